@@ -1,0 +1,22 @@
+import type { AppConfig } from '../server/config.js'
+import type { DatabaseHandle } from '../server/db/connect.js'
+
+export interface CommandContext {
+  config: AppConfig
+  /** Opens (and migrates) the database on first use; the data folder lock applies. */
+  database(): Promise<DatabaseHandle>
+  /** Progress and results for the person at the terminal. */
+  out: NodeJS.WritableStream
+}
+
+export interface Command {
+  name: string
+  /** One line for `npm run peiling -- help`. */
+  summary: string
+  /** Usage lines, e.g. `import --round 1 clients.csv`. */
+  usage: string
+  run(args: string[], context: CommandContext): Promise<void>
+}
+
+/** Thrown for wrong use; main prints the message and the usage, and exits with 2. */
+export class UsageError extends Error {}

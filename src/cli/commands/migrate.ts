@@ -1,0 +1,11 @@
+import type { Command } from '../command.js'
+
+export const migrate: Command = {
+  name: 'migrate',
+  summary: 'Bring the database up to date (the server also does this at start).',
+  usage: 'migrate',
+  async run(_args, { database, out }) {
+    await database()
+    out.write('Database is up to date.\n')
+  },
+}

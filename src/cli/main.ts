@@ -1,0 +1,55 @@
+/**
+ * `npm run peiling -- <command> [options]`: batch work from the terminal.
+ * Uses the same configuration (environment variables) as the server.
+ */
+import { loadConfig } from '../server/config.js'
+import { openDatabase } from '../server/db/open.js'
+import { DataDirInUseError } from '../server/db/data-dir-lock.js'
+import type { DatabaseHandle } from '../server/db/connect.js'
+import { UsageError } from './command.js'
+import { COMMANDS } from './commands/index.js'
+
+function help(): string {
+  const lines = ['Usage: npm run peiling -- <command> [options]', '', 'Commands:']
+  for (const c of COMMANDS) lines.push(`  ${c.usage}`, `      ${c.summary}`)
+  return lines.join('\n') + '\n'
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...args] = argv
+  const command = COMMANDS.find((c) => c.name === name)
+  if (!command) {
+    process.stdout.write(help())
+    return name === undefined || name === 'help' ? 0 : 2
+  }
+  const config = loadConfig()
+  let handle: DatabaseHandle | undefined
+  try {
+    await command.run(args, {
+      config,
+      out: process.stdout,
+      database: async () => (handle ??= await openDatabase(config)),
+    })
+    return 0
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`${error.message}\nUsage: npm run peiling -- ${command.usage}\n`)
+      return 2
+    }
+    if (error instanceof DataDirInUseError) {
+      process.stderr.write(`${error.message}\n`)
+      return 1
+    }
+    throw error
+  } finally {
+    await handle?.close()
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error)
+    process.exit(1)
+  },
+)

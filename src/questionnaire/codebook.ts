@@ -1,0 +1,196 @@
+/**
+ * The codebook: every exported variable with its label, type, measurement level, value
+ * labels and routing, in questionnaire order. The export (`flattenAnswersForExport`)
+ * produces exactly these variables, so a data file and its codebook always match.
+ *
+ * Multiple choice is exported the way SPSS users expect ("multiple dichotomy"): one 0/1
+ * variable per option, `<question id>_<value>`, plus `<question id>_other` for the
+ * "anders, namelijk" text.
+ */
+import { answerAt, codesIn, isAnswered } from './answer-values.js'
+import { maxLengthOf, OTHER_TEXT_MAX_LENGTH } from './answers.js'
+import { codesOf, scaleOf } from './codes.js'
+import { describeCondition } from './condition-text.js'
+import type { AnswerOption, Answers, Condition, GridItem, Question, QuestionnaireDefinition, Section } from './definition.js'
+import { NOT_TICKED, OTHER_TEXT, TICKED } from './labels.js'
+import { outlineOf } from './outline.js'
+import { localize } from './text.js'
+import { gridItemVariable, otherVariable } from './variables.js'
+
+export interface ValueLabel {
+  value: number
+  label: string
+}
+
+export type Measure = 'nominal' | 'ordinal' | 'scale'
+
+export interface CodebookVariable {
+  name: string
+  questionId: string
+  /** As printed: "7" for a question, "7a" for a grid item. */
+  questionNumber: string
+  label: string
+  type: 'numeric' | 'string'
+  measure: Measure
+  valueLabels: ValueLabel[]
+  /** Codes that are no position on the scale ("weet niet / n.v.t."): PSPP's MISSING VALUES. */
+  missingValues: number[]
+  /** The longest text a string variable can hold. */
+  width?: number
+  /** Who was asked, e.g. "intake_wanneer = 1". Absent when everyone was. */
+  routing?: string
+}
+
+export type ExportValue = number | string | null
+
+/** One exported variable and how its value is taken from the answers. */
+type Column =
+  | { name: string; question: Question; source: 'answer'; item?: GridItem }
+  | { name: string; question: Question; source: 'tick'; option: AnswerOption }
+  | { name: string; question: Question; source: 'other'; option: AnswerOption }
+
+function columnsOf(question: Question): Column[] {
+  switch (question.type) {
+    case 'grid':
+      return question.items.map((item) => ({
+        name: gridItemVariable(question, item),
+        question,
+        source: 'answer',
+        item,
+      }))
+    case 'multiple': {
+      const ticks: Column[] = question.options.map((option) => ({ name: `${question.id}_${option.value}`, question, source: 'tick', option }))
+      const other = question.options.find((o) => o.other)
+      return other ? [...ticks, { name: otherVariable(question.id), question, source: 'other', option: other }] : ticks
+    }
+    case 'single': {
+      const other = question.options.find((o) => o.other)
+      const answer: Column = { name: question.id, question, source: 'answer' }
+      return other ? [answer, { name: otherVariable(question.id), question, source: 'other', option: other }] : [answer]
+    }
+    default:
+      return [{ name: question.id, question, source: 'answer' }]
+  }
+}
+
+/** The names a question's answers are exported under (see `buildCodebook`). */
+export function exportVariablesOf(question: Question): string[] {
+  return columnsOf(question).map((c) => c.name)
+}
+
+/**
+ * A grid item's label: stem and item. A stem ending in "…" runs on into its items
+ * ("De medewerkers … werken goed samen"); one ending in a question mark or full stop
+ * is a sentence of its own.
+ */
+function joinStem(stem: string, item: string): string {
+  const trimmed = stem.trimEnd()
+  return /(…|\.\.\.|[?.:!])$/.test(trimmed) ? `${trimmed} ${item}` : `${trimmed}: ${item}`
+}
+
+function routingOf(definition: QuestionnaireDefinition, section: Section, question: Question, lang: string): string | undefined {
+  const conditions: Condition[] = [section.showIf, question.showIf].filter((c): c is Condition => c !== undefined)
+  if (conditions.length === 0) return undefined
+  return describeCondition(definition, conditions.length === 1 ? (conditions[0] as Condition) : { all: conditions }, lang)
+}
+
+function measureOf(definition: QuestionnaireDefinition, question: Question): Measure {
+  switch (question.type) {
+    case 'grade':
+    case 'number':
+      return 'scale'
+    case 'grid':
+      // A rapportcijfer is averaged like a number; agreement scales are ordered categories.
+      return scaleOf(definition, question.scale)?.type === 'grade' ? 'scale' : 'ordinal'
+    default:
+      return 'nominal'
+  }
+}
+
+function variableOf(definition: QuestionnaireDefinition, column: Column, section: Section, lang: string): CodebookVariable {
+  const { question } = column
+  const text = localize(question.text, lang)
+  const routing = routingOf(definition, section, question, lang)
+  const base = { name: column.name, questionId: question.id, questionNumber: question.number }
+  const withRouting = (variable: CodebookVariable): CodebookVariable => (routing ? { ...variable, routing } : variable)
+
+  if (column.source === 'tick') {
+    return withRouting({
+      ...base,
+      label: `${text}: ${localize(column.option.label, lang)}`,
+      type: 'numeric',
+      measure: 'nominal',
+      valueLabels: [
+        { value: 0, label: localize(NOT_TICKED, lang) },
+        { value: 1, label: localize(TICKED, lang) },
+      ],
+      missingValues: [],
+    })
+  }
+  if (column.source === 'other') {
+    return withRouting({
+      ...base,
+      label: `${text}: ${localize(column.option.label, lang)} (${localize(OTHER_TEXT, lang)})`,
+      type: 'string',
+      measure: 'nominal',
+      valueLabels: [],
+      missingValues: [],
+      width: OTHER_TEXT_MAX_LENGTH,
+    })
+  }
+  if (question.type === 'text' || question.type === 'longtext') {
+    return withRouting({ ...base, label: text, type: 'string', measure: 'nominal', valueLabels: [], missingValues: [], width: maxLengthOf(question) })
+  }
+
+  const codes = codesOf(definition, question) ?? []
+  let label = text
+  let questionNumber = question.number
+  if (column.item) {
+    label = joinStem(text, localize(column.item.text, lang))
+    questionNumber = `${question.number}${column.item.number}`
+  }
+  return withRouting({
+    ...base,
+    questionNumber,
+    label,
+    type: 'numeric',
+    measure: measureOf(definition, question),
+    valueLabels: codes.flatMap((c) => (c.label ? [{ value: c.value, label: localize(c.label, lang) }] : [])),
+    missingValues: codes.filter((c) => c.missing).map((c) => c.value),
+  })
+}
+
+/** Every exported variable in questionnaire order, labelled in `lang` (falling back to Dutch). */
+export function buildCodebook(definition: QuestionnaireDefinition, lang = 'nl'): CodebookVariable[] {
+  return outlineOf(definition).places.flatMap(({ question, section }) =>
+    columnsOf(question).map((column) => variableOf(definition, column, section, lang)),
+  )
+}
+
+function exportValue(column: Column, answers: Answers): ExportValue {
+  const value = answerAt(answers, column.source === 'answer' ? column.name : column.question.id)
+  switch (column.source) {
+    case 'tick':
+      // 0 only for a question answered with other ticks: a question skipped altogether
+      // (or routed past) is missing, not "nothing applies".
+      return isAnswered(value) ? (codesIn(value).includes(column.option.value) ? 1 : 0) : null
+    case 'other': {
+      const text = answerAt(answers, column.name)
+      return typeof text === 'string' && text !== '' ? text : null
+    }
+    case 'answer':
+      return typeof value === 'number' || (typeof value === 'string' && value !== '') ? value : null
+  }
+}
+
+/**
+ * One response as a row of the data set: every codebook variable, in codebook order,
+ * with null where there is no answer. Expects cleaned answers (see `validateAnswers`).
+ */
+export function flattenAnswersForExport(definition: QuestionnaireDefinition, answers: Answers): Record<string, ExportValue> {
+  const row: Record<string, ExportValue> = {}
+  for (const { question } of outlineOf(definition).places) {
+    for (const column of columnsOf(question)) row[column.name] = exportValue(column, answers)
+  }
+  return row
+}

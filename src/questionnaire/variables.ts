@@ -1,0 +1,34 @@
+/**
+ * Answer keys ("variables"): the names under which answers are stored, posted by forms
+ * and exported. See `Answers` in definition.ts for the scheme.
+ */
+import type { AnswerOption, GridItem, GridQuestion, Question } from './definition.js'
+
+/** The variable of one grid item: `<question id>_<item id>`. */
+export function gridItemVariable(question: GridQuestion, item: GridItem): string {
+  return `${question.id}_${item.id}`
+}
+
+/** The variable holding the "anders, namelijk …" text of a question. */
+export function otherVariable(questionId: string): string {
+  return `${questionId}_other`
+}
+
+/** The option that asks for an "anders, namelijk …" text, if the question has one. */
+export function otherOption(question: Question): AnswerOption | undefined {
+  return question.type === 'single' || question.type === 'multiple' ? question.options.find((o) => o.other) : undefined
+}
+
+/** The answer keys that answer the question itself: every key but the "anders, namelijk" text. */
+export function answerVariablesOf(question: Question): string[] {
+  return question.type === 'grid' ? question.items.map((item) => gridItemVariable(question, item)) : [question.id]
+}
+
+/**
+ * The answer keys a question produces, in order. A form posts exactly these names, so a
+ * page can take what it shows from a posted body.
+ */
+export function variablesOf(question: Question): string[] {
+  const variables = answerVariablesOf(question)
+  return otherOption(question) ? [...variables, otherVariable(question.id)] : variables
+}

@@ -1,0 +1,52 @@
+/**
+ * Builds the Fastify application: third-party plugins first, then the app's own
+ * decorators, then every route file under routes/ (the folders mirror the URLs).
+ */
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
+import autoload from '@fastify/autoload'
+import type { AppConfig } from './config.js'
+import type { DatabaseHandle } from './db/connect.js'
+import externalPlugins from './plugins/external/index.js'
+import appPlugins from './plugins/app/index.js'
+
+const here = path.dirname(fileURLToPath(import.meta.url))
+
+export interface AppOptions {
+  config: AppConfig
+  database: DatabaseHandle
+  /** Fastify's logger option; tests pass false. */
+  logger?: FastifyServerOptions['logger']
+}
+
+/** Never log codes or answers: URLs are logged without their path parameters' values. */
+const redactedRequestSerializer = {
+  req(request: { method: string; routeOptions?: { url?: string }; url: string; ip?: string }) {
+    return { method: request.method, route: request.routeOptions?.url ?? '(no route)' }
+  },
+}
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const logger =
+    options.logger === undefined
+      ? { level: options.config.logLevel, serializers: redactedRequestSerializer }
+      : options.logger
+  const app = Fastify({
+    logger,
+    trustProxy: options.config.trustProxy,
+    bodyLimit: 256 * 1024,
+    // Answers are posted as forms; a form with thousands of fields is an attack, not a respondent.
+    routerOptions: { maxParamLength: 100 },
+  })
+  await app.register(externalPlugins, { config: options.config })
+  await app.register(appPlugins, { config: options.config, database: options.database })
+  await app.register(autoload, {
+    dir: path.join(here, 'routes'),
+    // Files starting with _ hold helpers for the routes next to them, not routes.
+    ignorePattern: /(^|[/\\])_/,
+    autoHooks: true,
+    cascadeHooks: true,
+  })
+  return app
+}

@@ -1,0 +1,42 @@
+import { Kysely, PostgresDialect } from 'kysely'
+import pg from 'pg'
+import type { PGlite } from '@electric-sql/pglite'
+import type { Database } from './schema.js'
+import { PGlitePool, openPGlite } from './pglite-pool.js'
+import { OID, TYPE_PARSERS } from './type-parsers.js'
+
+export type DB = Kysely<Database>
+
+export interface DatabaseHandle {
+  db: DB
+  kind: 'postgres' | 'pglite'
+  /** Only for the embedded database: the PGlite instance (for dumps in tests). */
+  pglite?: PGlite
+  close(): Promise<void>
+}
+
+function pgTypes(): pg.CustomTypesConfig {
+  return {
+    getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
+      if (oid === OID.int8) return TYPE_PARSERS.int8
+      if (oid === OID.date) return TYPE_PARSERS.date
+      if (oid === OID.numeric) return TYPE_PARSERS.numeric
+      return pg.types.getTypeParser(oid, format as 'text')
+    }) as pg.CustomTypesConfig['getTypeParser'],
+  }
+}
+
+export function connectPostgres(connectionString: string, maxConnections = 10): DatabaseHandle {
+  const pool = new pg.Pool({ connectionString, max: maxConnections, types: pgTypes() })
+  // An idle client that loses its server (restart) must not crash the process.
+  pool.on('error', () => {})
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
+  return { db, kind: 'postgres', close: () => db.destroy() }
+}
+
+export async function connectPGlite(dataDir: string | undefined, loadDataDir?: Blob): Promise<DatabaseHandle> {
+  const pglite = await openPGlite(dataDir, loadDataDir)
+  const pool = new PGlitePool(pglite)
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: pool as unknown as pg.Pool }) })
+  return { db, kind: 'pglite', pglite, close: () => db.destroy() }
+}

@@ -1,0 +1,29 @@
+import path from 'node:path'
+import type { AppConfig } from '../config.js'
+import { connectPGlite, connectPostgres, type DatabaseHandle } from './connect.js'
+import { lockDataDir } from './data-dir-lock.js'
+import { migrateToLatest } from './migrate.js'
+
+/** Opens the configured database (locking the embedded one's folder) and migrates it. */
+export async function openDatabase(config: AppConfig): Promise<DatabaseHandle> {
+  if (config.databaseUrl) {
+    const handle = connectPostgres(config.databaseUrl)
+    await migrateToLatest(handle.db)
+    return handle
+  }
+  const unlock = await lockDataDir(config.dataDir)
+  try {
+    const handle = await connectPGlite(path.join(config.dataDir, 'pglite'))
+    await migrateToLatest(handle.db)
+    return {
+      ...handle,
+      close: async () => {
+        await handle.close()
+        await unlock()
+      },
+    }
+  } catch (error) {
+    await unlock()
+    throw error
+  }
+}

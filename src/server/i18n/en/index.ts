@@ -1,0 +1,7 @@
+import type { Messages } from '../messages.js'
+import { common } from './common.js'
+import { respondent } from './respondent.js'
+import { staff } from './staff.js'
+
+/** Every user-facing text in this language. Each area lives in its own file beside this one. */
+export const messages: Messages = { common, respondent, staff }

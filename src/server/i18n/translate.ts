@@ -1,0 +1,49 @@
+/**
+ * Looks up user-facing texts. Dutch is complete; other languages must be too (the type
+ * checker holds them to the Dutch shape), and a missing text falls back to Dutch.
+ */
+import { messages as nl } from './nl/index.js'
+import { messages as en } from './en/index.js'
+import type { Messages } from './messages.js'
+
+export const UI_LANGUAGES = ['nl', 'en'] as const
+export type UiLanguage = (typeof UI_LANGUAGES)[number]
+
+const catalogs: Record<UiLanguage, Messages> = { nl, en }
+
+export function isUiLanguage(value: unknown): value is UiLanguage {
+  return typeof value === 'string' && (UI_LANGUAGES as readonly string[]).includes(value)
+}
+
+function lookup(catalog: unknown, key: string): string | undefined {
+  let node: unknown = catalog
+  for (const part of key.split('.')) {
+    if (node === null || typeof node !== 'object') return undefined
+    node = (node as Record<string, unknown>)[part]
+  }
+  return typeof node === 'string' ? node : undefined
+}
+
+export type Params = Record<string, string | number>
+export type Translate = (key: string, params?: Params) => string
+
+export function translator(language: string): Translate {
+  const catalog = catalogs[isUiLanguage(language) ? language : 'nl']
+  return (key, params) => {
+    const text = lookup(catalog, key) ?? lookup(nl, key)
+    if (text === undefined) throw new Error(`Missing UI text: ${key}`)
+    if (!params) return text
+    return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole))
+  }
+}
+
+/** 2026-12-01 → "1 december 2026" (or "1 December 2026"). */
+export function formatDate(isoDate: string, language: string): string {
+  const [y, m, d] = isoDate.split('-').map(Number)
+  return new Intl.DateTimeFormat(language === 'nl' ? 'nl-NL' : language, {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(Date.UTC(y!, m! - 1, d!)))
+}

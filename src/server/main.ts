@@ -1,0 +1,53 @@
+/**
+ * `npm start`: opens the database (embedded unless DATABASE_URL is set), migrates it,
+ * loads the shipped questionnaires and a demo round, and serves the app.
+ */
+import closeWithGrace from 'close-with-grace'
+import { loadConfig } from './config.js'
+import { openDatabase } from './db/open.js'
+import { DataDirInUseError } from './db/data-dir-lock.js'
+import { buildApp } from './app.js'
+import { installShippedQuestionnaires } from './services/questionnaire-library.js'
+import { createDemoRoundIfEmpty } from './services/demo-round.js'
+import { runStartupTasks } from './startup.js'
+
+async function main(): Promise<void> {
+  const config = loadConfig()
+  let database
+  try {
+    database = await openDatabase(config)
+  } catch (error) {
+    if (error instanceof DataDirInUseError) {
+      console.error(error.message)
+      process.exit(1)
+    }
+    throw error
+  }
+  const questionnaireIds = await installShippedQuestionnaires(database.db)
+  const demo = config.demo ? await createDemoRoundIfEmpty(database.db, questionnaireIds) : undefined
+  const startupNotes = await runStartupTasks(database.db, config)
+
+  const app = await buildApp({ config, database })
+  closeWithGrace({ delay: 10_000 }, async ({ err }) => {
+    if (err) app.log.error({ err }, 'stopping after an error')
+    await app.close()
+    await database.close()
+  })
+  await app.listen({ port: config.port, host: config.host })
+
+  const lines = [
+    '',
+    `Peiling is running at ${config.publicUrl}  (database: ${database.kind === 'pglite' ? `embedded, in ${config.dataDir}` : 'PostgreSQL server'})`,
+  ]
+  if (demo) {
+    lines.push('', 'Demo round created. Login codes for respondents (type one at the start page, or open the link):')
+    for (const c of demo.codes) lines.push(`  ${c.code}   ${config.publicUrl}/c/${c.code.replace('-', '')}   (${c.name}, ${c.stratum})`)
+  }
+  lines.push(...startupNotes, '')
+  console.log(lines.join('\n'))
+}
+
+main().catch((error: unknown) => {
+  console.error(error)
+  process.exit(1)
+})

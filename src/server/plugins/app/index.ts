@@ -1,0 +1,43 @@
+/**
+ * The app's own decorators: configuration, database, language and page rendering,
+ * CSRF on every form post, and friendly error pages.
+ */
+import fp from 'fastify-plugin'
+import type { AppConfig } from '../../config.js'
+import type { DatabaseHandle, DB } from '../../db/connect.js'
+import languagePlugin from './language.js'
+import pagePlugin from './page.js'
+import errorsPlugin from './errors.js'
+import staffAuthPlugin from './staff-auth.js'
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    config: AppConfig
+    db: DB
+    database: DatabaseHandle
+  }
+}
+
+export default fp<{ config: AppConfig; database: DatabaseHandle }>(async (app, { config, database }) => {
+  app.decorate('config', config)
+  app.decorate('db', database.db)
+  app.decorate('database', database)
+  await app.register(languagePlugin)
+  await app.register(pagePlugin)
+  await app.register(errorsPlugin)
+  await app.register(staffAuthPlugin)
+
+  // In onRequest the form body is not parsed yet, so the token check waits for preValidation.
+  app.addHook('preValidation', (request, reply, done) => {
+    if (request.method === 'POST' || request.method === 'PUT' || request.method === 'DELETE') {
+      app.csrfProtection(request, reply, done)
+    } else {
+      done()
+    }
+  })
+
+  app.get('/health', async () => {
+    await database.db.selectNoFrom((eb) => eb.lit(1).as('one')).execute()
+    return { status: 'ok' }
+  })
+})

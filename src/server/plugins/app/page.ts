@@ -1,0 +1,68 @@
+/**
+ * `reply.page(template, data)` renders a view inside the layout with what every page
+ * needs: texts in the chosen language, the CSRF token, and the text direction.
+ */
+import fp from 'fastify-plugin'
+import type { FastifyReply } from 'fastify'
+import { isRightToLeft } from '../../../questionnaire/text.js'
+import { formatDate, UI_LANGUAGES } from '../../i18n/translate.js'
+import { navigationFor } from '../../staff-navigation.js'
+
+declare module 'fastify' {
+  interface FastifyReply {
+    /** Renders and sends the page; `return reply.page(...)` from handlers and hooks alike. */
+    page(template: string, data?: Record<string, unknown>, options?: PageOptions): Promise<FastifyReply>
+  }
+}
+
+export interface PageOptions {
+  /** Languages to offer in the language switch (default: the UI languages). */
+  languages?: readonly string[]
+  /** The page's title, for <title>. */
+  title?: string
+  /** Staff pages use their own layout and navigation. */
+  layout?: string
+}
+
+const LANGUAGE_NAMES: Record<string, string> = {
+  nl: 'Nederlands',
+  en: 'English',
+  ar: 'العربية',
+  tr: 'Türkçe',
+  pl: 'Polski',
+}
+
+export default fp(async (app) => {
+  app.decorateReply('page', async function (this, template, data = {}, options = {}) {
+    const request = this.request
+    const lang = request.lang
+    const languages = (options.languages ?? UI_LANGUAGES).map((code) => ({
+      code,
+      name: LANGUAGE_NAMES[code] ?? code,
+    }))
+    const csrfToken = this.generateCsrf()
+    const path = request.url.split('?')[0]!
+    const staff = request.staff
+    const html = await this.viewAsync(
+      template,
+      {
+        ...data,
+        t: request.t,
+        lang,
+        dir: isRightToLeft(lang) ? 'rtl' : 'ltr',
+        csrfToken,
+        languages,
+        path,
+        staff,
+        staffNav: staff ? navigationFor(staff.role, path, request.t) : [],
+        title: options.title,
+        formatDate: (iso: string) => formatDate(iso, lang),
+      },
+      options.layout ? { layout: options.layout } : undefined,
+    )
+    this.type('text/html; charset=utf-8')
+    // Pages hold personal progress: never cache them in shared or back-button caches.
+    this.header('cache-control', 'no-store')
+    return this.send(html)
+  })
+})

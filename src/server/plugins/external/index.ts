@@ -1,0 +1,59 @@
+/**
+ * Third-party plugins, registered once for the whole app (not encapsulated).
+ */
+import { createHash } from 'node:crypto'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import fp from 'fastify-plugin'
+import helmet from '@fastify/helmet'
+import formbody from '@fastify/formbody'
+import secureSession from '@fastify/secure-session'
+import csrf from '@fastify/csrf-protection'
+import fastifyStatic from '@fastify/static'
+import view from '@fastify/view'
+import multipart from '@fastify/multipart'
+import { Eta } from 'eta'
+import type { AppConfig } from '../../config.js'
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..')
+
+export const SESSION_COOKIE = 'peiling'
+
+export default fp<{ config: AppConfig }>(async (app, { config }) => {
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: config.secureCookies ? [] : null,
+      },
+    },
+    // Personal links must not leak to other sites through the Referer header.
+    referrerPolicy: { policy: 'no-referrer' },
+    hsts: config.secureCookies,
+  })
+  await app.register(formbody, { bodyLimit: 256 * 1024 })
+  await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1, fields: 20 } })
+  await app.register(secureSession, {
+    cookieName: SESSION_COOKIE,
+    key: createHash('sha256').update(config.sessionSecret).digest(),
+    expiry: 24 * 60 * 60,
+    cookie: { path: '/', httpOnly: true, sameSite: 'lax', secure: config.secureCookies },
+  })
+  await app.register(csrf, { sessionPlugin: '@fastify/secure-session' })
+  await app.register(fastifyStatic, {
+    root: path.join(root, 'public'),
+    prefix: '/static/',
+    maxAge: '1d',
+  })
+  await app.register(view, {
+    engine: { eta: new Eta({ autoEscape: true, cache: process.env.NODE_ENV === 'production' }) },
+    root: path.join(root, 'views'),
+    layout: 'layouts/main.eta',
+    viewExt: 'eta',
+  })
+})

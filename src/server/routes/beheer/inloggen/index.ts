@@ -1,0 +1,64 @@
+/** `/beheer/inloggen`: staff sign-in, throttled per user name and per address. */
+import type { FastifyPluginAsync } from 'fastify'
+import { verifyPassword } from '../../../services/passwords.js'
+import { isBlocked, recordFailure, type AttemptLimit } from '../../../services/attempt-limiter.js'
+import { audit } from '../../../services/audit.js'
+
+const perUser: AttemptLimit = { scope: 'login-user', max: 5, windowSeconds: 15 * 60 }
+const perAddress: AttemptLimit = { scope: 'login-ip', max: 30, windowSeconds: 15 * 60 }
+
+/** Only a local path may be a return address, never another site. */
+function safeReturnPath(value: unknown): string {
+  return typeof value === 'string' && /^\/(?!\/)[\w\-/?=&%.]*$/.test(value) ? value : '/beheer'
+}
+
+// A hash to compare against when the user does not exist, so timing does not tell.
+const DUMMY_HASH = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA'
+
+const signIn: FastifyPluginAsync = async (app) => {
+  const options = { config: { public: true } }
+
+  app.get<{ Querystring: { terug?: string } }>('/', options, async (request, reply) => {
+    return reply.page(
+      'staff/sign-in.eta',
+      { username: '', error: null, returnTo: safeReturnPath(request.query.terug) },
+      { title: request.t('staff.auth.title'), layout: 'layouts/staff.eta' },
+    )
+  })
+
+  app.post<{ Body: { username?: string; password?: string; terug?: string } }>('/', options, async (request, reply) => {
+    const username = String(request.body?.username ?? '').trim().toLowerCase().slice(0, 100)
+    const password = String(request.body?.password ?? '').slice(0, 200)
+    const returnTo = safeReturnPath(request.body?.terug)
+    const fail = (key: string, status: number) => {
+      reply.status(status)
+      return reply.page('staff/sign-in.eta', { username, error: request.t(key), returnTo }, { title: request.t('staff.auth.title'), layout: 'layouts/staff.eta' })
+    }
+    if ((await isBlocked(app.db, perUser, username)) || (await isBlocked(app.db, perAddress, request.ip))) {
+      return fail('staff.auth.tooMany', 429)
+    }
+    const user = await app.db
+      .selectFrom('staff_users')
+      .select(['id', 'username', 'password_hash', 'active', 'totp_secret'])
+      .where('username', '=', username)
+      .executeTakeFirst()
+    const valid = await verifyPassword(password, user?.password_hash ?? DUMMY_HASH)
+    if (!user || !valid || !user.active) {
+      await recordFailure(app.db, perUser, username)
+      await recordFailure(app.db, perAddress, request.ip)
+      request.log.info('staff sign-in failed')
+      return fail('staff.auth.wrong', 401)
+    }
+    request.session.regenerate(['lang'])
+    if (user.totp_secret) {
+      request.session.set('staffPendingUserId', user.id)
+      return reply.redirect(`/beheer/inloggen/tweede-stap?terug=${encodeURIComponent(returnTo)}`, 303)
+    }
+    request.session.set('staffUserId', user.id)
+    request.session.set('staffSeenAt', Date.now())
+    await audit(app.db, { id: user.id, username: user.username }, 'staff.sign-in')
+    return reply.redirect(returnTo, 303)
+  })
+}
+
+export default signIn

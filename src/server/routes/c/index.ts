@@ -1,0 +1,21 @@
+/**
+ * `/c/<code>`: the link in the QR code and the e-mail. It signs in and redirects to an
+ * address without the code, so the code does not stay in the address bar or history.
+ */
+import type { FastifyPluginAsync } from 'fastify'
+import { signInWithCode } from '../../services/respondent-login.js'
+
+const codeLink: FastifyPluginAsync = async (app) => {
+  app.get<{ Params: { code: string } }>('/:code', async (request, reply) => {
+    const result = await signInWithCode(request, request.params.code)
+    if (result.ok) return reply.redirect('/vragenlijst', 303)
+    reply.status(result.problem === 'tooMany' ? 429 : 404)
+    return reply.page(
+      'respondent/login.eta',
+      { code: '', error: request.t(`respondent.codeErrors.${result.problem}`) },
+      { title: request.t('respondent.login.title') },
+    )
+  })
+}
+
+export default codeLink

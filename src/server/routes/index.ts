@@ -1,0 +1,23 @@
+/** `/`: the start page where a respondent types the code from the letter. */
+import type { FastifyPluginAsync } from 'fastify'
+import { signInWithCode } from '../services/respondent-login.js'
+
+const startPage: FastifyPluginAsync = async (app) => {
+  app.get('/', async (request, reply) => {
+    return reply.page('respondent/login.eta', { code: '', error: null }, { title: request.t('respondent.login.title') })
+  })
+
+  app.post<{ Body: { code?: string } }>('/', async (request, reply) => {
+    const code = String(request.body?.code ?? '').slice(0, 40)
+    const result = await signInWithCode(request, code)
+    if (result.ok) return reply.redirect('/vragenlijst', 303)
+    reply.status(result.problem === 'tooMany' ? 429 : 422)
+    return reply.page(
+      'respondent/login.eta',
+      { code, error: request.t(`respondent.codeErrors.${result.problem}`) },
+      { title: request.t('respondent.login.title') },
+    )
+  })
+}
+
+export default startPage

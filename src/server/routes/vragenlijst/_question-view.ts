@@ -1,0 +1,143 @@
+/**
+ * Turns questions into what the respondent templates draw: every control with its
+ * name, label, current value and error, so the templates hold no questionnaire logic.
+ */
+import type { AnswerOption, Answers, GridScale, Question, QuestionnaireDefinition } from '../../../questionnaire/definition.js'
+import { localize } from '../../../questionnaire/text.js'
+import type { Translate } from '../../i18n/translate.js'
+
+export interface OptionView {
+  value: number
+  label: string
+  checked: boolean
+  /** The "anders, namelijk" text field that belongs to this option. */
+  other?: { name: string; value: string; label: string }
+}
+
+interface BaseView {
+  id: string
+  number: string
+  text: string
+  help?: string
+  error?: string
+  hint?: string
+}
+
+export type QuestionView =
+  | (BaseView & { kind: 'choice'; name: string; multiple: boolean; options: OptionView[]; compact: boolean })
+  | (BaseView & { kind: 'grid'; items: Array<{ name: string; number: string; text: string; options: OptionView[]; error?: string; compact: boolean }> })
+  | (BaseView & { kind: 'number'; name: string; value: string; min: number; max: number; unit?: string })
+  | (BaseView & { kind: 'text'; name: string; value: string; maxLength: number; long: boolean })
+
+function gradeOptions(dontKnow: AnswerOption | undefined, t: Translate, lang: string): Array<{ value: number; label: string }> {
+  const grades = Array.from({ length: 10 }, (_, i) => ({
+    value: i + 1,
+    label: i === 0 ? `1 (${t('respondent.form.gradeLow')})` : i === 9 ? `10 (${t('respondent.form.gradeHigh')})` : String(i + 1),
+  }))
+  return dontKnow ? [...grades, { value: dontKnow.value, label: localize(dontKnow.label, lang) }] : grades
+}
+
+function scaleOptions(scale: GridScale, t: Translate, lang: string) {
+  return scale.type === 'grade'
+    ? gradeOptions(scale.dontKnow, t, lang)
+    : scale.options.map((o) => ({ value: o.value, label: localize(o.label, lang) }))
+}
+
+function checkedIn(value: unknown, optionValue: number): boolean {
+  return Array.isArray(value) ? value.map(Number).includes(optionValue) : value !== undefined && Number(value) === optionValue
+}
+
+/**
+ * @param values the answers to show: stored answers, or what was just posted when it had errors
+ * @param errors error message per variable name
+ */
+export function questionView(
+  question: Question,
+  definition: QuestionnaireDefinition,
+  values: Answers | Record<string, unknown>,
+  errors: Record<string, string>,
+  t: Translate,
+  lang: string,
+): QuestionView {
+  const base: BaseView = {
+    id: question.id,
+    number: question.number,
+    text: localize(question.text, lang),
+    help: question.help ? localize(question.help, lang) : undefined,
+    error: errors[question.id],
+  }
+  const value = values[question.id]
+  const choice = (options: Array<{ value: number; label: string; other?: boolean }>, multiple: boolean, compact = false): OptionView[] =>
+    options.map((o) => ({
+      value: o.value,
+      label: o.label,
+      checked: checkedIn(value, o.value),
+      other: o.other
+        ? { name: `${question.id}_other`, value: String(values[`${question.id}_other`] ?? ''), label: t('respondent.form.otherSpecify') }
+        : undefined,
+    }))
+  switch (question.type) {
+    case 'grade':
+      return { ...base, kind: 'choice', name: question.id, multiple: false, compact: true, options: choice(gradeOptions(question.dontKnow, t, lang), false) }
+    case 'yesno':
+      return {
+        ...base,
+        kind: 'choice',
+        name: question.id,
+        multiple: false,
+        compact: false,
+        options: choice([{ value: 1, label: t('respondent.form.yes') }, { value: 2, label: t('respondent.form.no') }], false),
+      }
+    case 'single':
+    case 'multiple': {
+      const options = question.options.map((o) => ({ value: o.value, label: localize(o.label, lang), other: o.other }))
+      const multiple = question.type === 'multiple'
+      const hint = multiple
+        ? question.max
+          ? t('respondent.form.chooseAtMost', { max: question.max })
+          : t('respondent.form.chooseAny')
+        : undefined
+      return { ...base, kind: 'choice', name: question.id, multiple, compact: false, hint, options: choice(options, multiple) }
+    }
+    case 'grid': {
+      const scale = definition.scales?.[question.scale]
+      const options = scale ? scaleOptions(scale, t, lang) : []
+      return {
+        ...base,
+        kind: 'grid',
+        items: question.items.map((item) => {
+          const name = `${question.id}_${item.id}`
+          return {
+            name,
+            number: `${question.number}${item.number}`,
+            text: localize(item.text, lang),
+            error: errors[name],
+            compact: scale?.type === 'grade',
+            options: options.map((o) => ({ value: o.value, label: o.label, checked: checkedIn(values[name], o.value) })),
+          }
+        }),
+      }
+    }
+    case 'number':
+      return {
+        ...base,
+        kind: 'number',
+        name: question.id,
+        value: value === undefined ? '' : String(value),
+        min: question.min,
+        max: question.max,
+        unit: question.unit ? localize(question.unit, lang) : undefined,
+        hint: t('respondent.form.numberRange', { min: question.min, max: question.max }),
+      }
+    case 'text':
+    case 'longtext':
+      return {
+        ...base,
+        kind: 'text',
+        name: question.id,
+        value: value === undefined ? '' : String(value),
+        maxLength: question.maxLength ?? (question.type === 'text' ? 200 : 4000),
+        long: question.type === 'longtext',
+      }
+  }
+}

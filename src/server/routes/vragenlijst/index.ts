@@ -1,0 +1,243 @@
+/**
+ * `/vragenlijst/...`: the online questionnaire, one section per page.
+ *
+ *   GET  /vragenlijst                  → the page to resume at
+ *   GET  /vragenlijst/deel/:section    → one section
+ *   POST /vragenlijst/deel/:section    → save its answers, then previous / next / overview
+ *   GET  /vragenlijst/overzicht        → review of unanswered questions
+ *   POST /vragenlijst/verzenden        → submit
+ *   GET  /vragenlijst/bedankt          → thank-you page
+ *   POST /vragenlijst/stoppen          → sign out, continue later
+ */
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
+import type { Answers, Section } from '../../../questionnaire/definition.js'
+import {
+  visibleSections,
+  validateAnswers,
+  variablesOf,
+  unansweredVisibleQuestions,
+  isQuestionVisible,
+} from '../../../questionnaire/index.js'
+import { localize } from '../../../questionnaire/text.js'
+import {
+  AlreadyCompletedError,
+  loadParticipantContext,
+  loadProgress,
+  roundAvailability,
+  saveProgress,
+  submitOnline,
+  type ParticipantContext,
+} from '../../services/participation.js'
+import { questionView } from './_question-view.js'
+import { formatDate } from '../../i18n/translate.js'
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    respondent: ParticipantContext
+  }
+}
+
+declare module '@fastify/secure-session' {
+  interface SessionData {
+    submitted: boolean
+  }
+}
+
+type PageBody = Record<string, string | string[] | undefined> & { action?: string }
+
+function pageOptions(request: FastifyRequest, title: string) {
+  return { title, languages: request.respondent.definition.languages }
+}
+
+function stateMessage(request: FastifyRequest, reply: FastifyReply, titleKey: string, body: string) {
+  return reply.page('respondent/message.eta', { heading: request.t(titleKey), body }, pageOptions(request, request.t(titleKey)))
+}
+
+const questionnaire: FastifyPluginAsync = async (app) => {
+  app.decorateRequest('respondent', null as unknown as ParticipantContext)
+
+  app.addHook('preHandler', async (request, reply) => {
+    if (request.routeOptions.url === '/vragenlijst/bedankt') return
+    const participantId = request.session.get('participantId')
+    const context = participantId ? await loadParticipantContext(app.db, participantId) : undefined
+    if (!context) {
+      return reply.page('respondent/login.eta', { code: '', error: request.t('respondent.sessionExpired') }, { title: request.t('respondent.login.title') })
+    }
+    request.respondent = context
+    if (context.participant.status === 'completed') {
+      return stateMessage(request, reply, 'respondent.alreadyDone.title', request.t('respondent.alreadyDone.body'))
+    }
+    const availability = roundAvailability(context.round)
+    if (availability === 'not_yet_open') {
+      return stateMessage(request, reply, 'respondent.round.notOpenTitle', request.t('respondent.round.notOpen', {
+        opens: formatDate(context.round.opens_on, request.lang),
+        closes: formatDate(context.round.closes_on, request.lang),
+      }))
+    }
+    if (availability === 'closed') {
+      return stateMessage(request, reply, 'respondent.round.closedTitle', request.t('respondent.round.closed', {
+        closes: formatDate(context.round.closes_on, request.lang),
+      }))
+    }
+  })
+
+  app.get('/', async (request, reply) => {
+    const { definition, stratumCode, participant } = request.respondent
+    const answers = await loadProgress(app.db, participant.id)
+    const ctx = { stratum: stratumCode }
+    const sections = visibleSections(definition, answers, ctx)
+    const open = unansweredVisibleQuestions(definition, answers, ctx)
+    // Resume where something is still open; a new respondent starts at the first section.
+    const resumeAt = Object.keys(answers).length === 0
+      ? sections[0]
+      : sections.find((s) => s.questions.some((q) => open.some((o) => o.id === q.id)))
+    return reply.redirect(resumeAt ? `/vragenlijst/deel/${resumeAt.id}` : '/vragenlijst/overzicht', 303)
+  })
+
+  app.get<{ Params: { section: string } }>('/deel/:section', async (request, reply) => {
+    const answers = await loadProgress(app.db, request.respondent.participant.id)
+    return renderSection(request, reply, request.params.section, answers, {})
+  })
+
+  app.post<{ Params: { section: string }; Body: PageBody }>('/deel/:section', async (request, reply) => {
+    const { definition, stratumCode, participant } = request.respondent
+    const ctx = { stratum: stratumCode }
+    const stored = await loadProgress(app.db, participant.id)
+    const sections = visibleSections(definition, stored, ctx)
+    const section = sections.find((s) => s.id === request.params.section)
+    if (!section) return reply.redirect('/vragenlijst', 303)
+
+    // What the page posts replaces everything this page shows: an unticked box posts nothing.
+    const merged: Record<string, unknown> = { ...stored }
+    const body = request.body ?? {}
+    for (const question of section.questions) {
+      for (const variable of variablesOf(question)) {
+        delete merged[variable]
+        const posted = body[variable]
+        if (posted !== undefined && posted !== '') merged[variable] = posted
+      }
+    }
+    const result = validateAnswers(definition, merged, ctx, { partial: true })
+    await saveProgress(app.db, participant.id, result.answers, request.lang)
+
+    const pageVariables = new Set(section.questions.flatMap((q) => variablesOf(q)))
+    const pageErrors = result.errors.filter((e) => pageVariables.has(e.variable))
+    if (pageErrors.length > 0) {
+      const errors = Object.fromEntries(pageErrors.map((e) => [e.variable, localize(e.message, request.lang)]))
+      reply.status(422)
+      return renderSection(request, reply, section.id, { ...result.answers, ...pickPosted(body, pageVariables) }, errors)
+    }
+
+    // A follow-up question on this same page (e.g. "if yes, ...") appears only now: show the page again with it.
+    // What the page showed is what was visible with the answers stored before this post.
+    const appeared = section.questions.some(
+      (q) => !isQuestionVisible(definition, q.id, stored, ctx) && isQuestionVisible(definition, q.id, result.answers, ctx),
+    )
+    if (appeared && body.action !== 'previous') {
+      return renderSection(request, reply, section.id, result.answers, {})
+    }
+
+    const after = visibleSections(definition, result.answers, ctx)
+    const index = after.findIndex((s) => s.id === section.id)
+    if (body.action === 'previous') {
+      const previous = after[index - 1]
+      return reply.redirect(previous ? `/vragenlijst/deel/${previous.id}` : `/vragenlijst/deel/${section.id}`, 303)
+    }
+    const next = body.action === 'review' ? undefined : after[index + 1]
+    return reply.redirect(next ? `/vragenlijst/deel/${next.id}` : '/vragenlijst/overzicht', 303)
+  })
+
+  app.get('/overzicht', async (request, reply) => {
+    const { definition, stratumCode, participant } = request.respondent
+    const answers = await loadProgress(app.db, participant.id)
+    const ctx = { stratum: stratumCode }
+    const sections = visibleSections(definition, answers, ctx)
+    const open = unansweredVisibleQuestions(definition, answers, ctx)
+    const unanswered = open.map((q) => {
+      const section = sections.find((s) => s.questions.some((sq) => sq.id === q.id))
+      return { number: q.number, text: localize(q.text, request.lang), href: `/vragenlijst/deel/${section?.id ?? ''}#q-${q.id}` }
+    })
+    const last = sections[sections.length - 1]
+    return reply.page(
+      'respondent/review.eta',
+      { unanswered, backHref: last ? `/vragenlijst/deel/${last.id}` : '/vragenlijst', progress: { current: sections.length, total: sections.length } },
+      pageOptions(request, request.t('respondent.review.title')),
+    )
+  })
+
+  app.post('/verzenden', async (request, reply) => {
+    const { definition, stratumCode, participant } = request.respondent
+    const stored = await loadProgress(app.db, participant.id)
+    const { answers } = validateAnswers(definition, stored, { stratum: stratumCode }, { partial: true })
+    try {
+      await submitOnline(app.db, participant.id, answers, request.lang)
+    } catch (error) {
+      if (!(error instanceof AlreadyCompletedError)) throw error
+      return stateMessage(request, reply, 'respondent.alreadyDone.title', request.t('respondent.alreadyDone.body'))
+    }
+    request.session.set('submitted', true)
+    return reply.redirect('/vragenlijst/bedankt', 303)
+  })
+
+  app.get('/bedankt', async (request, reply) => {
+    if (!request.session.get('submitted')) return reply.redirect('/', 303)
+    return reply.page(
+      'respondent/message.eta',
+      { heading: request.t('respondent.thanks.title'), body: request.t('respondent.thanks.body'), extra: request.t('respondent.thanks.paper') },
+      { title: request.t('respondent.thanks.title') },
+    )
+  })
+
+  app.post('/stoppen', async (request, reply) => {
+    request.session.regenerate(['lang'])
+    return reply.page(
+      'respondent/message.eta',
+      { heading: request.t('respondent.signedOut.title'), body: request.t('respondent.signedOut.body'), homeLink: true },
+      { title: request.t('respondent.signedOut.title') },
+    )
+  })
+}
+
+function pickPosted(body: PageBody, variables: Set<string>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(body).filter(([k]) => variables.has(k)))
+}
+
+function renderSection(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  sectionId: string,
+  values: Record<string, unknown>,
+  errors: Record<string, string>,
+) {
+  const { definition, stratumCode } = request.respondent
+  const ctx = { stratum: stratumCode }
+  const sections = visibleSections(definition, values as Answers, ctx)
+  const index = sections.findIndex((s) => s.id === sectionId)
+  if (index === -1) return reply.redirect('/vragenlijst', 303)
+  const section = sections[index] as Section
+  const visible = section.questions.filter((q) => isQuestionVisible(definition, q.id, values as Answers, ctx))
+  const questions = visible.map((q) => questionView(q, definition, values, errors, request.t, request.lang))
+  const gridItems = new Set(questions.flatMap((q) => (q.kind === 'grid' ? q.items.map((i) => i.name) : [])))
+  const errorList = Object.entries(errors).map(([variable, message]) => ({
+    anchor: gridItems.has(variable) ? variable : variable.replace(/_other$/, ''),
+    message,
+  }))
+  return reply.page(
+    'respondent/section.eta',
+    {
+      sectionTitle: localize(section.title, request.lang),
+      sectionIntro: section.intro ? localize(section.intro, request.lang) : null,
+      intro: index === 0 && definition.intro ? localize(definition.intro, request.lang) : null,
+      questionnaireTitle: localize(definition.title, request.lang),
+      questions,
+      errors: errorList,
+      action: `/vragenlijst/deel/${section.id}`,
+      hasPrevious: index > 0,
+      isLast: index === sections.length - 1,
+      progress: { current: index + 1, total: sections.length },
+    },
+    pageOptions(request, localize(section.title, request.lang)),
+  )
+}
+
+export default questionnaire

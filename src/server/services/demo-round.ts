@@ -1,0 +1,85 @@
+/**
+ * A demo round so that a fresh `npm start` shows a working questionnaire at once:
+ * three municipalities, a handful of fictitious participants, open for four weeks.
+ */
+import type { DB } from '../db/connect.js'
+import { generateLoginCode, formatLoginCode } from '../../codes/login-code.js'
+import { todayInAmsterdam } from './calendar.js'
+import { DEFAULT_QUESTIONNAIRE } from './questionnaire-library.js'
+
+const DEMO_STRATA = [
+  { code: 'hengelo', name: 'Hengelo' },
+  { code: 'haaksbergen', name: 'Haaksbergen' },
+  { code: 'borne', name: 'Borne' },
+]
+
+const DEMO_PEOPLE = [
+  { initials: 'J.', name_prefix: null, last_name: 'Jansen', stratum: 'hengelo', language: 'nl' },
+  { initials: 'A.', name_prefix: 'van der', last_name: 'Meijer', stratum: 'hengelo', language: 'nl' },
+  { initials: 'M.', name_prefix: null, last_name: 'Öztürk', stratum: 'haaksbergen', language: 'nl' },
+  { initials: 'T.', name_prefix: null, last_name: 'Nguyễn', stratum: 'borne', language: 'en' },
+  { initials: 'K.', name_prefix: null, last_name: 'Yılmaz', stratum: 'borne', language: 'nl' },
+]
+
+function addDays(iso: string, days: number): string {
+  const d = new Date(`${iso}T00:00:00Z`)
+  d.setUTCDate(d.getUTCDate() + days)
+  return d.toISOString().slice(0, 10)
+}
+
+export interface DemoRound {
+  roundId: number
+  codes: Array<{ code: string; name: string; stratum: string }>
+}
+
+/** Creates the demo round when the database has no round at all; otherwise does nothing. */
+export async function createDemoRoundIfEmpty(db: DB, questionnaireIds: Map<string, number>): Promise<DemoRound | undefined> {
+  const anyRound = await db.selectFrom('rounds').select('id').limit(1).executeTakeFirst()
+  if (anyRound) return undefined
+  const questionnaireId = questionnaireIds.get(DEFAULT_QUESTIONNAIRE)
+  if (!questionnaireId) throw new Error(`The default questionnaire ${DEFAULT_QUESTIONNAIRE} is missing`)
+  const today = todayInAmsterdam()
+  return db.transaction().execute(async (tx) => {
+    const round = await tx
+      .insertInto('rounds')
+      .values({
+        name: 'Demo: klanttevredenheid Werk en Inkomen',
+        questionnaire_id: questionnaireId,
+        status: 'open',
+        opens_on: today,
+        closes_on: addDays(today, 28),
+        retention_until: addDays(today, 28 + 90),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    const strata = await tx
+      .insertInto('strata')
+      .values(DEMO_STRATA.map((s) => ({ round_id: round.id, ...s })))
+      .returning(['id', 'code', 'name'])
+      .execute()
+    const codes: DemoRound['codes'] = []
+    for (const [i, person] of DEMO_PEOPLE.entries()) {
+      const stratum = strata.find((s) => s.code === person.stratum)!
+      const code = generateLoginCode()
+      await tx
+        .insertInto('participants')
+        .values({
+          round_id: round.id,
+          stratum_id: stratum.id,
+          code,
+          client_number: `DEMO${String(i + 1).padStart(3, '0')}`,
+          initials: person.initials,
+          name_prefix: person.name_prefix,
+          last_name: person.last_name,
+          street: 'Demostraat',
+          house_number: String(i + 1),
+          postcode: '7551 AA',
+          city: stratum.name,
+          language: person.language,
+        })
+        .execute()
+      codes.push({ code: formatLoginCode(code), name: [person.initials, person.name_prefix, person.last_name].filter(Boolean).join(' '), stratum: stratum.name })
+    }
+    return { roundId: round.id, codes }
+  })
+}

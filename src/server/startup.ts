@@ -1,0 +1,27 @@
+/**
+ * Tasks at every start after migrations, each returning lines to print for the operator.
+ * Features add their own task here (e.g. creating the first administrator).
+ */
+import type { AppConfig } from './config.js'
+import type { DB } from './db/connect.js'
+import { createFirstAdministrator } from './services/first-administrator.js'
+
+export type StartupTask = (db: DB, config: AppConfig) => Promise<string[]>
+
+const tasks: StartupTask[] = [
+  async (db, config) => {
+    const admin = await createFirstAdministrator(db)
+    if (!admin) return []
+    return [
+      '',
+      'First administrator account created. This password is shown ONCE; sign in and change it:',
+      `  ${config.publicUrl}/beheer   user: ${admin.username}   password: ${admin.password}`,
+    ]
+  },
+]
+
+export async function runStartupTasks(db: DB, config: AppConfig): Promise<string[]> {
+  const lines: string[] = []
+  for (const task of tasks) lines.push(...(await task(db, config)))
+  return lines
+}

@@ -1,0 +1,173 @@
+import { describe, expect, it } from 'vitest'
+import { readFileSync } from 'node:fs'
+import type { Question } from '../../src/questionnaire/definition.js'
+import { allQuestions, parseDefinition, unansweredVisibleQuestions, validateAnswers, visibleQuestions } from '../../src/questionnaire/index.js'
+import { KTO_FILE, loadKto } from './kto.js'
+
+const kto = loadKto()
+const questions = allQuestions(kto)
+const byId = (id: string): Question => {
+  const q = questions.find((x) => x.id === id)
+  if (!q) throw new Error(`no question ${id}`)
+  return q
+}
+const ctx = { stratum: 'hengelo' }
+
+describe('the shipped KTO Participatiewet definition', () => {
+  it('validates', () => {
+    const result = parseDefinition(readFileSync(KTO_FILE, 'utf8'), 'yaml')
+    expect(result.ok ? [] : result.errors).toEqual([])
+  })
+
+  it('is the default questionnaire in Dutch and English', () => {
+    expect(kto.id).toBe('kto-participatiewet')
+    expect(kto.languages).toEqual(['nl', 'en'])
+    expect(kto.title.nl).toBe('Klanttevredenheidsonderzoek Werk en Inkomen')
+    expect(kto.intro?.nl).toContain('Uw antwoorden zijn anoniem. De gemeente ziet niet wat u invult. Uw antwoorden hebben geen invloed op uw uitkering.')
+    expect(kto.outro?.nl).toMatch(/dank/i)
+  })
+
+  it('has 23 questions numbered 1 to 23 in order, in the 8 sections of the paper form', () => {
+    expect(questions.map((q) => q.number)).toEqual(Array.from({ length: 23 }, (_, i) => String(i + 1)))
+    expect(kto.sections.map((s) => s.id)).toEqual(['algemeen', 'intake', 'begeleiding', 'werk', 'klantmanagers', 'balie_informatie', 'over_uzelf', 'tot_slot'])
+    expect(kto.sections.map((s) => s.questions.length)).toEqual([1, 3, 4, 3, 2, 3, 4, 3])
+  })
+
+  it('has the questions of the report, with their types', () => {
+    expect(questions.map((q) => `${q.id}:${q.type}`)).toEqual([
+      'rapportcijfer_dienstverlening:grade',
+      'intake_wanneer:single',
+      'intake_stellingen:grid',
+      'eerste_betaling:grid',
+      'begeleiding_werk:single',
+      'begeleiding_door:multiple',
+      'reintegratie_cijfers:grid',
+      'traject_stellingen:grid',
+      'parttimebaan:yesno',
+      'kans_parttimebaan:single',
+      'kans_baan_zonder_bijstand:single',
+      'rapportcijfer_klantmanager:grade',
+      'medewerkers_stellingen:grid',
+      'balie:grid',
+      'bereikbaarheid:grid',
+      'informatie:grid',
+      'duur_uitkering:single',
+      'internet_thuis:yesno',
+      'leeftijd:single',
+      'geslacht:single',
+      'punt_goed:multiple',
+      'punt_verbeteren:multiple',
+      'opmerkingen:longtext',
+    ])
+  })
+
+  it('has every item of every grid on the right scale', () => {
+    const grids = questions.flatMap((q) => (q.type === 'grid' ? [[q.id, q.scale, q.items.map((i) => i.id).join('')]] : []))
+    expect(grids).toEqual([
+      ['intake_stellingen', 'agree', 'abcd'],
+      ['eerste_betaling', 'agree', 'abc'],
+      ['reintegratie_cijfers', 'grade', 'abcdef'],
+      ['traject_stellingen', 'agree', 'abcd'],
+      ['medewerkers_stellingen', 'agree', 'abcdefghijklmno'],
+      ['balie', 'grade', 'ab'],
+      ['bereikbaarheid', 'grade', 'abcde'],
+      ['informatie', 'grade', 'abcde'],
+    ])
+  })
+
+  it('uses the GRADE and AGREE scales of the report', () => {
+    expect(kto.scales?.grade).toEqual({
+      type: 'grade',
+      dontKnow: { value: 99, label: { nl: 'Weet niet / geen ervaring', en: "Don't know / no experience" }, missing: true },
+    })
+    const agree = kto.scales?.agree
+    expect(agree?.type).toBe('options')
+    if (agree?.type !== 'options') return
+    expect(agree.options.map((o) => [o.value, o.label.nl, o.missing ?? false])).toEqual([
+      [1, 'Helemaal mee eens', false],
+      [2, 'Mee eens', false],
+      [3, 'Mee oneens', false],
+      [4, 'Helemaal mee oneens', false],
+      [99, 'Weet niet / n.v.t.', true],
+    ])
+  })
+
+  it('asks for an "other, namely" text in questions 21 and 22 only', () => {
+    const withOther = questions.filter((q) => (q.type === 'single' || q.type === 'multiple') && q.options.some((o) => o.other))
+    expect(withOther.map((q) => q.id)).toEqual(['punt_goed', 'punt_verbeteren'])
+  })
+
+  it('has every text in Dutch and English, and in no other language', () => {
+    const missing: string[] = []
+    const walk = (node: unknown, path: string): void => {
+      if (Array.isArray(node)) return node.forEach((n, i) => walk(n, `${path}[${i}]`))
+      if (node === null || typeof node !== 'object') return
+      const record = node as Record<string, unknown>
+      if (typeof record.nl === 'string') {
+        const languages = Object.keys(record).sort().join(',')
+        if (languages !== 'en,nl' || !String(record.en).trim()) missing.push(`${path} (${languages})`)
+        return
+      }
+      for (const [key, value] of Object.entries(record)) walk(value, `${path}.${key}`)
+    }
+    walk(kto, 'kto')
+    expect(missing).toEqual([])
+  })
+
+  describe('routing', () => {
+    const visible = (answers: Record<string, unknown>) => visibleQuestions(kto, answers, ctx).map((q) => q.id)
+
+    it('asks the intake grids only after an intake less than a year ago', () => {
+      expect(byId('intake_stellingen').showIf).toEqual({ question: 'intake_wanneer', equals: 1 })
+      expect(byId('eerste_betaling').showIf).toEqual({ question: 'intake_wanneer', equals: 1 })
+      expect(visible({ intake_wanneer: 1 })).toEqual(expect.arrayContaining(['intake_stellingen', 'eerste_betaling']))
+      expect(visible({ intake_wanneer: 2 })).not.toContain('intake_stellingen')
+      expect(visible({})).not.toContain('eerste_betaling')
+    })
+
+    it('asks questions 6–8 of those who get or got help finding work', () => {
+      for (const id of ['begeleiding_door', 'reintegratie_cijfers', 'traject_stellingen']) {
+        expect(byId(id).showIf).toEqual({ question: 'begeleiding_werk', in: [1, 2] })
+      }
+      expect(visible({ begeleiding_werk: 2 })).toEqual(expect.arrayContaining(['begeleiding_door', 'reintegratie_cijfers', 'traject_stellingen']))
+      expect(visible({ begeleiding_werk: 3 })).not.toContain('begeleiding_door')
+    })
+
+    it('asks question 10 only of those without a part-time job', () => {
+      expect(byId('kans_parttimebaan').showIf).toEqual({ question: 'parttimebaan', equals: 2 })
+      expect(visible({ parttimebaan: 2 })).toContain('kans_parttimebaan')
+      expect(visible({ parttimebaan: 1 })).not.toContain('kans_parttimebaan')
+    })
+
+    it('shows a respondent without routed answers 17 questions', () => {
+      expect(visible({})).toHaveLength(23 - 6)
+      expect(unansweredVisibleQuestions(kto, {}, ctx)).toHaveLength(17)
+    })
+  })
+
+  it('takes a complete paper form as keyed by a typist', () => {
+    const keyed = {
+      rapportcijfer_dienstverlening: '8',
+      intake_wanneer: '1',
+      intake_stellingen_a: '1',
+      intake_stellingen_b: '2',
+      intake_stellingen_c: '99',
+      intake_stellingen_d: '3',
+      begeleiding_werk: '3',
+      begeleiding_door: '1',
+      parttimebaan: '2',
+      kans_parttimebaan: '4',
+      kans_baan_zonder_bijstand: '4',
+      medewerkers_stellingen_n: '4',
+      balie_a: '99',
+      leeftijd: '6',
+      punt_goed: '1,5,9',
+      punt_goed_other: 'De snelle hulp',
+      opmerkingen: 'Dank u wel.',
+    }
+    const { answers, errors, dropped } = validateAnswers(kto, keyed, ctx)
+    expect(errors).toEqual([])
+    expect(dropped).toEqual(['begeleiding_door'])
+    expect(answers).toMatchObject({ rapportcijfer_dienstverlening: 8, intake_stellingen_c: 99, punt_goed: [1, 5, 9], punt_goed_other: 'De snelle hulp' })
+  })
+})

@@ -1,0 +1,105 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createTestApp, Browser, type TestApp } from '../../helpers/app.js'
+import { createRound, daysFromToday, type RoundFixture } from '../../helpers/fixtures.js'
+import { generateLoginCode, formatLoginCode } from '../../../src/codes/login-code.js'
+
+let t: TestApp
+let round: RoundFixture
+
+beforeAll(async () => {
+  t = await createTestApp({ codeAttemptsPerWindow: 5 })
+  round = await createRound(t.database.db)
+})
+afterAll(async () => t.close())
+
+describe('signing in with the code from the letter', () => {
+  it('shows the code form in Dutch, and in English on request', async () => {
+    const browser = new Browser(t.app)
+    const nl = await browser.visit('/')
+    expect(nl.body).toContain('Uw inlogcode')
+    expect(nl.body).toContain('<html lang="nl" dir="ltr">')
+    const en = await browser.visit('/?lang=en')
+    expect(en.body).toContain('Your login code')
+    expect(en.body).toContain('<html lang="en"')
+  })
+
+  it('accepts the code in lower case, with spaces or dashes', async () => {
+    const code = round.participants[0]!.code
+    for (const typed of [code.toLowerCase(), formatLoginCode(code), ` ${code.slice(0, 5)} ${code.slice(5)} `]) {
+      const browser = new Browser(t.app)
+      await browser.visit('/')
+      const response = await browser.post('/', { code: typed })
+      expect(response.statusCode, typed).toBe(303)
+    }
+  })
+
+  it('catches a typo with the check character, before any look-up', async () => {
+    const code = round.participants[0]!.code
+    const typo = code.slice(0, 3) + (code[3] === 'A' ? 'B' : 'A') + code.slice(4)
+    const browser = new Browser(t.app, '10.9.9.9')
+    await browser.visit('/')
+    const response = await browser.post('/', { code: typo })
+    expect(response.statusCode).toBe(422)
+    expect(response.body).toContain('tikfout')
+    const hits = await t.database.db.selectFrom('rate_limit_hits').selectAll().where('key', 'like', '%10.9.9.9%').execute()
+    expect(hits).toEqual([])
+  })
+
+  it('explains codes with wrong characters or length', async () => {
+    const browser = new Browser(t.app)
+    await browser.visit('/')
+    expect((await browser.post('/', { code: 'K0QXM-4TR9C' })).body).toContain('O, I en L')
+    expect((await browser.post('/', { code: 'K7QX' })).body).toContain('10 tekens')
+    expect((await browser.post('/', { code: '' })).body).toContain('Vul de inlogcode')
+  })
+
+  it('opening the QR link signs in but stores nothing', async () => {
+    const p = round.participants[1]!
+    const browser = new Browser(t.app)
+    const response = await browser.get(`/c/${p.code}`)
+    expect(response.statusCode).toBe(303)
+    expect(response.headers.location).toBe('/vragenlijst')
+    const page = await browser.visit('/vragenlijst')
+    expect(page.statusCode).toBe(200)
+    expect(page.body).not.toContain(p.code)
+    const participant = await t.database.db.selectFrom('participants').select('status').where('id', '=', p.id).executeTakeFirstOrThrow()
+    expect(participant.status).toBe('pending')
+    const responses = await t.database.db.selectFrom('responses').selectAll().where('round_id', '=', round.roundId).execute()
+    expect(responses).toEqual([])
+  })
+
+  it('refuses further attempts from an address after too many unknown codes', async () => {
+    const browser = new Browser(t.app, '10.6.6.6')
+    await browser.visit('/')
+    const statuses: number[] = []
+    for (let i = 0; i < 7; i++) statuses.push((await browser.post('/', { code: generateLoginCode() })).statusCode)
+    expect(statuses.slice(0, 5)).toEqual([422, 422, 422, 422, 422])
+    expect(statuses.slice(5)).toEqual([429, 429])
+    expect(browser.lastPage).toContain('te vaak')
+    // Even a right code is refused while blocked; another address is not affected.
+    expect((await browser.post('/', { code: round.participants[0]!.code })).statusCode).toBe(429)
+    const other = new Browser(t.app, '10.6.6.7')
+    await other.visit('/')
+    expect((await other.post('/', { code: round.participants[0]!.code })).statusCode).toBe(303)
+  })
+
+  it('refuses a form post without the CSRF token', async () => {
+    const browser = new Browser(t.app)
+    await browser.visit('/')
+    const response = await browser.post('/', { code: round.participants[0]!.code }, { csrf: false })
+    expect(response.statusCode).toBe(403)
+    expect(response.body).toContain('verlopen')
+  })
+
+  it('says when a round is closed or not open yet, with its dates', async () => {
+    const closed = await createRound(t.database.db, { opensOn: daysFromToday(-40), closesOn: daysFromToday(-10) })
+    const browser = new Browser(t.app)
+    await browser.visit(`/c/${closed.participants[0]!.code}`)
+    expect(browser.lastPage).toContain('De vragenlijst is gesloten')
+
+    const later = await createRound(t.database.db, { status: 'draft', opensOn: daysFromToday(5), closesOn: daysFromToday(30) })
+    const other = new Browser(t.app)
+    await other.visit(`/c/${later.participants[0]!.code}`)
+    expect(other.lastPage).toContain('nog niet open')
+  })
+})

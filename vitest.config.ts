@@ -1,0 +1,76 @@
+/**
+ * Test projects:
+ * - unit + database tests on the embedded PostgreSQL (PGlite): always;
+ * - the same database tests on a PostgreSQL server: where its programs are installed
+ *   (`pg_config --bindir`) or PEILING_TEST_DATABASE_URL is set;
+ * - browser tests in headless Chromium: where /usr/bin/chromium (or CHROMIUM_PATH) exists.
+ * In CI (CI=true) a missing PostgreSQL server or Chromium fails the run instead of
+ * skipping those tests.
+ */
+import { defineConfig } from 'vitest/config'
+import { findChromium, findPostgresBinaries } from './test/setup/environment.js'
+
+const inCI = process.env.CI === 'true'
+const postgres = Boolean(process.env.PEILING_TEST_DATABASE_URL) || findPostgresBinaries() !== undefined
+const chromium = findChromium()
+
+const missing: string[] = []
+if (!postgres) missing.push('PostgreSQL server programs (apt-get install postgresql)')
+if (!chromium) missing.push('Chromium (apt-get install chromium)')
+if (missing.length > 0) {
+  const message = `Not found: ${missing.join('; ')}.`
+  if (inCI) throw new Error(`${message} CI must run every test: install them first (see .ci/run).`)
+  console.warn(`\n⚠ ${message} Those tests are SKIPPED on this machine.\n`)
+}
+
+// Tests that touch the database run on both engines.
+const databaseTests = ['test/server/**/*.test.ts', 'test/mailmerge/**/*.test.ts', 'test/cli/**/*.test.ts']
+
+export default defineConfig({
+  test: {
+    // Autoload imports the route files; inlined, vitest transforms those TypeScript imports.
+    server: { deps: { inline: ['@fastify/autoload'] } },
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    pool: 'forks',
+    projects: [
+      {
+        extends: true as const,
+        test: {
+          name: 'pglite',
+          include: ['test/**/*.test.ts'],
+          exclude: ['test/browser/**'],
+          globalSetup: ['test/setup/pglite-template.ts'],
+          env: { PEILING_TEST_DB: 'pglite' },
+        },
+      },
+      ...(postgres
+        ? [
+            {
+              extends: true as const,
+              test: {
+                name: 'postgres',
+                include: databaseTests,
+                globalSetup: ['test/setup/postgres-server.ts'],
+                env: { PEILING_TEST_DB: 'postgres' },
+              },
+            },
+          ]
+        : []),
+      ...(chromium
+        ? [
+            {
+              extends: true as const,
+              test: {
+                name: 'browser',
+                include: ['test/browser/**/*.test.ts'],
+                globalSetup: ['test/setup/pglite-template.ts'],
+                env: { PEILING_TEST_DB: 'pglite', CHROMIUM_PATH: chromium },
+                fileParallelism: false,
+              },
+            },
+          ]
+        : []),
+    ],
+  },
+})
