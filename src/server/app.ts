@@ -44,7 +44,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(autoload, {
     dir: path.join(here, 'routes'),
     // Files starting with _ hold helpers for the routes next to them, not routes.
-    ignorePattern: /(^|[/\\])_/,
+    // (Folders starting with _ are URL parameters: routes/beheer/rondes/_roundId → /beheer/rondes/:roundId.)
+    ignorePattern: /(^|[/\\])_[^/\\]*\.ts$/,
     autoHooks: true,
     cascadeHooks: true,
   })

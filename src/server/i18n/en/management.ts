@@ -1,0 +1,4 @@
+import type { management as nl } from '../nl/management.js'
+
+export const management: typeof nl = {
+}
