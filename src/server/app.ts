@@ -48,6 +48,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ignorePattern: /(^|[/\\])_[^/\\]*\.ts$/,
     autoHooks: true,
     cascadeHooks: true,
+    routeParams: true,
   })
   return app
 }

@@ -10,6 +10,7 @@ import { buildApp } from './app.js'
 import { installShippedQuestionnaires } from './services/questionnaire-library.js'
 import { createDemoRoundIfEmpty } from './services/demo-round.js'
 import { runStartupTasks } from './startup.js'
+import { startFieldworkWorkers } from './fieldwork-work.js'
 
 async function main(): Promise<void> {
   const config = loadConfig()
@@ -28,8 +29,11 @@ async function main(): Promise<void> {
   const startupNotes = await runStartupTasks(database.db, config)
 
   const app = await buildApp({ config, database })
+  // Print files and the e-mail queue: work left by a restart or by another instance is picked up.
+  const stopFieldworkWorkers = startFieldworkWorkers(database.db, config, app.log)
   closeWithGrace({ delay: 10_000 }, async ({ err }) => {
     if (err) app.log.error({ err }, 'stopping after an error')
+    await stopFieldworkWorkers()
     await app.close()
     await database.close()
   })

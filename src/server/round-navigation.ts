@@ -12,7 +12,19 @@ export interface RoundTab {
   roles: readonly StaffRole[]
 }
 
-export const ROUND_TABS: RoundTab[] = []
+export const ROUND_TABS: RoundTab[] = [
+  { path: '', label: 'management.rounds.tabs.overview', roles: ['researcher'] },
+  // Fieldwork (names and addresses): researchers only.
+  { path: 'import', label: 'fieldwork.tabs.import', roles: ['researcher'] },
+  { path: 'steekproef', label: 'fieldwork.tabs.sample', roles: ['researcher'] },
+  { path: 'brieven', label: 'fieldwork.tabs.letters', roles: ['researcher'] },
+  { path: 'verzendingen', label: 'fieldwork.tabs.mailings', roles: ['researcher'] },
+  // Counts only: administrators may watch the response too.
+  { path: 'monitor', label: 'management.rounds.tabs.monitor', roles: ['researcher', 'administrator'] },
+  { path: 'resultaten', label: 'management.rounds.tabs.results', roles: ['researcher'] },
+  { path: 'export', label: 'management.rounds.tabs.export', roles: ['researcher'] },
+  { path: 'papier', label: 'typist.staff.tab', roles: ['researcher'] },
+]
 
 export function roundTabsFor(roundId: number, role: StaffRole, currentPath: string, t: (key: string) => string) {
   return ROUND_TABS.filter((tab) => tab.roles.includes(role)).map((tab) => {

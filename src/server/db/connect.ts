@@ -30,6 +30,9 @@ export function connectPostgres(connectionString: string, maxConnections = 10): 
   const pool = new pg.Pool({ connectionString, max: maxConnections, types: pgTypes() })
   // An idle client that loses its server (restart) must not crash the process.
   pool.on('error', () => {})
+  // A client in use when the server goes away fails its query AND emits 'error'; the pool
+  // listens only while the client is idle, and an unheard 'error' would stop the process.
+  pool.on('connect', (client) => client.on('error', () => {}))
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
   return { db, kind: 'postgres', close: () => db.destroy() }
 }

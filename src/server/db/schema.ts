@@ -3,6 +3,7 @@
  */
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely'
 import type { QuestionnaireDefinition, Answers } from '../../questionnaire/definition.js'
+import type { PaperCoding, KeyedFields } from '../services/paper-coding.js'
 
 /** A `date` column: always the string YYYY-MM-DD (see type-parsers.ts). */
 export type CalendarDate = string
@@ -34,6 +35,10 @@ export interface RoundsTable {
   retention_until: CalendarDate | null
   double_keying: Generated<boolean>
   created_at: CreatedAt
+  /** The planned reminder day (management migration). */
+  reminder_on: CalendarDate | null
+  /** Results of smaller groups are suppressed (management migration). */
+  min_group_size: Generated<number>
 }
 
 export interface StrataTable {
@@ -63,6 +68,8 @@ export interface ParticipantsTable {
   completed_mode: ResponseMode | null
   opted_out: Generated<boolean>
   mail_returned: Generated<boolean>
+  /** The e-mail address bounced: not mailed again (fieldwork migration). */
+  email_bounced: Generated<boolean>
 }
 
 export interface ResponsesTable {
@@ -75,6 +82,8 @@ export interface ResponsesTable {
   answers: ColumnType<Answers, string | undefined, string>
   language: Generated<string>
   wave: Wave | null
+  /** Paper only: marks, values that are no code, answers outside routing, "no code" (paper-entry migration). */
+  paper_coding: ColumnType<PaperCoding | null, string | null | undefined, string | null>
 }
 
 export interface DailyCountsTable {
@@ -104,6 +113,18 @@ export interface StaffUsersTable {
   totp_secret: string | null
   active: Generated<boolean>
   created_at: CreatedAt
+  /** The last TOTP time step accepted, so a code works once (management migration). */
+  totp_last_step: number | null
+  must_change_password: Generated<boolean>
+}
+
+/** Per-stratum participant counts kept when a round's personal data is purged. */
+export interface StratumCountsTable {
+  round_id: number
+  stratum_id: number
+  invited: number
+  opted_out: number
+  mail_returned: number
 }
 
 export interface RateLimitHitsTable {
@@ -122,17 +143,161 @@ export interface AuditLogTable {
   details: ColumnType<Record<string, unknown>, string | undefined, never>
 }
 
+// --- Fieldwork (migration 002): import staging, sample, letters, mailings, e-mail queue.
+
+/** A client file between preview and confirmation; the JSON shapes live in services/client-import.ts. */
+export interface ImportUploadsTable {
+  id: Generated<string>
+  round_id: number
+  created_by: number | null
+  created_at: CreatedAt
+  file_name: string
+  rows: ColumnType<unknown, string, string>
+  problems: ColumnType<unknown, string, string>
+}
+
+export type SampleMethod = 'everyone' | 'random'
+
+export interface SamplesTable {
+  round_id: number
+  stratum_id: number
+  method: SampleMethod
+  population: number
+  selected: number
+  seed: number
+  population_sha256: string
+  created_at: CreatedAt
+  created_by: number | null
+}
+
+export type MailingKind = 'invitation' | 'reminder'
+
+export interface LetterTemplatesTable {
+  id: Generated<number>
+  round_id: number
+  /** null: the round's own template, used where a municipality has none. */
+  stratum_id: number | null
+  kind: MailingKind
+  /** The texts staff edit; the shape lives in services/letter-templates.ts. */
+  content: ColumnType<unknown, string, string>
+  logo: Uint8Array | null
+  logo_type: 'image/png' | 'image/jpeg' | null
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>
+  updated_by: number | null
+}
+
+export interface MailingRecipientsTable {
+  mailing_id: number
+  participant_id: number
+}
+
+export type LetterBatchContent = 'letters' | 'questionnaires'
+export type LetterBatchStatus = 'queued' | 'running' | 'done' | 'failed'
+
+export interface LetterBatchesTable {
+  id: Generated<number>
+  round_id: number
+  mailing_id: number
+  stratum_id: number
+  content: LetterBatchContent
+  status: ColumnType<LetterBatchStatus, LetterBatchStatus | undefined, LetterBatchStatus>
+  total: number
+  done: Generated<number>
+  file_name: string | null
+  file_size: number | null
+  error: string | null
+  created_at: CreatedAt
+  created_by: number | null
+  heartbeat_at: Date | null
+  finished_at: Date | null
+}
+
+export type EmailStatus = 'queued' | 'sending' | 'sent' | 'failed' | 'uncertain' | 'skipped'
+
+export interface EmailMessagesTable {
+  id: Generated<number>
+  mailing_id: number
+  participant_id: number
+  status: ColumnType<EmailStatus, EmailStatus | undefined, EmailStatus>
+  attempts: Generated<number>
+  last_error: string | null
+  message_id: string
+  next_attempt_at: ColumnType<Date, Date | string | undefined, Date | string>
+  claimed_at: Date | null
+}
+
+/** A paper form being keyed, per typist per code (paper-entry migration). */
+export interface PaperDraftsTable {
+  id: Generated<string>
+  round_id: number
+  typist_id: number
+  participant_id: number | null
+  /** Set for the second keying of a form without code (double keying). */
+  form_number: number | null
+  stratum_id: number
+  fields: ColumnType<KeyedFields, string | undefined, string>
+}
+
+/** One keying of a form in a round with double keying, until it is reconciled. */
+export interface PaperKeyingsTable {
+  id: Generated<string>
+  round_id: number
+  stratum_id: number
+  participant_id: number | null
+  form_number: number | null
+  typist_id: number
+  fields: ColumnType<KeyedFields, string, string>
+  language: Generated<string>
+  wave: Wave
+  keyed_on: CalendarDate
+}
+
+/** A paper form for a code that already had a response, until a researcher resolves it. */
+export interface PaperDuplicatesTable {
+  id: Generated<string>
+  round_id: number
+  stratum_id: number
+  participant_id: number
+  earlier_mode: ResponseMode
+  typist_id: number
+  fields: ColumnType<KeyedFields, string, string>
+  language: Generated<string>
+  wave: Wave
+}
+
+/** Keying work per typist per day: counts only. */
+export interface PaperKeyingStatsTable {
+  round_id: number
+  typist_id: number
+  day: CalendarDate
+  forms: Generated<number>
+  fields_compared: Generated<number>
+  fields_differing: Generated<number>
+  fields_corrected: Generated<number>
+}
+
 export interface Database {
   questionnaires: QuestionnairesTable
   rounds: RoundsTable
   strata: StrataTable
   participants: ParticipantsTable
   responses: ResponsesTable
+  paper_drafts: PaperDraftsTable
+  paper_keyings: PaperKeyingsTable
+  paper_duplicates: PaperDuplicatesTable
+  paper_keying_stats: PaperKeyingStatsTable
   daily_counts: DailyCountsTable
   mailings: MailingsTable
   staff_users: StaffUsersTable
   rate_limit_hits: RateLimitHitsTable
   audit_log: AuditLogTable
+  stratum_counts: StratumCountsTable
+  import_uploads: ImportUploadsTable
+  samples: SamplesTable
+  letter_templates: LetterTemplatesTable
+  mailing_recipients: MailingRecipientsTable
+  letter_batches: LetterBatchesTable
+  email_messages: EmailMessagesTable
 }
 
 export type Round = Selectable<RoundsTable>

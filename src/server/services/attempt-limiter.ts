@@ -38,6 +38,28 @@ export async function recordFailure(db: DB, limit: AttemptLimit, key: string, no
   return row.hits
 }
 
+/**
+ * Counts an attempt BEFORE it is made, and says whether it may go ahead. A check made
+ * before counting (isBlocked, then recordFailure) lets a burst of parallel attempts all
+ * pass the check before any of them is counted; one atomic upsert per attempt does not.
+ * A successful attempt calls `refund()`, so only failures use up the limit.
+ */
+export async function takeAttempt(db: DB, limit: AttemptLimit, key: string, now = new Date()): Promise<{ allowed: boolean; refund(): Promise<void> }> {
+  const hits = await recordFailure(db, limit, key, now)
+  return {
+    allowed: hits <= limit.max,
+    // A window left with no failures is deleted, so a successful sign-in leaves no trace of its address.
+    refund: async () => {
+      const k = `${limit.scope}:${key}`
+      const start = windowStart(limit, now)
+      await sql`
+        with emptied as (delete from rate_limit_hits where key = ${k} and window_start = ${start} and hits <= 1 returning 1)
+        update rate_limit_hits set hits = hits - 1
+        where key = ${k} and window_start = ${start} and not exists (select 1 from emptied)`.execute(db)
+    },
+  }
+}
+
 /** Old windows are useless; drop them now and then so the table stays small. */
 export async function pruneAttempts(db: DB, olderThanSeconds = 24 * 3600, now = new Date()): Promise<void> {
   await db

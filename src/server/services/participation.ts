@@ -26,10 +26,34 @@ export interface ParticipantContext {
   round: Pick<Round, 'id' | 'name' | 'status' | 'opens_on' | 'closes_on'>
   stratumCode: string
   definition: QuestionnaireDefinition
+  /** The answers saved so far (read in the same query, to spare a round trip per page). */
+  answers: Answers
 }
 
 export async function findParticipantByCode(db: DB, code: LoginCode): Promise<{ id: number } | undefined> {
   return db.selectFrom('participants').select('id').where('code', '=', code).executeTakeFirst()
+}
+
+/**
+ * Definitions are read on every respondent request and are ~20 KB of JSON: reading and
+ * parsing them each time was the slowest part of saving an answer. A questionnaire row
+ * is not changed once used (a new version is a new row), but the cache key includes the
+ * row's xmin, which PostgreSQL changes on any update, so an edited row is read afresh.
+ * Per database handle, because test databases reuse the same ids.
+ */
+const definitionCache = new WeakMap<DB, Map<string, QuestionnaireDefinition>>()
+const DEFINITION_CACHE_SIZE = 50
+
+async function questionnaireDefinition(db: DB, questionnaireId: number, rowVersion: string): Promise<QuestionnaireDefinition> {
+  let cache = definitionCache.get(db)
+  if (!cache) definitionCache.set(db, (cache = new Map()))
+  const key = `${questionnaireId}:${rowVersion}`
+  const cached = cache.get(key)
+  if (cached) return cached
+  const row = await db.selectFrom('questionnaires').select('definition').where('id', '=', questionnaireId).executeTakeFirstOrThrow()
+  if (cache.size >= DEFINITION_CACHE_SIZE) cache.clear()
+  cache.set(key, row.definition)
+  return row.definition
 }
 
 export async function loadParticipantContext(db: DB, participantId: number): Promise<ParticipantContext | undefined> {
@@ -38,7 +62,9 @@ export async function loadParticipantContext(db: DB, participantId: number): Pro
     .innerJoin('rounds as r', 'r.id', 'p.round_id')
     .innerJoin('strata as s', 's.id', 'p.stratum_id')
     .innerJoin('questionnaires as q', 'q.id', 'r.questionnaire_id')
+    .leftJoin('responses as progress', 'progress.participant_id', 'p.id')
     .select([
+      'progress.answers',
       'p.id',
       'p.round_id',
       'p.stratum_id',
@@ -49,7 +75,8 @@ export async function loadParticipantContext(db: DB, participantId: number): Pro
       'r.opens_on',
       'r.closes_on',
       's.code as stratum_code',
-      'q.definition',
+      'q.id as questionnaire_id',
+      sql<string>`q.xmin::text`.as('questionnaire_row_version'),
     ])
     .where('p.id', '=', participantId)
     .executeTakeFirst()
@@ -58,7 +85,8 @@ export async function loadParticipantContext(db: DB, participantId: number): Pro
     participant: { id: row.id, round_id: row.round_id, stratum_id: row.stratum_id, status: row.status, language: row.language },
     round: { id: row.round_id, name: row.round_name, status: row.round_status, opens_on: row.opens_on, closes_on: row.closes_on },
     stratumCode: row.stratum_code,
-    definition: row.definition,
+    definition: await questionnaireDefinition(db, row.questionnaire_id, row.questionnaire_row_version),
+    answers: row.answers ?? {},
   }
 }
 
@@ -92,32 +120,37 @@ async function lockParticipant(db: DB, participantId: number) {
 /**
  * Stores the full set of answers so far (already validated and merged by the caller).
  * The first save is what marks the participant as started: opening a link does not.
+ *
+ * One statement, so one round trip on the busiest path of the app: the UPDATE locks the
+ * participant row (waiting for a submission under way, then seeing it completed), marks a
+ * first save as started, and hands the row to the INSERT; all or nothing, like a transaction.
  */
 export async function saveProgress(db: DB, participantId: number, answers: Answers, language: string): Promise<void> {
-  await db.transaction().execute(async (tx) => {
-    const participant = await lockParticipant(tx, participantId)
-    await tx
-      .insertInto('responses')
-      .values({
-        round_id: participant.round_id,
-        stratum_id: participant.stratum_id,
-        mode: 'online',
-        status: 'in_progress',
-        participant_id: participantId,
-        answers: JSON.stringify(answers),
-        language,
-      })
-      .onConflict((oc) =>
-        oc
-          .column('participant_id')
-          .where('participant_id', 'is not', null)
-          .doUpdateSet({ answers: JSON.stringify(answers), language }),
-      )
-      .execute()
-    if (participant.status === 'pending') {
-      await tx.updateTable('participants').set({ status: 'in_progress' }).where('id', '=', participantId).execute()
-    }
-  })
+  const json = JSON.stringify(answers)
+  const saved = await db
+    .with('participant', (qb) =>
+      qb
+        .updateTable('participants')
+        .set({ status: sql`case when status = 'pending' then 'in_progress' else status end` })
+        .where('id', '=', participantId)
+        .where('status', '<>', 'completed')
+        .returning(['id', 'round_id', 'stratum_id']),
+    )
+    .insertInto('responses')
+    .columns(['round_id', 'stratum_id', 'mode', 'status', 'participant_id', 'answers', 'language'])
+    .expression((eb) =>
+      eb
+        .selectFrom('participant')
+        .select(['round_id', 'stratum_id', sql.lit('online').as('mode'), sql.lit('in_progress').as('status'), 'id', sql`${json}::jsonb`.as('answers'), sql`${language}::text`.as('language')]),
+    )
+    .onConflict((oc) => oc.column('participant_id').where('participant_id', 'is not', null).doUpdateSet({ answers: json, language }))
+    .returning('participant_id')
+    .executeTakeFirst()
+  if (!saved) {
+    const exists = await db.selectFrom('participants').select('id').where('id', '=', participantId).executeTakeFirst()
+    if (!exists) throw new Error(`participant ${participantId} does not exist`)
+    throw new AlreadyCompletedError()
+  }
 }
 
 /** Before or after the first reminder of the round: the only time a response carries. */

@@ -6,7 +6,7 @@
 import type { FastifyRequest } from 'fastify'
 import { parseLoginCode, type CodeProblem } from '../../codes/login-code.js'
 import { findParticipantByCode } from './participation.js'
-import { isBlocked, recordFailure, type AttemptLimit } from './attempt-limiter.js'
+import { isBlocked, recordFailure, takeAttempt, type AttemptLimit } from './attempt-limiter.js'
 
 declare module '@fastify/secure-session' {
   interface SessionData {
@@ -26,15 +26,18 @@ export async function signInWithCode(request: FastifyRequest, input: string): Pr
   const parsed = parseLoginCode(input)
   // A typo caught by the check character costs no look-up and no attempt.
   if (!parsed.ok) return { ok: false, problem: parsed.problem }
+  // Counted before the look-up, so parallel guesses cannot slip past the limit together.
+  const attempt = await takeAttempt(db, perAddress, request.ip)
+  if (!attempt.allowed) return { ok: false, problem: 'tooMany' }
   const participant = await findParticipantByCode(db, parsed.code)
   if (!participant) {
-    await recordFailure(db, perAddress, request.ip)
     const globalFailures = await recordFailure(db, { scope: 'code-all', max: 0, windowSeconds: 60 }, 'all')
     if (globalFailures === GLOBAL_WARNING_THRESHOLD) {
       request.log.warn({ failuresPerMinute: globalFailures }, 'many unknown login codes: possible code guessing')
     }
     return { ok: false, problem: 'unknown' }
   }
+  await attempt.refund()
   request.session.regenerate(['lang'])
   request.session.set('participantId', participant.id)
   return { ok: true }

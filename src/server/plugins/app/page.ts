@@ -58,7 +58,7 @@ export default fp(async (app) => {
         title: options.title,
         formatDate: (iso: string) => formatDate(iso, lang),
       },
-      options.layout ? { layout: options.layout } : undefined,
+      { layout: options.layout ?? 'layouts/main.eta' },
     )
     this.type('text/html; charset=utf-8')
     // Pages hold personal progress: never cache them in shared or back-button caches.

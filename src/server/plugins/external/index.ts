@@ -2,6 +2,7 @@
  * Third-party plugins, registered once for the whole app (not encapsulated).
  */
 import { createHash } from 'node:crypto'
+import { parse as parseQueryString } from 'node:querystring'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import fp from 'fastify-plugin'
@@ -18,6 +19,19 @@ import type { AppConfig } from '../../config.js'
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..')
 
 export const SESSION_COOKIE = 'peiling'
+
+/** The largest page (paper entry of a whole questionnaire) has a few hundred fields; thousands are an attack. */
+const MAX_FORM_FIELDS = 2000
+
+/** Form bodies as formbody's own parser gives them (repeated names become arrays), refused above MAX_FORM_FIELDS. */
+function parseForm(body: string): Record<string, string | string[]> {
+  let fields = 1
+  for (let i = body.indexOf('&'); i !== -1; i = body.indexOf('&', i + 1)) {
+    if (++fields > MAX_FORM_FIELDS) throw Object.assign(new Error(`more than ${MAX_FORM_FIELDS} form fields`), { statusCode: 413 })
+  }
+  // Node's own parser: fast, and its result has no prototype (a field named __proto__ is just a field).
+  return parseQueryString(body, '&', '=', { maxKeys: 0 }) as Record<string, string | string[]>
+}
 
 export default fp<{ config: AppConfig }>(async (app, { config }) => {
   await app.register(helmet, {
@@ -36,7 +50,7 @@ export default fp<{ config: AppConfig }>(async (app, { config }) => {
     referrerPolicy: { policy: 'no-referrer' },
     hsts: config.secureCookies,
   })
-  await app.register(formbody, { bodyLimit: 256 * 1024 })
+  await app.register(formbody, { bodyLimit: 256 * 1024, parser: parseForm })
   await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1, fields: 20 } })
   await app.register(secureSession, {
     cookieName: SESSION_COOKIE,
@@ -53,7 +67,8 @@ export default fp<{ config: AppConfig }>(async (app, { config }) => {
   await app.register(view, {
     engine: { eta: new Eta({ autoEscape: true, cache: process.env.NODE_ENV === 'production' }) },
     root: path.join(root, 'views'),
-    layout: 'layouts/main.eta',
+    // No global layout: @fastify/view refuses a per-render layout when one is set
+    // globally, and staff pages use their own (page.ts picks it).
     viewExt: 'eta',
   })
 })

@@ -1,10 +1,18 @@
-/** `/beheer`: the staff start page. */
+/** `/beheer`: the staff start page, with every round and its headline figures. */
 import type { FastifyPluginAsync } from 'fastify'
+import { listRounds } from '../../services/rounds.js'
+import { numberFormats } from './_format.js'
+import { takeNotice } from './_session.js'
 
 const staffHome: FastifyPluginAsync = async (app) => {
   app.get('/', { config: { roles: ['administrator', 'researcher', 'typist'] } }, async (request, reply) => {
+    // A typist's only work is paper entry; signing in lands here by default.
     if (request.staff?.role === 'typist') return reply.redirect('/invoer', 303)
-    return reply.page('staff/home.eta', {}, { title: request.t('staff.home.title'), layout: 'layouts/staff.eta' })
+    return reply.page(
+      'staff/home.eta',
+      { rounds: await listRounds(app.db), fmt: numberFormats(request.lang), notice: takeNotice(request), researcher: request.staff?.role === 'researcher' },
+      { title: request.t('staff.home.title'), layout: 'layouts/staff.eta' },
+    )
   })
 }
 

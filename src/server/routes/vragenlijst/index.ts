@@ -82,8 +82,7 @@ const questionnaire: FastifyPluginAsync = async (app) => {
   })
 
   app.get('/', async (request, reply) => {
-    const { definition, stratumCode, participant } = request.respondent
-    const answers = await loadProgress(app.db, participant.id)
+    const { definition, stratumCode, answers } = request.respondent
     const ctx = { stratum: stratumCode }
     const sections = visibleSections(definition, answers, ctx)
     const open = unansweredVisibleQuestions(definition, answers, ctx)
@@ -95,14 +94,12 @@ const questionnaire: FastifyPluginAsync = async (app) => {
   })
 
   app.get<{ Params: { section: string } }>('/deel/:section', async (request, reply) => {
-    const answers = await loadProgress(app.db, request.respondent.participant.id)
-    return renderSection(request, reply, request.params.section, answers, {})
+    return renderSection(request, reply, request.params.section, request.respondent.answers, {})
   })
 
   app.post<{ Params: { section: string }; Body: PageBody }>('/deel/:section', async (request, reply) => {
-    const { definition, stratumCode, participant } = request.respondent
+    const { definition, stratumCode, participant, answers: stored } = request.respondent
     const ctx = { stratum: stratumCode }
-    const stored = await loadProgress(app.db, participant.id)
     const sections = visibleSections(definition, stored, ctx)
     const section = sections.find((s) => s.id === request.params.section)
     if (!section) return reply.redirect('/vragenlijst', 303)
@@ -148,8 +145,7 @@ const questionnaire: FastifyPluginAsync = async (app) => {
   })
 
   app.get('/overzicht', async (request, reply) => {
-    const { definition, stratumCode, participant } = request.respondent
-    const answers = await loadProgress(app.db, participant.id)
+    const { definition, stratumCode, answers } = request.respondent
     const ctx = { stratum: stratumCode }
     const sections = visibleSections(definition, answers, ctx)
     const open = unansweredVisibleQuestions(definition, answers, ctx)

@@ -3,14 +3,11 @@ import type { FastifyPluginAsync } from 'fastify'
 import { verifyPassword } from '../../../services/passwords.js'
 import { isBlocked, recordFailure, type AttemptLimit } from '../../../services/attempt-limiter.js'
 import { audit } from '../../../services/audit.js'
+import '../_session.js'
+import { safeReturnPath } from './_return-path.js'
 
 const perUser: AttemptLimit = { scope: 'login-user', max: 5, windowSeconds: 15 * 60 }
 const perAddress: AttemptLimit = { scope: 'login-ip', max: 30, windowSeconds: 15 * 60 }
-
-/** Only a local path may be a return address, never another site. */
-function safeReturnPath(value: unknown): string {
-  return typeof value === 'string' && /^\/(?!\/)[\w\-/?=&%.]*$/.test(value) ? value : '/beheer'
-}
 
 // A hash to compare against when the user does not exist, so timing does not tell.
 const DUMMY_HASH = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA'
@@ -39,7 +36,7 @@ const signIn: FastifyPluginAsync = async (app) => {
     }
     const user = await app.db
       .selectFrom('staff_users')
-      .select(['id', 'username', 'password_hash', 'active', 'totp_secret'])
+      .select(['id', 'username', 'password_hash', 'active', 'totp_secret', 'must_change_password'])
       .where('username', '=', username)
       .executeTakeFirst()
     const valid = await verifyPassword(password, user?.password_hash ?? DUMMY_HASH)
@@ -50,14 +47,16 @@ const signIn: FastifyPluginAsync = async (app) => {
       return fail('staff.auth.wrong', 401)
     }
     request.session.regenerate(['lang'])
+    if (user.must_change_password) request.session.set('staffMustChangePassword', true)
     if (user.totp_secret) {
       request.session.set('staffPendingUserId', user.id)
+      request.session.set('staffPendingAt', Date.now())
       return reply.redirect(`/beheer/inloggen/tweede-stap?terug=${encodeURIComponent(returnTo)}`, 303)
     }
     request.session.set('staffUserId', user.id)
     request.session.set('staffSeenAt', Date.now())
     await audit(app.db, { id: user.id, username: user.username }, 'staff.sign-in')
-    return reply.redirect(returnTo, 303)
+    return reply.redirect(user.must_change_password ? '/beheer/account' : returnTo, 303)
   })
 }
 

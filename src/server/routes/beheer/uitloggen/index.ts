@@ -1,8 +1,10 @@
 /** `/beheer/uitloggen`: sign out (a form post, so another site cannot sign staff out). */
 import type { FastifyPluginAsync } from 'fastify'
+import { audit } from '../../../services/audit.js'
 
 const signOut: FastifyPluginAsync = async (app) => {
   app.post('/', { config: { roles: ['administrator', 'researcher', 'typist'] } }, async (request, reply) => {
+    if (request.staff) await audit(app.db, { id: request.staff.id, username: request.staff.username }, 'staff.sign-out')
     request.session.regenerate(['lang'])
     return reply.redirect('/beheer/inloggen', 303)
   })

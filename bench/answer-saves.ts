@@ -1,0 +1,143 @@
+/**
+ * Respondent answer saves per second and p99 latency at 50 and 200 concurrent
+ * respondents, against a baseline of bare Fastify + pg doing one insert per request,
+ * in the same run, on a throw-away PostgreSQL 15 server on this machine.
+ *
+ * Every virtual respondent is a real participant with a session of its own: N
+ * participants sign in first, then each autocannon connection posts the first page
+ * (POST /vragenlijst/deel/algemeen) again and again with its own cookie and CSRF token.
+ * Targets (issue 6): at least 50% of the baseline's throughput, p99 within 2× the baseline's.
+ */
+import { spawn } from 'node:child_process'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import autocannon, { type Result } from 'autocannon'
+import pg from 'pg'
+import { connectPostgres } from '../src/server/db/connect.js'
+import { migrateToLatest } from '../src/server/db/migrate.js'
+import { createRound } from '../test/helpers/fixtures.js'
+import { HttpRespondent, startServerProcess } from '../test/helpers/server-process.js'
+import { startPostgresServer } from '../test/setup/postgres-process.js'
+import type { Figure } from './figures.js'
+
+const root = fileURLToPath(new URL('..', import.meta.url))
+const SECTION = '/vragenlijst/deel/algemeen'
+
+interface Respondent {
+  headers: Record<string, string>
+  body: string
+}
+
+interface Load {
+  requestsPerSecond: number
+  p99: number
+  p50: number
+  total: number
+}
+
+async function load(url: string, connections: number, seconds: number, respondents: Respondent[]): Promise<Load> {
+  let next = 0
+  const result: Result = await autocannon({
+    url,
+    method: 'POST',
+    connections,
+    duration: seconds,
+    setupClient: (client) => {
+      const r = respondents[next++ % respondents.length]!
+      client.setHeadersAndBody(r.headers, r.body)
+    },
+  })
+  const codes = Object.keys(result.statusCodeStats ?? {})
+  if (result.errors > 0 || codes.some((c) => c !== '303')) {
+    throw new Error(`${url}: ${result.errors} errors, status codes ${JSON.stringify(result.statusCodeStats)}`)
+  }
+  return { requestsPerSecond: result.requests.average, p99: result.latency.p99, p50: result.latency.p50, total: result.requests.total }
+}
+
+function startBaseline(databaseUrl: string): Promise<{ url: string; stop(): void }> {
+  const port = 45000 + Math.floor(Math.random() * 5000)
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/baseline-server.ts'], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
+  return new Promise((resolve, reject) => {
+    child.stdout!.on('data', (d: Buffer) => {
+      if (d.toString().includes('baseline listening')) resolve({ url: `http://127.0.0.1:${port}/save`, stop: () => child.kill('SIGKILL') })
+    })
+    child.on('exit', (code) => reject(new Error(`baseline server stopped (${code})`)))
+  })
+}
+
+export async function benchAnswerSaves(options: { levels?: number[]; seconds?: number; log?: (line: string) => void } = {}): Promise<Figure[]> {
+  const levels = options.levels ?? [50, 200]
+  const seconds = options.seconds ?? 10
+  const log = options.log ?? ((line: string) => console.error(line))
+  const server = startPostgresServer({ maxConnections: 300 })
+  const stops: Array<() => unknown> = []
+  try {
+    const admin = new pg.Client({ connectionString: server.url })
+    await admin.connect()
+    await admin.query('create database peiling_bench')
+    await admin.query('create database baseline_bench')
+    await admin.end()
+    const appDb = server.url.replace(/\/postgres$/, '/peiling_bench')
+    const baselineDb = server.url.replace(/\/postgres$/, '/baseline_bench')
+
+    const count = Math.max(...levels)
+    const handle = connectPostgres(appDb)
+    await migrateToLatest(handle.db)
+    const round = await createRound(handle.db, { participantsPerStratum: Math.ceil(count / 3) })
+    await handle.close()
+
+    log('starting the app and the baseline…')
+    // As in production (Dockerfile): NODE_ENV=production, warnings only in the log.
+    const app = await startServerProcess({ DATABASE_URL: appDb, DATA_DIR: mkdtempSync(path.join(tmpdir(), 'peiling-bench-')), NODE_ENV: 'production' })
+    stops.push(() => app.kill('SIGKILL'))
+    const baseline = await startBaseline(baselineDb)
+    stops.push(baseline.stop)
+
+    log(`signing in ${count} respondents…`)
+    const respondents: Respondent[] = []
+    const baselineRespondents: Respondent[] = []
+    for (const [i, p] of round.participants.slice(0, count).entries()) {
+      const phone = new HttpRespondent(app.baseUrl)
+      await phone.visit(`/c/${p.code}`)
+      const form = `_csrf=${encodeURIComponent(phone.csrfToken())}&rapportcijfer_dienstverlening=${(i % 10) + 1}&action=next`
+      const headers = { cookie: phone.cookieHeader, 'content-type': 'application/x-www-form-urlencoded' }
+      respondents.push({ headers, body: form })
+      baselineRespondents.push({ headers, body: `participant=${p.id}&${form}` })
+    }
+
+    const figures: Figure[] = []
+    for (const level of levels) {
+      log(`${level} concurrent respondents: warming up, then ${seconds} s baseline and ${seconds} s app…`)
+      await load(baseline.url, level, 2, baselineRespondents)
+      const base = await load(baseline.url, level, seconds, baselineRespondents)
+      await load(app.baseUrl + SECTION, level, 2, respondents)
+      const ours = await load(app.baseUrl + SECTION, level, seconds, respondents)
+      const subject = `answer saves, ${level} respondents`
+      const throughputRatio = ours.requestsPerSecond / base.requestsPerSecond
+      const latencyRatio = ours.p99 / base.p99
+      figures.push(
+        { subject, measure: 'baseline (Fastify + pg, 1 insert)', value: Math.round(base.requestsPerSecond), unit: 'req/s' },
+        { subject, measure: 'baseline p99 latency', value: base.p99, unit: 'ms' },
+        { subject, measure: 'Peiling', value: Math.round(ours.requestsPerSecond), unit: 'req/s' },
+        { subject, measure: 'Peiling p50 / p99 latency', value: `${ours.p50} / ${ours.p99}`, unit: 'ms' },
+        { subject, measure: 'throughput vs baseline', value: `${Math.round(throughputRatio * 100)}%`, target: '≥ 50%', met: throughputRatio >= 0.5 },
+        { subject, measure: 'p99 vs baseline', value: `${latencyRatio.toFixed(2)}×`, target: '≤ 2×', met: latencyRatio <= 2 },
+      )
+    }
+    return figures
+  } finally {
+    for (const stop of stops.reverse()) await stop()
+    server.stop()
+  }
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const { printTable } = await import('./figures.js')
+  printTable(await benchAnswerSaves())
+}

@@ -1,0 +1,24 @@
+/**
+ * The benchmark's baseline: bare Fastify + pg doing one insert per request, with the
+ * same form body, the same pool size as the app and the same 303 answer. Started by
+ * answer-saves.ts as a child process: `DATABASE_URL=… PORT=… tsx bench/baseline-server.ts`.
+ */
+import Fastify from 'fastify'
+import formbody from '@fastify/formbody'
+import pg from 'pg'
+
+const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10 })
+await pool.query('create table if not exists baseline_saves (id bigserial primary key, participant int not null, answers jsonb not null)')
+
+const app = Fastify({ logger: false })
+await app.register(formbody)
+// BASELINE_READS=n adds n one-row reads before the insert: for trying out what one more round trip costs.
+const reads = Number(process.env.BASELINE_READS ?? 0)
+app.post<{ Body: Record<string, string> }>('/save', async (request, reply) => {
+  const { participant, _csrf, action, ...answers } = request.body
+  for (let i = 0; i < reads; i++) await pool.query('select id, participant from baseline_saves where id = $1', [Number(participant)])
+  await pool.query('insert into baseline_saves (participant, answers) values ($1, $2)', [Number(participant), JSON.stringify(answers)])
+  return reply.redirect('/next', 303)
+})
+await app.listen({ port: Number(process.env.PORT), host: '127.0.0.1' })
+console.log('baseline listening')

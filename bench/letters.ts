@@ -1,0 +1,196 @@
+/**
+ * Letter batch benchmark.
+ *
+ * - Speed: a round's mailing (2,300 letters) against bare pdfkit setting the same text
+ *   on the same number of pages without QR codes, address fitting or layout, in the
+ *   same run. Targets: under 5 s, and at least 40% of the baseline's pages per second.
+ * - Memory: peak RSS of one PDF of 20,000 and of 100,000 letters streamed to /dev/null,
+ *   each in a child process of its own so that the peak is that batch's alone.
+ *   Target: under 300 MB.
+ *
+ * Run: `npx tsx bench/letters.ts` (add `--quick` to skip the 100,000-letter run).
+ */
+import { spawn } from 'node:child_process'
+import { createWriteStream, readFileSync } from 'node:fs'
+import { pipeline } from 'node:stream/promises'
+import { availableParallelism, loadavg } from 'node:os'
+import { fileURLToPath } from 'node:url'
+import PDFDocument from 'pdfkit'
+import { generateLoginCode } from '../src/codes/login-code.js'
+import { defaultTemplate, mergeFields, writeLetterBatch, type LetterData, type LetterTemplate } from '../src/mailmerge/index.js'
+import { registerFonts } from '../src/mailmerge/fonts.js'
+
+const SPEED_LETTERS = 2_300
+const MEMORY_RUNS = [20_000, 100_000]
+
+const FIRST = ['Jan', 'Fatima', 'Łukasz', 'Ayşe', 'Nguyễn Thị', 'Mehmet', 'Anna', 'Sjoerd', 'Zoë', 'Mohamed']
+const LAST = ['van der Meijer', 'Yılmaz', 'Kowalski', 'Öztürk', 'Hoàng', 'El Amrani', 'de Vries', 'Bakker', 'Çelik', 'Jansen']
+const STREETS = ['Marktstraat', 'Enschedesestraat', 'Deldenerstraat', 'Oldenzaalsestraat', 'Molenstraat', 'Stationsplein']
+const TOWNS = [
+  ['Hengelo', 'HENGELO'],
+  ['Haaksbergen', 'HAAKSBERGEN'],
+  ['Borne', 'BORNE'],
+] as const
+
+/** Letters like a real mailing: every name, address and code different (that is what grows caches). */
+export function* sampleLetters(count: number): Generator<LetterData> {
+  for (let i = 0; i < count; i++) {
+    const code = generateLoginCode()
+    const [stratumName, town] = TOWNS[i % TOWNS.length]!
+    yield {
+      code,
+      loginUrl: `https://enquete.example.nl/c/${code}`,
+      siteUrl: 'enquete.example.nl',
+      name: `${FIRST[i % FIRST.length]!.charAt(0)}. ${LAST[(i * 7) % LAST.length]} ${i}`,
+      addressLines: [`${STREETS[i % STREETS.length]} ${(i % 300) + 1}`, `${7500 + (i % 97)} ${String.fromCharCode(65 + (i % 26))}${String.fromCharCode(65 + ((i * 3) % 26))}  ${town}`],
+      language: i % 10 === 0 ? 'en' : 'nl',
+      stratumName,
+      closingDate: '20 december 2026',
+      letterDate: '1 december 2026',
+    }
+  }
+}
+
+function exampleTemplate(): LetterTemplate {
+  const template = defaultTemplate('invitation')
+  template.sender = {
+    organisation: 'Gemeente Hengelo',
+    department: 'Afdeling Werk en Inkomen',
+    addressLines: ['Postbus 18', '7550 AA Hengelo', 'Telefoon 14 074'],
+    returnAddress: 'Retouradres: Postbus 18, 7550 AA Hengelo',
+  }
+  template.signature = { name: 'A. de Vries', role: 'Manager Werk en Inkomen' }
+  return template
+}
+
+/** The same words a letter prints, as one block of text per page. */
+function pageText(letter: LetterData, template: LetterTemplate): string {
+  const text = template.bodies[letter.language] ?? template.bodies.nl
+  const values = { naam: letter.name, code: letter.code, url: letter.siteUrl, sluitingsdatum: letter.closingDate, gemeente: letter.stratumName }
+  return [
+    template.sender.organisation,
+    ...template.sender.addressLines,
+    letter.name,
+    ...letter.addressLines,
+    letter.siteUrl,
+    letter.code,
+    mergeFields(text.subject, values).text,
+    mergeFields(text.body, values).text,
+    template.signature.name,
+    template.signature.role,
+  ].join('\n')
+}
+
+interface Timing {
+  seconds: number
+  /** CPU time of the process: steadier than wall time on a shared machine. */
+  cpuSeconds: number
+}
+
+function timer(): () => Timing {
+  const started = performance.now()
+  const cpu = process.cpuUsage()
+  return () => {
+    const used = process.cpuUsage(cpu)
+    return { seconds: (performance.now() - started) / 1000, cpuSeconds: (used.user + used.system) / 1e6 }
+  }
+}
+
+async function baseline(letters: LetterData[], template: LetterTemplate): Promise<Timing> {
+  const stop = timer()
+  const doc = new PDFDocument({ autoFirstPage: false, size: 'A4' })
+  const fonts = registerFonts(doc)
+  const written = pipeline(doc, createWriteStream('/dev/null'))
+  for (const letter of letters) {
+    doc.addPage()
+    doc.font(fonts.regular).fontSize(10).text(pageText(letter, template), 70, 70, { width: 455 })
+  }
+  doc.end()
+  await written
+  return stop()
+}
+
+async function batch(letters: Iterable<LetterData>, template: LetterTemplate): Promise<Timing & { pages: number }> {
+  const stop = timer()
+  const { pages } = await writeLetterBatch(letters, template, createWriteStream('/dev/null'))
+  return { ...stop(), pages }
+}
+
+/** Peak resident memory of this process, in MB (VmHWM; maxRSS where /proc is missing). */
+function peakRssMb(): number {
+  try {
+    const kb = /^VmHWM:\s+(\d+) kB/m.exec(readFileSync('/proc/self/status', 'utf8'))?.[1]
+    if (kb) return Math.round(Number(kb) / 1024)
+  } catch {
+    // not Linux
+  }
+  return Math.round(process.resourceUsage().maxRSS / 1024)
+}
+
+async function childRun(count: number): Promise<void> {
+  const { seconds, pages } = await batch(sampleLetters(count), exampleTemplate())
+  process.stdout.write(JSON.stringify({ pages, seconds, peakMb: peakRssMb() }) + '\n')
+}
+
+function measureInChild(count: number): Promise<{ pages: number; seconds: number; peakMb: number }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--child', String(count)], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    })
+    let output = ''
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()))
+    child.on('error', reject)
+    child.on('close', (status) => {
+      if (status !== 0) return reject(new Error(`benchmark child for ${count} letters exited with ${status}`))
+      resolve(JSON.parse(output.trim().split('\n').pop() ?? '{}') as { pages: number; seconds: number; peakMb: number })
+    })
+  })
+}
+
+export async function benchLetters(options: { memoryRuns?: number[] } = {}): Promise<Record<string, number | string>> {
+  const template = exampleTemplate()
+  const letters = [...sampleLetters(SPEED_LETTERS)]
+  // Warm up both paths (font parsing, JIT) before timing.
+  await baseline(letters.slice(0, 100), template)
+  await batch(letters.slice(0, 100), template)
+
+  const base = await baseline(letters, template)
+  const ours = await batch(letters, template)
+  const result: Record<string, number | string> = {
+    letters: SPEED_LETTERS,
+    batchSeconds: round(ours.seconds),
+    batchCpuSeconds: round(ours.cpuSeconds),
+    lettersPerSecond: Math.round(SPEED_LETTERS / ours.seconds),
+    baselineSeconds: round(base.seconds),
+    baselineCpuSeconds: round(base.cpuSeconds),
+    baselinePagesPerSecond: Math.round(SPEED_LETTERS / base.seconds),
+    ratioToBaseline: round(base.seconds / ours.seconds),
+    ratioToBaselineCpu: round(base.cpuSeconds / ours.cpuSeconds),
+    // Other work on the machine slows wall time; this says how busy it was.
+    loadAverage: round(loadavg()[0] ?? 0),
+    cpus: availableParallelism(),
+  }
+  for (const count of options.memoryRuns ?? MEMORY_RUNS) {
+    const run = await measureInChild(count)
+    result[`peakMb_${count}`] = run.peakMb
+    result[`seconds_${count}`] = round(run.seconds)
+  }
+  return result
+}
+
+function round(n: number): number {
+  return Math.round(n * 100) / 100
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const childIndex = process.argv.indexOf('--child')
+  if (childIndex >= 0) {
+    await childRun(Number(process.argv[childIndex + 1]))
+  } else {
+    const memoryRuns = process.argv.includes('--quick') ? MEMORY_RUNS.slice(0, 1) : MEMORY_RUNS
+    const result = await benchLetters({ memoryRuns })
+    console.table(result)
+    const ok = Number(result.batchSeconds) < 5 && Number(result.ratioToBaseline) >= 0.4 && memoryRuns.every((n) => Number(result[`peakMb_${n}`]) < 300)
+    console.log(ok ? 'All targets met.' : 'Targets NOT met: 2,300 letters < 5 s, >= 40% of baseline, < 300 MB peak.')
+  }
+}

@@ -1,0 +1,81 @@
+/**
+ * `npm run bench`: every benchmark, one table of figures, ratios and targets.
+ *
+ * - answer saves per second and p99 latency at 50 and 200 concurrent respondents on a
+ *   PostgreSQL server, against bare Fastify + pg in the same run (answer-saves.ts);
+ * - page weight and first render of the questionnaire pages (page-weight.ts);
+ * - letter batches, when bench/letters.ts is there (it belongs to the mail-merge work).
+ *
+ * Needs Debian's postgresql and chromium packages, like the tests. Takes about two minutes.
+ * `npm run bench -- --quick` shortens every load to 3 seconds (for trying things out).
+ */
+import { existsSync, mkdtempSync } from 'node:fs'
+import { availableParallelism, cpus, tmpdir } from 'node:os'
+import path from 'node:path'
+import pg from 'pg'
+import { benchAnswerSaves } from './answer-saves.js'
+import { benchPageWeight } from './page-weight.js'
+import { printTable, type Figure } from './figures.js'
+import { connectPostgres } from '../src/server/db/connect.js'
+import { migrateToLatest } from '../src/server/db/migrate.js'
+import { createRound } from '../test/helpers/fixtures.js'
+import { startServerProcess } from '../test/helpers/server-process.js'
+import { startPostgresServer } from '../test/setup/postgres-process.js'
+
+const quick = process.argv.includes('--quick')
+const log = (line: string) => console.error(`· ${line}`)
+const figures: Figure[] = []
+
+console.error(`Peiling benchmarks on ${availableParallelism()} cores (${cpus()[0]?.model ?? 'unknown CPU'}), Node ${process.version}${quick ? ', quick' : ''}`)
+
+log('answer saves')
+figures.push(...(await benchAnswerSaves({ seconds: quick ? 3 : 10, log })))
+
+log('page weight and first render')
+figures.push(...(await withServedApp((baseUrl, codes) => benchPageWeight(baseUrl, codes))))
+
+// Written by the mail-merge work; absent in a checkout without it.
+if (existsSync(new URL('./letters.ts', import.meta.url))) {
+  log('letters')
+  const { benchLetters } = (await import('./letters.js')) as { benchLetters(options?: { memoryRuns?: number[] }): Promise<unknown> }
+  figures.push(...lettersFigures(await benchLetters(quick ? { memoryRuns: [20_000] } : {})))
+}
+
+console.log('')
+printTable(figures)
+const missed = figures.filter((f) => f.met === false)
+console.log('')
+console.log(missed.length === 0 ? 'All targets met.' : `Targets NOT met: ${missed.map((f) => `${f.subject}: ${f.measure}`).join('; ')}`)
+
+/** The app on a fresh PostgreSQL database with an open round, for the page benchmarks. */
+async function withServedApp<T>(work: (baseUrl: string, codes: string[]) => Promise<T>): Promise<T> {
+  const server = startPostgresServer()
+  try {
+    const admin = new pg.Client({ connectionString: server.url })
+    await admin.connect()
+    await admin.query('create database peiling_pages')
+    await admin.end()
+    const url = server.url.replace(/\/postgres$/, '/peiling_pages')
+    const handle = connectPostgres(url)
+    await migrateToLatest(handle.db)
+    const round = await createRound(handle.db, { participantsPerStratum: 3 })
+    await handle.close()
+    const app = await startServerProcess({ DATABASE_URL: url, DATA_DIR: mkdtempSync(path.join(tmpdir(), 'peiling-bench-')), NODE_ENV: 'production' })
+    try {
+      return await work(app.baseUrl, round.participants.map((p) => p.code))
+    } finally {
+      await app.kill('SIGKILL')
+    }
+  } finally {
+    server.stop()
+  }
+}
+
+/** benchLetters gives figures, or a record of named numbers: both become table lines. */
+function lettersFigures(result: unknown): Figure[] {
+  if (Array.isArray(result)) return result as Figure[]
+  if (result && typeof result === 'object') {
+    return Object.entries(result as Record<string, number | string>).map(([measure, value]) => ({ subject: 'letters', measure, value }))
+  }
+  return [{ subject: 'letters', measure: 'result', value: String(result) }]
+}

@@ -1,0 +1,38 @@
+import { createWriteStream } from 'node:fs'
+import { writeFile } from 'node:fs/promises'
+import { Readable } from 'node:stream'
+import { pipeline } from 'node:stream/promises'
+import { parseArgs } from 'node:util'
+import { UsageError, type Command } from '../command.js'
+import { EXPORT_FORMATS, type ExportFormat } from '../../server/services/exports.js'
+import { exportFile } from '../../server/services/export-files.js'
+import { isUiLanguage, translator } from '../../server/i18n/translate.js'
+
+export const exportCommand: Command = {
+  name: 'export',
+  summary: 'Write the anonymous responses of a round (CSV, XLSX), its codebook or SPSS syntax to a file; logged in the audit log.',
+  usage: 'export --round N [--format csv|xlsx|codebook|spss] [--partial] [--lang nl|en] [--out FILE | --out -]',
+  async run(args, { database, out }) {
+    const { values } = parseArgs({
+      args,
+      options: { round: { type: 'string' }, format: { type: 'string', default: 'csv' }, partial: { type: 'boolean' }, lang: { type: 'string', default: 'nl' }, out: { type: 'string' } },
+    })
+    const roundId = Number(values.round)
+    if (!Number.isInteger(roundId) || roundId < 1) throw new UsageError('--round: the number of the round')
+    const format = values.format as ExportFormat
+    if (!EXPORT_FORMATS.includes(format)) throw new UsageError(`--format: one of ${EXPORT_FORMATS.join(', ')}`)
+    if (!isUiLanguage(values.lang)) throw new UsageError('--lang: nl or en')
+    const { db } = await database()
+    const file = await exportFile(db, { id: null, username: 'cli' }, roundId, format, { includePartial: values.partial === true }, translator(values.lang), values.lang)
+    if (!file) throw new UsageError(`There is no round ${roundId}.`)
+    const target = values.out ?? file.fileName
+    if (target === '-') {
+      if (typeof file.body === 'string' || Buffer.isBuffer(file.body)) out.write(file.body)
+      else await pipeline(file.body, out, { end: false })
+      return
+    }
+    if (typeof file.body === 'string' || Buffer.isBuffer(file.body)) await writeFile(target, file.body)
+    else await pipeline(file.body as Readable, createWriteStream(target))
+    out.write(`Written: ${target}\n`)
+  },
+}

@@ -1,0 +1,38 @@
+import { parseArgs } from 'node:util'
+import { UsageError, type Command } from '../command.js'
+import { cliActor, makePrintFiles, roundOption, sendQueuedEmail, translator } from '../fieldwork.js'
+import { createMailings, eligibleCounts, MailingRefusedError, type Channel } from '../../server/services/mailings.js'
+
+export const remindCommand: Command = {
+  name: 'remind',
+  summary: 'A reminder to everyone who has not taken part (online or paper), never to opted-out or returned letters: shows the count per municipality; --confirm makes it (letters PDF and/or e-mails).',
+  usage: 'remind --round N --channel letter|email|both [--confirm]',
+  async run(args, { database, config, out }) {
+    const { values } = parseArgs({ args, options: { round: { type: 'string' }, channel: { type: 'string' }, confirm: { type: 'boolean' } } })
+    const channels: Channel[] | undefined = { letter: ['letter'] as Channel[], email: ['email'] as Channel[], both: ['letter', 'email'] as Channel[] }[values.channel ?? '']
+    if (!channels) throw new UsageError('--channel: letter, email or both')
+    const { db } = await database()
+    const round = await roundOption(db, values.round)
+    for (const channel of channels) {
+      const counts = await eligibleCounts(db, round.id, 'reminder', channel)
+      out.write(`Reminder by ${channel}, as things stand now:\n`)
+      for (const s of counts) out.write(`  ${s.name}: ${s.count}\n`)
+      out.write(`  Total: ${counts.reduce((n, s) => n + s.count, 0)}\n`)
+    }
+    if (!values.confirm) {
+      out.write('Nothing made yet. Run again with --confirm to make the reminder.\n')
+      return
+    }
+    try {
+      const made = await createMailings(db, round.id, 'reminder', channels, { actor: cliActor(), publicUrl: config.publicUrl })
+      for (const m of made) {
+        out.write(`Made reminder mailing ${m.mailingId} by ${m.channel}: ${m.recipients}.\n`)
+        if (m.channel === 'letter') await makePrintFiles(db, config, round, m.mailingId, 'letters', { again: false }, out)
+        else if (!(await sendQueuedEmail(db, config, m.mailingId, out))) process.exitCode = 1
+      }
+    } catch (error) {
+      if (error instanceof MailingRefusedError) throw new UsageError(translator('nl')(`fieldwork.mailings.refused.${error.key}`))
+      throw error
+    }
+  },
+}

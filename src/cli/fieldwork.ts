@@ -1,0 +1,150 @@
+/** What the fieldwork commands share: the round option, the audit actor, a progress line, print files, e-mail. */
+import { copyFile } from 'node:fs/promises'
+import { userInfo } from 'node:os'
+import path from 'node:path'
+import type { DB } from '../server/db/connect.js'
+import { loadFieldworkRound, type FieldworkRound } from '../server/services/fieldwork-round.js'
+import type { AppConfig } from '../server/config.js'
+import type { LetterBatchContent } from '../server/db/schema.js'
+import { batchesOfRound, batchFolder, remakeBatches, runQueuedLetterBatches } from '../server/services/letter-batches.js'
+import { createMailings, mailingHistory } from '../server/services/mailings.js'
+import { createMailTransport } from '../server/services/mail-transport.js'
+import { processEmailQueue, queueStatus } from '../server/services/email-queue.js'
+import { UsageError } from './command.js'
+
+/** The audit log names the command line and the operating-system user. */
+export function cliActor() {
+  let user = 'unknown'
+  try {
+    user = userInfo().username
+  } catch {
+    // no user name in some containers
+  }
+  return { id: null, username: `cli:${user}` }
+}
+
+export async function roundOption(db: DB, value: string | undefined): Promise<FieldworkRound> {
+  if (!value || !/^\d{1,9}$/.test(value)) throw new UsageError('--round: the number of the round (see /beheer/rondes)')
+  const round = await loadFieldworkRound(db, Number(value))
+  if (!round) throw new UsageError(`There is no round ${value}.`)
+  return round
+}
+
+/** A progress line that rewrites itself on a terminal and prints every tenth on a pipe. */
+export function progressLine(out: NodeJS.WritableStream) {
+  const tty = Boolean((out as { isTTY?: boolean }).isTTY)
+  let lastPercent = -1
+  let lastLabel = ''
+  return {
+    update(label: string, done: number, total: number) {
+      const percent = total > 0 ? Math.floor((done / total) * 100) : 100
+      if (label === lastLabel && percent === lastPercent) return
+      if (!tty && label === lastLabel && percent % 10 !== 0) return
+      lastPercent = percent
+      lastLabel = label
+      out.write(`${tty ? '\r\x1b[K' : ''}${label}: ${done}/${total} (${percent}%)${tty ? '' : '\n'}`)
+    },
+    end() {
+      if (tty && lastLabel) out.write('\n')
+      lastLabel = ''
+      lastPercent = -1
+    },
+  }
+}
+
+
+/** The letter mailing named by --mailing, or the round's invitation letters (made now if there are none yet). */
+export async function letterMailingOption(db: DB, config: AppConfig, round: FieldworkRound, value: string | undefined, out: NodeJS.WritableStream): Promise<number> {
+  const letters = (await mailingHistory(db, round.id)).filter((m) => m.channel === 'letter')
+  if (value !== undefined) {
+    const mailing = letters.find((m) => String(m.id) === value)
+    if (!mailing) throw new UsageError(`--mailing: no letter mailing ${value} in round ${round.id}; there are: ${letters.map((m) => `${m.id} (${m.kind})`).join(', ') || 'none'}`)
+    return mailing.id
+  }
+  const invitation = letters.find((m) => m.kind === 'invitation')
+  if (invitation) return invitation.id
+  const [made] = await createMailings(db, round.id, 'invitation', ['letter'], { actor: cliActor(), publicUrl: config.publicUrl })
+  out.write(`Made the invitation letter mailing ${made!.mailingId}: ${made!.recipients} letters.\n`)
+  return made!.mailingId
+}
+
+/** Makes the mailing's print files of one kind with a progress line; prints where they are. */
+export async function makePrintFiles(
+  db: DB,
+  config: AppConfig,
+  round: FieldworkRound,
+  mailingId: number,
+  content: LetterBatchContent,
+  options: { again: boolean; copyTo?: string },
+  out: NodeJS.WritableStream,
+): Promise<void> {
+  if (options.again) out.write(`Making ${await remakeBatches(db, round.id, mailingId, cliActor(), content)} files again (same people, same codes).\n`)
+  const progress = progressLine(out)
+  const started = performance.now()
+  let items = 0
+  const label = content === 'letters' ? 'letters' : 'paper forms'
+  await runQueuedLetterBatches(db, config, {
+    mailingId,
+    content,
+    onProgress: (job, done) => {
+      const name = round.strata.find((s) => s.id === job.stratum_id)?.name ?? ''
+      progress.update(`${name} ${label}`, done, job.total)
+      if (done === job.total) {
+        items += job.total
+        progress.end()
+      }
+    },
+  })
+  const seconds = (performance.now() - started) / 1000
+  if (items > 0) out.write(`${items} ${label} in ${seconds.toFixed(1)} s (${Math.round(items / seconds)} per second).\n`)
+  const batches = (await batchesOfRound(db, round.id, mailingId)).filter((b) => b.content === content)
+  for (const b of batches) {
+    if (b.status === 'done' && b.fileName) {
+      let file = path.join(batchFolder(config, round.id), b.fileName)
+      if (options.copyTo) {
+        const target = path.join(options.copyTo, b.fileName)
+        await copyFile(file, target)
+        file = target
+      }
+      out.write(`  ${b.stratumName}: ${b.total} ${label}, ${file}\n`)
+    } else {
+      out.write(`  ${b.stratumName}: ${b.status}${b.error ? ` (${b.error})` : ''}\n`)
+      process.exitCode = 1
+    }
+  }
+}
+
+/** Works the e-mail queue until nothing is due, printing progress; returns false when the mail server was down. */
+export async function sendQueuedEmail(db: DB, config: AppConfig, mailingId: number | undefined, out: NodeJS.WritableStream): Promise<boolean> {
+  const transport = createMailTransport(config)
+  const progress = progressLine(out)
+  const totals = { sent: 0, failed: 0, uncertain: 0, skipped: 0 }
+  try {
+    for (;;) {
+      const run = await processEmailQueue(db, transport, { publicUrl: config.publicUrl, limit: 25 })
+      totals.sent += run.sent
+      totals.failed += run.failed
+      totals.uncertain += run.uncertain
+      totals.skipped += run.skipped
+      if (mailingId !== undefined) {
+        const state = await queueStatus(db, mailingId)
+        const total = Object.values(state).reduce((a, b) => a + b, 0)
+        progress.update('e-mails', total - state.queued - state.sending, total)
+      }
+      if (run.serverDown) {
+        progress.end()
+        out.write(`The mail server cannot be reached: the rest waits in the queue (run send-email again, or the server's worker sends it).\n`)
+        return false
+      }
+      if (run.sent + run.failed + run.uncertain + run.skipped + run.retry === 0) break
+    }
+  } finally {
+    transport.close()
+  }
+  progress.end()
+  out.write(`Sent ${totals.sent}, failed ${totals.failed}, uncertain ${totals.uncertain}, no longer needed ${totals.skipped}.${config.smtp ? '' : ` (No SMTP_HOST: written to ${path.join(config.dataDir, 'mail')})`}\n`)
+  return true
+}
+
+/** Dutch texts for problems, as the web pages show them (CLI output is English otherwise). */
+export { translator } from '../server/i18n/translate.js'

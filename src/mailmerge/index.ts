@@ -1,0 +1,34 @@
+/**
+ * Letters and paper questionnaires as PDF. Plain data in, PDF bytes out to a Writable:
+ * nothing here touches the database or the web server.
+ */
+export {
+  DEFAULT_ADDRESS_WINDOW,
+  defaultTemplate,
+  letterLanguage,
+  type AddressWindow,
+  type LetterBody,
+  type LetterKind,
+  type LetterSender,
+  type LetterTemplate,
+} from './letter-template.js'
+export {
+  MERGE_FIELD_DESCRIPTIONS,
+  MERGE_FIELDS,
+  mergeFields,
+  unknownMergeFields,
+  type MergeField,
+  type MergeResult,
+  type MergeValues,
+} from './merge-fields.js'
+export { drawLetter, type LetterData } from './letter.js'
+export { splitLetterBatch, writeLetterBatch, type LetterBatchOptions, type Letters, type SplitLetterBatchOptions } from './letter-batch.js'
+export { registerFonts, type PdfFonts } from './fonts.js'
+export {
+  writePaperQuestionnaire,
+  writePaperQuestionnaireBatch,
+  type PaperBatchOptions,
+  type PaperFormItem,
+  type PaperQuestionnaireOptions,
+} from './paper-questionnaire.js'
+export { paperRouting, type PaperRoutingOptions, type PrintedQuestion, type PrintedSection } from './paper-routing.js'

@@ -1,0 +1,99 @@
+/**
+ * A mailing as print files: one page per letter, streamed. Letters are read one at a
+ * time from any (async) iterable, so the caller can stream them from the database, and
+ * no page stays in memory once it is drawn (see pdf-stream.ts for what that takes).
+ *
+ * pdfkit is synchronous CPU work (about 1 ms per letter): run a batch outside the
+ * request path, in a worker or a CLI command, writing to a file.
+ */
+import type { Writable } from 'node:stream'
+import { drawLetter, type LetterData } from './letter.js'
+import type { LetterTemplate } from './letter-template.js'
+import { StreamingPdf } from './pdf-stream.js'
+
+export type Letters = AsyncIterable<LetterData> | Iterable<LetterData>
+
+export interface LetterBatchOptions {
+  /** Called after each letter with the number of letters drawn so far (over all files). */
+  onProgress?(done: number): void
+  /** Document title in the PDF's properties. */
+  title?: string
+}
+
+export interface SplitLetterBatchOptions extends LetterBatchOptions {
+  /** Letters per print file; a print shop's workflow often limits file size. */
+  lettersPerFile: number
+}
+
+function openPdf(template: LetterTemplate, out: Writable, options: LetterBatchOptions): StreamingPdf {
+  const title = options.title ?? (template.kind === 'invitation' ? 'Uitnodigingsbrieven' : 'Herinneringsbrieven')
+  return new StreamingPdf(out, { title, author: template.sender.organisation, lang: 'nl' })
+}
+
+/**
+ * Writes every letter into one PDF on `out` and ends `out`. Resolves when `out` has
+ * taken the last byte. On an error (a bad letter, a failing input or output) the output
+ * is destroyed, so a partial print file is never taken for a complete one.
+ */
+export async function writeLetterBatch(
+  letters: Letters,
+  template: LetterTemplate,
+  out: Writable,
+  options: LetterBatchOptions = {},
+): Promise<{ pages: number }> {
+  const pdf = openPdf(template, out, options)
+  try {
+    for await (const letter of letters) {
+      pdf.addPage()
+      drawLetter(pdf.doc, letter, template, pdf.fonts)
+      options.onProgress?.(pdf.pages)
+      await pdf.settle()
+    }
+    // A PDF without pages is not a valid print file.
+    if (pdf.pages === 0) throw new Error('No letters to print')
+    await pdf.end()
+  } catch (error) {
+    await pdf.abort(error)
+    throw error
+  }
+  return { pages: pdf.pages }
+}
+
+/**
+ * Writes the letters into print files of at most `lettersPerFile` letters each; file n
+ * (from 0) goes to `openOutput(n)`, which is called only when that file gets its first
+ * letter. Resolves with the number of files and pages.
+ */
+export async function splitLetterBatch(
+  letters: Letters,
+  template: LetterTemplate,
+  openOutput: (fileIndex: number) => Writable,
+  options: SplitLetterBatchOptions,
+): Promise<{ files: number; pages: number }> {
+  if (!Number.isInteger(options.lettersPerFile) || options.lettersPerFile < 1) {
+    throw new RangeError(`lettersPerFile must be a positive whole number, not ${options.lettersPerFile}`)
+  }
+  let pdf: StreamingPdf | undefined
+  let files = 0
+  let pages = 0
+  try {
+    for await (const letter of letters) {
+      if (!pdf || pdf.pages === options.lettersPerFile) {
+        if (pdf) await pdf.end()
+        pdf = openPdf(template, openOutput(files), options)
+        files++
+      }
+      pdf.addPage()
+      drawLetter(pdf.doc, letter, template, pdf.fonts)
+      pages++
+      options.onProgress?.(pages)
+      await pdf.settle()
+    }
+    if (!pdf) throw new Error('No letters to print')
+    await pdf.end()
+  } catch (error) {
+    if (pdf) await pdf.abort(error)
+    throw error
+  }
+  return { files, pages }
+}

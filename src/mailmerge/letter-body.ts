@@ -1,0 +1,107 @@
+/**
+ * Setting the body of a letter: paragraphs, bullets, and a font size that makes the text
+ * fit the space above the signature, so that every letter is exactly one page.
+ */
+import type { PdfFonts } from './fonts.js'
+
+/** Font sizes tried in turn; below 8 pt many clients cannot read the letter at all. */
+const FONT_SIZES = [11, 10.5, 10, 9.5, 9, 8.5, 8] as const
+
+interface Block {
+  bullet: boolean
+  text: string
+}
+
+export interface BodyParagraph {
+  blocks: Block[]
+}
+
+export interface BodyStyle {
+  fontSize: number
+  lineGap: number
+  paragraphGap: number
+  bulletIndent: number
+}
+
+function styleFor(fontSize: number): BodyStyle {
+  return { fontSize, lineGap: fontSize * 0.3, paragraphGap: fontSize * 0.75, bulletIndent: fontSize * 1.3 }
+}
+
+/** Paragraphs are separated by blank lines; within one, "- " starts a bullet and other lines are kept as line breaks. */
+export function splitParagraphs(text: string): string[] {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .split(/\n[ \t]*\n/)
+    .map((p) => p.replace(/^\n+|\s+$/g, ''))
+    .filter((p) => p.trim() !== '')
+}
+
+export function toParagraph(mergedText: string): BodyParagraph {
+  const blocks: Block[] = []
+  for (const line of mergedText.split('\n')) {
+    const bullet = /^\s*[-•]\s+/.exec(line)
+    const last = blocks[blocks.length - 1]
+    if (bullet) blocks.push({ bullet: true, text: line.slice(bullet[0].length) })
+    else if (last && !last.bullet) last.text += `\n${line}`
+    else blocks.push({ bullet: false, text: line })
+  }
+  return { blocks }
+}
+
+/** Fitted styles kept per typesetter; a batch needs one per language and municipality. */
+const MAX_CACHED_STYLES = 100
+
+export class BodyTypesetter {
+  private readonly styles = new Map<string, BodyStyle | undefined>()
+
+  constructor(
+    private readonly doc: PDFKit.PDFDocument,
+    private readonly fonts: PdfFonts,
+    private readonly width: number,
+  ) {}
+
+  /**
+   * The largest style at which the paragraphs fit in `height` points; undefined when
+   * they do not fit even at the smallest size. Measuring is as slow as setting the text,
+   * so the answer is remembered per text.
+   */
+  fit(paragraphs: BodyParagraph[], height: number): BodyStyle | undefined {
+    const key = `${height}\u0000${paragraphs.map((p) => p.blocks.map((b) => `${b.bullet ? '-' : ''}${b.text}`).join('\n')).join('\n\n')}`
+    if (!this.styles.has(key)) {
+      const size = FONT_SIZES.find((candidate) => this.measure(paragraphs, styleFor(candidate)) <= height)
+      if (this.styles.size >= MAX_CACHED_STYLES) this.styles.clear()
+      this.styles.set(key, size === undefined ? undefined : styleFor(size))
+    }
+    return this.styles.get(key)
+  }
+
+  measure(paragraphs: BodyParagraph[], style: BodyStyle): number {
+    this.doc.font(this.fonts.regular).fontSize(style.fontSize)
+    let total = 0
+    paragraphs.forEach((paragraph, index) => {
+      if (index > 0) total += style.paragraphGap
+      for (const block of paragraph.blocks) {
+        const width = this.width - (block.bullet ? style.bulletIndent : 0)
+        total += this.doc.heightOfString(block.text, { width, lineGap: style.lineGap })
+      }
+    })
+    return total
+  }
+
+  /** Draws the paragraphs from (x, y); returns the y below the last line. Nothing is drawn below `bottom`. */
+  draw(paragraphs: BodyParagraph[], style: BodyStyle, x: number, y: number, bottom: number): number {
+    const doc = this.doc
+    doc.font(this.fonts.regular).fontSize(style.fontSize).fillColor('black')
+    paragraphs.forEach((paragraph, index) => {
+      if (index > 0) y += style.paragraphGap
+      for (const block of paragraph.blocks) {
+        const indent = block.bullet ? style.bulletIndent : 0
+        const options = { width: this.width - indent, lineGap: style.lineGap, height: Math.max(0, bottom - y) }
+        if (block.bullet) doc.text('•', x, y, { lineBreak: false })
+        doc.text(block.text, x + indent, y, options)
+        y = doc.y
+      }
+    })
+    return y
+  }
+}

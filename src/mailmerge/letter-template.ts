@@ -1,0 +1,87 @@
+/**
+ * What staff configure for a mailing: the sender, the signature, the texts per language
+ * and where the address must land for the window envelope. One template drives every
+ * letter of a batch; the per-person data is `LetterData` (letter.ts).
+ */
+import { DEFAULT_LETTER_TEXTS } from './default-letter-texts.js'
+
+export { mergeFields, unknownMergeFields, MERGE_FIELDS, type MergeField, type MergeValues } from './merge-fields.js'
+
+export type LetterKind = 'invitation' | 'reminder'
+
+export interface LetterSender {
+  organisation: string
+  department?: string
+  /** Printed in the letterhead, e.g. ["Postbus 18", "7550 AA Hengelo", "Telefoon 14 074"]. */
+  addressLines: string[]
+  /**
+   * One short line printed small at the top of the address window ("Retouradres: Postbus
+   * 18, 7550 AA Hengelo"), so PostNL can return undeliverable letters unopened.
+   */
+  returnAddress?: string
+}
+
+export interface LetterBody {
+  /** May hold merge fields too. */
+  subject: string
+  /**
+   * Merge fields `{naam}` `{code}` `{url}` `{sluitingsdatum}` `{gemeente}`. Paragraphs are
+   * separated by a blank line; a line starting with "- " is a bullet. The salutation
+   * ("Beste {naam},") and the closing ("Met vriendelijke groet,") belong to the body, so
+   * every language words them its own way; the signature follows the body.
+   */
+  body: string
+}
+
+/** Millimetres from the top-left corner of the A4 sheet. */
+export interface AddressWindow {
+  leftMm: number
+  topMm: number
+  widthMm: number
+  heightMm: number
+}
+
+export interface LetterTemplate {
+  kind: LetterKind
+  sender: LetterSender
+  /** PNG or JPEG, printed top left within 50 × 22 mm, keeping its proportions. */
+  logo?: Buffer
+  signature: { name: string; role: string }
+  /** Texts per language code; Dutch is required and used for any language without a text. */
+  bodies: { nl: LetterBody; [language: string]: LetterBody }
+  addressWindow: AddressWindow
+}
+
+/**
+ * The window of the envelope that Dutch municipalities use for an A4 letter folded in
+ * three: EA5/6 (110 × 220 mm, the Dutch name for DIN lang) "venster links". Its window is
+ * 90 × 45 mm, 20 mm from the left and 15 mm from the bottom edge, so 50 mm from the top;
+ * the top third of the letter lies against the top of the envelope. The letter prints
+ * the address a few millimetres inside the window (see letter.ts), because a folded
+ * sheet shifts in its envelope.
+ */
+export const DEFAULT_ADDRESS_WINDOW: AddressWindow = { leftMm: 20, topMm: 50, widthMm: 90, heightMm: 45 }
+
+/**
+ * A complete template with the default Dutch and English texts of the KTO. Sender and
+ * signature are placeholders for staff to fill in.
+ */
+export function defaultTemplate(kind: LetterKind): LetterTemplate {
+  const texts = DEFAULT_LETTER_TEXTS[kind]
+  return {
+    kind,
+    sender: { organisation: 'Gemeente', department: 'Afdeling Werk en Inkomen', addressLines: [] },
+    signature: { name: 'Afdeling Werk en Inkomen', role: 'Gemeente' },
+    bodies: { nl: { ...texts.nl }, en: { ...texts.en } },
+    addressWindow: { ...DEFAULT_ADDRESS_WINDOW },
+  }
+}
+
+/** The language a letter is printed in: the client's where the template has that text, else Dutch. */
+export function letterLanguage(template: LetterTemplate, language: string): string {
+  return Object.hasOwn(template.bodies, language) && template.bodies[language] ? language : 'nl'
+}
+
+export function letterBody(template: LetterTemplate, language: string): LetterBody {
+  return template.bodies[letterLanguage(template, language)] ?? template.bodies.nl
+}

@@ -1,0 +1,62 @@
+/**
+ * What every page of a paper form carries: the login code, readable and as a Code128
+ * barcode for the typist's scanner (pages get separated; each one must say whose form
+ * it is), and "Pagina X van Y" with a pointer to turn the page.
+ */
+import { formatLoginCode } from '../codes/login-code.js'
+import { drawBarcode, type Barcode } from './code128.js'
+import type { PdfFonts } from './fonts.js'
+import { PAPER_TEXTS, paperText } from './paper-texts.js'
+import { mm } from './units.js'
+
+export interface PageHeader {
+  title: string
+  stratumName?: string
+  /** Normalised login code; without one, the form gets an empty field to write a code in. */
+  code?: string
+  barcode?: Barcode
+}
+
+const BARCODE = { width: mm(45), height: mm(9), top: mm(9) }
+
+export function drawHeader(doc: PDFKit.PDFDocument, fonts: PdfFonts, lang: string, header: PageHeader): void {
+  const left = mm(18)
+  const right = mm(192)
+  const barcodeLeft = right - BARCODE.width
+  // Keep 10 modules of white left of the barcode: the title stops well before it.
+  const titleWidth = barcodeLeft - left - mm(8)
+  doc.font(fonts.regular).fontSize(8).fillColor('#555555')
+  doc.text(header.title, left, BARCODE.top, { width: titleWidth, height: mm(8), ellipsis: true })
+  if (header.stratumName) doc.text(header.stratumName, left, doc.y, { width: titleWidth, lineBreak: false })
+
+  if (header.code && header.barcode) {
+    drawBarcode(doc, header.barcode, barcodeLeft, BARCODE.top, BARCODE.width, BARCODE.height)
+    doc.font(fonts.bold).fontSize(10).fillColor('black')
+    doc.text(formatLoginCode(header.code), barcodeLeft, BARCODE.top + BARCODE.height + mm(1), {
+      width: BARCODE.width,
+      align: 'center',
+      lineBreak: false,
+      characterSpacing: 1,
+    })
+  } else {
+    // A form without a code (a spare one): a field for the code, written by hand.
+    doc.font(fonts.regular).fontSize(9).fillColor('black')
+    const label = `${paperText(PAPER_TEXTS.code, lang)}:`
+    doc.text(label, barcodeLeft, BARCODE.top + mm(3), { lineBreak: false })
+    const lineStart = barcodeLeft + doc.widthOfString(label) + mm(2)
+    doc.moveTo(lineStart, BARCODE.top + mm(7)).lineTo(right, BARCODE.top + mm(7)).lineWidth(0.6).strokeColor('#888888').stroke()
+  }
+  doc.moveTo(left, mm(25)).lineTo(right, mm(25)).lineWidth(0.5).strokeColor('#BBBBBB').stroke()
+}
+
+export function drawFooter(doc: PDFKit.PDFDocument, fonts: PdfFonts, lang: string, page: number, pages: number): void {
+  const left = mm(18)
+  const width = mm(174)
+  const y = mm(284)
+  doc.font(fonts.regular).fontSize(8.5).fillColor('black')
+  doc.text(paperText(PAPER_TEXTS.page, lang, { x: page, y: pages }), left, y, { width, align: 'center', lineBreak: false })
+  if (page < pages) {
+    doc.font(fonts.bold).fontSize(8.5)
+    doc.text(paperText(PAPER_TEXTS.turnOver, lang), left, y, { width, align: 'right', lineBreak: false })
+  }
+}

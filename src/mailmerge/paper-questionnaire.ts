@@ -1,0 +1,305 @@
+/**
+ * The printed questionnaire, generated from the same definition as the web form: title
+ * and instructions, sections, questions with the numbers shown on screen, answer boxes
+ * with the values typists key, routing in words, lines for open answers; and on every
+ * page the login code (text and Code128) and "Pagina X van Y".
+ *
+ * Pages of a form are held until the form is complete (to print the page count on each)
+ * and then written; a batch of forms streams form by form.
+ */
+import type { Writable } from 'node:stream'
+import type { QuestionnaireDefinition } from '../questionnaire/definition.js'
+import { isRightToLeft, localize } from '../questionnaire/text.js'
+import { code128 } from './code128.js'
+import { drawFooter, drawHeader, type PageHeader } from './paper-page.js'
+import { FONT_SIZE, GREY, PAPER, SHADE, shade, text, type Pen } from './paper-pen.js'
+import { questionPieces, type Piece } from './paper-questions.js'
+import { paperRouting, type PrintedSection } from './paper-routing.js'
+import { PAPER_TEXTS, paperText } from './paper-texts.js'
+import { StreamingPdf } from './pdf-stream.js'
+import { mm } from './units.js'
+
+export interface PaperQuestionnaireOptions {
+  /** Language of the form; texts without a translation are printed in Dutch. Default "nl". */
+  lang?: string
+  /** Normalised login code (no dash), printed on every page with its barcode. */
+  code?: string
+  /** Name of the municipality, printed in the page header. */
+  stratumName?: string
+  /** Stratum code the form is for: questions for other strata are left out. */
+  stratum?: string
+  /** Display names of strata, for routing text such as "als u in Borne woont". */
+  stratumNames?: Record<string, string>
+}
+
+export interface PaperFormItem {
+  code: string
+  lang: string
+  stratumName: string
+  stratum?: string
+}
+
+export interface PaperBatchOptions {
+  stratumNames?: Record<string, string>
+  /**
+   * Pad every form to an even number of pages, so that in double-sided printing each
+   * form starts on a sheet of its own. Default true.
+   */
+  duplex?: boolean
+  onProgress?(forms: number): void
+}
+
+const PAGE_CAPACITY = PAPER.contentBottom - PAPER.contentTop
+const CONTENT_WIDTH = PAPER.right - PAPER.left
+
+function assertPrintable(lang: string): void {
+  if (isRightToLeft(lang)) throw new Error(`Paper forms in a right-to-left language ("${lang}") cannot be printed yet`)
+}
+
+/** Lays out one form on consecutive pages of `pdf`; the caller numbers and flushes them. */
+class FormWriter {
+  private y = PAPER.contentTop
+  private readonly pen: Pen
+  private readonly measurePen: Pen
+  readonly firstPage: number
+
+  constructor(
+    private readonly pdf: StreamingPdf,
+    private readonly definition: QuestionnaireDefinition,
+    private readonly lang: string,
+    private readonly header: PageHeader,
+  ) {
+    this.pen = { doc: pdf.doc, fonts: pdf.fonts, lang, dry: false }
+    this.measurePen = { ...this.pen, dry: true }
+    this.firstPage = pdf.pages
+    this.newPage()
+  }
+
+  get pageCount(): number {
+    return this.pdf.pages - this.firstPage
+  }
+
+  newPage(): void {
+    this.pdf.addPage()
+    drawHeader(this.pdf.doc, this.pdf.fonts, this.lang, this.header)
+    this.y = PAPER.contentTop
+  }
+
+  private heightOf(piece: Piece): number {
+    return piece.draw(this.measurePen, 0)
+  }
+
+  private get atTop(): boolean {
+    return this.y <= PAPER.contentTop
+  }
+
+  /**
+   * Places pieces that belong together. They stay on one page when they fit on one;
+   * otherwise (only long lists and grids) they break between rows, never leaving the
+   * question alone at the bottom of a page, and a table header is drawn again at the
+   * top of the next page.
+   */
+  place(pieces: Piece[], options: { breakable: boolean; gapBefore: number }): void {
+    const heights = pieces.map((p) => this.heightOf(p))
+    const total = heights.reduce((a, b) => a + b, 0)
+    const gap = this.atTop ? 0 : options.gapBefore
+    const room = PAPER.contentBottom - this.y - gap
+    if (total <= room) {
+      this.y += gap
+      this.drawAll(pieces)
+      return
+    }
+    // A question that fits a page moves to the next one, unless it is a long grid that
+    // can start in a good part of this page.
+    if (total <= PAGE_CAPACITY && (!options.breakable || room < PAGE_CAPACITY * 0.35)) {
+      this.newPage()
+      this.drawAll(pieces)
+      return
+    }
+    const firstRow = pieces.findIndex((p) => p.kind === 'row')
+    const lead = heights.slice(0, Math.min(pieces.length, firstRow + 2)).reduce((a, b) => a + b, 0)
+    if (lead > room && !this.atTop) this.newPage()
+    else this.y += gap
+    let repeat: Piece | undefined
+    pieces.forEach((piece, index) => {
+      if (index >= firstRow + 1 && piece.kind === 'row' && this.y + heights[index]! > PAPER.contentBottom) {
+        this.newPage()
+        if (repeat) this.y = repeat.draw(this.pen, this.y)
+      }
+      this.y = piece.draw(this.pen, this.y)
+      if (piece.kind === 'repeat') repeat = piece
+    })
+  }
+
+  private drawAll(pieces: Piece[]): void {
+    for (const piece of pieces) this.y = piece.draw(this.pen, this.y)
+  }
+
+  writeIntro(): void {
+    const lang = this.lang
+    const title: Piece = {
+      kind: 'head',
+      draw: (pen, y) => text(pen, localize(this.definition.title, lang), PAPER.left, y, { bold: true, size: FONT_SIZE.title, width: CONTENT_WIDTH }) + mm(3),
+    }
+    const intro: Piece = {
+      kind: 'row',
+      draw: (pen, y) =>
+        this.definition.intro ? text(pen, localize(this.definition.intro, lang), PAPER.left, y, { size: FONT_SIZE.body, width: CONTENT_WIDTH, lineGap: 2 }) + mm(4) : y,
+    }
+    const howTo: Piece = {
+      kind: 'row',
+      draw: (pen, y) => {
+        const padding = mm(3)
+        const inner = CONTENT_WIDTH - 2 * padding
+        const steps = paperText(PAPER_TEXTS.howToSteps, lang).split('\n')
+        const body = (p: Pen, top: number) => {
+          let at = text(p, paperText(PAPER_TEXTS.howTo, lang), PAPER.left + padding, top, { bold: true, size: FONT_SIZE.body, width: inner }) + mm(1)
+          for (const step of steps) {
+            text(p, '•', PAPER.left + padding, at, { size: FONT_SIZE.body, width: mm(4) })
+            at = text(p, step, PAPER.left + padding + mm(4), at, { size: FONT_SIZE.body, width: inner - mm(4), lineGap: 1.5 }) + mm(0.8)
+          }
+          return at
+        }
+        const height = body(this.measurePen, 0) + 2 * padding
+        shade(pen, PAPER.left, y, CONTENT_WIDTH, height)
+        body(pen, y + padding)
+        return y + height
+      },
+    }
+    this.place([title, intro, howTo], { breakable: false, gapBefore: 0 })
+  }
+
+  writeSection(printed: PrintedSection): void {
+    const lang = this.lang
+    const { section } = printed
+    const heading: Piece = {
+      kind: 'head',
+      draw: (pen, y) => {
+        const padding = mm(1.8)
+        const style = { bold: true, size: FONT_SIZE.section, width: CONTENT_WIDTH - 2 * padding }
+        // Sections are not numbered: a typist looks for question numbers only.
+        const title = localize(section.title, lang)
+        const height = text(this.measurePen, title, 0, 0, style) + 2 * padding
+        shade(pen, PAPER.left, y, CONTENT_WIDTH, height, SHADE)
+        text(pen, title, PAPER.left + padding, y + padding, style)
+        y += height + mm(2)
+        if (printed.instruction) y = text(pen, `► ${printed.instruction}`, PAPER.left, y, { bold: true, size: FONT_SIZE.small, width: CONTENT_WIDTH }) + mm(1)
+        if (section.intro) y = text(pen, localize(section.intro, lang), PAPER.left, y, { size: FONT_SIZE.body, color: GREY, width: CONTENT_WIDTH }) + mm(1)
+        return y + mm(2)
+      },
+    }
+    printed.questions.forEach((question, q) => {
+      const pieces = questionPieces(question, this.definition, this.pen)
+      const breakable = question.question.type === 'grid' || pieces.length > 12
+      // The section heading travels with its first question.
+      this.place(q === 0 ? [heading, ...pieces] : pieces, { breakable, gapBefore: q === 0 ? mm(8) : PAPER.questionGap })
+    })
+  }
+
+  writeOutro(): void {
+    const lang = this.lang
+    const outro: Piece = {
+      kind: 'head',
+      draw: (pen, y) => {
+        if (this.definition.outro) y = text(pen, localize(this.definition.outro, lang), PAPER.left, y, { size: FONT_SIZE.body, width: CONTENT_WIDTH, lineGap: 2 }) + mm(3)
+        return text(pen, paperText(PAPER_TEXTS.end, lang), PAPER.left, y, { bold: true, size: FONT_SIZE.body, width: CONTENT_WIDTH, align: 'center' })
+      },
+    }
+    this.place([outro], { breakable: false, gapBefore: mm(10) })
+  }
+
+  /** Adds an empty page (for double-sided printing) that still says whose form it is. */
+  writeBlankPage(): void {
+    this.newPage()
+    text(this.pen, paperText(PAPER_TEXTS.blank, this.lang), PAPER.left, mm(140), { size: FONT_SIZE.body, color: GREY, width: CONTENT_WIDTH, align: 'center' })
+  }
+
+  /** Prints "Pagina X van Y" on every page of the form. */
+  numberPages(): void {
+    const count = this.pageCount
+    for (let page = 0; page < count; page++) {
+      this.pdf.doc.switchToPage(this.firstPage + page)
+      drawFooter(this.pdf.doc, this.pdf.fonts, this.lang, page + 1, count)
+    }
+  }
+}
+
+interface FormSpec {
+  lang: string
+  code?: string | undefined
+  stratumName?: string | undefined
+}
+
+function writeForm(pdf: StreamingPdf, definition: QuestionnaireDefinition, spec: FormSpec, sections: PrintedSection[], duplex: boolean): number {
+  const header: PageHeader = {
+    title: localize(definition.title, spec.lang),
+    stratumName: spec.stratumName,
+    code: spec.code,
+    barcode: spec.code ? code128(spec.code) : undefined,
+  }
+  const form = new FormWriter(pdf, definition, spec.lang, header)
+  form.writeIntro()
+  sections.forEach((section) => form.writeSection(section))
+  form.writeOutro()
+  if (duplex && form.pageCount % 2 === 1) form.writeBlankPage()
+  form.numberPages()
+  pdf.flushPages()
+  return form.pageCount
+}
+
+/** Writes one paper questionnaire as a PDF to `out` (and ends `out`). */
+export async function writePaperQuestionnaire(
+  definition: QuestionnaireDefinition,
+  out: Writable,
+  options: PaperQuestionnaireOptions = {},
+): Promise<{ pages: number }> {
+  const lang = options.lang ?? 'nl'
+  assertPrintable(lang)
+  const sections = paperRouting(definition, { lang, stratum: options.stratum, stratumNames: options.stratumNames })
+  const pdf = new StreamingPdf(out, { bufferPages: true, title: localize(definition.title, lang), lang })
+  try {
+    const pages = writeForm(pdf, definition, { lang, code: options.code, stratumName: options.stratumName }, sections, false)
+    await pdf.end()
+    return { pages }
+  } catch (error) {
+    await pdf.abort(error)
+    throw error
+  }
+}
+
+/**
+ * One form per participant in one PDF, each with its own code on every page and its own
+ * page numbers. Streams: each form is written out before the next one is laid out.
+ */
+export async function writePaperQuestionnaireBatch(
+  definition: QuestionnaireDefinition,
+  items: Iterable<PaperFormItem> | AsyncIterable<PaperFormItem>,
+  out: Writable,
+  options: PaperBatchOptions = {},
+): Promise<{ forms: number; pages: number }> {
+  const pdf = new StreamingPdf(out, { bufferPages: true, title: localize(definition.title, 'nl'), lang: 'nl' })
+  // Routing text depends on language and stratum only: a batch needs a handful.
+  const routings = new Map<string, PrintedSection[]>()
+  let forms = 0
+  try {
+    for await (const item of items) {
+      assertPrintable(item.lang)
+      const key = `${item.lang}\u0000${item.stratum ?? ''}`
+      let sections = routings.get(key)
+      if (!sections) {
+        sections = paperRouting(definition, { lang: item.lang, stratum: item.stratum, stratumNames: options.stratumNames })
+        routings.set(key, sections)
+      }
+      writeForm(pdf, definition, item, sections, options.duplex ?? true)
+      forms++
+      options.onProgress?.(forms)
+      await pdf.settle()
+    }
+    if (forms === 0) throw new Error('No forms to print')
+    await pdf.end()
+  } catch (error) {
+    await pdf.abort(error)
+    throw error
+  }
+  return { forms, pages: pdf.pages }
+}

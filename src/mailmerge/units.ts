@@ -1,0 +1,13 @@
+/**
+ * Page geometry. pdfkit measures in PostScript points (1/72 inch); envelope and print
+ * specifications are in millimetres.
+ */
+
+export const POINTS_PER_MM = 72 / 25.4
+
+export function mm(millimetres: number): number {
+  return millimetres * POINTS_PER_MM
+}
+
+/** A4 portrait, in points. */
+export const A4 = { width: mm(210), height: mm(297) } as const

@@ -1,0 +1,61 @@
+/**
+ * `/beheer/inloggen/tweede-stap`: after the password, the six-digit code from the
+ * authenticator app, for accounts that have a second factor. Throttled per account, and
+ * each code works once (services/totp.ts).
+ */
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
+import { isBlocked, recordFailure, type AttemptLimit } from '../../../../services/attempt-limiter.js'
+import { audit } from '../../../../services/audit.js'
+import { normaliseTotpCode, verifyAndUseTotp } from '../../../../services/totp.js'
+import '../../_session.js'
+import { safeReturnPath } from '../_return-path.js'
+
+const perUser: AttemptLimit = { scope: 'totp-user', max: 5, windowSeconds: 15 * 60 }
+/** The password step counts for this long; then the whole sign-in starts again. */
+const PENDING_MS = 5 * 60_000
+
+function pendingUser(request: FastifyRequest): number | undefined {
+  const userId = request.session.get('staffPendingUserId')
+  const at = request.session.get('staffPendingAt') ?? 0
+  return userId && Date.now() - at <= PENDING_MS ? userId : undefined
+}
+
+function page(request: FastifyRequest, reply: FastifyReply, returnTo: string, error: string | null) {
+  return reply.page('staff/second-step.eta', { error, returnTo }, { title: request.t('staff.auth.secondStepTitle'), layout: 'layouts/staff.eta' })
+}
+
+const secondStep: FastifyPluginAsync = async (app) => {
+  const options = { config: { public: true } }
+
+  app.get<{ Querystring: { terug?: string } }>('/', options, async (request, reply) => {
+    if (!pendingUser(request)) return reply.redirect('/beheer/inloggen', 303)
+    return page(request, reply, safeReturnPath(request.query.terug), null)
+  })
+
+  app.post<{ Body: { code?: string; terug?: string } }>('/', options, async (request, reply) => {
+    const returnTo = safeReturnPath(request.body?.terug)
+    const userId = pendingUser(request)
+    if (!userId) return reply.redirect('/beheer/inloggen', 303)
+    const key = String(userId)
+    if (await isBlocked(app.db, perUser, key)) {
+      reply.status(429)
+      return page(request, reply, returnTo, request.t('staff.auth.tooMany'))
+    }
+    if (!(await verifyAndUseTotp(app.db, userId, normaliseTotpCode(request.body?.code)))) {
+      await recordFailure(app.db, perUser, key)
+      reply.status(401)
+      return page(request, reply, returnTo, request.t('staff.auth.codeWrong'))
+    }
+    const user = await app.db.selectFrom('staff_users').select(['id', 'username', 'active']).where('id', '=', userId).executeTakeFirst()
+    if (!user?.active) return reply.redirect('/beheer/inloggen', 303)
+    const mustChange = request.session.get('staffMustChangePassword') === true
+    request.session.regenerate(['lang'])
+    if (mustChange) request.session.set('staffMustChangePassword', true)
+    request.session.set('staffUserId', user.id)
+    request.session.set('staffSeenAt', Date.now())
+    await audit(app.db, { id: user.id, username: user.username }, 'staff.sign-in', { secondFactor: true })
+    return reply.redirect(mustChange ? '/beheer/account' : returnTo, 303)
+  })
+}
+
+export default secondStep

@@ -1,0 +1,23 @@
+/**
+ * The heading every page of a round shows: its name, status and tabs
+ * (round-navigation.ts). Pages render it with views/staff/partials/round-header.eta.
+ */
+import type { FastifyRequest } from 'fastify'
+import type { RoundStatus } from '../../../db/schema.js'
+import { roundTabsFor } from '../../../round-navigation.js'
+import { idParam } from '../_respond.js'
+
+export interface RoundHeader {
+  round: { id: number; name: string; status: RoundStatus }
+  tabs: Array<{ href: string; label: string; current: boolean }>
+}
+
+/** The round named by the URL's :roundId, or undefined when there is none (a 404). */
+export async function roundHeader(request: FastifyRequest): Promise<RoundHeader | undefined> {
+  const roundId = idParam((request.params as { roundId?: string }).roundId)
+  if (roundId === null) return undefined
+  const round = await request.server.db.selectFrom('rounds').select(['id', 'name', 'status']).where('id', '=', roundId).executeTakeFirst()
+  if (!round) return undefined
+  const path = request.url.split('?')[0]!
+  return { round, tabs: roundTabsFor(round.id, request.staff!.role, path, request.t) }
+}

@@ -1,0 +1,47 @@
+/**
+ * The whole questionnaire on one page, drawn with the respondent's own question
+ * templates (routes/vragenlijst/_question-view.ts, views/partials/question.eta) in the
+ * chosen language, with the routing of each conditional section or question spelled out.
+ */
+import { describeCondition, isRightToLeft, localize } from '../../../../../questionnaire/index.js'
+import type { QuestionnaireDefinition } from '../../../../../questionnaire/definition.js'
+import { translator } from '../../../../i18n/translate.js'
+import { questionView, type QuestionView } from '../../../vragenlijst/_question-view.js'
+
+export interface PreviewSection {
+  number: number
+  title: string
+  intro?: string
+  /** Who sees the section, when not everyone does. */
+  shownTo?: string
+  questions: Array<{ view: QuestionView; shownTo?: string }>
+}
+
+export interface QuestionnairePreview {
+  title: string
+  intro?: string
+  language: string
+  dir: 'ltr' | 'rtl'
+  sections: PreviewSection[]
+}
+
+export function questionnairePreview(definition: QuestionnaireDefinition, language: string): QuestionnairePreview {
+  // The respondent's texts ("Ja", "zeer slecht") in the respondent's language, as on their screen.
+  const t = translator(language)
+  return {
+    title: localize(definition.title, language),
+    intro: definition.intro ? localize(definition.intro, language) : undefined,
+    language,
+    dir: isRightToLeft(language) ? 'rtl' : 'ltr',
+    sections: definition.sections.map((section, i) => ({
+      number: i + 1,
+      title: localize(section.title, language),
+      intro: section.intro ? localize(section.intro, language) : undefined,
+      shownTo: section.showIf ? describeCondition(definition, section.showIf, language) : undefined,
+      questions: section.questions.map((question) => ({
+        view: questionView(question, definition, {}, {}, t, language),
+        shownTo: question.showIf ? describeCondition(definition, question.showIf, language) : undefined,
+      })),
+    })),
+  }
+}

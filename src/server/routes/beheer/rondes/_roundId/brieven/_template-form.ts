@@ -1,0 +1,80 @@
+/** The letter template editor's form: field names in the page, TemplateContent in the service. */
+import type { LetterBody } from '../../../../../../mailmerge/index.js'
+import type { TemplateContent, TemplateProblem } from '../../../../../services/letter-templates.js'
+import { field, type UploadBody } from '../../../../../upload-form.js'
+
+/** Languages the editor offers: Dutch and English, then the questionnaire's other languages. */
+export function editorLanguages(questionnaireLanguages: string[]): string[] {
+  return [...new Set(['nl', 'en', ...questionnaireLanguages])]
+}
+
+function millimetres(text: string): number {
+  const value = Number(text.trim().replace(',', '.'))
+  return text.trim() === '' ? NaN : value
+}
+
+export function readTemplateForm(body: UploadBody | undefined, languages: string[]): TemplateContent {
+  const get = (name: string) => field(body, name).replace(/\r\n?/g, '\n')
+  const bodies: Record<string, LetterBody> = {}
+  for (const language of languages) {
+    const subject = get(`onderwerp-${language}`).trim()
+    const text = get(`tekst-${language}`).trim()
+    // Another language may be left empty: its readers then get the Dutch letter.
+    if (language === 'nl' || subject || text) bodies[language] = { subject, body: text }
+  }
+  const returnAddress = get('retouradres').trim()
+  const department = get('afdeling').trim()
+  return {
+    sender: {
+      organisation: get('organisatie').trim(),
+      ...(department ? { department } : {}),
+      addressLines: get('adresregels').split('\n').map((l) => l.trim()).filter(Boolean),
+      ...(returnAddress ? { returnAddress } : {}),
+    },
+    signature: { name: get('ondertekening-naam').trim(), role: get('ondertekening-functie').trim() },
+    bodies: { nl: bodies.nl ?? { subject: '', body: '' }, ...bodies },
+    addressWindow: {
+      leftMm: millimetres(get('venster-links')),
+      topMm: millimetres(get('venster-boven')),
+      widthMm: millimetres(get('venster-breedte')),
+      heightMm: millimetres(get('venster-hoogte')),
+    },
+  }
+}
+
+/** The form's values for a template (what the page shows in its fields). */
+export function templateFormValues(content: TemplateContent, languages: string[]) {
+  return {
+    organisation: content.sender.organisation,
+    department: content.sender.department ?? '',
+    addressLines: content.sender.addressLines.join('\n'),
+    returnAddress: content.sender.returnAddress ?? '',
+    signatureName: content.signature.name,
+    signatureRole: content.signature.role,
+    bodies: languages.map((language) => ({
+      language,
+      subject: content.bodies[language]?.subject ?? '',
+      body: content.bodies[language]?.body ?? '',
+    })),
+    window: {
+      leftMm: Number.isFinite(content.addressWindow.leftMm) ? String(content.addressWindow.leftMm) : '',
+      topMm: Number.isFinite(content.addressWindow.topMm) ? String(content.addressWindow.topMm) : '',
+      widthMm: Number.isFinite(content.addressWindow.widthMm) ? String(content.addressWindow.widthMm) : '',
+      heightMm: Number.isFinite(content.addressWindow.heightMm) ? String(content.addressWindow.heightMm) : '',
+    },
+  }
+}
+
+/** Problems keyed by form field (the field's id in the page), and a summary with links, texts translated. */
+export function problemsByField(problems: TemplateProblem[], t: (key: string, params?: Record<string, string | number>) => string) {
+  const byField: Record<string, string[]> = {}
+  const summary: Array<{ anchor: string; text: string }> = []
+  for (const p of problems) {
+    const message = t(`fieldwork.letters.template.problems.${p.key}`, p.params)
+    ;(byField[p.field] ??= []).push(message)
+    const [base, rest] = p.field.startsWith('window-') ? [p.field.slice('window-'.length), ''] : [p.field.split('-')[0]!, p.field.split('-')[1] ?? '']
+    const label = t(`fieldwork.letters.template.fields.${base}`) + (rest ? ` (${rest})` : '')
+    summary.push({ anchor: p.field, text: `${label}: ${message}` })
+  }
+  return { byField, summary }
+}

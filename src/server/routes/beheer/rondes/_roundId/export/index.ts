@@ -1,0 +1,60 @@
+/**
+ * `/beheer/rondes/:roundId/export`: the anonymous data set, for researchers.
+ *
+ *   GET  /beheer/rondes/:roundId/export  → what there is, and the choice of file
+ *   POST /beheer/rondes/:roundId/export  → the file (CSV streamed; written to the audit log)
+ *
+ * A form post rather than a link, so the audited download needs the page's CSRF token:
+ * another site cannot make a researcher's browser download (and log) an export.
+ */
+import type { FastifyPluginAsync } from 'fastify'
+import { countExportRows, EXPORT_FORMATS, type ExportFormat } from '../../../../../services/exports.js'
+import { exportFile } from '../../../../../services/export-files.js'
+import { isUiLanguage } from '../../../../../i18n/translate.js'
+import { notFound, staffPage } from '../../../_respond.js'
+import { numberFormats } from '../../../_format.js'
+import { staffActor } from '../../../_session.js'
+import { roundHeader } from '../../_round-header.js'
+
+const researchers = { config: { roles: ['researcher'] as const } }
+
+const exportPage: FastifyPluginAsync = async (app) => {
+  app.get('/', researchers, async (request, reply) => {
+    const header = await roundHeader(request)
+    if (!header) return notFound(request, reply)
+    const complete = await countExportRows(app.db, header.round.id, { includePartial: false })
+    const all = await countExportRows(app.db, header.round.id, { includePartial: true })
+    return staffPage(
+      reply,
+      'staff/export.eta',
+      { header, formats: EXPORT_FORMATS, complete, partial: all - complete, error: null, fmt: numberFormats(request.lang) },
+      `${request.t('management.export.title')}: ${header.round.name}`,
+    )
+  })
+
+  app.post<{ Body: { format?: string; partial?: string } }>('/', researchers, async (request, reply) => {
+    const header = await roundHeader(request)
+    if (!header) return notFound(request, reply)
+    const format = request.body?.format as ExportFormat | undefined
+    if (!format || !EXPORT_FORMATS.includes(format)) {
+      reply.status(422)
+      const complete = await countExportRows(app.db, header.round.id, { includePartial: false })
+      const all = await countExportRows(app.db, header.round.id, { includePartial: true })
+      return staffPage(
+        reply,
+        'staff/export.eta',
+        { header, formats: EXPORT_FORMATS, complete, partial: all - complete, error: request.t('management.export.badFormat'), fmt: numberFormats(request.lang) },
+        `${request.t('management.export.title')}: ${header.round.name}`,
+      )
+    }
+    const lang = isUiLanguage(request.lang) ? request.lang : 'nl'
+    const file = (await exportFile(app.db, staffActor(request), header.round.id, format, { includePartial: request.body?.partial === '1' }, request.t, lang))!
+    reply
+      .header('content-type', file.contentType)
+      .header('content-disposition', `attachment; filename="${file.fileName}"`)
+      .header('cache-control', 'no-store')
+    return reply.send(file.body)
+  })
+}
+
+export default exportPage

@@ -1,0 +1,167 @@
+/**
+ * `/beheer/rondes/:roundId`: one round, for researchers.
+ *
+ *   GET  /beheer/rondes/:roundId             → status, settings, municipalities
+ *   POST /beheer/rondes/:roundId             → save the settings
+ *   POST /beheer/rondes/:roundId/openen      → draft → open (the questionnaire is frozen)
+ *   POST /beheer/rondes/:roundId/sluiten     → open → closed (answers in progress become partial)
+ *   POST /beheer/rondes/:roundId/opschonen   → closed → purged (personal data deleted; confirmed)
+ *   GET  /beheer/rondes/:roundId/voorbeeld   → the questionnaire as a respondent sees it, per language
+ */
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
+import {
+  closeRound,
+  listQuestionnaires,
+  loadRound,
+  openRound,
+  parseRoundForm,
+  roundFormValues,
+  updateRound,
+  type RoundDetails,
+  type RoundForm,
+} from '../../../../services/rounds.js'
+import { purgeRound } from '../../../../services/purge.js'
+import { todayInAmsterdam } from '../../../../services/calendar.js'
+import { setNotice, staffActor, takeNotice } from '../../_session.js'
+import { idParam, notFound, staffPage } from '../../_respond.js'
+import { roundHeader } from '../_round-header.js'
+import { fieldMessages } from '../_form-errors.js'
+import { questionnairePreview } from './_preview.js'
+import { numberFormats } from '../../_format.js'
+
+const researchers = { config: { roles: ['researcher'] as const } }
+
+/** "nl" → "Nederlands" in the language itself, so anyone finds their language. */
+function languageNames(codes: string[], fallback: string): Array<{ code: string; name: string }> {
+  return codes.map((code) => {
+    let name = code
+    try {
+      name = new Intl.DisplayNames([code, fallback], { type: 'language' }).of(code) ?? code
+    } catch {
+      // An unknown code shows as it is.
+    }
+    return { code, name }
+  })
+}
+
+type Params = { roundId: string }
+
+const roundPage: FastifyPluginAsync = async (app) => {
+  async function details(request: FastifyRequest<{ Params: Params }>): Promise<RoundDetails | undefined> {
+    const id = idParam(request.params.roundId)
+    return id === null ? undefined : loadRound(app.db, id)
+  }
+
+  async function page(
+    request: FastifyRequest<{ Params: Params }>,
+    reply: FastifyReply,
+    round: RoundDetails,
+    form: { values?: Record<string, unknown>; errors?: Record<string, string[]> } = {},
+    lifecycleError: string | null = null,
+  ) {
+    const header = (await roundHeader(request))!
+    const r = round.round
+    return staffPage(
+      reply,
+      'staff/round.eta',
+      {
+        header,
+        details: round,
+        notice: takeNotice(request),
+        values: form.values ?? roundFormValues(round),
+        errors: form.errors ?? {},
+        lifecycleError,
+        questionnaires: await listQuestionnaires(app.db),
+        frozen: r.status !== 'draft',
+        pastClosingDate: r.status === 'open' && todayInAmsterdam() > r.closes_on,
+        action: `/beheer/rondes/${r.id}`,
+        submitLabel: request.t('management.rounds.form.save'),
+        fmt: numberFormats(request.lang),
+      },
+      r.name,
+    )
+  }
+
+  app.get<{ Params: Params }>('/', researchers, async (request, reply) => {
+    const round = await details(request)
+    if (!round) return notFound(request, reply)
+    return page(request, reply, round)
+  })
+
+  app.post<{ Params: Params; Body: RoundForm }>('/', researchers, async (request, reply) => {
+    const round = await details(request)
+    if (!round) return notFound(request, reply)
+    const body = request.body ?? {}
+    const questionnaires = await listQuestionnaires(app.db)
+    const parsed = parseRoundForm(body, questionnaires.map((q) => q.id))
+    const redisplay = { ...body, doubleKeying: Boolean(body.doubleKeying) }
+    if (!parsed.ok) {
+      reply.status(422)
+      return page(request, reply, round, { values: redisplay, errors: fieldMessages(request, parsed.errors) })
+    }
+    const result = await updateRound(app.db, staffActor(request), round.round.id, parsed.input)
+    if (!result.ok) {
+      reply.status(422)
+      return page(request, reply, round, { values: redisplay, errors: fieldMessages(request, result.errors) })
+    }
+    setNotice(request, result.changed.length > 0 ? 'management.rounds.form.saved' : 'management.rounds.form.nothingChanged')
+    return reply.redirect(`/beheer/rondes/${round.round.id}`, 303)
+  })
+
+  app.post<{ Params: Params }>('/openen', researchers, async (request, reply) => {
+    const round = await details(request)
+    if (!round) return notFound(request, reply)
+    const result = await openRound(app.db, staffActor(request), round.round.id)
+    if (!result.ok) {
+      reply.status(409)
+      return page(request, reply, round, {}, request.t(`management.rounds.lifecycle.${result.problem}`))
+    }
+    setNotice(request, 'management.rounds.lifecycle.opened')
+    return reply.redirect(`/beheer/rondes/${round.round.id}`, 303)
+  })
+
+  app.post<{ Params: Params }>('/sluiten', researchers, async (request, reply) => {
+    const round = await details(request)
+    if (!round) return notFound(request, reply)
+    const result = await closeRound(app.db, staffActor(request), round.round.id)
+    if (!result.ok) {
+      reply.status(409)
+      return page(request, reply, round, {}, request.t(`management.rounds.lifecycle.${result.problem}`))
+    }
+    setNotice(request, 'management.rounds.lifecycle.closedNotice', { partial: result.partial })
+    return reply.redirect(`/beheer/rondes/${round.round.id}`, 303)
+  })
+
+  app.post<{ Params: Params; Body: { confirm?: string } }>('/opschonen', researchers, async (request, reply) => {
+    const round = await details(request)
+    if (!round) return notFound(request, reply)
+    if (request.body?.confirm !== 'ja') {
+      reply.status(422)
+      return page(request, reply, round, {}, request.t('management.rounds.lifecycle.purgeConfirmRequired'))
+    }
+    const result = await purgeRound(app.db, app.config, staffActor(request), round.round.id, 'confirmed')
+    if (!result.ok) {
+      reply.status(409)
+      return page(request, reply, round, {}, request.t(`management.rounds.lifecycle.${result.problem}`))
+    }
+    setNotice(request, 'management.rounds.lifecycle.purgedNotice', { count: result.participants })
+    return reply.redirect(`/beheer/rondes/${round.round.id}`, 303)
+  })
+
+  app.get<{ Params: Params; Querystring: { taal?: string } }>('/voorbeeld', researchers, async (request, reply) => {
+    const round = await details(request)
+    if (!round) return notFound(request, reply)
+    const definition = round.questionnaire.definition
+    const asked = request.query.taal
+    const language = typeof asked === 'string' && definition.languages.includes(asked) ? asked : (definition.languages[0] ?? 'nl')
+    const header = (await roundHeader(request))!
+    return staffPage(
+      reply,
+      'staff/round-preview.eta',
+      { header, preview: questionnairePreview(definition, language), previewLanguages: languageNames(definition.languages, request.lang), language, roundId: round.round.id },
+      request.t('management.rounds.preview.title'),
+    )
+  })
+}
+
+export default roundPage

@@ -1,0 +1,30 @@
+/**
+ * `/beheer/rondes/:roundId/monitor`: the response monitor, the page staff look at every
+ * morning. Counts only: per municipality and in total, per day, per mailing wave.
+ */
+import type { FastifyPluginAsync } from 'fastify'
+import { loadMonitor } from '../../../../../services/monitor.js'
+import { todayInAmsterdam } from '../../../../../services/calendar.js'
+import { notFound, staffPage } from '../../../_respond.js'
+import { numberFormats } from '../../../_format.js'
+import { roundHeader } from '../../_round-header.js'
+import { responseChart } from './_chart.js'
+
+const monitorPage: FastifyPluginAsync = async (app) => {
+  app.get('/', { config: { roles: ['researcher', 'administrator'] } }, async (request, reply) => {
+    const header = await roundHeader(request)
+    if (!header) return notFound(request, reply)
+    const round = await app.db.selectFrom('rounds').select(['opens_on', 'closes_on']).where('id', '=', header.round.id).executeTakeFirstOrThrow()
+    const monitor = (await loadMonitor(app.db, header.round.id))!
+    const today = todayInAmsterdam()
+    const chart = responseChart(monitor.days, monitor.mailings, round.opens_on, today < round.closes_on ? today : round.closes_on)
+    let running = 0
+    const dayRows = monitor.days.map((d) => {
+      running += d.online + d.paper
+      return { ...d, total: d.online + d.paper, cumulative: running }
+    })
+    return staffPage(reply, 'staff/monitor.eta', { header, monitor, chart, dayRows, fmt: numberFormats(request.lang) }, `${request.t('management.monitor.title')}: ${header.round.name}`)
+  })
+}
+
+export default monitorPage

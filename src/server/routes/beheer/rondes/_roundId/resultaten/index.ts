@@ -1,0 +1,21 @@
+/**
+ * `/beheer/rondes/:roundId/resultaten`: quick results per question, per municipality and
+ * in total, with small groups suppressed (services/results.ts).
+ */
+import type { FastifyPluginAsync } from 'fastify'
+import { loadResults } from '../../../../../services/results.js'
+import { notFound, staffPage } from '../../../_respond.js'
+import { numberFormats } from '../../../_format.js'
+import { roundHeader } from '../../_round-header.js'
+
+const resultsPage: FastifyPluginAsync = async (app) => {
+  app.get('/', { config: { roles: ['researcher'] } }, async (request, reply) => {
+    const header = await roundHeader(request)
+    if (!header) return notFound(request, reply)
+    const results = (await loadResults(app.db, header.round.id, request.lang, request.t('management.results.otherCodes')))!
+    results.columns[0]!.name = request.t('management.results.total')
+    return staffPage(reply, 'staff/results.eta', { header, results, fmt: numberFormats(request.lang) }, `${request.t('management.results.title')}: ${header.round.name}`)
+  })
+}
+
+export default resultsPage

@@ -1,0 +1,110 @@
+/**
+ * `/beheer/rondes/:roundId/steekproef`: per municipality everyone or n at random, with a
+ * seed. "Bekijk" shows the draw per municipality (a GET: nothing changes); "Bevestig"
+ * records it, gives the drawn clients their login codes and removes the others.
+ */
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify'
+import { FIELDWORK_ROLES, flash, renderFieldwork, roundFromUrl, takeFlash } from '../../../../../fieldwork-page.js'
+import { confirmSample, drawSample, MAX_SEED, newSeed, sampleOf, SampleRefusedError, type StratumPlan } from '../../../../../services/sample.js'
+import { populationPerStratum } from '../../../../../services/client-import.js'
+import type { FieldworkRound } from '../../../../../services/fieldwork-round.js'
+import type { Translate } from '../../../../../i18n/translate.js'
+
+type Fields = Record<string, string | undefined>
+
+interface PlanForm {
+  seed: string
+  strata: Array<{ id: number; name: string; population: number; method: 'everyone' | 'random'; size: string; error: string | null }>
+  seedError: string | null
+}
+
+/** Reads the form (query or body); `plan` is set when every field is valid. */
+function readPlan(fields: Fields, round: FieldworkRound, population: Map<number, number>, t: Translate): { form: PlanForm; plan?: StratumPlan[]; seed?: number } {
+  const seedText = (fields.seed ?? '').trim()
+  const seed = /^\d{1,10}$/.test(seedText) ? Number(seedText) : NaN
+  const seedError = Number.isInteger(seed) && seed >= 1 && seed <= MAX_SEED ? null : t('fieldwork.sample.badSeed', { max: MAX_SEED })
+  const strata = round.strata.map((s) => {
+    const method: 'everyone' | 'random' = fields[`methode-${s.id}`] === 'aselect' ? 'random' : 'everyone'
+    const size = (fields[`aantal-${s.id}`] ?? '').trim()
+    const available = population.get(s.id) ?? 0
+    let error: string | null = null
+    if (method === 'random' && !(/^\d{1,7}$/.test(size) && Number(size) >= 1 && Number(size) <= available)) {
+      error = t('fieldwork.sample.badSize', { max: available })
+    }
+    return { id: s.id, name: s.name, population: available, method, size, error }
+  })
+  const form = { seed: seedText, strata, seedError }
+  if (seedError || strata.some((s) => s.error)) return { form }
+  return {
+    form,
+    seed,
+    plan: strata.map((s) => ({ stratumId: s.id, method: s.method, size: s.method === 'random' ? Number(s.size) : undefined })),
+  }
+}
+
+const samplePages: FastifyPluginAsync = async (app) => {
+  const options = { config: { roles: FIELDWORK_ROLES } }
+
+  async function populationOf(roundId: number) {
+    return new Map((await populationPerStratum(app.db, roundId)).map((s) => [s.id, Number(s.clients)]))
+  }
+
+  app.get<{ Querystring: Fields }>('/', options, async (request, reply) => {
+    const round = await roundFromUrl(request, reply)
+    if (!round) return reply
+    const t = request.t
+    const title = t('fieldwork.sample.title')
+    const recorded = await sampleOf(app.db, round.id)
+    if (recorded.length > 0) {
+      return renderFieldwork(request, reply, 'sample-done.eta', round, title, { sample: recorded, message: takeFlash(request), total: recorded.reduce((n, s) => n + s.selected, 0) })
+    }
+    const population = await populationOf(round.id)
+    const asked = request.query.seed !== undefined
+    const { form, plan, seed } = asked
+      ? readPlan(request.query, round, population, t)
+      : readPlan({ seed: String(newSeed()) }, round, population, t)
+    let draw = null
+    if (asked && plan && seed !== undefined) {
+      draw = (await drawSample(app.db, round.id, plan, seed)).map((d) => ({
+        stratumId: d.stratumId,
+        name: d.name,
+        method: d.method,
+        population: d.population,
+        selected: d.selected,
+        populationSha256: d.populationSha256,
+      }))
+    }
+    if (asked && !draw) reply.status(422)
+    return renderFieldwork(request, reply, 'sample.eta', round, title, {
+      form,
+      draw,
+      seed,
+      total: draw?.reduce((n, d) => n + d.selected, 0) ?? 0,
+      populationTotal: [...population.values()].reduce((a, b) => a + b, 0),
+      message: takeFlash(request),
+    })
+  })
+
+  app.post<{ Body: Fields }>('/', { config: { roles: FIELDWORK_ROLES } }, async (request: FastifyRequest<{ Body: Fields }>, reply) => {
+    const round = await roundFromUrl(request, reply)
+    if (!round) return reply
+    const t = request.t
+    const base = `/beheer/rondes/${round.id}/steekproef`
+    const { plan, seed } = readPlan(request.body ?? {}, round, await populationOf(round.id), t)
+    if (!plan || seed === undefined) {
+      flash(request, t('fieldwork.sample.refused.changed'))
+      return reply.redirect(base, 303)
+    }
+    const expected = Object.fromEntries(round.strata.map((s) => [s.id, String(request.body?.[`vingerafdruk-${s.id}`] ?? '')]))
+    try {
+      const draw = await confirmSample(app.db, round.id, plan, seed, expected, { id: request.staff!.id, username: request.staff!.username })
+      flash(request, t('fieldwork.sample.confirmed', { count: draw.reduce((n, d) => n + d.selected, 0) }))
+    } catch (error) {
+      if (!(error instanceof SampleRefusedError)) throw error
+      flash(request, t(`fieldwork.sample.refused.${error.key}`))
+    }
+    return reply.redirect(base, 303)
+  })
+}
+
+export default samplePages

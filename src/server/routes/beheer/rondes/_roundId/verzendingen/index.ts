@@ -1,0 +1,193 @@
+/**
+ * `/beheer/rondes/:roundId/verzendingen`: every mailing of the round, the e-mail
+ * invitation, reminders, and marking participants as opted out / letter returned /
+ * e-mail bounced.
+ * - `/verzendingen/herinnering?brief=1&email=1`: who a reminder would reach, per
+ *   municipality, before it is confirmed.
+ * - `/verzendingen/:mailingId`: one mailing; for e-mail the queue's state, failures and
+ *   bounces per participant, and sending again by a person's decision.
+ */
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
+import { FIELDWORK_ROLES, flash, renderFieldwork, roundFromUrl, takeFlash } from '../../../../../fieldwork-page.js'
+import { field } from '../../../../../upload-form.js'
+import { startEmailSending, startPrintFiles } from '../../../../../fieldwork-work.js'
+import {
+  createMailings,
+  eligibleCounts,
+  loadMailing,
+  mailingCounts,
+  mailingHistory,
+  MailingRefusedError,
+  type Channel,
+} from '../../../../../services/mailings.js'
+import { problemMessages, queueStatus, requeueMessages } from '../../../../../services/email-queue.js'
+import { findParticipant, markCounts, MARKS, setMark, type Mark } from '../../../../../services/participant-marks.js'
+
+const REFRESH_SECONDS = 5
+
+type Query = Record<string, string | undefined>
+
+function channelsOf(fields: Query | undefined): Channel[] {
+  const channels: Channel[] = []
+  if (fields?.brief) channels.push('letter')
+  if (fields?.email) channels.push('email')
+  return channels
+}
+
+const mailingPages: FastifyPluginAsync = async (app) => {
+  const options = { config: { roles: FIELDWORK_ROLES } }
+  const actorOf = (request: FastifyRequest) => ({ id: request.staff!.id, username: request.staff!.username })
+
+  app.get('/', options, async (request, reply) => {
+    const round = await roundFromUrl(request, reply)
+    if (!round) return reply
+    const history = await Promise.all(
+      (await mailingHistory(app.db, round.id)).map(async (m) => ({ ...m, queue: m.channel === 'email' ? await queueStatus(app.db, m.id) : null })),
+    )
+    const emailInvitationSent = history.some((m) => m.kind === 'invitation' && m.channel === 'email')
+    const emailEligible = emailInvitationSent ? [] : await eligibleCounts(app.db, round.id, 'invitation', 'email')
+    return renderFieldwork(request, reply, 'mailings.eta', round, request.t('fieldwork.mailings.title'), {
+      history,
+      emailInvitationSent,
+      emailEligible,
+      emailEligibleTotal: emailEligible.reduce((n, s) => n + s.count, 0),
+      marks: await markCounts(app.db, round.id),
+      markOptions: MARKS,
+      message: takeFlash(request),
+    })
+  })
+
+  app.post<{ Body: Query }>('/', options, async (request, reply) => {
+    const round = await roundFromUrl(request, reply)
+    if (!round) return reply
+    const base = `/beheer/rondes/${round.id}/verzendingen`
+    if (field(request.body, 'actie') !== 'uitnodiging-email') return reply.redirect(base, 303)
+    try {
+      const [mailing] = await createMailings(app.db, round.id, 'invitation', ['email'], { actor: actorOf(request), publicUrl: app.config.publicUrl })
+      startEmailSending(app.db, app.config, request.log)
+      flash(request, request.t('fieldwork.mailings.emailSent'))
+      return reply.redirect(`${base}/${mailing!.mailingId}`, 303)
+    } catch (error) {
+      if (!(error instanceof MailingRefusedError)) throw error
+      flash(request, request.t(`fieldwork.mailings.refused.${error.key}`))
+      return reply.redirect(base, 303)
+    }
+  })
+
+  // --- Reminders
+
+  app.get<{ Querystring: Query }>('/herinnering', options, async (request, reply) => {
+    const round = await roundFromUrl(request, reply)
+    if (!round) return reply
+    const channels = channelsOf(request.query)
+    if (channels.length === 0) {
+      flash(request, request.t('fieldwork.mailings.chooseChannel'))
+      return reply.redirect(`/beheer/rondes/${round.id}/verzendingen#herinnering`, 303)
+    }
+    const counts = await Promise.all(
+      channels.map(async (channel) => {
+        const perStratum = await eligibleCounts(app.db, round.id, 'reminder', channel)
+        return { channel, perStratum, total: perStratum.reduce((n, s) => n + s.count, 0) }
+      }),
+    )
+    return renderFieldwork(request, reply, 'reminder.eta', round, request.t('fieldwork.mailings.reminderPreviewTitle'), {
+      counts,
+      channels,
+      nobody: counts.every((c) => c.total === 0),
+    })
+  })
+
+  app.post<{ Body: Query }>('/herinnering', options, async (request, reply) => {
+    const round = await roundFromUrl(request, reply)
+    if (!round) return reply
+    const base = `/beheer/rondes/${round.id}/verzendingen`
+    const channels = channelsOf(request.body)
+    if (channels.length === 0) {
+      flash(request, request.t('fieldwork.mailings.chooseChannel'))
+      return reply.redirect(base, 303)
+    }
+    try {
+      const made = await createMailings(app.db, round.id, 'reminder', channels, { actor: actorOf(request), publicUrl: app.config.publicUrl })
+      if (made.some((m) => m.channel === 'letter')) startPrintFiles(app.db, app.config, request.log)
+      if (made.some((m) => m.channel === 'email')) startEmailSending(app.db, app.config, request.log)
+      flash(request, request.t('fieldwork.mailings.reminderMade'))
+    } catch (error) {
+      if (!(error instanceof MailingRefusedError)) throw error
+      flash(request, request.t(`fieldwork.mailings.refused.${error.key}`))
+    }
+    return reply.redirect(base, 303)
+  })
+
+  // --- Marks
+
+  app.post<{ Body: Query }>('/markeren', options, async (request, reply) => {
+    const round = await roundFromUrl(request, reply)
+    if (!round) return reply
+    const t = request.t
+    const identifier = field(request.body, 'deelnemer').slice(0, 60)
+    const mark = field(request.body, 'markering') as Mark
+    const undo = field(request.body, 'ongedaan') === '1'
+    const base = `/beheer/rondes/${round.id}/verzendingen#markeren`
+    if (!MARKS.includes(mark)) return reply.redirect(base, 303)
+    const participant = await findParticipant(app.db, round.id, identifier)
+    if (!participant) {
+      flash(request, t('fieldwork.mailings.notFound', { value: identifier }))
+      return reply.redirect(base, 303)
+    }
+    await setMark(app.db, round.id, participant.id, mark, !undo, actorOf(request))
+    flash(request, t(undo ? 'fieldwork.mailings.unmarked' : 'fieldwork.mailings.marked', {
+      name: participant.name,
+      number: participant.clientNumber ?? '—',
+      mark: t(`fieldwork.mailings.marks.${mark}`),
+    }))
+    return reply.redirect(base, 303)
+  })
+
+  // --- One mailing
+
+  async function mailingFromUrl(request: FastifyRequest<{ Params: { mailingId: string } }>, reply: FastifyReply) {
+    const round = await roundFromUrl(request, reply)
+    if (!round) return undefined
+    const id = request.params.mailingId
+    const mailing = /^\d{1,9}$/.test(id) ? await loadMailing(app.db, round.id, Number(id)) : undefined
+    if (!mailing) {
+      await reply.callNotFound()
+      return undefined
+    }
+    return { round, mailing }
+  }
+
+  app.get<{ Params: { mailingId: string } }>('/:mailingId', options, async (request, reply) => {
+    const found = await mailingFromUrl(request, reply)
+    if (!found) return reply
+    const { round, mailing } = found
+    const queue = mailing.channel === 'email' ? await queueStatus(app.db, mailing.id) : null
+    const busy = Boolean(queue && queue.queued + queue.sending > 0)
+    if (busy) reply.header('refresh', String(REFRESH_SECONDS))
+    return renderFieldwork(request, reply, 'mailing.eta', round, request.t('fieldwork.mailings.mailingTitle'), {
+      mailing,
+      perStratum: await mailingCounts(app.db, mailing.id),
+      queue,
+      busy,
+      refreshSeconds: REFRESH_SECONDS,
+      problems: mailing.channel === 'email' ? await problemMessages(app.db, mailing.id) : [],
+      message: takeFlash(request),
+    })
+  })
+
+  app.post<{ Params: { mailingId: string }; Body: Query }>('/:mailingId', options, async (request, reply) => {
+    const found = await mailingFromUrl(request, reply)
+    if (!found) return reply
+    const { round, mailing } = found
+    const action = field(request.body, 'actie')
+    const which = action === 'opnieuw-mislukt' ? 'failed' : action === 'opnieuw-onzeker' ? 'uncertain' : undefined
+    if (which && mailing.channel === 'email') {
+      const count = await requeueMessages(app.db, round.id, mailing.id, which, actorOf(request))
+      startEmailSending(app.db, app.config, request.log)
+      flash(request, request.t('fieldwork.mailings.requeued', { count }))
+    }
+    return reply.redirect(`/beheer/rondes/${round.id}/verzendingen/${mailing.id}`, 303)
+  })
+}
+
+export default mailingPages

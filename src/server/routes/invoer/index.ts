@@ -1,0 +1,198 @@
+/**
+ * `/invoer`: the typists' screen for paper forms. No personal data: a code (or a
+ * municipality, for a form without code) opens the form, nothing else. Every page works
+ * without JavaScript; public/typist.js adds keyboard speed and saving as you type.
+ *
+ *   GET  /invoer              → scan or type a code; forms not saved yet; form without code
+ *   POST /invoer/formulier    → open the form of a code (or a G-number, or a draft)
+ *   POST /invoer/zonder-code  → open a form without code under a municipality
+ *   POST /invoer/opslaan      → save (warnings first), or keep for later
+ *   POST /invoer/concept      → keep what was typed (the script, as you type)
+ *   POST /invoer/weggooien    → throw a draft away
+ */
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
+import { parseLoginCode } from '../../../codes/login-code.js'
+import {
+  discardDraft,
+  draftQuestionnaire,
+  draftsOf,
+  isUuid,
+  openByCode,
+  openByFormNumber,
+  openDraft,
+  openWithoutCode,
+  roundsOpenForEntry,
+  saveDraftFields,
+  saveForm,
+  type EntryForm,
+  type OpenResult,
+  type SaveOutcome,
+} from '../../services/paper-entry.js'
+import { keyedFieldsFromForm, readKeyedForm, warningsFingerprint, type KeyingWarning } from '../../services/paper-form.js'
+import { parseFormNumber } from '../../services/double-keying.js'
+import { FIELD_PREFIX, formView } from './_form-view.js'
+import { ENTRY_ROLES } from './autohooks.js'
+
+interface Flash {
+  key: string
+  params?: Record<string, string | number>
+  error?: boolean
+}
+
+declare module '@fastify/secure-session' {
+  interface SessionData {
+    /** The message shown once on the entry page after a save. */
+    paperFlash: Flash
+  }
+}
+
+type Body = Record<string, string | string[] | undefined>
+
+const options = { config: { roles: ENTRY_ROLES } }
+const STAFF_LAYOUT = 'layouts/staff.eta'
+
+function text(body: Body | undefined, name: string): string {
+  const value = body?.[name]
+  return (Array.isArray(value) ? value[0] : value)?.slice(0, 200) ?? ''
+}
+
+async function renderEntry(request: FastifyRequest, reply: FastifyReply, extra: { code?: string; error?: string | null } = {}) {
+  const db = request.server.db
+  const flash = request.session.get('paperFlash')
+  if (flash) request.session.set('paperFlash', undefined)
+  return reply.page(
+    'typist/entry.eta',
+    {
+      rounds: await roundsOpenForEntry(db),
+      drafts: await draftsOf(db, request.staff!.id),
+      message: flash ? { text: request.t(flash.key, flash.params), error: flash.error === true } : null,
+      code: extra.code ?? '',
+      error: extra.error ?? null,
+    },
+    { title: request.t('typist.entry.title'), layout: STAFF_LAYOUT },
+  )
+}
+
+function renderForm(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  form: EntryForm,
+  extra: { warnings?: KeyingWarning[]; confirm?: string | null; message?: string | null } = {},
+) {
+  const view = formView(form, request.t, request.lang, extra.warnings)
+  const title = form.code ? request.t('typist.form.title', { form: form.code }) : form.formLabel ? request.t('typist.form.title', { form: form.formLabel }) : request.t('typist.form.titleNoCode')
+  return reply.page(
+    'typist/form.eta',
+    {
+      form,
+      heading: title,
+      notices: form.notices.map((n) => request.t(`typist.notices.${n}`)),
+      questions: view.questions,
+      warnings: view.warnings,
+      confirm: extra.confirm ?? null,
+      message: extra.message ?? null,
+    },
+    { title, layout: STAFF_LAYOUT },
+  )
+}
+
+function flashOf(outcome: SaveOutcome, t: FastifyRequest['t']): Flash {
+  switch (outcome.kind) {
+    case 'duplicate':
+      return { key: 'typist.saved.duplicate', params: { mode: t(`typist.modes.${outcome.earlierMode}`) } }
+    case 'firstKeying':
+      return outcome.formLabel ? { key: 'typist.saved.firstKeyingNumber', params: { number: outcome.formLabel } } : { key: 'typist.saved.firstKeying' }
+    case 'secondKeyingDiffers':
+      return { key: 'typist.saved.secondKeyingDiffers', params: { count: outcome.differences } }
+    case 'alreadyKeyedByYou':
+    case 'formNumberDone':
+    case 'roundNotOpen':
+      return { key: `typist.saved.${outcome.kind}`, error: true }
+    default:
+      return { key: `typist.saved.${outcome.kind}` }
+  }
+}
+
+const paperEntry: FastifyPluginAsync = async (app) => {
+  app.get('/', options, async (request, reply) => renderEntry(request, reply))
+
+  app.post<{ Body: Body }>('/formulier', options, async (request, reply) => {
+    const typistId = request.staff!.id
+    const draftId = text(request.body, 'concept')
+    const typed = text(request.body, 'code')
+    let result: OpenResult
+    if (draftId) {
+      result = isUuid(draftId) ? await openDraft(app.db, typistId, draftId) : { ok: false, problem: 'draftGone' }
+    } else {
+      const formNumber = parseFormNumber(typed)
+      if (formNumber !== undefined) {
+        result = await openByFormNumber(app.db, typistId, formNumber)
+      } else {
+        // The check character catches a typo before any look-up.
+        const parsed = parseLoginCode(typed)
+        if (!parsed.ok) return renderEntry(request, reply.status(422), { code: typed, error: request.t(`typist.codeErrors.${parsed.problem}`) })
+        result = await openByCode(app.db, typistId, parsed.code)
+      }
+    }
+    if (!result.ok) return renderEntry(request, reply.status(422), { code: typed, error: request.t(`typist.codeErrors.${result.problem}`) })
+    return renderForm(request, reply, result.form)
+  })
+
+  app.post<{ Body: Body }>('/zonder-code', options, async (request, reply) => {
+    const stratumId = Number(text(request.body, 'stratum'))
+    if (!Number.isSafeInteger(stratumId) || stratumId <= 0) {
+      return renderEntry(request, reply.status(422), { error: request.t('typist.codeErrors.unknownStratum') })
+    }
+    const result = await openWithoutCode(app.db, request.staff!.id, stratumId)
+    if (!result.ok) return renderEntry(request, reply.status(422), { error: request.t(`typist.codeErrors.${result.problem}`) })
+    return renderForm(request, reply, result.form)
+  })
+
+  app.post<{ Body: Body }>('/opslaan', options, async (request, reply) => {
+    const typistId = request.staff!.id
+    const draftId = text(request.body, 'concept')
+    const opened = isUuid(draftId) ? await openDraft(app.db, typistId, draftId) : undefined
+    if (!opened?.ok) {
+      const key = !opened || opened.problem === 'draftGone' ? 'typist.saved.alreadySaved' : `typist.codeErrors.${opened.problem}`
+      request.session.set('paperFlash', { key, error: true })
+      return reply.redirect('/invoer', 303)
+    }
+    const form = opened.form
+    const fields = keyedFieldsFromForm(form.definition, request.body ?? {}, FIELD_PREFIX)
+    // What was typed is kept first: whatever happens next, nothing is lost.
+    await saveDraftFields(app.db, typistId, form.draftId, fields)
+    const current = { ...form, fields, notices: form.notices.filter((n) => n !== 'restored') }
+    if (text(request.body, 'actie') === 'concept') {
+      return renderForm(request, reply, current, { message: request.t('typist.form.draftSaved') })
+    }
+
+    const { warnings } = readKeyedForm(form.definition, fields, { stratum: form.stratumCode }, { noCode: form.noCode })
+    const fingerprint = warningsFingerprint(warnings)
+    // Paper is what it is: warnings do not block, but the typist confirms exactly these.
+    if (warnings.length > 0 && text(request.body, 'bevestigd') !== fingerprint) {
+      return renderForm(request, reply.status(422), current, { warnings, confirm: fingerprint })
+    }
+    const outcome = await saveForm(app.db, typistId, form.draftId, fields)
+    request.session.set('paperFlash', flashOf(outcome, request.t))
+    return reply.redirect('/invoer', 303)
+  })
+
+  app.post<{ Body: Body }>('/concept', options, async (request, reply) => {
+    const typistId = request.staff!.id
+    const draftId = text(request.body, 'concept')
+    const definition = isUuid(draftId) ? await draftQuestionnaire(app.db, typistId, draftId) : undefined
+    if (!definition) return reply.code(410).send({ saved: false })
+    const saved = await saveDraftFields(app.db, typistId, draftId, keyedFieldsFromForm(definition, request.body ?? {}, FIELD_PREFIX))
+    reply.header('cache-control', 'no-store')
+    return reply.code(saved ? 200 : 410).send({ saved })
+  })
+
+  app.post<{ Body: Body }>('/weggooien', options, async (request, reply) => {
+    const draftId = text(request.body, 'concept')
+    if (isUuid(draftId)) await discardDraft(app.db, request.staff!.id, draftId)
+    request.session.set('paperFlash', { key: 'typist.saved.discarded' })
+    return reply.redirect('/invoer', 303)
+  })
+}
+
+export default paperEntry

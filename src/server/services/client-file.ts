@@ -1,0 +1,100 @@
+/**
+ * Reads a municipality's client file (CSV or XLSX) into lines of cells, with the line
+ * number a person sees when they open the file. No checks on the content here: see
+ * client-import.ts.
+ *
+ * CSV as municipal systems export it: `;` or `,` (taken from the header line), UTF-8
+ * with or without byte-order mark, or Windows-1252 (€, curly quotes, ë) when the bytes
+ * are not valid UTF-8; CRLF or LF line ends.
+ */
+import { parse } from 'csv-parse/sync'
+import iconv from 'iconv-lite'
+import { readSheet } from 'read-excel-file/node'
+
+export interface FileLine {
+  /** 1-based line (CSV) or row (XLSX) number; the header is line 1. */
+  line: number
+  cells: string[]
+}
+
+export interface ClientFile {
+  header: string[]
+  lines: FileLine[]
+}
+
+/** A file that cannot be read as a table at all; `key` names a UI text (fieldwork.import.file.*). */
+export class ClientFileError extends Error {
+  constructor(
+    readonly key: string,
+    readonly params: Record<string, string | number> = {},
+  ) {
+    super(key)
+    this.name = 'ClientFileError'
+  }
+}
+
+const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04])
+
+export function decodeText(bytes: Buffer): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '')
+  } catch {
+    // Node 20's TextDecoder('windows-1252') maps 0x80–0x9f wrongly (€ becomes U+0080).
+    return iconv.decode(bytes, 'win1252')
+  }
+}
+
+function readCsv(bytes: Buffer): ClientFile {
+  // csv-parse counts a CRLF inside a quoted field as two lines; with LF only its line
+  // numbers match what an editor shows.
+  const text = decodeText(bytes).replace(/\r\n?/g, '\n')
+  const firstLine = text.slice(0, text.indexOf('\n') === -1 ? undefined : text.indexOf('\n'))
+  const delimiter = (firstLine.match(/;/g)?.length ?? 0) >= (firstLine.match(/,/g)?.length ?? 0) ? ';' : ','
+  let records: Array<{ record: string[]; info: { lines: number } }>
+  try {
+    records = parse(text, { delimiter, info: true, relax_column_count: true, skip_empty_lines: true }) as unknown as typeof records
+  } catch (error) {
+    const line = (error as { lines?: number }).lines
+    throw new ClientFileError('unreadableCsv', { line: line ?? 0 })
+  }
+  const lines = records.map(({ record, info }) => {
+    const newlinesInside = record.reduce((n, cell) => n + (cell.match(/\n/g)?.length ?? 0), 0)
+    return { line: info.lines - newlinesInside, cells: record }
+  })
+  const header = lines.shift()
+  if (!header) throw new ClientFileError('empty')
+  return { header: header.cells, lines }
+}
+
+function cellText(value: unknown): string {
+  if (value === null || value === undefined) return ''
+  if (value instanceof Date) return value.toISOString().slice(0, 10)
+  return String(value)
+}
+
+async function readXlsx(bytes: Buffer): Promise<ClientFile> {
+  let rows: unknown[][]
+  try {
+    rows = (await readSheet(bytes)) as unknown[][]
+  } catch {
+    throw new ClientFileError('unreadableXlsx')
+  }
+  const [header, ...rest] = rows.map((cells, i) => ({ line: i + 1, cells: cells.map(cellText) }))
+  if (!header) throw new ClientFileError('empty')
+  // A spreadsheet row has as many cells as the widest row; trailing empty cells are not columns.
+  const width = header.cells.length
+  const lines = rest.map((l) => {
+    let end = l.cells.length
+    while (end > width && l.cells[end - 1] === '') end--
+    return { line: l.line, cells: l.cells.slice(0, end) }
+  })
+  return { header: header.cells, lines }
+}
+
+export async function readClientFile(bytes: Buffer): Promise<ClientFile> {
+  if (bytes.length === 0) throw new ClientFileError('empty')
+  const file = bytes.subarray(0, 4).equals(ZIP_MAGIC) ? await readXlsx(bytes) : readCsv(bytes)
+  // Lines with nothing in them (also ";;;;" or an empty spreadsheet row) are not clients.
+  file.lines = file.lines.filter((l) => l.cells.some((c) => c.trim() !== ''))
+  return file
+}

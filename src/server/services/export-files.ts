@@ -1,0 +1,59 @@
+/**
+ * One export as a file to hand out: its name, type and content (a stream for the CSV,
+ * so any size stays flat in memory). Shared by the web console and the CLI, and both
+ * write the same audit entry.
+ */
+import type { Readable } from 'node:stream'
+import type { DB } from '../db/connect.js'
+import type { Translate } from '../i18n/translate.js'
+import type { AuditActor } from './audit.js'
+import { codebookCsv } from './codebook-file.js'
+import { auditExport, countExportRows, csvStream, dataFileName, loadExportContext, xlsxBuffer, type ExportFormat, type ExportOptions } from './exports.js'
+import { spssSyntax } from './spss.js'
+
+export interface ExportFile {
+  fileName: string
+  contentType: string
+  body: Readable | Buffer | string
+}
+
+export async function exportFile(
+  db: DB,
+  actor: AuditActor,
+  roundId: number,
+  format: ExportFormat,
+  options: ExportOptions,
+  t: Translate,
+  lang: string,
+): Promise<ExportFile | undefined> {
+  const context = await loadExportContext(db, roundId, lang)
+  if (!context) return undefined
+  switch (format) {
+    case 'csv': {
+      const rows = await countExportRows(db, roundId, options)
+      await auditExport(db, actor, context, format, options, rows)
+      return { fileName: dataFileName(roundId, options, 'csv'), contentType: 'text/csv; charset=utf-8', body: csvStream(db, context, options) }
+    }
+    case 'xlsx': {
+      const rows = await countExportRows(db, roundId, options)
+      await auditExport(db, actor, context, format, options, rows)
+      return {
+        fileName: dataFileName(roundId, options, 'xlsx'),
+        contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        body: await xlsxBuffer(db, context, options, t),
+      }
+    }
+    case 'codebook':
+      await auditExport(db, actor, context, format, options, null)
+      return { fileName: `ronde-${roundId}-codeboek.csv`, contentType: 'text/csv; charset=utf-8', body: codebookCsv(context.codebook, t) }
+    case 'spss': {
+      await auditExport(db, actor, context, format, options, null)
+      const dataFile = dataFileName(roundId, options, 'csv')
+      return {
+        fileName: dataFile.replace(/\.csv$/, '.sps'),
+        contentType: 'text/plain; charset=utf-8',
+        body: spssSyntax(context.codebook, dataFile, `Peiling: ${context.roundName}`, t),
+      }
+    }
+  }
+}

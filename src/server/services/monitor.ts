@@ -1,0 +1,168 @@
+/**
+ * The response monitor: counts per stratum and in total, the curve of completed
+ * responses per day, the mailings, and the response per mailing wave. Numbers only:
+ * nothing here can say who answered.
+ *
+ * Fast on big rounds: the number written to comes from the recorded sample (or the
+ * counts kept at purge), so only the responses are read by an aggregate query on their
+ * (round_id, stratum_id, status) index; the rest are small tables.
+ */
+import { sql } from 'kysely'
+import type { DB } from '../db/connect.js'
+import type { CalendarDate, ResponseMode, RoundStatus, Wave } from '../db/schema.js'
+import { confidenceLevel } from './confidence.js'
+
+/**
+ * Who counts as written to (N in the confidence formula), for a participants row
+ * aliased `p`: everyone who got a login code, i.e. was drawn in the sample.
+ */
+export const INVITED = sql<boolean>`p.code is not null`
+
+export interface Figures {
+  invited: number
+  completedOnline: number
+  completedPaper: number
+  completed: number
+  /** Started online, not submitted yet (the round is open). */
+  inProgress: number
+  /** Stopped before the end and kept when the round closed. */
+  partial: number
+  /** completed / invited, 0–1, or null without invitations. */
+  responseRate: number | null
+  /** At a 5% margin (confidence.ts), 0–1, or null. */
+  confidence: number | null
+}
+
+export interface StratumFigures extends Figures {
+  stratumId: number
+  name: string
+}
+
+export interface DayCount {
+  day: CalendarDate
+  online: number
+  paper: number
+}
+
+export interface MailingMark {
+  day: CalendarDate
+  kind: 'invitation' | 'reminder'
+  channel: 'letter' | 'email'
+  recipients: number
+}
+
+export interface WaveCount {
+  wave: Wave | 'unknown'
+  online: number
+  paper: number
+}
+
+export interface Monitor {
+  status: RoundStatus
+  strata: StratumFigures[]
+  total: Figures
+  days: DayCount[]
+  mailings: MailingMark[]
+  waves: WaveCount[]
+}
+
+function figures(counts: { invited: number; online: number; paper: number; inProgress: number; partial: number }): Figures {
+  const completed = counts.online + counts.paper
+  return {
+    invited: counts.invited,
+    completedOnline: counts.online,
+    completedPaper: counts.paper,
+    completed,
+    inProgress: counts.inProgress,
+    partial: counts.partial,
+    responseRate: counts.invited > 0 ? completed / counts.invited : null,
+    confidence: confidenceLevel(counts.invited, completed),
+  }
+}
+
+export async function loadMonitor(db: DB, roundId: number): Promise<Monitor | undefined> {
+  const round = await db.selectFrom('rounds').select('status').where('id', '=', roundId).executeTakeFirst()
+  if (!round) return undefined
+
+  // N per stratum, cheapest source first: the counts kept at purge (the participants are
+  // gone then), the size of the confirmed sample (fieldwork deletes who was not drawn, so
+  // that is everyone written to), and only without either a count of the participants.
+  const invitedRows = await db
+    .selectFrom('strata as s')
+    .leftJoin('stratum_counts as c', (join) => join.onRef('c.stratum_id', '=', 's.id').onRef('c.round_id', '=', 's.round_id'))
+    .leftJoin('samples as sm', (join) => join.onRef('sm.stratum_id', '=', 's.id').onRef('sm.round_id', '=', 's.round_id'))
+    .select([
+      's.id',
+      's.name',
+      sql<number>`coalesce(c.invited, sm.selected,
+        (select count(*) from participants p where p.round_id = s.round_id and p.stratum_id = s.id and ${INVITED}))`.as('invited'),
+    ])
+    .where('s.round_id', '=', roundId)
+    .orderBy('s.id')
+    .execute()
+
+  const responseRows = await db
+    .selectFrom('responses')
+    .select(['stratum_id', 'mode', 'status', 'wave', sql<number>`count(*)`.as('n')])
+    .where('round_id', '=', roundId)
+    .groupBy(['stratum_id', 'mode', 'status', 'wave'])
+    .execute()
+
+  const perStratum = new Map(invitedRows.map((r) => [r.id, { invited: Number(r.invited), online: 0, paper: 0, inProgress: 0, partial: 0 }]))
+  const waves = new Map<WaveCount['wave'], WaveCount>()
+  for (const row of responseRows) {
+    const counts = perStratum.get(row.stratum_id)
+    if (!counts) continue
+    const n = Number(row.n)
+    if (row.status === 'complete') {
+      counts[row.mode] += n
+      const wave = row.wave ?? 'unknown'
+      const w = waves.get(wave) ?? { wave, online: 0, paper: 0 }
+      w[row.mode] += n
+      waves.set(wave, w)
+    } else if (row.status === 'in_progress') counts.inProgress += n
+    else counts.partial += n
+  }
+  const strata = invitedRows.map((r) => ({ stratumId: r.id, name: r.name, ...figures(perStratum.get(r.id)!) }))
+  const sum = (key: 'invited' | 'online' | 'paper' | 'inProgress' | 'partial') => [...perStratum.values()].reduce((total, c) => total + c[key], 0)
+  const total = figures({ invited: sum('invited'), online: sum('online'), paper: sum('paper'), inProgress: sum('inProgress'), partial: sum('partial') })
+
+  const dayRows = await db
+    .selectFrom('daily_counts')
+    .select(['day', 'mode', sql<number>`sum(count)`.as('n')])
+    .where('round_id', '=', roundId)
+    .groupBy(['day', 'mode'])
+    .orderBy('day')
+    .execute()
+  const days = new Map<string, DayCount>()
+  for (const row of dayRows) {
+    const day = days.get(row.day) ?? { day: row.day, online: 0, paper: 0 }
+    day[row.mode as ResponseMode] += Number(row.n)
+    days.set(row.day, day)
+  }
+
+  const mailingRows = await db
+    .selectFrom('mailings')
+    .select([
+      sql<string>`to_char(created_at at time zone 'Europe/Amsterdam', 'YYYY-MM-DD')`.as('day'),
+      'kind',
+      'channel',
+      sql<number>`sum(recipient_count)`.as('recipients'),
+    ])
+    .where('round_id', '=', roundId)
+    .groupBy([sql`1`, 'kind', 'channel'])
+    .orderBy(sql`1`)
+    .orderBy('kind')
+    .orderBy('channel')
+    .execute()
+
+  const waveOrder: Array<WaveCount['wave']> = ['before_reminder', 'after_reminder', 'unknown']
+  return {
+    status: round.status,
+    strata,
+    total,
+    days: [...days.values()],
+    mailings: mailingRows.map((m) => ({ day: m.day, kind: m.kind, channel: m.channel, recipients: Number(m.recipients) })),
+    waves: waveOrder.flatMap((w) => (waves.has(w) ? [waves.get(w)!] : [])),
+  }
+}

@@ -1,0 +1,136 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { PassThrough } from 'node:stream'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { simpleParser } from 'mailparser'
+import { testConfig } from '../helpers/app.js'
+import { createTestDatabase } from '../helpers/database.js'
+import { createRound, type RoundFixture } from '../helpers/fixtures.js'
+import type { DatabaseHandle } from '../../src/server/db/connect.js'
+import type { AppConfig } from '../../src/server/config.js'
+import { COMMANDS } from '../../src/cli/commands/index.js'
+import { UsageError, type CommandContext } from '../../src/cli/command.js'
+import { pageTexts } from '../mailmerge/pdf-tools.js'
+
+const FIXTURES = '/work/shared/fixtures'
+let handle: DatabaseHandle
+let config: AppConfig
+let round: RoundFixture
+
+beforeAll(async () => {
+  handle = await createTestDatabase()
+  config = testConfig()
+  round = await createRound(handle.db, { participantsPerStratum: 0 })
+})
+afterAll(async () => handle.close())
+afterEach(() => {
+  process.exitCode = 0
+})
+
+async function run(name: string, args: string[]): Promise<string> {
+  const command = COMMANDS.find((c) => c.name === name)!
+  const out = new PassThrough()
+  const chunks: Buffer[] = []
+  out.on('data', (c: Buffer) => chunks.push(c))
+  const context: CommandContext = { config, database: async () => handle, out }
+  await command.run(args, context)
+  return Buffer.concat(chunks).toString('utf8')
+}
+
+const r = () => String(round.roundId)
+
+describe('fieldwork from the command line', () => {
+  it('import: reports bad lines and imports nothing, unless told to skip them', async () => {
+    const other = await createRound(handle.db, { participantsPerStratum: 0 })
+    const report = await run('import', ['--round', String(other.roundId), `${FIXTURES}/clients-bad.csv`])
+    expect(report).toContain('Regel 5: postcode "12345" klopt niet (moet zijn als 1234 AB)')
+    expect(report).toContain('Regel 7: heeft 13 kolommen, de eerste regel heeft er 12')
+    expect(report).toContain('Nothing imported.')
+    expect(process.exitCode).toBe(1)
+    process.exitCode = 0
+    expect(await handle.db.selectFrom('participants').select('id').where('round_id', '=', other.roundId).execute()).toEqual([])
+    const skipped = await run('import', ['--round', String(other.roundId), `${FIXTURES}/clients-bad.csv`, '--skip-errors'])
+    expect(skipped).toMatch(/Imported 2 clients into round \d+ .* skipped 8 lines/)
+  })
+
+  it('import, sample, letters, paper forms and mailing list for the 2022 round', async () => {
+    const imported = await run('import', ['--round', r(), `${FIXTURES}/clients-hengelo-haaksbergen-borne.csv`])
+    expect(imported).toContain('3012 good lines, 0 bad lines.')
+    expect(imported).toMatch(/Imported 3012 clients .* in \d+ ms/)
+
+    const preview = await run('sample', ['--round', r(), '--seed', '2022', '--stratum', 'hengelo=1700'])
+    expect(preview).toContain('Hengelo: 1700 of 2412 (at random)')
+    expect(preview).toContain('Haaksbergen: 310 of 310 (everyone)')
+    expect(preview).toContain('Total: 2300')
+    expect(preview).toContain('Nothing recorded yet.')
+    const confirmed = await run('sample', ['--round', r(), '--seed', '2022', '--stratum', 'hengelo=1700', '--confirm'])
+    expect(confirmed).toContain('2300 participants have a login code.')
+
+    const outDir = mkdtempSync(path.join(tmpdir(), 'peiling-cli-letters-'))
+    const letters = await run('letters', ['--round', r(), '--out', outDir])
+    expect(letters).toMatch(/Made the invitation letter mailing \d+: 2300 letters\./)
+    expect(letters).toContain('Hengelo letters: 1700/1700 (100%)')
+    expect(letters).toMatch(/2300 letters in [\d.]+ s \(\d+ per second\)/)
+    console.log(letters.split('\n').filter((l) => /per second/.test(l)).join('\n'))
+    const files = readdirSync(outDir)
+    expect(files.filter((f) => f.includes('brieven'))).toHaveLength(3)
+    const borne = path.join(outDir, files.find((f) => f.includes('brieven-borne'))!)
+    const pages = await pageTexts(borne)
+    expect(pages).toHaveLength(290)
+
+    const list = path.join(outDir, 'lijst.csv')
+    expect(await run('mailing-list', ['--round', r(), '--out', list])).toBe(`Wrote 2300 lines to ${list}.\n`)
+    const lines = readFileSync(list, 'utf8').trim().split('\r\n')
+    expect(lines).toHaveLength(2301)
+    // The letters' order is the list's order, and a reprint keeps the codes.
+    const firstBorneCode = lines.slice(1).map((l) => l.split(';')).find((c) => c[7] === 'Borne')![0]!
+    expect(pages[0]!.replace(/\s/g, '')).toContain(firstBorneCode)
+    const again = await run('letters', ['--round', r(), '--again'])
+    expect(again).toContain('Making 3 files again (same people, same codes).')
+    const list2 = path.join(outDir, 'lijst2.csv')
+    await run('mailing-list', ['--round', r(), '--out', list2])
+    expect(readFileSync(list2, 'utf8')).toBe(readFileSync(list, 'utf8'))
+    const mailings = await handle.db.selectFrom('mailings').select(['kind', 'channel', 'recipient_count']).where('round_id', '=', round.roundId).execute()
+    expect(mailings).toEqual([{ kind: 'invitation', channel: 'letter', recipient_count: 2300 }])
+  }, 180_000)
+
+  it('paper forms for a small round', async () => {
+    const small = await createRound(handle.db, { participantsPerStratum: 2 })
+    const forms = await run('paper-forms', ['--round', String(small.roundId)])
+    expect(forms).toContain('Hengelo paper forms: 2/2 (100%)')
+    const file = /Hengelo: 2 paper forms, (\S+\.pdf)/.exec(forms)![1]!
+    expect(existsSync(file)).toBe(true)
+  })
+
+  it('send-email writes .eml files without a mail server; remind counts first, then sends', async () => {
+    const small = await createRound(handle.db, { participantsPerStratum: 2 })
+    for (const p of small.participants) await handle.db.updateTable('participants').set({ email: `p${p.id}@example.nl` }).where('id', '=', p.id).execute()
+    await handle.db.updateTable('participants').set({ status: 'completed', completed_mode: 'paper' }).where('id', '=', small.participants[0]!.id).execute()
+    const sent = await run('send-email', ['--round', String(small.roundId)])
+    expect(sent).toMatch(/Made e-mail mailing \d+: 5 e-mails\./)
+    expect(sent).toContain('Sent 5, failed 0')
+    const mailDir = path.join(config.dataDir, 'mail')
+    const eml = readdirSync(mailDir).filter((f) => f.endsWith('.eml'))
+    expect(eml.length).toBeGreaterThanOrEqual(5)
+    const parsed = await simpleParser(readFileSync(path.join(mailDir, eml[0]!)))
+    expect(parsed.text).toContain('http://peiling.test/c/')
+
+    const counts = await run('remind', ['--round', String(small.roundId), '--channel', 'both'])
+    expect(counts).toContain('Reminder by letter, as things stand now:\n  Hengelo: 1\n  Haaksbergen: 2\n  Borne: 2\n  Total: 5')
+    expect(counts).toContain('Nothing made yet.')
+    const made = await run('remind', ['--round', String(small.roundId), '--channel', 'both', '--confirm'])
+    expect(made).toMatch(/Made reminder mailing \d+ by letter: 5\./)
+    expect(made).toMatch(/Made reminder mailing \d+ by email: 5\./)
+    expect(made).toContain('Sent 5, failed 0')
+    const audit = await handle.db.selectFrom('audit_log').select(['action', 'username']).where('round_id', '=', small.roundId).orderBy('id').execute()
+    expect(audit.map((a) => a.action)).toEqual(['mailing.invitation.email', 'mailing.reminder.letter', 'mailing.reminder.email'])
+    expect(audit.every((a) => a.username?.startsWith('cli:'))).toBe(true)
+  })
+
+  it('explains wrong use', async () => {
+    await expect(run('sample', ['--round', 'x'])).rejects.toBeInstanceOf(UsageError)
+    await expect(run('remind', ['--round', r(), '--channel', 'pigeon'])).rejects.toThrow('--channel: letter, email or both')
+    await expect(run('import', ['--round', r(), `${FIXTURES}/clients-small.csv`])).rejects.toThrow('De steekproef is al getrokken')
+  })
+})

@@ -1,0 +1,69 @@
+import { mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { PassThrough } from 'node:stream'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { testConfig } from '../helpers/app.js'
+import { createTestDatabase } from '../helpers/database.js'
+import type { DatabaseHandle } from '../../src/server/db/connect.js'
+import { COMMANDS } from '../../src/cli/commands/index.js'
+import { UsageError, type CommandContext } from '../../src/cli/command.js'
+import { seedRound, PERSONAL_MARK, type SeededRound } from '../server/routes/beheer/seed.js'
+
+let handle: DatabaseHandle
+let round: SeededRound
+
+beforeAll(async () => {
+  handle = await createTestDatabase()
+  round = await seedRound(handle.db, [{ code: 'hengelo', name: 'Hengelo', invited: 20, online: 3, paper: 2 }])
+})
+afterAll(async () => handle.close())
+
+async function run(name: string, args: string[]): Promise<string> {
+  const command = COMMANDS.find((c) => c.name === name)!
+  const out = new PassThrough()
+  const chunks: Buffer[] = []
+  out.on('data', (c: Buffer) => chunks.push(c))
+  const context: CommandContext = { config: testConfig(), database: async () => handle, out }
+  await command.run(args, context)
+  return Buffer.concat(chunks).toString('utf8')
+}
+
+describe('npm run peiling -- export', () => {
+  it('writes the CSV to a file and logs it', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'peiling-cli-'))
+    const file = path.join(dir, 'data.csv')
+    expect(await run('export', ['--round', String(round.roundId), '--out', file])).toBe(`Written: ${file}\n`)
+    const csv = readFileSync(file, 'utf8')
+    expect(csv.startsWith('\uFEFFstratum;modus;golf;taal;status;')).toBe(true)
+    expect(csv.trim().split('\r\n')).toHaveLength(6)
+    expect(csv).not.toContain(PERSONAL_MARK)
+    const entry = await handle.db.selectFrom('audit_log').select(['username', 'details']).where('action', '=', 'export.download').executeTakeFirstOrThrow()
+    expect(entry).toEqual({ username: 'cli', details: { format: 'csv', includePartial: false, rows: 5 } })
+  })
+
+  it('writes SPSS syntax to standard output', async () => {
+    const syntax = await run('export', ['--round', String(round.roundId), '--format', 'spss', '--out', '-'])
+    expect(syntax).toContain('GET DATA')
+  })
+
+  it('explains wrong use', async () => {
+    await expect(run('export', ['--round', 'x'])).rejects.toThrow(UsageError)
+    await expect(run('export', ['--round', String(round.roundId), '--format', 'pdf'])).rejects.toThrow(/--format/)
+    await expect(run('export', ['--round', '99999'])).rejects.toThrow(/no round 99999/)
+  })
+})
+
+describe('npm run peiling -- purge', () => {
+  it('needs a closed round and a confirmation', async () => {
+    await expect(run('purge', ['--round', String(round.roundId)])).rejects.toThrow(/--confirm/)
+    await expect(run('purge', ['--round', String(round.roundId), '--confirm'])).rejects.toThrow(/not closed/)
+    await handle.db.updateTable('rounds').set({ status: 'closed' }).where('id', '=', round.roundId).execute()
+    expect(await run('purge', ['--round', String(round.roundId), '--confirm'])).toBe(`Round ${round.roundId}: personal data of 20 participants deleted.\n`)
+    expect(await handle.db.selectFrom('participants').select('id').where('round_id', '=', round.roundId).execute()).toEqual([])
+  })
+
+  it('purges expired rounds for a cron job', async () => {
+    expect(await run('purge', ['--expired'])).toBe('No closed round is past its retention date.\n')
+  })
+})

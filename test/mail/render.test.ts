@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest'
+import { renderEmail, type EmailValues } from '../../src/mail/render.js'
+
+const values: EmailValues = {
+  naam: 'G. <script>alert(1)</script> & "Zn"',
+  code: 'K7QXM-4TR9C',
+  url: 'https://peiling.example.nl',
+  link: 'https://peiling.example.nl/c/K7QXM4TR9C',
+  sluitingsdatum: '20 december 2026',
+  gemeente: 'Hengelo',
+  afzender: 'Afdeling Werk en Inkomen\nGemeente Hengelo',
+}
+
+describe('invitation and reminder e-mails', () => {
+  it('has the code and the personal link in plain text and HTML, and nothing that tracks', () => {
+    const mail = renderEmail('invitation', 'nl', values)
+    expect(mail.subject).toBe('Wat vindt u van Werk en Inkomen?')
+    expect(mail.text).toContain('Beste G. <script>alert(1)</script> & "Zn",')
+    expect(mail.text).toContain('https://peiling.example.nl/c/K7QXM4TR9C')
+    expect(mail.text).toContain('typ uw inlogcode: K7QXM-4TR9C')
+    expect(mail.text).toContain('vóór 20 december 2026')
+    expect(mail.html).toContain('<a href="https://peiling.example.nl/c/K7QXM4TR9C">')
+    expect(mail.html).toContain('Beste G. &lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;Zn&quot;,')
+    expect(mail.html).not.toContain('<script>')
+    expect(mail.html).not.toMatch(/<img|url\(|background/i)
+    expect(mail.html).toContain('Afdeling Werk en Inkomen<br>Gemeente Hengelo')
+    expect(mail.html.match(/<a /g)).toHaveLength(1)
+  })
+
+  it('is in English for English readers and in Dutch for languages without an e-mail text', () => {
+    expect(renderEmail('reminder', 'en', values).subject).toBe('Reminder: what do you think of Work and Income?')
+    const turkish = renderEmail('reminder', 'tr', values)
+    expect(turkish.language).toBe('nl')
+    expect(turkish.text).toContain('Heeft u al meegedaan? Dan kunt u deze e-mail vergeten.')
+  })
+})

@@ -1,0 +1,230 @@
+import { readFile } from 'node:fs/promises'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { formatLoginCode } from '../../src/codes/login-code.js'
+import {
+  DEFAULT_ADDRESS_WINDOW,
+  defaultTemplate,
+  letterLanguage,
+  MERGE_FIELDS,
+  mergeFields,
+  unknownMergeFields,
+  writeLetterBatch,
+  type LetterData,
+  type LetterTemplate,
+} from '../../src/mailmerge/index.js'
+import { mm } from '../../src/mailmerge/units.js'
+import { HARD_NAMES, hardLetters, letter, template } from './fixtures.js'
+import { decodeSymbols, fontsOf, inkShare, pageCount, pageTextItems, pageTexts, renderPages, renderToolsAvailable, tempDir, writePdf, type TempDir } from './pdf-tools.js'
+
+const tools = renderToolsAvailable()
+let tmp: TempDir
+beforeAll(async () => {
+  tmp = await tempDir()
+})
+afterAll(async () => {
+  await tmp.remove()
+})
+
+let fileCount = 0
+function letterPdf(letters: LetterData[], t: LetterTemplate = template()): Promise<string> {
+  return writePdf(tmp.file(`letter-${++fileCount}.pdf`), (out) => writeLetterBatch(letters, t, out))
+}
+
+const VALUES = { naam: 'J. Jansen', code: 'K7QXM-4TR9C', url: 'enquete.example.nl', sluitingsdatum: '20 december 2026', gemeente: 'Borne' }
+
+describe('mergeFields', () => {
+  it('replaces every known field, as often as it occurs', () => {
+    const result = mergeFields('Beste {naam}, uw code is {code}. Nogmaals: {code}. Ga naar {url} vóór {sluitingsdatum} ({gemeente}).', VALUES)
+    expect(result).toEqual({
+      text: 'Beste J. Jansen, uw code is K7QXM-4TR9C. Nogmaals: K7QXM-4TR9C. Ga naar enquete.example.nl vóór 20 december 2026 (Borne).',
+      unknown: [],
+    })
+  })
+
+  it('reports unknown fields once each and leaves them in the text', () => {
+    const result = mergeFields('Beste {naam} {foo}, {Naam} {foo} {adres}', VALUES)
+    expect(result.unknown).toEqual(['foo', 'Naam', 'adres'])
+    expect(result.text).toBe('Beste J. Jansen {foo}, {Naam} {foo} {adres}')
+    expect(unknownMergeFields('{naam} {foo} {foo}')).toEqual(['foo'])
+  })
+
+  it('leaves braces that are not a field alone', () => {
+    expect(mergeFields('Zie { bijlage } en {} of {a b}', VALUES)).toEqual({ text: 'Zie { bijlage } en {} of {a b}', unknown: [] })
+  })
+
+  it('does not treat $-patterns in values specially', () => {
+    expect(mergeFields('{naam}', { ...VALUES, naam: "$& $1 $' O'Brien" }).text).toBe("$& $1 $' O'Brien")
+  })
+})
+
+describe('default templates', () => {
+  for (const kind of ['invitation', 'reminder'] as const) {
+    it(`${kind}: Dutch and English texts using only known merge fields`, () => {
+      const t = defaultTemplate(kind)
+      expect(Object.keys(t.bodies).sort()).toEqual(['en', 'nl'])
+      for (const body of Object.values(t.bodies)) {
+        expect(unknownMergeFields(body.subject + body.body)).toEqual([])
+        for (const field of ['naam', 'code', 'url', 'sluitingsdatum', 'gemeente']) expect(body.body).toContain(`{${field}}`)
+      }
+      expect(t.bodies.nl.body).toMatch(/anoniem/)
+      expect(t.bodies.nl.body).toMatch(/ongeveer 15 minuten/)
+      expect(t.bodies.nl.body).toMatch(/postzegel is niet nodig/)
+      expect(t.bodies.en?.body).toMatch(/anonymous/)
+      expect(t.addressWindow).toEqual(DEFAULT_ADDRESS_WINDOW)
+    })
+  }
+
+  it('the invitation mentions the paper form and the free reply envelope', () => {
+    expect(defaultTemplate('invitation').bodies.nl.body).toMatch(/vragenlijst in die bij deze brief zit[\s\S]*antwoordenvelop/)
+  })
+
+  it('the reminder tells people who already answered to ignore it', () => {
+    expect(defaultTemplate('reminder').bodies.nl.body).toContain('Heeft u de vragenlijst al ingevuld? Dan kunt u deze brief vergeten. Hartelijk dank!')
+  })
+
+  it('returns a fresh copy each time', () => {
+    const a = defaultTemplate('invitation')
+    a.bodies.nl.body = 'x'
+    a.addressWindow.leftMm = 99
+    expect(defaultTemplate('invitation').bodies.nl.body).not.toBe('x')
+    expect(defaultTemplate('invitation').addressWindow.leftMm).toBe(20)
+  })
+
+  it('lists the merge fields the brief names', () => {
+    expect([...MERGE_FIELDS].sort()).toEqual(['code', 'gemeente', 'naam', 'sluitingsdatum', 'url'])
+  })
+})
+
+describe('letterLanguage', () => {
+  it("uses the client's language where the template has it, else Dutch", () => {
+    const t = template()
+    expect(letterLanguage(t, 'en')).toBe('en')
+    expect(letterLanguage(t, 'tr')).toBe('nl')
+    expect(letterLanguage(t, 'constructor')).toBe('nl')
+  })
+})
+
+describe('drawLetter', () => {
+  it('prints the names, code, address and texts intact with embedded fonts only', async () => {
+    const file = await letterPdf(hardLetters())
+    // Line breaks in running text come out as newlines: compare with single spaces.
+    const texts = (await pageTexts(file)).map((t) => t.replace(/\s+/g, ' '))
+    expect(texts).toHaveLength(HARD_NAMES.length)
+    hardLetters().forEach((l, i) => {
+      const page = texts[i]!
+      expect(page).toContain(l.name)
+      expect(page).toContain(`Beste ${l.name},`)
+      expect(page).toContain(formatLoginCode(l.code))
+      expect(page).toContain('enquete.example.nl')
+      expect(page).toContain('20 december 2026')
+      expect(page).toContain('gemeente Hengelo')
+      expect(page).toContain('Marktstraat 12')
+      expect(page).toContain('A. de Vries')
+      expect(page).toContain('Datum: 1 december 2026')
+    })
+    for (const name of ['Yılmaz', 'Nguyễn', 'Öztürk', 'Łukasz']) expect(texts.join('\n')).toContain(name)
+    if (tools) {
+      const fonts = await fontsOf(file)
+      expect(fonts.length).toBeGreaterThan(0)
+      expect(fonts.every((f) => f.embedded)).toBe(true)
+      expect(fonts.map((f) => f.name).join(' ')).not.toMatch(/Helvetica|Times|Courier/)
+    }
+  })
+
+  it('prints in English for an English-speaking client and in Dutch where the template has no text', async () => {
+    const file = await letterPdf([letter({ language: 'en' }), letter({ language: 'tr' })])
+    const [en, tr] = await pageTexts(file)
+    expect(en).toContain('Dear J. van der Meijer,')
+    expect(en).toContain('Your login code:')
+    expect(en).toContain('Date: 1 december 2026')
+    expect(tr).toContain('Beste J. van der Meijer,')
+  })
+
+  it("dates a letter today, in the letter's language, when no date is given", async () => {
+    const file = await letterPdf([letter({ letterDate: undefined }), letter({ letterDate: undefined, language: 'en' })])
+    const [nl, en] = await pageTexts(file)
+    expect(nl).toMatch(/Datum: \d{1,2} (januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december) \d{4}/)
+    expect(en).toMatch(/Date: \d{1,2} (January|February|March|April|May|June|July|August|September|October|November|December) \d{4}/)
+  })
+
+  it('places the address inside the envelope window and keeps the code out of it', async () => {
+    const file = await letterPdf([letter()])
+    const items = await pageTextItems(file, 1)
+    const w = DEFAULT_ADDRESS_WINDOW
+    const inWindow = (item: { x: number; top: number }) =>
+      item.x >= mm(w.leftMm) && item.x <= mm(w.leftMm + w.widthMm) && item.top >= mm(w.topMm) && item.top <= mm(w.topMm + w.heightMm)
+    for (const line of ['J. van der Meijer', 'Marktstraat 12']) {
+      const item = items.find((i) => i.str === line)
+      expect(item, line).toBeDefined()
+      expect(inWindow(item!), `${line} at ${JSON.stringify(item)}`).toBe(true)
+    }
+    // The code must not show through the window of a closed envelope.
+    const codeItems = items.filter((i) => i.str.replace(/\s/g, '').includes(formatLoginCode(letter().code)))
+    expect(codeItems.length).toBeGreaterThan(0)
+    for (const item of codeItems) expect(inWindow(item)).toBe(false)
+  })
+
+  it('follows a configured address window', async () => {
+    const t = template()
+    t.addressWindow = { leftMm: 110, topMm: 45, widthMm: 85, heightMm: 40 }
+    t.sender.returnAddress = undefined
+    const file = await letterPdf([letter()], t)
+    const name = (await pageTextItems(file, 1)).find((i) => i.str === 'J. van der Meijer')
+    expect(name!.x).toBeGreaterThanOrEqual(mm(110))
+    expect(name!.top).toBeGreaterThanOrEqual(mm(45))
+    expect(name!.top).toBeLessThanOrEqual(mm(85))
+  })
+
+  it('keeps a long body on one page by setting it smaller', async () => {
+    const t = template()
+    const long = t.bodies.nl.body.replace('Met vriendelijke groet,', `${'Dit is een extra zin om de brief langer te maken. '.repeat(18)}\n\nMet vriendelijke groet,`)
+    t.bodies.nl = { ...t.bodies.nl, body: long }
+    const file = await letterPdf([letter()], t)
+    const [page] = await pageTexts(file)
+    expect(await pageTexts(file)).toHaveLength(1)
+    expect(page).toContain('Met vriendelijke groet,')
+    expect(page).toContain('Manager Werk en Inkomen')
+  })
+
+  it('refuses a text too long for one page rather than cutting it off', async () => {
+    const t = template()
+    t.bodies.nl = { ...t.bodies.nl, body: 'Dit is een veel te lange brief. '.repeat(400) }
+    await expect(letterPdf([letter()], t)).rejects.toThrow(/does not fit on one page/)
+  })
+
+  it('refuses a text with an unknown merge field', async () => {
+    const t = template()
+    t.bodies.nl = { ...t.bodies.nl, body: 'Beste {naam}, uw {klantnummer}' }
+    await expect(letterPdf([letter()], t)).rejects.toThrow(/\{klantnummer\}/)
+  })
+
+  it('refuses a right-to-left text rather than printing it in the wrong order', async () => {
+    const t = template()
+    t.bodies.ar = { subject: 'استبيان', body: 'مرحبا {naam}' }
+    await expect(letterPdf([letter({ language: 'ar' })], t)).rejects.toThrow(/right-to-left/)
+  })
+
+  it('embeds a logo once, not once per letter', async () => {
+    const t = template()
+    // A 1×1 PNG.
+    t.logo = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64')
+    const images = async (count: number) => {
+      const raw = (await readFile(await letterPdf(Array.from({ length: count }, () => letter()), t))).toString('latin1')
+      return raw.match(/\/Subtype \/Image/g)?.length ?? 0
+    }
+    // The image and its transparency mask, however many letters.
+    expect(await images(1)).toBeGreaterThan(0)
+    expect(await images(3)).toBe(await images(1))
+  })
+
+  it.skipIf(!tools)('renders a QR code that opens the login URL, on a page that is not blank', async () => {
+    const l = letter()
+    const file = await letterPdf([l])
+    const { pages } = await renderPages(file, tmp.dir)
+    expect(await pageCount(file)).toBe(1)
+    expect(await decodeSymbols(pages[0]!)).toEqual([`QR-Code:${l.loginUrl}`])
+    const ink = await inkShare(pages[0]!)
+    expect(ink).toBeGreaterThan(0.01)
+    expect(ink).toBeLessThan(0.3)
+  })
+})

@@ -1,0 +1,172 @@
+import { createWriteStream } from 'node:fs'
+import { PassThrough } from 'node:stream'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { formatLoginCode } from '../../src/codes/login-code.js'
+import { writePaperQuestionnaire, writePaperQuestionnaireBatch, type PaperFormItem } from '../../src/mailmerge/index.js'
+import { mm } from '../../src/mailmerge/units.js'
+import { code, ktoDefinition, paperDefinition } from './fixtures.js'
+import { decodeSymbols, fontsOf, inkShare, pageTextItems, pageTexts, renderPages, renderToolsAvailable, tempDir, writePdf, type TempDir } from './pdf-tools.js'
+
+const tools = renderToolsAvailable()
+let tmp: TempDir
+beforeAll(async () => {
+  tmp = await tempDir()
+})
+afterAll(async () => {
+  await tmp.remove()
+})
+
+const CODE = code('K7QXM4TR9')
+const flat = (text: string) => text.replace(/\s+/g, ' ')
+
+describe('writePaperQuestionnaire', () => {
+  let file: string
+  let pages: string[]
+  beforeAll(async () => {
+    file = await writePdf(tmp.file('kto.pdf'), (out) => writePaperQuestionnaire(ktoDefinition(), out, { code: CODE, stratumName: 'Hengelo' }))
+    pages = (await pageTexts(file)).map(flat)
+  })
+
+  it('prints the code and "Pagina X van Y" on every page', () => {
+    expect(pages.length).toBeGreaterThanOrEqual(4)
+    pages.forEach((page, i) => {
+      expect(page.replace(/\s/g, '')).toContain(formatLoginCode(CODE))
+      expect(page).toContain(`Pagina ${i + 1} van ${pages.length}`)
+      expect(page).toContain('Hengelo')
+      if (i < pages.length - 1) expect(page).toContain('Ga verder op de volgende pagina')
+    })
+    expect(pages[pages.length - 1]).not.toContain('Ga verder op de volgende pagina')
+    expect(pages[pages.length - 1]).toContain('Einde van de vragenlijst')
+  })
+
+  it('prints every question with its number, answers with their values, and routing in words', () => {
+    const all = pages.join(' ')
+    expect(all).toContain('Klanttevredenheidsonderzoek Werk en Inkomen')
+    expect(all).toContain('Zet een kruisje (X) in het hokje')
+    for (let n = 1; n <= 23; n++) expect(all).toContain(`${n}. `)
+    expect(all).toMatch(/1 Minder dan 1 jaar geleden/)
+    expect(all).toMatch(/2 Langer dan een jaar geleden ► Ga door naar vraag 5/)
+    expect(all).toContain('Alleen invullen als u bij vraag 2 ‘Minder dan 1 jaar geleden’ heeft gekozen.')
+    expect(all).toMatch(/3 Nee ► Ga door naar vraag 9/)
+    expect(all).toMatch(/1 Ja ► Ga door naar vraag 11/)
+    expect(all).toMatch(/99 Weet niet \/ geen ervaring/)
+    // Grid header: the labels with their values, the item letters on the rows.
+    expect(all).toMatch(/Helemaal mee eens 1/)
+    expect(all).toMatch(/o leggen te veel nadruk op verplichtingen en sancties/)
+    expect(all).toContain('U mag meer antwoorden kiezen.')
+    expect(all).toContain('Anders, namelijk')
+  })
+
+  it('repeats the table header on every page a grid continues on', () => {
+    const itemsOf13 = ['zijn duidelijk en eerlijk over regels', 'doen hun uiterste best', 'respecteren mijn privacy', 'leggen te veel nadruk op']
+    const pagesOf13 = pages.filter((page) => itemsOf13.some((item) => page.includes(item)))
+    expect(pagesOf13.length).toBeGreaterThan(0)
+    for (const page of pagesOf13) expect(page).toMatch(/Helemaal mee oneens 4/)
+  })
+
+  it('keeps every text above the footer, and the footer on the page', async () => {
+    for (let page = 1; page <= pages.length; page++) {
+      for (const item of await pageTextItems(file, page)) {
+        if (item.str.trim() === '') continue
+        expect(item.top, `page ${page}: "${item.str}"`).toBeLessThan(mm(290))
+        if (item.top > mm(280)) expect(item.str, `page ${page}`).toMatch(/Pagina|Ga verder/)
+      }
+    }
+  })
+
+  it.skipIf(!tools)('carries a Code128 of the code on every page, scannable at 150 dpi, with embedded fonts only', async () => {
+    const rendered = await renderPages(file, tmp.dir, { dpi: 150 })
+    expect(rendered.pages).toHaveLength(pages.length)
+    for (const image of rendered.pages) {
+      expect(await decodeSymbols(image)).toEqual([`CODE-128:${CODE}`])
+      expect(await inkShare(image)).toBeGreaterThan(0.01)
+    }
+    const fonts = await fontsOf(file)
+    expect(fonts.every((f) => f.embedded)).toBe(true)
+    expect(fonts.map((f) => f.name).join(' ')).not.toMatch(/Helvetica|Times|Courier/)
+  })
+
+  it('prints an English form', async () => {
+    const en = await writePdf(tmp.file('kto-en.pdf'), (out) => writePaperQuestionnaire(ktoDefinition(), out, { lang: 'en', code: CODE }))
+    const texts = (await pageTexts(en)).map(flat)
+    expect(texts[0]).toContain('Customer satisfaction survey Work and Income')
+    expect(texts[0]).toContain(`Page 1 of ${texts.length}`)
+    expect(texts.join(' ')).toMatch(/2 More than a year ago ► Go to question 5/)
+  })
+
+  it('prints a spare form without a code, with a field to write one in', async () => {
+    const spare = await writePdf(tmp.file('spare.pdf'), (out) => writePaperQuestionnaire(paperDefinition(), out))
+    const [first] = (await pageTexts(spare)).map(flat)
+    expect(first).toContain('Code:')
+    if (tools) {
+      const rendered = await renderPages(spare, tmp.dir, { first: 1, last: 1 })
+      expect(await decodeSymbols(rendered.pages[0]!)).toEqual([])
+    }
+  })
+
+  it('prints every question type of a definition', async () => {
+    const sample = await writePdf(tmp.file('sample.pdf'), (out) => writePaperQuestionnaire(paperDefinition(), out, { code: CODE, stratumNames: { haaksbergen: 'Haaksbergen' } }))
+    const all = (await pageTexts(sample)).map(flat).join(' ')
+    expect(all).toContain('U mag hoogstens 2 antwoorden kiezen.')
+    expect(all).toContain('Vul een getal in van 0 tot en met 40.')
+    expect(all).toContain('uur')
+    expect(all).toContain('Alleen invullen als u in Haaksbergen woont.')
+    expect(all).toContain('zeer slecht')
+    expect(all).toContain('1 = zeer slecht, 10 = uitstekend')
+    expect(all).toContain('Dank u wel!')
+  })
+
+  it('refuses a right-to-left language', async () => {
+    await expect(writePaperQuestionnaire(paperDefinition(), new PassThrough(), { lang: 'ar' })).rejects.toThrow(/right-to-left/)
+  })
+})
+
+describe('writePaperQuestionnaireBatch', () => {
+  it('prints one form per participant with its own code and page numbers, each starting on a new sheet', async () => {
+    const items: PaperFormItem[] = [
+      { code: code('AAAAA2222'), lang: 'nl', stratumName: 'Hengelo', stratum: 'hengelo' },
+      { code: code('BBBBB3333'), lang: 'en', stratumName: 'Haaksbergen', stratum: 'haaksbergen' },
+      { code: code('CCCCC4444'), lang: 'nl', stratumName: 'Borne' },
+    ]
+    const progress: number[] = []
+    const file = tmp.file('batch.pdf')
+    const result = await writePdf(file, (out) =>
+      writePaperQuestionnaireBatch(paperDefinition(), items, out, { stratumNames: { haaksbergen: 'Haaksbergen' }, onProgress: (n) => progress.push(n) }),
+    ).then(() => pageTexts(file))
+    const texts = result.map(flat)
+    expect(progress).toEqual([1, 2, 3])
+
+    // Split the file into forms by their first pages.
+    const starts = texts.flatMap((t, i) => (/(Pagina|Page) 1 (van|of) /.test(t) ? [i] : []))
+    expect(starts).toHaveLength(3)
+    const forms = starts.map((start, i) => texts.slice(start, starts[i + 1] ?? texts.length))
+    forms.forEach((form, i) => {
+      expect(form.length % 2).toBe(0)
+      // Spaced-out letters may come back from text extraction with a space in between.
+      for (const page of form) expect(page.replace(/\s/g, '')).toContain(formatLoginCode(items[i]!.code))
+      form.forEach((page, p) => expect(page).toMatch(new RegExp(`(Pagina|Page) ${p + 1} (van|of) ${form.length}`)))
+    })
+    expect(forms[1]![0]).toContain('Sample questionnaire')
+    // Leergeld is asked in Haaksbergen only; Borne's form has no stratum, so it says so.
+    expect(forms[0]!.join(' ')).not.toContain('Stichting Leergeld')
+    expect(forms[1]!.join(' ')).toContain('Stichting Leergeld')
+    expect(forms[2]!.join(' ')).toContain('Alleen invullen als u in Haaksbergen woont.')
+
+    if (tools) {
+      for (const [i, start] of starts.entries()) {
+        const rendered = await renderPages(file, tmp.dir, { first: start + 1, last: start + 1, dpi: 150 })
+        expect(await decodeSymbols(rendered.pages[0]!)).toEqual([`CODE-128:${items[i]!.code}`])
+      }
+    }
+  })
+
+  it('prints single-sided without blank pages when asked', async () => {
+    const file = tmp.file('simplex.pdf')
+    const { pages, forms } = await writePaperQuestionnaireBatch(paperDefinition(), [{ code: CODE, lang: 'nl', stratumName: 'Borne' }], createWriteStream(file), {
+      duplex: false,
+    })
+    expect(forms).toBe(1)
+    expect((await pageTexts(file)).length).toBe(pages)
+    expect((await pageTexts(file)).join(' ')).not.toContain('Deze pagina is leeg.')
+  })
+})

@@ -1,0 +1,154 @@
+/**
+ * Reading generated PDFs back: text with unpdf, and with poppler and zbar what a printer
+ * and a scanner would see (fonts, rendered pixels, decoded QR and Code128 symbols).
+ *
+ * Poppler and zbar are Debian packages (poppler-utils, zbar-tools). Where they are
+ * missing the tests that need them are skipped with a warning; in CI (CI=true) a missing
+ * tool fails the run instead, so nothing is skipped silently there.
+ */
+import { execFile, execFileSync } from 'node:child_process'
+import { createWriteStream } from 'node:fs'
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import type { Writable } from 'node:stream'
+import { promisify } from 'node:util'
+import { extractText, extractTextItems, getDocumentProxy } from 'unpdf'
+
+const run = promisify(execFile)
+
+const TOOLS = ['pdftoppm', 'pdffonts', 'pdfinfo', 'zbarimg'] as const
+
+function installed(tool: string): boolean {
+  try {
+    execFileSync('which', [tool], { stdio: 'ignore' })
+    return true
+  } catch {
+    return false
+  }
+}
+
+/** Whether the poppler and zbar programs are there; throws in CI when they are not. */
+export function renderToolsAvailable(): boolean {
+  const missing = TOOLS.filter((tool) => !installed(tool))
+  if (missing.length === 0) return true
+  const message = `Not found: ${missing.join(', ')} (apt-get install poppler-utils zbar-tools).`
+  if (process.env.CI === 'true') throw new Error(`${message} CI must run every test.`)
+  console.warn(`\n⚠ ${message} PDF rendering and barcode tests are SKIPPED on this machine.\n`)
+  return false
+}
+
+export interface TempDir {
+  dir: string
+  file(name: string): string
+  remove(): Promise<void>
+}
+
+export async function tempDir(): Promise<TempDir> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'peiling-mailmerge-'))
+  return { dir, file: (name) => path.join(dir, name), remove: () => rm(dir, { recursive: true, force: true }) }
+}
+
+/** Runs `write` against a file stream and returns the file's path once written. */
+export async function writePdf(file: string, write: (out: Writable) => Promise<unknown>): Promise<string> {
+  await write(createWriteStream(file))
+  return file
+}
+
+async function proxy(file: string) {
+  return getDocumentProxy(new Uint8Array(await readFile(file)))
+}
+
+/** The text of each page. */
+export async function pageTexts(file: string): Promise<string[]> {
+  const { text } = await extractText(await proxy(file), { mergePages: false })
+  return text
+}
+
+export interface PlacedText {
+  str: string
+  /** Points from the left edge. */
+  x: number
+  /** Points from the TOP edge (PDF space counts from the bottom). */
+  top: number
+}
+
+/** The text pieces of one page (from 1) with their positions. */
+export async function pageTextItems(file: string, page: number, pageHeight = 841.89): Promise<PlacedText[]> {
+  const { items } = await extractTextItems(await proxy(file))
+  return (items[page - 1] ?? []).map((item) => ({ str: item.str, x: item.x, top: pageHeight - item.y - item.height }))
+}
+
+export async function pageCount(file: string): Promise<number> {
+  const { stdout } = await run('pdfinfo', [file])
+  return Number(/^Pages:\s+(\d+)/m.exec(stdout)?.[1])
+}
+
+export interface FontRow {
+  name: string
+  type: string
+  embedded: boolean
+}
+
+export async function fontsOf(file: string): Promise<FontRow[]> {
+  const { stdout } = await run('pdffonts', [file])
+  return stdout
+    .split('\n')
+    .slice(2)
+    .filter((line) => line.trim() !== '')
+    .map((line) => {
+      const columns = line.trim().split(/\s+/)
+      // name type [type…] encoding emb sub uni object ID: count from the end.
+      return { name: columns[0]!, type: columns.slice(1, -6).join(' '), embedded: columns[columns.length - 5] === 'yes' }
+    })
+}
+
+export interface Rendered {
+  /** One greyscale PGM per page, in page order. */
+  pages: string[]
+}
+
+/** Renders pages (all, or `first`–`last`) to greyscale PGM at `dpi`. */
+export async function renderPages(file: string, outDir: string, options: { dpi?: number; first?: number; last?: number } = {}): Promise<Rendered> {
+  // A folder per call: pdftoppm names pages by number, so calls must not share one.
+  const into = await mkdtemp(path.join(outDir, 'render-'))
+  const prefix = path.join(into, 'page')
+  const args = ['-r', String(options.dpi ?? 150), '-gray']
+  if (options.first) args.push('-f', String(options.first))
+  if (options.last) args.push('-l', String(options.last))
+  await run('pdftoppm', [...args, file, prefix])
+  const names = (await readdir(into)).filter((n) => n.endsWith('.pgm')).sort()
+  return { pages: names.map((n) => path.join(into, n)) }
+}
+
+/** Every symbol zbarimg finds in an image, as "QR-Code:…" or "CODE-128:…". */
+export async function decodeSymbols(image: string): Promise<string[]> {
+  try {
+    const { stdout } = await run('zbarimg', ['-q', image])
+    return stdout.split('\n').filter((line) => line.trim() !== '')
+  } catch (error) {
+    // zbarimg exits with 4 when it found no symbol.
+    if ((error as { code?: number }).code === 4) return []
+    throw error
+  }
+}
+
+/** The share of pixels that are not white in a binary (P5) PGM. */
+export async function inkShare(pgm: string): Promise<number> {
+  const data = await readFile(pgm)
+  // Header: "P5", width, height, maxval, separated by whitespace, then one byte per pixel.
+  let offset = 0
+  const fields: string[] = []
+  while (fields.length < 4) {
+    while (/\s/.test(String.fromCharCode(data[offset]!))) offset++
+    let field = ''
+    while (!/\s/.test(String.fromCharCode(data[offset]!))) field += String.fromCharCode(data[offset++]!)
+    fields.push(field)
+  }
+  offset++
+  if (fields[0] !== 'P5') throw new Error(`${pgm} is not a binary PGM`)
+  const pixels = data.subarray(offset)
+  let ink = 0
+  for (const value of pixels) if (value < 200) ink++
+  return ink / pixels.length
+}

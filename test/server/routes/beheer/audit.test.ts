@@ -1,0 +1,71 @@
+import { sql } from 'kysely'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createTestApp, type Browser, type TestApp } from '../../../helpers/app.js'
+import { signedInAs } from '../../../helpers/staff.js'
+import { createRound, type RoundFixture } from '../../../helpers/fixtures.js'
+import { audit } from '../../../../src/server/services/audit.js'
+
+let t: TestApp
+let admin: Browser & { username: string }
+let researcher: Browser & { username: string }
+let round: RoundFixture
+
+beforeAll(async () => {
+  t = await createTestApp()
+  admin = await signedInAs(t.app, 'administrator')
+  researcher = await signedInAs(t.app, 'researcher')
+  round = await createRound(t.database.db)
+  await audit(t.database.db, { id: null, username: 'anna' }, 'round.open', {}, round.roundId)
+  await audit(t.database.db, { id: null, username: 'anna' }, 'export.download', { format: 'csv', rows: 12 }, round.roundId)
+  await audit(t.database.db, { id: null, username: 'piet' }, 'account.create', { userId: 99, role: 'typist' })
+  await audit(t.database.db, { id: null, username: 'piet' }, 'letters.print', { mailingId: 3 }, round.roundId)
+})
+afterAll(async () => t.close())
+
+function actionsOn(html: string): string[] {
+  return [...html.matchAll(/<tr data-action="([^"]+)">/g)].map((m) => m[1]!)
+}
+
+describe('the audit log page', () => {
+  it('lists every entry for an administrator, newest first, in plain words', async () => {
+    const page = await admin.visit('/beheer/audit')
+    expect(page.statusCode).toBe(200)
+    expect(actionsOn(page.body).slice(0, 4)).toEqual(['letters.print', 'account.create', 'export.download', 'round.open'])
+    expect(page.body).toContain('Antwoorden gedownload')
+    expect(page.body).toContain('format: csv')
+    expect(page.body).toContain('rows: 12')
+    // An action without a text of its own shows its code.
+    expect(page.body).toContain('<td>letters.print</td>')
+  })
+
+  it('filters by action, user, round and date', async () => {
+    expect(actionsOn((await admin.visit('/beheer/audit?handeling=export.download')).body)).toEqual(['export.download'])
+    expect(actionsOn((await admin.visit('/beheer/audit?gebruiker=piet')).body)).toEqual(['letters.print', 'account.create'])
+    expect(actionsOn((await admin.visit(`/beheer/audit?ronde=${round.roundId}&gebruiker=anna`)).body)).toEqual(['export.download', 'round.open'])
+    expect(actionsOn((await admin.visit('/beheer/audit?van=2000-01-01&tot=2000-12-31')).body)).toEqual([])
+    const bad = await admin.visit('/beheer/audit?ronde=abc&van=gisteren')
+    expect(bad.body).toContain('Een datum of rondenummer klopt niet')
+  })
+
+  it('shows a researcher only what was done with rounds', async () => {
+    const actions = actionsOn((await researcher.visit('/beheer/audit')).body)
+    expect(actions).toContain('export.download')
+    expect(actions).not.toContain('account.create')
+    expect(actions).not.toContain('staff.sign-in')
+  })
+
+  it('pages through long logs', async () => {
+    for (let i = 0; i < 105; i++) await audit(t.database.db, { id: null, username: 'bulk' }, 'round.update', { i }, round.roundId)
+    const first = await admin.visit('/beheer/audit?gebruiker=bulk')
+    expect(actionsOn(first.body)).toHaveLength(100)
+    const next = /href="\/beheer\/audit\?([^"]+)">Oudere regels/.exec(first.body)![1]!.replace(/&amp;/g, '&')
+    expect(actionsOn((await admin.visit(`/beheer/audit?${next}`)).body)).toHaveLength(5)
+  })
+
+  it('cannot be changed: the page has no form for it and the database refuses', async () => {
+    const page = await admin.visit('/beheer/audit')
+    expect(page.body).not.toContain('method="post" action="/beheer/audit')
+    await expect(sql`update audit_log set username = 'x'`.execute(t.database.db)).rejects.toThrow(/append-only/)
+    await expect(sql`delete from audit_log`.execute(t.database.db)).rejects.toThrow(/append-only/)
+  })
+})

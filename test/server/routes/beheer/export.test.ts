@@ -1,0 +1,210 @@
+import { execFileSync } from 'node:child_process'
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { parse } from 'csv-parse/sync'
+import readXlsxFile from 'read-excel-file/node'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createTestApp, type Browser, type TestApp } from '../../../helpers/app.js'
+import { signedInAs } from '../../../helpers/staff.js'
+import { buildCodebook } from '../../../../src/questionnaire/index.js'
+import type { QuestionnaireDefinition } from '../../../../src/questionnaire/definition.js'
+import { exportRows, loadExportContext, META_VARIABLES } from '../../../../src/server/services/exports.js'
+import { PERSONAL_MARK, seedRound, type SeededRound } from './seed.js'
+
+let t: TestApp
+let round: SeededRound
+let researcher: Browser & { username: string }
+let definition: QuestionnaireDefinition
+
+const TRICKY_TEXT = 'Goed; "prima"\nmaar =SOM(1) kan béter'
+
+beforeAll(async () => {
+  t = await createTestApp()
+  round = await seedRound(
+    t.database.db,
+    [
+      { code: 'hengelo', name: 'Hengelo', invited: 60, online: 12, paper: 8, inProgress: 2 },
+      { code: 'borne', name: 'Borne', invited: 30, online: 5, paper: 5 },
+    ],
+    {
+      answers: (i) => ({
+        rapportcijfer_dienstverlening: i === 0 ? 99 : 1 + (i % 10),
+        begeleiding_werk: 1,
+        begeleiding_door: i % 2 === 0 ? [1, 2] : [2],
+        intake_stellingen_a: 2,
+        opmerkingen: i === 0 ? TRICKY_TEXT : i === 1 ? '=HYPERLINK("http://x")' : 'tekst',
+      }),
+    },
+  )
+  // One paper form with a mark and without code, as paper entry stores it.
+  await t.database.db
+    .insertInto('responses')
+    .values({
+      round_id: round.roundId,
+      stratum_id: round.strata.get('borne')!,
+      mode: 'paper',
+      status: 'complete',
+      answers: JSON.stringify({ begeleiding_werk: 3 }),
+      paper_coding: JSON.stringify({ noCode: true, marks: { rapportcijfer_dienstverlening: 'multiple' }, invalid: {}, outsideRouting: [] }),
+      wave: 'after_reminder',
+    })
+    .execute()
+  const row = await t.database.db.selectFrom('rounds').innerJoin('questionnaires', 'questionnaires.id', 'rounds.questionnaire_id').select('definition').where('rounds.id', '=', round.roundId).executeTakeFirstOrThrow()
+  definition = row.definition
+  await t.database.db.updateTable('rounds').set({ status: 'closed' }).where('id', '=', round.roundId).execute()
+  await t.database.db.updateTable('responses').set({ status: 'partial', participant_id: null }).where('round_id', '=', round.roundId).where('status', '=', 'in_progress').execute()
+  researcher = await signedInAs(t.app, 'researcher')
+})
+afterAll(async () => t.close())
+
+async function download(format: string, partial = false) {
+  await researcher.visit(`/beheer/rondes/${round.roundId}/export`)
+  return researcher.post(`/beheer/rondes/${round.roundId}/export`, partial ? { format, partial: '1' } : { format })
+}
+
+function readCsv(body: string): string[][] {
+  expect(body.startsWith('\uFEFF')).toBe(true)
+  return parse(body.slice(1), { delimiter: ';', relax_column_count: false }) as string[][]
+}
+
+describe('the CSV export', () => {
+  it('has one row per complete response: stratum, mode, wave, language, then every codebook variable', async () => {
+    const response = await download('csv')
+    expect(response.statusCode).toBe(200)
+    expect(response.headers['content-type']).toBe('text/csv; charset=utf-8')
+    expect(response.headers['content-disposition']).toBe(`attachment; filename="ronde-${round.roundId}-antwoorden.csv"`)
+    const [header, ...rows] = readCsv(response.body)
+    const codebook = buildCodebook(definition, 'nl').map((v) => v.name)
+    expect(header).toEqual([...META_VARIABLES, ...codebook])
+    expect(header!.slice(0, 4)).toEqual(['stratum', 'modus', 'golf', 'taal'])
+    expect(rows).toHaveLength(31)
+    expect(rows.filter((r) => r[0] === 'Hengelo')).toHaveLength(20)
+    expect(rows.filter((r) => r[1] === 'papier')).toHaveLength(14)
+    expect(new Set(rows.map((r) => r[4]))).toEqual(new Set(['compleet']))
+    const col = (name: string) => header!.indexOf(name)
+    // Multiple choice as one 0/1 column per option.
+    expect(new Set(rows.filter((r) => r[col('begeleiding_door_1')] !== '').map((r) => r[col('begeleiding_door_1')]))).toEqual(new Set(['0', '1']))
+  })
+
+  it('carries no personal data, no code and no date, in a random order', async () => {
+    const response = await download('csv', true)
+    expect(response.body).not.toContain(PERSONAL_MARK)
+    expect(response.body.toLowerCase()).not.toContain(PERSONAL_MARK.toLowerCase())
+    expect(response.body).not.toMatch(/\d{4}-\d{2}-\d{2}/)
+    const codes = await t.database.db.selectFrom('participants').select('code').where('round_id', '=', round.roundId).execute()
+    for (const { code } of codes) if (code) expect(response.body).not.toContain(code)
+    // The seed inserted grades 2, 3, 4 … in this order; the export does not follow it.
+    const [header, ...rows] = readCsv(response.body)
+    const grades = rows.map((r) => r[header!.indexOf('rapportcijfer_dienstverlening')])
+    const inserted = Array.from({ length: 20 }, (_, i) => String(i === 0 ? 99 : 1 + (i % 10)))
+    expect(grades.slice(0, 20)).not.toEqual(inserted)
+  })
+
+  it('adds partial responses on request, marked as such', async () => {
+    const [, ...rows] = readCsv((await download('csv', true)).body)
+    expect(rows).toHaveLength(33)
+    expect(rows.filter((r) => r[4] === 'onvolledig')).toHaveLength(2)
+  })
+
+  it('keeps texts on one line, quoted, and disarms spreadsheet formulas', async () => {
+    const [header, ...rows] = readCsv((await download('csv')).body)
+    const texts = rows.map((r) => r[header!.indexOf('opmerkingen')])
+    expect(texts).toContain('Goed; "prima" maar =SOM(1) kan béter')
+    expect(texts).toContain(`'=HYPERLINK("http://x")`)
+  })
+
+  it('codes a paper mark as a negative, labelled code', async () => {
+    const [header, ...rows] = readCsv((await download('csv')).body)
+    const paperForm = rows.find((r) => r[header!.indexOf('papier_zonder_code')] === '1')!
+    expect(paperForm[header!.indexOf('rapportcijfer_dienstverlening')]).toBe('-1')
+    expect(rows.filter((r) => r[1] === 'online').every((r) => r[header!.indexOf('papier_zonder_code')] === '')).toBe(true)
+  })
+
+  it('reads responses page by page, each exactly once', async () => {
+    const context = (await loadExportContext(t.database.db, round.roundId))!
+    const seen: unknown[] = []
+    for await (const row of exportRows(t.database.db, context, { includePartial: true }, 4)) seen.push(row)
+    expect(seen).toHaveLength(33)
+  })
+
+  it('writes every download to the audit log', async () => {
+    const before = await t.database.db.selectFrom('audit_log').select('id').where('action', '=', 'export.download').execute()
+    await download('csv')
+    await download('xlsx', true)
+    const entries = await t.database.db.selectFrom('audit_log').select(['username', 'details', 'round_id']).where('action', '=', 'export.download').orderBy('id').execute()
+    expect(entries.length).toBe(before.length + 2)
+    expect(entries.slice(-2)).toEqual([
+      { username: researcher.username, round_id: round.roundId, details: { format: 'csv', includePartial: false, rows: 31 } },
+      { username: researcher.username, round_id: round.roundId, details: { format: 'xlsx', includePartial: true, rows: 33 } },
+    ])
+  })
+
+  it('asks again when no format is chosen', async () => {
+    const response = await download('pdf')
+    expect(response.statusCode).toBe(422)
+    expect(response.body).toContain('Kies wat u wilt downloaden.')
+  })
+})
+
+describe('the Excel export', () => {
+  it('holds the same rows and the codebook on a second sheet', async () => {
+    const response = await download('xlsx')
+    expect(response.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+    const sheets = await readXlsxFile(response.rawPayload)
+    expect(sheets.map((s) => s.sheet)).toEqual(['Antwoorden', 'Codeboek'])
+    const [header, ...rows] = sheets[0]!.data
+    expect(header).toEqual([...META_VARIABLES, ...buildCodebook(definition, 'nl').map((v) => v.name)])
+    expect(rows).toHaveLength(31)
+    const grade = header!.indexOf('rapportcijfer_dienstverlening')
+    expect(rows.every((r) => r[grade] === null || typeof r[grade] === 'number')).toBe(true)
+    expect(JSON.stringify(sheets)).not.toContain(PERSONAL_MARK)
+    const codebook = sheets[1]!.data
+    expect(codebook[0]).toEqual(['variabele', 'vraag', 'label', 'type', 'meetniveau', 'waarden', 'ontbrekende waarden', 'gesteld aan'])
+  })
+})
+
+describe('the codebook and SPSS syntax', () => {
+  it('lists every variable with labels, value labels, missing values and routing', async () => {
+    const response = await download('codebook')
+    expect(response.headers['content-disposition']).toBe(`attachment; filename="ronde-${round.roundId}-codeboek.csv"`)
+    const [header, ...rows] = readCsv(response.body)
+    expect(header![0]).toBe('variabele')
+    expect(rows.map((r) => r[0])).toEqual([...META_VARIABLES, ...buildCodebook(definition, 'nl').map((v) => v.name)])
+    const grade = rows.find((r) => r[0] === 'rapportcijfer_dienstverlening')!
+    expect(grade[2]).toContain('Welk rapportcijfer')
+    expect(grade[5]).toContain('1 = zeer slecht')
+    expect(grade[5]).toContain('99 = Weet niet / geen ervaring')
+    expect(grade[5]).toContain('-1 = Papier: meer dan één antwoord aangekruist')
+    expect(grade[6]).toBe('99, -1, -2, -3')
+    const routed = rows.find((r) => r[0] === 'begeleiding_door_1')!
+    expect(routed[7]).not.toBe('')
+  })
+
+  it('reads the CSV labelled in PSPP', async () => {
+    const syntax = await download('spss')
+    expect(syntax.headers['content-disposition']).toBe(`attachment; filename="ronde-${round.roundId}-antwoorden.sps"`)
+    expect(syntax.body).toContain(`/FILE='ronde-${round.roundId}-antwoorden.csv'`)
+    expect(syntax.body).toContain('VARIABLE LABELS')
+    expect(syntax.body).toContain("rapportcijfer_dienstverlening 1 'zeer slecht'")
+    expect(syntax.body).toContain('rapportcijfer_dienstverlening (LO THRU -1, 99)')
+    if (!existsSync('/usr/bin/pspp')) {
+      if (process.env.CI === 'true') throw new Error('pspp must be installed in CI (see .ci/run)')
+      console.warn('pspp is not installed: the syntax is not run (apt-get install pspp)')
+      return
+    }
+    const dir = mkdtempSync(path.join(tmpdir(), 'peiling-spss-'))
+    writeFileSync(path.join(dir, `ronde-${round.roundId}-antwoorden.csv`), (await download('csv')).rawPayload)
+    writeFileSync(path.join(dir, 'run.sps'), `${syntax.body.replace(/\* SAVE OUTFILE=/, 'SAVE OUTFILE=')}\r\nDISPLAY LABELS.\r\nFREQUENCIES rapportcijfer_dienstverlening modus.\r\n`)
+    const output = execFileSync('pspp', ['-o', path.join(dir, 'out.txt'), 'run.sps'], { cwd: dir, encoding: 'utf8' })
+    const listing = readFileSync(path.join(dir, 'out.txt'), 'utf8') + output
+    expect(listing).not.toMatch(/error|warning/i)
+    expect(listing).toContain('Welk rapportcijfer geeft u de dienstverlening')
+    expect(listing).toContain('zeer slecht')
+    expect(existsSync(path.join(dir, `ronde-${round.roundId}-antwoorden.sav`))).toBe(true)
+    // 31 cases: 29 grades; "weet niet" and the paper form's -1 (two boxes ticked) are missing.
+    expect(listing).toMatch(/\|N Valid\s*\|\s*29\|/)
+    expect(listing).toMatch(/\|\s*Missing\|\s*2\|/)
+    expect(listing).toContain('Papier: meer dan één')
+  })
+})

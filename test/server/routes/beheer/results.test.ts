@@ -1,0 +1,98 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createTestApp, type Browser, type TestApp } from '../../../helpers/app.js'
+import { signedInAs } from '../../../helpers/staff.js'
+import { loadResults, suppressedColumns } from '../../../../src/server/services/results.js'
+import { seedRound, type SeededRound } from './seed.js'
+
+let t: TestApp
+let round: SeededRound
+let researcher: Browser
+
+const GRADES: Record<string, number[]> = {
+  // 10 × 8, 10 × 7 and two "weet niet": mean 7,5 over the 20 grades.
+  hengelo: [...Array(10).fill(8), ...Array(10).fill(7), 99, 99],
+  borne: [4, 5, 6, 7, 8, 9],
+  losser: [2, 2, 2],
+}
+
+beforeAll(async () => {
+  t = await createTestApp()
+  const seen: Record<string, number> = {}
+  round = await seedRound(
+    t.database.db,
+    [
+      { code: 'hengelo', name: 'Hengelo', invited: 100, online: 12, paper: 10 },
+      { code: 'borne', name: 'Borne', invited: 50, online: 6, paper: 0 },
+      { code: 'losser', name: 'Losser', invited: 50, online: 3, paper: 0 },
+    ],
+    {
+      answers: (_i, stratum) => {
+        const n = (seen[stratum] = (seen[stratum] ?? -1) + 1)
+        return { rapportcijfer_dienstverlening: GRADES[stratum]![n]!, begeleiding_werk: 1, begeleiding_door: n % 2 === 0 ? [1, 2] : [1], opmerkingen: 'Mijn naam is Jan' }
+      },
+    },
+  )
+  researcher = await signedInAs(t.app, 'researcher')
+})
+afterAll(async () => t.close())
+
+function figures(html: string, variable: string, figure: string): string[] {
+  const section = new RegExp(`<section class="result" id="r-${variable}"[\\s\\S]*?</section>`).exec(html)
+  if (!section) throw new Error(`no result for ${variable}`)
+  return [...section[0].matchAll(new RegExp(`data-figure="${figure}">([^<]*)<`, 'g'))].map((m) => m[1]!)
+}
+
+describe('the results view', () => {
+  it('shows the mean grade with one decimal and a Dutch comma, and the share below 6, per municipality and in total', async () => {
+    const page = await researcher.visit(`/beheer/rondes/${round.roundId}/resultaten`)
+    expect(page.statusCode).toBe(200)
+    // Columns: total, Hengelo, Borne, Losser. Losser has 3 answers (< 5): hidden; Borne is
+    // hidden too, or the total minus Hengelo would give Losser's figures away.
+    expect(figures(page.body, 'rapportcijfer_dienstverlening', 'mean')).toEqual(['6,7', '7,5', 'te weinig antwoorden', 'te weinig antwoorden'])
+    expect(figures(page.body, 'rapportcijfer_dienstverlening', 'below-six')).toEqual(['17%', '0%', 'te weinig antwoorden', 'te weinig antwoorden'])
+    expect(figures(page.body, 'rapportcijfer_dienstverlening', 'answered')).toEqual(['31', '22', 'te weinig antwoorden', 'te weinig antwoorden'])
+  })
+
+  it('counts answers with percentages of those who answered', async () => {
+    const results = (await loadResults(t.database.db, round.roundId, 'nl', 'Andere codes'))!
+    const grade = results.questions.find((q) => q.variable === 'rapportcijfer_dienstverlening')!
+    const eight = grade.rows.find((r) => r.value === 8)!
+    expect(eight.cells[0]).toEqual({ count: 11, share: 11 / 31 })
+    expect(eight.cells[1]).toEqual({ count: 10, share: 10 / 22 })
+    expect(grade.rows.find((r) => r.value === 99)!.label).toBe('Weet niet / geen ervaring')
+    // Multiple choice: shares of those who answered the question; together over 100%.
+    const door = results.questions.find((q) => q.variable === 'begeleiding_door')!
+    expect(door.rows.find((r) => r.value === 1)!.cells[0]).toEqual({ count: 31, share: 1 })
+    expect(door.rows.find((r) => r.value === 2)!.cells[0]!.count).toBe(11 + 3 + 2)
+  })
+
+  it('never shows open answers, only that there are some', async () => {
+    const page = await researcher.visit(`/beheer/rondes/${round.roundId}/resultaten`)
+    expect(page.body).not.toContain('Mijn naam is Jan')
+    expect(figures(page.body, 'opmerkingen', 'answered')[0]).toBe('31')
+  })
+
+  it('follows the minimum group size set for the round', async () => {
+    await t.database.db.updateTable('rounds').set({ min_group_size: 3 }).where('id', '=', round.roundId).execute()
+    const page = await researcher.visit(`/beheer/rondes/${round.roundId}/resultaten`)
+    expect(figures(page.body, 'rapportcijfer_dienstverlening', 'mean')).toEqual(['6,7', '7,5', '6,5', '2,0'])
+    await t.database.db.updateTable('rounds').set({ min_group_size: 5 }).where('id', '=', round.roundId).execute()
+  })
+
+  it('shows English number formats in English', async () => {
+    const page = await researcher.visit(`/beheer/rondes/${round.roundId}/resultaten?lang=en`)
+    expect(figures(page.body, 'rapportcijfer_dienstverlening', 'mean')).toEqual(['6.7', '7.5', 'too few answers', 'too few answers'])
+    await researcher.visit('/beheer?lang=nl')
+  })
+})
+
+describe('suppressing small groups', () => {
+  it('hides groups under the minimum, and a second one when a single hidden group could be worked out', () => {
+    expect(suppressedColumns([31, 22, 6, 3], 5)).toEqual([false, false, true, true])
+    expect(suppressedColumns([40, 22, 15, 3], 5)).toEqual([false, false, true, true])
+    expect(suppressedColumns([31, 22, 3, 3, 3], 5)).toEqual([false, false, true, true, true])
+    expect(suppressedColumns([30, 20, 10], 5)).toEqual([false, false, false])
+    expect(suppressedColumns([4, 2, 2], 5)).toEqual([true, true, true])
+    expect(suppressedColumns([8, 8], 5)).toEqual([false, false])
+  })
+})

@@ -1,0 +1,259 @@
+import { writeFileSync } from 'node:fs'
+import type { AddressInfo } from 'node:net'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { SMTPServer } from 'smtp-server'
+import { simpleParser, type ParsedMail } from 'mailparser'
+import { createTestApp, type TestApp } from '../../../../../helpers/app.js'
+import { createRound, type RoundFixture } from '../../../../../helpers/fixtures.js'
+import { signedInAs } from '../../../../../helpers/staff.js'
+import { formatLoginCode } from '../../../../../../src/codes/login-code.js'
+import { currentWave } from '../../../../../../src/server/services/participation.js'
+import { fieldworkIdle } from '../../../../../../src/server/fieldwork-work.js'
+import { decodeSymbols, inkShare, pageTexts, renderPages, renderToolsAvailable, tempDir, type TempDir } from '../../../../../mailmerge/pdf-tools.js'
+import { uploadAndFollow } from './_upload.js'
+
+const canRender = renderToolsAvailable()
+const PUBLIC_URL = 'http://peiling.test'
+// A 1×1 PNG.
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64')
+
+let t: TestApp
+let smtp: SMTPServer
+const received: ParsedMail[] = []
+let tmp: TempDir
+
+beforeAll(async () => {
+  smtp = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData: (stream, _session, callback) => {
+      simpleParser(stream).then((mail) => {
+        received.push(mail)
+        callback()
+      }, callback)
+    },
+  })
+  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', () => resolve()))
+  const port = (smtp.server.address() as AddressInfo).port
+  t = await createTestApp({ smtp: { host: '127.0.0.1', port, secure: false } })
+  tmp = await tempDir()
+})
+afterAll(async () => {
+  await fieldworkIdle(t.app.db)
+  await t.close()
+  await new Promise<void>((resolve) => smtp.close(() => resolve()))
+  await tmp.remove()
+})
+
+const PEOPLE = [
+  { initials: 'K.', last_name: 'Yılmaz', postcode: '7559 ZW', street: 'Oldenzaalsestraat', house_number: '108', email: 'yilmaz@example.nl', language: 'tr' },
+  { initials: 'T.', last_name: 'Nguyễn', postcode: '7551 AB', street: 'Markt', house_number: '2', email: null, language: 'en' },
+  { initials: 'M.', last_name: 'Öztürk', postcode: '7555 HH', street: 'Deldenerstraat', house_number: '177', email: 'ozturk@example.nl', language: 'nl' },
+]
+
+/** A round whose participants have names, addresses and (some) e-mail addresses. */
+async function roundWithAddresses(): Promise<RoundFixture> {
+  const round = await createRound(t.database.db, { participantsPerStratum: 3 })
+  for (const [i, p] of round.participants.entries()) {
+    const person = PEOPLE[i % 3]!
+    await t.database.db.updateTable('participants').set({ ...person, email: person.email ? `${i}.${person.email}` : null }).where('id', '=', p.id).execute()
+  }
+  return round
+}
+
+async function download(browser: Awaited<ReturnType<typeof signedInAs>>, url: string, name: string): Promise<string> {
+  const response = await browser.get(url)
+  expect(response.statusCode, url).toBe(200)
+  const file = tmp.file(name)
+  writeFileSync(file, response.rawPayload)
+  return file
+}
+
+describe('letters', () => {
+  it('makes the invitation letters per municipality, sorted by postcode, with progress, downloads and a mailing list', async () => {
+    const round = await roundWithAddresses()
+    const browser = await signedInAs(t.app, 'researcher')
+    const overview = await browser.visit(`/beheer/rondes/${round.roundId}/brieven`)
+    expect(overview.body).toContain('Maak de uitnodigingsbrieven (9)')
+
+    const made = await browser.post(`/beheer/rondes/${round.roundId}/brieven`, { actie: 'uitnodiging' })
+    expect(made.statusCode).toBe(303)
+    const mailingUrl = String(made.headers.location)
+    const progress = await browser.visit(mailingUrl)
+    // While the files are being made the page asks to be refreshed (no JavaScript needed).
+    if (progress.body.includes('worden gemaakt')) {
+      expect(progress.headers.refresh).toBe('3')
+      expect(progress.body).toContain('<meta http-equiv="refresh" content="3">')
+    }
+    await fieldworkIdle(t.app.db)
+    const done = await browser.visit(mailingUrl)
+    expect(done.headers.refresh).toBeUndefined()
+    expect(done.body).not.toContain('worden gemaakt')
+    const links = [...done.body.matchAll(/href="([^"]+\/bestand\/\d+)"/g)].map((m) => m[1]!)
+    expect(links).toHaveLength(6) // letters and paper forms for 3 municipalities
+
+    const hengelo = round.participants.filter((p) => p.stratumId === round.strata[0]!.id)
+    const letters = await download(browser, links[0]!, 'letters.pdf')
+    const pages = await pageTexts(letters)
+    expect(pages).toHaveLength(3)
+    // Sorted by postcode: 7551 AB (Nguyễn), 7555 HH (Öztürk), 7559 ZW (Yılmaz).
+    expect(pages[0]).toContain('Nguyễn')
+    expect(pages[1]).toContain('Öztürk')
+    expect(pages[2]).toContain('Yılmaz')
+    // (Text extraction may split the printed code at its dash.)
+    expect(pages[2]!.replace(/\s/g, '')).toContain(formatLoginCode(hengelo[0]!.code))
+    expect(pages[2]).toContain('7559 ZW')
+    // Nguyễn's language is English: the letter is in English.
+    expect(pages[0]).toContain('Dear')
+    if (canRender) {
+      const rendered = await renderPages(letters, tmp.dir, { first: 3, last: 3, dpi: 200 })
+      expect(await inkShare(rendered.pages[0]!)).toBeGreaterThan(0.01)
+      expect(await decodeSymbols(rendered.pages[0]!)).toContain(`QR-Code:${PUBLIC_URL}/c/${hengelo[0]!.code}`)
+    }
+
+    const forms = await download(browser, links[3]!, 'forms.pdf')
+    const formPages = await pageTexts(forms)
+    expect(formPages.length).toBeGreaterThanOrEqual(3)
+    // Every page of a form carries its person's code (the forms follow the letters' order).
+    const codesInOrder = [hengelo[1]!, hengelo[2]!, hengelo[0]!].map((p) => formatLoginCode(p.code))
+    for (const text of formPages) expect(codesInOrder.some((c) => text.replace(/\s/g, '').includes(c))).toBe(true)
+    expect(formPages[0]!.replace(/\s/g, '')).toContain(codesInOrder[0])
+    expect(formPages.at(-1)!.replace(/\s/g, '')).toContain(codesInOrder[2])
+
+    const csv = await browser.get(`${mailingUrl}/adreslijst.csv`)
+    expect(csv.headers['content-type']).toContain('text/csv')
+    const lines = csv.body.replace(/^\uFEFF/, '').trim().split('\r\n')
+    expect(lines[0]).toBe('code;url;naam;adres;postcode;woonplaats;postcode_woonplaats;gemeente;taal')
+    expect(lines).toHaveLength(10)
+    const postcodes = lines.slice(1).map((l) => l.split(';')[4])
+    expect(postcodes).toEqual([...postcodes].sort())
+    expect(csv.body).toContain(`${formatLoginCode(hengelo[0]!.code)};${PUBLIC_URL}/c/${hengelo[0]!.code};K. Yılmaz;Oldenzaalsestraat 108;7559 ZW`)
+
+    // Making the files again creates no codes and no mailing.
+    const codesBefore = await t.database.db.selectFrom('participants').select(['id', 'code']).where('round_id', '=', round.roundId).orderBy('id').execute()
+    await browser.submit(mailingUrl, { actie: 'opnieuw' })
+    await fieldworkIdle(t.app.db)
+    const codesAfter = await t.database.db.selectFrom('participants').select(['id', 'code']).where('round_id', '=', round.roundId).orderBy('id').execute()
+    expect(codesAfter).toEqual(codesBefore)
+    const mailings = await t.database.db.selectFrom('mailings').selectAll().where('round_id', '=', round.roundId).execute()
+    expect(mailings).toEqual([expect.objectContaining({ kind: 'invitation', channel: 'letter', recipient_count: 9, created_by: browser.userId })])
+    expect(await pageTexts(await download(browser, links[0]!, 'again.pdf'))).toEqual(pages)
+
+    // A second invitation is refused.
+    const again = await browser.visit(`/beheer/rondes/${round.roundId}/brieven`)
+    expect(again.body).not.toContain('Maak de uitnodigingsbrieven')
+    const actions = (await t.database.db.selectFrom('audit_log').select('action').where('round_id', '=', round.roundId).execute()).map((a) => a.action)
+    expect(actions).toEqual(expect.arrayContaining(['mailing.invitation.letter', 'letters.download', 'mailing-list.download', 'letters.remake']))
+  })
+
+  it('edits a template per municipality with a logo, refuses unknown merge fields, and previews it as PDF', async () => {
+    const round = await roundWithAddresses()
+    const browser = await signedInAs(t.app, 'researcher')
+    const url = `/beheer/rondes/${round.roundId}/brieven/sjabloon?soort=uitnodiging&gemeente=${round.strata[1]!.id}`
+    const form = await browser.visit(url)
+    expect(form.body).toContain('Gemeente Haaksbergen')
+    const fields = Object.fromEntries(
+      [...form.body.matchAll(/<input id="[^"]+" name="([^"]+)" type="text"[^>]*value="([^"]*)"/g)].map((m) => [m[1]!, m[2]!.replace(/&amp;/g, '&')]),
+    )
+    const unescape = (html: string) => html.replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&')
+    for (const m of form.body.matchAll(/<textarea id="[^"]+" name="([^"]+)"[^>]*>([\s\S]*?)<\/textarea>/g)) fields[m[1]!] = unescape(m[2]!)
+    const body = fields['tekst-nl']!
+
+    const wrong = await uploadAndFollow(browser, url, { ...fields, 'tekst-nl': body + '\n\nGroet aan {nam}.', actie: 'opslaan' }, {})
+    expect(wrong.statusCode).toBe(422)
+    expect(wrong.body).toContain('onbekend veld {nam}')
+
+    await browser.visit(url)
+    const preview = await uploadAndFollow(browser, url, { ...fields, 'onderwerp-nl': 'Uw mening over Haaksbergen telt', 'tekst-nl': body, actie: 'voorbeeld' }, { logo: { name: 'logo.png', data: PNG, type: 'image/png' } })
+    expect(preview.headers['content-type'], /error-summary[\s\S]*?<\/div>/.exec(preview.body)?.[0]).toBe('application/pdf')
+    const previewFile = tmp.file('preview.pdf')
+    writeFileSync(previewFile, preview.rawPayload)
+    expect((await pageTexts(previewFile))[0]).toContain('Uw mening over Haaksbergen telt')
+    // A preview saves nothing.
+    expect(await t.database.db.selectFrom('letter_templates').select('id').where('round_id', '=', round.roundId).execute()).toEqual([])
+
+    await browser.visit(url)
+    const saved = await uploadAndFollow(browser, url, { ...fields, 'onderwerp-nl': 'Uw mening over Haaksbergen telt', 'tekst-nl': body, actie: 'opslaan' }, { logo: { name: 'logo.png', data: PNG, type: 'image/png' } })
+    expect(saved.body).toContain('Het sjabloon is opgeslagen.')
+    const stored = await t.database.db.selectFrom('letter_templates').select(['stratum_id', 'kind', 'logo_type']).where('round_id', '=', round.roundId).execute()
+    expect(stored).toEqual([{ stratum_id: round.strata[1]!.id, kind: 'invitation', logo_type: 'image/png' }])
+
+    // Haaksbergen's letters use it; Hengelo's the default.
+    const made = await browser.post(`/beheer/rondes/${round.roundId}/brieven`, { actie: 'uitnodiging' })
+    await fieldworkIdle(t.app.db)
+    const page = await browser.visit(String(made.headers.location))
+    const links = [...page.body.matchAll(/href="([^"]+\/bestand\/\d+)"/g)].map((m) => m[1]!)
+    // (The Dutch letters; Nguyễn reads English, which this template leaves at the default.)
+    expect((await pageTexts(await download(browser, links[1]!, 'haaksbergen.pdf'))).join()).toContain('Uw mening over Haaksbergen telt')
+    expect((await pageTexts(await download(browser, links[0]!, 'hengelo.pdf'))).join()).not.toContain('Uw mening over Haaksbergen telt')
+  })
+})
+
+describe('e-mail and reminders', () => {
+  it('sends the e-mail invitation through the queue and shows its state', async () => {
+    const round = await roundWithAddresses()
+    const browser = await signedInAs(t.app, 'researcher')
+    const page = await browser.visit(`/beheer/rondes/${round.roundId}/verzendingen`)
+    expect(page.body).toContain('Verstuur de e-mail (6)')
+    const before = received.length
+    const sent = await browser.post(`/beheer/rondes/${round.roundId}/verzendingen`, { actie: 'uitnodiging-email' })
+    await fieldworkIdle(t.app.db)
+    expect(received.length - before).toBe(6)
+    const mailingPage = await browser.visit(String(sent.headers.location))
+    expect(mailingPage.body).toMatch(/Verstuurd<\/th><td class="num">6</)
+    expect(mailingPage.body).toContain('Geen problemen.')
+    const history = await browser.visit(`/beheer/rondes/${round.roundId}/verzendingen`)
+    expect(history.body).toContain('6 verstuurd, 0 wachten, 0 mislukt')
+    expect(history.body).toContain('De uitnodiging per e-mail is al verstuurd.')
+  })
+
+  it('reminds only those who have not responded by any mode, and never opted-out or returned letters', async () => {
+    const round = await roundWithAddresses()
+    const [p0, p1, p2, p3, p4, p5] = round.participants.map((p) => p.id) as [number, number, number, number, number, number]
+    const set = (id: number, values: Record<string, unknown>) => t.database.db.updateTable('participants').set(values).where('id', '=', id).execute()
+    await set(p0, { status: 'completed', completed_mode: 'online' })
+    await set(p1, { status: 'completed', completed_mode: 'paper' })
+    await set(p2, { status: 'in_progress' })
+    const browser = await signedInAs(t.app, 'researcher')
+    await browser.visit(`/beheer/rondes/${round.roundId}/verzendingen`)
+    // Staff mark an opt-out by client number and a returned letter by code.
+    const clientNumber = (await t.database.db.selectFrom('participants').select('client_number').where('id', '=', p3).executeTakeFirstOrThrow()).client_number!
+    const marked = await browser.submit(`/beheer/rondes/${round.roundId}/verzendingen/markeren`, { deelnemer: clientNumber, markering: 'opted_out' })
+    expect(marked.body).toContain(`(${clientNumber}): Afgemeld.`)
+    const code = round.participants[4]!.code
+    await browser.submit(`/beheer/rondes/${round.roundId}/verzendingen/markeren`, { deelnemer: formatLoginCode(code).toLowerCase(), markering: 'mail_returned' })
+    const flags = await t.database.db.selectFrom('participants').select(['id', 'opted_out', 'mail_returned']).where('id', 'in', [p3, p4]).orderBy('id').execute()
+    expect(flags).toEqual([{ id: p3, opted_out: true, mail_returned: false }, { id: p4, opted_out: false, mail_returned: true }])
+
+    const preview = await browser.visit(`/beheer/rondes/${round.roundId}/verzendingen/herinnering?brief=1&email=1`)
+    // Hengelo: p0 online, p1 paper, p2 in progress → 1 letter; Haaksbergen: p3 opted out, p4 returned, p5 → 1; Borne: 3.
+    expect(preview.body).toMatch(/Hengelo<\/th><td class="num">1<\/td><td class="num">\d+<\/td>/)
+    expect(preview.body).toMatch(/Haaksbergen<\/th><td class="num">1<\/td>/)
+    expect(preview.body).toMatch(/Borne<\/th><td class="num">3<\/td>/)
+    expect(preview.body).toMatch(/Totaal<\/th><td class="num">5<\/td>/)
+    expect(await t.database.db.selectFrom('mailings').select('id').where('round_id', '=', round.roundId).execute()).toEqual([])
+
+    const before = received.length
+    const made = await browser.submit(`/beheer/rondes/${round.roundId}/verzendingen/herinnering`, { brief: '1', email: '1' })
+    expect(made.body).toContain('De herinnering is gemaakt.')
+    await fieldworkIdle(t.app.db)
+    const mailings = await t.database.db.selectFrom('mailings').selectAll().where('round_id', '=', round.roundId).orderBy('id').execute()
+    expect(mailings.map((m) => [m.kind, m.channel, m.recipient_count, m.created_by])).toEqual([
+      ['reminder', 'letter', 5, browser.userId],
+      ['reminder', 'email', 4, browser.userId],
+    ])
+    const letterRecipients = await t.database.db.selectFrom('mailing_recipients').select('participant_id').where('mailing_id', '=', mailings[0]!.id).execute()
+    const reached = letterRecipients.map((r) => r.participant_id).sort((a, b) => a - b)
+    expect(reached).toEqual([p2, p5, ...round.participants.slice(6).map((p) => p.id)].sort((a, b) => a - b))
+    expect(reached).not.toContain(p0)
+    expect(reached).not.toContain(p1)
+    const reminders = received.slice(before)
+    expect(reminders).toHaveLength(4)
+    expect(reminders.every((m) => /^(Herinnering|Reminder)/.test(m.subject ?? ''))).toBe(true)
+    // Responses from now on count as after the reminder.
+    expect(await currentWave(t.database.db, round.roundId)).toBe('after_reminder')
+    const letters = await browser.visit(`/beheer/rondes/${round.roundId}/brieven/${mailings[0]!.id}`)
+    expect(letters.body).toContain('Herinnering: brieven van')
+  })
+})

@@ -1,0 +1,67 @@
+/**
+ * A throw-away PostgreSQL server (Debian's programs, as `pg_config --bindir` finds them)
+ * on its own port in a temporary folder. Root may not run PostgreSQL, so as root the
+ * server runs as the `postgres` user. Used by the postgres test project's global setup,
+ * by tests that must restart "their" database server, and by `npm run bench`.
+ */
+import { execFile, execFileSync } from 'node:child_process'
+import { promisify } from 'node:util'
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { findPostgresBinaries } from './environment.js'
+
+export interface PostgresProcess {
+  /** postgres://postgres@127.0.0.1:<port>/postgres (trust authentication). */
+  url: string
+  /** Stops the server at once and deletes its folder. */
+  stop(): void
+  /** pg_ctl restart -m fast: every open connection is cut, as in a real database restart. */
+  restart(): Promise<void>
+  /** pg_ctl stop -m fast, keeping the data: `start()` brings it back. */
+  halt(): Promise<void>
+  start(): Promise<void>
+}
+
+const isRoot = process.getuid?.() === 0
+
+function asPostgresUser(command: string, args: string[]): void {
+  if (isRoot) execFileSync('runuser', ['-u', 'postgres', '--', command, ...args], { stdio: 'pipe' })
+  else execFileSync(command, args, { stdio: 'pipe' })
+}
+
+/** The same, without blocking: the app in this process keeps serving (and failing) meanwhile. */
+async function asPostgresUserAsync(command: string, args: string[]): Promise<void> {
+  if (isRoot) await promisify(execFile)('runuser', ['-u', 'postgres', '--', command, ...args])
+  else await promisify(execFile)(command, args)
+}
+
+export function startPostgresServer(settings: { maxConnections?: number; durable?: boolean } = {}): PostgresProcess {
+  const bin = findPostgresBinaries()
+  if (!bin) throw new Error('PostgreSQL server programs not found (apt-get install postgresql)')
+  const dir = mkdtempSync(path.join(tmpdir(), 'peiling-pg-'))
+  chmodSync(dir, 0o777)
+  const port = 55000 + Math.floor(Math.random() * 5000)
+  const data = path.join(dir, 'data')
+  const pgCtl = path.join(bin, 'pg_ctl')
+  // Tests trade durability for speed; a benchmark against production-like settings passes durable.
+  const speed = settings.durable ? '' : ' -c fsync=off -c synchronous_commit=off -c full_page_writes=off'
+  const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=${settings.maxConnections ?? 300}${speed}`
+  const log = path.join(dir, 'log')
+  asPostgresUser(path.join(bin, 'initdb'), ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8'])
+  const startArgs = ['-D', data, '-l', log, '-w', 'start', '-o', options]
+  asPostgresUser(pgCtl, startArgs)
+  return {
+    url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    stop: () => {
+      try {
+        asPostgresUser(pgCtl, ['-D', data, '-m', 'immediate', 'stop'])
+      } finally {
+        rmSync(dir, { recursive: true, force: true })
+      }
+    },
+    restart: () => asPostgresUserAsync(pgCtl, ['-D', data, '-l', log, '-w', '-m', 'fast', 'restart', '-o', options]),
+    halt: () => asPostgresUserAsync(pgCtl, ['-D', data, '-w', '-m', 'fast', 'stop']),
+    start: () => asPostgresUserAsync(pgCtl, startArgs),
+  }
+}
