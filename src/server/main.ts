@@ -11,6 +11,7 @@ import { installShippedQuestionnaires } from './services/questionnaire-library.j
 import { createDemoRoundIfEmpty } from './services/demo-round.js'
 import { runStartupTasks } from './startup.js'
 import { startFieldworkWorkers } from './fieldwork-work.js'
+import { startRetentionPurge } from './retention-work.js'
 
 async function main(): Promise<void> {
   const config = loadConfig()
@@ -31,8 +32,10 @@ async function main(): Promise<void> {
   const app = await buildApp({ config, database })
   // Print files and the e-mail queue: work left by a restart or by another instance is picked up.
   const stopFieldworkWorkers = startFieldworkWorkers(database.db, config, app.log)
+  const stopRetentionPurge = startRetentionPurge(database.db, config, app.log)
   closeWithGrace({ delay: 10_000 }, async ({ err }) => {
     if (err) app.log.error({ err }, 'stopping after an error')
+    stopRetentionPurge()
     await stopFieldworkWorkers()
     await app.close()
     await database.close()
