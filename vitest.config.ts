@@ -24,7 +24,7 @@ if (missing.length > 0) {
 }
 
 // Tests that touch the database run on both engines.
-const databaseTests = ['test/server/**/*.test.ts', 'test/mailmerge/**/*.test.ts', 'test/cli/**/*.test.ts']
+const databaseTests = ['test/server/**/*.test.ts', 'test/cli/**/*.test.ts']
 
 export default defineConfig({
   test: {

@@ -5,16 +5,10 @@ import { formatLoginCode } from '../../src/codes/login-code.js'
 import { drawLetter, splitLetterBatch, writeLetterBatch, type LetterData } from '../../src/mailmerge/index.js'
 import { StreamingPdf } from '../../src/mailmerge/pdf-stream.js'
 import { code, HARD_NAMES, letter, template } from './fixtures.js'
-import { decodeSymbols, pageCount, pageTexts, renderPages, renderToolsAvailable, tempDir, type TempDir } from './pdf-tools.js'
+import { decodeSymbols, pageCount, pageTexts, renderPages, renderToolsAvailable, useTempDir } from './pdf-tools.js'
 
 const tools = renderToolsAvailable()
-let tmp: TempDir
-beforeAll(async () => {
-  tmp = await tempDir()
-})
-afterAll(async () => {
-  await tmp.remove()
-})
+const tmp = useTempDir()
 
 const ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ'
 

@@ -14,16 +14,10 @@ import {
 } from '../../src/mailmerge/index.js'
 import { mm } from '../../src/mailmerge/units.js'
 import { HARD_NAMES, hardLetters, letter, template } from './fixtures.js'
-import { decodeSymbols, fontsOf, inkShare, pageCount, pageTextItems, pageTexts, renderPages, renderToolsAvailable, tempDir, writePdf, type TempDir } from './pdf-tools.js'
+import { decodeSymbols, fontsOf, inkShare, pageCount, pageTextItems, pageTexts, renderPages, renderToolsAvailable, useTempDir, writePdf } from './pdf-tools.js'
 
 const tools = renderToolsAvailable()
-let tmp: TempDir
-beforeAll(async () => {
-  tmp = await tempDir()
-})
-afterAll(async () => {
-  await tmp.remove()
-})
+const tmp = useTempDir()
 
 let fileCount = 0
 function letterPdf(letters: LetterData[], t: LetterTemplate = template()): Promise<string> {

@@ -5,16 +5,10 @@ import { formatLoginCode } from '../../src/codes/login-code.js'
 import { writePaperQuestionnaire, writePaperQuestionnaireBatch, type PaperFormItem } from '../../src/mailmerge/index.js'
 import { mm } from '../../src/mailmerge/units.js'
 import { code, ktoDefinition, paperDefinition } from './fixtures.js'
-import { decodeSymbols, fontsOf, inkShare, pageTextItems, pageTexts, renderPages, renderToolsAvailable, tempDir, writePdf, type TempDir } from './pdf-tools.js'
+import { decodeSymbols, fontsOf, inkShare, pageTextItems, pageTexts, renderPages, renderToolsAvailable, useTempDir, writePdf } from './pdf-tools.js'
 
 const tools = renderToolsAvailable()
-let tmp: TempDir
-beforeAll(async () => {
-  tmp = await tempDir()
-})
-afterAll(async () => {
-  await tmp.remove()
-})
+const tmp = useTempDir()
 
 const CODE = code('K7QXM4TR9')
 const flat = (text: string) => text.replace(/\s+/g, ' ')

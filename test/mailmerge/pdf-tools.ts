@@ -10,6 +10,7 @@ import { execFile, execFileSync } from 'node:child_process'
 import { createWriteStream } from 'node:fs'
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
+import { afterAll, beforeAll } from 'vitest'
 import path from 'node:path'
 import type { Writable } from 'node:stream'
 import { promisify } from 'node:util'
@@ -47,6 +48,27 @@ export interface TempDir {
 export async function tempDir(): Promise<TempDir> {
   const dir = await mkdtemp(path.join(tmpdir(), 'peiling-mailmerge-'))
   return { dir, file: (name) => path.join(dir, name), remove: () => rm(dir, { recursive: true, force: true }) }
+}
+
+/** A temporary folder for the tests of one file: made before they run, removed after. */
+export function useTempDir(): Omit<TempDir, 'remove'> {
+  let made: TempDir | undefined
+  beforeAll(async () => {
+    made = await tempDir()
+  })
+  afterAll(async () => {
+    await made?.remove()
+  })
+  const current = () => {
+    if (!made) throw new Error('useTempDir: the folder exists only while tests run')
+    return made
+  }
+  return {
+    get dir() {
+      return current().dir
+    },
+    file: (name) => current().file(name),
+  }
 }
 
 /** Runs `write` against a file stream and returns the file's path once written. */

@@ -67,14 +67,20 @@ function duplicatesQuery(db: DB, roundId: number) {
 
 export async function openDuplicates(db: DB, roundId: number): Promise<DuplicateSummary[]> {
   const rows = await duplicatesQuery(db, roundId).orderBy('p.code').execute()
-  return rows.map((r) => ({
+  return rows.map(summaryOf)
+}
+
+type DuplicateRow = Awaited<ReturnType<ReturnType<typeof duplicatesQuery>['executeTakeFirstOrThrow']>>
+
+function summaryOf(r: DuplicateRow): DuplicateSummary {
+  return {
     id: r.id,
     code: formatLoginCode(r.code ?? ''),
     stratumName: r.stratum_name,
     earlierMode: r.earlier_mode,
     typistName: r.display_name,
     canKeepThis: r.status !== 'completed',
-  }))
+  }
 }
 
 export interface DuplicateDetail extends DuplicateSummary {
@@ -84,15 +90,7 @@ export interface DuplicateDetail extends DuplicateSummary {
 export async function loadDuplicate(db: DB, roundId: number, id: string): Promise<DuplicateDetail | undefined> {
   const r = await duplicatesQuery(db, roundId).where('d.id', '=', id).executeTakeFirst()
   if (!r) return undefined
-  return {
-    id: r.id,
-    code: formatLoginCode(r.code ?? ''),
-    stratumName: r.stratum_name,
-    earlierMode: r.earlier_mode,
-    typistName: r.display_name,
-    canKeepThis: r.status !== 'completed',
-    fields: r.fields,
-  }
+  return { ...summaryOf(r), fields: r.fields }
 }
 
 export type DuplicateDecision =

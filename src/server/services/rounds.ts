@@ -231,20 +231,27 @@ export function roundFormValues(details: RoundDetails): Record<string, string | 
   }
 }
 
+/** The `rounds` columns a round form sets. */
+function roundColumns(input: RoundInput) {
+  return {
+    name: input.name,
+    questionnaire_id: input.questionnaireId,
+    opens_on: input.opensOn,
+    closes_on: input.closesOn,
+    reminder_on: input.reminderOn,
+    retention_until: input.retentionUntil,
+    double_keying: input.doubleKeying,
+    min_group_size: input.minGroupSize,
+  }
+}
+
 export async function createRound(db: DB, actor: AuditActor, input: RoundInput): Promise<number> {
   return db.transaction().execute(async (tx) => {
     const round = await tx
       .insertInto('rounds')
       .values({
-        name: input.name,
-        questionnaire_id: input.questionnaireId,
+        ...roundColumns(input),
         status: 'draft',
-        opens_on: input.opensOn,
-        closes_on: input.closesOn,
-        reminder_on: input.reminderOn,
-        retention_until: input.retentionUntil,
-        double_keying: input.doubleKeying,
-        min_group_size: input.minGroupSize,
       })
       .returning('id')
       .executeTakeFirstOrThrow()
@@ -309,16 +316,7 @@ export async function updateRound(db: DB, actor: AuditActor, roundId: number, in
     if (changed.length > 0) {
       await tx
         .updateTable('rounds')
-        .set({
-          name: input.name,
-          questionnaire_id: input.questionnaireId,
-          opens_on: input.opensOn,
-          closes_on: input.closesOn,
-          reminder_on: input.reminderOn,
-          retention_until: input.retentionUntil,
-          double_keying: input.doubleKeying,
-          min_group_size: input.minGroupSize,
-        })
+.set(roundColumns(input))
         .where('id', '=', roundId)
         .execute()
       await audit(tx, actor, 'round.update', { changed }, roundId)
