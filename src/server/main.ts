@@ -26,8 +26,9 @@ async function main(): Promise<void> {
     throw error
   }
   const questionnaireIds = await installShippedQuestionnaires(database.db)
-  const demo = config.demo ? await createDemoRoundIfEmpty(database.db, questionnaireIds) : undefined
+  // First: the first administrator is only made while there is no staff account at all.
   const startupNotes = await runStartupTasks(database.db, config)
+  const demo = config.demo ? await createDemoRoundIfEmpty(database.db, questionnaireIds) : undefined
 
   const app = await buildApp({ config, database })
   // Print files and the e-mail queue: work left by a restart or by another instance is picked up.
@@ -49,6 +50,10 @@ async function main(): Promise<void> {
   if (demo) {
     lines.push('', 'Demo round created. Login codes for respondents (type one at the start page, or open the link):')
     for (const c of demo.codes) lines.push(`  ${c.code}   ${config.publicUrl}/c/${c.code.replace('-', '')}   (${c.name}, ${c.stratum})`)
+    if (demo.staff.length > 0) {
+      lines.push('', 'Demo staff accounts (passwords shown ONCE), to try the staff console and paper entry:')
+      for (const a of demo.staff) lines.push(`  ${config.publicUrl}/beheer   user: ${a.username}   password: ${a.password}   (${a.role})`)
+    }
   }
   lines.push(...startupNotes, '')
   console.log(lines.join('\n'))

@@ -6,6 +6,8 @@ import type { DB } from '../db/connect.js'
 import { generateLoginCode, formatLoginCode } from '../../codes/login-code.js'
 import { todayInAmsterdam } from './calendar.js'
 import { DEFAULT_QUESTIONNAIRE } from './questionnaire-library.js'
+import { audit } from './audit.js'
+import { generatePassword, hashPassword } from './passwords.js'
 
 const DEMO_STRATA = [
   { code: 'hengelo', name: 'Hengelo' },
@@ -27,9 +29,17 @@ function addDays(iso: string, days: number): string {
   return d.toISOString().slice(0, 10)
 }
 
+/** Staff accounts to try the researcher's and the typist's screens with. */
+const DEMO_STAFF = [
+  { username: 'onderzoeker', display_name: 'Demo-onderzoeker', role: 'researcher' },
+  { username: 'invoerder', display_name: 'Demo-invoerder', role: 'typist' },
+] as const
+
 export interface DemoRound {
   roundId: number
   codes: Array<{ code: string; name: string; stratum: string }>
+  /** Accounts made with the round; their passwords exist only here, to be printed once. */
+  staff: Array<{ username: string; role: string; password: string }>
 }
 
 /** Creates the demo round when the database has no round at all; otherwise does nothing. */
@@ -80,6 +90,19 @@ export async function createDemoRoundIfEmpty(db: DB, questionnaireIds: Map<strin
         .execute()
       codes.push({ code: formatLoginCode(code), name: [person.initials, person.name_prefix, person.last_name].filter(Boolean).join(' '), stratum: stratum.name })
     }
-    return { roundId: round.id, codes }
+    const staff: DemoRound['staff'] = []
+    for (const account of DEMO_STAFF) {
+      const password = generatePassword()
+      const made = await tx
+        .insertInto('staff_users')
+        .values({ ...account, password_hash: await hashPassword(password) })
+        .onConflict((oc) => oc.column('username').doNothing())
+        .returning('id')
+        .executeTakeFirst()
+      if (!made) continue
+      await audit(tx, { id: null, username: 'system' }, 'account.create', { userId: made.id, role: account.role })
+      staff.push({ username: account.username, role: account.role, password })
+    }
+    return { roundId: round.id, codes, staff }
   })
 }
