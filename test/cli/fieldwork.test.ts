@@ -6,14 +6,14 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { simpleParser } from 'mailparser'
 import { testConfig } from '../helpers/app.js'
 import { createTestDatabase } from '../helpers/database.js'
-import { createRound, type RoundFixture } from '../helpers/fixtures.js'
+import { CLIENT_FILES, createRound, type RoundFixture } from '../helpers/fixtures.js'
 import type { DatabaseHandle } from '../../src/server/db/connect.js'
 import type { AppConfig } from '../../src/server/config.js'
 import { COMMANDS } from '../../src/cli/commands/index.js'
 import { UsageError, type CommandContext } from '../../src/cli/command.js'
 import { pageTexts } from '../mailmerge/pdf-tools.js'
 
-const FIXTURES = '/work/shared/fixtures'
+const FIXTURES = CLIENT_FILES
 let handle: DatabaseHandle
 let config: AppConfig
 let round: RoundFixture

@@ -1,10 +1,14 @@
 /** Rounds and participants for tests, on the shipped default questionnaire unless told otherwise. */
+import { fileURLToPath } from 'node:url'
 import { generateLoginCode, type LoginCode } from '../../src/codes/login-code.js'
 import type { DB } from '../../src/server/db/connect.js'
 import type { RoundStatus } from '../../src/server/db/schema.js'
 import type { QuestionnaireDefinition } from '../../src/questionnaire/definition.js'
 import { installShippedQuestionnaires, DEFAULT_QUESTIONNAIRE } from '../../src/server/services/questionnaire-library.js'
 import { todayInAmsterdam } from '../../src/server/services/calendar.js'
+
+/** The synthetic client files (test/fixtures/README.md): clients-small.csv, clients-bad.csv, clients-hengelo-haaksbergen-borne.csv. */
+export const CLIENT_FILES = fileURLToPath(new URL('../fixtures', import.meta.url))
 
 export function daysFromToday(days: number): string {
   const d = new Date(`${todayInAmsterdam()}T00:00:00Z`)

@@ -3,7 +3,7 @@ import iconv from 'iconv-lite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DatabaseHandle } from '../../../src/server/db/connect.js'
 import { createTestDatabase } from '../../helpers/database.js'
-import { createRound, type RoundFixture } from '../../helpers/fixtures.js'
+import { CLIENT_FILES, createRound, type RoundFixture } from '../../helpers/fixtures.js'
 import { readClientFile } from '../../../src/server/services/client-file.js'
 import {
   checkClientFile,
@@ -15,7 +15,7 @@ import {
 } from '../../../src/server/services/client-import.js'
 import { translator } from '../../../src/server/i18n/translate.js'
 
-export const FIXTURES = '/work/shared/fixtures'
+export const FIXTURES = CLIENT_FILES
 const actor = { id: null, username: 'test' }
 const nl = translator('nl')
 

@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestApp, type TestApp } from '../../../../../helpers/app.js'
-import { createRound } from '../../../../../helpers/fixtures.js'
+import { CLIENT_FILES, createRound } from '../../../../../helpers/fixtures.js'
 import { signedInAs } from '../../../../../helpers/staff.js'
 import { parseLoginCode } from '../../../../../../src/codes/login-code.js'
 import { upload, uploadAndFollow } from './_upload.js'
 
-const FIXTURES = '/work/shared/fixtures'
+const FIXTURES = CLIENT_FILES
 let t: TestApp
 beforeAll(async () => {
   t = await createTestApp()
