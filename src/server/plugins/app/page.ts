@@ -6,6 +6,7 @@ import fp from 'fastify-plugin'
 import type { FastifyReply } from 'fastify'
 import { isRightToLeft } from '../../../questionnaire/text.js'
 import { formatDate, UI_LANGUAGES } from '../../i18n/translate.js'
+import { todayInAmsterdam } from '../../services/calendar.js'
 import { navigationFor } from '../../staff-navigation.js'
 
 declare module 'fastify' {
@@ -56,7 +57,8 @@ export default fp(async (app) => {
         staff,
         staffNav: staff ? navigationFor(staff.role, path, request.t) : [],
         title: options.title,
-        formatDate: (iso: string) => formatDate(iso, lang),
+        // A timestamp is shown as its day in the municipality's calendar, as the monitor counts it.
+        formatDate: (day: string | Date) => formatDate(typeof day === 'string' ? day : todayInAmsterdam(day), lang),
       },
       { layout: options.layout ?? 'layouts/main.eta' },
     )
