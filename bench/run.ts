@@ -4,16 +4,23 @@
  * - answer saves per second and p99 latency at 50 and 200 concurrent respondents on a
  *   PostgreSQL server, against bare Fastify + pg in the same run (answer-saves.ts);
  * - page weight and first render of the questionnaire pages (page-weight.ts);
- * - letter batches, when bench/letters.ts is there (it belongs to the mail-merge work).
+ * - letter batches, when bench/letters.ts is there (it belongs to the mail-merge work);
+ * - the response monitor and the streamed CSV export of a round of 100,000 participants
+ *   and 20,000 responses, against bare queries on the same data (monitor-export.ts);
+ * - the import of the 3,012-row client file on PGlite and on a PostgreSQL server, against
+ *   csv-parse plus one INSERT (import.ts).
  *
- * Needs Debian's postgresql and chromium packages, like the tests. Takes about two minutes.
- * `npm run bench -- --quick` shortens every load to 3 seconds (for trying things out).
+ * Needs Debian's postgresql and chromium packages, like the tests. Takes about four minutes.
+ * `npm run bench -- --quick` shortens every load to 3 seconds and makes the big round a
+ * tenth the size (for trying things out).
  */
 import { existsSync, mkdtempSync } from 'node:fs'
 import { availableParallelism, cpus, tmpdir } from 'node:os'
 import path from 'node:path'
 import pg from 'pg'
 import { benchAnswerSaves } from './answer-saves.js'
+import { benchImport } from './import.js'
+import { benchMonitorExport } from './monitor-export.js'
 import { benchPageWeight } from './page-weight.js'
 import { printTable, type Figure } from './figures.js'
 import { connectPostgres } from '../src/server/db/connect.js'
@@ -40,6 +47,12 @@ if (existsSync(new URL('./letters.ts', import.meta.url))) {
   const { benchLetters } = (await import('./letters.js')) as { benchLetters(options?: { memoryRuns?: number[] }): Promise<unknown> }
   figures.push(...lettersFigures(await benchLetters(quick ? { memoryRuns: [20_000] } : {})))
 }
+
+log('response monitor and CSV export')
+figures.push(...(await benchMonitorExport({ ...(quick ? { participants: 10_000, responses: 2_000 } : {}), log })))
+
+log('client import')
+figures.push(...(await benchImport({ runs: quick ? 3 : 5, log })))
 
 console.log('')
 printTable(figures)

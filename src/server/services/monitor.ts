@@ -5,7 +5,7 @@
  *
  * Fast on big rounds: the number written to comes from the recorded sample (or the
  * counts kept at purge), so only the responses are read by an aggregate query on their
- * (round_id, stratum_id, status) index; the rest are small tables.
+ * (round_id, stratum_id, status, mode, wave) index; the rest are small tables.
  */
 import { sql } from 'kysely'
 import type { DB } from '../db/connect.js'
@@ -81,32 +81,58 @@ function figures(counts: { invited: number; online: number; paper: number; inPro
 }
 
 export async function loadMonitor(db: DB, roundId: number): Promise<Monitor | undefined> {
-  const round = await db.selectFrom('rounds').select('status').where('id', '=', roundId).executeTakeFirst()
+  // The queries do not depend on each other: on a PostgreSQL server they run side by side
+  // on pooled connections, so the page waits for the slowest, not for all in turn.
+  const [round, invitedRows, responseRows, dayRows, mailingRows] = await Promise.all([
+    db.selectFrom('rounds').select('status').where('id', '=', roundId).executeTakeFirst(),
+    // N per stratum, cheapest source first: the counts kept at purge (the participants are
+    // gone then), the size of the confirmed sample (fieldwork deletes who was not drawn,
+    // so that is everyone written to), and only without either a count of the participants
+    // (on the partial index participants_invited_idx).
+    db
+      .selectFrom('strata as s')
+      .leftJoin('stratum_counts as c', (join) => join.onRef('c.stratum_id', '=', 's.id').onRef('c.round_id', '=', 's.round_id'))
+      .leftJoin('samples as sm', (join) => join.onRef('sm.stratum_id', '=', 's.id').onRef('sm.round_id', '=', 's.round_id'))
+      .select([
+        's.id',
+        's.name',
+        sql<number>`coalesce(c.invited, sm.selected,
+          (select count(*) from participants p where p.round_id = s.round_id and p.stratum_id = s.id and ${INVITED}))`.as('invited'),
+      ])
+      .where('s.round_id', '=', roundId)
+      .orderBy('s.id')
+      .execute(),
+    // Grouped in the order of the index responses_counts_idx, so the counts come from
+    // the index alone, already sorted (see migrations/2026-11-22-005-monitor-index.ts).
+    db
+      .selectFrom('responses')
+      .select(['stratum_id', 'status', 'mode', 'wave', sql<number>`count(*)`.as('n')])
+      .where('round_id', '=', roundId)
+      .groupBy(['stratum_id', 'status', 'mode', 'wave'])
+      .execute(),
+    db
+      .selectFrom('daily_counts')
+      .select(['day', 'mode', sql<number>`sum(count)`.as('n')])
+      .where('round_id', '=', roundId)
+      .groupBy(['day', 'mode'])
+      .orderBy('day')
+      .execute(),
+    db
+      .selectFrom('mailings')
+      .select([
+        sql<string>`to_char(created_at at time zone 'Europe/Amsterdam', 'YYYY-MM-DD')`.as('day'),
+        'kind',
+        'channel',
+        sql<number>`sum(recipient_count)`.as('recipients'),
+      ])
+      .where('round_id', '=', roundId)
+      .groupBy([sql`1`, 'kind', 'channel'])
+      .orderBy(sql`1`)
+      .orderBy('kind')
+      .orderBy('channel')
+      .execute(),
+  ])
   if (!round) return undefined
-
-  // N per stratum, cheapest source first: the counts kept at purge (the participants are
-  // gone then), the size of the confirmed sample (fieldwork deletes who was not drawn, so
-  // that is everyone written to), and only without either a count of the participants.
-  const invitedRows = await db
-    .selectFrom('strata as s')
-    .leftJoin('stratum_counts as c', (join) => join.onRef('c.stratum_id', '=', 's.id').onRef('c.round_id', '=', 's.round_id'))
-    .leftJoin('samples as sm', (join) => join.onRef('sm.stratum_id', '=', 's.id').onRef('sm.round_id', '=', 's.round_id'))
-    .select([
-      's.id',
-      's.name',
-      sql<number>`coalesce(c.invited, sm.selected,
-        (select count(*) from participants p where p.round_id = s.round_id and p.stratum_id = s.id and ${INVITED}))`.as('invited'),
-    ])
-    .where('s.round_id', '=', roundId)
-    .orderBy('s.id')
-    .execute()
-
-  const responseRows = await db
-    .selectFrom('responses')
-    .select(['stratum_id', 'mode', 'status', 'wave', sql<number>`count(*)`.as('n')])
-    .where('round_id', '=', roundId)
-    .groupBy(['stratum_id', 'mode', 'status', 'wave'])
-    .execute()
 
   const perStratum = new Map(invitedRows.map((r) => [r.id, { invited: Number(r.invited), online: 0, paper: 0, inProgress: 0, partial: 0 }]))
   const waves = new Map<WaveCount['wave'], WaveCount>()
@@ -127,34 +153,12 @@ export async function loadMonitor(db: DB, roundId: number): Promise<Monitor | un
   const sum = (key: 'invited' | 'online' | 'paper' | 'inProgress' | 'partial') => [...perStratum.values()].reduce((total, c) => total + c[key], 0)
   const total = figures({ invited: sum('invited'), online: sum('online'), paper: sum('paper'), inProgress: sum('inProgress'), partial: sum('partial') })
 
-  const dayRows = await db
-    .selectFrom('daily_counts')
-    .select(['day', 'mode', sql<number>`sum(count)`.as('n')])
-    .where('round_id', '=', roundId)
-    .groupBy(['day', 'mode'])
-    .orderBy('day')
-    .execute()
   const days = new Map<string, DayCount>()
   for (const row of dayRows) {
     const day = days.get(row.day) ?? { day: row.day, online: 0, paper: 0 }
     day[row.mode as ResponseMode] += Number(row.n)
     days.set(row.day, day)
   }
-
-  const mailingRows = await db
-    .selectFrom('mailings')
-    .select([
-      sql<string>`to_char(created_at at time zone 'Europe/Amsterdam', 'YYYY-MM-DD')`.as('day'),
-      'kind',
-      'channel',
-      sql<number>`sum(recipient_count)`.as('recipients'),
-    ])
-    .where('round_id', '=', roundId)
-    .groupBy([sql`1`, 'kind', 'channel'])
-    .orderBy(sql`1`)
-    .orderBy('kind')
-    .orderBy('channel')
-    .execute()
 
   const waveOrder: Array<WaveCount['wave']> = ['before_reminder', 'after_reminder', 'unknown']
   return {

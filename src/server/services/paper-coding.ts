@@ -82,11 +82,17 @@ export interface PaperExportCoding {
 }
 
 /** Where each answer key goes in the export: its numeric columns, or none for texts. */
+// An export asks for every paper row; worked out once per definition, not once per row.
+const columnsByDefinition = new WeakMap<QuestionnaireDefinition, Map<string, string[]>>()
+
 function numericColumnsByVariable(definition: QuestionnaireDefinition): Map<string, string[]> {
+  const known = columnsByDefinition.get(definition)
+  if (known) return known
   const map = new Map<string, string[]>()
   for (const question of allQuestions(definition)) {
     for (const variable of variablesOf(question)) map.set(variable, numericColumnsOf(question, variable))
   }
+  columnsByDefinition.set(definition, map)
   return map
 }
 
