@@ -5,3 +5,13 @@ const amsterdamDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amster
 export function todayInAmsterdam(now = new Date()): string {
   return amsterdamDay.format(now)
 }
+
+/**
+ * Whether `value` is a day that exists, written YYYY-MM-DD: not 2026-02-30, and not in
+ * year 0, which PostgreSQL does not have (it would refuse the query).
+ */
+export function isCalendarDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || value.startsWith('0000')) return false
+  const d = new Date(`${value}T00:00:00Z`)
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value
+}

@@ -167,8 +167,32 @@ export async function writePreview(template: LetterTemplate, letter: LetterData,
   await writeLetterBatch([letter], template, out, { title: formatLoginCode(letter.code) })
 }
 
+/** A logo prints at most 50 × 22 mm; this is far more than any printer needs. */
+const MAX_LOGO_PIXELS = 4000
+
+/**
+ * Whether every chunk of a PNG lies within the file, and its size is a logo's. pdfkit's
+ * PNG reader trusts each chunk's length: a corrupt one (a damaged or made-up file) makes
+ * it copy, byte by byte and without yielding, up to 4 GB past the end of the file, which
+ * stops the whole server.
+ */
+export function pngChunksFit(data: Buffer): boolean {
+  if (data.length < 33 || data.toString('latin1', 12, 16) !== 'IHDR') return false
+  const width = data.readUInt32BE(16)
+  const height = data.readUInt32BE(20)
+  if (width === 0 || height === 0 || width > MAX_LOGO_PIXELS || height > MAX_LOGO_PIXELS) return false
+  for (let pos = 8; pos + 12 <= data.length; ) {
+    const end = pos + 12 + data.readUInt32BE(pos)
+    if (end > data.length) return false
+    if (data.toString('latin1', pos + 4, pos + 8) === 'IEND') return true
+    pos = end
+  }
+  return false
+}
+
 /** Renders the template once into nothing: a logo pdfkit cannot read fails here, not in a 2,300-letter batch. */
 export async function templatePrints(template: LetterTemplate, letter: LetterData): Promise<boolean> {
+  if (template.logo && logoType(template.logo) === 'image/png' && !pngChunksFit(template.logo)) return false
   const sink = new Writable({ write: (_chunk, _enc, done) => done() })
   try {
     await writePreview(template, letter, sink)

@@ -13,6 +13,7 @@ import type { CalendarDate, Round, RoundStatus } from '../db/schema.js'
 import type { QuestionnaireDefinition } from '../../questionnaire/definition.js'
 import { audit, type AuditActor } from './audit.js'
 import { INVITED } from './monitor.js'
+import { isCalendarDate } from './calendar.js'
 
 export const MIN_GROUP_SIZE_DEFAULT = 5
 /** Below 3, a "group" result is as good as one person's answer. */
@@ -46,12 +47,6 @@ export function addDays(isoDate: CalendarDate, days: number): CalendarDate {
   const d = new Date(`${isoDate}T00:00:00Z`)
   d.setUTCDate(d.getUTCDate() + days)
   return d.toISOString().slice(0, 10)
-}
-
-function isCalendarDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false
-  const d = new Date(`${value}T00:00:00Z`)
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value
 }
 
 function text(form: RoundForm, name: string): string {

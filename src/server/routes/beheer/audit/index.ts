@@ -4,11 +4,10 @@
  */
 import type { FastifyPluginAsync } from 'fastify'
 import { auditActions, readAuditLog, type AuditFilter } from '../../../services/audit-log.js'
+import { isCalendarDate } from '../../../services/calendar.js'
 import { idParam, staffPage } from '../_respond.js'
 
 type Query = Record<string, string | undefined>
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/
 
 function auditTime(lang: string) {
   const format = new Intl.DateTimeFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'Europe/Amsterdam' })
@@ -31,7 +30,8 @@ const auditPage: FastifyPluginAsync = async (app) => {
     }
     for (const [name, key] of [['van', 'from'], ['tot', 'to']] as const) {
       if (!text(name)) continue
-      if (DATE.test(text(name))) filter[key] = text(name)
+      // A day that does not exist (2026-02-30) would make the query itself fail.
+      if (isCalendarDate(text(name))) filter[key] = text(name)
       else badFilter = true
     }
     if (text('voor')) {

@@ -1,7 +1,7 @@
 /** `/beheer/inloggen`: staff sign-in, throttled per user name and per address. */
 import type { FastifyPluginAsync } from 'fastify'
 import { verifyPassword } from '../../../services/passwords.js'
-import { isBlocked, recordFailure, type AttemptLimit } from '../../../services/attempt-limiter.js'
+import { takeAttempt, type AttemptLimit } from '../../../services/attempt-limiter.js'
 import { audit } from '../../../services/audit.js'
 import '../_session.js'
 import { safeReturnPath } from './_return-path.js'
@@ -31,9 +31,10 @@ const signIn: FastifyPluginAsync = async (app) => {
       reply.status(status)
       return reply.page('staff/sign-in.eta', { username, error: request.t(key), returnTo }, { title: request.t('staff.auth.title'), layout: 'layouts/staff.eta' })
     }
-    if ((await isBlocked(app.db, perUser, username)) || (await isBlocked(app.db, perAddress, request.ip))) {
-      return fail('staff.auth.tooMany', 429)
-    }
+    // Counted before the password is checked, so guesses sent at the same moment (to one
+    // instance or several) cannot slip past the limit together; a success is refunded.
+    const attempts = [await takeAttempt(app.db, perUser, username), await takeAttempt(app.db, perAddress, request.ip)]
+    if (attempts.some((a) => !a.allowed)) return fail('staff.auth.tooMany', 429)
     const user = await app.db
       .selectFrom('staff_users')
       .select(['id', 'username', 'password_hash', 'active', 'totp_secret', 'must_change_password'])
@@ -41,11 +42,10 @@ const signIn: FastifyPluginAsync = async (app) => {
       .executeTakeFirst()
     const valid = await verifyPassword(password, user?.password_hash ?? DUMMY_HASH)
     if (!user || !valid || !user.active) {
-      await recordFailure(app.db, perUser, username)
-      await recordFailure(app.db, perAddress, request.ip)
       request.log.info('staff sign-in failed')
       return fail('staff.auth.wrong', 401)
     }
+    for (const attempt of attempts) await attempt.refund()
     request.session.regenerate(['lang'])
     if (user.must_change_password) request.session.set('staffMustChangePassword', true)
     if (user.totp_secret) {

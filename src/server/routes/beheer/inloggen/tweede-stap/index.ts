@@ -4,7 +4,7 @@
  * each code works once (services/totp.ts).
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
-import { isBlocked, recordFailure, type AttemptLimit } from '../../../../services/attempt-limiter.js'
+import { takeAttempt, type AttemptLimit } from '../../../../services/attempt-limiter.js'
 import { audit } from '../../../../services/audit.js'
 import { normaliseTotpCode, verifyAndUseTotp } from '../../../../services/totp.js'
 import '../../_session.js'
@@ -37,15 +37,17 @@ const secondStep: FastifyPluginAsync = async (app) => {
     const userId = pendingUser(request)
     if (!userId) return reply.redirect('/beheer/inloggen', 303)
     const key = String(userId)
-    if (await isBlocked(app.db, perUser, key)) {
+    // Counted before the code is checked, as at the password step; a right code is refunded.
+    const attempt = await takeAttempt(app.db, perUser, key)
+    if (!attempt.allowed) {
       reply.status(429)
       return page(request, reply, returnTo, request.t('staff.auth.tooMany'))
     }
     if (!(await verifyAndUseTotp(app.db, userId, normaliseTotpCode(request.body?.code)))) {
-      await recordFailure(app.db, perUser, key)
       reply.status(401)
       return page(request, reply, returnTo, request.t('staff.auth.codeWrong'))
     }
+    await attempt.refund()
     const user = await app.db.selectFrom('staff_users').select(['id', 'username', 'active']).where('id', '=', userId).executeTakeFirst()
     if (!user?.active) return reply.redirect('/beheer/inloggen', 303)
     const mustChange = request.session.get('staffMustChangePassword') === true
