@@ -7,6 +7,7 @@
  * In CI (CI=true) a missing PostgreSQL server or Chromium fails the run instead of
  * skipping those tests.
  */
+import { availableParallelism } from 'node:os'
 import { defineConfig } from 'vitest/config'
 import { findChromium, findPostgresBinaries } from './test/setup/environment.js'
 
@@ -33,6 +34,9 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Vitest's default (cores - 1) runs one file at a time on a 2-core machine, but most
+    // files here wait on a PostgreSQL server, a child process or Chromium, not the CPU.
+    maxWorkers: Math.max(3, availableParallelism()),
     projects: [
       {
         extends: true as const,
