@@ -132,4 +132,11 @@ describe('staff pages by role', () => {
     expect(typist).not.toContain('href="/beheer/rondes"')
     expect(typist).not.toContain('href="/beheer/audit"')
   })
+
+  it('links an administrator on a round page back to the start page, not to the rounds list they may not open', async () => {
+    const monitor = (await browsers.administrator.visit(`/beheer/rondes/${round.roundId}/monitor`)).body
+    expect(monitor).not.toContain('href="/beheer/rondes"')
+    expect(monitor).toContain('<p class="breadcrumb"><a href="/beheer">')
+    expect((await browsers.researcher.visit(`/beheer/rondes/${round.roundId}/monitor`)).body).toContain('<p class="breadcrumb"><a href="/beheer/rondes">')
+  })
 })
