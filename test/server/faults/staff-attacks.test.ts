@@ -515,4 +515,26 @@ describe(`password guessing over two app instances (${testEngine})`, () => {
     expect({ tried, refused }).toEqual({ tried: 5, refused: 11 })
     expect((await phone.post('/beheer/inloggen/tweede-stap', { code: valid })).statusCode).toBe(429)
   })
+
+  it('holds the limit when a borrowed session sends 16 guesses of the current password at the same moment', async () => {
+    const borrowed = await signedInAs(a.app, 'researcher', '198.51.103.1')
+    await borrowed.visit('/beheer/account')
+    const cookie = (borrowed as unknown as { cookieHeader(): string }).cookieHeader()
+    const token = csrfTokenOf(borrowed.lastPage)
+    const responses = await Promise.all(
+      Array.from({ length: 16 }, (_, n) =>
+        (n % 2 ? a : b).app.inject({
+          method: 'POST',
+          url: '/beheer/account/wachtwoord',
+          headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+          payload: new URLSearchParams({ _csrf: token, current: `guess number ${n}`, password: 'a new password of mine', repeat: 'a new password of mine' }).toString(),
+        }),
+      ),
+    )
+    const tried = responses.filter((r) => r.statusCode === 422).length
+    const refused = responses.filter((r) => r.statusCode === 429).length
+    expect({ tried, refused }).toEqual({ tried: 5, refused: 11 })
+    // The right password is refused too now, so the password stays what it was.
+    expect((await borrowed.post('/beheer/account/wachtwoord', { current: TEST_PASSWORD, password: 'a new password of mine', repeat: 'a new password of mine' })).statusCode).toBe(429)
+  })
 })

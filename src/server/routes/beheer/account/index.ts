@@ -13,7 +13,7 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import { changeOwnPassword, getAccount, SECOND_FACTOR_ROLES } from '../../../services/accounts.js'
 import { MIN_PASSWORD_LENGTH, verifyPassword } from '../../../services/passwords.js'
 import { disableTotp, enableTotp, groupedSecret, matchingStep, newTotpSecret, normaliseTotpCode, totpQrDataUrl, totpUri } from '../../../services/totp.js'
-import { isBlocked, recordFailure, type AttemptLimit } from '../../../services/attempt-limiter.js'
+import { takeAttempt, type AttemptLimit } from '../../../services/attempt-limiter.js'
 import { setNotice, staffActor, takeNotice } from '../_session.js'
 
 // The same budget as signing in: a borrowed session must not become a way to guess the password.
@@ -45,13 +45,16 @@ const ownAccount: FastifyPluginAsync = async (app) => {
   app.get('/', everyone, async (request, reply) => overview(request, reply))
 
   app.post<{ Body: Body }>('/wachtwoord', everyone, async (request, reply) => {
-    if (await isBlocked(app.db, perUser, request.staff!.username)) {
+    // Counted before the password is checked (as at sign-in), so that guesses sent at the
+    // same moment cannot slip past the limit together; anything but a wrong password is refunded.
+    const attempt = await takeAttempt(app.db, perUser, request.staff!.username)
+    if (!attempt.allowed) {
       reply.status(429)
       return overview(request, reply, { password: request.t('staff.auth.tooMany') })
     }
     const result = await changeOwnPassword(app.db, staffActor(request), field(request.body, 'current'), field(request.body, 'password'), field(request.body, 'repeat'))
+    if (result.ok || result.problem !== 'wrong') await attempt.refund()
     if (!result.ok) {
-      if (result.problem === 'wrong') await recordFailure(app.db, perUser, request.staff!.username)
       reply.status(422)
       return overview(request, reply, { password: request.t(`staff.account.errors.${result.problem}`, { min: MIN_PASSWORD_LENGTH }) })
     }
@@ -87,16 +90,17 @@ const ownAccount: FastifyPluginAsync = async (app) => {
   })
 
   app.post<{ Body: Body }>('/tweede-stap/uitzetten', withSecondFactor, async (request, reply) => {
-    if (await isBlocked(app.db, perUser, request.staff!.username)) {
+    const attempt = await takeAttempt(app.db, perUser, request.staff!.username)
+    if (!attempt.allowed) {
       reply.status(429)
       return overview(request, reply, { secondFactor: request.t('staff.auth.tooMany') })
     }
     const user = await app.db.selectFrom('staff_users').select('password_hash').where('id', '=', request.staff!.id).executeTakeFirstOrThrow()
     if (!(await verifyPassword(field(request.body, 'current'), user.password_hash))) {
-      await recordFailure(app.db, perUser, request.staff!.username)
       reply.status(422)
       return overview(request, reply, { secondFactor: request.t('staff.account.errors.wrong') })
     }
+    await attempt.refund()
     await disableTotp(app.db, staffActor(request))
     setNotice(request, 'staff.account.secondFactor.disabled')
     return reply.redirect('/beheer/account', 303)
