@@ -7,6 +7,9 @@
  * participants sign in first, then each autocannon connection posts the first page
  * (POST /vragenlijst/deel/algemeen) again and again with its own cookie and CSRF token.
  * Targets (issue 6): at least 50% of the baseline's throughput, p99 within 2× the baseline's.
+ *
+ * Alone: `npx tsx bench/answer-saves.ts [--quick]`; with BENCH_CPU_PROFILE=<dir> the app
+ * writes a CPU profile there (.cpuprofile, for Chrome DevTools).
  */
 import { spawn } from 'node:child_process'
 import { mkdtempSync } from 'node:fs'
@@ -94,8 +97,13 @@ export async function benchAnswerSaves(options: { levels?: number[]; seconds?: n
 
     log('starting the app and the baseline…')
     // As in production (Dockerfile): NODE_ENV=production, warnings only in the log.
-    const app = await startServerProcess({ DATABASE_URL: appDb, DATA_DIR: mkdtempSync(path.join(tmpdir(), 'peiling-bench-')), NODE_ENV: 'production' })
-    stops.push(() => app.kill('SIGKILL'))
+    // BENCH_CPU_PROFILE=dir writes a CPU profile of the app (stopped gently so it is written).
+    const profileDir = process.env.BENCH_CPU_PROFILE
+    const app = await startServerProcess(
+      { DATABASE_URL: appDb, DATA_DIR: mkdtempSync(path.join(tmpdir(), 'peiling-bench-')), NODE_ENV: 'production' },
+      { nodeArgs: profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [] },
+    )
+    stops.push(() => app.kill(profileDir ? 'SIGTERM' : 'SIGKILL'))
     const baseline = await startBaseline(baselineDb)
     stops.push(baseline.stop)
 
@@ -139,5 +147,6 @@ export async function benchAnswerSaves(options: { levels?: number[]; seconds?: n
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const { printTable } = await import('./figures.js')
-  printTable(await benchAnswerSaves())
+  const levels = process.argv.includes('--quick') ? [50] : undefined
+  printTable(await benchAnswerSaves({ ...(levels ? { levels, seconds: 5 } : {}) }))
 }
