@@ -8,18 +8,10 @@
 import { codesOf, maxLengthOf, otherOption, otherVariable, validateAnswers } from '../src/questionnaire/index.js'
 import { allQuestions } from '../src/questionnaire/index.js'
 import type { Answers, Question, QuestionnaireDefinition } from '../src/questionnaire/definition.js'
+import { mulberry32 } from '../src/server/services/sample.js'
 
-/** A small seeded generator (mulberry32): the same round every run. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+/** The sample's seeded generator (mulberry32): the same round every run. */
+export const seededRandom = mulberry32
 
 const COMMENTS = [
   'Mijn klantmanager is erg behulpzaam.',
