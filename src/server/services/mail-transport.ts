@@ -2,7 +2,7 @@
  * Where e-mails go: the SMTP server from the environment, or, without one, .eml files in
  * DATA_DIR/mail/ (so a demo works without a mail server; open them with any mail program).
  */
-import { mkdir, rename, writeFile } from 'node:fs/promises'
+import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import nodemailer, { type SendMailOptions } from 'nodemailer'
 import type { AppConfig } from '../config.js'
@@ -54,18 +54,48 @@ export function createMailTransport(config: AppConfig): MailTransport {
       close: () => transporter.close(),
     }
   }
-  const folder = path.join(config.dataDir, 'mail')
+  const folder = mailFolder(config)
   const writer = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'windows' })
   return {
     send: async (mail) => {
       const info = await writer.sendMail(message(config, mail))
       await mkdir(folder, { recursive: true, mode: 0o700 })
-      const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${mail.messageId.replace(/[^\w.-]/g, '')}.eml`
+      const name = `${new Date().toISOString().replace(/[:.]/g, '-')}${fileSuffix(mail.messageId)}`
       const file = path.join(folder, name)
       // Written under a temporary name first: a half-written file is never taken for a message.
       await writeFile(`${file}.tmp`, info.message as Buffer, { mode: 0o600 })
       await rename(`${file}.tmp`, file)
     },
     close: () => {},
+  }
+}
+
+function mailFolder(config: Pick<AppConfig, 'dataDir'>): string {
+  return path.join(config.dataDir, 'mail')
+}
+
+/** How a message's file name ends: its Message-ID made safe for a file name. */
+function fileSuffix(messageId: string): string {
+  return `-${messageId.replace(/[^\w.-]/g, '')}.eml`
+}
+
+/**
+ * Deletes the .eml files written without SMTP for these messages: they hold names, e-mail
+ * addresses and login codes, which the purge of a round promises to remove.
+ */
+export async function deleteWrittenMessages(config: Pick<AppConfig, 'dataDir'>, messageIds: readonly string[]): Promise<void> {
+  if (messageIds.length === 0) return
+  const suffixes = new Set(messageIds.map(fileSuffix))
+  let names: string[]
+  try {
+    names = await readdir(mailFolder(config))
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return
+    throw error
+  }
+  for (const name of names) {
+    // The name is the time of writing ("…T12-00-00-000Z") and then the suffix.
+    const timeEnd = name.indexOf('Z-')
+    if (timeEnd >= 0 && suffixes.has(name.slice(timeEnd + 1))) await rm(path.join(mailFolder(config), name), { force: true })
   }
 }

@@ -4,7 +4,8 @@
  * numbers and login codes all live in `participants` only, so the participants are
  * deleted, together with everything that hangs on them (tables that reference a
  * participant must do so `on delete cascade`), plus a client file still waiting for
- * confirmation and the print files (PDF letters with names and addresses) on disk.
+ * confirmation and the print files (PDF letters with names and addresses) and e-mails
+ * written to disk without SMTP.
  * What the monitor needs of them, the number written to per stratum, is kept in
  * `stratum_counts`; responses, daily counts and mailings hold no personal data and stay.
  */
@@ -14,6 +15,7 @@ import { audit, type AuditActor } from './audit.js'
 import { todayInAmsterdam } from './calendar.js'
 import { INVITED } from './monitor.js'
 import { deleteBatchFiles } from './letter-batches.js'
+import { deleteWrittenMessages } from './mail-transport.js'
 import type { AppConfig } from '../config.js'
 
 export type PurgeProblem = 'notFound' | 'notClosed'
@@ -48,11 +50,18 @@ export async function purgeRound(
       )
       .onConflict((oc) => oc.columns(['round_id', 'stratum_id']).doNothing())
       .execute()
+    const writtenMessages = await tx
+      .selectFrom('email_messages as e')
+      .innerJoin('mailings as m', 'm.id', 'e.mailing_id')
+      .select('e.message_id')
+      .where('m.round_id', '=', roundId)
+      .execute()
     const deleted = await tx.deleteFrom('participants').where('round_id', '=', roundId).executeTakeFirst()
     await tx.deleteFrom('import_uploads').where('round_id', '=', roundId).execute()
     await tx.updateTable('rounds').set({ status: 'purged' }).where('id', '=', roundId).execute()
     // Inside the transaction: if the files cannot be deleted, nothing is marked purged.
     await deleteBatchFiles(config, roundId)
+    await deleteWrittenMessages(config, writtenMessages.map((m) => m.message_id))
     const participants = Number(deleted.numDeletedRows)
     await audit(tx, actor, 'round.purge', { reason, participants }, roundId)
     return { ok: true as const, participants }

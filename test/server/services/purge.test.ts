@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -9,6 +9,7 @@ import { closeRound } from '../../../src/server/services/rounds.js'
 import { loadMonitor } from '../../../src/server/services/monitor.js'
 import { purgeExpiredRounds, purgeRound } from '../../../src/server/services/purge.js'
 import { batchFolder } from '../../../src/server/services/letter-batches.js'
+import { createMailTransport } from '../../../src/server/services/mail-transport.js'
 import { PERSONAL_MARK, seedRound, type SeededRound } from '../routes/beheer/seed.js'
 
 let t: TestApp
@@ -56,6 +57,11 @@ beforeAll(async () => {
   const folder = batchFolder(t.config, round.roundId)
   mkdirSync(folder, { recursive: true })
   writeFileSync(path.join(folder, 'brieven-1.pdf'), `%PDF ${PERSONAL_MARK}`)
+  // Without SMTP the e-mails were written to DATA_DIR/mail; one belongs to another round.
+  const transport = createMailTransport(t.config)
+  for (const messageId of [...participants.slice(0, 3).map((p) => `<${p.code}@peiling.test>`), '<another-round@peiling.test>']) {
+    await transport.send({ to: { name: PERSONAL_MARK, address: 'iemand@example.nl' }, subject: 'Uitnodiging', text: messageId, html: `<p>${messageId}</p>`, messageId, language: 'nl' })
+  }
 
   await closeRound(db, actor, round.roundId)
 })
@@ -73,6 +79,9 @@ describe('purging a round', () => {
     const leaks = after.filter((r) => r.text.toLowerCase().includes(PERSONAL_MARK.toLowerCase()) || codes.some((code) => r.text.includes(code)))
     expect(leaks).toEqual([])
     expect(existsSync(batchFolder(t.config, round.roundId))).toBe(false)
+    const mailLeft = readdirSync(path.join(t.config.dataDir, 'mail'))
+    expect(mailLeft).toHaveLength(1)
+    expect(mailLeft[0]).toMatch(/another-roundpeiling\.test\.eml$/)
   })
 
   it('keeps the answers and the counts per municipality and mode', async () => {
