@@ -4,6 +4,7 @@ import type { PGlite } from '@electric-sql/pglite'
 import type { Database } from './schema.js'
 import { PGlitePool, openPGlite } from './pglite-pool.js'
 import { OID, TYPE_PARSERS } from './type-parsers.js'
+import { PreparingClient } from './prepared-statements.js'
 
 export type DB = Kysely<Database>
 
@@ -27,7 +28,7 @@ function pgTypes(): pg.CustomTypesConfig {
 }
 
 export function connectPostgres(connectionString: string, maxConnections = 10): DatabaseHandle {
-  const pool = new pg.Pool({ connectionString, max: maxConnections, types: pgTypes() })
+  const pool = new pg.Pool({ connectionString, max: maxConnections, types: pgTypes(), Client: PreparingClient })
   // An idle client that loses its server (restart) must not crash the process.
   pool.on('error', () => {})
   // A client in use when the server goes away fails its query AND emits 'error'; the pool

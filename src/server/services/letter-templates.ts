@@ -191,8 +191,17 @@ export function pngChunksFit(data: Buffer): boolean {
 }
 
 /** Renders the template once into nothing: a logo pdfkit cannot read fails here, not in a 2,300-letter batch. */
+/**
+ * Whether a JPEG is whole: it ends with the end-of-image marker. pdfkit only looks for the
+ * frame header, so a cut-off or damaged file would be embedded and print as noise.
+ */
+export function jpegIsWhole(data: Buffer): boolean {
+  return data.length > 4 && data[data.length - 2] === 0xff && data[data.length - 1] === 0xd9
+}
+
 export async function templatePrints(template: LetterTemplate, letter: LetterData): Promise<boolean> {
   if (template.logo && logoType(template.logo) === 'image/png' && !pngChunksFit(template.logo)) return false
+  if (template.logo && logoType(template.logo) === 'image/jpeg' && !jpegIsWhole(template.logo)) return false
   const sink = new Writable({ write: (_chunk, _enc, done) => done() })
   try {
     await writePreview(template, letter, sink)

@@ -7,6 +7,7 @@
  */
 import { sql } from 'kysely'
 import type { DB } from '../db/connect.js'
+import { prepared } from '../db/prepared-statements.js'
 import type { Round, Participant, ResponseMode, Wave } from '../db/schema.js'
 import type { Answers, QuestionnaireDefinition } from '../../questionnaire/definition.js'
 import type { LoginCode } from '../../codes/login-code.js'
@@ -57,7 +58,7 @@ async function questionnaireDefinition(db: DB, questionnaireId: number, rowVersi
 }
 
 export async function loadParticipantContext(db: DB, participantId: number): Promise<ParticipantContext | undefined> {
-  const row = await db
+  const query = db
     .selectFrom('participants as p')
     .innerJoin('rounds as r', 'r.id', 'p.round_id')
     .innerJoin('strata as s', 's.id', 'p.stratum_id')
@@ -79,7 +80,8 @@ export async function loadParticipantContext(db: DB, participantId: number): Pro
       sql<string>`q.xmin::text`.as('questionnaire_row_version'),
     ])
     .where('p.id', '=', participantId)
-    .executeTakeFirst()
+  // Every page of every respondent starts with this query.
+  const [row] = (await db.executeQuery(prepared('participant_context', query.compile()))).rows
   if (!row) return undefined
   return {
     participant: { id: row.id, round_id: row.round_id, stratum_id: row.stratum_id, status: row.status, language: row.language },
@@ -127,7 +129,7 @@ async function lockParticipant(db: DB, participantId: number) {
  */
 export async function saveProgress(db: DB, participantId: number, answers: Answers, language: string): Promise<void> {
   const json = JSON.stringify(answers)
-  const saved = await db
+  const query = db
     .with('participant', (qb) =>
       qb
         .updateTable('participants')
@@ -145,7 +147,8 @@ export async function saveProgress(db: DB, participantId: number, answers: Answe
     )
     .onConflict((oc) => oc.column('participant_id').where('participant_id', 'is not', null).doUpdateSet({ answers: json, language }))
     .returning('participant_id')
-    .executeTakeFirst()
+  // Every page move saves: the statement is prepared once per connection.
+  const [saved] = (await db.executeQuery(prepared('save_progress', query.compile()))).rows
   if (!saved) {
     const exists = await db.selectFrom('participants').select('id').where('id', '=', participantId).executeTakeFirst()
     if (!exists) throw new Error(`participant ${participantId} does not exist`)

@@ -424,6 +424,8 @@ describe(`broken and oversized uploads (${testEngine})`, () => {
       // A real PNG whose image data claims 2 GB: the PDF library would read on byte by byte, stopping the server for seconds.
       { name: 'logo.png', data: pngWithHugeChunk(), status: 422, message: 'het logo kan niet gelezen worden' },
       { name: 'logo.jpg', data: Buffer.concat([Buffer.from('ffd8ff', 'hex'), randomBytes(4096)]), status: 422, message: 'het logo kan niet gelezen worden' },
+      // Cut off after its frame header: pdfkit would embed it and print noise.
+      { name: 'logo.jpg', data: Buffer.concat([Buffer.from('ffd8ffc0001108000100010301220002110103110100', 'hex'), Buffer.alloc(2048, 0x5a)]), status: 422, message: 'het logo kan niet gelezen worden' },
       { name: 'logo.png', data: Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), Buffer.alloc(1024 * 1024 + 1)]), status: 422, message: 'het logo is groter dan 1 MB' },
       { name: 'logo.png', data: Buffer.alloc(3 * 1024 * 1024), status: 413, message: 'Wat u stuurt is te groot' },
     ]
