@@ -462,6 +462,22 @@ describe(`password guessing over two app instances (${testEngine})`, () => {
     return Object.assign(response, { browser })
   }
 
+  /** One session's cookie and token in 16 posts at the same moment, spread over both instances (they share the session secret). */
+  async function sixteenAtOnce(session: Browser, url: string, fields: (n: number) => Record<string, string>) {
+    const cookie = (session as unknown as { cookieHeader(): string }).cookieHeader()
+    const token = csrfTokenOf(session.lastPage)
+    return Promise.all(
+      Array.from({ length: 16 }, (_, n) =>
+        (n % 2 ? a : b).app.inject({
+          method: 'POST',
+          url,
+          headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+          payload: new URLSearchParams({ _csrf: token, ...fields(n) }).toString(),
+        }),
+      ),
+    )
+  }
+
   it('stops a user name after 5 wrong passwords spread over both, then refuses even the right one on both', async () => {
     const { username } = await createStaffUser(a.database.db, 'researcher')
     for (let n = 0; n < 5; n++) {
@@ -499,19 +515,7 @@ describe(`password guessing over two app instances (${testEngine})`, () => {
     await phone.visit('/beheer/inloggen/tweede-stap')
     const valid = currentTotpCode(secret, Date.now() + 30_000)
     const wrong = (n: number) => String((Number(valid) + 1 + n) % 1_000_000).padStart(6, '0')
-    // One session's cookie and token, sent to both instances (they share the session secret).
-    const cookie = (phone as unknown as { cookieHeader(): string }).cookieHeader()
-    const token = csrfTokenOf(phone.lastPage)
-    const responses = await Promise.all(
-      Array.from({ length: 16 }, (_, n) =>
-        (n % 2 ? a : b).app.inject({
-          method: 'POST',
-          url: '/beheer/inloggen/tweede-stap',
-          headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
-          payload: new URLSearchParams({ _csrf: token, code: wrong(n) }).toString(),
-        }),
-      ),
-    )
+    const responses = await sixteenAtOnce(phone, '/beheer/inloggen/tweede-stap', (n) => ({ code: wrong(n) }))
     const tried = responses.filter((r) => r.statusCode === 401).length
     const refused = responses.filter((r) => r.statusCode === 429).length
     expect({ tried, refused }).toEqual({ tried: 5, refused: 11 })
@@ -521,18 +525,7 @@ describe(`password guessing over two app instances (${testEngine})`, () => {
   it('holds the limit when a borrowed session sends 16 guesses of the current password at the same moment', async () => {
     const borrowed = await signedInAs(a.app, 'researcher', '198.51.103.1')
     await borrowed.visit('/beheer/account')
-    const cookie = (borrowed as unknown as { cookieHeader(): string }).cookieHeader()
-    const token = csrfTokenOf(borrowed.lastPage)
-    const responses = await Promise.all(
-      Array.from({ length: 16 }, (_, n) =>
-        (n % 2 ? a : b).app.inject({
-          method: 'POST',
-          url: '/beheer/account/wachtwoord',
-          headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
-          payload: new URLSearchParams({ _csrf: token, current: `guess number ${n}`, password: 'a new password of mine', repeat: 'a new password of mine' }).toString(),
-        }),
-      ),
-    )
+    const responses = await sixteenAtOnce(borrowed, '/beheer/account/wachtwoord', (n) => ({ current: `guess number ${n}`, password: 'a new password of mine', repeat: 'a new password of mine' }))
     const tried = responses.filter((r) => r.statusCode === 422).length
     const refused = responses.filter((r) => r.statusCode === 429).length
     expect({ tried, refused }).toEqual({ tried: 5, refused: 11 })
