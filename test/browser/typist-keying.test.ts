@@ -184,12 +184,16 @@ describe('a typist keys a paper form with the keyboard alone', () => {
     await page.keyboard.type('2')
     await expect.poll(() => page.locator('#autosave-status').textContent(), { timeout: 5000 }).toContain('Invoer bewaard')
     await page.keyboard.type('3')
-    await page.close({ runBeforeUnload: true })
+    // runBeforeUnload fires pagehide (and its beacon) but does not wait: wait for the tab to be gone,
+    // so the next tab does not open while this one still holds the focus.
+    await Promise.all([page.waitForEvent('close'), page.close({ runBeforeUnload: true })])
 
     const again = await context.newPage()
     await again.goto(`${served.baseUrl}/invoer`)
     await expect.poll(() => again.locator('.drafts').textContent()).toContain(`${code.slice(0, 5)}-${code.slice(5)}`)
-    await Promise.all([again.waitForURL('**/invoer/formulier'), again.keyboard.type(`${code}\n`)])
+    // The scanner types into whatever has the focus: the code field must have it by itself.
+    await expect.poll(() => activeId(again), { timeout: 5000 }).toBe('code')
+    await Promise.all([again.waitForURL('**/invoer/formulier', { timeout: 10_000 }), again.keyboard.type(`${code}\n`)])
     await expect.poll(() => again.locator('p.note').first().textContent()).toContain('teruggezet')
     expect(await again.inputValue('#f-rapportcijfer_dienstverlening')).toBe('8')
     expect(await again.inputValue('#f-intake_wanneer')).toBe('2')
