@@ -1,9 +1,19 @@
 // Made once: building a formatter costs more than the rest of a respondent's request.
 const amsterdamDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' })
+const HOUR = 3_600_000
+// Amsterdam is a whole number of hours off UTC and changes offset on the hour, so its date
+// cannot change within a UTC hour: every respondent's request of that hour shares one answer.
+let lastHour = Number.NaN
+let lastDay = ''
 
 /** Dates as the municipality's calendar sees them (Europe/Amsterdam), as YYYY-MM-DD. */
 export function todayInAmsterdam(now = new Date()): string {
-  return amsterdamDay.format(now)
+  const hour = Math.floor(now.getTime() / HOUR)
+  if (hour !== lastHour) {
+    lastDay = amsterdamDay.format(now)
+    lastHour = hour
+  }
+  return lastDay
 }
 
 /**

@@ -7,7 +7,7 @@
  */
 import { sql } from 'kysely'
 import type { DB } from '../db/connect.js'
-import { prepared } from '../db/prepared-statements.js'
+import { queryTemplate } from '../db/query-template.js'
 import type { Round, Participant, ResponseMode, Wave } from '../db/schema.js'
 import type { Answers, QuestionnaireDefinition } from '../../questionnaire/definition.js'
 import type { LoginCode } from '../../codes/login-code.js'
@@ -57,8 +57,9 @@ async function questionnaireDefinition(db: DB, questionnaireId: number, rowVersi
   return row.definition
 }
 
-export async function loadParticipantContext(db: DB, participantId: number): Promise<ParticipantContext | undefined> {
-  const query = db
+// Every page of every respondent starts with this query.
+const participantContextQuery = queryTemplate('participant_context', (db: DB, v: { participantId: number }) =>
+  db
     .selectFrom('participants as p')
     .innerJoin('rounds as r', 'r.id', 'p.round_id')
     .innerJoin('strata as s', 's.id', 'p.stratum_id')
@@ -79,9 +80,11 @@ export async function loadParticipantContext(db: DB, participantId: number): Pro
       'q.id as questionnaire_id',
       sql<string>`q.xmin::text`.as('questionnaire_row_version'),
     ])
-    .where('p.id', '=', participantId)
-  // Every page of every respondent starts with this query.
-  const [row] = (await db.executeQuery(prepared('participant_context', query.compile()))).rows
+    .where('p.id', '=', v.participantId),
+)
+
+export async function loadParticipantContext(db: DB, participantId: number): Promise<ParticipantContext | undefined> {
+  const [row] = (await db.executeQuery(participantContextQuery(db, { participantId }))).rows
   if (!row) return undefined
   return {
     participant: { id: row.id, round_id: row.round_id, stratum_id: row.stratum_id, status: row.status, language: row.language },
@@ -119,6 +122,28 @@ async function lockParticipant(db: DB, participantId: number) {
   return participant
 }
 
+// Every page move saves: built once, and prepared once per connection.
+const saveProgressQuery = queryTemplate('save_progress', (db: DB, v: { participantId: number; json: string; language: string }) =>
+  db
+    .with('participant', (qb) =>
+      qb
+        .updateTable('participants')
+        .set({ status: sql`case when status = 'pending' then 'in_progress' else status end` })
+        .where('id', '=', v.participantId)
+        .where('status', '<>', 'completed')
+        .returning(['id', 'round_id', 'stratum_id']),
+    )
+    .insertInto('responses')
+    .columns(['round_id', 'stratum_id', 'mode', 'status', 'participant_id', 'answers', 'language'])
+    .expression((eb) =>
+      eb
+        .selectFrom('participant')
+        .select(['round_id', 'stratum_id', sql.lit('online').as('mode'), sql.lit('in_progress').as('status'), 'id', sql`${v.json}::jsonb`.as('answers'), sql`${v.language}::text`.as('language')]),
+    )
+    .onConflict((oc) => oc.column('participant_id').where('participant_id', 'is not', null).doUpdateSet({ answers: v.json, language: v.language }))
+    .returning('participant_id'),
+)
+
 /**
  * Stores the full set of answers so far (already validated and merged by the caller).
  * The first save is what marks the participant as started: opening a link does not.
@@ -128,27 +153,7 @@ async function lockParticipant(db: DB, participantId: number) {
  * first save as started, and hands the row to the INSERT; all or nothing, like a transaction.
  */
 export async function saveProgress(db: DB, participantId: number, answers: Answers, language: string): Promise<void> {
-  const json = JSON.stringify(answers)
-  const query = db
-    .with('participant', (qb) =>
-      qb
-        .updateTable('participants')
-        .set({ status: sql`case when status = 'pending' then 'in_progress' else status end` })
-        .where('id', '=', participantId)
-        .where('status', '<>', 'completed')
-        .returning(['id', 'round_id', 'stratum_id']),
-    )
-    .insertInto('responses')
-    .columns(['round_id', 'stratum_id', 'mode', 'status', 'participant_id', 'answers', 'language'])
-    .expression((eb) =>
-      eb
-        .selectFrom('participant')
-        .select(['round_id', 'stratum_id', sql.lit('online').as('mode'), sql.lit('in_progress').as('status'), 'id', sql`${json}::jsonb`.as('answers'), sql`${language}::text`.as('language')]),
-    )
-    .onConflict((oc) => oc.column('participant_id').where('participant_id', 'is not', null).doUpdateSet({ answers: json, language }))
-    .returning('participant_id')
-  // Every page move saves: the statement is prepared once per connection.
-  const [saved] = (await db.executeQuery(prepared('save_progress', query.compile()))).rows
+  const [saved] = (await db.executeQuery(saveProgressQuery(db, { participantId, json: JSON.stringify(answers), language }))).rows
   if (!saved) {
     const exists = await db.selectFrom('participants').select('id').where('id', '=', participantId).executeTakeFirst()
     if (!exists) throw new Error(`participant ${participantId} does not exist`)
