@@ -2,6 +2,7 @@
  * Setting the body of a letter: paragraphs, bullets, and a font size that makes the text
  * fit the space above the signature, so that every letter is exactly one page.
  */
+import { replayFor, type ContentReplay } from './content-replay.js'
 import type { PdfFonts } from './fonts.js'
 
 /** Font sizes tried in turn; below 8 pt many clients cannot read the letter at all. */
@@ -53,12 +54,16 @@ const MAX_CACHED_STYLES = 100
 
 export class BodyTypesetter {
   private readonly styles = new Map<string, BodyStyle | undefined>()
+  // Most paragraphs are the same on every letter of a batch: set once, then copied.
+  private readonly replay: ContentReplay
 
   constructor(
     private readonly doc: PDFKit.PDFDocument,
     private readonly fonts: PdfFonts,
     private readonly width: number,
-  ) {}
+  ) {
+    this.replay = replayFor(doc)
+  }
 
   /**
    * The largest style at which the paragraphs fit in `height` points; undefined when
@@ -91,14 +96,17 @@ export class BodyTypesetter {
   /** Draws the paragraphs from (x, y); returns the y below the last line. Nothing is drawn below `bottom`. */
   draw(paragraphs: BodyParagraph[], style: BodyStyle, x: number, y: number, bottom: number): number {
     const doc = this.doc
-    doc.font(this.fonts.regular).fontSize(style.fontSize).fillColor('black')
     paragraphs.forEach((paragraph, index) => {
       if (index > 0) y += style.paragraphGap
       for (const block of paragraph.blocks) {
         const indent = block.bullet ? style.bulletIndent : 0
         const options = { width: this.width - indent, lineGap: style.lineGap, height: Math.max(0, bottom - y) }
-        if (block.bullet) doc.text('•', x, y, { lineBreak: false })
-        doc.text(block.text, x + indent, y, options)
+        const key = JSON.stringify(['body', x, y, bottom, style.fontSize, this.width, block.bullet, block.text])
+        this.replay.draw(key, () => {
+          doc.font(this.fonts.regular).fontSize(style.fontSize).fillColor('black')
+          if (block.bullet) doc.text('•', x, y, { lineBreak: false })
+          doc.text(block.text, x + indent, y, options)
+        })
         y = doc.y
       }
     })

@@ -10,6 +10,7 @@
 import { formatLoginCode } from '../codes/login-code.js'
 import type { LangText } from '../questionnaire/definition.js'
 import { isRightToLeft, localize } from '../questionnaire/text.js'
+import { replayFor } from './content-replay.js'
 import type { PdfFonts } from './fonts.js'
 import { BodyTypesetter, splitParagraphs, toParagraph } from './letter-body.js'
 import { letterLanguage, type LetterTemplate } from './letter-template.js'
@@ -139,7 +140,23 @@ function logoOf(doc: PDFKit.PDFDocument, logo: Buffer): Buffer {
   return cached.image as Buffer
 }
 
+const logoIds = new WeakMap<Buffer, number>()
+let lastLogoId = 0
+
+/** Tells logos apart in replay keys without putting their bytes in the key. */
+function logoId(logo: Buffer | undefined): number {
+  if (!logo) return 0
+  let id = logoIds.get(logo)
+  if (id === undefined) logoIds.set(logo, (id = ++lastLogoId))
+  return id
+}
+
 function drawLetterhead(doc: PDFKit.PDFDocument, template: LetterTemplate, fonts: PdfFonts, left: number): void {
+  const key = JSON.stringify(['letterhead', left, logoId(template.logo), template.sender])
+  replayFor(doc).draw(key, () => drawLetterheadOnce(doc, template, fonts, left))
+}
+
+function drawLetterheadOnce(doc: PDFKit.PDFDocument, template: LetterTemplate, fonts: PdfFonts, left: number): void {
   if (template.logo) doc.image(logoOf(doc, template.logo), left, mm(15), { fit: [mm(50), mm(22)] })
   const { sender } = template
   const x = mm(BOX.left)
@@ -161,9 +178,12 @@ function drawAddress(doc: PDFKit.PDFDocument, letter: LetterData, template: Lett
   const width = mm(window.widthMm - 2 * WINDOW_INSET.left)
   let top = mm(window.topMm + WINDOW_INSET.top)
   const bottom = mm(window.topMm + window.heightMm - WINDOW_INSET.top)
-  if (template.sender.returnAddress) {
-    doc.font(fonts.regular).fillColor('#333333')
-    fitLine(doc, template.sender.returnAddress, x, top, width, 6.5)
+  const { returnAddress } = template.sender
+  if (returnAddress) {
+    replayFor(doc).draw(JSON.stringify(['return address', x, top, width, returnAddress]), () => {
+      doc.font(fonts.regular).fillColor('#333333')
+      fitLine(doc, returnAddress, x, top, width, 6.5)
+    })
     top += mm(5)
   }
   const lines = [letter.name, ...letter.addressLines].filter((line) => line.trim() !== '')
@@ -186,32 +206,33 @@ function drawAddress(doc: PDFKit.PDFDocument, letter: LetterData, template: Lett
 function drawCodeBox(doc: PDFKit.PDFDocument, letter: LetterData, language: string, fonts: PdfFonts): void {
   const x = mm(BOX.left + BOX.padding)
   const width = mm(BOX.right - BOX.left - 2 * BOX.padding)
-  doc
-    .roundedRect(mm(BOX.left), mm(BOX.top), mm(BOX.right - BOX.left), mm(BOX.bottom - BOX.top), mm(2))
-    .lineWidth(1.2)
-    .strokeColor('#555555')
-    .stroke()
-
-  doc.font(fonts.regular).fontSize(8.5).fillColor('black')
-  doc.text(localize(LABELS.online, language), x, mm(BOX.top + BOX.padding), { width, lineBreak: false })
-  doc.font(fonts.bold)
-  fitLine(doc, letter.siteUrl, x, mm(BOX.top + BOX.padding + 4.5), width, 11)
-
-  doc.font(fonts.regular).fontSize(8.5)
-  doc.text(localize(LABELS.code, language), x, mm(BOX.top + BOX.padding + 11), { width, lineBreak: false })
-  // Large, bold and spaced out: this is what people type letter by letter.
-  doc.font(fonts.bold)
-  fitLine(doc, formatLoginCode(letter.code), x, mm(BOX.top + BOX.padding + 15), width, 17, 1.5)
-
   const qrTop = BOX.bottom - BOX.padding - QR_SIZE
-  drawQrCode(doc, letter.loginUrl, { x, y: mm(qrTop), size: mm(QR_SIZE) })
-  const textLeft = BOX.left + BOX.padding + QR_SIZE + 4
-  doc.font(fonts.regular).fontSize(8).fillColor('black')
-  doc.text(localize(LABELS.scan, language), mm(textLeft), mm(qrTop + 3), {
-    width: mm(BOX.right - BOX.padding - textLeft),
-    height: mm(QR_SIZE - 3),
-    lineGap: 1,
+  // The same on every letter in this language: the box, its labels and the web address.
+  replayFor(doc).draw(JSON.stringify(['code box', language, letter.siteUrl]), () => {
+    doc
+      .roundedRect(mm(BOX.left), mm(BOX.top), mm(BOX.right - BOX.left), mm(BOX.bottom - BOX.top), mm(2))
+      .lineWidth(1.2)
+      .strokeColor('#555555')
+      .stroke()
+    doc.font(fonts.regular).fontSize(8.5).fillColor('black')
+    doc.text(localize(LABELS.online, language), x, mm(BOX.top + BOX.padding), { width, lineBreak: false })
+    doc.font(fonts.bold)
+    fitLine(doc, letter.siteUrl, x, mm(BOX.top + BOX.padding + 4.5), width, 11)
+    doc.font(fonts.regular).fontSize(8.5)
+    doc.text(localize(LABELS.code, language), x, mm(BOX.top + BOX.padding + 11), { width, lineBreak: false })
+    const textLeft = BOX.left + BOX.padding + QR_SIZE + 4
+    doc.font(fonts.regular).fontSize(8).fillColor('black')
+    doc.text(localize(LABELS.scan, language), mm(textLeft), mm(qrTop + 3), {
+      width: mm(BOX.right - BOX.padding - textLeft),
+      height: mm(QR_SIZE - 3),
+      lineGap: 1,
+    })
   })
+
+  // Large, bold and spaced out: this is what people type letter by letter.
+  doc.font(fonts.bold).fillColor('black')
+  fitLine(doc, formatLoginCode(letter.code), x, mm(BOX.top + BOX.padding + 15), width, 17, 1.5)
+  drawQrCode(doc, letter.loginUrl, { x, y: mm(qrTop), size: mm(QR_SIZE) })
 }
 
 /**
@@ -240,10 +261,14 @@ export function drawLetter(doc: PDFKit.PDFDocument, letter: LetterData, template
   drawAddress(doc, letter, template, fonts)
   drawCodeBox(doc, letter, language, fonts)
 
-  doc.font(fonts.regular).fontSize(9.5).fillColor('black')
-  doc.text(`${localize(LABELS.date, language)}: ${letter.letterDate ?? today(language)}`, left, mm(DATE_TOP), { lineBreak: false })
-  doc.font(fonts.bold)
-  fitLine(doc, mergeOrThrow(text.subject, values, language), left, mm(SUBJECT_TOP), bodyWidth, 11)
+  const dateLine = `${localize(LABELS.date, language)}: ${letter.letterDate ?? today(language)}`
+  const subject = mergeOrThrow(text.subject, values, language)
+  replayFor(doc).draw(JSON.stringify(['date and subject', left, bodyWidth, dateLine, subject]), () => {
+    doc.font(fonts.regular).fontSize(9.5).fillColor('black')
+    doc.text(dateLine, left, mm(DATE_TOP), { lineBreak: false })
+    doc.font(fonts.bold)
+    fitLine(doc, subject, left, mm(SUBJECT_TOP), bodyWidth, 11)
+  })
 
   const raw = splitParagraphs(text.body)
   const paragraphs = raw.map((p) => toParagraph(mergeOrThrow(p, values, language)))
@@ -259,8 +284,11 @@ export function drawLetter(doc: PDFKit.PDFDocument, letter: LetterData, template
 
   // Room for a handwritten signature would need a scan of it; the name and role suffice.
   const signatureTop = Math.min(end + mm(5), mm(TEXT_BOTTOM - SIGNATURE_HEIGHT + 2))
-  doc.font(fonts.bold).fontSize(style.fontSize).fillColor('black')
-  doc.text(template.signature.name, left, signatureTop, { width: bodyWidth, lineBreak: false })
-  doc.font(fonts.regular).fontSize(style.fontSize)
-  doc.text(template.signature.role, left, doc.y, { width: bodyWidth, lineBreak: false })
+  const { signature } = template
+  replayFor(doc).draw(JSON.stringify(['signature', left, signatureTop, bodyWidth, style.fontSize, signature]), () => {
+    doc.font(fonts.bold).fontSize(style.fontSize).fillColor('black')
+    doc.text(signature.name, left, signatureTop, { width: bodyWidth, lineBreak: false })
+    doc.font(fonts.regular).fontSize(style.fontSize)
+    doc.text(signature.role, left, doc.y, { width: bodyWidth, lineBreak: false })
+  })
 }

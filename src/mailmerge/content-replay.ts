@@ -1,0 +1,80 @@
+/**
+ * Drawing that comes out the same on many pages: drawn once, then copied.
+ *
+ * pdfkit lays text out again on every call, and that was a third of a letter's time,
+ * although most paragraphs are word for word the same on every letter of a batch. A
+ * drawing whose key was drawn before in this document is not drawn again: the PDF
+ * operators it wrote are copied into the current page together with the page resources
+ * it used (the embedded font already holds its glyphs, being the same document), and the
+ * text cursor is put where the drawing left it.
+ *
+ * The key must name everything that shapes the drawing (text, place, width, style). The
+ * drawing must set its own font and colour: state set before it is not part of the copy.
+ * This reads two pdfkit internals, the page's content buffer and resource dictionary;
+ * test/mailmerge/content-replay.test.ts compares copied pages with drawn ones.
+ */
+
+/** The resource kinds a drawing can add to a page, as pdfkit names them in the page dictionary. */
+const RESOURCE_KINDS = ['Font', 'XObject', 'ExtGState', 'Pattern', 'ColorSpace'] as const
+
+type Resources = Partial<Record<(typeof RESOURCE_KINDS)[number], Record<string, unknown>>>
+
+interface PageInternals {
+  content: { buffer: Uint8Array[] }
+  resources: { data: Resources }
+  write(chunk: Uint8Array): void
+}
+
+interface Recording {
+  chunks: Uint8Array[]
+  resources: Resources
+  x: number
+  y: number
+}
+
+/** Recordings per document; a batch needs a few per language and municipality. */
+const DEFAULT_CAPACITY = 200
+
+export class ContentReplay {
+  private readonly recordings = new Map<string, Recording>()
+
+  constructor(
+    private readonly doc: PDFKit.PDFDocument,
+    private readonly capacity = DEFAULT_CAPACITY,
+  ) {}
+
+  /** Runs `draw`, or copies what it wrote the first time it ran under `key`. */
+  draw(key: string, draw: () => void): void {
+    const page = this.doc.page as unknown as PageInternals
+    const recording = this.recordings.get(key)
+    if (recording) {
+      for (const chunk of recording.chunks) page.write(chunk)
+      for (const kind of RESOURCE_KINDS) {
+        const used = recording.resources[kind]
+        if (used) page.resources.data[kind] = { ...used, ...page.resources.data[kind] }
+      }
+      this.doc.x = recording.x
+      this.doc.y = recording.y
+      return
+    }
+    const start = page.content.buffer.length
+    draw()
+    if (this.doc.page !== (page as unknown)) return // the drawing started a page: not something to copy
+    if (this.recordings.size >= this.capacity) this.recordings.clear()
+    const resources: Resources = {}
+    for (const kind of RESOURCE_KINDS) {
+      const present = page.resources.data[kind]
+      if (present) resources[kind] = { ...present }
+    }
+    this.recordings.set(key, { chunks: page.content.buffer.slice(start), resources, x: this.doc.x, y: this.doc.y })
+  }
+}
+
+const replays = new WeakMap<PDFKit.PDFDocument, ContentReplay>()
+
+/** The document's one ContentReplay: keys are shared by everything drawn in it. */
+export function replayFor(doc: PDFKit.PDFDocument): ContentReplay {
+  let replay = replays.get(doc)
+  if (!replay) replays.set(doc, (replay = new ContentReplay(doc)))
+  return replay
+}

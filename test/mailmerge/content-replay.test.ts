@@ -1,0 +1,49 @@
+/**
+ * Letters after the first copy what is the same on every letter (ContentReplay) instead
+ * of setting it again. A copied letter must look exactly like one drawn from scratch.
+ */
+import { readFile } from 'node:fs/promises'
+import QRCode from 'qrcode'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { writeLetterBatch, type LetterData } from '../../src/mailmerge/index.js'
+import { code, letter, template } from './fixtures.js'
+import { pageTextItems, renderPages, renderToolsAvailable, useTempDir, writePdf } from './pdf-tools.js'
+
+const tools = renderToolsAvailable()
+const tmp = useTempDir()
+
+// Any picture will do as a logo: it is copied as an image resource rather than as text.
+let logo: Buffer
+beforeAll(async () => {
+  logo = await QRCode.toBuffer('Gemeente Hengelo', { type: 'png', width: 120 })
+})
+
+function batch(name: string, letters: LetterData[]): Promise<string> {
+  const withLogo = { ...template(), logo }
+  return writePdf(tmp.file(name), (out) => writeLetterBatch(letters, withLogo, out))
+}
+
+const first = letter({ name: 'A. Bakker', code: code('ABCDEFGH2') })
+const second = letter({ name: 'Z. Öztürk-Yılmaz', code: code('K7QXM4TR9'), addressLines: ['Molenstraat 3', '7491 CD  DELDEN'] })
+const english = letter({ name: 'N. Nguyễn', code: code('MNPQRSTU3'), language: 'en' })
+
+describe('letters copied from an earlier one', () => {
+  it('carry the same text in the same places as letters drawn on their own', async () => {
+    const together = await batch('together.pdf', [first, second, english])
+    const alone = [await batch('second.pdf', [second]), await batch('english.pdf', [english])]
+    expect(await pageTextItems(together, 2)).toEqual(await pageTextItems(alone[0]!, 1))
+    expect(await pageTextItems(together, 3)).toEqual(await pageTextItems(alone[1]!, 1))
+    // What differs per person is still their own.
+    const text = (await pageTextItems(together, 2)).map((item) => item.str).join(' ')
+    expect(text).toContain('Z. Öztürk-Yılmaz')
+    expect(text).not.toContain('A. Bakker')
+  })
+
+  it.skipIf(!tools)('render pixel for pixel the same as a letter drawn on its own', async () => {
+    const together = await batch('together-render.pdf', [first, second])
+    const alone = await batch('alone-render.pdf', [second])
+    const copied = await renderPages(together, tmp.dir, { dpi: 100, first: 2, last: 2 })
+    const drawn = await renderPages(alone, tmp.dir, { dpi: 100 })
+    expect((await readFile(copied.pages[0]!)).equals(await readFile(drawn.pages[0]!))).toBe(true)
+  })
+})
