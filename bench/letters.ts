@@ -8,6 +8,10 @@
  *   each in a child process of its own so that the peak is that batch's alone.
  *   Target: under 300 MB.
  *
+ * - Paper questionnaires: 300 KTO forms (three municipalities, one in ten in English),
+ *   reported as pages per second against the same bare-pdfkit baseline. No target in the
+ *   issue; a round prints about 2,300.
+ *
  * Run: `npx tsx bench/letters.ts` (add `--quick` to skip the 100,000-letter run).
  */
 import { spawn } from 'node:child_process'
@@ -17,10 +21,20 @@ import { availableParallelism, loadavg } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import PDFDocument from 'pdfkit'
 import { generateLoginCode } from '../src/codes/login-code.js'
-import { defaultTemplate, mergeFields, writeLetterBatch, type LetterData, type LetterTemplate } from '../src/mailmerge/index.js'
+import {
+  defaultTemplate,
+  mergeFields,
+  writeLetterBatch,
+  writePaperQuestionnaireBatch,
+  type LetterData,
+  type LetterTemplate,
+  type PaperFormItem,
+} from '../src/mailmerge/index.js'
+import { parseDefinition } from '../src/questionnaire/index.js'
 import { registerFonts } from '../src/mailmerge/fonts.js'
 
 const SPEED_LETTERS = 2_300
+const PAPER_FORMS = 300
 const MEMORY_RUNS = [20_000, 100_000]
 
 const FIRST = ['Jan', 'Fatima', 'Łukasz', 'Ayşe', 'Nguyễn Thị', 'Mehmet', 'Anna', 'Sjoerd', 'Zoë', 'Mohamed']
@@ -116,6 +130,25 @@ async function batch(letters: Iterable<LetterData>, template: LetterTemplate): P
   return { ...stop(), pages }
 }
 
+function ktoDefinition() {
+  const parsed = parseDefinition(readFileSync(new URL('../questionnaires/kto-participatiewet.yaml', import.meta.url), 'utf8'), 'yaml')
+  if (!parsed.ok) throw new Error('the KTO questionnaire does not parse')
+  return parsed.definition
+}
+
+function* paperForms(count: number): Generator<PaperFormItem> {
+  for (const letter of sampleLetters(count)) {
+    yield { code: letter.code, lang: letter.language, stratumName: letter.stratumName, stratum: letter.stratumName.toLowerCase() }
+  }
+}
+
+async function paperBatch(count: number): Promise<Timing & { pages: number }> {
+  const definition = ktoDefinition()
+  const stop = timer()
+  const { pages } = await writePaperQuestionnaireBatch(definition, paperForms(count), createWriteStream('/dev/null'))
+  return { ...stop(), pages }
+}
+
 /** Peak resident memory of this process, in MB (VmHWM; maxRSS where /proc is missing). */
 function peakRssMb(): number {
   try {
@@ -170,6 +203,16 @@ export async function benchLetters(options: { memoryRuns?: number[] } = {}): Pro
     loadAverage: round(loadavg()[0] ?? 0),
     cpus: availableParallelism(),
   }
+  await paperBatch(10)
+  const paper = await paperBatch(PAPER_FORMS)
+  Object.assign(result, {
+    paperForms: PAPER_FORMS,
+    paperPages: paper.pages,
+    paperSeconds: round(paper.seconds),
+    paperFormsPerSecond: Math.round(PAPER_FORMS / paper.seconds),
+    paperPagesPerSecond: Math.round(paper.pages / paper.seconds),
+    paperRatioToBaseline: round(paper.pages / paper.seconds / (SPEED_LETTERS / base.seconds)),
+  })
   for (const count of options.memoryRuns ?? MEMORY_RUNS) {
     const run = await measureInChild(count)
     result[`peakMb_${count}`] = run.peakMb

@@ -25,11 +25,18 @@ interface PageInternals {
   write(chunk: Uint8Array): void
 }
 
-interface Recording {
+/** What a drawing wrote on its page, ready to be written on another page of the same document. */
+export interface Recording {
   chunks: Uint8Array[]
   resources: Resources
   x: number
   y: number
+}
+
+/** A place in the current page's content, to record from. */
+export interface RecordingStart {
+  page: PageInternals
+  chunk: number
 }
 
 /** Recordings per document; a batch needs a few per language and municipality. */
@@ -45,28 +52,42 @@ export class ContentReplay {
 
   /** Runs `draw`, or copies what it wrote the first time it ran under `key`. */
   draw(key: string, draw: () => void): void {
-    const page = this.doc.page as unknown as PageInternals
     const recording = this.recordings.get(key)
-    if (recording) {
-      for (const chunk of recording.chunks) page.write(chunk)
-      for (const kind of RESOURCE_KINDS) {
-        const used = recording.resources[kind]
-        if (used) page.resources.data[kind] = { ...used, ...page.resources.data[kind] }
-      }
-      this.doc.x = recording.x
-      this.doc.y = recording.y
-      return
-    }
-    const start = page.content.buffer.length
+    if (recording) return this.play(recording)
+    const start = this.start()
     draw()
-    if (this.doc.page !== (page as unknown)) return // the drawing started a page: not something to copy
+    if (this.doc.page !== (start.page as unknown)) return // the drawing started a page: not something to copy
     if (this.recordings.size >= this.capacity) this.recordings.clear()
+    this.recordings.set(key, this.since(start))
+  }
+
+  /** Marks the current end of the current page, to record what is drawn from here on. */
+  start(): RecordingStart {
+    const page = this.doc.page as unknown as PageInternals
+    return { page, chunk: page.content.buffer.length }
+  }
+
+  /** What was drawn on the page of `start` since then (the page may no longer be the current one). */
+  since(start: RecordingStart): Recording {
+    const { page } = start
     const resources: Resources = {}
     for (const kind of RESOURCE_KINDS) {
       const present = page.resources.data[kind]
       if (present) resources[kind] = { ...present }
     }
-    this.recordings.set(key, { chunks: page.content.buffer.slice(start), resources, x: this.doc.x, y: this.doc.y })
+    return { chunks: page.content.buffer.slice(start.chunk), resources, x: this.doc.x, y: this.doc.y }
+  }
+
+  /** Writes a recording on the current page, and puts the cursor where the drawing left it. */
+  play(recording: Recording): void {
+    const page = this.doc.page as unknown as PageInternals
+    for (const chunk of recording.chunks) page.write(chunk)
+    for (const kind of RESOURCE_KINDS) {
+      const used = recording.resources[kind]
+      if (used) page.resources.data[kind] = { ...used, ...page.resources.data[kind] }
+    }
+    this.doc.x = recording.x
+    this.doc.y = recording.y
   }
 }
 

@@ -11,6 +11,7 @@ import type { Writable } from 'node:stream'
 import type { QuestionnaireDefinition } from '../questionnaire/definition.js'
 import { isRightToLeft, localize } from '../questionnaire/text.js'
 import { code128 } from './code128.js'
+import { replayFor, type Recording, type RecordingStart } from './content-replay.js'
 import { drawFooter, drawHeader, type PageHeader } from './paper-page.js'
 import { FONT_SIZE, GREY, PAPER, SHADE, shade, text, type Pen } from './paper-pen.js'
 import { questionPieces, type Piece } from './paper-questions.js'
@@ -62,6 +63,8 @@ class FormWriter {
   private readonly pen: Pen
   private readonly measurePen: Pen
   readonly firstPage: number
+  /** Where each page's body starts, below its header. */
+  private readonly bodyStarts: RecordingStart[] = []
 
   constructor(
     private readonly pdf: StreamingPdf,
@@ -82,7 +85,23 @@ class FormWriter {
   newPage(): void {
     this.pdf.addPage()
     drawHeader(this.pdf.doc, this.pdf.fonts, this.lang, this.header)
+    this.bodyStarts.push(replayFor(this.pdf.doc).start())
     this.y = PAPER.contentTop
+  }
+
+  /** The pages laid out so far without their headers and footers: the same on every form of this language and stratum. */
+  recordBodies(): Recording[] {
+    const replay = replayFor(this.pdf.doc)
+    return this.bodyStarts.map((start) => replay.since(start))
+  }
+
+  /** Writes the bodies of an earlier form of the same language and stratum, under this form's headers. */
+  replayBodies(bodies: Recording[]): void {
+    const replay = replayFor(this.pdf.doc)
+    bodies.forEach((body, index) => {
+      if (index > 0) this.newPage()
+      replay.play(body)
+    })
   }
 
   private heightOf(piece: Piece): number {
@@ -230,7 +249,17 @@ interface FormSpec {
   stratumName?: string | undefined
 }
 
-function writeForm(pdf: StreamingPdf, definition: QuestionnaireDefinition, spec: FormSpec, sections: PrintedSection[], duplex: boolean): number {
+/**
+ * A form's pages apart from header and footer depend only on its language and stratum:
+ * a batch lays them out once per pair and copies them into the other forms (laying out
+ * text is most of the time a form takes).
+ */
+interface LaidOut {
+  sections: PrintedSection[]
+  bodies?: Recording[]
+}
+
+function writeForm(pdf: StreamingPdf, definition: QuestionnaireDefinition, spec: FormSpec, laidOut: LaidOut, duplex: boolean): number {
   const header: PageHeader = {
     title: localize(definition.title, spec.lang),
     stratumName: spec.stratumName,
@@ -238,9 +267,14 @@ function writeForm(pdf: StreamingPdf, definition: QuestionnaireDefinition, spec:
     barcode: spec.code ? code128(spec.code) : undefined,
   }
   const form = new FormWriter(pdf, definition, spec.lang, header)
-  form.writeIntro()
-  sections.forEach((section) => form.writeSection(section))
-  form.writeOutro()
+  if (laidOut.bodies) {
+    form.replayBodies(laidOut.bodies)
+  } else {
+    form.writeIntro()
+    laidOut.sections.forEach((section) => form.writeSection(section))
+    form.writeOutro()
+    laidOut.bodies = form.recordBodies()
+  }
   if (duplex && form.pageCount % 2 === 1) form.writeBlankPage()
   form.numberPages()
   pdf.flushPages()
@@ -258,7 +292,7 @@ export async function writePaperQuestionnaire(
   const sections = paperRouting(definition, { lang, stratum: options.stratum, stratumNames: options.stratumNames })
   const pdf = new StreamingPdf(out, { bufferPages: true, title: localize(definition.title, lang), lang })
   try {
-    const pages = writeForm(pdf, definition, { lang, code: options.code, stratumName: options.stratumName }, sections, false)
+    const pages = writeForm(pdf, definition, { lang, code: options.code, stratumName: options.stratumName }, { sections }, false)
     await pdf.end()
     return { pages }
   } catch (error) {
@@ -278,19 +312,19 @@ export async function writePaperQuestionnaireBatch(
   options: PaperBatchOptions = {},
 ): Promise<{ forms: number; pages: number }> {
   const pdf = new StreamingPdf(out, { bufferPages: true, title: localize(definition.title, 'nl'), lang: 'nl' })
-  // Routing text depends on language and stratum only: a batch needs a handful.
-  const routings = new Map<string, PrintedSection[]>()
+  // Routing text and layout depend on language and stratum only: a batch needs a handful.
+  const layouts = new Map<string, LaidOut>()
   let forms = 0
   try {
     for await (const item of items) {
       assertPrintable(item.lang)
       const key = `${item.lang}\u0000${item.stratum ?? ''}`
-      let sections = routings.get(key)
-      if (!sections) {
-        sections = paperRouting(definition, { lang: item.lang, stratum: item.stratum, stratumNames: options.stratumNames })
-        routings.set(key, sections)
+      let laidOut = layouts.get(key)
+      if (!laidOut) {
+        laidOut = { sections: paperRouting(definition, { lang: item.lang, stratum: item.stratum, stratumNames: options.stratumNames }) }
+        layouts.set(key, laidOut)
       }
-      writeForm(pdf, definition, item, sections, options.duplex ?? true)
+      writeForm(pdf, definition, item, laidOut, options.duplex ?? true)
       forms++
       options.onProgress?.(forms)
       await pdf.settle()

@@ -1,13 +1,14 @@
 /**
  * Letters after the first copy what is the same on every letter (ContentReplay) instead
- * of setting it again. A copied letter must look exactly like one drawn from scratch.
+ * of setting it again, and paper forms copy the pages of the first form of their language
+ * and stratum. A copy must look exactly like one drawn from scratch.
  */
 import { readFile } from 'node:fs/promises'
 import QRCode from 'qrcode'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { writeLetterBatch, type LetterData } from '../../src/mailmerge/index.js'
-import { code, letter, template } from './fixtures.js'
-import { pageTextItems, renderPages, renderToolsAvailable, useTempDir, writePdf } from './pdf-tools.js'
+import { writeLetterBatch, writePaperQuestionnaireBatch, type LetterData, type PaperFormItem } from '../../src/mailmerge/index.js'
+import { code, ktoDefinition, letter, template } from './fixtures.js'
+import { pageCount, pageTextItems, renderPages, renderToolsAvailable, useTempDir, writePdf } from './pdf-tools.js'
 
 const tools = renderToolsAvailable()
 const tmp = useTempDir()
@@ -45,5 +46,34 @@ describe('letters copied from an earlier one', () => {
     const copied = await renderPages(together, tmp.dir, { dpi: 100, first: 2, last: 2 })
     const drawn = await renderPages(alone, tmp.dir, { dpi: 100 })
     expect((await readFile(copied.pages[0]!)).equals(await readFile(drawn.pages[0]!))).toBe(true)
+  })
+})
+
+describe('paper forms copied from an earlier form of the same language and stratum', () => {
+  const forms = (name: string, items: PaperFormItem[]) =>
+    writePdf(tmp.file(name), (out) => writePaperQuestionnaireBatch(ktoDefinition(), items, out, { stratumNames: { hengelo: 'Hengelo' } }))
+  const earlier: PaperFormItem = { code: code('ABCDEFGH2'), lang: 'nl', stratumName: 'Hengelo', stratum: 'hengelo' }
+  const later: PaperFormItem = { code: code('K7QXM4TR9'), lang: 'nl', stratumName: 'Hengelo', stratum: 'hengelo' }
+
+  it('carry the same text in the same places, with their own code, as a form printed on its own', async () => {
+    const together = await forms('forms-together.pdf', [earlier, later])
+    const alone = await forms('form-alone.pdf', [later])
+    const pages = await pageCount(alone)
+    expect(await pageCount(together)).toBe(2 * pages)
+    for (let page = 1; page <= pages; page++) {
+      expect(await pageTextItems(together, pages + page), `page ${page}`).toEqual(await pageTextItems(alone, page))
+    }
+  })
+
+  it.skipIf(!tools)('render pixel for pixel the same as a form printed on its own', async () => {
+    const together = await forms('forms-together-render.pdf', [earlier, later])
+    const alone = await forms('form-alone-render.pdf', [later])
+    const pages = await pageCount(alone)
+    const copied = await renderPages(together, tmp.dir, { dpi: 72, first: pages + 1, last: 2 * pages })
+    const drawn = await renderPages(alone, tmp.dir, { dpi: 72 })
+    expect(copied.pages).toHaveLength(pages)
+    for (const [i, page] of copied.pages.entries()) {
+      expect((await readFile(page)).equals(await readFile(drawn.pages[i]!)), `page ${i + 1}`).toBe(true)
+    }
   })
 })
