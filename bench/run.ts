@@ -36,7 +36,7 @@ const figures: Figure[] = []
 console.error(`Peiling benchmarks on ${availableParallelism()} cores (${cpus()[0]?.model ?? 'unknown CPU'}), Node ${process.version}${quick ? ', quick' : ''}`)
 
 log('answer saves')
-figures.push(...(await benchAnswerSaves({ seconds: quick ? 3 : 10, log })))
+figures.push(...(await benchAnswerSaves({ seconds: quick ? 3 : 6, log })))
 
 log('page weight and first render')
 figures.push(...(await withServedApp((baseUrl, codes) => benchPageWeight(baseUrl, codes))))
