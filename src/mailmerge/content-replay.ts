@@ -3,7 +3,7 @@
  *
  * pdfkit lays text out again on every call, and that was a third of a letter's time,
  * although most paragraphs are word for word the same on every letter of a batch. A
- * drawing whose key was drawn before in this document is not drawn again: the PDF
+ * drawing whose key was drawn twice before in this document is not drawn again: the PDF
  * operators it wrote are copied into the current page together with the page resources
  * it used (the embedded font already holds its glyphs, being the same document), and the
  * text cursor is put where the drawing left it.
@@ -44,20 +44,32 @@ const DEFAULT_CAPACITY = 200
 
 export class ContentReplay {
   private readonly recordings = new Map<string, Recording>()
+  /**
+   * Keys drawn once. A drawing is recorded when its key comes round a second time: a
+   * paragraph with a person's name never does, and so never pushes out the ones that
+   * repeat on every letter.
+   */
+  private readonly seenOnce = new Set<string>()
 
   constructor(
     private readonly doc: PDFKit.PDFDocument,
     private readonly capacity = DEFAULT_CAPACITY,
   ) {}
 
-  /** Runs `draw`, or copies what it wrote the first time it ran under `key`. */
+  /** Runs `draw`, or copies what it wrote when it ran under `key` before. */
   draw(key: string, draw: () => void): void {
     const recording = this.recordings.get(key)
     if (recording) return this.play(recording)
+    if (!this.seenOnce.has(key)) {
+      if (this.seenOnce.size >= this.capacity) this.seenOnce.clear()
+      this.seenOnce.add(key)
+      return draw()
+    }
     const start = this.start()
     draw()
     if (this.doc.page !== (start.page as unknown)) return // the drawing started a page: not something to copy
     if (this.recordings.size >= this.capacity) this.recordings.clear()
+    this.seenOnce.delete(key)
     this.recordings.set(key, this.since(start))
   }
 
