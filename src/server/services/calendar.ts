@@ -16,6 +16,13 @@ export function todayInAmsterdam(now = new Date()): string {
   return lastDay
 }
 
+/** A calendar day plus `days` days: 2026-12-01 plus 28 → 2026-12-29 (negative goes back). */
+export function addDays(isoDate: string, days: number): string {
+  const d = new Date(`${isoDate}T00:00:00Z`)
+  d.setUTCDate(d.getUTCDate() + days)
+  return d.toISOString().slice(0, 10)
+}
+
 /**
  * Whether `value` is a day that exists, written YYYY-MM-DD: not 2026-02-30, and not in
  * year 0, which PostgreSQL does not have (it would refuse the query).

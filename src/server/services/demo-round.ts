@@ -4,7 +4,7 @@
  */
 import type { DB } from '../db/connect.js'
 import { generateLoginCode, formatLoginCode } from '../../codes/login-code.js'
-import { todayInAmsterdam } from './calendar.js'
+import { addDays, todayInAmsterdam } from './calendar.js'
 import { DEFAULT_QUESTIONNAIRE } from './questionnaire-library.js'
 import { audit } from './audit.js'
 import { generatePassword, hashPassword } from './passwords.js'
@@ -22,12 +22,6 @@ const DEMO_PEOPLE = [
   { initials: 'T.', name_prefix: null, last_name: 'Nguyễn', stratum: 'borne', language: 'en' },
   { initials: 'K.', name_prefix: null, last_name: 'Yılmaz', stratum: 'borne', language: 'nl' },
 ]
-
-function addDays(iso: string, days: number): string {
-  const d = new Date(`${iso}T00:00:00Z`)
-  d.setUTCDate(d.getUTCDate() + days)
-  return d.toISOString().slice(0, 10)
-}
 
 /** Staff accounts to try the researcher's and the typist's screens with. */
 const DEMO_STAFF = [

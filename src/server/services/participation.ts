@@ -95,15 +95,6 @@ export async function loadParticipantContext(db: DB, participantId: number): Pro
   }
 }
 
-export async function loadProgress(db: DB, participantId: number): Promise<Answers> {
-  const row = await db
-    .selectFrom('responses')
-    .select('answers')
-    .where('participant_id', '=', participantId)
-    .executeTakeFirst()
-  return row?.answers ?? {}
-}
-
 export class AlreadyCompletedError extends Error {
   constructor() {
     super('participant has already completed the questionnaire')

@@ -42,13 +42,6 @@ export interface FieldError {
 
 export type RoundForm = Record<string, string | string[] | undefined>
 
-/** 2026-12-01 plus 28 days → 2026-12-29. */
-export function addDays(isoDate: CalendarDate, days: number): CalendarDate {
-  const d = new Date(`${isoDate}T00:00:00Z`)
-  d.setUTCDate(d.getUTCDate() + days)
-  return d.toISOString().slice(0, 10)
-}
-
 function text(form: RoundForm, name: string): string {
   const value = form[name]
   return (Array.isArray(value) ? (value[0] ?? '') : (value ?? '')).trim()

@@ -22,7 +22,6 @@ import { localize } from '../../../questionnaire/text.js'
 import {
   AlreadyCompletedError,
   loadParticipantContext,
-  loadProgress,
   roundAvailability,
   saveProgress,
   submitOnline,
@@ -162,8 +161,7 @@ const questionnaire: FastifyPluginAsync = async (app) => {
   })
 
   app.post('/verzenden', async (request, reply) => {
-    const { definition, stratumCode, participant } = request.respondent
-    const stored = await loadProgress(app.db, participant.id)
+    const { definition, stratumCode, participant, answers: stored } = request.respondent
     const { answers } = validateAnswers(definition, stored, { stratum: stratumCode }, { partial: true })
     try {
       await submitOnline(app.db, participant.id, answers, request.lang)

@@ -6,8 +6,8 @@
  *   POST /beheer/rondes        → create it (as a draft)
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
-import { addDays, createRound, listQuestionnaires, listRounds, MIN_GROUP_SIZE_DEFAULT, parseRoundForm, type RoundForm } from '../../../services/rounds.js'
-import { todayInAmsterdam } from '../../../services/calendar.js'
+import { createRound, listQuestionnaires, listRounds, MIN_GROUP_SIZE_DEFAULT, parseRoundForm, type RoundForm } from '../../../services/rounds.js'
+import { addDays, todayInAmsterdam } from '../../../services/calendar.js'
 import { numberFormats } from '../_format.js'
 import { setNotice, staffActor, takeNotice } from '../_session.js'
 import { staffPage } from '../_respond.js'

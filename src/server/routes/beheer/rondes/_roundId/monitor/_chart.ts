@@ -4,6 +4,7 @@
  * The template draws it as inline SVG; there is no chart library and no script.
  */
 import type { CalendarDate } from '../../../../../db/schema.js'
+import { addDays } from '../../../../../services/calendar.js'
 import type { DayCount, MailingMark } from '../../../../../services/monitor.js'
 
 export interface ChartBar {
@@ -32,12 +33,6 @@ const PLOT = { left: 48, top: 16, right: WIDTH - 12, bottom: HEIGHT - 36 }
 /** Beyond this many days the chart shows the latest ones: a round lasts weeks, not years. */
 const MAX_DAYS = 180
 
-function addDay(day: CalendarDate, n: number): CalendarDate {
-  const d = new Date(`${day}T00:00:00Z`)
-  d.setUTCDate(d.getUTCDate() + n)
-  return d.toISOString().slice(0, 10)
-}
-
 /** 1, 2, 5, 10, 20, 50 …: the smallest such number at least `value`. */
 export function niceCeiling(value: number): number {
   if (value <= 1) return 1
@@ -56,7 +51,7 @@ export function responseChart(days: DayCount[], mailings: MailingMark[], from: C
   const lastKnown = known[known.length - 1]
   const last = lastKnown && lastKnown > until ? lastKnown : until < first ? first : until
   const all: CalendarDate[] = []
-  for (let day = first; day <= last; day = addDay(day, 1)) all.push(day)
+  for (let day = first; day <= last; day = addDays(day, 1)) all.push(day)
   const shown = all.slice(-MAX_DAYS)
   first = shown[0]!
 
