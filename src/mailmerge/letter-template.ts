@@ -5,8 +5,6 @@
  */
 import { DEFAULT_LETTER_TEXTS } from './default-letter-texts.js'
 
-export { mergeFields, unknownMergeFields, MERGE_FIELDS, type MergeField, type MergeValues } from './merge-fields.js'
-
 export type LetterKind = 'invitation' | 'reminder'
 
 export interface LetterSender {
@@ -80,8 +78,4 @@ export function defaultTemplate(kind: LetterKind): LetterTemplate {
 /** The language a letter is printed in: the client's where the template has that text, else Dutch. */
 export function letterLanguage(template: LetterTemplate, language: string): string {
   return Object.hasOwn(template.bodies, language) && template.bodies[language] ? language : 'nl'
-}
-
-export function letterBody(template: LetterTemplate, language: string): LetterBody {
-  return template.bodies[letterLanguage(template, language)] ?? template.bodies.nl
 }

@@ -123,7 +123,7 @@ function clause(definition: QuestionnaireDefinition, condition: Condition, optio
 }
 
 /** "Alleen invullen als u bij vraag 2 ‘Minder dan 1 jaar geleden’ heeft gekozen." */
-export function onlyIfSentence(definition: QuestionnaireDefinition, condition: Condition, options: PaperRoutingOptions): string {
+function onlyIfSentence(definition: QuestionnaireDefinition, condition: Condition, options: PaperRoutingOptions): string {
   return paperText(PAPER_TEXTS.onlyIf, options.lang, { condition: clause(definition, condition, options).text })
 }
 

@@ -5,15 +5,12 @@
 import QRCode from 'qrcode'
 
 export interface QrPlacement {
-  /** Top-left corner of the symbol itself, in points; the quiet zone lies outside it. */
+  /** Top-left corner of the symbol itself, in points; the quiet zone (four modules of white, which a reader needs) lies outside it and callers keep it free. */
   x: number
   y: number
   /** Width and height of the symbol, without quiet zone. */
   size: number
 }
-
-/** A reader needs four modules of white around the symbol; callers keep that space free. */
-export const QR_QUIET_ZONE_MODULES = 4
 
 /**
  * Draws `text` as a QR code (error correction M: survives a fold or a coffee ring).

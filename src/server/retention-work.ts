@@ -14,7 +14,7 @@ type Log = Pick<FastifyBaseLogger, 'error' | 'info'>
 
 const HOUR = 60 * 60 * 1000
 
-export function purgeExpiredInBackground(db: DB, config: AppConfig, log: Log): void {
+function purgeExpiredInBackground(db: DB, config: AppConfig, log: Log): void {
   runInBackground(
     db,
     'retention-purge',

@@ -30,11 +30,11 @@ import type { MailTransport } from './mail-transport.js'
 import { displayName, personalUrl, printedCode } from './recipients.js'
 
 /** A row claimed longer ago than this, still 'sending', is taken to have died mid-send. */
-export const LEASE_SECONDS = 5 * 60
+const LEASE_SECONDS = 5 * 60
 /** Temporary refusals (4xx) before a message counts as failed. */
-export const MAX_ATTEMPTS = 6
+const MAX_ATTEMPTS = 6
 /** Delay before trying again after attempt n (seconds); the last value repeats. */
-export const RETRY_DELAYS = [60, 5 * 60, 15 * 60, 60 * 60]
+const RETRY_DELAYS = [60, 5 * 60, 15 * 60, 60 * 60]
 
 export interface QueueOptions {
   publicUrl: string
@@ -68,7 +68,7 @@ interface SmtpError {
 const UNREACHABLE = /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|Greeting never received|Connection timeout/i
 
 /** What an error from nodemailer means for this message (see the header). */
-export function classifySendError(error: unknown): Outcome {
+function classifySendError(error: unknown): Outcome {
   const e = (error ?? {}) as SmtpError
   const reply = e.response ? String(e.response).slice(0, 300) : ''
   const text = `${e.message ?? String(error)}${reply && !String(e.message).includes(reply) ? ` (${reply})` : ''}`.slice(0, 500)
@@ -105,7 +105,7 @@ async function claimNext(db: DB): Promise<Claimed | undefined> {
 }
 
 /** Rows whose worker died mid-send become 'uncertain' (never resent by themselves). */
-export async function expireStaleSends(db: DB, leaseSeconds = LEASE_SECONDS): Promise<number> {
+async function expireStaleSends(db: DB, leaseSeconds = LEASE_SECONDS): Promise<number> {
   const result = await db
     .updateTable('email_messages')
     .set({ status: 'uncertain', last_error: 'Verzending onderbroken: onbekend of de e-mail is verstuurd.' })

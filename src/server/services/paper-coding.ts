@@ -51,8 +51,6 @@ export interface PaperCoding {
   outsideRouting: string[]
 }
 
-export const EMPTY_PAPER_CODING: PaperCoding = { noCode: false, marks: {}, invalid: {}, outsideRouting: [] }
-
 /** The numeric export codes for marks and invalid values; declare them as missing values. */
 export const PAPER_EXPORT_CODES = { multiple: -1, unreadable: -2, invalid: -3 } as const
 
