@@ -6,9 +6,32 @@ import { stringify } from 'csv-stringify/sync'
 import type { CodebookVariable } from '../../questionnaire/index.js'
 import type { Translate } from '../i18n/translate.js'
 
+/**
+ * The variables before the answers, in the order of the export's columns; their labels
+ * are in the codebook like the others. The `papier_` ones say how a paper form was keyed
+ * (services/paper-coding.ts).
+ */
+export const META_VARIABLES = ['stratum', 'modus', 'golf', 'taal', 'status', 'papier_zonder_code', 'papier_buiten_routering', 'papier_ongeldig'] as const
+
+/** Text widths for SPSS; the one yes/no column is numeric. */
+const META_WIDTHS: Record<Exclude<(typeof META_VARIABLES)[number], 'papier_zonder_code'>, number> = {
+  stratum: 100,
+  modus: 10,
+  golf: 20,
+  taal: 10,
+  status: 20,
+  papier_buiten_routering: 1000,
+  papier_ongeldig: 2000,
+}
+
+/** UTF-8 with a byte order mark and `;` between values: what Dutch Excel opens without asking. */
+export function csvOptions() {
+  return { delimiter: ';', bom: true, record_delimiter: 'windows' as const }
+}
+
 /** The export's own columns (see exports.ts), described like the answer variables. */
 export function metaVariables(t: Translate): CodebookVariable[] {
-  const meta = (name: string, width: number): CodebookVariable => ({
+  const meta = (name: string, width: number | undefined): CodebookVariable => ({
     name,
     questionId: name,
     questionNumber: '',
@@ -19,24 +42,18 @@ export function metaVariables(t: Translate): CodebookVariable[] {
     missingValues: [],
     width,
   })
-  return [
-    meta('stratum', 100),
-    meta('modus', 10),
-    meta('golf', 20),
-    meta('taal', 10),
-    meta('status', 20),
-    {
-      ...meta('papier_zonder_code', 1),
-      type: 'numeric',
-      width: undefined,
-      valueLabels: [
-        { value: 0, label: t('management.export.no') },
-        { value: 1, label: t('management.export.yes') },
-      ],
-    },
-    meta('papier_buiten_routering', 1000),
-    meta('papier_ongeldig', 2000),
-  ]
+  return META_VARIABLES.map((name) =>
+    name === 'papier_zonder_code'
+      ? {
+          ...meta(name, undefined),
+          type: 'numeric',
+          valueLabels: [
+            { value: 0, label: t('management.export.no') },
+            { value: 1, label: t('management.export.yes') },
+          ],
+        }
+      : meta(name, META_WIDTHS[name]),
+  )
 }
 
 function valueList(variable: CodebookVariable): string {
@@ -62,5 +79,5 @@ export function codebookRows(codebook: CodebookVariable[], t: Translate): string
 
 /** The codebook as CSV, in the same dialect as the data (UTF-8 with BOM, `;`). */
 export function codebookCsv(codebook: CodebookVariable[], t: Translate): string {
-  return stringify(codebookRows(codebook, t), { delimiter: ';', bom: true, record_delimiter: 'windows' })
+  return stringify(codebookRows(codebook, t), csvOptions())
 }

@@ -18,7 +18,7 @@ import type { ResponseStatus } from '../db/schema.js'
 import type { QuestionnaireDefinition } from '../../questionnaire/definition.js'
 import { buildCodebook, flattenAnswersForExport, type CodebookVariable, type ExportValue } from '../../questionnaire/index.js'
 import { audit, type AuditActor } from './audit.js'
-import { codebookRows } from './codebook-file.js'
+import { codebookRows, csvOptions, META_VARIABLES } from './codebook-file.js'
 import { paperCodingOf, paperValueLabels } from './paper-coding.js'
 import type { Translate } from '../i18n/translate.js'
 
@@ -30,11 +30,7 @@ export interface ExportOptions {
   includePartial: boolean
 }
 
-/**
- * The variables before the answers; their labels are in the codebook like the others.
- * The `papier_` ones say how a paper form was keyed (services/paper-coding.ts).
- */
-export const META_VARIABLES = ['stratum', 'modus', 'golf', 'taal', 'status', 'papier_zonder_code', 'papier_buiten_routering', 'papier_ongeldig'] as const
+export { META_VARIABLES } from './codebook-file.js'
 
 export interface ExportContext {
   roundId: number
@@ -138,11 +134,6 @@ export function csvText(value: string): string {
 function csvCell(value: ExportValue): string | number {
   if (value === null) return ''
   return typeof value === 'string' ? csvText(value) : value
-}
-
-/** UTF-8 with a byte order mark and `;` between values: what Dutch Excel opens without asking. */
-export function csvOptions() {
-  return { delimiter: ';', bom: true, record_delimiter: 'windows' as const }
 }
 
 /** The data set as a CSV stream. */

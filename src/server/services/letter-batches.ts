@@ -79,11 +79,8 @@ export function postcodeLine(r: Pick<Recipient, 'postcode' | 'city'>): string {
   return [r.postcode, (r.city ?? '').toUpperCase()].filter(Boolean).join('  ')
 }
 
-export function letterData(r: Recipient, template: LetterTemplate, publicUrl: string, closesOn: string, closingDates = new Map<string, string>()): LetterData {
-  const language = letterLanguage(template, r.language)
-  // Formatting a date builds an Intl formatter: once per language, not once per letter.
-  let closingDate = closingDates.get(language)
-  if (closingDate === undefined) closingDates.set(language, (closingDate = formatDate(closesOn, language)))
+export function letterData(r: Recipient, template: LetterTemplate, publicUrl: string, closesOn: string): LetterData {
+  const closingDate = formatDate(closesOn, letterLanguage(template, r.language))
   return {
     code: r.code,
     loginUrl: personalUrl(publicUrl, r.code),
@@ -99,10 +96,9 @@ export function letterData(r: Recipient, template: LetterTemplate, publicUrl: st
 /** The letters of a job, read from the database as they are drawn, with a turn for the event loop now and then. */
 async function* lettersOf(db: DB, job: ClaimedBatch, template: LetterTemplate, config: AppConfig, closesOn: string): AsyncGenerator<LetterData> {
   let n = 0
-  const closingDates = new Map<string, string>()
   for await (const recipient of mailingRecipients(db, job.mailing_id, { stratumId: job.stratum_id })) {
     if (++n % 5 === 0) await nextTurn()
-    yield letterData(recipient, template, config.publicUrl, closesOn, closingDates)
+    yield letterData(recipient, template, config.publicUrl, closesOn)
   }
 }
 

@@ -290,23 +290,13 @@ export async function updateRound(db: DB, actor: AuditActor, roundId: number, in
     for (const stratum of renamed) await tx.updateTable('strata').set({ name: wanted.get(stratum.code)! }).where('id', '=', stratum.id).execute()
     if (removed.length + added.length + renamed.length > 0) changed.push('strata')
 
-    const fields = {
-      name: [round.name, input.name],
-      opens_on: [round.opens_on, input.opensOn],
-      closes_on: [round.closes_on, input.closesOn],
-      reminder_on: [round.reminder_on, input.reminderOn],
-      retention_until: [round.retention_until, input.retentionUntil],
-      double_keying: [round.double_keying, input.doubleKeying],
-      min_group_size: [round.min_group_size, input.minGroupSize],
-    } as const
-    for (const [field, [before, after]] of Object.entries(fields)) if (before !== after) changed.push(field)
+    const columns = roundColumns(input)
+    for (const [column, after] of Object.entries(columns)) {
+      if (column !== 'questionnaire_id' && round[column as keyof typeof columns] !== after) changed.push(column)
+    }
 
     if (changed.length > 0) {
-      await tx
-        .updateTable('rounds')
-.set(roundColumns(input))
-        .where('id', '=', roundId)
-        .execute()
+      await tx.updateTable('rounds').set(columns).where('id', '=', roundId).execute()
       await audit(tx, actor, 'round.update', { changed }, roundId)
     }
     return { ok: true, changed }
