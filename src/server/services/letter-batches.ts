@@ -33,7 +33,7 @@ import {
 import { isRightToLeft } from '../../questionnaire/text.js'
 import { audit, type AuditActor } from './audit.js'
 import { effectiveTemplate } from './letter-templates.js'
-import { displayName, mailingRecipients, personalUrl, streetLine, type Recipient } from './recipients.js'
+import { displayName, mailingRecipients, personalUrl, postcodeLine, siteAddress, streetLine, type Recipient } from './recipients.js'
 
 /** A running job whose heartbeat is older than this is taken to be dead. */
 export const HEARTBEAT_TIMEOUT_SECONDS = 120
@@ -74,17 +74,12 @@ async function claimNextBatch(db: DB, filter: BatchFilter): Promise<ClaimedBatch
   return result.rows[0]
 }
 
-/** "7551 AA  HENGELO": postcode and town as PostNL asks, town in capitals after two spaces. */
-export function postcodeLine(r: Pick<Recipient, 'postcode' | 'city'>): string {
-  return [r.postcode, (r.city ?? '').toUpperCase()].filter(Boolean).join('  ')
-}
-
 export function letterData(r: Recipient, template: LetterTemplate, publicUrl: string, closesOn: string): LetterData {
   const closingDate = formatDate(closesOn, letterLanguage(template, r.language))
   return {
     code: r.code,
     loginUrl: personalUrl(publicUrl, r.code),
-    siteUrl: publicUrl.replace(/^https?:\/\//, ''),
+    siteUrl: siteAddress(publicUrl),
     name: displayName(r),
     addressLines: [streetLine(r), postcodeLine(r)],
     language: r.language,

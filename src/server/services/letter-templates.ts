@@ -19,6 +19,7 @@ import {
 } from '../../mailmerge/index.js'
 import { formatLoginCode, generateLoginCode } from '../../codes/login-code.js'
 import { audit, type AuditActor } from './audit.js'
+import { personalUrl, postcodeLine, siteAddress } from './recipients.js'
 
 /** What is stored in letter_templates.content: the template without its kind and logo. */
 export interface TemplateContent {
@@ -152,10 +153,10 @@ export function exampleLetter(publicUrl: string, closingDate: string, stratumNam
   const code = generateLoginCode()
   return {
     code,
-    loginUrl: `${publicUrl}/c/${code}`,
-    siteUrl: publicUrl.replace(/^https?:\/\//, ''),
+    loginUrl: personalUrl(publicUrl, code),
+    siteUrl: siteAddress(publicUrl),
     name: 'J. van der Voorbeeld',
-    addressLines: ['Voorbeeldstraat 1 A', '7551 AA  ' + stratumName.toUpperCase()],
+    addressLines: ['Voorbeeldstraat 1 A', postcodeLine({ postcode: '7551 AA', city: stratumName })],
     language,
     stratumName,
     closingDate,

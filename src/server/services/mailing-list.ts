@@ -7,8 +7,7 @@
 import { Readable } from 'node:stream'
 import { stringify } from 'csv-stringify'
 import type { DB } from '../db/connect.js'
-import { postcodeLine } from './letter-batches.js'
-import { displayName, mailingRecipients, personalUrl, printedCode, streetLine } from './recipients.js'
+import { displayName, mailingRecipients, personalUrl, postcodeLine, printedCode, streetLine } from './recipients.js'
 
 export const MAILING_LIST_COLUMNS = ['code', 'url', 'naam', 'adres', 'postcode', 'woonplaats', 'postcode_woonplaats', 'gemeente', 'taal'] as const
 

@@ -36,6 +36,16 @@ export function streetLine(r: Pick<Recipient, 'street' | 'houseNumber' | 'houseN
   return [r.street, r.houseNumber, r.houseNumberSuffix].filter((part) => part && part.trim()).join(' ')
 }
 
+/** "7551 AA  HENGELO": postcode and town as PostNL asks, town in capitals after two spaces. */
+export function postcodeLine(r: Pick<Recipient, 'postcode' | 'city'>): string {
+  return [r.postcode, (r.city ?? '').toUpperCase()].filter(Boolean).join('  ')
+}
+
+/** The address people type, as printed: `enquete.hengelo.nl` for https://enquete.hengelo.nl. */
+export function siteAddress(publicUrl: string): string {
+  return publicUrl.replace(/^https?:\/\//, '')
+}
+
 /** The link in the QR code and the e-mail: signs in with the code, then drops it from the address bar. */
 export function personalUrl(publicUrl: string, code: string): string {
   return `${publicUrl}/c/${code}`
