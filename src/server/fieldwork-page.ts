@@ -6,20 +6,37 @@ import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { StaffRole } from './db/schema.js'
 import { roundTabsFor } from './round-navigation.js'
 import { loadFieldworkRound, type FieldworkRound } from './services/fieldwork-round.js'
+import { loadMailing, type Channel } from './services/mailings.js'
+import { idParam, notFound } from './routes/beheer/_respond.js'
 
 /** Fieldwork handles names and addresses: researchers only (README: roles). */
 export const FIELDWORK_ROLES: readonly StaffRole[] = ['researcher']
 
 /** The round named in the URL, or undefined after a 404 page has been sent. */
 export async function roundFromUrl(request: FastifyRequest, reply: FastifyReply): Promise<FieldworkRound | undefined> {
-  const raw = (request.params as { roundId?: string }).roundId ?? ''
-  const round = /^\d{1,9}$/.test(raw) ? await loadFieldworkRound(request.server.db, Number(raw)) : undefined
+  const id = idParam((request.params as { roundId?: string }).roundId)
+  const round = id === null ? undefined : await loadFieldworkRound(request.server.db, id)
   if (!round) {
-    reply.status(404)
-    await reply.page('error.eta', { message: request.t('common.errors.notFound') }, { title: request.t('common.errors.title'), layout: 'layouts/staff.eta' })
+    await notFound(request, reply)
     return undefined
   }
   return round
+}
+
+/**
+ * The round and the mailing named in the URL (`:mailingId`), or undefined after a 404
+ * has been sent. With `channel`, a mailing of another channel is not found either.
+ */
+export async function mailingFromUrl(request: FastifyRequest<{ Params: { mailingId: string } }>, reply: FastifyReply, channel?: Channel) {
+  const round = await roundFromUrl(request, reply)
+  if (!round) return undefined
+  const id = idParam(request.params.mailingId)
+  const mailing = id === null ? undefined : await loadMailing(request.server.db, round.id, id)
+  if (!mailing || (channel !== undefined && mailing.channel !== channel)) {
+    await reply.callNotFound()
+    return undefined
+  }
+  return { round, mailing }
 }
 
 export function renderFieldwork(

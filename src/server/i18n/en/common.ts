@@ -2,7 +2,6 @@ import type { common as nl } from '../nl/common.js'
 
 export const common: typeof nl = {
   appName: 'Peiling',
-  languageName: 'English',
   switchLanguage: 'Language',
   skipToContent: 'Skip to content',
   footer: {

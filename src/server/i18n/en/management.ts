@@ -106,7 +106,6 @@ export const management: typeof nl = {
       name: 'Round',
       status: 'Status',
       period: 'Period',
-      questionnaire: 'Questionnaire',
       invited: 'Written to',
       completed: 'Completed',
       response: 'Response',
@@ -278,7 +277,6 @@ export const management: typeof nl = {
     multipleHint: 'More answers possible: together it can be more than 100%.',
     noResponses: 'No questionnaires have been completed yet.',
     answer: 'Answer',
-    question: 'Question {number}',
   },
   export: {
     title: 'Export',

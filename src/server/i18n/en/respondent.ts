@@ -29,10 +29,8 @@ export const respondent: typeof nl = {
     previous: 'Previous',
     next: 'Next',
     toReview: 'To the overview',
-    saved: 'Your answers have been saved.',
     resumeHint: 'You can stop and continue later. Log in again with the same code, also on another phone or computer.',
     errorSummary: 'Something is not filled in correctly:',
-    dontKnow: "Don't know",
     gradeLow: 'very bad',
     gradeHigh: 'excellent',
     yes: 'Yes',
@@ -41,7 +39,6 @@ export const respondent: typeof nl = {
     chooseAtMost: 'Choose {max} at most.',
     chooseAny: 'You may choose more than one answer.',
     numberRange: 'A number from {min} to {max}.',
-    question: 'Question {number}',
     signOut: 'Stop and continue later',
   },
   review: {

@@ -20,7 +20,6 @@ export const staff: typeof nl = {
     signInFirst: 'Please sign in first.',
     forbiddenTitle: 'No access',
     forbidden: 'You do not have access to this page.',
-    signedOut: 'You have been signed out.',
     secondStepTitle: 'Second step',
     secondStepIntro: 'Open the authenticator app on your phone. Type the 6-digit code the app shows now.',
     code: 'Code from the app',
@@ -31,9 +30,7 @@ export const staff: typeof nl = {
     title: 'Peiling administration',
     welcome: 'Welcome, {name}.',
     rounds: 'Rounds',
-    noRounds: 'There are no rounds yet.',
     newRound: 'Create a new round',
-    allRounds: 'All rounds',
   },
   account: {
     title: 'My account',

@@ -1,6 +1,5 @@
 export const common = {
   appName: 'Peiling',
-  languageName: 'Nederlands',
   switchLanguage: 'Taal',
   skipToContent: 'Naar de inhoud',
   footer: {

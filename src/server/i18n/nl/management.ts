@@ -104,7 +104,6 @@ export const management = {
       name: 'Ronde',
       status: 'Status',
       period: 'Periode',
-      questionnaire: 'Vragenlijst',
       invited: 'Aangeschreven',
       completed: 'Ingevuld',
       response: 'Respons',
@@ -276,7 +275,6 @@ export const management = {
     multipleHint: 'Meer antwoorden mogelijk: samen kan het meer dan 100% zijn.',
     noResponses: 'Er zijn nog geen ingevulde vragenlijsten.',
     answer: 'Antwoord',
-    question: 'Vraag {number}',
   },
   export: {
     title: 'Export',

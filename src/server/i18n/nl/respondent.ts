@@ -27,10 +27,8 @@ export const respondent = {
     previous: 'Vorige',
     next: 'Volgende',
     toReview: 'Naar het overzicht',
-    saved: 'Uw antwoorden zijn bewaard.',
     resumeHint: 'U kunt stoppen en later verder gaan. Log dan opnieuw in met dezelfde code, ook op een andere telefoon of computer.',
     errorSummary: 'Er is iets niet goed ingevuld:',
-    dontKnow: 'Weet niet',
     gradeLow: 'zeer slecht',
     gradeHigh: 'uitstekend',
     yes: 'Ja',
@@ -39,7 +37,6 @@ export const respondent = {
     chooseAtMost: 'Kies er hoogstens {max}.',
     chooseAny: 'U mag meer dan één antwoord kiezen.',
     numberRange: 'Een getal van {min} tot en met {max}.',
-    question: 'Vraag {number}',
     signOut: 'Stoppen en later verder',
   },
   review: {

@@ -18,7 +18,6 @@ export const staff = {
     signInFirst: 'Log eerst in.',
     forbiddenTitle: 'Geen toegang',
     forbidden: 'U heeft geen toegang tot deze pagina.',
-    signedOut: 'U bent uitgelogd.',
     secondStepTitle: 'Tweede stap',
     secondStepIntro: 'Open de app voor inlogcodes op uw telefoon. Typ de code van 6 cijfers die de app nu laat zien.',
     code: 'Code uit de app',
@@ -29,9 +28,7 @@ export const staff = {
     title: 'Peiling beheer',
     welcome: 'Welkom, {name}.',
     rounds: 'Rondes',
-    noRounds: 'Er zijn nog geen rondes.',
     newRound: 'Nieuwe ronde maken',
-    allRounds: 'Alle rondes',
   },
   account: {
     title: 'Mijn account',

@@ -4,7 +4,7 @@
  * are signed out after STAFF_SESSION_MINUTES without a request.
  *
  * Routes state who may use them with `config: { roles: [...] }`; the autohooks of
- * routes/beheer and routes/invoer enforce it (see `requireStaff`).
+ * routes/beheer and routes/invoer enforce it (see `requireStaff` and `requireOwnPassword`).
  */
 import fp from 'fastify-plugin'
 import type { FastifyReply, FastifyRequest } from 'fastify'
@@ -35,6 +35,8 @@ declare module '@fastify/secure-session' {
     staffSeenAt: number
     /** Set after the password when the account has a second factor, until the code is given. */
     staffPendingUserId: number
+    /** The account signed in with a password an administrator handed out. */
+    staffMustChangePassword: boolean
   }
 }
 
@@ -81,4 +83,19 @@ export function requireStaff(defaultRoles: readonly StaffRole[]) {
       return reply.code(403).page('error.eta', { message: request.t('staff.auth.forbidden') }, { title: request.t('staff.auth.forbiddenTitle'), layout: 'layouts/staff.eta' })
     }
   }
+}
+
+/** What stays open to someone who must first pick their own password. */
+const OPEN_WHILE_PASSWORD_MUST_CHANGE = /^\/beheer\/(account|uitloggen)(\/|$)/
+
+/**
+ * The check the staff areas run after `requireStaff`: someone signed in with a password
+ * an administrator handed out picks their own first; until then only their account page
+ * and signing out are open.
+ */
+export async function requireOwnPassword(request: FastifyRequest, reply: FastifyReply) {
+  if (!request.staff || !request.session.get('staffMustChangePassword')) return
+  if (OPEN_WHILE_PASSWORD_MUST_CHANGE.test(request.routeOptions.url ?? '')) return
+  if (request.method === 'GET') return reply.redirect('/beheer/account', 303)
+  return reply.code(403).page('error.eta', { message: request.t('staff.account.mustChange') }, { title: request.t('staff.account.title'), layout: 'layouts/staff.eta' })
 }

@@ -9,8 +9,6 @@ declare module '@fastify/secure-session' {
   interface SessionData {
     /** When the password step succeeded, for an account with a second factor. */
     staffPendingAt: number
-    /** The account signed in with a password an administrator handed out. */
-    staffMustChangePassword: boolean
     /** A second-factor secret being set up, until the user confirms it with a code. */
     totpSetupSecret: string
     /** A notice for the next page: a UI text key and its parameters. */

@@ -4,16 +4,12 @@
  * someone signed in with a password an administrator handed out picks their own first.
  */
 import type { FastifyInstance } from 'fastify'
-import { requireStaff } from '../../plugins/app/staff-auth.js'
+import { requireOwnPassword, requireStaff } from '../../plugins/app/staff-auth.js'
 import '../beheer/_session.js'
 
 export const ENTRY_ROLES = ['typist', 'researcher'] as const
 
 export default async function (app: FastifyInstance) {
   app.addHook('preHandler', requireStaff(ENTRY_ROLES))
-  app.addHook('preHandler', async (request, reply) => {
-    if (!request.staff || !request.session.get('staffMustChangePassword')) return
-    if (request.method === 'GET') return reply.redirect('/beheer/account', 303)
-    return reply.code(403).page('error.eta', { message: request.t('staff.account.mustChange') }, { title: request.t('staff.account.title'), layout: 'layouts/staff.eta' })
-  })
+  app.addHook('preHandler', requireOwnPassword)
 }

@@ -10,13 +10,13 @@
 import { createReadStream } from 'node:fs'
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import { PassThrough } from 'node:stream'
-import { FIELDWORK_ROLES, flash, renderFieldwork, roundFromUrl, takeFlash } from '../../../../../fieldwork-page.js'
+import { FIELDWORK_ROLES, flash, mailingFromUrl, renderFieldwork, roundFromUrl, takeFlash } from '../../../../../fieldwork-page.js'
 import { acceptUploadForms, field, uploadedFile, type UploadBody } from '../../../../../upload-form.js'
 import { startPrintFiles } from '../../../../../fieldwork-work.js'
 import type { MailingKind } from '../../../../../db/schema.js'
 import type { FieldworkRound } from '../../../../../services/fieldwork-round.js'
 import { audit } from '../../../../../services/audit.js'
-import { createMailings, eligibleCounts, loadMailing, mailingHistory, MailingRefusedError } from '../../../../../services/mailings.js'
+import { createMailings, eligibleCounts, mailingHistory, MailingRefusedError } from '../../../../../services/mailings.js'
 import { batchesOfRound, batchFile, remakeBatches } from '../../../../../services/letter-batches.js'
 import { mailingListCsv } from '../../../../../services/mailing-list.js'
 import {
@@ -36,6 +36,7 @@ import {
 } from '../../../../../services/letter-templates.js'
 import { MERGE_FIELDS, MERGE_FIELD_DESCRIPTIONS } from '../../../../../../mailmerge/index.js'
 import { formatDate } from '../../../../../i18n/translate.js'
+import { staffActor } from '../../../_session.js'
 import { editorLanguages, problemsByField, readTemplateForm, templateFormValues } from './_template-form.js'
 
 const KINDS: Record<string, MailingKind> = { uitnodiging: 'invitation', herinnering: 'reminder' }
@@ -51,7 +52,6 @@ interface TemplateQuery {
 const letterPages: FastifyPluginAsync = async (app) => {
   acceptUploadForms(app, 2 * MAX_LOGO_BYTES)
   const options = { config: { roles: FIELDWORK_ROLES } }
-  const actorOf = (request: FastifyRequest) => ({ id: request.staff!.id, username: request.staff!.username })
 
   // --- Overview
 
@@ -84,7 +84,7 @@ const letterPages: FastifyPluginAsync = async (app) => {
     if (!round) return reply
     if (field(request.body, 'actie') !== 'uitnodiging') return reply.redirect(`/beheer/rondes/${round.id}/brieven`, 303)
     try {
-      const [mailing] = await createMailings(app.db, round.id, 'invitation', ['letter'], { actor: actorOf(request), publicUrl: app.config.publicUrl })
+      const [mailing] = await createMailings(app.db, round.id, 'invitation', ['letter'], { actor: staffActor(request), publicUrl: app.config.publicUrl })
       startPrintFiles(app.db, app.config, request.log)
       return reply.redirect(`/beheer/rondes/${round.id}/brieven/${mailing!.mailingId}`, 303)
     } catch (error) {
@@ -147,7 +147,7 @@ const letterPages: FastifyPluginAsync = async (app) => {
     if (!place) return reply.callNotFound()
     const t = request.t
     const action = field(request.body, 'actie')
-    const actor = actorOf(request)
+    const actor = staffActor(request)
     const back = `/beheer/rondes/${round.id}/brieven`
 
     if (action === 'verwijderen' && place.stratum) {
@@ -199,20 +199,8 @@ const letterPages: FastifyPluginAsync = async (app) => {
 
   // --- A letter mailing's print files
 
-  async function letterMailing(request: FastifyRequest<{ Params: { mailingId: string } }>, reply: FastifyReply) {
-    const round = await roundFromUrl(request, reply)
-    if (!round) return undefined
-    const id = request.params.mailingId
-    const mailing = /^\d{1,9}$/.test(id) ? await loadMailing(app.db, round.id, Number(id)) : undefined
-    if (!mailing || mailing.channel !== 'letter') {
-      await reply.callNotFound()
-      return undefined
-    }
-    return { round, mailing }
-  }
-
   app.get<{ Params: { mailingId: string } }>('/:mailingId', options, async (request, reply) => {
-    const found = await letterMailing(request, reply)
+    const found = await mailingFromUrl(request, reply, 'letter')
     if (!found) return reply
     const { round, mailing } = found
     const batches = await batchesOfRound(app.db, round.id, mailing.id)
@@ -229,11 +217,11 @@ const letterPages: FastifyPluginAsync = async (app) => {
   })
 
   app.post<{ Params: { mailingId: string }; Body: Record<string, string> }>('/:mailingId', options, async (request, reply) => {
-    const found = await letterMailing(request, reply)
+    const found = await mailingFromUrl(request, reply, 'letter')
     if (!found) return reply
     const { round, mailing } = found
     if (field(request.body, 'actie') === 'opnieuw') {
-      const count = await remakeBatches(app.db, round.id, mailing.id, actorOf(request))
+      const count = await remakeBatches(app.db, round.id, mailing.id, staffActor(request))
       startPrintFiles(app.db, app.config, request.log)
       flash(request, request.t('fieldwork.letters.remade', { count }))
     }
@@ -241,13 +229,13 @@ const letterPages: FastifyPluginAsync = async (app) => {
   })
 
   app.get<{ Params: { mailingId: string; batchId: string } }>('/:mailingId/bestand/:batchId', options, async (request, reply) => {
-    const found = await letterMailing(request, reply)
+    const found = await mailingFromUrl(request, reply, 'letter')
     if (!found) return reply
     const { round, mailing } = found
     const batchId = request.params.batchId
     const file = /^\d{1,9}$/.test(batchId) ? await batchFile(app.db, app.config, round.id, Number(batchId)) : undefined
     if (!file) return reply.callNotFound()
-    await audit(app.db, actorOf(request), 'letters.download', { mailingId: mailing.id, batchId: Number(batchId) }, round.id)
+    await audit(app.db, staffActor(request), 'letters.download', { mailingId: mailing.id, batchId: Number(batchId) }, round.id)
     reply.header('content-type', 'application/pdf')
     reply.header('content-disposition', `attachment; filename="${file.name}"`)
     reply.header('cache-control', 'no-store')
@@ -255,10 +243,10 @@ const letterPages: FastifyPluginAsync = async (app) => {
   })
 
   app.get<{ Params: { mailingId: string } }>('/:mailingId/adreslijst.csv', options, async (request, reply) => {
-    const found = await letterMailing(request, reply)
+    const found = await mailingFromUrl(request, reply, 'letter')
     if (!found) return reply
     const { round, mailing } = found
-    await audit(app.db, actorOf(request), 'mailing-list.download', { mailingId: mailing.id }, round.id)
+    await audit(app.db, staffActor(request), 'mailing-list.download', { mailingId: mailing.id }, round.id)
     reply.header('content-type', 'text/csv; charset=utf-8')
     reply.header('content-disposition', `attachment; filename="adreslijst-${KIND_PARAM[mailing.kind]}-${mailing.id}.csv"`)
     reply.header('cache-control', 'no-store')

@@ -7,29 +7,34 @@
  * A form post rather than a link, so the audited download needs the page's CSRF token:
  * another site cannot make a researcher's browser download (and log) an export.
  */
-import type { FastifyPluginAsync } from 'fastify'
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import { countExportRows, EXPORT_FORMATS, type ExportFormat } from '../../../../../services/exports.js'
 import { exportFile } from '../../../../../services/export-files.js'
 import { isUiLanguage } from '../../../../../i18n/translate.js'
 import { notFound, staffPage } from '../../../_respond.js'
 import { numberFormats } from '../../../_format.js'
 import { staffActor } from '../../../_session.js'
-import { roundHeader } from '../../_round-header.js'
+import { roundHeader, type RoundHeader } from '../../_round-header.js'
 
 const researchers = { config: { roles: ['researcher'] as const } }
 
 const exportPage: FastifyPluginAsync = async (app) => {
-  app.get('/', researchers, async (request, reply) => {
-    const header = await roundHeader(request)
-    if (!header) return notFound(request, reply)
+  /** The page: how many rows there are, the choice of file, and an error if any. */
+  async function showPage(request: FastifyRequest, reply: FastifyReply, header: RoundHeader, error: string | null) {
     const complete = await countExportRows(app.db, header.round.id, { includePartial: false })
     const all = await countExportRows(app.db, header.round.id, { includePartial: true })
     return staffPage(
       reply,
       'staff/export.eta',
-      { header, formats: EXPORT_FORMATS, complete, partial: all - complete, error: null, fmt: numberFormats(request.lang) },
+      { header, formats: EXPORT_FORMATS, complete, partial: all - complete, error, fmt: numberFormats(request.lang) },
       `${request.t('management.export.title')}: ${header.round.name}`,
     )
+  }
+
+  app.get('/', researchers, async (request, reply) => {
+    const header = await roundHeader(request)
+    if (!header) return notFound(request, reply)
+    return showPage(request, reply, header, null)
   })
 
   app.post<{ Body: { format?: string; partial?: string } }>('/', researchers, async (request, reply) => {
@@ -38,14 +43,7 @@ const exportPage: FastifyPluginAsync = async (app) => {
     const format = request.body?.format as ExportFormat | undefined
     if (!format || !EXPORT_FORMATS.includes(format)) {
       reply.status(422)
-      const complete = await countExportRows(app.db, header.round.id, { includePartial: false })
-      const all = await countExportRows(app.db, header.round.id, { includePartial: true })
-      return staffPage(
-        reply,
-        'staff/export.eta',
-        { header, formats: EXPORT_FORMATS, complete, partial: all - complete, error: request.t('management.export.badFormat'), fmt: numberFormats(request.lang) },
-        `${request.t('management.export.title')}: ${header.round.name}`,
-      )
+      return showPage(request, reply, header, request.t('management.export.badFormat'))
     }
     const lang = isUiLanguage(request.lang) ? request.lang : 'nl'
     const file = (await exportFile(app.db, staffActor(request), header.round.id, format, { includePartial: request.body?.partial === '1' }, request.t, lang))!

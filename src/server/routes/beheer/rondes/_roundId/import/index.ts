@@ -19,6 +19,7 @@ import {
   stageImport,
 } from '../../../../../services/client-import.js'
 import type { FieldworkRound } from '../../../../../services/fieldwork-round.js'
+import { staffActor } from '../../../_session.js'
 
 const MAX_FILE_BYTES = 20 * 1024 * 1024
 const EXPECTED_COLUMNS = 'klantnummer;voorletters;tussenvoegsel;achternaam;straat;huisnummer;toevoeging;postcode;woonplaats;gemeente;email;taal'
@@ -26,7 +27,6 @@ const EXPECTED_COLUMNS = 'klantnummer;voorletters;tussenvoegsel;achternaam;straa
 const importPages: FastifyPluginAsync = async (app) => {
   acceptUploadForms(app, MAX_FILE_BYTES)
   const options = { config: { roles: FIELDWORK_ROLES } }
-  const actorOf = (request: FastifyRequest) => ({ id: request.staff!.id, username: request.staff!.username })
 
   async function showUploadPage(request: FastifyRequest, reply: FastifyReply, round: FieldworkRound, error: string | null) {
     const blocker = await importBlocker(app.db, round.id)
@@ -56,7 +56,7 @@ const importPages: FastifyPluginAsync = async (app) => {
     if (blocker) return showUploadPage(request, reply.status(409), round, request.t(`fieldwork.import.refused.${blocker.key}`))
     try {
       const check = checkClientFile(await readClientFile(file.data), await loadRoundForImport(app.db, round.id))
-      const uploadId = await stageImport(app.db, round.id, file.fileName, check, actorOf(request))
+      const uploadId = await stageImport(app.db, round.id, file.fileName, check, staffActor(request))
       return reply.redirect(`/beheer/rondes/${round.id}/import/${uploadId}`, 303)
     } catch (error) {
       if (error instanceof ClientFileError) {
@@ -103,7 +103,7 @@ const importPages: FastifyPluginAsync = async (app) => {
     const t = request.t
     const base = `/beheer/rondes/${round.id}/import`
     if (field(request.body, 'actie') === 'annuleren') {
-      await cancelStagedImport(app.db, round.id, request.params.uploadId, actorOf(request))
+      await cancelStagedImport(app.db, round.id, request.params.uploadId, staffActor(request))
       flash(request, t('fieldwork.import.cancelled'))
       return reply.redirect(base, 303)
     }
@@ -115,7 +115,7 @@ const importPages: FastifyPluginAsync = async (app) => {
     try {
       const result = await importClients(app.db, round.id, staged.check, {
         skipProblems: field(request.body, 'actie') === 'overslaan',
-        actor: actorOf(request),
+        actor: staffActor(request),
         uploadId: staged.id,
       })
       flash(request, result.skipped > 0

@@ -22,17 +22,13 @@ import { keyingFields } from '../../../../../services/paper-form.js'
 import { awaitingReview, decidePair, loadPair, type FieldDecision } from '../../../../../services/double-keying.js'
 import { loadDuplicate, openDuplicates, resolveDuplicate, type DuplicateDecision } from '../../../../../services/paper-duplicates.js'
 import { keyingPerDay, keyingPerTypist, paperWork } from '../../../../../services/paper-stats.js'
+import { flash, takeFlash } from '../../../../../fieldwork-page.js'
+import { idParam, notFound } from '../../../_respond.js'
+import { staffActor } from '../../../_session.js'
 
 const PAPER_ROLES: readonly StaffRole[] = ['researcher']
 const options = { config: { roles: PAPER_ROLES } }
 const STAFF_LAYOUT = 'layouts/staff.eta'
-
-declare module '@fastify/secure-session' {
-  interface SessionData {
-    /** A message for the paper overview after a decision. */
-    paperStaffFlash: string
-  }
-}
 
 interface PaperRound {
   id: number
@@ -45,17 +41,17 @@ type Params = { roundId: string; keyingId?: string; duplicateId?: string }
 type Body = Record<string, string | string[] | undefined>
 
 async function roundOf(request: FastifyRequest<{ Params: Params }>, reply: FastifyReply): Promise<PaperRound | undefined> {
-  const raw = request.params.roundId
-  const row = /^\d{1,9}$/.test(raw)
+  const id = idParam(request.params.roundId)
+  const row = id !== null
     ? await request.server.db
         .selectFrom('rounds as r')
         .innerJoin('questionnaires as q', 'q.id', 'r.questionnaire_id')
         .select(['r.id', 'r.name', 'r.double_keying', 'q.definition'])
-        .where('r.id', '=', Number(raw))
+        .where('r.id', '=', id)
         .executeTakeFirst()
     : undefined
   if (!row) {
-    await reply.status(404).page('error.eta', { message: request.t('common.errors.notFound') }, { title: request.t('common.errors.title'), layout: STAFF_LAYOUT })
+    await notFound(request, reply)
     return undefined
   }
   return { id: row.id, name: row.name, doubleKeying: row.double_keying, definition: row.definition }
@@ -100,8 +96,7 @@ const paperPages: FastifyPluginAsync = async (app) => {
       awaitingReview(db, round.id),
       openDuplicates(db, round.id),
     ])
-    const message = request.session.get('paperStaffFlash') ?? null
-    if (message) request.session.set('paperStaffFlash', undefined)
+    const message = takeFlash(request)
     return render(request, reply, 'overview.eta', round, request.t('typist.staff.title'), {
       message,
       work,
@@ -120,7 +115,7 @@ const paperPages: FastifyPluginAsync = async (app) => {
     const keyingId = request.params.keyingId
     const pair = isUuid(keyingId) ? await loadPair(app.db, round.id, keyingId, round.definition) : undefined
     if (!pair) {
-      request.session.set('paperStaffFlash', request.t('typist.review.gone'))
+      flash(request, request.t('typist.review.gone'))
       return reply.redirect(`/beheer/rondes/${round.id}/papier`, 303)
     }
     const fields = new Map(keyingFields(round.definition, request.lang).map((f) => [f.variable, f]))
@@ -166,7 +161,7 @@ const paperPages: FastifyPluginAsync = async (app) => {
       else if (choice === 'own') decisions[variable] = { choice: 'own', value: (one(request.body, `e_${variable}`) ?? '').slice(0, 4000) }
     }
     const outcome = isUuid(keyingId)
-      ? await decidePair(app.db, { id: request.staff!.id, username: request.staff!.username }, round.id, keyingId, decisions, round.definition)
+      ? await decidePair(app.db, staffActor(request), round.id, keyingId, decisions, round.definition)
       : { kind: 'gone' as const }
     switch (outcome.kind) {
       case 'ownKeying':
@@ -177,7 +172,7 @@ const paperPages: FastifyPluginAsync = async (app) => {
       }
       default: {
         const key = outcome.kind === 'saved' ? 'saved' : outcome.kind === 'duplicate' ? 'savedDuplicate' : 'gone'
-        request.session.set('paperStaffFlash', request.t(`typist.review.${key}`))
+        flash(request, request.t(`typist.review.${key}`))
         return reply.redirect(`/beheer/rondes/${round.id}/papier`, 303)
       }
     }
@@ -187,7 +182,7 @@ const paperPages: FastifyPluginAsync = async (app) => {
     const id = request.params.duplicateId
     const duplicate = isUuid(id) ? await loadDuplicate(app.db, round.id, id) : undefined
     if (!duplicate) {
-      request.session.set('paperStaffFlash', request.t('typist.duplicate.gone'))
+      flash(request, request.t('typist.duplicate.gone'))
       return reply.redirect(`/beheer/rondes/${round.id}/papier`, 303)
     }
     const fields = keyingFields(round.definition, request.lang)
@@ -216,10 +211,10 @@ const paperPages: FastifyPluginAsync = async (app) => {
       return renderDuplicate(request, reply.status(422), round, request.t('typist.duplicate.choose'))
     }
     const outcome = isUuid(id)
-      ? await resolveDuplicate(app.db, { id: request.staff!.id, username: request.staff!.username }, round.id, id, decision satisfies DuplicateDecision, round.definition)
+      ? await resolveDuplicate(app.db, staffActor(request), round.id, id, decision satisfies DuplicateDecision, round.definition)
       : 'gone'
     if (outcome === 'notPossible') return renderDuplicate(request, reply.status(409), round, request.t('typist.duplicate.notPossible'))
-    request.session.set('paperStaffFlash', request.t(outcome === 'resolved' ? 'typist.duplicate.resolved' : 'typist.duplicate.gone'))
+    flash(request, request.t(outcome === 'resolved' ? 'typist.duplicate.resolved' : 'typist.duplicate.gone'))
     return reply.redirect(`/beheer/rondes/${round.id}/papier`, 303)
   })
 }

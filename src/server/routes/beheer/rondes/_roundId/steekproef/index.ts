@@ -9,6 +9,7 @@ import { confirmSample, drawSample, MAX_SEED, newSeed, sampleOf, SampleRefusedEr
 import { populationPerStratum } from '../../../../../services/client-import.js'
 import type { FieldworkRound } from '../../../../../services/fieldwork-round.js'
 import type { Translate } from '../../../../../i18n/translate.js'
+import { staffActor } from '../../../_session.js'
 
 type Fields = Record<string, string | undefined>
 
@@ -97,7 +98,7 @@ const samplePages: FastifyPluginAsync = async (app) => {
     }
     const expected = Object.fromEntries(round.strata.map((s) => [s.id, String(request.body?.[`vingerafdruk-${s.id}`] ?? '')]))
     try {
-      const draw = await confirmSample(app.db, round.id, plan, seed, expected, { id: request.staff!.id, username: request.staff!.username })
+      const draw = await confirmSample(app.db, round.id, plan, seed, expected, staffActor(request))
       flash(request, t('fieldwork.sample.confirmed', { count: draw.reduce((n, d) => n + d.selected, 0) }))
     } catch (error) {
       if (!(error instanceof SampleRefusedError)) throw error

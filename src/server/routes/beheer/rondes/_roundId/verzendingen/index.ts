@@ -7,14 +7,13 @@
  * - `/verzendingen/:mailingId`: one mailing; for e-mail the queue's state, failures and
  *   bounces per participant, and sending again by a person's decision.
  */
-import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
-import { FIELDWORK_ROLES, flash, renderFieldwork, roundFromUrl, takeFlash } from '../../../../../fieldwork-page.js'
+import type { FastifyPluginAsync } from 'fastify'
+import { FIELDWORK_ROLES, flash, mailingFromUrl, renderFieldwork, roundFromUrl, takeFlash } from '../../../../../fieldwork-page.js'
 import { field } from '../../../../../upload-form.js'
 import { startEmailSending, startPrintFiles } from '../../../../../fieldwork-work.js'
 import {
   createMailings,
   eligibleCounts,
-  loadMailing,
   mailingCounts,
   mailingHistory,
   MailingRefusedError,
@@ -22,6 +21,7 @@ import {
 } from '../../../../../services/mailings.js'
 import { problemMessages, queueStatus, requeueMessages } from '../../../../../services/email-queue.js'
 import { findParticipant, markCounts, MARKS, setMark, type Mark } from '../../../../../services/participant-marks.js'
+import { staffActor } from '../../../_session.js'
 
 const REFRESH_SECONDS = 5
 
@@ -36,7 +36,6 @@ function channelsOf(fields: Query | undefined): Channel[] {
 
 const mailingPages: FastifyPluginAsync = async (app) => {
   const options = { config: { roles: FIELDWORK_ROLES } }
-  const actorOf = (request: FastifyRequest) => ({ id: request.staff!.id, username: request.staff!.username })
 
   app.get('/', options, async (request, reply) => {
     const round = await roundFromUrl(request, reply)
@@ -63,7 +62,7 @@ const mailingPages: FastifyPluginAsync = async (app) => {
     const base = `/beheer/rondes/${round.id}/verzendingen`
     if (field(request.body, 'actie') !== 'uitnodiging-email') return reply.redirect(base, 303)
     try {
-      const [mailing] = await createMailings(app.db, round.id, 'invitation', ['email'], { actor: actorOf(request), publicUrl: app.config.publicUrl })
+      const [mailing] = await createMailings(app.db, round.id, 'invitation', ['email'], { actor: staffActor(request), publicUrl: app.config.publicUrl })
       startEmailSending(app.db, app.config, request.log)
       flash(request, request.t('fieldwork.mailings.emailSent'))
       return reply.redirect(`${base}/${mailing!.mailingId}`, 303)
@@ -107,7 +106,7 @@ const mailingPages: FastifyPluginAsync = async (app) => {
       return reply.redirect(base, 303)
     }
     try {
-      const made = await createMailings(app.db, round.id, 'reminder', channels, { actor: actorOf(request), publicUrl: app.config.publicUrl })
+      const made = await createMailings(app.db, round.id, 'reminder', channels, { actor: staffActor(request), publicUrl: app.config.publicUrl })
       if (made.some((m) => m.channel === 'letter')) startPrintFiles(app.db, app.config, request.log)
       if (made.some((m) => m.channel === 'email')) startEmailSending(app.db, app.config, request.log)
       flash(request, request.t('fieldwork.mailings.reminderMade'))
@@ -134,7 +133,7 @@ const mailingPages: FastifyPluginAsync = async (app) => {
       flash(request, t('fieldwork.mailings.notFound', { value: identifier }))
       return reply.redirect(base, 303)
     }
-    await setMark(app.db, round.id, participant.id, mark, !undo, actorOf(request))
+    await setMark(app.db, round.id, participant.id, mark, !undo, staffActor(request))
     flash(request, t(undo ? 'fieldwork.mailings.unmarked' : 'fieldwork.mailings.marked', {
       name: participant.name,
       number: participant.clientNumber ?? '—',
@@ -144,18 +143,6 @@ const mailingPages: FastifyPluginAsync = async (app) => {
   })
 
   // --- One mailing
-
-  async function mailingFromUrl(request: FastifyRequest<{ Params: { mailingId: string } }>, reply: FastifyReply) {
-    const round = await roundFromUrl(request, reply)
-    if (!round) return undefined
-    const id = request.params.mailingId
-    const mailing = /^\d{1,9}$/.test(id) ? await loadMailing(app.db, round.id, Number(id)) : undefined
-    if (!mailing) {
-      await reply.callNotFound()
-      return undefined
-    }
-    return { round, mailing }
-  }
 
   app.get<{ Params: { mailingId: string } }>('/:mailingId', options, async (request, reply) => {
     const found = await mailingFromUrl(request, reply)
@@ -182,7 +169,7 @@ const mailingPages: FastifyPluginAsync = async (app) => {
     const action = field(request.body, 'actie')
     const which = action === 'opnieuw-mislukt' ? 'failed' : action === 'opnieuw-onzeker' ? 'uncertain' : undefined
     if (which && mailing.channel === 'email') {
-      const count = await requeueMessages(app.db, round.id, mailing.id, which, actorOf(request))
+      const count = await requeueMessages(app.db, round.id, mailing.id, which, staffActor(request))
       startEmailSending(app.db, app.config, request.log)
       flash(request, request.t('fieldwork.mailings.requeued', { count }))
     }
