@@ -81,9 +81,9 @@ function today(language: string): string {
   let format = dateFormats.get(locale)
   if (!format) {
     try {
-      format = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric' })
+      format = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Amsterdam' })
     } catch {
-      format = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric' })
+      format = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Amsterdam' })
     }
     dateFormats.set(locale, format)
   }

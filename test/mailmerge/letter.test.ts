@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { formatLoginCode } from '../../src/codes/login-code.js'
 import {
   DEFAULT_ADDRESS_WINDOW,
@@ -139,6 +139,16 @@ describe('drawLetter', () => {
     const [nl, en] = await pageTexts(file)
     expect(nl).toMatch(/Datum: \d{1,2} (januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december) \d{4}/)
     expect(en).toMatch(/Date: \d{1,2} (January|February|March|April|May|June|July|August|September|October|November|December) \d{4}/)
+  })
+
+  it('dates a letter made just after midnight in Amsterdam with the Amsterdam day, whatever the server clock', async () => {
+    vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-01-14T23:30:00Z') })
+    try {
+      const [nl] = await pageTexts(await letterPdf([letter({ letterDate: undefined })]))
+      expect(nl).toContain('Datum: 15 januari 2026')
+    } finally {
+      vi.useRealTimers()
+    }
   })
 
   it('places the address inside the envelope window and keeps the code out of it', async () => {
