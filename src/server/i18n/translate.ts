@@ -40,13 +40,15 @@ export function translator(language: string): Translate {
 // Making an Intl.DateTimeFormat costs far more than using one (the monitor page formats
 // a date per day of the round: `npm run bench`), so there is one per language.
 const dateFormats = new Map<string, Intl.DateTimeFormat>()
+/** British English: "1 December 2026", as the letters print it, not "December 1, 2026". */
+const DATE_LOCALES: Record<string, string> = { nl: 'nl-NL', en: 'en-GB' }
 
 /** 2026-12-01 → "1 december 2026" (or "1 December 2026"). */
 export function formatDate(isoDate: string, language: string): string {
   const [y, m, d] = isoDate.split('-').map(Number)
   let format = dateFormats.get(language)
   if (!format) {
-    format = new Intl.DateTimeFormat(language === 'nl' ? 'nl-NL' : language, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
+    format = new Intl.DateTimeFormat(DATE_LOCALES[language] ?? language, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
     dateFormats.set(language, format)
   }
   return format.format(new Date(Date.UTC(y!, m! - 1, d!)))
