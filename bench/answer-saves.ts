@@ -18,13 +18,13 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import autocannon, { type Result } from 'autocannon'
-import pg from 'pg'
 import { connectPostgres } from '../src/server/db/connect.js'
 import { migrateToLatest } from '../src/server/db/migrate.js'
 import { createRound } from '../test/helpers/fixtures.js'
 import { HttpRespondent, startServerProcess } from '../test/helpers/server-process.js'
-import { startPostgresServer } from '../test/setup/postgres-process.js'
+import { createServerDatabase, startPostgresServer } from '../test/setup/postgres-process.js'
 import type { Figure } from './figures.js'
+import { median } from './stats.js'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const SECTION = '/vragenlijst/deel/algemeen'
@@ -60,14 +60,8 @@ async function load(url: string, connections: number, seconds: number, responden
   return { requestsPerSecond: result.requests.average, p99: result.latency.p99, p50: result.latency.p50, total: result.requests.total }
 }
 
-/** Baseline and app take this many turns per concurrency level. */
+/** Baseline and app take this many turns per concurrency level: odd, so each median is one of the turns. */
 const PAIRS = 3
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b)
-  const middle = Math.floor(sorted.length / 2)
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2
-}
 
 function medianOf(loads: Load[]): Load {
   return {
@@ -100,13 +94,8 @@ export async function benchAnswerSaves(options: { levels?: number[]; seconds?: n
   const server = startPostgresServer({ maxConnections: 300 })
   const stops: Array<() => unknown> = []
   try {
-    const admin = new pg.Client({ connectionString: server.url })
-    await admin.connect()
-    await admin.query('create database peiling_bench')
-    await admin.query('create database baseline_bench')
-    await admin.end()
-    const appDb = server.url.replace(/\/postgres$/, '/peiling_bench')
-    const baselineDb = server.url.replace(/\/postgres$/, '/baseline_bench')
+    const appDb = (await createServerDatabase(server.url)).url
+    const baselineDb = (await createServerDatabase(server.url)).url
 
     const count = Math.max(...levels)
     const handle = connectPostgres(appDb)

@@ -18,17 +18,15 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parse } from 'csv-parse/sync'
 import { sql } from 'kysely'
-import pg from 'pg'
 import { connectPGlite, connectPostgres, type DatabaseHandle, type DB } from '../src/server/db/connect.js'
 import { migrateToLatest } from '../src/server/db/migrate.js'
 import { readClientFile } from '../src/server/services/client-file.js'
 import { checkClientFile, importClients, loadRoundForImport } from '../src/server/services/client-import.js'
-import { createRound } from '../test/helpers/fixtures.js'
-import { startPostgresServer } from '../test/setup/postgres-process.js'
+import { CLIENT_FILES, createRound } from '../test/helpers/fixtures.js'
+import { createServerDatabase, startPostgresServer } from '../test/setup/postgres-process.js'
 import type { Figure } from './figures.js'
 import { median, round2 } from './stats.js'
 
-export const CLIENT_FILE = fileURLToPath(new URL('../test/fixtures/clients-hengelo-haaksbergen-borne.csv', import.meta.url))
 const ROWS = 3012
 const TARGET_MS = 1000
 const actor = { id: null, username: 'bench' }
@@ -70,7 +68,7 @@ async function measure(engine: string, handle: DatabaseHandle, runs: number, log
   const db = handle.db
   await migrateToLatest(db)
   await sql`create table bench_clients (${sql.join(COLUMNS.map((c) => sql`${sql.id(c)} text`))})`.execute(db)
-  const bytes = readFileSync(CLIENT_FILE)
+  const bytes = readFileSync(path.join(CLIENT_FILES, 'clients-hengelo-haaksbergen-borne.csv'))
   const load = round2(loadavg()[0] ?? 0)
   log(`import on ${engine}: warm-up, then ${runs} runs of the baseline and of Peiling…`)
   const baseline: number[] = []
@@ -112,11 +110,7 @@ export async function benchImport(options: { runs?: number; log?: (line: string)
   // Durable, as in production: an import's commit waits for its write to disk.
   const server = startPostgresServer({ durable: true })
   try {
-    const admin = new pg.Client({ connectionString: server.url })
-    await admin.connect()
-    await admin.query('create database peiling_import')
-    await admin.end()
-    const handle = connectPostgres(server.url.replace(/\/postgres$/, '/peiling_import'))
+    const handle = connectPostgres((await createServerDatabase(server.url)).url)
     try {
       figures.push(...(await measure('PostgreSQL', handle, runs, log)))
     } finally {

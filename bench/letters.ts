@@ -14,8 +14,7 @@
  *
  * Run: `npx tsx bench/letters.ts` (add `--quick` to skip the 100,000-letter run).
  */
-import { spawn } from 'node:child_process'
-import { createWriteStream, readFileSync } from 'node:fs'
+import { createWriteStream } from 'node:fs'
 import { pipeline } from 'node:stream/promises'
 import { availableParallelism, loadavg } from 'node:os'
 import { fileURLToPath } from 'node:url'
@@ -30,8 +29,9 @@ import {
   type LetterTemplate,
   type PaperFormItem,
 } from '../src/mailmerge/index.js'
-import { parseDefinition } from '../src/questionnaire/index.js'
 import { registerFonts } from '../src/mailmerge/fonts.js'
+import { loadKto } from '../test/questionnaire/kto.js'
+import { peakRssMb, round2, runJsonChild } from './stats.js'
 
 const SPEED_LETTERS = 2_300
 const PAPER_FORMS = 300
@@ -130,12 +130,6 @@ async function batch(letters: Iterable<LetterData>, template: LetterTemplate): P
   return { ...stop(), pages }
 }
 
-function ktoDefinition() {
-  const parsed = parseDefinition(readFileSync(new URL('../questionnaires/kto-participatiewet.yaml', import.meta.url), 'utf8'), 'yaml')
-  if (!parsed.ok) throw new Error('the KTO questionnaire does not parse')
-  return parsed.definition
-}
-
 function* paperForms(count: number): Generator<PaperFormItem> {
   for (const letter of sampleLetters(count)) {
     yield { code: letter.code, lang: letter.language, stratumName: letter.stratumName, stratum: letter.stratumName.toLowerCase() }
@@ -143,21 +137,10 @@ function* paperForms(count: number): Generator<PaperFormItem> {
 }
 
 async function paperBatch(count: number): Promise<Timing & { pages: number }> {
-  const definition = ktoDefinition()
+  const definition = loadKto()
   const stop = timer()
   const { pages } = await writePaperQuestionnaireBatch(definition, paperForms(count), createWriteStream('/dev/null'))
   return { ...stop(), pages }
-}
-
-/** Peak resident memory of this process, in MB (VmHWM; maxRSS where /proc is missing). */
-function peakRssMb(): number {
-  try {
-    const kb = /^VmHWM:\s+(\d+) kB/m.exec(readFileSync('/proc/self/status', 'utf8'))?.[1]
-    if (kb) return Math.round(Number(kb) / 1024)
-  } catch {
-    // not Linux
-  }
-  return Math.round(process.resourceUsage().maxRSS / 1024)
 }
 
 async function childRun(count: number): Promise<void> {
@@ -166,18 +149,7 @@ async function childRun(count: number): Promise<void> {
 }
 
 function measureInChild(count: number): Promise<{ pages: number; seconds: number; peakMb: number }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--child', String(count)], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    })
-    let output = ''
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()))
-    child.on('error', reject)
-    child.on('close', (status) => {
-      if (status !== 0) return reject(new Error(`benchmark child for ${count} letters exited with ${status}`))
-      resolve(JSON.parse(output.trim().split('\n').pop() ?? '{}') as { pages: number; seconds: number; peakMb: number })
-    })
-  })
+  return runJsonChild(fileURLToPath(import.meta.url), ['--child', String(count)], `benchmark child for ${count} letters`)
 }
 
 export async function benchLetters(options: { memoryRuns?: number[] } = {}): Promise<Record<string, number | string>> {
@@ -191,16 +163,16 @@ export async function benchLetters(options: { memoryRuns?: number[] } = {}): Pro
   const ours = await batch(letters, template)
   const result: Record<string, number | string> = {
     letters: SPEED_LETTERS,
-    batchSeconds: round(ours.seconds),
-    batchCpuSeconds: round(ours.cpuSeconds),
+    batchSeconds: round2(ours.seconds),
+    batchCpuSeconds: round2(ours.cpuSeconds),
     lettersPerSecond: Math.round(SPEED_LETTERS / ours.seconds),
-    baselineSeconds: round(base.seconds),
-    baselineCpuSeconds: round(base.cpuSeconds),
+    baselineSeconds: round2(base.seconds),
+    baselineCpuSeconds: round2(base.cpuSeconds),
     baselinePagesPerSecond: Math.round(SPEED_LETTERS / base.seconds),
-    ratioToBaseline: round(base.seconds / ours.seconds),
-    ratioToBaselineCpu: round(base.cpuSeconds / ours.cpuSeconds),
+    ratioToBaseline: round2(base.seconds / ours.seconds),
+    ratioToBaselineCpu: round2(base.cpuSeconds / ours.cpuSeconds),
     // Other work on the machine slows wall time; this says how busy it was.
-    loadAverage: round(loadavg()[0] ?? 0),
+    loadAverage: round2(loadavg()[0] ?? 0),
     cpus: availableParallelism(),
   }
   await paperBatch(10)
@@ -208,21 +180,17 @@ export async function benchLetters(options: { memoryRuns?: number[] } = {}): Pro
   Object.assign(result, {
     paperForms: PAPER_FORMS,
     paperPages: paper.pages,
-    paperSeconds: round(paper.seconds),
+    paperSeconds: round2(paper.seconds),
     paperFormsPerSecond: Math.round(PAPER_FORMS / paper.seconds),
     paperPagesPerSecond: Math.round(paper.pages / paper.seconds),
-    paperRatioToBaseline: round(paper.pages / paper.seconds / (SPEED_LETTERS / base.seconds)),
+    paperRatioToBaseline: round2(paper.pages / paper.seconds / (SPEED_LETTERS / base.seconds)),
   })
   for (const count of options.memoryRuns ?? MEMORY_RUNS) {
     const run = await measureInChild(count)
     result[`peakMb_${count}`] = run.peakMb
-    result[`seconds_${count}`] = round(run.seconds)
+    result[`seconds_${count}`] = round2(run.seconds)
   }
   return result
-}
-
-function round(n: number): number {
-  return Math.round(n * 100) / 100
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

@@ -16,23 +16,21 @@
  *
  * Run alone: `npx tsx bench/monitor-export.ts` (`--quick`: 10,000 participants, 2,000 responses).
  */
-import { spawn } from 'node:child_process'
 import { mkdtempSync } from 'node:fs'
 import { loadavg, tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { sql } from 'kysely'
-import pg from 'pg'
 import { connectPostgres, type DB } from '../src/server/db/connect.js'
 import { migrateToLatest } from '../src/server/db/migrate.js'
 import { loadMonitor } from '../src/server/services/monitor.js'
 import { hashPassword } from '../src/server/services/passwords.js'
 import { HttpRespondent, startServerProcess } from '../test/helpers/server-process.js'
-import { startPostgresServer } from '../test/setup/postgres-process.js'
+import { createServerDatabase, startPostgresServer } from '../test/setup/postgres-process.js'
 import { seedBigRound } from './big-round.js'
 import type { ExportRun } from './csv-export-child.js'
 import type { Figure } from './figures.js'
-import { median, percentile, round2, timeInTurns } from './stats.js'
+import { median, percentile, round2, runJsonChild, timeInTurns } from './stats.js'
 
 const MONITOR_TARGET_MS = 100
 const EXPORT_TARGET_SECONDS = 10
@@ -49,18 +47,8 @@ export interface MonitorExportOptions {
 const thousands = (n: number) => n.toLocaleString('en-GB')
 
 function runExportChild(kind: 'peiling' | 'baseline', databaseUrl: string, roundId: number): Promise<ExportRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./csv-export-child.ts', import.meta.url)), kind, databaseUrl, String(roundId)], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    })
-    let output = ''
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()))
-    child.on('error', reject)
-    child.on('close', (status) => {
-      if (status !== 0) return reject(new Error(`${kind} export of round ${roundId} exited with ${status}`))
-      resolve(JSON.parse(output.trim().split('\n').pop() ?? '{}') as ExportRun)
-    })
-  })
+  const script = fileURLToPath(new URL('./csv-export-child.ts', import.meta.url))
+  return runJsonChild<ExportRun>(script, [kind, databaseUrl, String(roundId)], `${kind} export of round ${roundId}`)
 }
 
 async function createResearcher(db: DB): Promise<string> {
@@ -93,11 +81,7 @@ export async function benchMonitorExport(options: MonitorExportOptions = {}): Pr
   // cannot mark the new rows all-visible, and no count could come from an index alone.
   const server = startPostgresServer({ durable: true })
   try {
-    const admin = new pg.Client({ connectionString: server.url })
-    await admin.connect()
-    await admin.query('create database peiling_monitor')
-    await admin.end()
-    const databaseUrl = server.url.replace(/\/postgres$/, '/peiling_monitor')
+    const { url: databaseUrl } = await createServerDatabase(server.url)
     const handle = connectPostgres(databaseUrl)
     const figures: Figure[] = []
     try {

@@ -9,6 +9,7 @@ import { chromium } from 'playwright-core'
 import { HttpRespondent } from '../test/helpers/server-process.js'
 import { firstChoices, readQuestionForm } from '../test/helpers/form.js'
 import type { Figure } from './figures.js'
+import { median } from './stats.js'
 
 const KB = 1024
 const TARGET_BYTES = 30 * KB
@@ -84,8 +85,7 @@ export async function benchPageWeight(baseUrl: string, codes: string[]): Promise
       paints.push(fcp)
       await context.close()
     }
-    paints.sort((a, b) => a - b)
-    figures.push({ subject: 'first render', measure: `first contentful paint, QR link on a phone, empty cache (median of ${paints.length})`, value: Math.round(paints[Math.floor(paints.length / 2)]!), unit: 'ms' })
+    figures.push({ subject: 'first render', measure: `first contentful paint, QR link on a phone, empty cache (median of ${paints.length})`, value: Math.round(median(paints)), unit: 'ms' })
   } finally {
     await browser.close()
   }

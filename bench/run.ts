@@ -4,7 +4,7 @@
  * - answer saves per second and p99 latency at 50 and 200 concurrent respondents on a
  *   PostgreSQL server, against bare Fastify + pg in the same run (answer-saves.ts);
  * - page weight and first render of the questionnaire pages (page-weight.ts);
- * - letter batches, when bench/letters.ts is there (it belongs to the mail-merge work);
+ * - letter batches of the mail merge, and paper questionnaires (letters.ts);
  * - the response monitor and the streamed CSV export of a round of 100,000 participants
  *   and 20,000 responses, against bare queries on the same data (monitor-export.ts);
  * - the import of the 3,012-row client file on PGlite and on a PostgreSQL server, against
@@ -14,12 +14,12 @@
  * `npm run bench -- --quick` shortens every load to 3 seconds and makes the big round a
  * tenth the size (for trying things out).
  */
-import { existsSync, mkdtempSync } from 'node:fs'
+import { mkdtempSync } from 'node:fs'
 import { availableParallelism, cpus, tmpdir } from 'node:os'
 import path from 'node:path'
-import pg from 'pg'
 import { benchAnswerSaves } from './answer-saves.js'
 import { benchImport } from './import.js'
+import { benchLetters } from './letters.js'
 import { benchMonitorExport } from './monitor-export.js'
 import { benchPageWeight } from './page-weight.js'
 import { printTable, type Figure } from './figures.js'
@@ -27,7 +27,7 @@ import { connectPostgres } from '../src/server/db/connect.js'
 import { migrateToLatest } from '../src/server/db/migrate.js'
 import { createRound } from '../test/helpers/fixtures.js'
 import { startServerProcess } from '../test/helpers/server-process.js'
-import { startPostgresServer } from '../test/setup/postgres-process.js'
+import { createServerDatabase, startPostgresServer } from '../test/setup/postgres-process.js'
 
 const quick = process.argv.includes('--quick')
 const log = (line: string) => console.error(`· ${line}`)
@@ -41,12 +41,8 @@ figures.push(...(await benchAnswerSaves({ seconds: quick ? 3 : 6, log })))
 log('page weight and first render')
 figures.push(...(await withServedApp((baseUrl, codes) => benchPageWeight(baseUrl, codes))))
 
-// Written by the mail-merge work; absent in a checkout without it.
-if (existsSync(new URL('./letters.ts', import.meta.url))) {
-  log('letters')
-  const { benchLetters } = (await import('./letters.js')) as { benchLetters(options?: { memoryRuns?: number[] }): Promise<unknown> }
-  figures.push(...lettersFigures(await benchLetters(quick ? { memoryRuns: [20_000] } : {})))
-}
+log('letters')
+figures.push(...lettersFigures(await benchLetters(quick ? { memoryRuns: [20_000] } : {})))
 
 log('response monitor and CSV export')
 figures.push(...(await benchMonitorExport({ ...(quick ? { participants: 10_000, responses: 2_000 } : {}), log })))
@@ -64,11 +60,7 @@ console.log(missed.length === 0 ? 'All targets met.' : `Targets NOT met: ${misse
 async function withServedApp<T>(work: (baseUrl: string, codes: string[]) => Promise<T>): Promise<T> {
   const server = startPostgresServer()
   try {
-    const admin = new pg.Client({ connectionString: server.url })
-    await admin.connect()
-    await admin.query('create database peiling_pages')
-    await admin.end()
-    const url = server.url.replace(/\/postgres$/, '/peiling_pages')
+    const { url } = await createServerDatabase(server.url)
     const handle = connectPostgres(url)
     await migrateToLatest(handle.db)
     const round = await createRound(handle.db, { participantsPerStratum: 3 })
@@ -84,11 +76,7 @@ async function withServedApp<T>(work: (baseUrl: string, codes: string[]) => Prom
   }
 }
 
-/** benchLetters gives figures, or a record of named numbers: both become table lines. */
-function lettersFigures(result: unknown): Figure[] {
-  if (Array.isArray(result)) return result as Figure[]
-  if (result && typeof result === 'object') {
-    return Object.entries(result as Record<string, number | string>).map(([measure, value]) => ({ subject: 'letters', measure, value }))
-  }
-  return [{ subject: 'letters', measure: 'result', value: String(result) }]
+/** benchLetters gives a record of named numbers: each becomes a table line. */
+function lettersFigures(result: Record<string, number | string>): Figure[] {
+  return Object.entries(result).map(([measure, value]) => ({ subject: 'letters', measure, value }))
 }

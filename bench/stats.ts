@@ -1,4 +1,5 @@
-/** Small measuring helpers shared by the benchmarks: timed repetitions, percentiles, peak memory. */
+/** Small measuring helpers shared by the benchmarks: timed repetitions, percentiles, peak memory, child runs. */
+import { spawn } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
 
 /** The nearest-rank percentile (0–100) of some numbers. */
@@ -40,6 +41,26 @@ export function resetPeakRss(): void {
   } catch {
     // not Linux: the peak stays that of the whole process
   }
+}
+
+/**
+ * Runs a TypeScript file (`node --import tsx script …args`) in a child process of its own, so
+ * that its peak memory is that work's alone, and parses the JSON on the last line it prints.
+ * `what` names the run in the error when the child fails.
+ */
+export function runJsonChild<T>(script: string, args: string[], what: string): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    })
+    let output = ''
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()))
+    child.on('error', reject)
+    child.on('close', (status) => {
+      if (status !== 0) return reject(new Error(`${what} exited with ${status}`))
+      resolve(JSON.parse(output.trim().split('\n').pop() ?? '{}') as T)
+    })
+  })
 }
 
 /**

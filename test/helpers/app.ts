@@ -10,6 +10,9 @@ import { buildApp } from '../../src/server/app.js'
 import { loadConfig, type AppConfig } from '../../src/server/config.js'
 import type { DatabaseHandle } from '../../src/server/db/connect.js'
 import { createTestDatabase } from './database.js'
+import { csrfTokenOf } from './form.js'
+
+export { csrfTokenOf }
 
 export interface TestApp {
   app: FastifyInstance
@@ -44,13 +47,6 @@ export async function createTestApp(overrides: Partial<AppConfig> = {}, database
       if (!database) await db.close()
     },
   }
-}
-
-/** Reads `name="_csrf" value="…"` from a page. */
-export function csrfTokenOf(html: string): string {
-  const match = /name="_csrf" value="([^"]+)"/.exec(html)
-  if (!match) throw new Error('page has no CSRF token')
-  return match[1]!
 }
 
 type FormValue = string | number | Array<string | number>

@@ -4,32 +4,27 @@
  * PostgreSQL server created from the migrated template.
  */
 import { readFileSync } from 'node:fs'
-import { randomBytes } from 'node:crypto'
-import pg from 'pg'
 import { inject } from 'vitest'
 import { connectPGlite, connectPostgres, type DatabaseHandle } from '../../src/server/db/connect.js'
+import { createServerDatabase, type ServerDatabase } from '../setup/postgres-process.js'
+import { TEMPLATE_DATABASE } from '../setup/postgres-server.js'
 
 export const testEngine = (process.env.PEILING_TEST_DB ?? 'pglite') as 'pglite' | 'postgres'
 
+/** A copy of the migrated template on the postgres project's server; its URL can be given to any process. */
+export function createTemplateCopy(): Promise<ServerDatabase> {
+  return createServerDatabase(inject('postgresUrl'), TEMPLATE_DATABASE)
+}
+
 export async function createTestDatabase(): Promise<DatabaseHandle> {
   if (testEngine === 'postgres') {
-    const url = inject('postgresUrl')
-    const name = `t_${randomBytes(6).toString('hex')}`
-    const admin = new pg.Client({ connectionString: url })
-    await admin.connect()
-    await admin.query(`create database ${name} template peiling_template`)
-    await admin.end()
-    const dbUrl = new URL(url)
-    dbUrl.pathname = `/${name}`
-    const handle = connectPostgres(dbUrl.toString())
+    const database = await createTemplateCopy()
+    const handle = connectPostgres(database.url)
     return {
       ...handle,
       close: async () => {
         await handle.close()
-        const cleanup = new pg.Client({ connectionString: url })
-        await cleanup.connect()
-        await cleanup.query(`drop database if exists ${name} with (force)`)
-        await cleanup.end()
+        await database.drop()
       },
     }
   }

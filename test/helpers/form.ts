@@ -1,7 +1,15 @@
 /**
  * Reads the questionnaire form from a page and fills it in like a respondent who picks
- * the first option everywhere, so flow tests do not depend on one questionnaire's ids.
+ * the first option everywhere, so flow tests do not depend on one questionnaire's ids;
+ * and a page's CSRF token. Imports nothing, so bench/ can use it.
  */
+/** Reads `name="_csrf" value="…"` from a page. */
+export function csrfTokenOf(html: string): string {
+  const match = /name="_csrf" value="([^"]+)"/.exec(html)
+  if (!match) throw new Error('page has no CSRF token')
+  return match[1]!
+}
+
 export interface FormFields {
   action: string
   radios: Map<string, string[]>

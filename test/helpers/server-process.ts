@@ -3,15 +3,15 @@
  * tests that kill it and for `npm run bench`, and a respondent talking to it over HTTP.
  * Free of vitest, so bench/ can use it.
  */
-import { spawn, type ChildProcess } from 'node:child_process'
+import { spawn } from 'node:child_process'
 import { tmpdir } from 'node:os'
 import { fileURLToPath } from 'node:url'
+import { csrfTokenOf } from './form.js'
 
-export const SESSION_SECRET = 'server-process-secret-server-process-0123'
+const SESSION_SECRET = 'server-process-secret-server-process-0123'
 
 export interface ServerProcess {
   baseUrl: string
-  child: ChildProcess
   output(): string
   /** Resolves with the exit code or signal. */
   exited: Promise<number | string>
@@ -62,7 +62,6 @@ export function startServerProcess(
       child.stdout!.off('data', onData)
       resolve({
         baseUrl: `http://127.0.0.1:${port}`,
-        child,
         output: () => output,
         exited,
         kill: (signal) => {
@@ -113,9 +112,7 @@ export class HttpRespondent {
   }
 
   csrfToken(): string {
-    const match = /name="_csrf" value="([^"]+)"/.exec(this.lastPage)
-    if (!match) throw new Error('page has no CSRF token')
-    return match[1]!
+    return csrfTokenOf(this.lastPage)
   }
 
   async post(pathname: string, fields: Record<string, string | string[]>): Promise<Response> {

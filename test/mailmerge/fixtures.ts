@@ -1,8 +1,6 @@
 /** Letters, templates and questionnaires for the mailmerge tests. */
-import { readFileSync } from 'node:fs'
 import { checkSymbol } from '../../src/codes/login-code.js'
 import type { LangText, QuestionnaireDefinition } from '../../src/questionnaire/definition.js'
-import { parseDefinition } from '../../src/questionnaire/index.js'
 import { defaultTemplate, type LetterData, type LetterKind, type LetterTemplate } from '../../src/mailmerge/index.js'
 
 /** A valid login code (check symbol included) from nine symbols. */
@@ -157,8 +155,4 @@ export function paperDefinition(): QuestionnaireDefinition {
 }
 
 /** The shipped KTO questionnaire, parsed and validated the way the server reads it. */
-export function ktoDefinition(): QuestionnaireDefinition {
-  const result = parseDefinition(readFileSync(new URL('../../questionnaires/kto-participatiewet.yaml', import.meta.url), 'utf8'), 'yaml')
-  if (!result.ok) throw new Error(`KTO definition invalid: ${result.errors.map((e) => e.message).join('; ')}`)
-  return result.definition
-}
+export { loadKto as ktoDefinition } from '../questionnaire/kto.js'

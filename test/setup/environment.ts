@@ -1,3 +1,4 @@
+/** What the tests need from the machine: PostgreSQL's programs, Chromium, and what to do when a tool is missing. Free of vitest. */
 import { execFileSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import path from 'node:path'
@@ -16,4 +17,18 @@ export function findPostgresBinaries(): string | undefined {
 export function findChromium(): string | undefined {
   const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser']
   return candidates.find((c): c is string => Boolean(c) && existsSync(c!))
+}
+
+/**
+ * Whether the tools some tests need are there: `missing` lists those that are not (with how
+ * to install them). Where something is missing, the tests that need it are skipped with a
+ * warning naming `skipped`; in CI (CI=true) the run fails instead, so nothing is skipped
+ * silently there.
+ */
+export function toolsAvailable(missing: string[], skipped: string): boolean {
+  if (missing.length === 0) return true
+  const message = `Not found: ${missing.join('; ')}.`
+  if (process.env.CI === 'true') throw new Error(`${message} CI must run every test: install them first (see .ci/run).`)
+  console.warn(`\n⚠ ${message} ${skipped} SKIPPED on this machine.\n`)
+  return false
 }

@@ -2,13 +2,16 @@
  * A throw-away PostgreSQL server (Debian's programs, as `pg_config --bindir` finds them)
  * on its own port in a temporary folder. Root may not run PostgreSQL, so as root the
  * server runs as the `postgres` user. Used by the postgres test project's global setup,
- * by tests that must restart "their" database server, and by `npm run bench`.
+ * by tests that must restart "their" database server, and by `npm run bench`. Free of
+ * vitest, so bench/ can use it.
  */
 import { execFile, execFileSync } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
 import { promisify } from 'node:util'
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import pg from 'pg'
 import { findPostgresBinaries } from './environment.js'
 
 export interface PostgresProcess {
@@ -63,5 +66,31 @@ export function startPostgresServer(settings: { maxConnections?: number; durable
     restart: () => asPostgresUserAsync(pgCtl, ['-D', data, '-l', log, '-w', '-m', 'fast', 'restart', '-o', options]),
     halt: () => asPostgresUserAsync(pgCtl, ['-D', data, '-w', '-m', 'fast', 'stop']),
     start: () => asPostgresUserAsync(pgCtl, startArgs),
+  }
+}
+
+export interface ServerDatabase {
+  /** The new database's URL: any process can open it. */
+  url: string
+  /** Drops the database, cutting its open connections. */
+  drop(): Promise<void>
+}
+
+/** A new database on the PostgreSQL server at `serverUrl`: empty, or a copy of `template`. */
+export async function createServerDatabase(serverUrl: string, template?: string): Promise<ServerDatabase> {
+  const name = `db_${randomBytes(6).toString('hex')}`
+  await runOnServer(serverUrl, `create database ${name}${template ? ` template ${template}` : ''}`)
+  const url = new URL(serverUrl)
+  url.pathname = `/${name}`
+  return { url: url.toString(), drop: () => runOnServer(serverUrl, `drop database if exists ${name} with (force)`) }
+}
+
+async function runOnServer(serverUrl: string, statement: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: serverUrl })
+  await admin.connect()
+  try {
+    await admin.query(statement)
+  } finally {
+    await admin.end()
   }
 }

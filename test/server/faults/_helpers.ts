@@ -3,36 +3,13 @@
  * the real server (`src/server/main.ts`) as a child process that can be killed, and a
  * respondent who talks to it over HTTP like a phone does.
  */
-import { randomBytes } from 'node:crypto'
-import { mkdtempSync, readFileSync } from 'node:fs'
+import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import pg from 'pg'
-import { inject } from 'vitest'
-import { connectPGlite, connectPostgres, type DatabaseHandle } from '../../../src/server/db/connect.js'
-import { testEngine } from '../../helpers/database.js'
+import { connectPostgres, type DatabaseHandle } from '../../../src/server/db/connect.js'
+import { createTemplateCopy, createTestDatabase, testEngine } from '../../helpers/database.js'
 
 export { HttpRespondent, startServerProcess, type ServerProcess } from '../../helpers/server-process.js'
-
-/** A fresh database on the PostgreSQL server, made from the migrated template; its URL can be given to any process. */
-export async function createServerDatabase(serverUrl = inject('postgresUrl'), template = 'peiling_template'): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `f_${randomBytes(6).toString('hex')}`
-  const admin = new pg.Client({ connectionString: serverUrl })
-  await admin.connect()
-  await admin.query(`create database ${name}${template ? ` template ${template}` : ''}`)
-  await admin.end()
-  const url = new URL(serverUrl)
-  url.pathname = `/${name}`
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const cleanup = new pg.Client({ connectionString: serverUrl })
-      await cleanup.connect()
-      await cleanup.query(`drop database if exists ${name} with (force)`)
-      await cleanup.end()
-    },
-  }
-}
 
 /**
  * One database, opened twice where the engine allows it: on the PostgreSQL server two
@@ -41,7 +18,7 @@ export async function createServerDatabase(serverUrl = inject('postgresUrl'), te
  */
 export async function openDatabaseTwice(): Promise<{ first: DatabaseHandle; second: DatabaseHandle; close(): Promise<void> }> {
   if (testEngine === 'postgres') {
-    const database = await createServerDatabase()
+    const database = await createTemplateCopy()
     const first = connectPostgres(database.url)
     const second = connectPostgres(database.url)
     return {
@@ -54,7 +31,7 @@ export async function openDatabaseTwice(): Promise<{ first: DatabaseHandle; seco
       },
     }
   }
-  const handle = await connectPGlite(undefined, new Blob([readFileSync(inject('pgliteTemplate'))]))
+  const handle = await createTestDatabase()
   return { first: handle, second: handle, close: () => handle.close() }
 }
 

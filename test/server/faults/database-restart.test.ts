@@ -15,8 +15,7 @@ import { migrateToLatest } from '../../../src/server/db/migrate.js'
 import { Browser, createTestApp, type TestApp } from '../../helpers/app.js'
 import { createRound, type RoundFixture } from '../../helpers/fixtures.js'
 import { testEngine } from '../../helpers/database.js'
-import { startPostgresServer, type PostgresProcess } from '../../setup/postgres-process.js'
-import { createServerDatabase } from './_helpers.js'
+import { createServerDatabase, startPostgresServer, type PostgresProcess } from '../../setup/postgres-process.js'
 
 const UNAVAILABLE = 'de database is even niet bereikbaar'
 
@@ -29,7 +28,7 @@ describe.skipIf(testEngine !== 'postgres')('the database restarts mid-request (P
 
   beforeAll(async () => {
     server = startPostgresServer({ maxConnections: 50 })
-    url = (await createServerDatabase(server.url, '')).url
+    url = (await createServerDatabase(server.url)).url
     database = connectPostgres(url)
     await migrateToLatest(database.db)
     t = await createTestApp({}, database)

@@ -13,8 +13,8 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { connectPGlite, connectPostgres } from '../../../src/server/db/connect.js'
 import { migrateToLatest } from '../../../src/server/db/migrate.js'
 import { createRound, type RoundFixture } from '../../helpers/fixtures.js'
-import { testEngine } from '../../helpers/database.js'
-import { createServerDatabase, freshDataDir, HttpRespondent, startServerProcess, textareaValue, type ServerProcess } from './_helpers.js'
+import { createTemplateCopy, testEngine } from '../../helpers/database.js'
+import { freshDataDir, HttpRespondent, startServerProcess, textareaValue, type ServerProcess } from './_helpers.js'
 
 const cleanups: Array<() => Promise<unknown>> = []
 afterAll(async () => {
@@ -26,7 +26,7 @@ async function prepareDatabase(): Promise<{ env: Record<string, string>; round: 
   const dataDir = freshDataDir()
   cleanups.push(() => rm(dataDir, { recursive: true, force: true }))
   if (testEngine === 'postgres') {
-    const database = await createServerDatabase()
+    const database = await createTemplateCopy()
     cleanups.push(database.drop)
     const handle = connectPostgres(database.url)
     const round = await createRound(handle.db, { participantsPerStratum: 3 })

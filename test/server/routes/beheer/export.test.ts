@@ -7,6 +7,7 @@ import readXlsxFile from 'read-excel-file/node'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestApp, type Browser, type TestApp } from '../../../helpers/app.js'
 import { signedInAs } from '../../../helpers/staff.js'
+import { toolsAvailable } from '../../../setup/environment.js'
 import { buildCodebook } from '../../../../src/questionnaire/index.js'
 import type { QuestionnaireDefinition } from '../../../../src/questionnaire/definition.js'
 import { exportRows, loadExportContext, META_VARIABLES } from '../../../../src/server/services/exports.js'
@@ -188,11 +189,7 @@ describe('the codebook and SPSS syntax', () => {
     expect(syntax.body).toContain('VARIABLE LABELS')
     expect(syntax.body).toContain("rapportcijfer_dienstverlening 1 'zeer slecht'")
     expect(syntax.body).toContain('rapportcijfer_dienstverlening (LO THRU -1, 99)')
-    if (!existsSync('/usr/bin/pspp')) {
-      if (process.env.CI === 'true') throw new Error('pspp must be installed in CI (see .ci/run)')
-      console.warn('pspp is not installed: the syntax is not run (apt-get install pspp)')
-      return
-    }
+    if (!toolsAvailable(existsSync('/usr/bin/pspp') ? [] : ['pspp (apt-get install pspp)'], 'Running the SPSS syntax in PSPP is')) return
     const dir = mkdtempSync(path.join(tmpdir(), 'peiling-spss-'))
     writeFileSync(path.join(dir, `ronde-${round.roundId}-antwoorden.csv`), (await download('csv')).rawPayload)
     writeFileSync(path.join(dir, 'run.sps'), `${syntax.body.replace(/\* SAVE OUTFILE=/, 'SAVE OUTFILE=')}\r\nDISPLAY LABELS.\r\nFREQUENCIES rapportcijfer_dienstverlening modus.\r\n`)
