@@ -184,8 +184,9 @@ export async function processEmailQueue(db: DB, transport: MailTransport, option
       run.skipped++
       continue
     }
+    const name = displayName({ initials: m.initials, namePrefix: m.name_prefix, lastName: m.last_name })
     const rendered = renderEmail(m.kind, m.language, {
-      naam: displayName({ initials: m.initials, namePrefix: m.name_prefix, lastName: m.last_name }),
+      naam: name,
       code: printedCode(m.code),
       url: options.publicUrl,
       link: personalUrl(options.publicUrl, m.code),
@@ -196,7 +197,7 @@ export async function processEmailQueue(db: DB, transport: MailTransport, option
     let outcome: Outcome
     try {
       await transport.send({
-        to: { name: displayName({ initials: m.initials, namePrefix: m.name_prefix, lastName: m.last_name }), address: m.email },
+        to: { name, address: m.email },
         subject: rendered.subject,
         text: rendered.text,
         html: rendered.html,

@@ -3,12 +3,14 @@
  * (round-navigation.ts). Pages render it with views/staff/partials/round-header.eta.
  */
 import type { FastifyRequest } from 'fastify'
-import type { RoundStatus } from '../../../db/schema.js'
+import type { Round } from '../../../db/schema.js'
 import { roundTabsFor } from '../../../round-navigation.js'
 import { idParam } from '../_respond.js'
 
+type HeaderRound = Pick<Round, 'id' | 'name' | 'status' | 'opens_on' | 'closes_on'>
+
 export interface RoundHeader {
-  round: { id: number; name: string; status: RoundStatus }
+  round: HeaderRound
   tabs: Array<{ href: string; label: string; current: boolean }>
 }
 
@@ -16,8 +18,16 @@ export interface RoundHeader {
 export async function roundHeader(request: FastifyRequest): Promise<RoundHeader | undefined> {
   const roundId = idParam((request.params as { roundId?: string }).roundId)
   if (roundId === null) return undefined
-  const round = await request.server.db.selectFrom('rounds').select(['id', 'name', 'status']).where('id', '=', roundId).executeTakeFirst()
-  if (!round) return undefined
+  const round = await request.server.db
+    .selectFrom('rounds')
+    .select(['id', 'name', 'status', 'opens_on', 'closes_on'])
+    .where('id', '=', roundId)
+    .executeTakeFirst()
+  return round && roundHeaderOf(request, round)
+}
+
+/** The heading of a round the page has already loaded. */
+export function roundHeaderOf(request: FastifyRequest, round: HeaderRound): RoundHeader {
   const path = request.url.split('?')[0]!
   return { round, tabs: roundTabsFor(round.id, request.staff!.role, path, request.t) }
 }

@@ -24,7 +24,7 @@ import { purgeRound } from '../../../../services/purge.js'
 import { todayInAmsterdam } from '../../../../services/calendar.js'
 import { setNotice, staffActor, takeNotice } from '../../_session.js'
 import { idParam, notFound, staffPage } from '../../_respond.js'
-import { roundHeader } from '../_round-header.js'
+import { roundHeaderOf } from '../_round-header.js'
 import { fieldMessages } from '../_form-errors.js'
 import { questionnairePreview } from './_preview.js'
 import { numberFormats } from '../../_format.js'
@@ -59,7 +59,7 @@ const roundPage: FastifyPluginAsync = async (app) => {
     form: { values?: Record<string, unknown>; errors?: Record<string, string[]> } = {},
     lifecycleError: string | null = null,
   ) {
-    const header = (await roundHeader(request))!
+    const header = roundHeaderOf(request, round.round)
     const r = round.round
     return staffPage(
       reply,
@@ -154,7 +154,7 @@ const roundPage: FastifyPluginAsync = async (app) => {
     const definition = round.questionnaire.definition
     const asked = request.query.taal
     const language = typeof asked === 'string' && definition.languages.includes(asked) ? asked : (definition.languages[0] ?? 'nl')
-    const header = (await roundHeader(request))!
+    const header = roundHeaderOf(request, round.round)
     return staffPage(
       reply,
       'staff/round-preview.eta',

@@ -14,10 +14,8 @@ const monitorPage: FastifyPluginAsync = async (app) => {
   app.get('/', { config: { roles: ['researcher', 'administrator'] } }, async (request, reply) => {
     const header = await roundHeader(request)
     if (!header) return notFound(request, reply)
-    const [round, monitor] = await Promise.all([
-      app.db.selectFrom('rounds').select(['opens_on', 'closes_on']).where('id', '=', header.round.id).executeTakeFirstOrThrow(),
-      loadMonitor(app.db, header.round.id).then((m) => m!),
-    ])
+    const { round } = header
+    const monitor = (await loadMonitor(app.db, round.id))!
     const today = todayInAmsterdam()
     const chart = responseChart(monitor.days, monitor.mailings, round.opens_on, today < round.closes_on ? today : round.closes_on)
     let running = 0
