@@ -5,6 +5,7 @@
  */
 import { formatLoginCode } from '../codes/login-code.js'
 import { drawBarcode, type Barcode } from './code128.js'
+import { replayFor } from './content-replay.js'
 import type { PdfFonts } from './fonts.js'
 import { PAPER_TEXTS, paperText } from './paper-texts.js'
 import { mm } from './units.js'
@@ -25,9 +26,12 @@ export function drawHeader(doc: PDFKit.PDFDocument, fonts: PdfFonts, lang: strin
   const barcodeLeft = right - BARCODE.width
   // Keep 10 modules of white left of the barcode: the title stops well before it.
   const titleWidth = barcodeLeft - left - mm(8)
-  doc.font(fonts.regular).fontSize(8).fillColor('#555555')
-  doc.text(header.title, left, BARCODE.top, { width: titleWidth, height: mm(8), ellipsis: true })
-  if (header.stratumName) doc.text(header.stratumName, left, doc.y, { width: titleWidth, lineBreak: false })
+  // The same on every page of every form for this municipality: set once, then copied.
+  replayFor(doc).draw(JSON.stringify(['paper header', header.title, header.stratumName ?? '']), () => {
+    doc.font(fonts.regular).fontSize(8).fillColor('#555555')
+    doc.text(header.title, left, BARCODE.top, { width: titleWidth, height: mm(8), ellipsis: true })
+    if (header.stratumName) doc.text(header.stratumName, left, doc.y, { width: titleWidth, lineBreak: false })
+  })
 
   if (header.code && header.barcode) {
     drawBarcode(doc, header.barcode, barcodeLeft, BARCODE.top, BARCODE.width, BARCODE.height)
@@ -53,10 +57,12 @@ export function drawFooter(doc: PDFKit.PDFDocument, fonts: PdfFonts, lang: strin
   const left = mm(18)
   const width = mm(174)
   const y = mm(284)
-  doc.font(fonts.regular).fontSize(8.5).fillColor('black')
-  doc.text(paperText(PAPER_TEXTS.page, lang, { x: page, y: pages }), left, y, { width, align: 'center', lineBreak: false })
-  if (page < pages) {
-    doc.font(fonts.bold).fontSize(8.5)
-    doc.text(paperText(PAPER_TEXTS.turnOver, lang), left, y, { width, align: 'right', lineBreak: false })
-  }
+  replayFor(doc).draw(JSON.stringify(['paper footer', lang, page, pages]), () => {
+    doc.font(fonts.regular).fontSize(8.5).fillColor('black')
+    doc.text(paperText(PAPER_TEXTS.page, lang, { x: page, y: pages }), left, y, { width, align: 'center', lineBreak: false })
+    if (page < pages) {
+      doc.font(fonts.bold).fontSize(8.5)
+      doc.text(paperText(PAPER_TEXTS.turnOver, lang), left, y, { width, align: 'right', lineBreak: false })
+    }
+  })
 }
