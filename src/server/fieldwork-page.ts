@@ -48,11 +48,7 @@ export function renderFieldwork(
   data: Record<string, unknown> = {},
 ) {
   const path = request.url.split('?')[0]!
-  const tabs = roundTabsFor(round.id, request.staff!.role, path, request.t).map((tab) => ({
-    ...tab,
-    // A tab stays marked on its sub-pages (e.g. a batch's progress page under Brieven).
-    current: tab.current || (path.startsWith(tab.href + '/') && tab.href !== `/beheer/rondes/${round.id}`),
-  }))
+  const tabs = roundTabsFor(round.id, request.staff!.role, path, request.t)
   return reply.page(`staff/fieldwork/${template}`, { round, tabs, ...data }, { title: `${title} – ${round.name}`, layout: 'layouts/staff.eta' })
 }
 

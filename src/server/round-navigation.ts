@@ -29,6 +29,7 @@ export const ROUND_TABS: RoundTab[] = [
 export function roundTabsFor(roundId: number, role: StaffRole, currentPath: string, t: (key: string) => string) {
   return ROUND_TABS.filter((tab) => tab.roles.includes(role)).map((tab) => {
     const href = `/beheer/rondes/${roundId}${tab.path ? `/${tab.path}` : ''}`
-    return { href, label: t(tab.label), current: currentPath === href }
+    // A tab stays marked on its sub-pages (a batch's progress page under Brieven); the overview has none.
+    return { href, label: t(tab.label), current: currentPath === href || (tab.path !== '' && currentPath.startsWith(`${href}/`)) }
   })
 }

@@ -60,10 +60,7 @@ async function roundOf(request: FastifyRequest<{ Params: Params }>, reply: Fasti
 function render(request: FastifyRequest, reply: FastifyReply, template: string, round: PaperRound, title: string, data: Record<string, unknown>) {
   const path = request.url.split('?')[0]!
   const overview = `/beheer/rondes/${round.id}/papier`
-  const tabs = roundTabsFor(round.id, request.staff!.role, path, request.t).map((tab) => ({
-    ...tab,
-    current: tab.current || (tab.href === overview && path.startsWith(overview + '/')),
-  }))
+  const tabs = roundTabsFor(round.id, request.staff!.role, path, request.t)
   return reply.page(`staff/paper/${template}`, { round, tabs, overview, ...data }, { title: `${title} – ${round.name}`, layout: STAFF_LAYOUT })
 }
 
