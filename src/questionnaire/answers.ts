@@ -78,32 +78,38 @@ type Problem = { code: AnswerErrorCode; message: LangText }
 /** What one answer key yields: a value, a problem, or nothing (left blank). */
 type Outcome = { value: AnswerValue } | { problem: Problem } | undefined
 
-interface Reading {
+/** How one answer key of a question is read: made once per definition. */
+interface Reader {
   variable: string
   question: Question
-  /** Whether the input had something under this key at all. */
-  filledIn: boolean
   /** The "anders, namelijk" text of the question. */
   isOther: boolean
+  read: (raw: unknown) => Outcome
+}
+
+interface Reading {
+  reader: Reader
+  /** Whether the input had something under this key at all. */
+  filledIn: boolean
   outcome: Outcome
 }
 
-function readCoded(raw: unknown, codes: Code[] | undefined, message: () => LangText): Outcome {
+function readCoded(raw: unknown, codes: ReadonlySet<number>, message: () => LangText): Outcome {
   const value = readNumber(raw)
   if (value === undefined) return undefined
-  if (value === UNREADABLE || !codes?.some((c) => c.value === value)) return { problem: { code: 'invalid_value', message: message() } }
+  if (value === UNREADABLE || !codes.has(value)) return { problem: { code: 'invalid_value', message: message() } }
   return { value }
 }
 
-function readTicked(raw: unknown, codes: Code[], max: number | undefined): Outcome {
+function readTicked(raw: unknown, codes: readonly number[], max: number | undefined): Outcome {
   const ticked = readCodeList(raw)
   if (ticked === undefined) return undefined
-  if (ticked === UNREADABLE || ticked.some((v) => !codes.some((c) => c.value === v))) {
+  if (ticked === UNREADABLE || ticked.some((v) => !codes.includes(v))) {
     return { problem: { code: 'invalid_value', message: messages.chooseFromOptions() } }
   }
   if (max !== undefined && ticked.length > max) return { problem: { code: 'too_many', message: messages.tooManyTicked(max) } }
   // Stored in the order of the options, so equal answers look equal.
-  return { value: codes.map((c) => c.value).filter((v) => ticked.includes(v)) }
+  return { value: codes.filter((v) => ticked.includes(v)) }
 }
 
 function readTextOf(raw: unknown, maxLength: number): Outcome {
@@ -122,39 +128,54 @@ function readNumberIn(raw: unknown, min: number, max: number): Outcome {
   return { value }
 }
 
-function readQuestion(definition: QuestionnaireDefinition, question: Question, input: Record<string, unknown>): Reading[] {
-  const reading = (variable: string, read: (raw: unknown) => Outcome, isOther = false): Reading => {
-    const raw = answerAt(input, variable)
-    return { variable, question, filledIn: isAnswered(raw), isOther, outcome: read(raw) }
-  }
-  const codes = codesOf(definition, question)
-  const readings: Reading[] = []
+function readersOf(definition: QuestionnaireDefinition, question: Question): Reader[] {
+  const codeValues = (codesOf(definition, question) ?? []).map((c) => c.value)
+  const codeSet = new Set(codeValues)
+  const readers: Reader[] = []
+  const add = (variable: string, read: Reader['read'], isOther = false) => readers.push({ variable, question, isOther, read })
   switch (question.type) {
     case 'grade':
-      readings.push(reading(question.id, (raw) => readCoded(raw, codes, messages.chooseGrade)))
+      add(question.id, (raw) => readCoded(raw, codeSet, messages.chooseGrade))
       break
     case 'yesno':
     case 'single':
-      readings.push(reading(question.id, (raw) => readCoded(raw, codes, messages.chooseOption)))
+      add(question.id, (raw) => readCoded(raw, codeSet, messages.chooseOption))
       break
     case 'multiple':
-      readings.push(reading(question.id, (raw) => readTicked(raw, codes ?? [], question.max)))
+      add(question.id, (raw) => readTicked(raw, codeValues, question.max))
       break
     case 'number':
-      readings.push(reading(question.id, (raw) => readNumberIn(raw, question.min, question.max)))
+      add(question.id, (raw) => readNumberIn(raw, question.min, question.max))
       break
     case 'text':
-    case 'longtext':
-      readings.push(reading(question.id, (raw) => readTextOf(raw, maxLengthOf(question))))
+    case 'longtext': {
+      const maxLength = maxLengthOf(question)
+      add(question.id, (raw) => readTextOf(raw, maxLength))
       break
+    }
     case 'grid': {
       const message = scaleOf(definition, question.scale)?.type === 'grade' ? messages.chooseGrade : messages.chooseOption
-      for (const item of question.items) readings.push(reading(gridItemVariable(question, item), (raw) => readCoded(raw, codes, message)))
+      for (const item of question.items) add(gridItemVariable(question, item), (raw) => readCoded(raw, codeSet, message))
       break
     }
   }
-  if (otherOption(question)) readings.push(reading(otherVariable(question.id), (raw) => readTextOf(raw, OTHER_TEXT_MAX_LENGTH), true))
-  return readings
+  if (otherOption(question)) add(otherVariable(question.id), (raw) => readTextOf(raw, OTHER_TEXT_MAX_LENGTH), true)
+  return readers
+}
+
+/**
+ * Every page save validates the whole response, so the readers (with their code lists)
+ * are made once per definition, like its outline: a definition is not changed once used.
+ */
+const readerCache = new WeakMap<QuestionnaireDefinition, Reader[]>()
+
+function allReadersOf(definition: QuestionnaireDefinition): Reader[] {
+  let readers = readerCache.get(definition)
+  if (!readers) {
+    readers = outlineOf(definition).places.flatMap(({ question }) => readersOf(definition, question))
+    readerCache.set(definition, readers)
+  }
+  return readers
 }
 
 /** Whether the "anders, namelijk" option of `question` is chosen in `answers`. */
@@ -173,38 +194,42 @@ export function validateAnswers(
   context: RespondentContext,
   options: ValidateAnswersOptions = {},
 ): AnswerValidation {
-  const readings = outlineOf(definition).places.flatMap(({ question }) => readQuestion(definition, question, input))
+  const readings: Reading[] = allReadersOf(definition).map((reader) => {
+    const raw = answerAt(input, reader.variable)
+    return { reader, filledIn: isAnswered(raw), outcome: reader.read(raw) }
+  })
 
   const kept: Answers = {}
-  for (const r of readings) if (r.outcome && 'value' in r.outcome) kept[r.variable] = r.outcome.value
+  for (const r of readings) if (r.outcome && 'value' in r.outcome) kept[r.reader.variable] = r.outcome.value
 
   // Dropping an answer can hide the questions routed on it, whose answers go in turn.
   // Routing already ignores answers of hidden questions, so for a valid definition the
   // second round finds nothing; the loop still guarantees a stable result.
   let visibility = visibilityOf(definition, kept, context)
   for (;;) {
-    const hiddenAnswers = readings.filter((r) => !visibility.questions.has(r.question.id) && Object.hasOwn(kept, r.variable))
+    const hiddenAnswers = readings.filter((r) => !visibility.questions.has(r.reader.question.id) && Object.hasOwn(kept, r.reader.variable))
     if (hiddenAnswers.length === 0) break
-    for (const r of hiddenAnswers) delete kept[r.variable]
+    for (const r of hiddenAnswers) delete kept[r.reader.variable]
     visibility = visibilityOf(definition, kept, context)
   }
 
   const answers: Answers = {}
   const errors: AnswerError[] = []
   const dropped: string[] = []
-  for (const r of readings) {
-    const visible = visibility.questions.has(r.question.id)
-    const orphanOther = r.isOther && !otherChosen(r.question, kept)
+  for (const { reader, filledIn, outcome } of readings) {
+    const { variable, question, isOther } = reader
+    const visible = visibility.questions.has(question.id)
+    const orphanOther = isOther && !otherChosen(question, kept)
     if (!visible || orphanOther) {
-      if (r.filledIn) dropped.push(r.variable)
+      if (filledIn) dropped.push(variable)
       continue
     }
-    if (r.outcome && 'problem' in r.outcome) {
-      errors.push({ variable: r.variable, questionId: r.question.id, ...r.outcome.problem })
-    } else if (r.outcome) {
-      answers[r.variable] = r.outcome.value
-    } else if (!options.partial && r.question.required && !r.isOther) {
-      errors.push({ variable: r.variable, questionId: r.question.id, code: 'required', message: messages.required() })
+    if (outcome && 'problem' in outcome) {
+      errors.push({ variable, questionId: question.id, ...outcome.problem })
+    } else if (outcome) {
+      answers[variable] = outcome.value
+    } else if (!options.partial && question.required && !isOther) {
+      errors.push({ variable, questionId: question.id, code: 'required', message: messages.required() })
     }
   }
   return { answers, errors, dropped }

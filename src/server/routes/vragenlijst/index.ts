@@ -17,6 +17,7 @@ import {
   variablesOf,
   unansweredVisibleQuestions,
   isQuestionVisible,
+  visibilityOf,
 } from '../../../questionnaire/index.js'
 import { localize } from '../../../questionnaire/text.js'
 import {
@@ -99,9 +100,11 @@ const questionnaire: FastifyPluginAsync = async (app) => {
   app.post<{ Params: { section: string }; Body: PageBody }>('/deel/:section', async (request, reply) => {
     const { definition, stratumCode, participant, answers: stored } = request.respondent
     const ctx = { stratum: stratumCode }
-    const sections = visibleSections(definition, stored, ctx)
-    const section = sections.find((s) => s.id === request.params.section)
-    if (!section) return reply.redirect('/vragenlijst', 303)
+    // Routing is worked out once for what was stored and once for what is saved: every
+    // page move comes through here.
+    const before = visibilityOf(definition, stored, ctx)
+    const section = definition.sections.find((s) => s.id === request.params.section)
+    if (!section || !before.sections.has(section.id)) return reply.redirect('/vragenlijst', 303)
 
     // What the page posts replaces everything this page shows: an unticked box posts nothing.
     const merged: Record<string, unknown> = { ...stored }
@@ -126,20 +129,19 @@ const questionnaire: FastifyPluginAsync = async (app) => {
 
     // A follow-up question on this same page (e.g. "if yes, ...") appears only now: show the page again with it.
     // What the page showed is what was visible with the answers stored before this post.
-    const appeared = section.questions.some(
-      (q) => !isQuestionVisible(definition, q.id, stored, ctx) && isQuestionVisible(definition, q.id, result.answers, ctx),
-    )
+    const after = visibilityOf(definition, result.answers, ctx)
+    const appeared = section.questions.some((q) => !before.questions.has(q.id) && after.questions.has(q.id))
     if (appeared && body.action !== 'previous') {
       return renderSection(request, reply, section.id, result.answers, {})
     }
 
-    const after = visibleSections(definition, result.answers, ctx)
-    const index = after.findIndex((s) => s.id === section.id)
+    const sectionsAfter = definition.sections.filter((s) => after.sections.has(s.id))
+    const index = sectionsAfter.findIndex((s) => s.id === section.id)
     if (body.action === 'previous') {
-      const previous = after[index - 1]
+      const previous = sectionsAfter[index - 1]
       return reply.redirect(previous ? `/vragenlijst/deel/${previous.id}` : `/vragenlijst/deel/${section.id}`, 303)
     }
-    const next = body.action === 'review' ? undefined : after[index + 1]
+    const next = body.action === 'review' ? undefined : sectionsAfter[index + 1]
     return reply.redirect(next ? `/vragenlijst/deel/${next.id}` : '/vragenlijst/overzicht', 303)
   })
 
