@@ -118,11 +118,18 @@ const saveProgressQuery = queryTemplate('save_progress', (db: DB, v: { participa
   db
     .with('participant', (qb) =>
       qb
-        .updateTable('participants')
-        .set({ status: sql`case when status = 'pending' then 'in_progress' else status end` })
+        .selectFrom('participants')
+        .select(['id', 'round_id', 'stratum_id', 'status'])
         .where('id', '=', v.participantId)
         .where('status', '<>', 'completed')
-        .returning(['id', 'round_id', 'stratum_id']),
+        .forNoKeyUpdate(),
+    )
+    // Only the first save writes the participant row; later saves only lock it.
+    .with('started', (qb) =>
+      qb
+        .updateTable('participants')
+        .set({ status: 'in_progress' })
+        .where('id', 'in', (eb) => eb.selectFrom('participant').select('id').where('status', '=', 'pending')),
     )
     .insertInto('responses')
     .columns(['round_id', 'stratum_id', 'mode', 'status', 'participant_id', 'answers', 'language'])
@@ -139,9 +146,9 @@ const saveProgressQuery = queryTemplate('save_progress', (db: DB, v: { participa
  * Stores the full set of answers so far (already validated and merged by the caller).
  * The first save is what marks the participant as started: opening a link does not.
  *
- * One statement, so one round trip on the busiest path of the app: the UPDATE locks the
- * participant row (waiting for a submission under way, then seeing it completed), marks a
- * first save as started, and hands the row to the INSERT; all or nothing, like a transaction.
+ * One statement, so one round trip on the busiest path of the app: it locks the
+ * participant row (waiting for a submission under way, then seeing it completed), marks
+ * a first save as started, and hands the row to the INSERT; all or nothing, like a transaction.
  */
 export async function saveProgress(db: DB, participantId: number, answers: Answers, language: string): Promise<void> {
   const [saved] = (await db.executeQuery(saveProgressQuery(db, { participantId, json: JSON.stringify(answers), language }))).rows

@@ -1,0 +1,83 @@
+import { sql } from 'kysely'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { DatabaseHandle, DB } from '../../../src/server/db/connect.js'
+import { AlreadyCompletedError, saveProgress, submitOnline } from '../../../src/server/services/participation.js'
+import { createTestDatabase, testEngine } from '../../helpers/database.js'
+import { createRound, type RoundFixture } from '../../helpers/fixtures.js'
+
+let handle: DatabaseHandle
+let db: DB
+let round: RoundFixture
+
+beforeAll(async () => {
+  handle = await createTestDatabase()
+  db = handle.db
+  round = await createRound(db, { participantsPerStratum: 3 })
+})
+afterAll(async () => handle.close())
+
+/** The participant's row, with the version PostgreSQL gives each written row (xmin). */
+const participantRow = (id: number) =>
+  db
+    .selectFrom('participants')
+    .select(['status', sql<string>`xmin::text`.as('version')])
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow()
+
+const linkedAnswers = (id: number) =>
+  db.selectFrom('responses').select(['answers', 'status']).where('participant_id', '=', id).execute()
+
+describe('saving progress', () => {
+  it('marks the participant started on the first save and only locks the row on later saves', async () => {
+    const p = round.participants[0]!
+    expect((await participantRow(p.id)).status).toBe('pending')
+
+    await saveProgress(db, p.id, { rapportcijfer_dienstverlening: 7 }, 'nl')
+    const started = await participantRow(p.id)
+    expect(started.status).toBe('in_progress')
+
+    await saveProgress(db, p.id, { rapportcijfer_dienstverlening: 8, intake_wanneer: 1 }, 'en')
+    // The same row version: a later save writes the response, not the participant.
+    expect(await participantRow(p.id)).toEqual(started)
+    expect(await linkedAnswers(p.id)).toEqual([{ answers: { rapportcijfer_dienstverlening: 8, intake_wanneer: 1 }, status: 'in_progress' }])
+  })
+
+  it('refuses a save after the submission and keeps the submitted answers unlinked', async () => {
+    const p = round.participants[1]!
+    await saveProgress(db, p.id, { rapportcijfer_dienstverlening: 6 }, 'nl')
+    await submitOnline(db, p.id, { rapportcijfer_dienstverlening: 6 }, 'nl')
+
+    await expect(saveProgress(db, p.id, { rapportcijfer_dienstverlening: 1 }, 'nl')).rejects.toBeInstanceOf(AlreadyCompletedError)
+    expect(await linkedAnswers(p.id)).toEqual([])
+    expect((await participantRow(p.id)).status).toBe('completed')
+  })
+
+  // Needs a second connection to hold the submission open; PGlite has one.
+  it.runIf(testEngine === 'postgres')('waits for a submission under way, then refuses the save', async () => {
+    const p = round.participants[2]!
+    await saveProgress(db, p.id, { rapportcijfer_dienstverlening: 5 }, 'nl')
+
+    let releaseSubmission!: () => void
+    const held = new Promise<void>((resolve) => (releaseSubmission = resolve))
+    let locked!: () => void
+    const isLocked = new Promise<void>((resolve) => (locked = resolve))
+    const submission = db.transaction().execute(async (tx) => {
+      await tx.selectFrom('participants').select('id').where('id', '=', p.id).forUpdate().execute()
+      locked()
+      await held
+      await tx.updateTable('responses').set({ status: 'complete', participant_id: null }).where('participant_id', '=', p.id).execute()
+      await tx.updateTable('participants').set({ status: 'completed', completed_mode: 'online' }).where('id', '=', p.id).execute()
+    })
+    await isLocked
+    let settled = false
+    const save = saveProgress(db, p.id, { rapportcijfer_dienstverlening: 1 }, 'nl').finally(() => (settled = true))
+    save.catch(() => {})
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    expect(settled).toBe(false)
+
+    releaseSubmission()
+    await submission
+    await expect(save).rejects.toBeInstanceOf(AlreadyCompletedError)
+    expect(await linkedAnswers(p.id)).toEqual([])
+  })
+})
