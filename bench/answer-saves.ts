@@ -74,14 +74,16 @@ function medianOf(loads: Load[]): Load {
 
 function startBaseline(databaseUrl: string): Promise<{ url: string; stop(): void }> {
   const port = 45000 + Math.floor(Math.random() * 5000)
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/baseline-server.ts'], {
+  const profileDir = process.env.BENCH_CPU_PROFILE
+  const profile = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', 'bench/baseline-server.ts'], {
     cwd: root,
     env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'inherit'],
   })
   return new Promise((resolve, reject) => {
     child.stdout!.on('data', (d: Buffer) => {
-      if (d.toString().includes('baseline listening')) resolve({ url: `http://127.0.0.1:${port}/save`, stop: () => child.kill('SIGKILL') })
+      if (d.toString().includes('baseline listening')) resolve({ url: `http://127.0.0.1:${port}/save`, stop: () => child.kill(profileDir ? 'SIGINT' : 'SIGKILL') })
     })
     child.on('exit', (code) => reject(new Error(`baseline server stopped (${code})`)))
   })

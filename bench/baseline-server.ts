@@ -22,3 +22,5 @@ app.post<{ Body: Record<string, string> }>('/save', async (request, reply) => {
 })
 await app.listen({ port: Number(process.env.PORT), host: '127.0.0.1' })
 console.log('baseline listening')
+// A clean exit on SIGINT, so that --cpu-prof (BENCH_CPU_PROFILE) can write its profile.
+process.on('SIGINT', () => process.exit(0))

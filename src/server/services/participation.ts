@@ -29,6 +29,18 @@ export interface ParticipantContext {
   definition: QuestionnaireDefinition
   /** The answers saved so far (read in the same query, to spare a round trip per page). */
   answers: Answers
+  /** What the context was read from, as row versions: a save can check that none has changed since. */
+  versions: ContextVersions
+}
+
+/**
+ * PostgreSQL's row version (xmin) of each row a context is read from: any update of the
+ * row gives it a new one. `answers` is null while nothing is saved yet.
+ */
+export interface ContextVersions {
+  participant: string
+  round: string
+  answers: string | null
 }
 
 export async function findParticipantByCode(db: DB, code: LoginCode): Promise<{ id: number } | undefined> {
@@ -79,6 +91,9 @@ const participantContextQuery = queryTemplate('participant_context', (db: DB, v:
       's.code as stratum_code',
       'q.id as questionnaire_id',
       sql<string>`q.xmin::text`.as('questionnaire_row_version'),
+      sql<string>`p.xmin::text`.as('participant_version'),
+      sql<string>`r.xmin::text`.as('round_version'),
+      sql<string | null>`progress.xmin::text`.as('answers_version'),
     ])
     .where('p.id', '=', v.participantId),
 )
@@ -92,6 +107,7 @@ export async function loadParticipantContext(db: DB, participantId: number): Pro
     stratumCode: row.stratum_code,
     definition: await questionnaireDefinition(db, row.questionnaire_id, row.questionnaire_row_version),
     answers: row.answers ?? {},
+    versions: { participant: row.participant_version, round: row.round_version, answers: row.answers_version },
   }
 }
 
@@ -139,7 +155,7 @@ const saveProgressQuery = queryTemplate('save_progress', (db: DB, v: { participa
         .select(['round_id', 'stratum_id', sql.lit('online').as('mode'), sql.lit('in_progress').as('status'), 'id', sql`${v.json}::jsonb`.as('answers'), sql`${v.language}::text`.as('language')]),
     )
     .onConflict((oc) => oc.column('participant_id').where('participant_id', 'is not', null).doUpdateSet({ answers: v.json, language: v.language }))
-    .returning('participant_id'),
+    .returning(sql<string>`responses.xmin::text`.as('version')),
 )
 
 /**
@@ -150,13 +166,66 @@ const saveProgressQuery = queryTemplate('save_progress', (db: DB, v: { participa
  * participant row (waiting for a submission under way, then seeing it completed), marks
  * a first save as started, and hands the row to the INSERT; all or nothing, like a transaction.
  */
-export async function saveProgress(db: DB, participantId: number, answers: Answers, language: string): Promise<void> {
+export async function saveProgress(db: DB, participantId: number, answers: Answers, language: string): Promise<string> {
   const [saved] = (await db.executeQuery(saveProgressQuery(db, { participantId, json: JSON.stringify(answers), language }))).rows
   if (!saved) {
     const exists = await db.selectFrom('participants').select('id').where('id', '=', participantId).executeTakeFirst()
     if (!exists) throw new Error(`participant ${participantId} does not exist`)
     throw new AlreadyCompletedError()
   }
+  return saved.version
+}
+
+const saveProgressIfUnchangedQuery = queryTemplate(
+  'save_progress_if_unchanged',
+  (db: DB, v: { participantId: number; participantVersion: string; roundVersion: string; answersVersion: string; json: string; language: string }) =>
+    db
+      .with('participant', (qb) =>
+        qb
+          .selectFrom('participants as p')
+          .innerJoin('rounds as r', 'r.id', 'p.round_id')
+          .select('p.id')
+          .where('p.id', '=', v.participantId)
+          .where(sql`p.xmin::text`, '=', v.participantVersion)
+          .where(sql`r.xmin::text`, '=', v.roundVersion)
+          .forNoKeyUpdate('p'),
+      )
+      .updateTable('responses')
+      .from('participant')
+      .set({ answers: sql`${v.json}::jsonb`, language: v.language })
+      .whereRef('responses.participant_id', '=', 'participant.id')
+      .where(sql`responses.xmin::text`, '=', v.answersVersion)
+      .returning(sql<string>`responses.xmin::text`.as('version')),
+)
+
+/**
+ * Saves the answers only if the participant, its round and its saved answers are still
+ * the rows `versions` was read from; returns the answers' new version, or null (and
+ * saves nothing) when anything changed: another device saved, the round was closed, a
+ * paper form or a submission completed the participant. Lets a respondent's next page
+ * be saved in one round trip from what the previous save left, instead of two.
+ *
+ * Locking the participant row first makes a save wait for a submission under way,
+ * which changes that row, and then find it changed.
+ */
+export async function saveProgressIfUnchanged(
+  db: DB,
+  participantId: number,
+  versions: ContextVersions,
+  answers: Answers,
+  language: string,
+): Promise<string | null> {
+  if (versions.answers === null) return null
+  const query = saveProgressIfUnchangedQuery(db, {
+    participantId,
+    participantVersion: versions.participant,
+    roundVersion: versions.round,
+    answersVersion: versions.answers,
+    json: JSON.stringify(answers),
+    language,
+  })
+  const [saved] = (await db.executeQuery(query)).rows
+  return saved?.version ?? null
 }
 
 /** Before or after the first reminder of the round: the only time a response carries. */

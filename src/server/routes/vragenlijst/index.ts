@@ -25,10 +25,12 @@ import {
   loadParticipantContext,
   roundAvailability,
   saveProgress,
+  saveProgressIfUnchanged,
   submitOnline,
   type ParticipantContext,
 } from '../../services/participation.js'
 import { questionView } from './_question-view.js'
+import { RecentContexts } from './_recent-contexts.js'
 import { formatDate } from '../../i18n/translate.js'
 
 declare module 'fastify' {
@@ -53,33 +55,102 @@ function stateMessage(request: FastifyRequest, reply: FastifyReply, titleKey: st
   return reply.page('respondent/message.eta', { heading: request.t(titleKey), body }, pageOptions(request, request.t(titleKey)))
 }
 
+/** How long a respondent's context stays in `RecentContexts` after its last use, and how many are kept. */
+const RECENT_IDLE_MS = 10 * 60 * 1000
+const RECENT_MAX_ENTRIES = 5000
+
+const SECTION_URL = '/vragenlijst/deel/:section'
+
+/** The page to show instead of the questionnaire when this context does not allow answering. */
+function refusal(request: FastifyRequest, reply: FastifyReply, context: ParticipantContext | undefined) {
+  if (!context) {
+    return reply.page('respondent/login.eta', { code: '', error: request.t('respondent.sessionExpired') }, { title: request.t('respondent.login.title') })
+  }
+  if (context.participant.status === 'completed') return alreadyDone(request, reply)
+  const availability = roundAvailability(context.round)
+  if (availability === 'not_yet_open') {
+    return stateMessage(request, reply, 'respondent.round.notOpenTitle', request.t('respondent.round.notOpen', {
+      opens: formatDate(context.round.opens_on, request.lang),
+      closes: formatDate(context.round.closes_on, request.lang),
+    }))
+  }
+  if (availability === 'closed') {
+    return stateMessage(request, reply, 'respondent.round.closedTitle', request.t('respondent.round.closed', {
+      closes: formatDate(context.round.closes_on, request.lang),
+    }))
+  }
+  return undefined
+}
+
+function alreadyDone(request: FastifyRequest, reply: FastifyReply) {
+  return stateMessage(request, reply, 'respondent.alreadyDone.title', request.t('respondent.alreadyDone.body'))
+}
+
+/** The save found the context out of date: the page must be handled again from a fresh read. */
+const STALE = Symbol('stale context')
+const SECTION_NOT_SHOWN = Symbol('section not shown')
+
 const questionnaire: FastifyPluginAsync = async (app) => {
   app.decorateRequest('respondent', null as unknown as ParticipantContext)
+
+  const recent = new RecentContexts({ maxEntries: RECENT_MAX_ENTRIES, idleMs: RECENT_IDLE_MS })
+  const sweep = setInterval(() => recent.dropIdle(), 60 * 1000).unref()
+  app.addHook('onClose', async () => {
+    clearInterval(sweep)
+    recent.clear()
+  })
+
+  /** Reads the context afresh; one with saved answers is kept for the next page's save. */
+  async function freshContext(participantId: number): Promise<ParticipantContext | undefined> {
+    const context = await loadParticipantContext(app.db, participantId)
+    if (context?.participant.status === 'in_progress' && context.versions.answers !== null) recent.set(participantId, context)
+    else recent.delete(participantId)
+    return context
+  }
 
   app.addHook('preHandler', async (request, reply) => {
     if (request.routeOptions.url === '/vragenlijst/bedankt') return
     const participantId = request.session.get('participantId')
-    const context = participantId ? await loadParticipantContext(app.db, participantId) : undefined
-    if (!context) {
-      return reply.page('respondent/login.eta', { code: '', error: request.t('respondent.sessionExpired') }, { title: request.t('respondent.login.title') })
-    }
-    request.respondent = context
-    if (context.participant.status === 'completed') {
-      return stateMessage(request, reply, 'respondent.alreadyDone.title', request.t('respondent.alreadyDone.body'))
-    }
-    const availability = roundAvailability(context.round)
-    if (availability === 'not_yet_open') {
-      return stateMessage(request, reply, 'respondent.round.notOpenTitle', request.t('respondent.round.notOpen', {
-        opens: formatDate(context.round.opens_on, request.lang),
-        closes: formatDate(context.round.closes_on, request.lang),
-      }))
-    }
-    if (availability === 'closed') {
-      return stateMessage(request, reply, 'respondent.round.closedTitle', request.t('respondent.round.closed', {
-        closes: formatDate(context.round.closes_on, request.lang),
-      }))
-    }
+    // A page save may start from what the previous save left: that save checks that nothing has changed since.
+    const savingPage = request.method === 'POST' && request.routeOptions.url === SECTION_URL
+    const context = participantId ? (savingPage && recent.get(participantId)) || (await freshContext(participantId)) : undefined
+    if (context) request.respondent = context
+    return refusal(request, reply, context)
   })
+
+  /**
+   * Merges, checks and saves what a section page posts. With `fresh` false the save is
+   * made only if the context is still current, else STALE comes back and nothing is saved.
+   */
+  async function savePage(request: FastifyRequest<{ Params: { section: string }; Body: PageBody }>, context: ParticipantContext, fresh: boolean) {
+    const { definition, stratumCode, participant, answers: stored, versions } = context
+    const ctx = { stratum: stratumCode }
+    // Routing is worked out once for what was stored and once for what is saved: every
+    // page move comes through here.
+    const before = visibilityOf(definition, stored, ctx)
+    const section = definition.sections.find((s) => s.id === request.params.section)
+    if (!section || !before.sections.has(section.id)) return SECTION_NOT_SHOWN
+
+    // What the page posts replaces everything this page shows: an unticked box posts nothing.
+    const merged: Record<string, unknown> = { ...stored }
+    const body = request.body ?? {}
+    for (const question of section.questions) {
+      for (const variable of variablesOf(question)) {
+        delete merged[variable]
+        const posted = body[variable]
+        if (posted !== undefined && posted !== '') merged[variable] = posted
+      }
+    }
+    const result = validateAnswers(definition, merged, ctx, { partial: true })
+    const version = fresh || versions.answers === null
+      ? await saveProgress(app.db, participant.id, result.answers, request.lang)
+      : await saveProgressIfUnchanged(app.db, participant.id, versions, result.answers, request.lang)
+    if (version === null) return STALE
+    // A first save changed the participant row (it is now started): the next page reads afresh.
+    if (participant.status === 'in_progress') recent.set(participant.id, { ...context, answers: result.answers, versions: { ...versions, answers: version } })
+    else recent.delete(participant.id)
+    return { section, before, result, body }
+  }
 
   app.get('/', async (request, reply) => {
     const { definition, stratumCode, answers } = request.respondent
@@ -98,26 +169,24 @@ const questionnaire: FastifyPluginAsync = async (app) => {
   })
 
   app.post<{ Params: { section: string }; Body: PageBody }>('/deel/:section', async (request, reply) => {
-    const { definition, stratumCode, participant, answers: stored } = request.respondent
-    const ctx = { stratum: stratumCode }
-    // Routing is worked out once for what was stored and once for what is saved: every
-    // page move comes through here.
-    const before = visibilityOf(definition, stored, ctx)
-    const section = definition.sections.find((s) => s.id === request.params.section)
-    if (!section || !before.sections.has(section.id)) return reply.redirect('/vragenlijst', 303)
-
-    // What the page posts replaces everything this page shows: an unticked box posts nothing.
-    const merged: Record<string, unknown> = { ...stored }
-    const body = request.body ?? {}
-    for (const question of section.questions) {
-      for (const variable of variablesOf(question)) {
-        delete merged[variable]
-        const posted = body[variable]
-        if (posted !== undefined && posted !== '') merged[variable] = posted
+    let saved
+    try {
+      saved = await savePage(request, request.respondent, false)
+      if (saved === STALE) {
+        const context = await freshContext(request.respondent.participant.id)
+        if (context) request.respondent = context
+        const refused = refusal(request, reply, context)
+        if (refused) return refused
+        saved = await savePage(request, request.respondent, true)
       }
+    } catch (error) {
+      if (!(error instanceof AlreadyCompletedError)) throw error
+      return alreadyDone(request, reply)
     }
-    const result = validateAnswers(definition, merged, ctx, { partial: true })
-    await saveProgress(app.db, participant.id, result.answers, request.lang)
+    if (saved === SECTION_NOT_SHOWN || saved === STALE) return reply.redirect('/vragenlijst', 303)
+    const { section, before, result, body } = saved
+    const { definition, stratumCode } = request.respondent
+    const ctx = { stratum: stratumCode }
 
     const pageVariables = new Set(section.questions.flatMap((q) => variablesOf(q)))
     const pageErrors = result.errors.filter((e) => pageVariables.has(e.variable))
@@ -165,11 +234,13 @@ const questionnaire: FastifyPluginAsync = async (app) => {
   app.post('/verzenden', async (request, reply) => {
     const { definition, stratumCode, participant, answers: stored } = request.respondent
     const { answers } = validateAnswers(definition, stored, { stratum: stratumCode }, { partial: true })
+    // Once submitted, the answers are no longer linked to the person: not here either.
+    recent.delete(participant.id)
     try {
       await submitOnline(app.db, participant.id, answers, request.lang)
     } catch (error) {
       if (!(error instanceof AlreadyCompletedError)) throw error
-      return stateMessage(request, reply, 'respondent.alreadyDone.title', request.t('respondent.alreadyDone.body'))
+      return alreadyDone(request, reply)
     }
     request.session.set('submitted', true)
     return reply.redirect('/vragenlijst/bedankt', 303)
@@ -185,6 +256,7 @@ const questionnaire: FastifyPluginAsync = async (app) => {
   })
 
   app.post('/stoppen', async (request, reply) => {
+    recent.delete(request.respondent.participant.id)
     request.session.regenerate(['lang'])
     return reply.page(
       'respondent/message.eta',

@@ -1,0 +1,131 @@
+/**
+ * A page save starts from what the previous save left (RecentContexts) and is made in one
+ * query, but only while nothing has changed: these tests change things between two pages
+ * the way another device, a staff member or a typist would.
+ */
+import type { KyselyPlugin } from 'kysely'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { DatabaseHandle } from '../../../../src/server/db/connect.js'
+import { Browser, createTestApp, type TestApp } from '../../../helpers/app.js'
+import { createTestDatabase } from '../../../helpers/database.js'
+import { createRound, type RoundFixture } from '../../../helpers/fixtures.js'
+import { csrfTokenOf, firstChoices, readQuestionForm } from '../../../helpers/form.js'
+
+let database: DatabaseHandle
+let t: TestApp
+let round: RoundFixture
+/** Every query the app sends, counted. */
+let queries = 0
+const countQueries: KyselyPlugin = {
+  transformQuery: (args) => args.node,
+  transformResult: async (args) => {
+    queries++
+    return args.result
+  },
+}
+
+beforeAll(async () => {
+  database = await createTestDatabase()
+  t = await createTestApp({}, { ...database, db: database.db.withPlugin(countQueries) })
+  round = await createRound(database.db, { participantsPerStratum: 3 })
+})
+afterAll(async () => {
+  await t.close()
+  await database.close()
+})
+
+const FIRST_GRADE = 7
+
+/** Signs in, saves the first page and opens the second, like a respondent on a phone. */
+async function onSecondPage(code: string) {
+  const browser = new Browser(t.app)
+  await browser.visit('/')
+  expect((await browser.post('/', { code })).statusCode).toBe(303)
+  const first = readQuestionForm((await browser.visit('/vragenlijst')).body)
+  const second = await browser.submit(first.action, { rapportcijfer_dienstverlening: FIRST_GRADE, action: 'next' })
+  const form = readQuestionForm(second.body)
+  return { browser, form, fields: firstChoices(form), csrf: csrfTokenOf(second.body) }
+}
+
+async function linkedAnswers(participantId: number) {
+  const row = await database.db.selectFrom('responses').select('answers').where('participant_id', '=', participantId).executeTakeFirst()
+  return row?.answers
+}
+
+describe('saving the next page from the recent context', () => {
+  it('saves in one query when nothing has changed since the previous page', async () => {
+    const p = round.participants[0]!
+    const { browser, form, fields } = await onSecondPage(p.code)
+
+    queries = 0
+    const response = await browser.post(form.action, { ...fields, action: 'next' })
+    // 303 to the next page, or 200 when the answers bring up a follow-up question on this page.
+    expect([200, 303]).toContain(response.statusCode)
+    expect(queries).toBe(1)
+    expect(await linkedAnswers(p.id)).toMatchObject({ rapportcijfer_dienstverlening: FIRST_GRADE, ...numbersOf(fields) })
+  })
+
+  it('keeps what another device saved in between through another app instance, and adds this page to it', async () => {
+    const p = round.participants[1]!
+    const phone = await onSecondPage(p.code)
+
+    const other = await createTestApp({}, database)
+    try {
+      const pc = new Browser(other.app)
+      await pc.visit('/')
+      await pc.post('/', { code: p.code })
+      await pc.visit('/vragenlijst/deel/algemeen')
+      expect((await pc.post('/vragenlijst/deel/algemeen', { rapportcijfer_dienstverlening: 9, action: 'next' })).statusCode).toBe(303)
+    } finally {
+      await other.app.close()
+    }
+
+    expect([200, 303]).toContain((await phone.browser.post(phone.form.action, { ...phone.fields, action: 'next' })).statusCode)
+    expect(await linkedAnswers(p.id)).toMatchObject({ rapportcijfer_dienstverlening: 9, ...numbersOf(phone.fields) })
+  })
+
+  it('shows that the round has closed when it closed in between, and saves nothing', async () => {
+    const p = round.participants[2]!
+    const { browser, form, fields } = await onSecondPage(p.code)
+    await database.db.updateTable('rounds').set({ status: 'closed' }).where('id', '=', round.roundId).execute()
+    try {
+      const response = await browser.post(form.action, { ...fields, action: 'next' })
+      expect(response.statusCode).toBe(200)
+      expect(response.body).toContain('De vragenlijst is gesloten')
+      expect(await linkedAnswers(p.id)).toEqual({ rapportcijfer_dienstverlening: FIRST_GRADE })
+    } finally {
+      await database.db.updateTable('rounds').set({ status: 'open' }).where('id', '=', round.roundId).execute()
+    }
+  })
+
+  it('shows "already done" when a paper form completed the participant in between, and saves nothing', async () => {
+    const p = round.participants[3]!
+    const { browser, form, fields } = await onSecondPage(p.code)
+    await database.db.updateTable('participants').set({ status: 'completed', completed_mode: 'paper' }).where('id', '=', p.id).execute()
+
+    const response = await browser.post(form.action, { ...fields, action: 'next' })
+    expect(response.statusCode).toBe(200)
+    expect(response.body).toContain('U heeft de vragenlijst al ingevuld')
+    expect(await linkedAnswers(p.id)).toEqual({ rapportcijfer_dienstverlening: FIRST_GRADE })
+  })
+
+  it('forgets the context at submission: a later post reads the database, finds it done and saves nothing', async () => {
+    const p = round.participants[4]!
+    const { browser, form, fields, csrf } = await onSecondPage(p.code)
+    expect((await browser.submit('/vragenlijst/verzenden', {})).body).toContain('Bedankt')
+
+    queries = 0
+    const response = await browser.post(form.action, { ...fields, action: 'next' }, { csrf })
+    expect(response.body).toContain('U heeft de vragenlijst al ingevuld')
+    // Only the fresh read: no save was tried from a remembered context.
+    expect(queries).toBe(1)
+    expect(await linkedAnswers(p.id)).toBeUndefined()
+  })
+})
+
+/** The posted first choices as the stored answers hold them: codes as numbers, ticks as lists of numbers. */
+function numbersOf(fields: Record<string, string | string[]>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(fields).map(([k, v]) => [k, Array.isArray(v) ? v.map(Number) : /^\d+$/.test(v) ? Number(v) : v]),
+  )
+}
