@@ -19,7 +19,14 @@ import type { Answers, Condition, Question, QuestionnaireDefinition, RespondentC
 import { outlineOf } from './outline.js'
 
 /** Where a condition reads answers from; routing masks the answers of hidden questions. */
-type AnswerLookup = (questionId: string) => unknown
+interface AnswerLookup {
+  answers: Readonly<Record<string, unknown>>
+  hidden?: ReadonlySet<string>
+}
+
+function answerOf(lookup: AnswerLookup, questionId: string): unknown {
+  return lookup.hidden?.has(questionId) ? undefined : answerAt(lookup.answers, questionId)
+}
 
 function evaluate(condition: Condition, lookup: AnswerLookup, context: RespondentContext): boolean {
   if ('all' in condition) return condition.all.every((c) => evaluate(c, lookup, context))
@@ -27,7 +34,7 @@ function evaluate(condition: Condition, lookup: AnswerLookup, context: Responden
   if ('not' in condition) return !evaluate(condition.not, lookup, context)
   if ('stratum' in condition) return condition.stratum.includes(context.stratum)
 
-  const value = lookup(condition.question)
+  const value = answerOf(lookup, condition.question)
   if (!isAnswered(value)) return false
   if ('answered' in condition) return true
   // For multiple choice these read as "is ticked": codesIn gives every ticked value.
@@ -42,7 +49,7 @@ function evaluate(condition: Condition, lookup: AnswerLookup, context: Responden
  * does not know which questions are hidden; it reads every answer it is given.
  */
 export function evaluateCondition(condition: Condition, answers: Answers | Record<string, unknown>, context: RespondentContext): boolean {
-  return evaluate(condition, (id) => answerAt(answers, id), context)
+  return evaluate(condition, { answers }, context)
 }
 
 /** Which sections and questions are visible. */
@@ -57,7 +64,7 @@ export function visibilityOf(
   context: RespondentContext,
 ): Visibility {
   const hidden = new Set<string>()
-  const lookup: AnswerLookup = (id) => (hidden.has(id) ? undefined : answerAt(answers, id))
+  const lookup: AnswerLookup = { answers, hidden }
   const visibility: Visibility = { sections: new Set(), questions: new Set() }
   for (const section of definition.sections) {
     const sectionShown = !section.showIf || evaluate(section.showIf, lookup, context)

@@ -132,14 +132,13 @@ const questionnaire: FastifyPluginAsync = async (app) => {
     if (!section || !before.sections.has(section.id)) return SECTION_NOT_SHOWN
 
     // What the page posts replaces everything this page shows: an unticked box posts nothing.
-    const merged: Record<string, unknown> = { ...stored }
+    const pageVariables = new Set(section.questions.flatMap((q) => variablesOf(q)))
+    const merged: Record<string, unknown> = {}
+    for (const variable of Object.keys(stored)) if (!pageVariables.has(variable)) merged[variable] = stored[variable]
     const body = request.body ?? {}
-    for (const question of section.questions) {
-      for (const variable of variablesOf(question)) {
-        delete merged[variable]
-        const posted = body[variable]
-        if (posted !== undefined && posted !== '') merged[variable] = posted
-      }
+    for (const variable of pageVariables) {
+      const posted = body[variable]
+      if (posted !== undefined && posted !== '') merged[variable] = posted
     }
     const result = validateAnswers(definition, merged, ctx, { partial: true })
     const version = fresh || versions.answers === null
@@ -149,7 +148,7 @@ const questionnaire: FastifyPluginAsync = async (app) => {
     // A first save changed the participant row (it is now started): the next page reads afresh.
     if (participant.status === 'in_progress') recent.set(participant.id, { ...context, answers: result.answers, versions: { ...versions, answers: version } })
     else recent.delete(participant.id)
-    return { section, before, result, body }
+    return { section, before, result, body, pageVariables }
   }
 
   app.get('/', async (request, reply) => {
@@ -184,11 +183,10 @@ const questionnaire: FastifyPluginAsync = async (app) => {
       return alreadyDone(request, reply)
     }
     if (saved === SECTION_NOT_SHOWN || saved === STALE) return reply.redirect('/vragenlijst', 303)
-    const { section, before, result, body } = saved
+    const { section, before, result, body, pageVariables } = saved
     const { definition, stratumCode } = request.respondent
     const ctx = { stratum: stratumCode }
 
-    const pageVariables = new Set(section.questions.flatMap((q) => variablesOf(q)))
     const pageErrors = result.errors.filter((e) => pageVariables.has(e.variable))
     if (pageErrors.length > 0) {
       const errors = Object.fromEntries(pageErrors.map((e) => [e.variable, localize(e.message, request.lang)]))
