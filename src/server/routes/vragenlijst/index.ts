@@ -119,17 +119,17 @@ const questionnaire: FastifyPluginAsync = async (app) => {
   })
 
   /**
-   * Merges, checks and saves what a section page posts. With `fresh` false the save is
-   * made only if the context is still current, else STALE comes back and nothing is saved.
+   * Merges, checks and saves what a section page posts. With `onlyIfUnchanged` the save
+   * is made only if the context is still current; else STALE comes back and nothing is saved.
    */
-  async function savePage(request: FastifyRequest<{ Params: { section: string }; Body: PageBody }>, context: ParticipantContext, fresh: boolean) {
+  async function savePage(request: FastifyRequest<{ Params: { section: string }; Body: PageBody }>, context: ParticipantContext, onlyIfUnchanged: boolean) {
     const { definition, stratumCode, participant, answers: stored, versions } = context
     const ctx = { stratum: stratumCode }
     // Routing is worked out once for what was stored and once for what is saved: every
     // page move comes through here.
     const before = visibilityOf(definition, stored, ctx)
     const section = definition.sections.find((s) => s.id === request.params.section)
-    if (!section || !before.sections.has(section.id)) return SECTION_NOT_SHOWN
+    if (!section || !before.sections.has(section.id)) return onlyIfUnchanged ? STALE : SECTION_NOT_SHOWN
 
     // What the page posts replaces everything this page shows: an unticked box posts nothing.
     const pageVariables = new Set(section.questions.flatMap((q) => variablesOf(q)))
@@ -141,9 +141,9 @@ const questionnaire: FastifyPluginAsync = async (app) => {
       if (posted !== undefined && posted !== '') merged[variable] = posted
     }
     const result = validateAnswers(definition, merged, ctx, { partial: true })
-    const version = fresh || versions.answers === null
-      ? await saveProgress(app.db, participant.id, result.answers, request.lang)
-      : await saveProgressIfUnchanged(app.db, participant.id, versions, result.answers, request.lang)
+    const version = onlyIfUnchanged && versions.answers !== null
+      ? await saveProgressIfUnchanged(app.db, participant.id, versions, result.answers, request.lang)
+      : await saveProgress(app.db, participant.id, result.answers, request.lang)
     if (version === null) return STALE
     // A first save changed the participant row (it is now started): the next page reads afresh.
     if (participant.status === 'in_progress') recent.set(participant.id, { ...context, answers: result.answers, versions: { ...versions, answers: version } })
@@ -170,13 +170,14 @@ const questionnaire: FastifyPluginAsync = async (app) => {
   app.post<{ Params: { section: string }; Body: PageBody }>('/deel/:section', async (request, reply) => {
     let saved
     try {
-      saved = await savePage(request, request.respondent, false)
+      saved = await savePage(request, request.respondent, true)
+      // Also when the section is not shown: the remembered answers may route otherwise than the saved ones.
       if (saved === STALE) {
         const context = await freshContext(request.respondent.participant.id)
         if (context) request.respondent = context
         const refused = refusal(request, reply, context)
         if (refused) return refused
-        saved = await savePage(request, request.respondent, true)
+        saved = await savePage(request, request.respondent, false)
       }
     } catch (error) {
       if (!(error instanceof AlreadyCompletedError)) throw error
@@ -232,13 +233,14 @@ const questionnaire: FastifyPluginAsync = async (app) => {
   app.post('/verzenden', async (request, reply) => {
     const { definition, stratumCode, participant, answers: stored } = request.respondent
     const { answers } = validateAnswers(definition, stored, { stratum: stratumCode }, { partial: true })
-    // Once submitted, the answers are no longer linked to the person: not here either.
-    recent.delete(participant.id)
     try {
       await submitOnline(app.db, participant.id, answers, request.lang)
     } catch (error) {
       if (!(error instanceof AlreadyCompletedError)) throw error
       return alreadyDone(request, reply)
+    } finally {
+      // Once submitted, the answers are no longer linked to the person: not here either.
+      recent.delete(participant.id)
     }
     request.session.set('submitted', true)
     return reply.redirect('/vragenlijst/bedankt', 303)

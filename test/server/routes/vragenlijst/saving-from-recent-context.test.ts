@@ -10,6 +10,7 @@ import { Browser, createTestApp, type TestApp } from '../../../helpers/app.js'
 import { createTestDatabase } from '../../../helpers/database.js'
 import { createRound, type RoundFixture } from '../../../helpers/fixtures.js'
 import { csrfTokenOf, firstChoices, readQuestionForm } from '../../../helpers/form.js'
+import { sampleDefinition } from '../../../questionnaire/fixtures.js'
 
 let database: DatabaseHandle
 let t: TestApp
@@ -120,6 +121,39 @@ describe('saving the next page from the recent context', () => {
     // Only the fresh read: no save was tried from a remembered context.
     expect(queries).toBe(1)
     expect(await linkedAnswers(p.id)).toBeUndefined()
+  })
+})
+
+describe('a section that the remembered answers hide', () => {
+  it('is saved when the answers saved meanwhile through another instance show it', async () => {
+    const routed = await createRound(database.db, { participantsPerStratum: 1, definition: sampleDefinition() })
+    const p = routed.participants[0]!
+    const signIn = async (browser: Browser) => {
+      await browser.visit('/')
+      await browser.post('/', { code: p.code })
+      await browser.visit('/vragenlijst/deel/start')
+    }
+    // On the phone: no help, so the help section is not shown (and that is what this instance remembers).
+    const phone = new Browser(t.app)
+    await signIn(phone)
+    await phone.submit('/vragenlijst/deel/start', { tevredenheid: 7, contact: 1, hulp: 2, action: 'next' })
+    expect((await phone.visit('/vragenlijst')).body).not.toContain('Van wie?')
+
+    // On the PC, through another instance: help after all.
+    const other = await createTestApp({}, database)
+    try {
+      const pc = new Browser(other.app)
+      await signIn(pc)
+      expect((await pc.post('/vragenlijst/deel/start', { tevredenheid: 7, contact: 1, hulp: 1, action: 'next' })).headers.location).toBe('/vragenlijst/deel/hulp_details')
+    } finally {
+      await other.app.close()
+    }
+
+    // The phone posts the help section (a page the respondent opened meanwhile).
+    const response = await phone.post('/vragenlijst/deel/hulp_details', { hulp_van: 1, action: 'next' })
+    expect(response.statusCode).toBe(303)
+    expect(response.headers.location).not.toBe('/vragenlijst')
+    expect(await linkedAnswers(p.id)).toMatchObject({ hulp: 1, hulp_van: [1] })
   })
 })
 
