@@ -22,7 +22,7 @@ export {
   type MergeValues,
 } from './merge-fields.js'
 export { drawLetter, type LetterData } from './letter.js'
-export { splitLetterBatch, writeLetterBatch, type LetterBatchOptions, type Letters, type SplitLetterBatchOptions } from './letter-batch.js'
+export { writeLetterBatch, type LetterBatchOptions, type Letters } from './letter-batch.js'
 export { registerFonts, type PdfFonts } from './fonts.js'
 export {
   writePaperQuestionnaire,

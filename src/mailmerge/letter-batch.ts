@@ -14,15 +14,10 @@ import { StreamingPdf } from './pdf-stream.js'
 export type Letters = AsyncIterable<LetterData> | Iterable<LetterData>
 
 export interface LetterBatchOptions {
-  /** Called after each letter with the number of letters drawn so far (over all files). */
+  /** Called after each letter with the number of letters drawn so far. */
   onProgress?(done: number): void
   /** Document title in the PDF's properties. */
   title?: string
-}
-
-export interface SplitLetterBatchOptions extends LetterBatchOptions {
-  /** Letters per print file; a print shop's workflow often limits file size. */
-  lettersPerFile: number
 }
 
 function openPdf(template: LetterTemplate, out: Writable, options: LetterBatchOptions): StreamingPdf {
@@ -57,43 +52,4 @@ export async function writeLetterBatch(
     throw error
   }
   return { pages: pdf.pages }
-}
-
-/**
- * Writes the letters into print files of at most `lettersPerFile` letters each; file n
- * (from 0) goes to `openOutput(n)`, which is called only when that file gets its first
- * letter. Resolves with the number of files and pages.
- */
-export async function splitLetterBatch(
-  letters: Letters,
-  template: LetterTemplate,
-  openOutput: (fileIndex: number) => Writable,
-  options: SplitLetterBatchOptions,
-): Promise<{ files: number; pages: number }> {
-  if (!Number.isInteger(options.lettersPerFile) || options.lettersPerFile < 1) {
-    throw new RangeError(`lettersPerFile must be a positive whole number, not ${options.lettersPerFile}`)
-  }
-  let pdf: StreamingPdf | undefined
-  let files = 0
-  let pages = 0
-  try {
-    for await (const letter of letters) {
-      if (!pdf || pdf.pages === options.lettersPerFile) {
-        if (pdf) await pdf.end()
-        pdf = openPdf(template, openOutput(files), options)
-        files++
-      }
-      pdf.addPage()
-      drawLetter(pdf.doc, letter, template, pdf.fonts)
-      pages++
-      options.onProgress?.(pages)
-      await pdf.settle()
-    }
-    if (!pdf) throw new Error('No letters to print')
-    await pdf.end()
-  } catch (error) {
-    if (pdf) await pdf.abort(error)
-    throw error
-  }
-  return { files, pages }
 }

@@ -2,7 +2,7 @@ import { createWriteStream } from 'node:fs'
 import { Writable } from 'node:stream'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { formatLoginCode } from '../../src/codes/login-code.js'
-import { drawLetter, splitLetterBatch, writeLetterBatch, type LetterData } from '../../src/mailmerge/index.js'
+import { drawLetter, writeLetterBatch, type LetterData } from '../../src/mailmerge/index.js'
 import { StreamingPdf } from '../../src/mailmerge/pdf-stream.js'
 import { code, HARD_NAMES, letter, template } from './fixtures.js'
 import { decodeSymbols, pageCount, pageTexts, renderPages, renderToolsAvailable, useTempDir } from './pdf-tools.js'
@@ -103,34 +103,6 @@ describe('writeLetterBatch', () => {
 
   it('refuses an empty batch: a PDF without pages is no print file', async () => {
     await expect(writeLetterBatch([], template(), new SlowSink())).rejects.toThrow(/No letters/)
-  })
-})
-
-describe('splitLetterBatch', () => {
-  it('writes print files of the configured size', async () => {
-    const opened: number[] = []
-    const files: string[] = []
-    const batch = letters(7)
-    const result = await splitLetterBatch(
-      batch,
-      template('reminder'),
-      (index) => {
-        opened.push(index)
-        files.push(tmp.file(`split-${index}.pdf`))
-        return createWriteStream(files[index]!)
-      },
-      { lettersPerFile: 3 },
-    )
-    expect(result).toEqual({ files: 3, pages: 7 })
-    expect(opened).toEqual([0, 1, 2])
-    const texts = await Promise.all(files.map(pageTexts))
-    expect(texts.map((t) => t.length)).toEqual([3, 3, 1])
-    expect(texts[1]![0]).toContain(batch[3]!.name)
-    expect(texts[0]![1]).toContain('Heeft u de vragenlijst al ingevuld? Dan kunt u deze brief vergeten. Hartelijk dank!')
-  })
-
-  it('rejects a file size that is not a positive whole number', async () => {
-    await expect(splitLetterBatch(letters(2), template(), () => new SlowSink(), { lettersPerFile: 0 })).rejects.toThrow(RangeError)
   })
 })
 
