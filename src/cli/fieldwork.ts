@@ -10,7 +10,8 @@ import { batchesOfRound, batchFolder, remakeBatches, runQueuedLetterBatches } fr
 import { createMailings, mailingHistory } from '../server/services/mailings.js'
 import { createMailTransport } from '../server/services/mail-transport.js'
 import { processEmailQueue, queueStatus } from '../server/services/email-queue.js'
-import { UsageError } from './command.js'
+import { parseArgs } from 'node:util'
+import { UsageError, type Command } from './command.js'
 
 /** The audit log names the command line and the operating-system user. */
 export function cliActor() {
@@ -111,6 +112,21 @@ export async function makePrintFiles(
       out.write(`  ${b.stratumName}: ${b.status}${b.error ? ` (${b.error})` : ''}\n`)
       process.exitCode = 1
     }
+  }
+}
+
+/** A command that makes a letter mailing's print files of one kind: `letters` and `paper-forms`. */
+export function printFilesCommand(command: Pick<Command, 'name' | 'summary'>, content: LetterBatchContent): Command {
+  return {
+    ...command,
+    usage: `${command.name} --round N [--mailing M] [--again] [--out DIR]`,
+    async run(args, { database, config, out }) {
+      const { values } = parseArgs({ args, options: { round: { type: 'string' }, mailing: { type: 'string' }, again: { type: 'boolean' }, out: { type: 'string' } } })
+      const { db } = await database()
+      const round = await roundOption(db, values.round)
+      const mailingId = await letterMailingOption(db, config, round, values.mailing, out)
+      await makePrintFiles(db, config, round, mailingId, content, { again: Boolean(values.again), copyTo: values.out }, out)
+    },
   }
 }
 
