@@ -194,10 +194,13 @@ export function validateAnswers(
   context: RespondentContext,
   options: ValidateAnswersOptions = {},
 ): AnswerValidation {
-  const readings: Reading[] = allReadersOf(definition).map((reader) => {
+  const readings: Reading[] = []
+  for (const reader of allReadersOf(definition)) {
     const raw = answerAt(input, reader.variable)
-    return { reader, filledIn: isAnswered(raw), outcome: reader.read(raw) }
-  })
+    // A key that is not there yields nothing; only a complete response must list it (as required).
+    if (raw === undefined && options.partial) continue
+    readings.push({ reader, filledIn: isAnswered(raw), outcome: reader.read(raw) })
+  }
 
   const kept: Answers = {}
   for (const r of readings) if (r.outcome && 'value' in r.outcome) kept[r.reader.variable] = r.outcome.value
