@@ -56,7 +56,7 @@ function stateMessage(request: FastifyRequest, reply: FastifyReply, titleKey: st
 }
 
 /** How long a respondent's context stays in `RecentContexts` after its last use, and how many are kept. */
-const RECENT_IDLE_MS = 10 * 60 * 1000
+const RECENT_IDLE_MS = 5 * 60 * 1000
 const RECENT_MAX_ENTRIES = 5000
 
 const SECTION_URL = '/vragenlijst/deel/:section'
@@ -89,6 +89,17 @@ function alreadyDone(request: FastifyRequest, reply: FastifyReply) {
 /** The save found the context out of date: the page must be handled again from a fresh read. */
 const STALE = Symbol('stale context')
 const SECTION_NOT_SHOWN = Symbol('section not shown')
+/** Fresh reads a page save makes when others keep saving in between, before it saves regardless. */
+const FRESH_ATTEMPTS = 3
+
+/**
+ * How `savePage` saves:
+ * - `remembered`: only if nothing changed since the context was read; a section the
+ *   context's answers hide may be shown by the saved ones, so that is STALE too;
+ * - `fresh`: only if nothing changed since the context was read (just now);
+ * - `regardless`: overwrite, as the last resort when others keep saving in between.
+ */
+type SaveMode = 'remembered' | 'fresh' | 'regardless'
 
 const questionnaire: FastifyPluginAsync = async (app) => {
   app.decorateRequest('respondent', null as unknown as ParticipantContext)
@@ -112,24 +123,24 @@ const questionnaire: FastifyPluginAsync = async (app) => {
     if (request.routeOptions.url === '/vragenlijst/bedankt') return
     const participantId = request.session.get('participantId')
     // A page save may start from what the previous save left: that save checks that nothing has changed since.
+    // Not to refuse, though: the round's dates may have been moved since.
     const savingPage = request.method === 'POST' && request.routeOptions.url === SECTION_URL
-    const context = participantId ? (savingPage && recent.get(participantId)) || (await freshContext(participantId)) : undefined
+    const remembered = participantId && savingPage ? recent.get(participantId) : undefined
+    const usable = remembered && roundAvailability(remembered.round) === 'open' ? remembered : undefined
+    const context = participantId ? (usable ?? (await freshContext(participantId))) : undefined
     if (context) request.respondent = context
     return refusal(request, reply, context)
   })
 
-  /**
-   * Merges, checks and saves what a section page posts. With `onlyIfUnchanged` the save
-   * is made only if the context is still current; else STALE comes back and nothing is saved.
-   */
-  async function savePage(request: FastifyRequest<{ Params: { section: string }; Body: PageBody }>, context: ParticipantContext, onlyIfUnchanged: boolean) {
+  /** Merges, checks and saves what a section page posts; STALE (nothing saved) when the context is out of date. */
+  async function savePage(request: FastifyRequest<{ Params: { section: string }; Body: PageBody }>, context: ParticipantContext, mode: SaveMode) {
     const { definition, stratumCode, participant, answers: stored, versions } = context
     const ctx = { stratum: stratumCode }
     // Routing is worked out once for what was stored and once for what is saved: every
     // page move comes through here.
     const before = visibilityOf(definition, stored, ctx)
     const section = definition.sections.find((s) => s.id === request.params.section)
-    if (!section || !before.sections.has(section.id)) return onlyIfUnchanged ? STALE : SECTION_NOT_SHOWN
+    if (!section || !before.sections.has(section.id)) return mode === 'remembered' ? STALE : SECTION_NOT_SHOWN
 
     // What the page posts replaces everything this page shows: an unticked box posts nothing.
     const pageVariables = new Set(section.questions.flatMap((q) => variablesOf(q)))
@@ -141,7 +152,8 @@ const questionnaire: FastifyPluginAsync = async (app) => {
       if (posted !== undefined && posted !== '') merged[variable] = posted
     }
     const result = validateAnswers(definition, merged, ctx, { partial: true })
-    const version = onlyIfUnchanged && versions.answers !== null
+    // The first save (no answers row yet) has no version to check: it inserts.
+    const version = mode !== 'regardless' && versions.answers !== null
       ? await saveProgressIfUnchanged(app.db, participant.id, versions, result.answers, request.lang)
       : await saveProgress(app.db, participant.id, result.answers, request.lang)
     if (version === null) return STALE
@@ -170,14 +182,14 @@ const questionnaire: FastifyPluginAsync = async (app) => {
   app.post<{ Params: { section: string }; Body: PageBody }>('/deel/:section', async (request, reply) => {
     let saved
     try {
-      saved = await savePage(request, request.respondent, true)
-      // Also when the section is not shown: the remembered answers may route otherwise than the saved ones.
-      if (saved === STALE) {
+      saved = await savePage(request, request.respondent, 'remembered')
+      // Another tab or instance saved in between: merge onto what it saved, not over it.
+      for (let attempt = 1; saved === STALE && attempt <= FRESH_ATTEMPTS; attempt++) {
         const context = await freshContext(request.respondent.participant.id)
         if (context) request.respondent = context
         const refused = refusal(request, reply, context)
         if (refused) return refused
-        saved = await savePage(request, request.respondent, false)
+        saved = await savePage(request, request.respondent, attempt < FRESH_ATTEMPTS ? 'fresh' : 'regardless')
       }
     } catch (error) {
       if (!(error instanceof AlreadyCompletedError)) throw error

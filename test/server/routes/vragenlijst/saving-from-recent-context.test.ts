@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DatabaseHandle } from '../../../../src/server/db/connect.js'
 import { Browser, createTestApp, type TestApp } from '../../../helpers/app.js'
 import { createTestDatabase } from '../../../helpers/database.js'
-import { createRound, type RoundFixture } from '../../../helpers/fixtures.js'
+import { createRound, daysFromToday, type RoundFixture } from '../../../helpers/fixtures.js'
 import { csrfTokenOf, firstChoices, readQuestionForm } from '../../../helpers/form.js'
 import { sampleDefinition } from '../../../questionnaire/fixtures.js'
 
@@ -96,6 +96,24 @@ describe('saving the next page from the recent context', () => {
       expect(await linkedAnswers(p.id)).toEqual({ rapportcijfer_dienstverlening: FIRST_GRADE })
     } finally {
       await database.db.updateTable('rounds').set({ status: 'open' }).where('id', '=', round.roundId).execute()
+    }
+  })
+
+  it('saves the page when the closing date was moved later after this instance last read the round', async () => {
+    const p = round.participants[5]!
+    const { browser, form, fields, csrf } = await onSecondPage(p.code)
+    const { closes_on } = await database.db.selectFrom('rounds').select('closes_on').where('id', '=', round.roundId).executeTakeFirstOrThrow()
+    try {
+      // The round closed yesterday: the page the respondent opens now says so (and this instance reads it so).
+      await database.db.updateTable('rounds').set({ closes_on: daysFromToday(-1) }).where('id', '=', round.roundId).execute()
+      expect((await browser.get(form.action)).body).toContain('De vragenlijst is gesloten')
+      // A staff member gives another week; the respondent sends the page still open on the phone.
+      await database.db.updateTable('rounds').set({ closes_on: daysFromToday(7) }).where('id', '=', round.roundId).execute()
+      const response = await browser.post(form.action, { ...fields, action: 'next' }, { csrf })
+      expect([200, 303]).toContain(response.statusCode)
+      expect(await linkedAnswers(p.id)).toMatchObject(numbersOf(fields))
+    } finally {
+      await database.db.updateTable('rounds').set({ closes_on }).where('id', '=', round.roundId).execute()
     }
   })
 
