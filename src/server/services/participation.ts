@@ -256,13 +256,34 @@ export async function countCompletion(
     .execute()
 }
 
+/** The answers were saved again (another tab or device) after they were read for the submission. */
+export class StaleAnswersError extends Error {
+  constructor() {
+    super('the saved answers changed since they were read')
+    this.name = 'StaleAnswersError'
+  }
+}
+
 /**
  * Completes the online response. Exactly one submission wins, even when two sessions
  * submit at once: the participant row is locked and checked inside the transaction.
+ * With `answersVersion` (the version `answers` were read from, null for none saved) it
+ * throws StaleAnswersError, and changes nothing, when a save came in between.
  */
-export async function submitOnline(db: DB, participantId: number, answers: Answers, language: string): Promise<void> {
+export async function submitOnline(
+  db: DB,
+  participantId: number,
+  answers: Answers,
+  language: string,
+  options: { answersVersion?: string | null } = {},
+): Promise<void> {
   await db.transaction().execute(async (tx) => {
     const participant = await lockParticipant(tx, participantId)
+    if (options.answersVersion !== undefined) {
+      // Every save locks the participant row first, so the saved answers cannot change from here on.
+      const saved = await tx.selectFrom('responses').select(sql<string>`xmin::text`.as('version')).where('participant_id', '=', participantId).executeTakeFirst()
+      if ((saved?.version ?? null) !== options.answersVersion) throw new StaleAnswersError()
+    }
     const wave = await currentWave(tx, participant.round_id)
     const updated = await tx
       .updateTable('responses')

@@ -1,7 +1,7 @@
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DatabaseHandle, DB } from '../../../src/server/db/connect.js'
-import { AlreadyCompletedError, saveProgress, submitOnline } from '../../../src/server/services/participation.js'
+import { AlreadyCompletedError, saveProgress, StaleAnswersError, submitOnline } from '../../../src/server/services/participation.js'
 import { createTestDatabase, testEngine } from '../../helpers/database.js'
 import { createRound, type RoundFixture } from '../../helpers/fixtures.js'
 
@@ -12,7 +12,7 @@ let round: RoundFixture
 beforeAll(async () => {
   handle = await createTestDatabase()
   db = handle.db
-  round = await createRound(db, { participantsPerStratum: 3 })
+  round = await createRound(db, { participantsPerStratum: 4 })
 })
 afterAll(async () => handle.close())
 
@@ -49,6 +49,19 @@ describe('saving progress', () => {
 
     await expect(saveProgress(db, p.id, { rapportcijfer_dienstverlening: 1 }, 'nl')).rejects.toBeInstanceOf(AlreadyCompletedError)
     expect(await linkedAnswers(p.id)).toEqual([])
+    expect((await participantRow(p.id)).status).toBe('completed')
+  })
+
+  it('refuses a submission of answers read before another save, changes nothing, and takes the current ones', async () => {
+    const p = round.participants[3]!
+    const read = await saveProgress(db, p.id, { rapportcijfer_dienstverlening: 6 }, 'nl')
+    const later = await saveProgress(db, p.id, { rapportcijfer_dienstverlening: 6, intake_wanneer: 1 }, 'nl')
+
+    await expect(submitOnline(db, p.id, { rapportcijfer_dienstverlening: 6 }, 'nl', { answersVersion: read })).rejects.toBeInstanceOf(StaleAnswersError)
+    expect((await participantRow(p.id)).status).toBe('in_progress')
+    expect(await linkedAnswers(p.id)).toEqual([{ answers: { rapportcijfer_dienstverlening: 6, intake_wanneer: 1 }, status: 'in_progress' }])
+
+    await submitOnline(db, p.id, { rapportcijfer_dienstverlening: 6, intake_wanneer: 1 }, 'nl', { answersVersion: later })
     expect((await participantRow(p.id)).status).toBe('completed')
   })
 

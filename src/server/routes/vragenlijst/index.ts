@@ -26,6 +26,7 @@ import {
   roundAvailability,
   saveProgress,
   saveProgressIfUnchanged,
+  StaleAnswersError,
   submitOnline,
   type ParticipantContext,
 } from '../../services/participation.js'
@@ -243,16 +244,29 @@ const questionnaire: FastifyPluginAsync = async (app) => {
   })
 
   app.post('/verzenden', async (request, reply) => {
-    const { definition, stratumCode, participant, answers: stored } = request.respondent
-    const { answers } = validateAnswers(definition, stored, { stratum: stratumCode }, { partial: true })
+    const participantId = request.respondent.participant.id
     try {
-      await submitOnline(app.db, participant.id, answers, request.lang)
+      for (let attempt = 1; ; attempt++) {
+        const { definition, stratumCode, answers: stored, versions } = request.respondent
+        const { answers } = validateAnswers(definition, stored, { stratum: stratumCode }, { partial: true })
+        try {
+          // Submits what was read, unless another tab saved since: then that is read and checked again.
+          await submitOnline(app.db, participantId, answers, request.lang, { answersVersion: attempt < FRESH_ATTEMPTS ? versions.answers : undefined })
+          break
+        } catch (error) {
+          if (!(error instanceof StaleAnswersError)) throw error
+        }
+        const context = await freshContext(participantId)
+        if (context) request.respondent = context
+        const refused = refusal(request, reply, context)
+        if (refused) return refused
+      }
     } catch (error) {
       if (!(error instanceof AlreadyCompletedError)) throw error
       return alreadyDone(request, reply)
     } finally {
       // Once submitted, the answers are no longer linked to the person: not here either.
-      recent.delete(participant.id)
+      recent.delete(participantId)
     }
     request.session.set('submitted', true)
     return reply.redirect('/vragenlijst/bedankt', 303)
