@@ -134,10 +134,12 @@ const saveProgressQuery = queryTemplate('save_progress', (db: DB, v: { participa
   db
     .with('participant', (qb) =>
       qb
-        .selectFrom('participants')
-        .select(['id', 'round_id', 'stratum_id', 'status'])
-        .where('id', '=', v.participantId)
-        .where('status', '<>', 'completed')
+        .selectFrom('participants as p')
+        .select(['p.id', 'p.round_id', 'p.stratum_id', 'p.status'])
+        .where('p.id', '=', v.participantId)
+        .where('p.status', '<>', 'completed')
+        // A closed round has unlinked its answers in progress (closeRound): none may be linked again.
+        .where((eb) => eb.exists(eb.selectFrom('rounds as r').select('r.id').whereRef('r.id', '=', 'p.round_id').where('r.status', '=', 'open')))
         .forNoKeyUpdate(),
     )
     // Only the first save writes the participant row; later saves only lock it.
@@ -169,9 +171,15 @@ const saveProgressQuery = queryTemplate('save_progress', (db: DB, v: { participa
 export async function saveProgress(db: DB, participantId: number, answers: Answers, language: string): Promise<string> {
   const [saved] = (await db.executeQuery(saveProgressQuery(db, { participantId, json: JSON.stringify(answers), language }))).rows
   if (!saved) {
-    const exists = await db.selectFrom('participants').select('id').where('id', '=', participantId).executeTakeFirst()
-    if (!exists) throw new Error(`participant ${participantId} does not exist`)
-    throw new AlreadyCompletedError()
+    const participant = await db
+      .selectFrom('participants as p')
+      .innerJoin('rounds as r', 'r.id', 'p.round_id')
+      .select(['p.status', 'r.status as round_status'])
+      .where('p.id', '=', participantId)
+      .executeTakeFirst()
+    if (!participant) throw new Error(`participant ${participantId} does not exist`)
+    if (participant.status === 'completed') throw new AlreadyCompletedError()
+    throw new RoundNotOpenError()
   }
   return saved.version
 }
@@ -254,6 +262,14 @@ export async function countCompletion(
       oc.columns(['round_id', 'stratum_id', 'mode', 'day']).doUpdateSet({ count: sql`daily_counts.count + 1` }),
     )
     .execute()
+}
+
+/** The round is not open (any more): nothing can be saved in it. */
+export class RoundNotOpenError extends Error {
+  constructor() {
+    super('the round is not open')
+    this.name = 'RoundNotOpenError'
+  }
 }
 
 /** The answers were saved again (another tab or device) after they were read for the submission. */

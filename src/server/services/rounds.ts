@@ -325,6 +325,9 @@ export async function closeRound(
   roundId: number,
 ): Promise<{ ok: true; partial: number } | { ok: false; problem: StatusProblem }> {
   return db.transaction().execute(async (tx) => {
+    // Answer saves wait the few milliseconds this takes, and then find the round closed:
+    // without it, a save that read the round as open could link answers again after the unlinking below.
+    await sql`lock table responses in share row exclusive mode`.execute(tx)
     const updated = await tx.updateTable('rounds').set({ status: 'closed' }).where('id', '=', roundId).where('status', '=', 'open').executeTakeFirst()
     if (updated.numUpdatedRows === 0n) return { ok: false as const, problem: 'notOpen' as const }
     const unlinked = await tx

@@ -1,7 +1,7 @@
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DatabaseHandle, DB } from '../../../src/server/db/connect.js'
-import { AlreadyCompletedError, saveProgress, StaleAnswersError, submitOnline } from '../../../src/server/services/participation.js'
+import { AlreadyCompletedError, RoundNotOpenError, saveProgress, StaleAnswersError, submitOnline } from '../../../src/server/services/participation.js'
 import { createTestDatabase, testEngine } from '../../helpers/database.js'
 import { createRound, type RoundFixture } from '../../helpers/fixtures.js'
 
@@ -63,6 +63,14 @@ describe('saving progress', () => {
 
     await submitOnline(db, p.id, { rapportcijfer_dienstverlening: 6, intake_wanneer: 1 }, 'nl', { answersVersion: later })
     expect((await participantRow(p.id)).status).toBe('completed')
+  })
+
+  it('links no answers in a round that is not open, also not a first save', async () => {
+    const closed = await createRound(db, { participantsPerStratum: 1, status: 'closed' })
+    const p = closed.participants[0]!
+    await expect(saveProgress(db, p.id, { rapportcijfer_dienstverlening: 6 }, 'nl')).rejects.toBeInstanceOf(RoundNotOpenError)
+    expect(await linkedAnswers(p.id)).toEqual([])
+    expect((await participantRow(p.id)).status).toBe('pending')
   })
 
   // Needs a second connection to hold the submission open; PGlite has one.

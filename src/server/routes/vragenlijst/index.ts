@@ -26,6 +26,7 @@ import {
   roundAvailability,
   saveProgress,
   saveProgressIfUnchanged,
+  RoundNotOpenError,
   StaleAnswersError,
   submitOnline,
   type ParticipantContext,
@@ -193,8 +194,12 @@ const questionnaire: FastifyPluginAsync = async (app) => {
         saved = await savePage(request, request.respondent, attempt < FRESH_ATTEMPTS ? 'fresh' : 'regardless')
       }
     } catch (error) {
-      if (!(error instanceof AlreadyCompletedError)) throw error
-      return alreadyDone(request, reply)
+      if (error instanceof AlreadyCompletedError) return alreadyDone(request, reply)
+      if (!(error instanceof RoundNotOpenError)) throw error
+      // Closed while the page was being saved: the fresh read shows the respondent why.
+      const context = await freshContext(request.respondent.participant.id)
+      if (context) request.respondent = context
+      return refusal(request, reply, context) ?? reply.redirect('/vragenlijst', 303)
     }
     if (saved === SECTION_NOT_SHOWN || saved === STALE) return reply.redirect('/vragenlijst', 303)
     const { section, before, result, body, pageVariables } = saved
