@@ -167,16 +167,12 @@ const saveProgressQuery = queryTemplate('save_progress', (db: DB, v: { participa
  * One statement, so one round trip on the busiest path of the app: it locks the
  * participant row (waiting for a submission under way, then seeing it completed), marks
  * a first save as started, and hands the row to the INSERT; all or nothing, like a transaction.
+ * Throws AlreadyCompletedError, or RoundNotOpenError when the round is not open.
  */
 export async function saveProgress(db: DB, participantId: number, answers: Answers, language: string): Promise<string> {
   const [saved] = (await db.executeQuery(saveProgressQuery(db, { participantId, json: JSON.stringify(answers), language }))).rows
   if (!saved) {
-    const participant = await db
-      .selectFrom('participants as p')
-      .innerJoin('rounds as r', 'r.id', 'p.round_id')
-      .select(['p.status', 'r.status as round_status'])
-      .where('p.id', '=', participantId)
-      .executeTakeFirst()
+    const participant = await db.selectFrom('participants').select('status').where('id', '=', participantId).executeTakeFirst()
     if (!participant) throw new Error(`participant ${participantId} does not exist`)
     if (participant.status === 'completed') throw new AlreadyCompletedError()
     throw new RoundNotOpenError()
