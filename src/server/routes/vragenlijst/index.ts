@@ -121,6 +121,16 @@ const questionnaire: FastifyPluginAsync = async (app) => {
     return context
   }
 
+  /**
+   * Reads the respondent's context again after a save found it out of date. Returns the
+   * context, not the refusal: an async function would await the reply (a thenable) away.
+   */
+  async function readAgain(request: FastifyRequest): Promise<ParticipantContext | undefined> {
+    const context = await freshContext(request.respondent.participant.id)
+    if (context) request.respondent = context
+    return context
+  }
+
   app.addHook('preHandler', async (request, reply) => {
     if (request.routeOptions.url === '/vragenlijst/bedankt') return
     const participantId = request.session.get('participantId')
@@ -187,9 +197,7 @@ const questionnaire: FastifyPluginAsync = async (app) => {
       saved = await savePage(request, request.respondent, 'remembered')
       // Another tab or instance saved in between: merge onto what it saved, not over it.
       for (let attempt = 1; saved === STALE && attempt <= FRESH_ATTEMPTS; attempt++) {
-        const context = await freshContext(request.respondent.participant.id)
-        if (context) request.respondent = context
-        const refused = refusal(request, reply, context)
+        const refused = refusal(request, reply, await readAgain(request))
         if (refused) return refused
         saved = await savePage(request, request.respondent, attempt < FRESH_ATTEMPTS ? 'fresh' : 'regardless')
       }
@@ -197,9 +205,7 @@ const questionnaire: FastifyPluginAsync = async (app) => {
       if (error instanceof AlreadyCompletedError) return alreadyDone(request, reply)
       if (!(error instanceof RoundNotOpenError)) throw error
       // Closed while the page was being saved: the fresh read shows the respondent why.
-      const context = await freshContext(request.respondent.participant.id)
-      if (context) request.respondent = context
-      return refusal(request, reply, context) ?? reply.redirect('/vragenlijst', 303)
+      return refusal(request, reply, await readAgain(request)) ?? reply.redirect('/vragenlijst', 303)
     }
     if (saved === SECTION_NOT_SHOWN || saved === STALE) return reply.redirect('/vragenlijst', 303)
     const { section, before, result, body, pageVariables } = saved
@@ -261,9 +267,7 @@ const questionnaire: FastifyPluginAsync = async (app) => {
         } catch (error) {
           if (!(error instanceof StaleAnswersError)) throw error
         }
-        const context = await freshContext(participantId)
-        if (context) request.respondent = context
-        const refused = refusal(request, reply, context)
+        const refused = refusal(request, reply, await readAgain(request))
         if (refused) return refused
       }
     } catch (error) {
