@@ -2,6 +2,7 @@
 import { copyFile } from 'node:fs/promises'
 import { userInfo } from 'node:os'
 import path from 'node:path'
+import { parseArgs } from 'node:util'
 import type { DB } from '../server/db/connect.js'
 import { loadFieldworkRound, type FieldworkRound } from '../server/services/fieldwork-round.js'
 import type { AppConfig } from '../server/config.js'
@@ -10,7 +11,6 @@ import { batchesOfRound, batchFolder, remakeBatches, runQueuedLetterBatches } fr
 import { createMailings, mailingHistory } from '../server/services/mailings.js'
 import { createMailTransport } from '../server/services/mail-transport.js'
 import { processEmailQueue, queueStatus } from '../server/services/email-queue.js'
-import { parseArgs } from 'node:util'
 import { UsageError, type Command } from './command.js'
 
 /** The audit log names the command line and the operating-system user. */
