@@ -191,8 +191,7 @@ const saveProgressIfUnchangedQuery = queryTemplate(
           .select('p.id')
           .where('p.id', '=', v.participantId)
           .where(sql`p.xmin::text`, '=', v.participantVersion)
-          .where(sql`r.xmin::text`, '=', v.roundVersion)
-          .forNoKeyUpdate('p'),
+          .where(sql`r.xmin::text`, '=', v.roundVersion),
       )
       .updateTable('responses')
       .from('participant')
@@ -209,8 +208,11 @@ const saveProgressIfUnchangedQuery = queryTemplate(
  * paper form or a submission completed the participant. Lets a respondent's next page
  * be saved in one round trip from what the previous save left, instead of two.
  *
- * Locking the participant row first makes a save wait for a submission under way,
- * which changes that row, and then find it changed.
+ * It takes no lock on the participant (a lock is a write, about a tenth of the save's
+ * work in the database). It need not: whatever ends or discards answers in progress
+ * writes their row, and this statement waits for a row being written and then checks the
+ * newest version. A submission locks the row while it checks its version, paper entry
+ * deletes it, closing the round unlinks it, and removing a participant unlinks it too.
  */
 export async function saveProgressIfUnchanged(
   db: DB,
@@ -292,8 +294,14 @@ export async function submitOnline(
   await db.transaction().execute(async (tx) => {
     const participant = await lockParticipant(tx, participantId)
     if (options.answersVersion !== undefined) {
-      // Every save locks the participant row first, so the saved answers cannot change from here on.
-      const saved = await tx.selectFrom('responses').select(sql<string>`xmin::text`.as('version')).where('participant_id', '=', participantId).executeTakeFirst()
+      // Locked: a page save waits for this submission and then finds the answers row changed
+      // (a first save, with no row yet, waits on the participant row instead).
+      const saved = await tx
+        .selectFrom('responses')
+        .select(sql<string>`xmin::text`.as('version'))
+        .where('participant_id', '=', participantId)
+        .forUpdate()
+        .executeTakeFirst()
       if ((saved?.version ?? null) !== options.answersVersion) throw new StaleAnswersError()
     }
     const wave = await currentWave(tx, participant.round_id)

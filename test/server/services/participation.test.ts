@@ -1,7 +1,15 @@
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DatabaseHandle, DB } from '../../../src/server/db/connect.js'
-import { AlreadyCompletedError, RoundNotOpenError, saveProgress, StaleAnswersError, submitOnline } from '../../../src/server/services/participation.js'
+import {
+  AlreadyCompletedError,
+  loadParticipantContext,
+  RoundNotOpenError,
+  saveProgress,
+  saveProgressIfUnchanged,
+  StaleAnswersError,
+  submitOnline,
+} from '../../../src/server/services/participation.js'
 import { createTestDatabase, testEngine } from '../../helpers/database.js'
 import { createRound, type RoundFixture } from '../../helpers/fixtures.js'
 
@@ -101,4 +109,53 @@ describe('saving progress', () => {
     await expect(save).rejects.toBeInstanceOf(AlreadyCompletedError)
     expect(await linkedAnswers(p.id)).toEqual([])
   })
+
+  // Needs several connections at once; PGlite has one.
+  it.runIf(testEngine === 'postgres')('holds off a save of remembered answers while a submission is under way; the save then saves nothing', async () => {
+    const p = round.participants[4]!
+    const checked = await saveProgress(db, p.id, { rapportcijfer_dienstverlening: 3 }, 'nl')
+    const { versions } = (await loadParticipantContext(db, p.id))!
+
+    // The real submission is held up after it has checked the saved answers: it then reads
+    // the round's mailings, which this transaction keeps locked.
+    let releaseMailings!: () => void
+    const mailingsHeld = new Promise<void>((resolve) => (releaseMailings = resolve))
+    let mailingsLocked!: () => void
+    const isLocked = new Promise<void>((resolve) => (mailingsLocked = resolve))
+    const holder = db.transaction().execute(async (tx) => {
+      await sql`lock table mailings in access exclusive mode`.execute(tx)
+      mailingsLocked()
+      await mailingsHeld
+    })
+    await isLocked
+    const submission = submitOnline(db, p.id, { rapportcijfer_dienstverlening: 3 }, 'nl', { answersVersion: checked })
+    await waitUntilASessionWaitsForALock()
+
+    let settled = false
+    const save = saveProgressIfUnchanged(db, p.id, versions, { rapportcijfer_dienstverlening: 9 }, 'en').finally(() => (settled = true))
+    save.catch(() => {})
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 200))
+      expect(settled).toBe(false)
+    } finally {
+      releaseMailings()
+    }
+    await holder
+    await submission
+    expect(await save).toBeNull()
+    expect((await participantRow(p.id)).status).toBe('completed')
+    expect(await linkedAnswers(p.id)).toEqual([])
+    const submitted = await db.selectFrom('responses').select(['answers', 'language']).where('round_id', '=', round.roundId).where('status', '=', 'complete').execute()
+    expect(submitted).toContainEqual({ answers: { rapportcijfer_dienstverlening: 3 }, language: 'nl' })
+    expect(submitted).not.toContainEqual(expect.objectContaining({ answers: { rapportcijfer_dienstverlening: 9 } }))
+  })
 })
+
+async function waitUntilASessionWaitsForALock(): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    const waiting = await sql<{ n: number }>`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`.execute(db)
+    if (waiting.rows[0]!.n > 0) return
+    await new Promise((resolve) => setTimeout(resolve, 20))
+  }
+  throw new Error('no session came to wait for a lock')
+}
