@@ -44,6 +44,9 @@ export function readCodeList(raw: unknown): Read<number[]> {
   return codes.length > 0 ? codes : undefined
 }
 
+/** Every control character but tab and newline. */
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g
+
 /**
  * A text, trimmed. Line breaks become "\n": browsers post "\r\n" but count a line break
  * as one character for `maxlength`, and the length check must agree with the browser.
@@ -53,6 +56,7 @@ export function readText(raw: unknown): Read<string> {
   if (typeof raw === 'number') return String(raw)
   if (Array.isArray(raw) && raw.length === 1) return readText(raw[0])
   if (typeof raw !== 'string') return UNREADABLE
-  const text = raw.replace(/\r\n?/g, '\n').trim()
+  // Control characters are invisible, and PostgreSQL refuses NUL in a text: only tab and newline stay.
+  const text = raw.replace(/\r\n?/g, '\n').replace(CONTROL_CHARACTERS, '').trim()
   return text === '' ? undefined : text
 }

@@ -55,6 +55,12 @@ describe('validateAnswers: coercion', () => {
     expect(answers.toelichting).toBe('regel 1\nregel 2')
   })
 
+  it('leaves out invisible control characters (the database refuses NUL), but keeps tabs and line breaks', () => {
+    const { answers } = validate({ opmerking: 'a\u0000b\u0007c\td', toelichting: 'regel 1\u001b\nregel 2' })
+    expect(answers.opmerking).toBe('abc\td')
+    expect(answers.toelichting).toBe('regel 1\nregel 2')
+  })
+
   it('ignores unknown keys', () => {
     const { answers, dropped } = validate({ tevredenheid: 8, csrf: 'abc', action: 'next' })
     expect(answers).toEqual({ tevredenheid: 8 })
