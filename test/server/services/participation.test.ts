@@ -110,6 +110,28 @@ describe('saving progress', () => {
     expect(await linkedAnswers(p.id)).toEqual([])
   })
 
+  it('saves several respondents in one statement, each only if unchanged', async () => {
+    const several = await createRound(db, { participantsPerStratum: 1 })
+    const [a, b, c] = several.participants as [RoundFixture['participants'][number], RoundFixture['participants'][number], RoundFixture['participants'][number]]
+    for (const p of [a, b, c]) await saveProgress(db, p.id, { rapportcijfer_dienstverlening: 5 }, 'nl')
+    const versionsOf = async (id: number) => (await loadParticipantContext(db, id))!.versions
+    const [va, vb, vc] = [await versionsOf(a.id), await versionsOf(b.id), await versionsOf(c.id)]
+    // Another device saves b in between.
+    await saveProgress(db, b.id, { rapportcijfer_dienstverlening: 2 }, 'nl')
+
+    const saved = await saveProgressIfUnchanged(db, [
+      { participantId: c.id, versions: vc, answers: { rapportcijfer_dienstverlening: 9 }, language: 'en' },
+      { participantId: a.id, versions: va, answers: { rapportcijfer_dienstverlening: 8 }, language: 'nl' },
+      { participantId: b.id, versions: vb, answers: { rapportcijfer_dienstverlening: 7 }, language: 'nl' },
+    ])
+    expect([...saved.keys()].sort()).toEqual([a.id, c.id].sort())
+    expect(saved.get(a.id)).toBe((await versionsOf(a.id)).answers)
+    expect(await linkedAnswers(a.id)).toEqual([{ answers: { rapportcijfer_dienstverlening: 8 }, status: 'in_progress' }])
+    expect(await linkedAnswers(b.id)).toEqual([{ answers: { rapportcijfer_dienstverlening: 2 }, status: 'in_progress' }])
+    expect(await linkedAnswers(c.id)).toEqual([{ answers: { rapportcijfer_dienstverlening: 9 }, status: 'in_progress' }])
+    expect((await db.selectFrom('responses').select('language').where('participant_id', '=', c.id).executeTakeFirstOrThrow()).language).toBe('en')
+  })
+
   // Needs several connections at once; PGlite has one.
   it.runIf(testEngine === 'postgres')('holds off a save of remembered answers while a submission is under way; the save then saves nothing', async () => {
     const p = round.participants[4]!
@@ -132,7 +154,7 @@ describe('saving progress', () => {
     await waitUntilASessionWaitsForALock()
 
     let settled = false
-    const save = saveProgressIfUnchanged(db, p.id, versions, { rapportcijfer_dienstverlening: 9 }, 'en').finally(() => (settled = true))
+    const save = saveProgressIfUnchanged(db, [{ participantId: p.id, versions, answers: { rapportcijfer_dienstverlening: 9 }, language: 'en' }]).finally(() => (settled = true))
     save.catch(() => {})
     try {
       await new Promise((resolve) => setTimeout(resolve, 200))
@@ -142,7 +164,7 @@ describe('saving progress', () => {
     }
     await holder
     await submission
-    expect(await save).toBeNull()
+    expect(await save).toEqual(new Map())
     expect((await participantRow(p.id)).status).toBe('completed')
     expect(await linkedAnswers(p.id)).toEqual([])
     const submitted = await db.selectFrom('responses').select(['answers', 'language']).where('round_id', '=', round.roundId).where('status', '=', 'complete').execute()

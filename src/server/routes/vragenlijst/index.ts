@@ -33,6 +33,7 @@ import {
 } from '../../services/participation.js'
 import { questionView } from './_question-view.js'
 import { RecentContexts } from './_recent-contexts.js'
+import { SaveBatches } from './_save-batches.js'
 import { formatDate } from '../../i18n/translate.js'
 
 declare module 'fastify' {
@@ -60,6 +61,10 @@ function stateMessage(request: FastifyRequest, reply: FastifyReply, titleKey: st
 /** How long a respondent's context stays in `RecentContexts` after its last use, and how many are kept. */
 const RECENT_IDLE_MS = 5 * 60 * 1000
 const RECENT_MAX_ENTRIES = 5000
+
+/** Page-save statements under way at once per instance, and respondents per statement (see SaveBatches). */
+const SAVE_LANES = 2
+const SAVE_BATCH_MAX = 100
 
 const SECTION_URL = '/vragenlijst/deel/:section'
 
@@ -107,6 +112,7 @@ const questionnaire: FastifyPluginAsync = async (app) => {
   app.decorateRequest('respondent', null as unknown as ParticipantContext)
 
   const recent = new RecentContexts({ maxEntries: RECENT_MAX_ENTRIES, idleMs: RECENT_IDLE_MS })
+  const batches = new SaveBatches((saves) => saveProgressIfUnchanged(app.db, saves), { lanes: SAVE_LANES, maxBatch: SAVE_BATCH_MAX })
   const sweep = setInterval(() => recent.dropIdle(), 60 * 1000).unref()
   app.addHook('onClose', async () => {
     clearInterval(sweep)
@@ -166,7 +172,7 @@ const questionnaire: FastifyPluginAsync = async (app) => {
     const result = validateAnswers(definition, merged, ctx, { partial: true })
     // The first save (no answers row yet) has no version to check: it inserts.
     const version = mode !== 'regardless' && versions.answers !== null
-      ? await saveProgressIfUnchanged(app.db, participant.id, versions, result.answers, request.lang)
+      ? await batches.save({ participantId: participant.id, versions, answers: result.answers, language: request.lang })
       : await saveProgress(app.db, participant.id, result.answers, request.lang)
     if (version === null) return STALE
     // A first save changed the participant row (it is now started): the next page reads afresh.
