@@ -44,8 +44,8 @@ export function readCodeList(raw: unknown): Read<number[]> {
   return codes.length > 0 ? codes : undefined
 }
 
-/** Every control character but tab and newline. */
-const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g
+/** Every control character but tab and newline, and half a character (an unpaired surrogate, as JSON can send). */
+const UNSTORABLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
 
 /**
  * A text, trimmed. Line breaks become "\n": browsers post "\r\n" but count a line break
@@ -56,7 +56,7 @@ export function readText(raw: unknown): Read<string> {
   if (typeof raw === 'number') return String(raw)
   if (Array.isArray(raw) && raw.length === 1) return readText(raw[0])
   if (typeof raw !== 'string') return UNREADABLE
-  // Control characters are invisible, and PostgreSQL refuses NUL in a text: only tab and newline stay.
-  const text = raw.replace(/\r\n?/g, '\n').replace(CONTROL_CHARACTERS, '').trim()
+  // Invisible, and PostgreSQL refuses NUL and half characters: one such character would fail the whole save.
+  const text = raw.replace(/\r\n?/g, '\n').replace(UNSTORABLE, '').trim()
   return text === '' ? undefined : text
 }

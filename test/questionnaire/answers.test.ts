@@ -55,10 +55,10 @@ describe('validateAnswers: coercion', () => {
     expect(answers.toelichting).toBe('regel 1\nregel 2')
   })
 
-  it('leaves out invisible control characters (the database refuses NUL), but keeps tabs and line breaks', () => {
-    const { answers } = validate({ opmerking: 'a\u0000b\u0007c\td', toelichting: 'regel 1\u001b\nregel 2' })
+  it('leaves out invisible control characters and half characters (the database refuses them), but keeps tabs, line breaks and emoji', () => {
+    const { answers } = validate({ opmerking: 'a\u0000b\u0007c\td\uD800', toelichting: 'regel 1\u001b\nregel 2 \uD83D\uDE00 \uDE00' })
     expect(answers.opmerking).toBe('abc\td')
-    expect(answers.toelichting).toBe('regel 1\nregel 2')
+    expect(answers.toelichting).toBe('regel 1\nregel 2 😀')
   })
 
   it('ignores unknown keys', () => {

@@ -221,12 +221,16 @@ const saveProgressIfUnchangedQuery = queryTemplate(
  * previous save left, instead of two; and several respondents' pages in one statement.
  *
  * It takes no lock on the participant (a lock is a write, about a tenth of the save's
- * work in the database). It need not: whatever ends or discards answers in progress
- * writes their row, and this statement waits for a row being written and then checks the
- * newest version. A submission locks the row while it checks its version, paper entry
- * deletes it, closing the round unlinks it, and removing a participant unlinks it too.
- * Rows are written in participant order, so two statements with the same respondents
- * (two devices on two app instances) wait for each other instead of deadlocking.
+ * work in the database). The participant and round versions are checked as the statement
+ * starts; only the answers row is checked again, at its newest version, after waiting for
+ * whoever is writing it. That is enough because of a rule every writer keeps, and any new
+ * one must keep: whatever ends or discards answers in progress writes their row. A
+ * submission locks it first, paper entry deletes it, closing the round unlinks it, and
+ * removing a participant unlinks it too.
+ * The saves are sent in participant order, so that two statements with the same
+ * respondents (two devices on two app instances) normally write their rows in the same
+ * order. PostgreSQL does not promise that order; should two statements deadlock, it
+ * fails one of them, and SaveBatches then tries each of its saves alone.
  */
 export async function saveProgressIfUnchanged(db: DB, saves: readonly ConditionalSave[]): Promise<Map<number, string>> {
   // A first save (no answers row yet) has no version to check: saveProgress inserts it.
@@ -304,17 +308,15 @@ export async function submitOnline(
 ): Promise<void> {
   await db.transaction().execute(async (tx) => {
     const participant = await lockParticipant(tx, participantId)
-    if (options.answersVersion !== undefined) {
-      // Locked: a page save waits for this submission and then finds the answers row changed
-      // (a first save, with no row yet, waits on the participant row instead).
-      const saved = await tx
-        .selectFrom('responses')
-        .select(sql<string>`xmin::text`.as('version'))
-        .where('participant_id', '=', participantId)
-        .forUpdate()
-        .executeTakeFirst()
-      if ((saved?.version ?? null) !== options.answersVersion) throw new StaleAnswersError()
-    }
+    // Locked: a page save waits for this submission and then finds the answers row changed
+    // (a first save, with no row yet, waits on the participant row instead).
+    const saved = await tx
+      .selectFrom('responses')
+      .select(sql<string>`xmin::text`.as('version'))
+      .where('participant_id', '=', participantId)
+      .forUpdate()
+      .executeTakeFirst()
+    if (options.answersVersion !== undefined && (saved?.version ?? null) !== options.answersVersion) throw new StaleAnswersError()
     const wave = await currentWave(tx, participant.round_id)
     const updated = await tx
       .updateTable('responses')

@@ -151,7 +151,7 @@ describe('saving progress', () => {
     })
     await isLocked
     const submission = submitOnline(db, p.id, { rapportcijfer_dienstverlening: 3 }, 'nl', { answersVersion: checked })
-    await waitUntilASessionWaitsForALock()
+    await waitUntilASessionWaitsForTheMailings()
 
     let settled = false
     const save = saveProgressIfUnchanged(db, [{ participantId: p.id, versions, answers: { rapportcijfer_dienstverlening: 9 }, language: 'en' }]).finally(() => (settled = true))
@@ -173,11 +173,12 @@ describe('saving progress', () => {
   })
 })
 
-async function waitUntilASessionWaitsForALock(): Promise<void> {
-  for (let i = 0; i < 100; i++) {
-    const waiting = await sql<{ n: number }>`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`.execute(db)
+/** Until a session waits for the lock this test holds on the mailings table (at most 10 s). */
+async function waitUntilASessionWaitsForTheMailings(): Promise<void> {
+  for (let i = 0; i < 500; i++) {
+    const waiting = await sql<{ n: number }>`select count(*)::int as n from pg_locks where not granted and relation = 'mailings'::regclass and database = (select oid from pg_database where datname = current_database())`.execute(db)
     if (waiting.rows[0]!.n > 0) return
     await new Promise((resolve) => setTimeout(resolve, 20))
   }
-  throw new Error('no session came to wait for a lock')
+  throw new Error('the submission did not come to wait for the mailings')
 }

@@ -8,8 +8,10 @@
  * process far less than a statement each. One respondent is never in two statements at
  * once: a second save of the same respondent (another tab) waits for the next one.
  *
- * A statement that fails takes no one else down with it: each of its saves is then tried
- * alone, so only the save that cannot be made gets the error.
+ * A statement that fails because of one save's data, or because PostgreSQL broke off a
+ * deadlock, takes no one else down with it: its saves are then tried alone, one after
+ * another, so only the save that cannot be made gets the error. Any other failure (the
+ * database cannot be reached) is every save's error at once.
  */
 import type { ConditionalSave } from '../../services/participation.js'
 
@@ -86,13 +88,24 @@ export class SaveBatches {
     try {
       saved = await this.saveAll(batch.map((w) => w.save))
     } catch (error) {
-      if (batch.length === 1) {
-        batch[0]!.reject(error)
-        return
+      if (batch.length > 1 && isCausedByOneSave(error)) {
+        for (const w of batch) await this.saveTogether([w])
+      } else {
+        for (const w of batch) w.reject(error)
       }
-      await Promise.all(batch.map((w) => this.saveTogether([w])))
       return
     }
     for (const w of batch) w.resolve(saved.get(w.save.participantId) ?? null)
   }
+}
+
+/**
+ * PostgreSQL's error classes for data it refuses (22), a rule a row breaks (23) and a
+ * transaction broken off, as in a deadlock (40): trying the saves alone makes sense.
+ */
+const ONE_SAVE_ERROR_CLASSES = new Set(['22', '23', '40'])
+
+function isCausedByOneSave(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code
+  return typeof code === 'string' && ONE_SAVE_ERROR_CLASSES.has(code.slice(0, 2))
 }

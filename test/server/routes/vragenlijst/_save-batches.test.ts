@@ -88,4 +88,30 @@ describe('SaveBatches', () => {
     expect(statements).toEqual([[a!.id], [b!.id, c!.id, d!.id], [b!.id], [c!.id], [d!.id]])
     expect(await Promise.all([a, b, c, d].map((r) => savedGrade(r!.id)))).toEqual([6, 7, 5, 9])
   })
+
+  it('gives every save of a statement the error when the database fails, without trying them again, and frees the lane', async () => {
+    const [a, b, c] = await respondentsInProgress(3)
+    const statements: number[][] = []
+    const batches = new SaveBatches(async (saves) => {
+      statements.push(saves.map((s) => s.participantId))
+      if (statements.length === 2) throw new Error('Connection terminated unexpectedly')
+      return saveProgressIfUnchanged(db, saves)
+    }, { lanes: 1, maxBatch: 100 })
+
+    const lost = { status: 'rejected', reason: expect.objectContaining({ message: 'Connection terminated unexpectedly' }) }
+    const outcomes = await Promise.allSettled([
+      batches.save(pageSave(a!, 6)),
+      batches.save(pageSave(b!, 7)),
+      // A second tab of a: waits until a's first statement has ended.
+      batches.save(pageSave(a!, 9)),
+      batches.save(pageSave(c!, 8)),
+    ])
+    expect(statements).toEqual([[a!.id], [b!.id, a!.id, c!.id]])
+    expect(outcomes).toEqual([{ status: 'fulfilled', value: expect.any(String) }, lost, lost, lost])
+
+    // The respondents send their pages again: the lane is free, and nothing of the failed statement was saved.
+    expect(await batches.save(pageSave(b!, 7))).toEqual(expect.any(String))
+    expect(await batches.save(pageSave(c!, 8))).toEqual(expect.any(String))
+    expect(await Promise.all([a, b, c].map((r) => savedGrade(r!.id)))).toEqual([6, 7, 8])
+  })
 })
