@@ -10,6 +10,7 @@ import type { AppConfig } from './config.js'
 import type { DatabaseHandle } from './db/connect.js'
 import externalPlugins from './plugins/external/index.js'
 import appPlugins from './plugins/app/index.js'
+import { parseUrlEncoded } from './url-encoded.js'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 
@@ -37,7 +38,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     trustProxy: options.config.trustProxy,
     bodyLimit: 256 * 1024,
     // Answers are posted as forms; a form with thousands of fields is an attack, not a respondent.
-    routerOptions: { maxParamLength: 100 },
+    routerOptions: { maxParamLength: 100, querystringParser: parseUrlEncoded },
   })
   await app.register(externalPlugins, { config: options.config })
   await app.register(appPlugins, { config: options.config, database: options.database })

@@ -321,6 +321,20 @@ describe(`SQL in staff inputs (${testEngine})`, () => {
     expect(await rowCounts()).toEqual({ ...counts, rounds: counts.rounds! + 1, strata: counts.strata! + INJECTIONS.length, audit_log: counts.audit_log! + 1 })
   })
 
+  it('in any form field, a NUL character (which PostgreSQL cannot store) is left out', async () => {
+    const form = formFields((await researcher.visit('/beheer/rondes/nieuw')).body, '/beheer/rondes')
+    const made = await researcher.post('/beheer/rondes', { ...form, name: 'Ronde\u0000 met NUL', strata: 'Hengelo\u0000\nBorne' })
+    expect(made.statusCode, messagesOn(made)).toBe(303)
+    const round = await t.database.db.selectFrom('rounds').select(['id', 'name']).where('id', '=', Number(String(made.headers.location).split('/').at(-1))).executeTakeFirstOrThrow()
+    expect(round.name).toBe('Ronde met NUL')
+    const strata = await t.database.db.selectFrom('strata').select('name').where('round_id', '=', round.id).orderBy('name').execute()
+    expect(strata.map((s) => s.name)).toEqual(['Borne', 'Hengelo'])
+
+    // In the address too (the audit filters).
+    const audit = await admin.get('/beheer/audit?handeling=%00&gebruiker=a%00b')
+    expect(audit.statusCode).toBe(200)
+  })
+
   it('in the participant marking form, the audit filters, the sample numbers and the typist code: a message, nothing changed', async () => {
     const sampleRound = await createRound(t.database.db, { participantsPerStratum: 2, status: 'draft' })
     const [first] = sampleRound.strata

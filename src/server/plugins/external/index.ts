@@ -2,7 +2,6 @@
  * Third-party plugins, registered once for the whole app (not encapsulated).
  */
 import { createHash } from 'node:crypto'
-import { parse as parseQueryString } from 'node:querystring'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import fp from 'fastify-plugin'
@@ -15,6 +14,7 @@ import view from '@fastify/view'
 import multipart from '@fastify/multipart'
 import { Eta } from 'eta'
 import type { AppConfig } from '../../config.js'
+import { parseUrlEncoded, type UrlEncodedFields } from '../../url-encoded.js'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..')
 
@@ -24,13 +24,12 @@ export const SESSION_COOKIE = 'peiling'
 const MAX_FORM_FIELDS = 2000
 
 /** Form bodies as formbody's own parser gives them (repeated names become arrays), refused above MAX_FORM_FIELDS. */
-function parseForm(body: string): Record<string, string | string[]> {
+function parseForm(body: string): UrlEncodedFields {
   let fields = 1
   for (let i = body.indexOf('&'); i !== -1; i = body.indexOf('&', i + 1)) {
     if (++fields > MAX_FORM_FIELDS) throw Object.assign(new Error(`more than ${MAX_FORM_FIELDS} form fields`), { statusCode: 413 })
   }
-  // Node's own parser: fast, and its result has no prototype (a field named __proto__ is just a field).
-  return parseQueryString(body, '&', '=', { maxKeys: 0 }) as Record<string, string | string[]>
+  return parseUrlEncoded(body)
 }
 
 export default fp<{ config: AppConfig }>(async (app, { config }) => {
