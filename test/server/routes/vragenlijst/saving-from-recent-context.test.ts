@@ -9,7 +9,7 @@ import type { DatabaseHandle } from '../../../../src/server/db/connect.js'
 import { Browser, createTestApp, type TestApp } from '../../../helpers/app.js'
 import { createTestDatabase } from '../../../helpers/database.js'
 import { createRound, daysFromToday, type RoundFixture } from '../../../helpers/fixtures.js'
-import { csrfTokenOf, firstChoices, readQuestionForm } from '../../../helpers/form.js'
+import { linkedAnswers, onSecondPage } from './_respondent-pages.js'
 import { sampleDefinition } from '../../../questionnaire/fixtures.js'
 
 let database: DatabaseHandle
@@ -37,50 +37,34 @@ afterAll(async () => {
 
 const FIRST_GRADE = 7
 
-/** Signs in, saves the first page and opens the second, like a respondent on a phone. */
-async function onSecondPage(code: string) {
-  const browser = new Browser(t.app)
-  await browser.visit('/')
-  expect((await browser.post('/', { code })).statusCode).toBe(303)
-  const first = readQuestionForm((await browser.visit('/vragenlijst')).body)
-  const second = await browser.submit(first.action, { rapportcijfer_dienstverlening: FIRST_GRADE, action: 'next' })
-  const form = readQuestionForm(second.body)
-  return { browser, form, fields: firstChoices(form), csrf: csrfTokenOf(second.body) }
-}
-
-async function linkedAnswers(participantId: number) {
-  const row = await database.db.selectFrom('responses').select('answers').where('participant_id', '=', participantId).executeTakeFirst()
-  return row?.answers
-}
-
 describe('saving the next page from the recent context', () => {
   it('saves in one query when nothing has changed since the previous page', async () => {
     const p = round.participants[0]!
-    const { browser, form, fields } = await onSecondPage(p.code)
+    const { browser, form, fields } = await onSecondPage(t.app, p.code, FIRST_GRADE)
 
     queries = 0
     const response = await browser.post(form.action, { ...fields, action: 'next' })
     // 303 to the next page, or 200 when the answers bring up a follow-up question on this page.
     expect([200, 303]).toContain(response.statusCode)
     expect(queries).toBe(1)
-    expect(await linkedAnswers(p.id)).toMatchObject({ rapportcijfer_dienstverlening: FIRST_GRADE, ...numbersOf(fields) })
+    expect(await linkedAnswers(database.db, p.id)).toMatchObject({ rapportcijfer_dienstverlening: FIRST_GRADE, ...numbersOf(fields) })
   })
 
   it('saves the pages that several respondents send at the same moment, each as their own', async () => {
     const several = await createRound(database.db, { participantsPerStratum: 2 })
-    const respondents = await Promise.all(several.participants.map((p) => onSecondPage(p.code)))
+    const respondents = await Promise.all(several.participants.map((p) => onSecondPage(t.app, p.code, FIRST_GRADE)))
     // Each goes back to the first page and gives another grade; all pages are sent at once (saved together, see SaveBatches).
     const responses = await Promise.all(
       respondents.map(({ browser }, i) => browser.post('/vragenlijst/deel/algemeen', { rapportcijfer_dienstverlening: i + 1, action: 'next' })),
     )
     for (const response of responses) expect(response.statusCode).toBe(303)
-    const grades = await Promise.all(several.participants.map(async (p) => (await linkedAnswers(p.id))?.rapportcijfer_dienstverlening))
+    const grades = await Promise.all(several.participants.map(async (p) => (await linkedAnswers(database.db, p.id))?.rapportcijfer_dienstverlening))
     expect(grades).toEqual(several.participants.map((_, i) => i + 1))
   })
 
   it('keeps what another device saved in between through another app instance, and adds this page to it', async () => {
     const p = round.participants[1]!
-    const phone = await onSecondPage(p.code)
+    const phone = await onSecondPage(t.app, p.code, FIRST_GRADE)
 
     const other = await createTestApp({}, database)
     try {
@@ -94,18 +78,18 @@ describe('saving the next page from the recent context', () => {
     }
 
     expect([200, 303]).toContain((await phone.browser.post(phone.form.action, { ...phone.fields, action: 'next' })).statusCode)
-    expect(await linkedAnswers(p.id)).toMatchObject({ rapportcijfer_dienstverlening: 9, ...numbersOf(phone.fields) })
+    expect(await linkedAnswers(database.db, p.id)).toMatchObject({ rapportcijfer_dienstverlening: 9, ...numbersOf(phone.fields) })
   })
 
   it('shows that the round has closed when it closed in between, and saves nothing', async () => {
     const p = round.participants[2]!
-    const { browser, form, fields } = await onSecondPage(p.code)
+    const { browser, form, fields } = await onSecondPage(t.app, p.code, FIRST_GRADE)
     await database.db.updateTable('rounds').set({ status: 'closed' }).where('id', '=', round.roundId).execute()
     try {
       const response = await browser.post(form.action, { ...fields, action: 'next' })
       expect(response.statusCode).toBe(200)
       expect(response.body).toContain('De vragenlijst is gesloten')
-      expect(await linkedAnswers(p.id)).toEqual({ rapportcijfer_dienstverlening: FIRST_GRADE })
+      expect(await linkedAnswers(database.db, p.id)).toEqual({ rapportcijfer_dienstverlening: FIRST_GRADE })
     } finally {
       await database.db.updateTable('rounds').set({ status: 'open' }).where('id', '=', round.roundId).execute()
     }
@@ -113,7 +97,7 @@ describe('saving the next page from the recent context', () => {
 
   it('saves the page when the closing date was moved later after this instance last read the round', async () => {
     const p = round.participants[5]!
-    const { browser, form, fields, csrf } = await onSecondPage(p.code)
+    const { browser, form, fields, csrf } = await onSecondPage(t.app, p.code, FIRST_GRADE)
     const { closes_on } = await database.db.selectFrom('rounds').select('closes_on').where('id', '=', round.roundId).executeTakeFirstOrThrow()
     try {
       // The round closed yesterday: the page the respondent opens now says so (and this instance reads it so).
@@ -123,7 +107,7 @@ describe('saving the next page from the recent context', () => {
       await database.db.updateTable('rounds').set({ closes_on: daysFromToday(7) }).where('id', '=', round.roundId).execute()
       const response = await browser.post(form.action, { ...fields, action: 'next' }, { csrf })
       expect([200, 303]).toContain(response.statusCode)
-      expect(await linkedAnswers(p.id)).toMatchObject(numbersOf(fields))
+      expect(await linkedAnswers(database.db, p.id)).toMatchObject(numbersOf(fields))
     } finally {
       await database.db.updateTable('rounds').set({ closes_on }).where('id', '=', round.roundId).execute()
     }
@@ -131,18 +115,18 @@ describe('saving the next page from the recent context', () => {
 
   it('shows "already done" when a paper form completed the participant in between, and saves nothing', async () => {
     const p = round.participants[3]!
-    const { browser, form, fields } = await onSecondPage(p.code)
+    const { browser, form, fields } = await onSecondPage(t.app, p.code, FIRST_GRADE)
     await database.db.updateTable('participants').set({ status: 'completed', completed_mode: 'paper' }).where('id', '=', p.id).execute()
 
     const response = await browser.post(form.action, { ...fields, action: 'next' })
     expect(response.statusCode).toBe(200)
     expect(response.body).toContain('U heeft de vragenlijst al ingevuld')
-    expect(await linkedAnswers(p.id)).toEqual({ rapportcijfer_dienstverlening: FIRST_GRADE })
+    expect(await linkedAnswers(database.db, p.id)).toEqual({ rapportcijfer_dienstverlening: FIRST_GRADE })
   })
 
   it('forgets the context at submission: a later post reads the database, finds it done and saves nothing', async () => {
     const p = round.participants[4]!
-    const { browser, form, fields, csrf } = await onSecondPage(p.code)
+    const { browser, form, fields, csrf } = await onSecondPage(t.app, p.code, FIRST_GRADE)
     expect((await browser.submit('/vragenlijst/verzenden', {})).body).toContain('Bedankt')
 
     queries = 0
@@ -150,7 +134,7 @@ describe('saving the next page from the recent context', () => {
     expect(response.body).toContain('U heeft de vragenlijst al ingevuld')
     // Only the fresh read: no save was tried from a remembered context.
     expect(queries).toBe(1)
-    expect(await linkedAnswers(p.id)).toBeUndefined()
+    expect(await linkedAnswers(database.db, p.id)).toBeUndefined()
   })
 })
 
@@ -183,7 +167,7 @@ describe('a section that the remembered answers hide', () => {
     const response = await phone.post('/vragenlijst/deel/hulp_details', { hulp_van: 1, action: 'next' })
     expect(response.statusCode).toBe(303)
     expect(response.headers.location).not.toBe('/vragenlijst')
-    expect(await linkedAnswers(p.id)).toMatchObject({ hulp: 1, hulp_van: [1] })
+    expect(await linkedAnswers(database.db, p.id)).toMatchObject({ hulp: 1, hulp_van: [1] })
   })
 })
 

@@ -6,10 +6,10 @@
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DatabaseHandle, DB } from '../../../../src/server/db/connect.js'
-import { Browser, createTestApp, type TestApp } from '../../../helpers/app.js'
+import { createTestApp, type TestApp } from '../../../helpers/app.js'
 import { createTestDatabase } from '../../../helpers/database.js'
 import { createRound, type RoundFixture } from '../../../helpers/fixtures.js'
-import { csrfTokenOf, firstChoices, readQuestionForm } from '../../../helpers/form.js'
+import { linkedAnswers, onSecondPage } from './_respondent-pages.js'
 
 let database: DatabaseHandle
 let t: TestApp
@@ -54,25 +54,10 @@ afterAll(async () => {
   await database.close()
 })
 
-async function linkedAnswers(participantId: number) {
-  const row = await database.db.selectFrom('responses').select('answers').where('participant_id', '=', participantId).executeTakeFirst()
-  return row?.answers
-}
-
-async function onSecondPage(code: string) {
-  const browser = new Browser(t.app)
-  await browser.visit('/')
-  expect((await browser.post('/', { code })).statusCode).toBe(303)
-  const first = readQuestionForm((await browser.visit('/vragenlijst')).body)
-  const second = await browser.submit(first.action, { rapportcijfer_dienstverlening: 7, action: 'next' })
-  const form = readQuestionForm(second.body)
-  return { browser, form, fields: firstChoices(form), csrf: csrfTokenOf(second.body) }
-}
-
 describe('when another device saves again after every read', () => {
   it('saves the page after three fresh reads, on top of the answers read last', async () => {
     const p = round.participants[0]!
-    const { browser, form, fields, csrf } = await onSecondPage(p.code)
+    const { browser, form, fields, csrf } = await onSecondPage(t.app, p.code, 7)
     // The other device saved while this page was open, and saves again after each read.
     await saveOnOtherDevice(p.id, 4)
     otherDevice = { participantId: p.id, grades: [5, 6, 8], reads: 0 }
@@ -85,14 +70,14 @@ describe('when another device saves again after every read', () => {
       otherDevice = undefined
     }
     // The third read saw grade 6; this page's answers were saved with it (over the 8 saved after that read).
-    const saved = await linkedAnswers(p.id)
+    const saved = await linkedAnswers(database.db, p.id)
     expect(saved).toMatchObject({ rapportcijfer_dienstverlening: 6 })
     for (const variable of Object.keys(fields)) expect(saved).toHaveProperty(variable)
   })
 
   it('submits after three fresh reads the answers read last', async () => {
     const p = round.participants[1]!
-    const { browser } = await onSecondPage(p.code)
+    const { browser } = await onSecondPage(t.app, p.code, 7)
     otherDevice = { participantId: p.id, grades: [5, 6, 8], reads: 0 }
     try {
       const response = await browser.submit('/vragenlijst/verzenden', {})
@@ -102,7 +87,7 @@ describe('when another device saves again after every read', () => {
       otherDevice = undefined
     }
     expect((await database.db.selectFrom('participants').select('status').where('id', '=', p.id).executeTakeFirstOrThrow()).status).toBe('completed')
-    expect(await linkedAnswers(p.id)).toBeUndefined()
+    expect(await linkedAnswers(database.db, p.id)).toBeUndefined()
     const submitted = await database.db.selectFrom('responses').select('answers').where('round_id', '=', round.roundId).where('status', '=', 'complete').execute()
     expect(submitted).toEqual([{ answers: { rapportcijfer_dienstverlening: 6 } }])
   })
