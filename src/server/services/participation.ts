@@ -190,7 +190,7 @@ export interface ConditionalSave {
 
 const saveProgressIfUnchangedQuery = queryTemplate(
   'save_progress_if_unchanged',
-  (db: DB, v: { participantIds: number[]; participantVersions: string[]; roundVersions: string[]; answersVersions: string[]; answers: string[]; languages: string[] }) => ({
+  (db: DB, v: { participantIds: number[]; participantVersions: string[]; roundVersions: string[]; answersVersions: Array<string | null>; answers: string[]; languages: string[] }) => ({
     // Kysely builds no update from a set of rows (unnest), so this one is written out.
     compile: () => sql<{ participant_id: number; version: string }>`
       with save as (
@@ -233,17 +233,17 @@ const saveProgressIfUnchangedQuery = queryTemplate(
  * fails one of them, and SaveBatches then tries each of its saves alone.
  */
 export async function saveProgressIfUnchanged(db: DB, saves: readonly ConditionalSave[]): Promise<Map<number, string>> {
-  // A first save (no answers row yet) has no version to check: saveProgress inserts it.
-  const ready = saves.filter((s) => s.versions.answers !== null).sort((a, b) => a.participantId - b.participantId)
-  if (ready.length === 0) return new Map()
-  if (new Set(ready.map((s) => s.participantId)).size !== ready.length) throw new Error('a participant appears twice in one save')
+  // A save without an answers version (a first save) finds no row to update: saveProgress inserts it.
+  const ordered = [...saves].sort((a, b) => a.participantId - b.participantId)
+  if (ordered.length === 0) return new Map()
+  if (new Set(ordered.map((s) => s.participantId)).size !== ordered.length) throw new Error('a participant appears twice in one save')
   const query = saveProgressIfUnchangedQuery(db, {
-    participantIds: ready.map((s) => s.participantId),
-    participantVersions: ready.map((s) => s.versions.participant),
-    roundVersions: ready.map((s) => s.versions.round),
-    answersVersions: ready.map((s) => s.versions.answers as string),
-    answers: ready.map((s) => JSON.stringify(s.answers)),
-    languages: ready.map((s) => s.language),
+    participantIds: ordered.map((s) => s.participantId),
+    participantVersions: ordered.map((s) => s.versions.participant),
+    roundVersions: ordered.map((s) => s.versions.round),
+    answersVersions: ordered.map((s) => s.versions.answers),
+    answers: ordered.map((s) => JSON.stringify(s.answers)),
+    languages: ordered.map((s) => s.language),
   })
   const { rows } = await db.executeQuery(query)
   return new Map(rows.map((row) => [row.participant_id, row.version]))
