@@ -57,7 +57,12 @@ async function load(url: string, connections: number, seconds: number, responden
   if (result.errors > 0 || codes.some((c) => c !== '303')) {
     throw new Error(`${url}: ${result.errors} errors, status codes ${JSON.stringify(result.statusCodeStats)}`)
   }
-  return { requestsPerSecond: result.requests.average, p99: result.latency.p99, p50: result.latency.p50, total: result.requests.total }
+  return {
+    requestsPerSecond: result.requests.average,
+    p99: result.latency.p99,
+    p50: result.latency.p50,
+    total: result.requests.total,
+  }
 }
 
 /** Baseline and app take this many turns per concurrency level: odd, so each median is one of the turns. */
@@ -83,13 +88,16 @@ function startBaseline(databaseUrl: string): Promise<{ url: string; stop(): void
   })
   return new Promise((resolve, reject) => {
     child.stdout!.on('data', (d: Buffer) => {
-      if (d.toString().includes('baseline listening')) resolve({ url: `http://127.0.0.1:${port}/save`, stop: () => child.kill(profileDir ? 'SIGINT' : 'SIGKILL') })
+      if (d.toString().includes('baseline listening'))
+        resolve({ url: `http://127.0.0.1:${port}/save`, stop: () => child.kill(profileDir ? 'SIGINT' : 'SIGKILL') })
     })
     child.on('exit', (code) => reject(new Error(`baseline server stopped (${code})`)))
   })
 }
 
-export async function benchAnswerSaves(options: { levels?: number[]; seconds?: number; log?: (line: string) => void } = {}): Promise<Figure[]> {
+export async function benchAnswerSaves(
+  options: { levels?: number[]; seconds?: number; log?: (line: string) => void } = {},
+): Promise<Figure[]> {
   const levels = options.levels ?? [50, 200]
   const seconds = options.seconds ?? 6
   const log = options.log ?? ((line: string) => console.error(line))
@@ -148,12 +156,29 @@ export async function benchAnswerSaves(options: { levels?: number[]; seconds?: n
       const throughputRatio = median(pairs.map((p) => p.ours.requestsPerSecond / p.base.requestsPerSecond))
       const latencyRatio = median(pairs.map((p) => p.ours.p99 / p.base.p99))
       figures.push(
-        { subject, measure: `baseline (Fastify + pg, 1 insert), median of ${PAIRS}`, value: Math.round(base.requestsPerSecond), unit: 'req/s' },
+        {
+          subject,
+          measure: `baseline (Fastify + pg, 1 insert), median of ${PAIRS}`,
+          value: Math.round(base.requestsPerSecond),
+          unit: 'req/s',
+        },
         { subject, measure: 'baseline p99 latency', value: base.p99, unit: 'ms' },
         { subject, measure: `Peiling, median of ${PAIRS}`, value: Math.round(ours.requestsPerSecond), unit: 'req/s' },
         { subject, measure: 'Peiling p50 / p99 latency', value: `${ours.p50} / ${ours.p99}`, unit: 'ms' },
-        { subject, measure: 'throughput vs baseline (median of pairs)', value: `${Math.round(throughputRatio * 100)}%`, target: '≥ 50%', met: throughputRatio >= 0.5 },
-        { subject, measure: 'p99 vs baseline (median of pairs)', value: `${latencyRatio.toFixed(2)}×`, target: '≤ 2×', met: latencyRatio <= 2 },
+        {
+          subject,
+          measure: 'throughput vs baseline (median of pairs)',
+          value: `${Math.round(throughputRatio * 100)}%`,
+          target: '≥ 50%',
+          met: throughputRatio >= 0.5,
+        },
+        {
+          subject,
+          measure: 'p99 vs baseline (median of pairs)',
+          value: `${latencyRatio.toFixed(2)}×`,
+          target: '≤ 2×',
+          met: latencyRatio <= 2,
+        },
       )
     }
     return figures

@@ -8,7 +8,9 @@ import formbody from '@fastify/formbody'
 import pg from 'pg'
 
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10 })
-await pool.query('create table if not exists baseline_saves (id bigserial primary key, participant int not null, answers jsonb not null)')
+await pool.query(
+  'create table if not exists baseline_saves (id bigserial primary key, participant int not null, answers jsonb not null)',
+)
 
 const app = Fastify({ logger: false })
 await app.register(formbody)
@@ -16,8 +18,12 @@ await app.register(formbody)
 const reads = Number(process.env.BASELINE_READS ?? 0)
 app.post<{ Body: Record<string, string> }>('/save', async (request, reply) => {
   const { participant, _csrf, action, ...answers } = request.body
-  for (let i = 0; i < reads; i++) await pool.query('select id, participant from baseline_saves where id = $1', [Number(participant)])
-  await pool.query('insert into baseline_saves (participant, answers) values ($1, $2)', [Number(participant), JSON.stringify(answers)])
+  for (let i = 0; i < reads; i++)
+    await pool.query('select id, participant from baseline_saves where id = $1', [Number(participant)])
+  await pool.query('insert into baseline_saves (participant, answers) values ($1, $2)', [
+    Number(participant),
+    JSON.stringify(answers),
+  ])
   return reply.redirect('/next', 303)
 })
 await app.listen({ port: Number(process.env.PORT), host: '127.0.0.1' })

@@ -45,34 +45,55 @@ function plan(strata: Array<{ id: number; code: string }>, participants: number,
   return STRATA.map((s, i) => {
     const id = strata.find((x) => x.code === s.code)!.id
     const last = i === STRATA.length - 1
-    const share = (n: number) => (last ? n - STRATA.slice(0, -1).reduce((t, x) => t + Math.round(n * x.share), 0) : Math.round(n * s.share))
+    const share = (n: number) =>
+      last ? n - STRATA.slice(0, -1).reduce((t, x) => t + Math.round(n * x.share), 0) : Math.round(n * s.share)
     const complete = share(responses)
     const online = Math.round(complete * 0.46)
     const paperWithoutCode = Math.round((complete - online) * 0.03)
-    return { id, code: s.code, participants: share(participants), online, paperWithCode: complete - online - paperWithoutCode, paperWithoutCode, inProgress: Math.round(complete * 0.05) }
+    return {
+      id,
+      code: s.code,
+      participants: share(participants),
+      online,
+      paperWithCode: complete - online - paperWithoutCode,
+      paperWithoutCode,
+      inProgress: Math.round(complete * 0.05),
+    }
   })
 }
 
 /** Completed responses per day: a peak after the invitation, a smaller one after the reminder. */
 function curve(total: number): number[] {
-  const weights = Array.from({ length: ROUND_DAYS }, (_, d) => (d < REMINDER_DAY ? 10 * Math.exp(-d / 3) : 6 * Math.exp(-(d - REMINDER_DAY) / 3)) + 0.3)
+  const weights = Array.from(
+    { length: ROUND_DAYS },
+    (_, d) => (d < REMINDER_DAY ? 10 * Math.exp(-d / 3) : 6 * Math.exp(-(d - REMINDER_DAY) / 3)) + 0.3,
+  )
   const sum = weights.reduce((a, b) => a + b, 0)
   const counts = weights.map((w) => Math.floor((total * w) / sum))
   counts[0]! += total - counts.reduce((a, b) => a + b, 0)
   return counts
 }
 
-export async function seedBigRound(db: DB, options: { participants: number; responses: number; name?: string }): Promise<BigRound> {
-  const round = await createRound(db, { participantsPerStratum: 0, opensOn: daysFromToday(-(ROUND_DAYS - 1)), closesOn: daysFromToday(7) })
+export async function seedBigRound(
+  db: DB,
+  options: { participants: number; responses: number; name?: string },
+): Promise<BigRound> {
+  const round = await createRound(db, {
+    participantsPerStratum: 0,
+    opensOn: daysFromToday(-(ROUND_DAYS - 1)),
+    closesOn: daysFromToday(7),
+  })
   const roundId = round.roundId
   if (options.name) await db.updateTable('rounds').set({ name: options.name }).where('id', '=', roundId).execute()
   const strata = plan(round.strata, options.participants, options.responses)
-  const definition = (await db
-    .selectFrom('rounds')
-    .innerJoin('questionnaires', 'questionnaires.id', 'rounds.questionnaire_id')
-    .select('definition')
-    .where('rounds.id', '=', roundId)
-    .executeTakeFirstOrThrow()).definition
+  const definition = (
+    await db
+      .selectFrom('rounds')
+      .innerJoin('questionnaires', 'questionnaires.id', 'rounds.questionnaire_id')
+      .select('definition')
+      .where('rounds.id', '=', roundId)
+      .executeTakeFirstOrThrow()
+  ).definition
   const random = seededRandom(roundId)
 
   for (const s of strata) {
@@ -95,29 +116,65 @@ export async function seedBigRound(db: DB, options: { participants: number; resp
   }
   await db
     .insertInto('samples')
-    .values(strata.map((s) => ({ round_id: roundId, stratum_id: s.id, method: 'random' as const, population: s.participants + 500, selected: s.participants, seed: 42, population_sha256: '0'.repeat(64) })))
+    .values(
+      strata.map((s) => ({
+        round_id: roundId,
+        stratum_id: s.id,
+        method: 'random' as const,
+        population: s.participants + 500,
+        selected: s.participants,
+        seed: 42,
+        population_sha256: '0'.repeat(64),
+      })),
+    )
     .execute()
 
   // Complete responses: no link to anyone, answers from a pool of distinct respondents.
   const pool = new Map<string, string[]>()
-  for (const s of strata) pool.set(s.code, Array.from({ length: Math.min(DISTINCT_ANSWERS, s.online + s.paperWithCode + s.paperWithoutCode) }, () => JSON.stringify(respondentAnswers(definition, s.code, random))))
+  for (const s of strata)
+    pool.set(
+      s.code,
+      Array.from({ length: Math.min(DISTINCT_ANSWERS, s.online + s.paperWithCode + s.paperWithoutCode) }, () =>
+        JSON.stringify(respondentAnswers(definition, s.code, random)),
+      ),
+    )
   const rows: Array<[number, string, string, string, string, string | null]> = []
   for (const s of strata) {
     const answers = pool.get(s.code)!
-    const modes = [...Array(s.online).fill('online'), ...Array(s.paperWithCode + s.paperWithoutCode).fill('paper')] as Array<'online' | 'paper'>
+    const modes = [
+      ...Array(s.online).fill('online'),
+      ...Array(s.paperWithCode + s.paperWithoutCode).fill('paper'),
+    ] as Array<'online' | 'paper'>
     modes.forEach((mode, i) => {
-      const coding = mode === 'paper' ? { noCode: i >= s.online + s.paperWithCode, marks: i % 40 === 0 ? { rapportcijfer_dienstverlening: 'multiple' } : {}, invalid: {}, outsideRouting: [] } : null
-      rows.push([s.id, mode, answers[i % answers.length]!, i % 20 === 0 ? 'en' : 'nl', random() < 0.7 ? 'before_reminder' : 'after_reminder', coding && JSON.stringify(coding)])
+      const coding =
+        mode === 'paper'
+          ? {
+              noCode: i >= s.online + s.paperWithCode,
+              marks: i % 40 === 0 ? { rapportcijfer_dienstverlening: 'multiple' } : {},
+              invalid: {},
+              outsideRouting: [],
+            }
+          : null
+      rows.push([
+        s.id,
+        mode,
+        answers[i % answers.length]!,
+        i % 20 === 0 ? 'en' : 'nl',
+        random() < 0.7 ? 'before_reminder' : 'after_reminder',
+        coding && JSON.stringify(coding),
+      ])
     })
   }
   for (let i = 0; i < rows.length; i += CHUNK) {
     const chunk = rows.slice(i, i + CHUNK)
-    const column = <T,>(k: number) => chunk.map((r) => r[k] as T)
+    const column = <T>(k: number) => chunk.map((r) => r[k] as T)
     await sql`
       insert into responses (round_id, stratum_id, mode, status, answers, language, wave, paper_coding)
       select ${roundId}, s, m, 'complete', a::jsonb, l, w, p::jsonb
       from unnest(${column<number>(0)}::int[], ${column<string>(1)}::text[], ${column<string>(2)}::text[],
-        ${column<string>(3)}::text[], ${column<string>(4)}::text[], ${column<string | null>(5)}::text[]) as t(s, m, a, l, w, p)`.execute(db)
+        ${column<string>(3)}::text[], ${column<string>(4)}::text[], ${column<string | null>(5)}::text[]) as t(s, m, a, l, w, p)`.execute(
+      db,
+    )
   }
   // Responses being filled in: linked to their participant until submitted.
   await sql`
@@ -133,7 +190,10 @@ export async function seedBigRound(db: DB, options: { participants: number; resp
       return days.map((day, d) => ({ round_id: roundId, stratum_id: s.id, mode, day, count: perDay[d]! }))
     }),
   )
-  await db.insertInto('daily_counts').values(counts.filter((c) => c.count > 0 && c.day <= today)).execute()
+  await db
+    .insertInto('daily_counts')
+    .values(counts.filter((c) => c.count > 0 && c.day <= today))
+    .execute()
 
   const invited = strata.reduce((t, s) => t + s.participants, 0)
   const at = (day: string) => sql<Date>`(${day}::date + time '09:00') at time zone 'Europe/Amsterdam'`
@@ -141,8 +201,20 @@ export async function seedBigRound(db: DB, options: { participants: number; resp
     .insertInto('mailings')
     .values([
       { round_id: roundId, kind: 'invitation', channel: 'letter', recipient_count: invited, created_at: at(days[0]!) },
-      { round_id: roundId, kind: 'invitation', channel: 'email', recipient_count: Math.round(invited / 3), created_at: at(days[0]!) },
-      { round_id: roundId, kind: 'reminder', channel: 'letter', recipient_count: invited - Math.round(options.responses * 0.6), created_at: at(days[REMINDER_DAY]!) },
+      {
+        round_id: roundId,
+        kind: 'invitation',
+        channel: 'email',
+        recipient_count: Math.round(invited / 3),
+        created_at: at(days[0]!),
+      },
+      {
+        round_id: roundId,
+        kind: 'reminder',
+        channel: 'letter',
+        recipient_count: invited - Math.round(options.responses * 0.6),
+        created_at: at(days[REMINDER_DAY]!),
+      },
     ])
     .execute()
   // What autovacuum does soon after such a load: statistics for the planner, and the

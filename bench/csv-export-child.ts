@@ -46,9 +46,17 @@ class ByteCounter extends Writable {
 
 async function peiling(databaseUrl: string, roundId: number, out: ByteCounter): Promise<number> {
   const handle = connectPostgres(databaseUrl)
-  const config = loadConfig({ DATABASE_URL: databaseUrl, DATA_DIR: mkdtempSync(path.join(tmpdir(), 'peiling-bench-')), SESSION_SECRET: 'bench-secret-bench-secret-bench-secret-0' })
+  const config = loadConfig({
+    DATABASE_URL: databaseUrl,
+    DATA_DIR: mkdtempSync(path.join(tmpdir(), 'peiling-bench-')),
+    SESSION_SECRET: 'bench-secret-bench-secret-bench-secret-0',
+  })
   try {
-    await exportCommand.run(['--round', String(roundId), '--format', 'csv', '--out', '-'], { config, out, database: async () => handle })
+    await exportCommand.run(['--round', String(roundId), '--format', 'csv', '--out', '-'], {
+      config,
+      out,
+      database: async () => handle,
+    })
   } finally {
     await handle.close()
   }
@@ -66,7 +74,8 @@ async function baseline(databaseUrl: string, roundId: number, out: ByteCounter):
         `select id, answers::text as answers from responses where round_id = $1 and status = 'complete' and id > $2 order by id limit ${PAGE}`,
         [roundId, after],
       )
-      for (const row of page.rows) if (!out.write(row.answers + '\n')) await new Promise((resolve) => out.once('drain', resolve))
+      for (const row of page.rows)
+        if (!out.write(row.answers + '\n')) await new Promise((resolve) => out.once('drain', resolve))
       rows += page.rows.length
       if (page.rows.length < PAGE) return rows
       after = page.rows[page.rows.length - 1]!.id
@@ -77,12 +86,20 @@ async function baseline(databaseUrl: string, roundId: number, out: ByteCounter):
 }
 
 const [kind, databaseUrl, roundId] = process.argv.slice(2)
-if (kind !== 'peiling' && kind !== 'baseline') throw new Error('usage: csv-export-child.ts peiling|baseline DATABASE_URL ROUND_ID')
+if (kind !== 'peiling' && kind !== 'baseline')
+  throw new Error('usage: csv-export-child.ts peiling|baseline DATABASE_URL ROUND_ID')
 const out = new ByteCounter()
 const loadPeakMb = peakRssMb()
 resetPeakRss()
 const startMb = rssMb()
 const started = performance.now()
 const rows = await (kind === 'peiling' ? peiling : baseline)(databaseUrl!, Number(roundId), out)
-const run: ExportRun = { rows, bytes: out.bytes, seconds: (performance.now() - started) / 1000, startMb, peakMb: peakRssMb(), loadPeakMb }
+const run: ExportRun = {
+  rows,
+  bytes: out.bytes,
+  seconds: (performance.now() - started) / 1000,
+  startMb,
+  peakMb: peakRssMb(),
+  loadPeakMb,
+}
 process.stdout.write(JSON.stringify(run) + '\n')

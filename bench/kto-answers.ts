@@ -37,12 +37,18 @@ function grade(random: () => number): number {
 }
 
 /** One raw answer (before validation) to one question, or undefined when skipped. */
-function answerTo(definition: QuestionnaireDefinition, question: Question, random: () => number, into: Record<string, unknown>): void {
+function answerTo(
+  definition: QuestionnaireDefinition,
+  question: Question,
+  random: () => number,
+  into: Record<string, unknown>,
+): void {
   if (random() < 0.04) return // left blank
   const codes = codesOf(definition, question) ?? []
   const missing = codes.filter((c) => c.missing).map((c) => c.value)
   const substantive = codes.filter((c) => !c.missing).map((c) => c.value)
-  const closed = (isGrade: boolean) => (missing.length > 0 && random() < 0.06 ? pick(random, missing) : isGrade ? grade(random) : pick(random, substantive))
+  const closed = (isGrade: boolean) =>
+    missing.length > 0 && random() < 0.06 ? pick(random, missing) : isGrade ? grade(random) : pick(random, substantive)
   switch (question.type) {
     case 'grade':
       into[question.id] = closed(true)
@@ -72,7 +78,12 @@ function answerTo(definition: QuestionnaireDefinition, question: Question, rando
   const other = otherOption(question)
   const value = into[question.id]
   if (other && (value === other.value || (Array.isArray(value) && value.includes(other.value)))) {
-    into[otherVariable(question.id)] = pick(random, ['De snelle betaling', 'Niets', 'Vriendelijk; en duidelijk', 'Weet ik niet'])
+    into[otherVariable(question.id)] = pick(random, [
+      'De snelle betaling',
+      'Niets',
+      'Vriendelijk; en duidelijk',
+      'Weet ik niet',
+    ])
   }
 }
 

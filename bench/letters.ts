@@ -38,8 +38,26 @@ const PAPER_FORMS = 300
 const MEMORY_RUNS = [20_000, 100_000]
 
 const FIRST = ['Jan', 'Fatima', 'Łukasz', 'Ayşe', 'Nguyễn Thị', 'Mehmet', 'Anna', 'Sjoerd', 'Zoë', 'Mohamed']
-const LAST = ['van der Meijer', 'Yılmaz', 'Kowalski', 'Öztürk', 'Hoàng', 'El Amrani', 'de Vries', 'Bakker', 'Çelik', 'Jansen']
-const STREETS = ['Marktstraat', 'Enschedesestraat', 'Deldenerstraat', 'Oldenzaalsestraat', 'Molenstraat', 'Stationsplein']
+const LAST = [
+  'van der Meijer',
+  'Yılmaz',
+  'Kowalski',
+  'Öztürk',
+  'Hoàng',
+  'El Amrani',
+  'de Vries',
+  'Bakker',
+  'Çelik',
+  'Jansen',
+]
+const STREETS = [
+  'Marktstraat',
+  'Enschedesestraat',
+  'Deldenerstraat',
+  'Oldenzaalsestraat',
+  'Molenstraat',
+  'Stationsplein',
+]
 const TOWNS = [
   ['Hengelo', 'HENGELO'],
   ['Haaksbergen', 'HAAKSBERGEN'],
@@ -56,7 +74,10 @@ export function* sampleLetters(count: number): Generator<LetterData> {
       loginUrl: `https://enquete.example.nl/c/${code}`,
       siteUrl: 'enquete.example.nl',
       name: `${FIRST[i % FIRST.length]!.charAt(0)}. ${LAST[(i * 7) % LAST.length]} ${i}`,
-      addressLines: [`${STREETS[i % STREETS.length]} ${(i % 300) + 1}`, `${7500 + (i % 97)} ${String.fromCharCode(65 + (i % 26))}${String.fromCharCode(65 + ((i * 3) % 26))}  ${town}`],
+      addressLines: [
+        `${STREETS[i % STREETS.length]} ${(i % 300) + 1}`,
+        `${7500 + (i % 97)} ${String.fromCharCode(65 + (i % 26))}${String.fromCharCode(65 + ((i * 3) % 26))}  ${town}`,
+      ],
       language: i % 10 === 0 ? 'en' : 'nl',
       stratumName,
       closingDate: '20 december 2026',
@@ -80,7 +101,13 @@ function exampleTemplate(): LetterTemplate {
 /** The same words a letter prints, as one block of text per page. */
 function pageText(letter: LetterData, template: LetterTemplate): string {
   const text = template.bodies[letter.language] ?? template.bodies.nl
-  const values = { naam: letter.name, code: letter.code, url: letter.siteUrl, sluitingsdatum: letter.closingDate, gemeente: letter.stratumName }
+  const values = {
+    naam: letter.name,
+    code: letter.code,
+    url: letter.siteUrl,
+    sluitingsdatum: letter.closingDate,
+    gemeente: letter.stratumName,
+  }
   return [
     template.sender.organisation,
     ...template.sender.addressLines,
@@ -132,7 +159,12 @@ async function batch(letters: Iterable<LetterData>, template: LetterTemplate): P
 
 function* paperForms(count: number): Generator<PaperFormItem> {
   for (const letter of sampleLetters(count)) {
-    yield { code: letter.code, lang: letter.language, stratumName: letter.stratumName, stratum: letter.stratumName.toLowerCase() }
+    yield {
+      code: letter.code,
+      lang: letter.language,
+      stratumName: letter.stratumName,
+      stratum: letter.stratumName.toLowerCase(),
+    }
   }
 }
 
@@ -149,7 +181,11 @@ async function childRun(count: number): Promise<void> {
 }
 
 function measureInChild(count: number): Promise<{ pages: number; seconds: number; peakMb: number }> {
-  return runJsonChild(fileURLToPath(import.meta.url), ['--child', String(count)], `benchmark child for ${count} letters`)
+  return runJsonChild(
+    fileURLToPath(import.meta.url),
+    ['--child', String(count)],
+    `benchmark child for ${count} letters`,
+  )
 }
 
 export async function benchLetters(options: { memoryRuns?: number[] } = {}): Promise<Record<string, number | string>> {
@@ -201,7 +237,10 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     const memoryRuns = process.argv.includes('--quick') ? MEMORY_RUNS.slice(0, 1) : MEMORY_RUNS
     const result = await benchLetters({ memoryRuns })
     console.table(result)
-    const ok = Number(result.batchSeconds) < 5 && Number(result.ratioToBaseline) >= 0.4 && memoryRuns.every((n) => Number(result[`peakMb_${n}`]) < 300)
+    const ok =
+      Number(result.batchSeconds) < 5 &&
+      Number(result.ratioToBaseline) >= 0.4 &&
+      memoryRuns.every((n) => Number(result[`peakMb_${n}`]) < 300)
     console.log(ok ? 'All targets met.' : 'Targets NOT met: 2,300 letters < 5 s, >= 40% of baseline, < 300 MB peak.')
   }
 }

@@ -53,13 +53,28 @@ function runExportChild(kind: 'peiling' | 'baseline', databaseUrl: string, round
 
 async function createResearcher(db: DB): Promise<string> {
   const username = 'bench-researcher'
-  await db.insertInto('staff_users').values({ username, display_name: 'Bench researcher', password_hash: await hashPassword(PASSWORD), role: 'researcher' }).execute()
+  await db
+    .insertInto('staff_users')
+    .values({
+      username,
+      display_name: 'Bench researcher',
+      password_hash: await hashPassword(PASSWORD),
+      role: 'researcher',
+    })
+    .execute()
   return username
 }
 
 /** The production server on this database, and a researcher signed in to it over HTTP. */
-async function signedInServer(databaseUrl: string, username: string): Promise<{ browser: HttpRespondent; stop(): Promise<unknown> }> {
-  const app = await startServerProcess({ DATABASE_URL: databaseUrl, DATA_DIR: mkdtempSync(path.join(tmpdir(), 'peiling-bench-')), NODE_ENV: 'production' })
+async function signedInServer(
+  databaseUrl: string,
+  username: string,
+): Promise<{ browser: HttpRespondent; stop(): Promise<unknown> }> {
+  const app = await startServerProcess({
+    DATABASE_URL: databaseUrl,
+    DATA_DIR: mkdtempSync(path.join(tmpdir(), 'peiling-bench-')),
+    NODE_ENV: 'production',
+  })
   const browser = new HttpRespondent(app.baseUrl)
   await browser.visit('/beheer/inloggen')
   const signIn = await browser.post('/beheer/inloggen', { username, password: PASSWORD })
@@ -87,25 +102,37 @@ export async function benchMonitorExport(options: MonitorExportOptions = {}): Pr
     try {
       const db = handle.db
       await migrateToLatest(db)
-      log(`seeding ${thousands(participants)} participants and ${thousands(responses)} responses, and a round a tenth that size…`)
+      log(
+        `seeding ${thousands(participants)} participants and ${thousands(responses)} responses, and a round a tenth that size…`,
+      )
       // Other work on the machine slows every timing; this says how busy it was.
       const load = round2(loadavg()[0] ?? 0)
       const seedStarted = performance.now()
       const big = await seedBigRound(db, { participants, responses, name: 'Benchmark: grote ronde' })
-      const small = await seedBigRound(db, { participants: participants / 10, responses: responses / 10, name: 'Benchmark: kleine ronde' })
+      const small = await seedBigRound(db, {
+        participants: participants / 10,
+        responses: responses / 10,
+        name: 'Benchmark: kleine ronde',
+      })
       const seedSeconds = (performance.now() - seedStarted) / 1000
       const username = await createResearcher(db)
 
       const subject = `monitor, ${thousands(big.participants)} participants / ${thousands(big.completeResponses)} responses`
       log(`${subject}: ${runs} runs each of the baseline, loadMonitor and the page…`)
-      const countPerStratum = () => sql`select stratum_id, count(*) from responses where round_id = ${big.roundId} group by stratum_id`.execute(db)
+      const countPerStratum = () =>
+        sql`select stratum_id, count(*) from responses where round_id = ${big.roundId} group by stratum_id`.execute(db)
       const server = await signedInServer(databaseUrl, username)
       const getPage = async () => {
         const response = await server.browser.get(`/beheer/rondes/${big.roundId}/monitor`)
         const html = await response.text()
-        if (response.status !== 200 || !html.includes('data-stratum="Hengelo"')) throw new Error(`monitor page: ${response.status}`)
+        if (response.status !== 200 || !html.includes('data-stratum="Hengelo"'))
+          throw new Error(`monitor page: ${response.status}`)
       }
-      const [baselineTimes, serviceTimes, pageTimes] = await timeInTurns(runs, [countPerStratum, () => loadMonitor(db, big.roundId), getPage], 3).finally(() => server.stop())
+      const [baselineTimes, serviceTimes, pageTimes] = await timeInTurns(
+        runs,
+        [countPerStratum, () => loadMonitor(db, big.roundId), getPage],
+        3,
+      ).finally(() => server.stop())
       // Before the sample is recorded the number written to is counted from the participants.
       await db.deleteFrom('samples').where('round_id', '=', big.roundId).execute()
       const [, unsampledTimes] = await timeInTurns(runs, [countPerStratum, () => loadMonitor(db, big.roundId)], 3)
@@ -116,11 +143,32 @@ export async function benchMonitorExport(options: MonitorExportOptions = {}): Pr
         { subject, measure: 'machine load average (1 min) at the start', value: load },
         { subject, measure: 'set-up (bulk insert of both rounds)', value: round2(seedSeconds), unit: 's' },
         { subject, measure: 'baseline: count(*) group by stratum, median / p95', value: ms(baselineTimes), unit: 'ms' },
-        { subject, measure: 'loadMonitor (the route\'s data), median / p95', value: ms(serviceTimes), unit: 'ms', target: `p95 < ${MONITOR_TARGET_MS} ms`, met: under(serviceTimes) },
+        {
+          subject,
+          measure: "loadMonitor (the route's data), median / p95",
+          value: ms(serviceTimes),
+          unit: 'ms',
+          target: `p95 < ${MONITOR_TARGET_MS} ms`,
+          met: under(serviceTimes),
+        },
         { subject, measure: 'loadMonitor vs baseline (medians)', value: ratio(serviceTimes) },
-        { subject, measure: 'GET monitor page over HTTP, median / p95', value: ms(pageTimes), unit: 'ms', target: `p95 < ${MONITOR_TARGET_MS} ms`, met: under(pageTimes) },
+        {
+          subject,
+          measure: 'GET monitor page over HTTP, median / p95',
+          value: ms(pageTimes),
+          unit: 'ms',
+          target: `p95 < ${MONITOR_TARGET_MS} ms`,
+          met: under(pageTimes),
+        },
         { subject, measure: 'page vs baseline (medians)', value: ratio(pageTimes) },
-        { subject, measure: 'loadMonitor before a sample is recorded, median / p95', value: ms(unsampledTimes), unit: 'ms', target: `p95 < ${MONITOR_TARGET_MS} ms`, met: under(unsampledTimes) },
+        {
+          subject,
+          measure: 'loadMonitor before a sample is recorded, median / p95',
+          value: ms(unsampledTimes),
+          unit: 'ms',
+          target: `p95 < ${MONITOR_TARGET_MS} ms`,
+          met: under(unsampledTimes),
+        },
       )
 
       const exportSubject = `CSV export, ${thousands(big.completeResponses)} responses`
@@ -128,18 +176,59 @@ export async function benchMonitorExport(options: MonitorExportOptions = {}): Pr
       const baseline = await runExportChild('baseline', databaseUrl, big.roundId)
       const ours = await runExportChild('peiling', databaseUrl, big.roundId)
       const smaller = await runExportChild('peiling', databaseUrl, small.roundId)
-      if (ours.rows !== big.completeResponses || smaller.rows !== small.completeResponses || baseline.rows !== big.completeResponses) {
+      if (
+        ours.rows !== big.completeResponses ||
+        smaller.rows !== small.completeResponses ||
+        baseline.rows !== big.completeResponses
+      ) {
         throw new Error(`export rows: ${ours.rows}, ${smaller.rows}, baseline ${baseline.rows}`)
       }
       figures.push(
-        { subject: exportSubject, measure: 'baseline: answers read by keyset pages (bare pg)', value: round2(baseline.seconds), unit: 's' },
-        { subject: exportSubject, measure: 'baseline peak RSS (growth during the read)', value: `${baseline.peakMb} (+${baseline.peakMb - baseline.startMb})`, unit: 'MB' },
-        { subject: exportSubject, measure: 'Peiling CSV (CLI export path)', value: round2(ours.seconds), unit: 's', target: `< ${EXPORT_TARGET_SECONDS} s`, met: ours.seconds < EXPORT_TARGET_SECONDS },
+        {
+          subject: exportSubject,
+          measure: 'baseline: answers read by keyset pages (bare pg)',
+          value: round2(baseline.seconds),
+          unit: 's',
+        },
+        {
+          subject: exportSubject,
+          measure: 'baseline peak RSS (growth during the read)',
+          value: `${baseline.peakMb} (+${baseline.peakMb - baseline.startMb})`,
+          unit: 'MB',
+        },
+        {
+          subject: exportSubject,
+          measure: 'Peiling CSV (CLI export path)',
+          value: round2(ours.seconds),
+          unit: 's',
+          target: `< ${EXPORT_TARGET_SECONDS} s`,
+          met: ours.seconds < EXPORT_TARGET_SECONDS,
+        },
         { subject: exportSubject, measure: 'CSV size', value: round2(ours.bytes / 1024 / 1024), unit: 'MB' },
-        { subject: exportSubject, measure: 'Peiling vs baseline (time)', value: `${(ours.seconds / baseline.seconds).toFixed(1)}×` },
-        { subject: exportSubject, measure: `peak RSS, ${thousands(ours.rows)} vs ${thousands(smaller.rows)} responses`, value: `${ours.peakMb} / ${smaller.peakMb}`, unit: 'MB', target: `flat: ≤ ${FLAT_MEMORY_FACTOR}×`, met: ours.peakMb <= smaller.peakMb * FLAT_MEMORY_FACTOR },
-        { subject: exportSubject, measure: `growth during the export, ${thousands(ours.rows)} vs ${thousands(smaller.rows)}`, value: `+${ours.peakMb - ours.startMb} / +${smaller.peakMb - smaller.startMb}`, unit: 'MB' },
-        { subject: exportSubject, measure: 'peak RSS vs baseline', value: `${(ours.peakMb / baseline.peakMb).toFixed(2)}×` },
+        {
+          subject: exportSubject,
+          measure: 'Peiling vs baseline (time)',
+          value: `${(ours.seconds / baseline.seconds).toFixed(1)}×`,
+        },
+        {
+          subject: exportSubject,
+          measure: `peak RSS, ${thousands(ours.rows)} vs ${thousands(smaller.rows)} responses`,
+          value: `${ours.peakMb} / ${smaller.peakMb}`,
+          unit: 'MB',
+          target: `flat: ≤ ${FLAT_MEMORY_FACTOR}×`,
+          met: ours.peakMb <= smaller.peakMb * FLAT_MEMORY_FACTOR,
+        },
+        {
+          subject: exportSubject,
+          measure: `growth during the export, ${thousands(ours.rows)} vs ${thousands(smaller.rows)}`,
+          value: `+${ours.peakMb - ours.startMb} / +${smaller.peakMb - smaller.startMb}`,
+          unit: 'MB',
+        },
+        {
+          subject: exportSubject,
+          measure: 'peak RSS vs baseline',
+          value: `${(ours.peakMb / baseline.peakMb).toFixed(2)}×`,
+        },
       )
       return figures
     } finally {

@@ -38,7 +38,14 @@ export async function benchPageWeight(baseUrl: string, codes: string[]): Promise
   for (let i = 0; i < 40; i++) {
     const path = new URL(page.url).pathname
     const a = await assets(baseUrl, html)
-    pages.push({ path, html: Buffer.byteLength(html), gzip: gzipSync(html).length, css: a.css, js: a.js, assetsGzip: a.gzip })
+    pages.push({
+      path,
+      html: Buffer.byteLength(html),
+      gzip: gzipSync(html).length,
+      css: a.css,
+      js: a.js,
+      assetsGzip: a.gzip,
+    })
     if (path.endsWith('/overzicht')) break
     const form = readQuestionForm(html)
     const response = await phone.post(form.action, { ...firstChoices(form), action: 'next' })
@@ -51,7 +58,14 @@ export async function benchPageWeight(baseUrl: string, codes: string[]): Promise
   const first = pages[0]!
 
   const figures: Figure[] = [
-    { subject: 'page weight', measure: `first page ${first.path} (HTML + CSS + JS)`, value: +(total(first) / KB).toFixed(1), unit: 'KB', target: '< 30 KB', met: total(first) < TARGET_BYTES },
+    {
+      subject: 'page weight',
+      measure: `first page ${first.path} (HTML + CSS + JS)`,
+      value: +(total(first) / KB).toFixed(1),
+      unit: 'KB',
+      target: '< 30 KB',
+      met: total(first) < TARGET_BYTES,
+    },
     {
       subject: 'page weight',
       measure: `heaviest page ${heaviest.path}: HTML ${(heaviest.html / KB).toFixed(1)} + CSS ${(heaviest.css / KB).toFixed(1)} + JS ${(heaviest.js / KB).toFixed(1)}`,
@@ -60,18 +74,35 @@ export async function benchPageWeight(baseUrl: string, codes: string[]): Promise
       target: '< 30 KB',
       met: total(heaviest) < TARGET_BYTES,
     },
-    { subject: 'page weight', measure: `heaviest page gzipped (behind a compressing proxy)`, value: +((heaviest.gzip + heaviest.assetsGzip) / KB).toFixed(1), unit: 'KB' },
+    {
+      subject: 'page weight',
+      measure: `heaviest page gzipped (behind a compressing proxy)`,
+      value: +((heaviest.gzip + heaviest.assetsGzip) / KB).toFixed(1),
+      unit: 'KB',
+    },
     { subject: 'page weight', measure: `pages walked`, value: pages.length },
   ]
 
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   })
   try {
     const paints: number[] = []
     for (const code of codes.slice(1, 6)) {
-      const context = await browser.newContext({ viewport: { width: 360, height: 640 }, deviceScaleFactor: 2, isMobile: true, locale: 'nl-NL' })
+      const context = await browser.newContext({
+        viewport: { width: 360, height: 640 },
+        deviceScaleFactor: 2,
+        isMobile: true,
+        locale: 'nl-NL',
+      })
       const tab = await context.newPage()
       await tab.goto(`${baseUrl}/c/${code}`, { waitUntil: 'load' })
       const fcp = await tab.evaluate(
@@ -79,13 +110,21 @@ export async function benchPageWeight(baseUrl: string, codes: string[]): Promise
           new Promise<number>((resolve) => {
             const entry = performance.getEntriesByName('first-contentful-paint')[0]
             if (entry) return resolve(entry.startTime)
-            new PerformanceObserver((list) => resolve(list.getEntries()[0]!.startTime)).observe({ type: 'paint', buffered: true })
+            new PerformanceObserver((list) => resolve(list.getEntries()[0]!.startTime)).observe({
+              type: 'paint',
+              buffered: true,
+            })
           }),
       )
       paints.push(fcp)
       await context.close()
     }
-    figures.push({ subject: 'first render', measure: `first contentful paint, QR link on a phone, empty cache (median of ${paints.length})`, value: Math.round(median(paints)), unit: 'ms' })
+    figures.push({
+      subject: 'first render',
+      measure: `first contentful paint, QR link on a phone, empty cache (median of ${paints.length})`,
+      value: Math.round(median(paints)),
+      unit: 'ms',
+    })
   } finally {
     await browser.close()
   }

@@ -33,7 +33,9 @@ const quick = process.argv.includes('--quick')
 const log = (line: string) => console.error(`· ${line}`)
 const figures: Figure[] = []
 
-console.error(`Peiling benchmarks on ${availableParallelism()} cores (${cpus()[0]?.model ?? 'unknown CPU'}), Node ${process.version}${quick ? ', quick' : ''}`)
+console.error(
+  `Peiling benchmarks on ${availableParallelism()} cores (${cpus()[0]?.model ?? 'unknown CPU'}), Node ${process.version}${quick ? ', quick' : ''}`,
+)
 
 log('answer saves')
 figures.push(...(await benchAnswerSaves({ seconds: quick ? 3 : 6, log })))
@@ -54,7 +56,11 @@ console.log('')
 printTable(figures)
 const missed = figures.filter((f) => f.met === false)
 console.log('')
-console.log(missed.length === 0 ? 'All targets met.' : `Targets NOT met: ${missed.map((f) => `${f.subject}: ${f.measure}`).join('; ')}`)
+console.log(
+  missed.length === 0
+    ? 'All targets met.'
+    : `Targets NOT met: ${missed.map((f) => `${f.subject}: ${f.measure}`).join('; ')}`,
+)
 
 /** The app on a fresh PostgreSQL database with an open round, for the page benchmarks. */
 async function withServedApp<T>(work: (baseUrl: string, codes: string[]) => Promise<T>): Promise<T> {
@@ -65,9 +71,16 @@ async function withServedApp<T>(work: (baseUrl: string, codes: string[]) => Prom
     await migrateToLatest(handle.db)
     const round = await createRound(handle.db, { participantsPerStratum: 3 })
     await handle.close()
-    const app = await startServerProcess({ DATABASE_URL: url, DATA_DIR: mkdtempSync(path.join(tmpdir(), 'peiling-bench-')), NODE_ENV: 'production' })
+    const app = await startServerProcess({
+      DATABASE_URL: url,
+      DATA_DIR: mkdtempSync(path.join(tmpdir(), 'peiling-bench-')),
+      NODE_ENV: 'production',
+    })
     try {
-      return await work(app.baseUrl, round.participants.map((p) => p.code))
+      return await work(
+        app.baseUrl,
+        round.participants.map((p) => p.code),
+      )
     } finally {
       await app.kill('SIGKILL')
     }

@@ -68,7 +68,11 @@ export function runJsonChild<T>(script: string, args: string[], what: string): P
  * after `warmUp` untimed turns: other work on the machine then weighs on each alike,
  * which keeps their ratios steady on a busy machine.
  */
-export async function timeInTurns<W extends Array<() => Promise<unknown>>>(runs: number, works: [...W], warmUp = 1): Promise<{ [K in keyof W]: number[] }> {
+export async function timeInTurns<W extends Array<() => Promise<unknown>>>(
+  runs: number,
+  works: [...W],
+  warmUp = 1,
+): Promise<{ [K in keyof W]: number[] }> {
   for (let i = 0; i < warmUp; i++) for (const work of works) await work()
   const times = works.map(() => [] as number[]) as { [K in keyof W]: number[] }
   for (let i = 0; i < runs; i++) {

@@ -85,18 +85,13 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('round_id', 'integer', (c) => c.notNull().references('rounds.id').onDelete('cascade'))
     .addColumn('stratum_id', 'integer', (c) => c.notNull().references('strata.id'))
     .addColumn('mode', 'text', (c) => c.notNull().check(sql`mode in ('online', 'paper')`))
-    .addColumn('status', 'text', (c) =>
-      c.notNull().check(sql`status in ('in_progress', 'partial', 'complete')`),
-    )
+    .addColumn('status', 'text', (c) => c.notNull().check(sql`status in ('in_progress', 'partial', 'complete')`))
     // Set only while in progress, so the respondent can resume; cleared on submit or close.
     .addColumn('participant_id', 'integer', (c) => c.references('participants.id').onDelete('set null'))
     .addColumn('answers', 'jsonb', (c) => c.notNull().defaultTo(sql`'{}'::jsonb`))
     .addColumn('language', 'text', (c) => c.notNull().defaultTo('nl'))
     .addColumn('wave', 'text', (c) => c.check(sql`wave in ('before_reminder', 'after_reminder')`))
-    .addCheckConstraint(
-      'responses_link_only_in_progress',
-      sql`participant_id is null or status = 'in_progress'`,
-    )
+    .addCheckConstraint('responses_link_only_in_progress', sql`participant_id is null or status = 'in_progress'`)
     .execute()
   await db.schema
     .createIndex('responses_participant_unique')
@@ -105,7 +100,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .unique()
     .where(sql.ref('participant_id'), 'is not', null)
     .execute()
-  await db.schema.createIndex('responses_round_idx').on('responses').columns(['round_id', 'stratum_id', 'status']).execute()
+  await db.schema
+    .createIndex('responses_round_idx')
+    .on('responses')
+    .columns(['round_id', 'stratum_id', 'status'])
+    .execute()
 
   // The response curve, as aggregate counts only.
   await db.schema

@@ -62,7 +62,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('updated_by', 'integer')
     .execute()
   // PostgreSQL 15: one round-wide template (stratum null) per kind, one per municipality.
-  await sql`create unique index letter_templates_unique on letter_templates (round_id, stratum_id, kind) nulls not distinct`.execute(db)
+  await sql`create unique index letter_templates_unique on letter_templates (round_id, stratum_id, kind) nulls not distinct`.execute(
+    db,
+  )
 
   // Who a mailing went to, fixed when it was made: a reprint prints the same people,
   // with the same codes.
@@ -72,7 +74,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('participant_id', 'integer', (c) => c.notNull().references('participants.id').onDelete('cascade'))
     .addPrimaryKeyConstraint('mailing_recipients_pk', ['mailing_id', 'participant_id'])
     .execute()
-  await db.schema.createIndex('mailing_recipients_participant_idx').on('mailing_recipients').column('participant_id').execute()
+  await db.schema
+    .createIndex('mailing_recipients_participant_idx')
+    .on('mailing_recipients')
+    .column('participant_id')
+    .execute()
 
   // Print files (letters or paper questionnaires) made off the request path. The PDF is
   // written to DATA_DIR/batches/; making it again never changes codes.
@@ -126,13 +132,22 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('claimed_at', 'timestamptz')
     .addUniqueConstraint('email_messages_mailing_participant_unique', ['mailing_id', 'participant_id'])
     .execute()
-  await sql`create index email_messages_due_idx on email_messages (next_attempt_at, id) where status = 'queued'`.execute(db)
+  await sql`create index email_messages_due_idx on email_messages (next_attempt_at, id) where status = 'queued'`.execute(
+    db,
+  )
   await db.schema.createIndex('email_messages_participant_idx').on('email_messages').column('participant_id').execute()
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const table of ['email_messages', 'letter_batches', 'mailing_recipients', 'letter_templates', 'samples', 'import_uploads']) {
+  for (const table of [
+    'email_messages',
+    'letter_batches',
+    'mailing_recipients',
+    'letter_templates',
+    'samples',
+    'import_uploads',
+  ]) {
     await db.schema.dropTable(table).execute()
   }
   await db.schema.alterTable('participants').dropColumn('email_bounced').execute()

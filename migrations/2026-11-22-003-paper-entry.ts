@@ -14,7 +14,9 @@ export async function up(db: Kysely<any>): Promise<void> {
   // How the paper form was coded beyond its answers (marks, values that are no code,
   // answers outside routing, no code): see src/server/services/paper-coding.ts.
   await db.schema.alterTable('responses').addColumn('paper_coding', 'jsonb').execute()
-  await sql`alter table responses add constraint responses_paper_coding_only_paper check (paper_coding is null or mode = 'paper')`.execute(db)
+  await sql`alter table responses add constraint responses_paper_coding_only_paper check (paper_coding is null or mode = 'paper')`.execute(
+    db,
+  )
 
   // Numbers for forms without a code in rounds with double keying: the first typist
   // writes the number on the form, the second types it instead of a code.
@@ -32,9 +34,15 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('stratum_id', 'integer', (c) => c.notNull().references('strata.id').onDelete('cascade'))
     .addColumn('fields', 'jsonb', (c) => c.notNull().defaultTo(sql`'{}'::jsonb`))
     .execute()
-  await sql`create unique index paper_drafts_typist_code_unique on paper_drafts (typist_id, participant_id) where participant_id is not null`.execute(db)
-  await sql`create unique index paper_drafts_typist_number_unique on paper_drafts (typist_id, form_number) where form_number is not null`.execute(db)
-  await sql`create unique index paper_drafts_typist_nocode_unique on paper_drafts (typist_id, round_id) where participant_id is null and form_number is null`.execute(db)
+  await sql`create unique index paper_drafts_typist_code_unique on paper_drafts (typist_id, participant_id) where participant_id is not null`.execute(
+    db,
+  )
+  await sql`create unique index paper_drafts_typist_number_unique on paper_drafts (typist_id, form_number) where form_number is not null`.execute(
+    db,
+  )
+  await sql`create unique index paper_drafts_typist_nocode_unique on paper_drafts (typist_id, round_id) where participant_id is null and form_number is null`.execute(
+    db,
+  )
 
   // Double keying: each keying of a form until the two agree or a reviewer decides.
   await db.schema
@@ -54,7 +62,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addCheckConstraint('paper_keyings_code_or_number', sql`(participant_id is null) <> (form_number is null)`)
     .execute()
   await db.schema.createIndex('paper_keyings_participant_idx').on('paper_keyings').column('participant_id').execute()
-  await db.schema.createIndex('paper_keyings_round_idx').on('paper_keyings').columns(['round_id', 'form_number']).execute()
+  await db.schema
+    .createIndex('paper_keyings_round_idx')
+    .on('paper_keyings')
+    .columns(['round_id', 'form_number'])
+    .execute()
 
   // A paper form for a code that already has a response, until a researcher resolves it.
   await db.schema

@@ -9,7 +9,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     // Results for a group smaller than this are not shown, so nobody is recognisable.
     .addColumn('min_group_size', 'integer', (c) => c.notNull().defaultTo(5).check(sql`min_group_size >= 1`))
     .execute()
-  await sql`alter table rounds add constraint rounds_reminder_in_round check (reminder_on is null or (reminder_on >= opens_on and reminder_on <= closes_on))`.execute(db)
+  await sql`alter table rounds add constraint rounds_reminder_in_round check (reminder_on is null or (reminder_on >= opens_on and reminder_on <= closes_on))`.execute(
+    db,
+  )
 
   await db.schema
     .alterTable('staff_users')

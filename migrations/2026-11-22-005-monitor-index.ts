@@ -15,7 +15,11 @@ import { sql, type Kysely } from 'kysely'
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.createIndex('responses_counts_idx').on('responses').columns(['round_id', 'stratum_id', 'status', 'mode', 'wave']).execute()
+  await db.schema
+    .createIndex('responses_counts_idx')
+    .on('responses')
+    .columns(['round_id', 'stratum_id', 'status', 'mode', 'wave'])
+    .execute()
   await db.schema.dropIndex('responses_round_idx').execute()
   await db.schema
     .createIndex('participants_invited_idx')
@@ -30,6 +34,10 @@ export async function up(db: Kysely<any>): Promise<void> {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropIndex('participants_invited_idx').execute()
-  await db.schema.createIndex('responses_round_idx').on('responses').columns(['round_id', 'stratum_id', 'status']).execute()
+  await db.schema
+    .createIndex('responses_round_idx')
+    .on('responses')
+    .columns(['round_id', 'stratum_id', 'status'])
+    .execute()
   await db.schema.dropIndex('responses_counts_idx').execute()
 }

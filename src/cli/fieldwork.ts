@@ -7,7 +7,12 @@ import type { DB } from '../server/db/connect.js'
 import { loadFieldworkRound, type FieldworkRound } from '../server/services/fieldwork-round.js'
 import type { AppConfig } from '../server/config.js'
 import type { LetterBatchContent } from '../server/db/schema.js'
-import { batchesOfRound, batchFolder, remakeBatches, runQueuedLetterBatches } from '../server/services/letter-batches.js'
+import {
+  batchesOfRound,
+  batchFolder,
+  remakeBatches,
+  runQueuedLetterBatches,
+} from '../server/services/letter-batches.js'
 import { createMailings, mailingHistory } from '../server/services/mailings.js'
 import { createMailTransport } from '../server/services/mail-transport.js'
 import { processEmailQueue, queueStatus } from '../server/services/email-queue.js'
@@ -53,18 +58,29 @@ export function progressLine(out: NodeJS.WritableStream) {
   }
 }
 
-
 /** The letter mailing named by --mailing, or the round's invitation letters (made now if there are none yet). */
-export async function letterMailingOption(db: DB, config: AppConfig, round: FieldworkRound, value: string | undefined, out: NodeJS.WritableStream): Promise<number> {
+export async function letterMailingOption(
+  db: DB,
+  config: AppConfig,
+  round: FieldworkRound,
+  value: string | undefined,
+  out: NodeJS.WritableStream,
+): Promise<number> {
   const letters = (await mailingHistory(db, round.id)).filter((m) => m.channel === 'letter')
   if (value !== undefined) {
     const mailing = letters.find((m) => String(m.id) === value)
-    if (!mailing) throw new UsageError(`--mailing: no letter mailing ${value} in round ${round.id}; there are: ${letters.map((m) => `${m.id} (${m.kind})`).join(', ') || 'none'}`)
+    if (!mailing)
+      throw new UsageError(
+        `--mailing: no letter mailing ${value} in round ${round.id}; there are: ${letters.map((m) => `${m.id} (${m.kind})`).join(', ') || 'none'}`,
+      )
     return mailing.id
   }
   const invitation = letters.find((m) => m.kind === 'invitation')
   if (invitation) return invitation.id
-  const [made] = await createMailings(db, round.id, 'invitation', ['letter'], { actor: cliActor(), publicUrl: config.publicUrl })
+  const [made] = await createMailings(db, round.id, 'invitation', ['letter'], {
+    actor: cliActor(),
+    publicUrl: config.publicUrl,
+  })
   out.write(`Made the invitation letter mailing ${made!.mailingId}: ${made!.recipients} letters.\n`)
   return made!.mailingId
 }
@@ -79,7 +95,10 @@ export async function makePrintFiles(
   options: { again: boolean; copyTo?: string },
   out: NodeJS.WritableStream,
 ): Promise<void> {
-  if (options.again) out.write(`Making ${await remakeBatches(db, round.id, mailingId, cliActor(), content)} files again (same people, same codes).\n`)
+  if (options.again)
+    out.write(
+      `Making ${await remakeBatches(db, round.id, mailingId, cliActor(), content)} files again (same people, same codes).\n`,
+    )
   const progress = progressLine(out)
   const started = performance.now()
   let items = 0
@@ -97,7 +116,8 @@ export async function makePrintFiles(
     },
   })
   const seconds = (performance.now() - started) / 1000
-  if (items > 0) out.write(`${items} ${label} in ${seconds.toFixed(1)} s (${Math.round(items / seconds)} per second).\n`)
+  if (items > 0)
+    out.write(`${items} ${label} in ${seconds.toFixed(1)} s (${Math.round(items / seconds)} per second).\n`)
   const batches = (await batchesOfRound(db, round.id, mailingId)).filter((b) => b.content === content)
   for (const b of batches) {
     if (b.status === 'done' && b.fileName) {
@@ -121,17 +141,38 @@ export function printFilesCommand(command: Pick<Command, 'name' | 'summary'>, co
     ...command,
     usage: `${command.name} --round N [--mailing M] [--again] [--out DIR]`,
     async run(args, { database, config, out }) {
-      const { values } = parseArgs({ args, options: { round: { type: 'string' }, mailing: { type: 'string' }, again: { type: 'boolean' }, out: { type: 'string' } } })
+      const { values } = parseArgs({
+        args,
+        options: {
+          round: { type: 'string' },
+          mailing: { type: 'string' },
+          again: { type: 'boolean' },
+          out: { type: 'string' },
+        },
+      })
       const { db } = await database()
       const round = await roundOption(db, values.round)
       const mailingId = await letterMailingOption(db, config, round, values.mailing, out)
-      await makePrintFiles(db, config, round, mailingId, content, { again: Boolean(values.again), copyTo: values.out }, out)
+      await makePrintFiles(
+        db,
+        config,
+        round,
+        mailingId,
+        content,
+        { again: Boolean(values.again), copyTo: values.out },
+        out,
+      )
     },
   }
 }
 
 /** Works the e-mail queue until nothing is due, printing progress; returns false when the mail server was down. */
-export async function sendQueuedEmail(db: DB, config: AppConfig, mailingId: number | undefined, out: NodeJS.WritableStream): Promise<boolean> {
+export async function sendQueuedEmail(
+  db: DB,
+  config: AppConfig,
+  mailingId: number | undefined,
+  out: NodeJS.WritableStream,
+): Promise<boolean> {
   const transport = createMailTransport(config)
   const progress = progressLine(out)
   const totals = { sent: 0, failed: 0, uncertain: 0, skipped: 0 }
@@ -149,7 +190,9 @@ export async function sendQueuedEmail(db: DB, config: AppConfig, mailingId: numb
       }
       if (run.serverDown) {
         progress.end()
-        out.write(`The mail server cannot be reached: the rest waits in the queue (run send-email again, or the server's worker sends it).\n`)
+        out.write(
+          `The mail server cannot be reached: the rest waits in the queue (run send-email again, or the server's worker sends it).\n`,
+        )
         return false
       }
       if (run.sent + run.failed + run.uncertain + run.skipped + run.retry === 0) break
@@ -158,7 +201,9 @@ export async function sendQueuedEmail(db: DB, config: AppConfig, mailingId: numb
     transport.close()
   }
   progress.end()
-  out.write(`Sent ${totals.sent}, failed ${totals.failed}, uncertain ${totals.uncertain}, no longer needed ${totals.skipped}.${config.smtp ? '' : ` (No SMTP_HOST: written to ${path.join(config.dataDir, 'mail')})`}\n`)
+  out.write(
+    `Sent ${totals.sent}, failed ${totals.failed}, uncertain ${totals.uncertain}, no longer needed ${totals.skipped}.${config.smtp ? '' : ` (No SMTP_HOST: written to ${path.join(config.dataDir, 'mail')})`}\n`,
+  )
   return true
 }
 

@@ -36,7 +36,9 @@ function escapeHtml(text: string): string {
 }
 
 function fill(text: string, values: EmailValues): string {
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.hasOwn(values, name) ? values[name as keyof EmailValues] : whole))
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    Object.hasOwn(values, name) ? values[name as keyof EmailValues] : whole,
+  )
 }
 
 export function renderEmail(kind: MailingKind, language: string, values: EmailValues): RenderedEmail {

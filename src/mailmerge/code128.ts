@@ -30,7 +30,8 @@ export function code128(text: string): Barcode {
     const stroke = ATTRIBUTE('stroke').exec(attributes)?.[1]
     const strokeWidth = Number(ATTRIBUTE('stroke-width').exec(attributes)?.[1])
     const d = ATTRIBUTE('d').exec(attributes)?.[1] ?? ''
-    if (!stroke || !(strokeWidth > 0)) throw new Error(`bwip-js drew a Code128 path that is not a stroked bar: ${attributes}`)
+    if (!stroke || !(strokeWidth > 0))
+      throw new Error(`bwip-js drew a Code128 path that is not a stroked bar: ${attributes}`)
     for (const [, x1, , x2] of d.matchAll(VERTICAL_LINE)) {
       if (x1 !== x2) throw new Error(`bwip-js drew a Code128 line that is not vertical: ${d}`)
       // The line runs through the middle of the bar.
@@ -44,7 +45,14 @@ export function code128(text: string): Barcode {
 }
 
 /** Draws the bars filling `width` × `height` points from (x, y); the 10-module quiet zones are the caller's white space. */
-export function drawBarcode(doc: PDFKit.PDFDocument, barcode: Barcode, x: number, y: number, width: number, height: number): void {
+export function drawBarcode(
+  doc: PDFKit.PDFDocument,
+  barcode: Barcode,
+  x: number,
+  y: number,
+  width: number,
+  height: number,
+): void {
   const unit = width / barcode.width
   for (const [left, barWidth] of barcode.bars) doc.rect(x + left * unit, y, barWidth * unit, height)
   doc.fillColor('black').fill()

@@ -81,9 +81,19 @@ function today(language: string): string {
   let format = dateFormats.get(locale)
   if (!format) {
     try {
-      format = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Amsterdam' })
+      format = new Intl.DateTimeFormat(locale, {
+        day: 'numeric',
+        month: 'long',
+        year: 'numeric',
+        timeZone: 'Europe/Amsterdam',
+      })
     } catch {
-      format = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Amsterdam' })
+      format = new Intl.DateTimeFormat('nl-NL', {
+        day: 'numeric',
+        month: 'long',
+        year: 'numeric',
+        timeZone: 'Europe/Amsterdam',
+      })
     }
     dateFormats.set(locale, format)
   }
@@ -99,7 +109,15 @@ function mergeOrThrow(text: string, values: MergeValues, language: string): stri
 }
 
 /** Writes `text` on one line, shrinking it from `size` until it fits `width`. */
-function fitLine(doc: PDFKit.PDFDocument, text: string, x: number, y: number, width: number, size: number, spacing = 0): void {
+function fitLine(
+  doc: PDFKit.PDFDocument,
+  text: string,
+  x: number,
+  y: number,
+  width: number,
+  size: number,
+  spacing = 0,
+): void {
   let fontSize = size
   doc.fontSize(fontSize)
   while (fontSize > 6 && doc.widthOfString(text, { characterSpacing: spacing }) > width) {
@@ -161,7 +179,11 @@ function drawLetterheadOnce(doc: PDFKit.PDFDocument, template: LetterTemplate, f
   const { sender } = template
   const x = mm(BOX.left)
   const width = mm(PAGE_RIGHT - BOX.left)
-  doc.font(fonts.bold).fontSize(9).fillColor('black').text(sender.organisation, x, mm(15), { width, height: mm(6) })
+  doc
+    .font(fonts.bold)
+    .fontSize(9)
+    .fillColor('black')
+    .text(sender.organisation, x, mm(15), { width, height: mm(6) })
   doc.font(fonts.regular).fontSize(8.5).fillColor('#333333')
   const lines = [...(sender.department ? [sender.department] : []), ...sender.addressLines]
   let y = doc.y
@@ -240,10 +262,17 @@ function drawCodeBox(doc: PDFKit.PDFDocument, letter: LetterData, language: stri
  * unknown merge field in the chosen text, and on a right-to-left text, which pdfkit
  * cannot set in the right order.
  */
-export function drawLetter(doc: PDFKit.PDFDocument, letter: LetterData, template: LetterTemplate, fonts: PdfFonts): void {
+export function drawLetter(
+  doc: PDFKit.PDFDocument,
+  letter: LetterData,
+  template: LetterTemplate,
+  fonts: PdfFonts,
+): void {
   const language = letterLanguage(template, letter.language)
   if (isRightToLeft(language)) {
-    throw new Error(`Letters in a right-to-left language ("${language}") cannot be printed yet: remove that text from the template`)
+    throw new Error(
+      `Letters in a right-to-left language ("${language}") cannot be printed yet: remove that text from the template`,
+    )
   }
   const text = template.bodies[language] ?? template.bodies.nl
   const values: MergeValues = {
@@ -274,7 +303,10 @@ export function drawLetter(doc: PDFKit.PDFDocument, letter: LetterData, template
   const paragraphs = raw.map((p) => toParagraph(mergeOrThrow(p, values, language)))
   // The font size is chosen for stand-ins at least as wide as this letter's name and code.
   doc.font(fonts.regular)
-  const standIns = { ...WIDEST, ...(doc.widthOfString(letter.name) > doc.widthOfString(WIDEST.naam) ? { naam: letter.name } : {}) }
+  const standIns = {
+    ...WIDEST,
+    ...(doc.widthOfString(letter.name) > doc.widthOfString(WIDEST.naam) ? { naam: letter.name } : {}),
+  }
   const widest = raw.map((p) => toParagraph(mergeFields(p, { ...values, ...standIns }).text))
   const typesetter = typesetterFor(doc, fonts, bodyWidth)
   const bodyBottom = mm(TEXT_BOTTOM - SIGNATURE_HEIGHT)

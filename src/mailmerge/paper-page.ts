@@ -48,7 +48,12 @@ export function drawHeader(doc: PDFKit.PDFDocument, fonts: PdfFonts, lang: strin
     const label = `${paperText(PAPER_TEXTS.code, lang)}:`
     doc.text(label, barcodeLeft, BARCODE.top + mm(3), { lineBreak: false })
     const lineStart = barcodeLeft + doc.widthOfString(label) + mm(2)
-    doc.moveTo(lineStart, BARCODE.top + mm(7)).lineTo(right, BARCODE.top + mm(7)).lineWidth(0.6).strokeColor('#888888').stroke()
+    doc
+      .moveTo(lineStart, BARCODE.top + mm(7))
+      .lineTo(right, BARCODE.top + mm(7))
+      .lineWidth(0.6)
+      .strokeColor('#888888')
+      .stroke()
   }
   doc.moveTo(left, mm(25)).lineTo(right, mm(25)).lineWidth(0.5).strokeColor('#BBBBBB').stroke()
 }
@@ -59,7 +64,11 @@ export function drawFooter(doc: PDFKit.PDFDocument, fonts: PdfFonts, lang: strin
   const y = mm(284)
   replayFor(doc).draw(JSON.stringify(['paper footer', lang, page, pages]), () => {
     doc.font(fonts.regular).fontSize(8.5).fillColor('black')
-    doc.text(paperText(PAPER_TEXTS.page, lang, { x: page, y: pages }), left, y, { width, align: 'center', lineBreak: false })
+    doc.text(paperText(PAPER_TEXTS.page, lang, { x: page, y: pages }), left, y, {
+      width,
+      align: 'center',
+      lineBreak: false,
+    })
     if (page < pages) {
       doc.font(fonts.bold).fontSize(8.5)
       doc.text(paperText(PAPER_TEXTS.turnOver, lang), left, y, { width, align: 'right', lineBreak: false })

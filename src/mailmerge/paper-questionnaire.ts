@@ -158,12 +158,23 @@ class FormWriter {
     const lang = this.lang
     const title: Piece = {
       kind: 'head',
-      draw: (pen, y) => text(pen, localize(this.definition.title, lang), PAPER.left, y, { bold: true, size: FONT_SIZE.title, width: CONTENT_WIDTH }) + mm(3),
+      draw: (pen, y) =>
+        text(pen, localize(this.definition.title, lang), PAPER.left, y, {
+          bold: true,
+          size: FONT_SIZE.title,
+          width: CONTENT_WIDTH,
+        }) + mm(3),
     }
     const intro: Piece = {
       kind: 'row',
       draw: (pen, y) =>
-        this.definition.intro ? text(pen, localize(this.definition.intro, lang), PAPER.left, y, { size: FONT_SIZE.body, width: CONTENT_WIDTH, lineGap: 2 }) + mm(4) : y,
+        this.definition.intro
+          ? text(pen, localize(this.definition.intro, lang), PAPER.left, y, {
+              size: FONT_SIZE.body,
+              width: CONTENT_WIDTH,
+              lineGap: 2,
+            }) + mm(4)
+          : y,
     }
     const howTo: Piece = {
       kind: 'row',
@@ -172,10 +183,20 @@ class FormWriter {
         const inner = CONTENT_WIDTH - 2 * padding
         const steps = paperText(PAPER_TEXTS.howToSteps, lang).split('\n')
         const body = (p: Pen, top: number) => {
-          let at = text(p, paperText(PAPER_TEXTS.howTo, lang), PAPER.left + padding, top, { bold: true, size: FONT_SIZE.body, width: inner }) + mm(1)
+          let at =
+            text(p, paperText(PAPER_TEXTS.howTo, lang), PAPER.left + padding, top, {
+              bold: true,
+              size: FONT_SIZE.body,
+              width: inner,
+            }) + mm(1)
           for (const step of steps) {
             text(p, '•', PAPER.left + padding, at, { size: FONT_SIZE.body, width: mm(4) })
-            at = text(p, step, PAPER.left + padding + mm(4), at, { size: FONT_SIZE.body, width: inner - mm(4), lineGap: 1.5 }) + mm(0.8)
+            at =
+              text(p, step, PAPER.left + padding + mm(4), at, {
+                size: FONT_SIZE.body,
+                width: inner - mm(4),
+                lineGap: 1.5,
+              }) + mm(0.8)
           }
           return at
         }
@@ -202,8 +223,20 @@ class FormWriter {
         shade(pen, PAPER.left, y, CONTENT_WIDTH, height, SHADE)
         text(pen, title, PAPER.left + padding, y + padding, style)
         y += height + mm(2)
-        if (printed.instruction) y = text(pen, `► ${printed.instruction}`, PAPER.left, y, { bold: true, size: FONT_SIZE.small, width: CONTENT_WIDTH }) + mm(1)
-        if (section.intro) y = text(pen, localize(section.intro, lang), PAPER.left, y, { size: FONT_SIZE.body, color: GREY, width: CONTENT_WIDTH }) + mm(1)
+        if (printed.instruction)
+          y =
+            text(pen, `► ${printed.instruction}`, PAPER.left, y, {
+              bold: true,
+              size: FONT_SIZE.small,
+              width: CONTENT_WIDTH,
+            }) + mm(1)
+        if (section.intro)
+          y =
+            text(pen, localize(section.intro, lang), PAPER.left, y, {
+              size: FONT_SIZE.body,
+              color: GREY,
+              width: CONTENT_WIDTH,
+            }) + mm(1)
         return y + mm(2)
       },
     }
@@ -220,8 +253,19 @@ class FormWriter {
     const outro: Piece = {
       kind: 'head',
       draw: (pen, y) => {
-        if (this.definition.outro) y = text(pen, localize(this.definition.outro, lang), PAPER.left, y, { size: FONT_SIZE.body, width: CONTENT_WIDTH, lineGap: 2 }) + mm(3)
-        return text(pen, paperText(PAPER_TEXTS.end, lang), PAPER.left, y, { bold: true, size: FONT_SIZE.body, width: CONTENT_WIDTH, align: 'center' })
+        if (this.definition.outro)
+          y =
+            text(pen, localize(this.definition.outro, lang), PAPER.left, y, {
+              size: FONT_SIZE.body,
+              width: CONTENT_WIDTH,
+              lineGap: 2,
+            }) + mm(3)
+        return text(pen, paperText(PAPER_TEXTS.end, lang), PAPER.left, y, {
+          bold: true,
+          size: FONT_SIZE.body,
+          width: CONTENT_WIDTH,
+          align: 'center',
+        })
       },
     }
     this.place([outro], { breakable: false, gapBefore: mm(10) })
@@ -230,7 +274,12 @@ class FormWriter {
   /** Adds an empty page (for double-sided printing) that still says whose form it is. */
   writeBlankPage(): void {
     this.newPage()
-    text(this.pen, paperText(PAPER_TEXTS.blank, this.lang), PAPER.left, mm(140), { size: FONT_SIZE.body, color: GREY, width: CONTENT_WIDTH, align: 'center' })
+    text(this.pen, paperText(PAPER_TEXTS.blank, this.lang), PAPER.left, mm(140), {
+      size: FONT_SIZE.body,
+      color: GREY,
+      width: CONTENT_WIDTH,
+      align: 'center',
+    })
   }
 
   /** Prints "Pagina X van Y" on every page of the form. */
@@ -259,7 +308,13 @@ interface LaidOut {
   bodies?: Recording[]
 }
 
-function writeForm(pdf: StreamingPdf, definition: QuestionnaireDefinition, spec: FormSpec, laidOut: LaidOut, duplex: boolean): number {
+function writeForm(
+  pdf: StreamingPdf,
+  definition: QuestionnaireDefinition,
+  spec: FormSpec,
+  laidOut: LaidOut,
+  duplex: boolean,
+): number {
   const header: PageHeader = {
     title: localize(definition.title, spec.lang),
     stratumName: spec.stratumName,
@@ -292,7 +347,13 @@ export async function writePaperQuestionnaire(
   const sections = paperRouting(definition, { lang, stratum: options.stratum, stratumNames: options.stratumNames })
   const pdf = new StreamingPdf(out, { bufferPages: true, title: localize(definition.title, lang), lang })
   try {
-    const pages = writeForm(pdf, definition, { lang, code: options.code, stratumName: options.stratumName }, { sections }, false)
+    const pages = writeForm(
+      pdf,
+      definition,
+      { lang, code: options.code, stratumName: options.stratumName },
+      { sections },
+      false,
+    )
     await pdf.end()
     return { pages }
   } catch (error) {
@@ -321,7 +382,13 @@ export async function writePaperQuestionnaireBatch(
       const key = `${item.lang}\u0000${item.stratum ?? ''}`
       let laidOut = layouts.get(key)
       if (!laidOut) {
-        laidOut = { sections: paperRouting(definition, { lang: item.lang, stratum: item.stratum, stratumNames: options.stratumNames }) }
+        laidOut = {
+          sections: paperRouting(definition, {
+            lang: item.lang,
+            stratum: item.stratum,
+            stratumNames: options.stratumNames,
+          }),
+        }
         layouts.set(key, laidOut)
       }
       writeForm(pdf, definition, item, laidOut, options.duplex ?? true)

@@ -38,9 +38,22 @@ function headPiece(printed: PrintedQuestion, hint: string | undefined): Piece {
         y = text(pen, `► ${printed.instruction}`, ANSWER_X, y, { ...SKIP_STYLE, width: ANSWER_WIDTH })
         y += mm(1)
       }
-      text(pen, `${question.number}.`, PAPER.left, y, { bold: true, size: FONT_SIZE.question, width: PAPER.numberColumn })
-      y = text(pen, localize(question.text, pen.lang), ANSWER_X, y, { bold: true, size: FONT_SIZE.question, width: ANSWER_WIDTH })
-      if (question.help) y = text(pen, localize(question.help, pen.lang), ANSWER_X, y, { size: FONT_SIZE.small, color: GREY, width: ANSWER_WIDTH })
+      text(pen, `${question.number}.`, PAPER.left, y, {
+        bold: true,
+        size: FONT_SIZE.question,
+        width: PAPER.numberColumn,
+      })
+      y = text(pen, localize(question.text, pen.lang), ANSWER_X, y, {
+        bold: true,
+        size: FONT_SIZE.question,
+        width: ANSWER_WIDTH,
+      })
+      if (question.help)
+        y = text(pen, localize(question.help, pen.lang), ANSWER_X, y, {
+          size: FONT_SIZE.small,
+          color: GREY,
+          width: ANSWER_WIDTH,
+        })
       if (hint) y = text(pen, hint, ANSWER_X, y, { size: FONT_SIZE.small, color: GREY, width: ANSWER_WIDTH })
       return y + PAPER.gap
     },
@@ -49,7 +62,11 @@ function headPiece(printed: PrintedQuestion, hint: string | undefined): Piece {
 
 /** The small grey value number beside a box: what the typist keys. */
 function valueNumber(pen: Pen, value: number, boxX: number, y: number): void {
-  text(pen, String(value), boxX + PAPER.box + mm(1), y + 1.5, { size: FONT_SIZE.tiny, color: GREY, width: PAPER.labelOffset - PAPER.box - mm(1) })
+  text(pen, String(value), boxX + PAPER.box + mm(1), y + 1.5, {
+    size: FONT_SIZE.tiny,
+    color: GREY,
+    width: PAPER.labelOffset - PAPER.box - mm(1),
+  })
 }
 
 /** One answer row: □ value label, with "► Ga door naar vraag …" and a writing line for "anders, namelijk". */
@@ -130,7 +147,11 @@ function gradePiece(dontKnow: AnswerOption | undefined, skips: Map<number, strin
       const endStyle = { size: FONT_SIZE.tiny, color: GREY }
       text(pen, localize(GRADE_LOWEST, pen.lang), ANSWER_X, endsY, { ...endStyle, width: mm(30) })
       const lastBoxRight = ANSWER_X + (GRADE_MAX - GRADE_MIN) * GRADE_COLUMN + PAPER.box
-      text(pen, localize(GRADE_HIGHEST, pen.lang), lastBoxRight - mm(30), endsY, { ...endStyle, width: mm(30), align: 'right' })
+      text(pen, localize(GRADE_HIGHEST, pen.lang), lastBoxRight - mm(30), endsY, {
+        ...endStyle,
+        width: mm(30),
+        align: 'right',
+      })
       return endsY + lineHeight(pen, endStyle) + PAPER.gap
     },
   }
@@ -140,16 +161,27 @@ function gradePiece(dontKnow: AnswerOption | undefined, skips: Map<number, strin
 
 /** Boxes for the digits of a number, with its unit. */
 function numberPiece(min: number, max: number, unit: string | undefined): Piece {
-  const digits = Math.max(String(Math.trunc(Math.abs(min))).length + (min < 0 ? 1 : 0), String(Math.trunc(Math.abs(max))).length + (max < 0 ? 1 : 0))
+  const digits = Math.max(
+    String(Math.trunc(Math.abs(min))).length + (min < 0 ? 1 : 0),
+    String(Math.trunc(Math.abs(max))).length + (max < 0 ? 1 : 0),
+  )
   return {
     kind: 'row',
     draw(pen, y) {
       const width = mm(6)
       const height = mm(7)
       for (let i = 0; i < digits; i++) {
-        if (!pen.dry) pen.doc.rect(ANSWER_X + i * width, y, width, height).lineWidth(0.9).fillAndStroke('white', 'black')
+        if (!pen.dry)
+          pen.doc
+            .rect(ANSWER_X + i * width, y, width, height)
+            .lineWidth(0.9)
+            .fillAndStroke('white', 'black')
       }
-      if (unit) text(pen, unit, ANSWER_X + digits * width + mm(2), y + mm(1.5), { ...BODY, width: ANSWER_WIDTH - digits * width - mm(2) })
+      if (unit)
+        text(pen, unit, ANSWER_X + digits * width + mm(2), y + mm(1.5), {
+          ...BODY,
+          width: ANSWER_WIDTH - digits * width - mm(2),
+        })
       return y + height + PAPER.gap
     },
   }
@@ -181,12 +213,22 @@ function gridColumns(codes: Code[], grade: boolean): GridColumn[] {
   if (grade) {
     return codes.map((code) =>
       code.missing
-        ? { code, width: mm(17), label: (lang: string) => (code.label ? localize(code.label, lang) : String(code.value)), showValue: true }
+        ? {
+            code,
+            width: mm(17),
+            label: (lang: string) => (code.label ? localize(code.label, lang) : String(code.value)),
+            showValue: true,
+          }
         : { code, width: mm(7.5), label: () => String(code.value), showValue: false },
     )
   }
   const width = Math.min(mm(18), (ANSWER_WIDTH - mm(62)) / Math.max(1, codes.length))
-  return codes.map((code) => ({ code, width, label: (lang: string) => (code.label ? localize(code.label, lang) : String(code.value)), showValue: true }))
+  return codes.map((code) => ({
+    code,
+    width,
+    label: (lang: string) => (code.label ? localize(code.label, lang) : String(code.value)),
+    showValue: true,
+  }))
 }
 
 /** A statement grid as a table: items down, scale across, one box per cell. */
@@ -204,7 +246,9 @@ function gridPieces(question: GridQuestion, definition: QuestionnaireDefinition)
     kind: 'repeat',
     draw(pen, y) {
       const measure = { ...pen, dry: true }
-      const labelHeights = columns.map((c) => (c.showValue ? text(measure, c.label(pen.lang), 0, 0, { ...labelStyle, width: c.width - mm(1) }) : 0))
+      const labelHeights = columns.map((c) =>
+        c.showValue ? text(measure, c.label(pen.lang), 0, 0, { ...labelStyle, width: c.width - mm(1) }) : 0,
+      )
       const valueY = y + Math.max(0, ...labelHeights)
       columns.forEach((column, index) => {
         const x = columnX(index) + mm(0.5)
@@ -217,7 +261,8 @@ function gridPieces(question: GridQuestion, definition: QuestionnaireDefinition)
         }
       })
       const bottom = valueY + lineHeight(pen, valueStyle) + mm(0.5)
-      if (!pen.dry) pen.doc.moveTo(ANSWER_X, bottom).lineTo(PAPER.right, bottom).lineWidth(0.6).strokeColor('#888888').stroke()
+      if (!pen.dry)
+        pen.doc.moveTo(ANSWER_X, bottom).lineTo(PAPER.right, bottom).lineWidth(0.6).strokeColor('#888888').stroke()
       return bottom + mm(0.5)
     },
   }
@@ -233,7 +278,9 @@ function gridPieces(question: GridQuestion, definition: QuestionnaireDefinition)
       if (index % 2 === 0) shade(pen, ANSWER_X, y, ANSWER_WIDTH, height)
       text(pen, item.number, ANSWER_X + mm(0.8), y + padding, { ...style, bold: true, width: mm(4) })
       text(pen, localize(item.text, pen.lang), textX, y + padding, style)
-      columns.forEach((column, c) => box(pen, columnX(c) + (column.width - PAPER.box) / 2, y + (height - PAPER.box) / 2))
+      columns.forEach((column, c) =>
+        box(pen, columnX(c) + (column.width - PAPER.box) / 2, y + (height - PAPER.box) / 2),
+      )
       return y + height
     },
   }))
@@ -245,10 +292,14 @@ function gridPieces(question: GridQuestion, definition: QuestionnaireDefinition)
 function hintOf(question: Question, definition: QuestionnaireDefinition, lang: string): string | undefined {
   switch (question.type) {
     case 'multiple':
-      return question.max !== undefined ? paperText(PAPER_TEXTS.multipleMax, lang, { max: question.max }) : paperText(PAPER_TEXTS.multiple, lang)
+      return question.max !== undefined
+        ? paperText(PAPER_TEXTS.multipleMax, lang, { max: question.max })
+        : paperText(PAPER_TEXTS.multiple, lang)
     case 'grid': {
       const grade = scaleOf(definition, question.scale)?.type === 'grade'
-      return [paperText(PAPER_TEXTS.gridHint, lang), grade ? paperText(PAPER_TEXTS.gradeHint, lang) : undefined].filter(Boolean).join(' ')
+      return [paperText(PAPER_TEXTS.gridHint, lang), grade ? paperText(PAPER_TEXTS.gradeHint, lang) : undefined]
+        .filter(Boolean)
+        .join(' ')
     }
     case 'number':
       return paperText(PAPER_TEXTS.numberHint, lang, { min: question.min, max: question.max })
@@ -261,7 +312,11 @@ function hintOf(question: Question, definition: QuestionnaireDefinition, lang: s
 export function questionPieces(printed: PrintedQuestion, definition: QuestionnaireDefinition, pen: Pen): Piece[] {
   const { question, skips } = printed
   const head = headPiece(printed, hintOf(question, definition, pen.lang))
-  const label = (o: AnswerOption) => ({ value: o.value, label: localize(o.label, pen.lang), ...(o.other ? { other: true } : {}) })
+  const label = (o: AnswerOption) => ({
+    value: o.value,
+    label: localize(o.label, pen.lang),
+    ...(o.other ? { other: true } : {}),
+  })
   switch (question.type) {
     case 'single':
     case 'multiple':
@@ -277,7 +332,10 @@ export function questionPieces(printed: PrintedQuestion, definition: Questionnai
     case 'grade':
       return [head, ...gradePiece(question.dontKnow, skips, pen.lang)]
     case 'number':
-      return [head, numberPiece(question.min, question.max, question.unit ? localize(question.unit, pen.lang) : undefined)]
+      return [
+        head,
+        numberPiece(question.min, question.max, question.unit ? localize(question.unit, pen.lang) : undefined),
+      ]
     case 'text':
       return [head, linesPiece(question.maxLength !== undefined && question.maxLength > 120 ? 2 : 1)]
     case 'longtext':

@@ -73,7 +73,12 @@ function quoted(text: string): string {
 }
 
 /** "‘Ja’", or for a grade without a label just the number. */
-function valueLabel(definition: QuestionnaireDefinition, question: Question | undefined, value: number, lang: string): string {
+function valueLabel(
+  definition: QuestionnaireDefinition,
+  question: Question | undefined,
+  value: number,
+  lang: string,
+): string {
   const code = question ? codesOf(definition, question)?.find((c) => c.value === value) : undefined
   return code?.label ? quoted(localize(code.label, lang)) : String(value)
 }
@@ -82,7 +87,8 @@ type Clause = { text: string; compound: boolean }
 
 function clause(definition: QuestionnaireDefinition, condition: Condition, options: PaperRoutingOptions): Clause {
   const { lang } = options
-  const phrase = (key: keyof typeof ROUTING_PHRASES, values: Record<string, string> = {}) => paperText(ROUTING_PHRASES[key], lang, values)
+  const phrase = (key: keyof typeof ROUTING_PHRASES, values: Record<string, string> = {}) =>
+    paperText(ROUTING_PHRASES[key], lang, values)
   const or = ` ${phrase('or')} `
   const places = (codes: string[]) => codes.map((code) => options.stratumNames?.[code] ?? code).join(or)
 
@@ -103,7 +109,10 @@ function clause(definition: QuestionnaireDefinition, condition: Condition, optio
       if ('equals' in inner || 'in' in inner) {
         const values = 'equals' in inner ? [inner.equals] : inner.in
         const labels = values.map((v) => valueLabel(definition, question, v, lang)).join(or)
-        return { text: phrase(question?.type === 'multiple' ? 'notTicked' : 'didNotChoose', { number, labels }), compound: false }
+        return {
+          text: phrase(question?.type === 'multiple' ? 'notTicked' : 'didNotChoose', { number, labels }),
+          compound: false,
+        }
       }
     }
     return { text: phrase('not', { condition: clause(definition, inner, options).text }), compound: false }
@@ -123,7 +132,11 @@ function clause(definition: QuestionnaireDefinition, condition: Condition, optio
 }
 
 /** "Alleen invullen als u bij vraag 2 ‘Minder dan 1 jaar geleden’ heeft gekozen." */
-function onlyIfSentence(definition: QuestionnaireDefinition, condition: Condition, options: PaperRoutingOptions): string {
+function onlyIfSentence(
+  definition: QuestionnaireDefinition,
+  condition: Condition,
+  options: PaperRoutingOptions,
+): string {
   return paperText(PAPER_TEXTS.onlyIf, options.lang, { condition: clause(definition, condition, options).text })
 }
 
@@ -162,7 +175,12 @@ function decide(condition: Condition, source: string, value: number, hidden: Set
  * For each answer of `placed[index]`: the questions right after it that this answer
  * hides, directly or through questions it hides, and so where to go next.
  */
-function skipsOf(definition: QuestionnaireDefinition, placed: Placed[], index: number, lang: string): Map<number, string> {
+function skipsOf(
+  definition: QuestionnaireDefinition,
+  placed: Placed[],
+  index: number,
+  lang: string,
+): Map<number, string> {
   const skips = new Map<number, string>()
   const source = placed[index]!.question
   if (source.type !== 'single' && source.type !== 'yesno' && source.type !== 'grade') return skips
@@ -177,7 +195,10 @@ function skipsOf(definition: QuestionnaireDefinition, placed: Placed[], index: n
     }
     if (hidden.size === 0) continue
     const target = placed[next]?.question
-    skips.set(value, target ? paperText(PAPER_TEXTS.goTo, lang, { number: target.number }) : paperText(PAPER_TEXTS.goToEnd, lang))
+    skips.set(
+      value,
+      target ? paperText(PAPER_TEXTS.goTo, lang, { number: target.number }) : paperText(PAPER_TEXTS.goToEnd, lang),
+    )
   }
   return skips
 }
@@ -185,7 +206,8 @@ function skipsOf(definition: QuestionnaireDefinition, placed: Placed[], index: n
 /** The sections and questions as printed, with their routing instructions. */
 export function paperRouting(definition: QuestionnaireDefinition, options: PaperRoutingOptions): PrintedSection[] {
   const settle = (c: Condition | undefined) => (c ? settleStratum(c, options.stratum) : true)
-  const sentence = (c: Condition | boolean) => (typeof c === 'boolean' ? undefined : onlyIfSentence(definition, c, options))
+  const sentence = (c: Condition | boolean) =>
+    typeof c === 'boolean' ? undefined : onlyIfSentence(definition, c, options)
 
   const placed: Placed[] = []
   const printed: PrintedSection[] = []

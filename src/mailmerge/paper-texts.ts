@@ -42,11 +42,20 @@ export const PAPER_TEXTS = {
 export const ROUTING_PHRASES = {
   chose: { nl: 'u bij vraag {number} {labels} heeft gekozen', en: 'you chose {labels} at question {number}' },
   /** An answer other than these (so the question was answered). */
-  choseOther: { nl: 'u bij vraag {number} iets anders dan {labels} heeft gekozen', en: 'you chose something other than {labels} at question {number}' },
+  choseOther: {
+    nl: 'u bij vraag {number} iets anders dan {labels} heeft gekozen',
+    en: 'you chose something other than {labels} at question {number}',
+  },
   /** Not these answers, or no answer at all. */
-  didNotChoose: { nl: 'u bij vraag {number} niet {labels} heeft gekozen', en: 'you did not choose {labels} at question {number}' },
+  didNotChoose: {
+    nl: 'u bij vraag {number} niet {labels} heeft gekozen',
+    en: 'you did not choose {labels} at question {number}',
+  },
   ticked: { nl: 'u bij vraag {number} {labels} heeft aangekruist', en: 'you ticked {labels} at question {number}' },
-  notTicked: { nl: 'u bij vraag {number} {labels} niet heeft aangekruist', en: 'you did not tick {labels} at question {number}' },
+  notTicked: {
+    nl: 'u bij vraag {number} {labels} niet heeft aangekruist',
+    en: 'you did not tick {labels} at question {number}',
+  },
   answered: { nl: 'u vraag {number} heeft beantwoord', en: 'you answered question {number}' },
   notAnswered: { nl: 'u vraag {number} niet heeft beantwoord', en: 'you did not answer question {number}' },
   livesIn: { nl: 'u in {places} woont', en: 'you live in {places}' },
@@ -58,5 +67,7 @@ export const ROUTING_PHRASES = {
 
 /** `localize` plus `{name}` placeholders. */
 export function paperText(text: LangText, lang: string, values: Record<string, string | number> = {}): string {
-  return localize(text, lang).replace(/\{(\w+)\}/g, (whole, name: string) => (Object.hasOwn(values, name) ? String(values[name]) : whole))
+  return localize(text, lang).replace(/\{(\w+)\}/g, (whole, name: string) =>
+    Object.hasOwn(values, name) ? String(values[name]) : whole,
+  )
 }

@@ -87,7 +87,12 @@ export class StreamingPdf {
       size: 'A4',
       margin: 0,
       ...(options.lang ? { lang: options.lang } : {}),
-      info: { Title: options.title ?? '', Author: options.author ?? '', Creator: 'Peiling', Producer: 'Peiling (pdfkit)' },
+      info: {
+        Title: options.title ?? '',
+        Author: options.author ?? '',
+        Creator: 'Peiling',
+        Producer: 'Peiling (pdfkit)',
+      },
       displayTitle: options.title !== undefined,
     })
     this.output = out
@@ -194,7 +199,8 @@ export class StreamingPdf {
   private boundLayoutCaches(): void {
     const families = (this.doc as unknown as PdfKitInternals)._fontFamilies ?? {}
     for (const font of Object.values(families)) {
-      if (font.layoutCache && !boundedCaches.has(font.layoutCache)) font.layoutCache = boundedCache(font.layoutCache, this.layoutCacheWords)
+      if (font.layoutCache && !boundedCaches.has(font.layoutCache))
+        font.layoutCache = boundedCache(font.layoutCache, this.layoutCacheWords)
     }
   }
 }

@@ -21,7 +21,10 @@ export function drawQrCode(doc: PDFKit.PDFDocument, text: string, at: QrPlacemen
   const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' })
   const count = modules.size
   // Drawn in module units: small whole numbers make a third of the bytes of page coordinates.
-  doc.save().translate(at.x, at.y).scale(at.size / count)
+  doc
+    .save()
+    .translate(at.x, at.y)
+    .scale(at.size / count)
   for (let row = 0; row < count; row++) {
     let col = 0
     while (col < count) {

@@ -107,7 +107,8 @@ function readTicked(raw: unknown, codes: readonly number[], max: number | undefi
   if (ticked === UNREADABLE || ticked.some((v) => !codes.includes(v))) {
     return { problem: { code: 'invalid_value', message: messages.chooseFromOptions() } }
   }
-  if (max !== undefined && ticked.length > max) return { problem: { code: 'too_many', message: messages.tooManyTicked(max) } }
+  if (max !== undefined && ticked.length > max)
+    return { problem: { code: 'too_many', message: messages.tooManyTicked(max) } }
   // Stored in the order of the options, so equal answers look equal.
   return { value: codes.filter((v) => ticked.includes(v)) }
 }
@@ -116,7 +117,8 @@ function readTextOf(raw: unknown, maxLength: number): Outcome {
   const text = readText(raw)
   if (text === undefined) return undefined
   if (text === UNREADABLE) return { problem: { code: 'invalid_value', message: messages.notText() } }
-  if (text.length > maxLength) return { problem: { code: 'too_long', message: messages.tooLong(maxLength, text.length) } }
+  if (text.length > maxLength)
+    return { problem: { code: 'too_long', message: messages.tooLong(maxLength, text.length) } }
   return { value: text }
 }
 
@@ -132,7 +134,8 @@ function readersOf(definition: QuestionnaireDefinition, question: Question): Rea
   const codeValues = (codesOf(definition, question) ?? []).map((c) => c.value)
   const codeSet = new Set(codeValues)
   const readers: Reader[] = []
-  const add = (variable: string, read: Reader['read'], isOther = false) => readers.push({ variable, question, isOther, read })
+  const add = (variable: string, read: Reader['read'], isOther = false) =>
+    readers.push({ variable, question, isOther, read })
   switch (question.type) {
     case 'grade':
       add(question.id, (raw) => readCoded(raw, codeSet, messages.chooseGrade))
@@ -154,8 +157,10 @@ function readersOf(definition: QuestionnaireDefinition, question: Question): Rea
       break
     }
     case 'grid': {
-      const message = scaleOf(definition, question.scale)?.type === 'grade' ? messages.chooseGrade : messages.chooseOption
-      for (const item of question.items) add(gridItemVariable(question, item), (raw) => readCoded(raw, codeSet, message))
+      const message =
+        scaleOf(definition, question.scale)?.type === 'grade' ? messages.chooseGrade : messages.chooseOption
+      for (const item of question.items)
+        add(gridItemVariable(question, item), (raw) => readCoded(raw, codeSet, message))
       break
     }
   }
@@ -210,7 +215,9 @@ export function validateAnswers(
   // second round finds nothing; the loop still guarantees a stable result.
   let visibility = visibilityOf(definition, kept, context)
   for (;;) {
-    const hiddenAnswers = readings.filter((r) => !visibility.questions.has(r.reader.question.id) && Object.hasOwn(kept, r.reader.variable))
+    const hiddenAnswers = readings.filter(
+      (r) => !visibility.questions.has(r.reader.question.id) && Object.hasOwn(kept, r.reader.variable),
+    )
     if (hiddenAnswers.length === 0) break
     for (const r of hiddenAnswers) delete kept[r.reader.variable]
     visibility = visibilityOf(definition, kept, context)

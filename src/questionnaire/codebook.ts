@@ -11,7 +11,15 @@ import { answerAt, codesIn, isAnswered } from './answer-values.js'
 import { maxLengthOf, OTHER_TEXT_MAX_LENGTH } from './answers.js'
 import { codesOf, scaleOf } from './codes.js'
 import { describeCondition } from './condition-text.js'
-import type { AnswerOption, Answers, Condition, GridItem, Question, QuestionnaireDefinition, Section } from './definition.js'
+import type {
+  AnswerOption,
+  Answers,
+  Condition,
+  GridItem,
+  Question,
+  QuestionnaireDefinition,
+  Section,
+} from './definition.js'
 import { NOT_TICKED, OTHER_TEXT, TICKED } from './labels.js'
 import { outlineOf } from './outline.js'
 import { localize } from './text.js'
@@ -59,7 +67,12 @@ function columnsOf(question: Question): Column[] {
         item,
       }))
     case 'multiple': {
-      const ticks: Column[] = question.options.map((option) => ({ name: `${question.id}_${option.value}`, question, source: 'tick', option }))
+      const ticks: Column[] = question.options.map((option) => ({
+        name: `${question.id}_${option.value}`,
+        question,
+        source: 'tick',
+        option,
+      }))
       const other = question.options.find((o) => o.other)
       return other ? [...ticks, { name: otherVariable(question.id), question, source: 'other', option: other }] : ticks
     }
@@ -88,10 +101,19 @@ function joinStem(stem: string, item: string): string {
   return /(…|\.\.\.|[?.:!])$/.test(trimmed) ? `${trimmed} ${item}` : `${trimmed}: ${item}`
 }
 
-function routingOf(definition: QuestionnaireDefinition, section: Section, question: Question, lang: string): string | undefined {
+function routingOf(
+  definition: QuestionnaireDefinition,
+  section: Section,
+  question: Question,
+  lang: string,
+): string | undefined {
   const conditions: Condition[] = [section.showIf, question.showIf].filter((c): c is Condition => c !== undefined)
   if (conditions.length === 0) return undefined
-  return describeCondition(definition, conditions.length === 1 ? (conditions[0] as Condition) : { all: conditions }, lang)
+  return describeCondition(
+    definition,
+    conditions.length === 1 ? (conditions[0] as Condition) : { all: conditions },
+    lang,
+  )
 }
 
 function measureOf(definition: QuestionnaireDefinition, question: Question): Measure {
@@ -107,7 +129,12 @@ function measureOf(definition: QuestionnaireDefinition, question: Question): Mea
   }
 }
 
-function variableOf(definition: QuestionnaireDefinition, column: Column, section: Section, lang: string): CodebookVariable {
+function variableOf(
+  definition: QuestionnaireDefinition,
+  column: Column,
+  section: Section,
+  lang: string,
+): CodebookVariable {
   const { question } = column
   const text = localize(question.text, lang)
   const routing = routingOf(definition, section, question, lang)
@@ -139,7 +166,15 @@ function variableOf(definition: QuestionnaireDefinition, column: Column, section
     })
   }
   if (question.type === 'text' || question.type === 'longtext') {
-    return withRouting({ ...base, label: text, type: 'string', measure: 'nominal', valueLabels: [], missingValues: [], width: maxLengthOf(question) })
+    return withRouting({
+      ...base,
+      label: text,
+      type: 'string',
+      measure: 'nominal',
+      valueLabels: [],
+      missingValues: [],
+      width: maxLengthOf(question),
+    })
   }
 
   const codes = codesOf(definition, question) ?? []
@@ -187,7 +222,10 @@ function exportValue(column: Column, answers: Answers): ExportValue {
  * One response as a row of the data set: every codebook variable, in codebook order,
  * with null where there is no answer. Expects cleaned answers (see `validateAnswers`).
  */
-export function flattenAnswersForExport(definition: QuestionnaireDefinition, answers: Answers): Record<string, ExportValue> {
+export function flattenAnswersForExport(
+  definition: QuestionnaireDefinition,
+  answers: Answers,
+): Record<string, ExportValue> {
   const row: Record<string, ExportValue> = {}
   for (const { question } of outlineOf(definition).places) {
     for (const column of columnsOf(question)) row[column.name] = exportValue(column, answers)

@@ -45,7 +45,8 @@ export function readCodeList(raw: unknown): Read<number[]> {
 }
 
 /** Every control character but tab and newline, and half a character (an unpaired surrogate, as JSON can send). */
-const UNSTORABLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
+const UNSTORABLE =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
 
 /**
  * A text, trimmed. Line breaks become "\n": browsers post "\r\n" but count a line break

@@ -93,9 +93,7 @@ export interface TextQuestion extends QuestionBase {
 }
 
 /** A shared scale for a grid: a list of options, or the 1–10 grade with an optional "weet niet". */
-export type GridScale =
-  | { type: 'options'; options: AnswerOption[] }
-  | { type: 'grade'; dontKnow?: AnswerOption }
+export type GridScale = { type: 'options'; options: AnswerOption[] } | { type: 'grade'; dontKnow?: AnswerOption }
 
 export interface GridItem {
   /** The item id; the export variable is `<question id>_<item id>`. */

@@ -48,7 +48,11 @@ function evaluate(condition: Condition, lookup: AnswerLookup, context: Responden
  * Evaluates a condition on the answers as given. Unlike the visibility functions, it
  * does not know which questions are hidden; it reads every answer it is given.
  */
-export function evaluateCondition(condition: Condition, answers: Answers | Record<string, unknown>, context: RespondentContext): boolean {
+export function evaluateCondition(
+  condition: Condition,
+  answers: Answers | Record<string, unknown>,
+  context: RespondentContext,
+): boolean {
   return evaluate(condition, { answers }, context)
 }
 
@@ -120,5 +124,7 @@ export function visibleQuestions(
   context: RespondentContext,
 ): Question[] {
   const { questions } = visibilityOf(definition, answers, context)
-  return outlineOf(definition).places.map((p) => p.question).filter((q) => questions.has(q.id))
+  return outlineOf(definition)
+    .places.map((p) => p.question)
+    .filter((q) => questions.has(q.id))
 }

@@ -43,7 +43,8 @@ function suggestion(unknown: string, parentSchema: unknown): string {
   const properties = (parentSchema as { properties?: Record<string, unknown> } | undefined)?.properties
   if (!properties) return ''
   const known = Object.keys(properties).filter((k) => k !== '$schema')
-  const close = known.find((k) => k.toLowerCase() === unknown.toLowerCase()) ?? known.find((k) => editDistance(k, unknown) <= 2)
+  const close =
+    known.find((k) => k.toLowerCase() === unknown.toLowerCase()) ?? known.find((k) => editDistance(k, unknown) <= 2)
   return close ? ` Did you mean "${close}"?` : ` Known properties here: ${known.join(', ')}.`
 }
 
@@ -65,8 +66,11 @@ function patternMessage(pattern: string, value: unknown): string {
 
 /** The type names a discriminated union accepts, read from the schema's branches. */
 function tagValues(parentSchema: unknown): string[] {
-  const branches = (parentSchema as { oneOf?: Array<{ properties?: { type?: { const?: string; enum?: string[] } } }> }).oneOf ?? []
-  return branches.flatMap((b) => b.properties?.type?.enum ?? (b.properties?.type?.const ? [b.properties.type.const] : []))
+  const branches =
+    (parentSchema as { oneOf?: Array<{ properties?: { type?: { const?: string; enum?: string[] } } }> }).oneOf ?? []
+  return branches.flatMap(
+    (b) => b.properties?.type?.enum ?? (b.properties?.type?.const ? [b.properties.type.const] : []),
+  )
 }
 
 function fault(error: ErrorObject): Fault | undefined {
@@ -96,7 +100,9 @@ function fault(error: ErrorObject): Fault | undefined {
     case 'type': {
       const expected = TYPE_NAMES[String(params.type)] ?? String(params.type)
       const quoteHint =
-        params.type === 'string' && typeof error.data === 'number' ? ` In YAML, put it in quotes: "${String(error.data)}".` : ''
+        params.type === 'string' && typeof error.data === 'number'
+          ? ` In YAML, put it in quotes: "${String(error.data)}".`
+          : ''
       return { path, message: `Must be ${expected}.${quoteHint}` }
     }
     case 'pattern': {
@@ -116,23 +122,35 @@ function fault(error: ErrorObject): Fault | undefined {
       return { path, message: `Must be ${String(params.limit)} or more.` }
     case 'uniqueItems': {
       const list = error.data as unknown[]
-      return { path: [...path, Number(params.i)], message: `${JSON.stringify(list[Number(params.i)])} is listed twice.` }
+      return {
+        path: [...path, Number(params.i)],
+        message: `${JSON.stringify(list[Number(params.i)])} is listed twice.`,
+      }
     }
     case 'const':
       return { path, message: `Must be ${JSON.stringify(params.allowedValue)}.` }
     case 'enum':
-      return { path, message: `Must be one of: ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}.` }
+      return {
+        path,
+        message: `Must be one of: ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}.`,
+      }
     case 'discriminator': {
       const allowed = tagValues(error.parentSchema).join(', ')
       if (params.error === 'mapping') {
-        return { path: [...path, 'type'], message: `Unknown type ${JSON.stringify(params.tagValue)}: use one of ${allowed}.` }
+        return {
+          path: [...path, 'type'],
+          message: `Unknown type ${JSON.stringify(params.tagValue)}: use one of ${allowed}.`,
+        }
       }
       // A missing type is already reported by `required`.
       if ((error.data as { type?: unknown } | undefined)?.type === undefined) return undefined
       return { path: [...path, 'type'], message: `The type must be text: one of ${allowed}.` }
     }
     default:
-      return { path, message: error.message ? `${error.message[0]?.toUpperCase()}${error.message.slice(1)}.` : 'Invalid.' }
+      return {
+        path,
+        message: error.message ? `${error.message[0]?.toUpperCase()}${error.message.slice(1)}.` : 'Invalid.',
+      }
   }
 }
 

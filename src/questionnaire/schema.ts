@@ -31,7 +31,11 @@ const questionBase = {
   required: { type: 'boolean' },
 }
 
-function questionType(type: string | string[], extra: Record<string, unknown> = {}, required: string[] = []): SchemaObject {
+function questionType(
+  type: string | string[],
+  extra: Record<string, unknown> = {},
+  required: string[] = [],
+): SchemaObject {
   return {
     type: 'object',
     required: ['id', 'number', 'text', 'type', ...required],
@@ -150,9 +154,15 @@ export const definitionSchema: SchemaObject = {
         questionType('single', { options: ref('options') }, ['options']),
         questionType('multiple', { options: ref('options'), max: { type: 'integer', minimum: 1 } }, ['options']),
         questionType('yesno'),
-        questionType('number', { min: { type: 'number' }, max: { type: 'number' }, unit: ref('langText') }, ['min', 'max']),
+        questionType('number', { min: { type: 'number' }, max: { type: 'number' }, unit: ref('langText') }, [
+          'min',
+          'max',
+        ]),
         questionType(['text', 'longtext'], { maxLength: { type: 'integer', minimum: 1 } }),
-        questionType('grid', { scale: id, items: { type: 'array', minItems: 1, items: ref('gridItem') } }, ['scale', 'items']),
+        questionType('grid', { scale: id, items: { type: 'array', minItems: 1, items: ref('gridItem') } }, [
+          'scale',
+          'items',
+        ]),
       ],
     },
     section: {

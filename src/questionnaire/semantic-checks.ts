@@ -14,7 +14,10 @@ type Report = (path: Path, message: string) => void
 
 function checkLanguages(definition: QuestionnaireDefinition, report: Report): void {
   if (definition.languages[0] !== 'nl') {
-    report(['languages', 0], 'The first language must be "nl": Dutch texts are required, and every other language falls back to them.')
+    report(
+      ['languages', 0],
+      'The first language must be "nl": Dutch texts are required, and every other language falls back to them.',
+    )
   }
 }
 
@@ -25,13 +28,20 @@ function checkOptions(options: AnswerOption[], path: Path, report: Report, other
   options.forEach((option, index) => {
     const earlier = firstIndex.get(option.value)
     if (earlier !== undefined) {
-      report([...path, index, 'value'], `Value ${option.value} is already used by ${formatPath([...path, earlier])}; every option needs its own value.`)
+      report(
+        [...path, index, 'value'],
+        `Value ${option.value} is already used by ${formatPath([...path, earlier])}; every option needs its own value.`,
+      )
     } else {
       firstIndex.set(option.value, index)
     }
     if (option.other) {
       if (!otherAllowed) report([...path, index, 'other'], 'A grid scale cannot ask for an "other, namely" text.')
-      else if (otherIndex !== undefined) report([...path, index, 'other'], `Only one option can be "other"; ${formatPath([...path, otherIndex])} already is.`)
+      else if (otherIndex !== undefined)
+        report(
+          [...path, index, 'other'],
+          `Only one option can be "other"; ${formatPath([...path, otherIndex])} already is.`,
+        )
       else otherIndex = index
     }
   })
@@ -40,7 +50,10 @@ function checkOptions(options: AnswerOption[], path: Path, report: Report, other
 function checkDontKnow(dontKnow: AnswerOption | undefined, path: Path, report: Report): void {
   if (!dontKnow) return
   if (dontKnow.value >= GRADE_MIN && dontKnow.value <= GRADE_MAX) {
-    report([...path, 'value'], `The "don't know" value ${dontKnow.value} lies within ${GRADE_MIN}–${GRADE_MAX} and would count as a grade; use a value outside it (99 by convention).`)
+    report(
+      [...path, 'value'],
+      `The "don't know" value ${dontKnow.value} lies within ${GRADE_MIN}–${GRADE_MAX} and would count as a grade; use a value outside it (99 by convention).`,
+    )
   }
   if (dontKnow.other) report([...path, 'other'], 'A "don\'t know" option cannot ask for an "other, namely" text.')
 }
@@ -56,7 +69,8 @@ function checkSectionIds(definition: QuestionnaireDefinition, report: Report): v
   const seen = new Map<string, number>()
   definition.sections.forEach((section, index) => {
     const earlier = seen.get(section.id)
-    if (earlier !== undefined) report(['sections', index, 'id'], `Section id "${section.id}" is already used by sections[${earlier}].`)
+    if (earlier !== undefined)
+      report(['sections', index, 'id'], `Section id "${section.id}" is already used by sections[${earlier}].`)
     else seen.set(section.id, index)
   })
 }
@@ -76,11 +90,15 @@ function checkQuestion(definition: QuestionnaireDefinition, question: Question, 
     case 'multiple':
       checkOptions(question.options, [...path, 'options'], report, true)
       if (question.max !== undefined && question.max > question.options.length) {
-        report([...path, 'max'], `max is ${question.max}, but the question has only ${question.options.length} options.`)
+        report(
+          [...path, 'max'],
+          `max is ${question.max}, but the question has only ${question.options.length} options.`,
+        )
       }
       break
     case 'number':
-      if (question.min > question.max) report([...path, 'max'], `max (${question.max}) is less than min (${question.min}).`)
+      if (question.min > question.max)
+        report([...path, 'max'], `max (${question.max}) is less than min (${question.min}).`)
       break
     case 'grid': {
       if (!scaleOf(definition, question.scale)) {
@@ -92,10 +110,15 @@ function checkQuestion(definition: QuestionnaireDefinition, question: Question, 
       const numbers = new Map<string, number>()
       question.items.forEach((item, index) => {
         const sameId = ids.get(item.id)
-        if (sameId !== undefined) report([...path, 'items', index, 'id'], `Item id "${item.id}" is already used by items[${sameId}].`)
+        if (sameId !== undefined)
+          report([...path, 'items', index, 'id'], `Item id "${item.id}" is already used by items[${sameId}].`)
         else ids.set(item.id, index)
         const sameNumber = numbers.get(item.number)
-        if (sameNumber !== undefined) report([...path, 'items', index, 'number'], `Item number "${item.number}" is already used by items[${sameNumber}].`)
+        if (sameNumber !== undefined)
+          report(
+            [...path, 'items', index, 'number'],
+            `Item number "${item.number}" is already used by items[${sameNumber}].`,
+          )
         else numbers.set(item.number, index)
       })
       break
@@ -122,13 +145,20 @@ function checkQuestionIdentity(definition: QuestionnaireDefinition, report: Repo
     }
     ids.set(question.id, place)
     const sameNumber = numbers.get(question.number)
-    if (sameNumber) report([...path, 'number'], `Question number "${question.number}" is already used by question "${sameNumber.question.id}".`)
+    if (sameNumber)
+      report(
+        [...path, 'number'],
+        `Question number "${question.number}" is already used by question "${sameNumber.question.id}".`,
+      )
     else numbers.set(question.number, place)
 
     for (const name of new Set([...variablesOf(question), ...exportVariablesOf(question)])) {
       const owner = variables.get(name)
       if (owner && owner !== place) {
-        report([...path, 'id'], `This question's variable "${name}" is also a variable of question "${owner.question.id}": rename one of them.`)
+        report(
+          [...path, 'id'],
+          `This question's variable "${name}" is also a variable of question "${owner.question.id}": rename one of them.`,
+        )
       } else {
         variables.set(name, place)
       }
@@ -151,8 +181,10 @@ function checkCondition(
   owner: ConditionOwner,
   report: Report,
 ): void {
-  if ('all' in condition) return condition.all.forEach((c, i) => checkCondition(definition, c, [...path, 'all', i], owner, report))
-  if ('any' in condition) return condition.any.forEach((c, i) => checkCondition(definition, c, [...path, 'any', i], owner, report))
+  if ('all' in condition)
+    return condition.all.forEach((c, i) => checkCondition(definition, c, [...path, 'all', i], owner, report))
+  if ('any' in condition)
+    return condition.any.forEach((c, i) => checkCondition(definition, c, [...path, 'any', i], owner, report))
   if ('not' in condition) return checkCondition(definition, condition.not, [...path, 'not'], owner, report)
   if ('stratum' in condition) return
 
@@ -163,10 +195,16 @@ function checkCondition(
 
   const question = target.question
   if (question.type === 'grid') {
-    return report([...path, 'question'], `Question "${question.id}" is a grid: a condition can only test whether a grid is answered per item, which is not supported. Refer to another question.`)
+    return report(
+      [...path, 'question'],
+      `Question "${question.id}" is a grid: a condition can only test whether a grid is answered per item, which is not supported. Refer to another question.`,
+    )
   }
   if (question.type === 'text' || question.type === 'longtext') {
-    return report([...path, 'question'], `Question "${question.id}" is an open text question: only "answered: true" can test it.`)
+    return report(
+      [...path, 'question'],
+      `Question "${question.id}" is an open text question: only "answered: true" can test it.`,
+    )
   }
   const tested: Array<[Path, number]> =
     'equals' in condition
@@ -177,13 +215,19 @@ function checkCondition(
   for (const [valuePath, value] of tested) {
     if (question.type === 'number') {
       if (value < question.min || value > question.max) {
-        report(valuePath, `${value} is outside the range of question "${question.id}" (${question.min} to ${question.max}).`)
+        report(
+          valuePath,
+          `${value} is outside the range of question "${question.id}" (${question.min} to ${question.max}).`,
+        )
       }
       continue
     }
     const codes = codesOf(definition, question) ?? []
     if (!codes.some((c) => c.value === value)) {
-      report(valuePath, `${value} is not a value of question "${question.id}" (its values are ${codes.map((c) => c.value).join(', ')}).`)
+      report(
+        valuePath,
+        `${value} is not a value of question "${question.id}" (its values are ${codes.map((c) => c.value).join(', ')}).`,
+      )
     }
   }
 }

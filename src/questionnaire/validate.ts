@@ -42,5 +42,7 @@ export function toDefinitionErrors(faults: Fault[]): DefinitionError[] {
  */
 export function validateDefinition(input: unknown): DefinitionResult {
   const faults = definitionFaults(input)
-  return faults.length === 0 ? { ok: true, definition: input as QuestionnaireDefinition } : { ok: false, errors: toDefinitionErrors(faults) }
+  return faults.length === 0
+    ? { ok: true, definition: input as QuestionnaireDefinition }
+    : { ok: false, errors: toDefinitionErrors(faults) }
 }

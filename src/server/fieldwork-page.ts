@@ -27,7 +27,11 @@ export async function roundFromUrl(request: FastifyRequest, reply: FastifyReply)
  * The round and the mailing named in the URL (`:mailingId`), or undefined after a 404
  * has been sent. With `channel`, a mailing of another channel is not found either.
  */
-export async function mailingFromUrl(request: FastifyRequest<{ Params: { mailingId: string } }>, reply: FastifyReply, channel?: Channel) {
+export async function mailingFromUrl(
+  request: FastifyRequest<{ Params: { mailingId: string } }>,
+  reply: FastifyReply,
+  channel?: Channel,
+) {
   const round = await roundFromUrl(request, reply)
   if (!round) return undefined
   const id = idParam(request.params.mailingId)
@@ -49,7 +53,11 @@ export function renderFieldwork(
 ) {
   const path = request.url.split('?')[0]!
   const tabs = roundTabsFor(round.id, request.staff!.role, path, request.t)
-  return reply.page(`staff/fieldwork/${template}`, { round, tabs, ...data }, { title: `${title} – ${round.name}`, layout: 'layouts/staff.eta' })
+  return reply.page(
+    `staff/fieldwork/${template}`,
+    { round, tabs, ...data },
+    { title: `${title} – ${round.name}`, layout: 'layouts/staff.eta' },
+  )
 }
 
 /** A message for the next page (after a redirect), kept in the session once. */

@@ -15,7 +15,12 @@ import { runQueuedLetterBatches } from './services/letter-batches.js'
 type Log = Pick<FastifyBaseLogger, 'error' | 'info'>
 
 export function startPrintFiles(db: DB, config: AppConfig, log: Log): void {
-  runInBackground(db, 'print-files', () => runQueuedLetterBatches(db, config), (err) => log.error({ err }, 'making print files failed'))
+  runInBackground(
+    db,
+    'print-files',
+    () => runQueuedLetterBatches(db, config),
+    (err) => log.error({ err }, 'making print files failed'),
+  )
 }
 
 export function startEmailSending(db: DB, config: AppConfig, log: Log): void {

@@ -49,10 +49,12 @@ async function main(): Promise<void> {
   ]
   if (demo) {
     lines.push('', 'Demo round created. Login codes for respondents (type one at the start page, or open the link):')
-    for (const c of demo.codes) lines.push(`  ${c.code}   ${config.publicUrl}/c/${c.code.replace('-', '')}   (${c.name}, ${c.stratum})`)
+    for (const c of demo.codes)
+      lines.push(`  ${c.code}   ${config.publicUrl}/c/${c.code.replace('-', '')}   (${c.name}, ${c.stratum})`)
     if (demo.staff.length > 0) {
       lines.push('', 'Demo staff accounts (passwords shown ONCE), to try the staff console and paper entry:')
-      for (const a of demo.staff) lines.push(`  ${config.publicUrl}/beheer   user: ${a.username}   password: ${a.password}   (${a.role})`)
+      for (const a of demo.staff)
+        lines.push(`  ${config.publicUrl}/beheer   user: ${a.username}   password: ${a.password}   (${a.role})`)
     }
   }
   lines.push(...startupNotes, '')

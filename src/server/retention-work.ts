@@ -20,7 +20,11 @@ function purgeExpiredInBackground(db: DB, config: AppConfig, log: Log): void {
     'retention-purge',
     async () => {
       const done = await purgeExpiredRounds(db, config, { id: null, username: 'system' })
-      for (const round of done) log.info({ roundId: round.id, participants: round.participants }, 'personal data of a round past its retention date deleted')
+      for (const round of done)
+        log.info(
+          { roundId: round.id, participants: round.participants },
+          'personal data of a round past its retention date deleted',
+        )
     },
     (err) => log.error({ err }, 'purging rounds past their retention date failed'),
   )

@@ -30,6 +30,10 @@ export function roundTabsFor(roundId: number, role: StaffRole, currentPath: stri
   return ROUND_TABS.filter((tab) => tab.roles.includes(role)).map((tab) => {
     const href = `/beheer/rondes/${roundId}${tab.path ? `/${tab.path}` : ''}`
     // A tab stays marked on its sub-pages (a batch's progress page under Brieven); the overview has none.
-    return { href, label: t(tab.label), current: currentPath === href || (tab.path !== '' && currentPath.startsWith(`${href}/`)) }
+    return {
+      href,
+      label: t(tab.label),
+      current: currentPath === href || (tab.path !== '' && currentPath.startsWith(`${href}/`)),
+    }
   })
 }

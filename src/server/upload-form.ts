@@ -22,22 +22,28 @@ const MULTIPART = 'multipart/form-data'
 
 export function acceptUploadForms(app: FastifyInstance, maxBytes: number): void {
   if (app.hasContentTypeParser(MULTIPART)) app.removeContentTypeParser(MULTIPART)
-  app.addContentTypeParser(MULTIPART, { parseAs: 'buffer', bodyLimit: maxBytes }, async (request: FastifyRequest, body: Buffer) => {
-    let form: FormData
-    try {
-      form = await new Response(new Blob([new Uint8Array(body)]), { headers: { 'content-type': String(request.headers['content-type']) } }).formData()
-    } catch {
-      throw Object.assign(new Error('malformed multipart body'), { statusCode: 400 })
-    }
-    const result: UploadBody = {}
-    for (const [name, value] of form.entries()) {
-      if (typeof value === 'string') result[name] = value
-      else if (value.size > 0 || value.name) {
-        result[name] = { fileName: value.name, type: value.type, data: Buffer.from(await value.arrayBuffer()) }
+  app.addContentTypeParser(
+    MULTIPART,
+    { parseAs: 'buffer', bodyLimit: maxBytes },
+    async (request: FastifyRequest, body: Buffer) => {
+      let form: FormData
+      try {
+        form = await new Response(new Blob([new Uint8Array(body)]), {
+          headers: { 'content-type': String(request.headers['content-type']) },
+        }).formData()
+      } catch {
+        throw Object.assign(new Error('malformed multipart body'), { statusCode: 400 })
       }
-    }
-    return result
-  })
+      const result: UploadBody = {}
+      for (const [name, value] of form.entries()) {
+        if (typeof value === 'string') result[name] = value
+        else if (value.size > 0 || value.name) {
+          result[name] = { fileName: value.name, type: value.type, data: Buffer.from(await value.arrayBuffer()) }
+        }
+      }
+      return result
+    },
+  )
 }
 
 export function uploadedFile(body: UploadBody | undefined, name: string): UploadedFile | undefined {

@@ -14,6 +14,7 @@ export function parseUrlEncoded(text: string): UrlEncodedFields {
   const fields = parseQueryString(text, '&', '=', { maxKeys: 0 }) as UrlEncodedFields
   if (!text.includes('%00') && !text.includes('\u0000')) return fields
   const withoutNul = (value: string) => value.replaceAll('\u0000', '')
-  for (const [name, value] of Object.entries(fields)) fields[name] = Array.isArray(value) ? value.map(withoutNul) : withoutNul(value)
+  for (const [name, value] of Object.entries(fields))
+    fields[name] = Array.isArray(value) ? value.map(withoutNul) : withoutNul(value)
   return fields
 }

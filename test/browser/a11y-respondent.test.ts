@@ -7,7 +7,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { AxeBuilder } from '@axe-core/playwright'
 import type { Browser as ChromiumBrowser, BrowserContext, Page } from 'playwright-core'
 import { DESKTOP, launchChromium } from '../helpers/chromium.js'
-import { andWait, fillPage, participantPool, pressNext, startRespondentWorld, type RespondentWorld } from './respondent-helpers.js'
+import {
+  andWait,
+  fillPage,
+  participantPool,
+  pressNext,
+  startRespondentWorld,
+  type RespondentWorld,
+} from './respondent-helpers.js'
 import { MEASURED_CONFORMANCE } from '../../src/server/routes/toegankelijkheid/_measured.js'
 
 const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']
@@ -35,14 +42,18 @@ async function newPage(): Promise<{ context: BrowserContext; page: Page }> {
 async function expectAccessible(page: Page, name: string): Promise<void> {
   const results = await new AxeBuilder({ page }).withTags(WCAG_21_AA).analyze()
   axeVersion = results.testEngine.version
-  const violations = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(' ')).join('\n    ')}`)
+  const violations = results.violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(' ')).join('\n    ')}`,
+  )
   expect(violations, `axe violations on ${name} (${page.url()})`).toEqual([])
   // Something must have been checked: a blank page passes axe too.
   expect(results.passes.length, name).toBeGreaterThan(10)
 
   const viewport = page.viewportSize()
   await page.setViewportSize({ width: 320, height: 640 })
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  )
   expect(overflow, `${name} scrolls sideways at 320 px`).toBeLessThanOrEqual(0)
   if (viewport) await page.setViewportSize(viewport)
   checked.push(name)

@@ -67,12 +67,16 @@ afterAll(async () => {
 
 const url = (path: string) => `${served.baseUrl}${path}`
 const pathOf = (page: Page) => new URL(page.url()).pathname
-const screenshot = (page: Page, name: string) => page.screenshot({ path: screenshotPath(`researcher-${name}`), fullPage: true })
-const text = async (page: Page, selector: string) => ((await page.locator(selector).first().textContent()) ?? '').replace(/\s+/g, ' ').trim()
+const screenshot = (page: Page, name: string) =>
+  page.screenshot({ path: screenshotPath(`researcher-${name}`), fullPage: true })
+const text = async (page: Page, selector: string) =>
+  ((await page.locator(selector).first().textContent()) ?? '').replace(/\s+/g, ' ').trim()
 
 async function expectAccessible(page: Page, name: string): Promise<void> {
   const results = await new AxeBuilder({ page }).withTags(WCAG_21_AA).analyze()
-  const violations = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(' ')).join('\n    ')}`)
+  const violations = results.violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(' ')).join('\n    ')}`,
+  )
   expect(violations, `axe violations on ${name} (${page.url()})`).toEqual([])
   expect(results.passes.length, name).toBeGreaterThan(10)
 }
@@ -81,15 +85,19 @@ async function expectAccessible(page: Page, name: string): Promise<void> {
 async function rowsOf(page: Page, table: string | Locator, part: 'tbody' | 'tfoot' = 'tbody'): Promise<string[][]> {
   const rows = (typeof table === 'string' ? page.locator(table) : table).locator(`${part} tr`)
   return rows.evaluateAll((rows) =>
-    rows.map((row) => [...row.querySelectorAll('th, td')].map((cell) => (cell.textContent ?? '').replace(/\s+/g, ' ').trim())),
+    rows.map((row) =>
+      [...row.querySelectorAll('th, td')].map((cell) => (cell.textContent ?? '').replace(/\s+/g, ' ').trim()),
+    ),
   )
 }
 
 /** The monitor's figures for one municipality (or "Totaal"). */
 async function monitorRow(page: Page, stratum: string): Promise<Record<string, string>> {
-  return page.locator(`table.monitor tr[data-stratum="${stratum}"] td[data-figure]`).evaluateAll((cells) =>
-    Object.fromEntries(cells.map((cell) => [cell.getAttribute('data-figure')!, (cell.textContent ?? '').trim()])),
-  )
+  return page
+    .locator(`table.monitor tr[data-stratum="${stratum}"] td[data-figure]`)
+    .evaluateAll((cells) =>
+      Object.fromEntries(cells.map((cell) => [cell.getAttribute('data-figure')!, (cell.textContent ?? '').trim()])),
+    )
 }
 
 async function participantsOf(roundId: number) {
@@ -125,14 +133,21 @@ describe('a researcher runs the fieldwork of a round in the staff console', () =
     const base = `/beheer/rondes/${roundId}`
 
     // --- A bad file: every bad line with its number and reason, and nothing stored
-    await andWait(page, () => page.getByRole('navigation', { name: 'Onderdelen van deze ronde' }).getByRole('link', { name: 'Klanten importeren' }).click())
+    await andWait(page, () =>
+      page
+        .getByRole('navigation', { name: 'Onderdelen van deze ronde' })
+        .getByRole('link', { name: 'Klanten importeren' })
+        .click(),
+    )
     expect(pathOf(page)).toBe(`${base}/import`)
     await expectAccessible(page, 'import page')
     await page.getByLabel('Bestand').setInputFiles(`${FIXTURES}/clients-bad.csv`)
     await andWait(page, () => page.getByRole('button', { name: 'Bestand controleren' }).click())
     expect(pathOf(page)).toMatch(new RegExp(`^${base}/import/[^/]+$`))
     await expect.poll(() => text(page, 'h2')).toBe('Controle van het bestand')
-    const problems = Object.fromEntries((await rowsOf(page, 'table.problems')).map(([line, , , reasons]) => [line, reasons]))
+    const problems = Object.fromEntries(
+      (await rowsOf(page, 'table.problems')).map(([line, , , reasons]) => [line, reasons]),
+    )
     expect(problems).toMatchObject({
       '2': expect.stringContaining('klantnummer K200001 staat meer dan één keer in het bestand'),
       '3': expect.stringContaining('klantnummer K200001 staat meer dan één keer in het bestand'),
@@ -180,17 +195,27 @@ describe('a researcher runs the fieldwork of a round in the staff console', () =
     await page.getByLabel('Startgetal').fill('2022')
     await andWait(page, () => page.getByRole('button', { name: 'Bekijk de steekproef' }).click())
     const writtenTo = HENGELO_DRAWN + FILE.Haaksbergen + FILE.Borne
-    expect(await rowsOf(page, 'table.sample-result')).toEqual(MUNICIPALITIES.map((m) => [m, String(FILE[m]), String(WRITTEN_TO[m])]))
+    expect(await rowsOf(page, 'table.sample-result')).toEqual(
+      MUNICIPALITIES.map((m) => [m, String(FILE[m]), String(WRITTEN_TO[m])]),
+    )
     // Looking changes nothing: nobody has a code yet.
     expect((await participantsOf(roundId)).filter((p) => p.code !== null)).toEqual([])
     await screenshot(page, '03-sample-preview')
     await expectAccessible(page, 'sample preview')
-    await andWait(page, () => page.getByRole('button', { name: `Bevestig de steekproef (${writtenTo} klanten)` }).click())
-    expect(await text(page, 'p.note[role="status"]')).toBe(`De steekproef is vastgelegd. ${writtenTo} klanten hebben een inlogcode.`)
+    await andWait(page, () =>
+      page.getByRole('button', { name: `Bevestig de steekproef (${writtenTo} klanten)` }).click(),
+    )
+    expect(await text(page, 'p.note[role="status"]')).toBe(
+      `De steekproef is vastgelegd. ${writtenTo} klanten hebben een inlogcode.`,
+    )
     const participants = await participantsOf(roundId)
     expect(participants).toHaveLength(writtenTo)
     expect(participants.every((p) => p.code !== null)).toBe(true)
-    for (const m of MUNICIPALITIES) expect(participants.filter((p) => p.stratum === m), m).toHaveLength(WRITTEN_TO[m])
+    for (const m of MUNICIPALITIES)
+      expect(
+        participants.filter((p) => p.stratum === m),
+        m,
+      ).toHaveLength(WRITTEN_TO[m])
 
     // --- The invitation letters: the page refreshes itself until the files are there
     await andWait(page, () => page.getByRole('link', { name: 'Volgende stap: de brieven.' }).click())
@@ -203,14 +228,22 @@ describe('a researcher runs the fieldwork of a round in the staff console', () =
       .toBe(2 * MUNICIPALITIES.length)
     expect(await page.getByText('De bestanden worden gemaakt').count()).toBe(0)
     expect(await rowsOf(page, letters)).toEqual(
-      MUNICIPALITIES.map((m) => [m, String(WRITTEN_TO[m]), 'Klaar', expect.stringMatching(new RegExp(`^PDF ${m} \\(\\d+ kB\\)$`))]),
+      MUNICIPALITIES.map((m) => [
+        m,
+        String(WRITTEN_TO[m]),
+        'Klaar',
+        expect.stringMatching(new RegExp(`^PDF ${m} \\(\\d+ kB\\)$`)),
+      ]),
     )
     // The day the letters were made, in the municipality's calendar (the monitor marks the same day).
     const madeOn = /^Uitnodiging: brieven van (\d{1,2} \p{L}+ \d{4})$/u.exec(await text(page, 'main h2'))?.[1]
     expect(madeOn).toBeDefined()
     await screenshot(page, '04-letters-ready')
     await expectAccessible(page, 'letter mailing page')
-    const [download] = await Promise.all([page.waitForEvent('download'), letters.getByRole('link', { name: /^PDF Hengelo/ }).click()])
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      letters.getByRole('link', { name: /^PDF Hengelo/ }).click(),
+    ])
     const pdf = tmp.file('brieven-hengelo.pdf')
     await download.saveAs(pdf)
     expect(readFileSync(pdf).subarray(0, 5).toString('latin1')).toBe('%PDF-')
@@ -221,10 +254,21 @@ describe('a researcher runs the fieldwork of a round in the staff console', () =
     await page.goto(url(base))
     await andWait(page, () => page.getByRole('button', { name: 'Ronde openen' }).click())
     expect(await text(page, 'main')).toContain('De ronde is open.')
-    await andWait(page, () => page.getByRole('navigation', { name: 'Onderdelen van deze ronde' }).getByRole('link', { name: 'Respons' }).click())
+    await andWait(page, () =>
+      page
+        .getByRole('navigation', { name: 'Onderdelen van deze ronde' })
+        .getByRole('link', { name: 'Respons' })
+        .click(),
+    )
     expect(pathOf(page)).toBe(`${base}/monitor`)
     for (const m of MUNICIPALITIES) {
-      expect(await monitorRow(page, m), m).toMatchObject({ invited: String(WRITTEN_TO[m]), online: '0', paper: '0', completed: '0', rate: '0,0%' })
+      expect(await monitorRow(page, m), m).toMatchObject({
+        invited: String(WRITTEN_TO[m]),
+        online: '0',
+        paper: '0',
+        completed: '0',
+        rate: '0,0%',
+      })
     }
     expect(await monitorRow(page, 'Totaal')).toMatchObject({ invited: String(writtenTo), completed: '0', rate: '0,0%' })
     expect(await text(page, 'ul.mailings')).toBe(`${madeOn}: Uitnodiging (brief), ${writtenTo} ontvangers`)
@@ -253,15 +297,44 @@ describe('a researcher runs the fieldwork of a round in the staff console', () =
 
     // --- The monitor after: one more completed in Hengelo (online) and in Borne (paper)
     await page.goto(url(`${base}/monitor`))
-    expect(await monitorRow(page, 'Hengelo')).toMatchObject({ invited: '4', online: '1', paper: '0', completed: '1', rate: '25,0%' })
-    expect(await monitorRow(page, 'Haaksbergen')).toMatchObject({ invited: '3', online: '0', paper: '0', completed: '0', rate: '0,0%' })
-    expect(await monitorRow(page, 'Borne')).toMatchObject({ invited: '2', online: '0', paper: '1', completed: '1', rate: '50,0%' })
-    expect(await monitorRow(page, 'Totaal')).toMatchObject({ invited: '9', online: '1', paper: '1', completed: '2', rate: '22,2%' })
+    expect(await monitorRow(page, 'Hengelo')).toMatchObject({
+      invited: '4',
+      online: '1',
+      paper: '0',
+      completed: '1',
+      rate: '25,0%',
+    })
+    expect(await monitorRow(page, 'Haaksbergen')).toMatchObject({
+      invited: '3',
+      online: '0',
+      paper: '0',
+      completed: '0',
+      rate: '0,0%',
+    })
+    expect(await monitorRow(page, 'Borne')).toMatchObject({
+      invited: '2',
+      online: '0',
+      paper: '1',
+      completed: '1',
+      rate: '50,0%',
+    })
+    expect(await monitorRow(page, 'Totaal')).toMatchObject({
+      invited: '9',
+      online: '1',
+      paper: '1',
+      completed: '2',
+      rate: '22,2%',
+    })
     await screenshot(page, '05-monitor')
     await expectAccessible(page, 'monitor')
 
     // --- A reminder by letter: not to the two who answered
-    await andWait(page, () => page.getByRole('navigation', { name: 'Onderdelen van deze ronde' }).getByRole('link', { name: 'Verzendingen' }).click())
+    await andWait(page, () =>
+      page
+        .getByRole('navigation', { name: 'Onderdelen van deze ronde' })
+        .getByRole('link', { name: 'Verzendingen' })
+        .click(),
+    )
     expect(pathOf(page)).toBe(`${base}/verzendingen`)
     await expectAccessible(page, 'mailings page')
     const channels = page.getByRole('group', { name: 'Hoe herinneren?' })
@@ -277,11 +350,19 @@ describe('a researcher runs the fieldwork of a round in the staff console', () =
     await andWait(page, () => page.getByRole('button', { name: 'Maak de herinnering' }).click())
     expect(pathOf(page)).toBe(`${base}/verzendingen`)
     expect(await text(page, 'p.note[role="status"]')).toBe('De herinnering is gemaakt.')
-    const history = (await rowsOf(page, 'table.mailings')).map(([date, kind, channel, by, count]) => [kind, channel, by, count, date])
-    expect(history).toEqual(expect.arrayContaining([
-      ['Uitnodiging', 'Brief', 'Test researcher', String(writtenTo), madeOn],
-      ['Herinnering', 'Brief', 'Test researcher', String(writtenTo - 2), expect.any(String)],
-    ]))
+    const history = (await rowsOf(page, 'table.mailings')).map(([date, kind, channel, by, count]) => [
+      kind,
+      channel,
+      by,
+      count,
+      date,
+    ])
+    expect(history).toEqual(
+      expect.arrayContaining([
+        ['Uitnodiging', 'Brief', 'Test researcher', String(writtenTo), madeOn],
+        ['Herinnering', 'Brief', 'Test researcher', String(writtenTo - 2), expect.any(String)],
+      ]),
+    )
     expect(history).toHaveLength(2)
     await screenshot(page, '07-mailings')
     await context.close()

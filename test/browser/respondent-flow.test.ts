@@ -147,7 +147,10 @@ describe('a respondent on a phone', () => {
     const page = await context.newPage()
     await page.goto(url(`/c/${p.code}`))
     expect(pathOf(page)).toBe('/vragenlijst/deel/algemeen')
-    const { filled, pages } = await answerPages(page, { text, pick: { rapportcijfer_dienstverlening: 3, begeleiding_werk: 2 } })
+    const { filled, pages } = await answerPages(page, {
+      text,
+      pick: { rapportcijfer_dienstverlening: 3, begeleiding_werk: 2 },
+    })
     expect(pages.length).toBeGreaterThanOrEqual(8)
     await submitFromOverview(page)
     await context.close()
@@ -187,7 +190,13 @@ describe('a respondent on a phone', () => {
       page.evaluate(() => {
         const e = document.activeElement as HTMLElement
         const style = getComputedStyle(e)
-        return { name: e.getAttribute('name'), value: (e as HTMLInputElement).value, text: e.textContent?.trim(), outline: style.outlineStyle, outlineWidth: style.outlineWidth }
+        return {
+          name: e.getAttribute('name'),
+          value: (e as HTMLInputElement).value,
+          text: e.textContent?.trim(),
+          outline: style.outlineStyle,
+          outlineWidth: style.outlineWidth,
+        }
       })
     // The first Tab reaches the skip link.
     await page.keyboard.press('Tab')
@@ -209,7 +218,11 @@ describe('a respondent on a phone', () => {
     expect(pathOf(page)).toBe('/vragenlijst/deel/intake')
     await context.close()
 
-    const stored = await world.served.database.db.selectFrom('responses').select('answers').where('participant_id', '=', p.id).executeTakeFirstOrThrow()
+    const stored = await world.served.database.db
+      .selectFrom('responses')
+      .select('answers')
+      .where('participant_id', '=', p.id)
+      .executeTakeFirstOrThrow()
     expect(stored.answers.rapportcijfer_dienstverlening).toBe(7)
   }, 60_000)
 })
@@ -254,7 +267,10 @@ describe('what a respondent sees when something is wrong, and in Arabic', () => 
     expect(await page.locator('html').getAttribute('lang')).toBe('ar')
     await expect.poll(() => page.locator('h1').textContent()).toBe('عنك')
     // Right to left: the first option's box sits at the right edge of its row.
-    const [input, label] = await Promise.all([page.locator('#cijfer-1').boundingBox(), page.locator('label:has(#cijfer-1) span').boundingBox()])
+    const [input, label] = await Promise.all([
+      page.locator('#cijfer-1').boundingBox(),
+      page.locator('label:has(#cijfer-1) span').boundingBox(),
+    ])
     expect(input!.x).toBeGreaterThan(label!.x)
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360)
     await screenshot(page, 'respondent-09-arabic-rtl-phone')

@@ -39,8 +39,22 @@ export function trilingualDefinition(): QuestionnaireDefinition {
         id: 'start',
         title: t('Over u', 'About you', 'عنك'),
         questions: [
-          { id: 'cijfer', number: '1', type: 'grade', required: true, text: t('Welk cijfer geeft u?', 'What score do you give?', 'ما هي الدرجة التي تعطيها؟') },
-          { id: 'uren', number: '2', type: 'number', min: 0, max: 40, unit: t('uur', 'hours', 'ساعات'), text: t('Hoeveel uur werkt u per week?', 'How many hours a week do you work?', 'كم ساعة تعمل في الأسبوع؟') },
+          {
+            id: 'cijfer',
+            number: '1',
+            type: 'grade',
+            required: true,
+            text: t('Welk cijfer geeft u?', 'What score do you give?', 'ما هي الدرجة التي تعطيها؟'),
+          },
+          {
+            id: 'uren',
+            number: '2',
+            type: 'number',
+            min: 0,
+            max: 40,
+            unit: t('uur', 'hours', 'ساعات'),
+            text: t('Hoeveel uur werkt u per week?', 'How many hours a week do you work?', 'كم ساعة تعمل في الأسبوع؟'),
+          },
           {
             id: 'hulp_van',
             number: '3',
@@ -59,13 +73,22 @@ export function trilingualDefinition(): QuestionnaireDefinition {
             number: '4',
             type: 'grid',
             scale: 'agree',
-            text: t('Wat vindt u van deze zinnen?', 'What do you think of these statements?', 'ما رأيك في هذه العبارات؟'),
+            text: t(
+              'Wat vindt u van deze zinnen?',
+              'What do you think of these statements?',
+              'ما رأيك في هذه العبارات؟',
+            ),
             items: [
               { id: 'a', number: 'a', text: t('Ik werd snel geholpen', 'I was helped quickly', 'تمت مساعدتي بسرعة') },
               { id: 'b', number: 'b', text: t('Ik werd goed geholpen', 'I was helped well', 'تمت مساعدتي بشكل جيد') },
             ],
           },
-          { id: 'naam_plaats', number: '5', type: 'text', text: t('In welke wijk woont u?', 'Which part of town do you live in?', 'في أي حي تسكن؟') },
+          {
+            id: 'naam_plaats',
+            number: '5',
+            type: 'text',
+            text: t('In welke wijk woont u?', 'Which part of town do you live in?', 'في أي حي تسكن؟'),
+          },
         ],
       },
     ],
@@ -86,9 +109,22 @@ export async function startRespondentWorld(): Promise<RespondentWorld> {
   const served = await startServedApp()
   const db = served.database.db
   const kto = await createRound(db, { participantsPerStratum: 6 })
-  const trilingual = await createRound(db, { definition: trilingualDefinition(), participantsPerStratum: 2, strata: [{ code: 'borne', name: 'Borne' }] })
-  const closed = await createRound(db, { status: 'closed', participantsPerStratum: 1, strata: [{ code: 'borne', name: 'Borne' }] })
-  const notYetOpen = await createRound(db, { opensOn: daysFromToday(7), closesOn: daysFromToday(35), participantsPerStratum: 1, strata: [{ code: 'borne', name: 'Borne' }] })
+  const trilingual = await createRound(db, {
+    definition: trilingualDefinition(),
+    participantsPerStratum: 2,
+    strata: [{ code: 'borne', name: 'Borne' }],
+  })
+  const closed = await createRound(db, {
+    status: 'closed',
+    participantsPerStratum: 1,
+    strata: [{ code: 'borne', name: 'Borne' }],
+  })
+  const notYetOpen = await createRound(db, {
+    opensOn: daysFromToday(7),
+    closesOn: daysFromToday(35),
+    participantsPerStratum: 1,
+    strata: [{ code: 'borne', name: 'Borne' }],
+  })
   return { served, kto, trilingual, closed, notYetOpen }
 }
 
@@ -120,7 +156,12 @@ export interface Choices {
 /** Fills in every visible question of the current page like a person tapping; returns what was chosen. */
 export async function fillPage(page: Page, choices: Choices = {}): Promise<Filled> {
   const controls = await page.$$eval('form.questions input, form.questions textarea', (elements) =>
-    elements.map((e) => ({ tag: e.tagName.toLowerCase(), type: (e as HTMLInputElement).type, name: (e as HTMLInputElement).name, value: (e as HTMLInputElement).value })),
+    elements.map((e) => ({
+      tag: e.tagName.toLowerCase(),
+      type: (e as HTMLInputElement).type,
+      name: (e as HTMLInputElement).name,
+      value: (e as HTMLInputElement).value,
+    })),
   )
   const filled: Filled = {}
   const seen = new Set<string>()
@@ -149,7 +190,11 @@ export async function pressNext(page: Page): Promise<void> {
  * Fills in and leaves pages until the overview (or until `maxPages` pages are done).
  * A page that shows follow-up questions after "Volgende" is filled in again.
  */
-export async function answerPages(page: Page, choices: Choices = {}, maxPages = 40): Promise<{ filled: Filled; pages: string[] }> {
+export async function answerPages(
+  page: Page,
+  choices: Choices = {},
+  maxPages = 40,
+): Promise<{ filled: Filled; pages: string[] }> {
   const filled: Filled = {}
   const pages: string[] = []
   while (!page.url().endsWith('/vragenlijst/overzicht') && pages.length < maxPages) {
@@ -170,9 +215,18 @@ export function expectAnswersStored(stored: Record<string, unknown>, filled: Fil
 }
 
 export async function completedResponses(served: ServedApp, roundId: number) {
-  return served.database.db.selectFrom('responses').selectAll().where('round_id', '=', roundId).where('status', '=', 'complete').execute()
+  return served.database.db
+    .selectFrom('responses')
+    .selectAll()
+    .where('round_id', '=', roundId)
+    .where('status', '=', 'complete')
+    .execute()
 }
 
 export async function participantStatus(served: ServedApp, id: number) {
-  return served.database.db.selectFrom('participants').select(['status', 'completed_mode']).where('id', '=', id).executeTakeFirstOrThrow()
+  return served.database.db
+    .selectFrom('participants')
+    .select(['status', 'completed_mode'])
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow()
 }

@@ -37,23 +37,72 @@ const grid = (question: string, items: string, values: Array<[string, Expected, 
 const KTO_FORM: Keystroke[] = [
   { variable: 'rapportcijfer_dienstverlening', keys: '7', expected: 7 },
   { variable: 'intake_wanneer', keys: '1', expected: 1 },
-  ...grid('intake_stellingen', 'abcd', [['1', 1], ['2', 2], ['3', 3], ['99', 99]]),
-  ...grid('eerste_betaling', 'abc', [['4', 4], ['2', 2], ['1', 1]]),
+  ...grid('intake_stellingen', 'abcd', [
+    ['1', 1],
+    ['2', 2],
+    ['3', 3],
+    ['99', 99],
+  ]),
+  ...grid('eerste_betaling', 'abc', [
+    ['4', 4],
+    ['2', 2],
+    ['1', 1],
+  ]),
   { variable: 'begeleiding_werk', keys: '1', expected: 1 },
   { variable: 'begeleiding_door', keys: '12', tab: true, expected: [1, 2] },
-  ...grid('reintegratie_cijfers', 'abcdef', [['10', 10], ['1', 1, true], ['5', 5], ['6', 6], ['99', 99], ['8', 8]]),
-  ...grid('traject_stellingen', 'abcd', [['2', 2], ['2', 2], ['3', 3], ['m', m]]),
+  ...grid('reintegratie_cijfers', 'abcdef', [
+    ['10', 10],
+    ['1', 1, true],
+    ['5', 5],
+    ['6', 6],
+    ['99', 99],
+    ['8', 8],
+  ]),
+  ...grid('traject_stellingen', 'abcd', [
+    ['2', 2],
+    ['2', 2],
+    ['3', 3],
+    ['m', m],
+  ]),
   { variable: 'parttimebaan', keys: '2', expected: 2 },
   { variable: 'kans_parttimebaan', keys: '3', expected: 3 },
   { variable: 'kans_baan_zonder_bijstand', keys: '4', expected: 4 },
   { variable: 'rapportcijfer_klantmanager', keys: '9', tab: true, expected: 9 },
   ...grid('medewerkers_stellingen', 'abcdefghijklmno', [
-    ['1', 1], ['2', 2], ['2', 2], ['1', 1], ['3', 3], ['?', u], ['2', 2], ['2', 2],
-    ['4', 4], ['1', 1], ['2', 2], ['99', 99], ['2', 2], ['3', 3], ['1', 1],
+    ['1', 1],
+    ['2', 2],
+    ['2', 2],
+    ['1', 1],
+    ['3', 3],
+    ['?', u],
+    ['2', 2],
+    ['2', 2],
+    ['4', 4],
+    ['1', 1],
+    ['2', 2],
+    ['99', 99],
+    ['2', 2],
+    ['3', 3],
+    ['1', 1],
   ]),
-  ...grid('balie', 'ab', [['6', 6], ['7', 7]]),
-  ...grid('bereikbaarheid', 'abcde', [['8', 8], ['8', 8], ['7', 7], ['6', 6], ['5', 5]]),
-  ...grid('informatie', 'abcde', [['7', 7], ['7', 7], ['7', 7], ['99', 99], ['4', 4]]),
+  ...grid('balie', 'ab', [
+    ['6', 6],
+    ['7', 7],
+  ]),
+  ...grid('bereikbaarheid', 'abcde', [
+    ['8', 8],
+    ['8', 8],
+    ['7', 7],
+    ['6', 6],
+    ['5', 5],
+  ]),
+  ...grid('informatie', 'abcde', [
+    ['7', 7],
+    ['7', 7],
+    ['7', 7],
+    ['99', 99],
+    ['4', 4],
+  ]),
   { variable: 'duur_uitkering', keys: '2', expected: 2 },
   { variable: 'internet_thuis', keys: '1', expected: 1 },
   { variable: 'leeftijd', keys: 'm', expected: m },
@@ -95,7 +144,9 @@ async function signIn(page: Page): Promise<void> {
 
 async function expectAccessible(page: Page, name: string): Promise<void> {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
-  const violations = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)
+  const violations = results.violations.map(
+    (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
+  )
   expect(violations, name).toEqual([])
 }
 
@@ -130,7 +181,9 @@ describe('a typist keys a paper form with the keyboard alone', () => {
     await Promise.all([page.waitForURL('**/invoer'), page.keyboard.press('Enter')])
     keystrokes++
     const elapsed = Date.now() - started
-    console.log(`KTO form (${KTO_FORM.length} fields): ${keystrokes} keystrokes including the scan; ${elapsed} ms in Chromium`)
+    console.log(
+      `KTO form (${KTO_FORM.length} fields): ${keystrokes} keystrokes including the scan; ${elapsed} ms in Chromium`,
+    )
 
     await expect.poll(() => page.locator('.flash').textContent()).toContain('Opgeslagen')
     expect(await activeId(page)).toBe('code')
@@ -140,7 +193,8 @@ describe('a typist keys a paper form with the keyboard alone', () => {
     const marks: Record<string, string> = {}
     for (const stroke of KTO_FORM) {
       if (stroke.expected === undefined) continue
-      if (typeof stroke.expected === 'object' && 'mark' in stroke.expected) marks[stroke.variable] = stroke.expected.mark
+      if (typeof stroke.expected === 'object' && 'mark' in stroke.expected)
+        marks[stroke.variable] = stroke.expected.mark
       else answers[stroke.variable] = stroke.expected
     }
     const response = await served.database.db
@@ -151,7 +205,11 @@ describe('a typist keys a paper form with the keyboard alone', () => {
     expect(response).toMatchObject({ mode: 'paper', status: 'complete', participant_id: null, stratum_id: p.stratumId })
     expect(response.answers).toEqual(answers)
     expect(response.paper_coding).toEqual({ noCode: false, marks, invalid: {}, outsideRouting: [] })
-    const participant = await served.database.db.selectFrom('participants').select(['status', 'completed_mode']).where('id', '=', p.id).executeTakeFirstOrThrow()
+    const participant = await served.database.db
+      .selectFrom('participants')
+      .select(['status', 'completed_mode'])
+      .where('id', '=', p.id)
+      .executeTakeFirstOrThrow()
     expect(participant).toEqual({ status: 'completed', completed_mode: 'paper' })
     await context.close()
   })
@@ -182,7 +240,9 @@ describe('a typist keys a paper form with the keyboard alone', () => {
     await Promise.all([page.waitForURL('**/invoer/formulier'), page.keyboard.type(`${code}\n`)])
     await page.keyboard.type('8')
     await page.keyboard.type('2')
-    await expect.poll(() => page.locator('#autosave-status').textContent(), { timeout: 5000 }).toContain('Invoer bewaard')
+    await expect
+      .poll(() => page.locator('#autosave-status').textContent(), { timeout: 5000 })
+      .toContain('Invoer bewaard')
     await page.keyboard.type('3')
     // runBeforeUnload fires pagehide (and its beacon) but does not wait: wait for the tab to be gone,
     // so the next tab does not open while this one still holds the focus.

@@ -49,8 +49,15 @@ describe('fieldwork from the command line', () => {
     expect(report).toContain('Nothing imported.')
     expect(process.exitCode).toBe(1)
     process.exitCode = 0
-    expect(await handle.db.selectFrom('participants').select('id').where('round_id', '=', other.roundId).execute()).toEqual([])
-    const skipped = await run('import', ['--round', String(other.roundId), `${FIXTURES}/clients-bad.csv`, '--skip-errors'])
+    expect(
+      await handle.db.selectFrom('participants').select('id').where('round_id', '=', other.roundId).execute(),
+    ).toEqual([])
+    const skipped = await run('import', [
+      '--round',
+      String(other.roundId),
+      `${FIXTURES}/clients-bad.csv`,
+      '--skip-errors',
+    ])
     expect(skipped).toMatch(/Imported 2 clients into round \d+ .* skipped 8 lines/)
   })
 
@@ -72,7 +79,12 @@ describe('fieldwork from the command line', () => {
     expect(letters).toMatch(/Made the invitation letter mailing \d+: 2300 letters\./)
     expect(letters).toContain('Hengelo letters: 1700/1700 (100%)')
     expect(letters).toMatch(/2300 letters in [\d.]+ s \(\d+ per second\)/)
-    console.log(letters.split('\n').filter((l) => /per second/.test(l)).join('\n'))
+    console.log(
+      letters
+        .split('\n')
+        .filter((l) => /per second/.test(l))
+        .join('\n'),
+    )
     const files = readdirSync(outDir)
     expect(files.filter((f) => f.includes('brieven'))).toHaveLength(3)
     const borne = path.join(outDir, files.find((f) => f.includes('brieven-borne'))!)
@@ -84,14 +96,21 @@ describe('fieldwork from the command line', () => {
     const lines = readFileSync(list, 'utf8').trim().split('\r\n')
     expect(lines).toHaveLength(2301)
     // The letters' order is the list's order, and a reprint keeps the codes.
-    const firstBorneCode = lines.slice(1).map((l) => l.split(';')).find((c) => c[7] === 'Borne')![0]!
+    const firstBorneCode = lines
+      .slice(1)
+      .map((l) => l.split(';'))
+      .find((c) => c[7] === 'Borne')![0]!
     expect(pages[0]!.replace(/\s/g, '')).toContain(firstBorneCode)
     const again = await run('letters', ['--round', r(), '--again'])
     expect(again).toContain('Making 3 files again (same people, same codes).')
     const list2 = path.join(outDir, 'lijst2.csv')
     await run('mailing-list', ['--round', r(), '--out', list2])
     expect(readFileSync(list2, 'utf8')).toBe(readFileSync(list, 'utf8'))
-    const mailings = await handle.db.selectFrom('mailings').select(['kind', 'channel', 'recipient_count']).where('round_id', '=', round.roundId).execute()
+    const mailings = await handle.db
+      .selectFrom('mailings')
+      .select(['kind', 'channel', 'recipient_count'])
+      .where('round_id', '=', round.roundId)
+      .execute()
     expect(mailings).toEqual([{ kind: 'invitation', channel: 'letter', recipient_count: 2300 }])
   }, 180_000)
 
@@ -105,8 +124,17 @@ describe('fieldwork from the command line', () => {
 
   it('send-email writes .eml files without a mail server; remind counts first, then sends', async () => {
     const small = await createRound(handle.db, { participantsPerStratum: 2 })
-    for (const p of small.participants) await handle.db.updateTable('participants').set({ email: `p${p.id}@example.nl` }).where('id', '=', p.id).execute()
-    await handle.db.updateTable('participants').set({ status: 'completed', completed_mode: 'paper' }).where('id', '=', small.participants[0]!.id).execute()
+    for (const p of small.participants)
+      await handle.db
+        .updateTable('participants')
+        .set({ email: `p${p.id}@example.nl` })
+        .where('id', '=', p.id)
+        .execute()
+    await handle.db
+      .updateTable('participants')
+      .set({ status: 'completed', completed_mode: 'paper' })
+      .where('id', '=', small.participants[0]!.id)
+      .execute()
     const sent = await run('send-email', ['--round', String(small.roundId)])
     expect(sent).toMatch(/Made e-mail mailing \d+: 5 e-mails\./)
     expect(sent).toContain('Sent 5, failed 0')
@@ -117,20 +145,35 @@ describe('fieldwork from the command line', () => {
     expect(parsed.text).toContain('http://peiling.test/c/')
 
     const counts = await run('remind', ['--round', String(small.roundId), '--channel', 'both'])
-    expect(counts).toContain('Reminder by letter, as things stand now:\n  Hengelo: 1\n  Haaksbergen: 2\n  Borne: 2\n  Total: 5')
+    expect(counts).toContain(
+      'Reminder by letter, as things stand now:\n  Hengelo: 1\n  Haaksbergen: 2\n  Borne: 2\n  Total: 5',
+    )
     expect(counts).toContain('Nothing made yet.')
     const made = await run('remind', ['--round', String(small.roundId), '--channel', 'both', '--confirm'])
     expect(made).toMatch(/Made reminder mailing \d+ by letter: 5\./)
     expect(made).toMatch(/Made reminder mailing \d+ by email: 5\./)
     expect(made).toContain('Sent 5, failed 0')
-    const audit = await handle.db.selectFrom('audit_log').select(['action', 'username']).where('round_id', '=', small.roundId).orderBy('id').execute()
-    expect(audit.map((a) => a.action)).toEqual(['mailing.invitation.email', 'mailing.reminder.letter', 'mailing.reminder.email'])
+    const audit = await handle.db
+      .selectFrom('audit_log')
+      .select(['action', 'username'])
+      .where('round_id', '=', small.roundId)
+      .orderBy('id')
+      .execute()
+    expect(audit.map((a) => a.action)).toEqual([
+      'mailing.invitation.email',
+      'mailing.reminder.letter',
+      'mailing.reminder.email',
+    ])
     expect(audit.every((a) => a.username?.startsWith('cli:'))).toBe(true)
   })
 
   it('explains wrong use', async () => {
     await expect(run('sample', ['--round', 'x'])).rejects.toBeInstanceOf(UsageError)
-    await expect(run('remind', ['--round', r(), '--channel', 'pigeon'])).rejects.toThrow('--channel: letter, email or both')
-    await expect(run('import', ['--round', r(), `${FIXTURES}/clients-small.csv`])).rejects.toThrow('De steekproef is al getrokken')
+    await expect(run('remind', ['--round', r(), '--channel', 'pigeon'])).rejects.toThrow(
+      '--channel: letter, email or both',
+    )
+    await expect(run('import', ['--round', r(), `${FIXTURES}/clients-small.csv`])).rejects.toThrow(
+      'De steekproef is al getrokken',
+    )
   })
 })

@@ -38,7 +38,11 @@ describe('npm run peiling -- export', () => {
     expect(csv.startsWith('\uFEFFstratum;modus;golf;taal;status;')).toBe(true)
     expect(csv.trim().split('\r\n')).toHaveLength(6)
     expect(csv).not.toContain(PERSONAL_MARK)
-    const entry = await handle.db.selectFrom('audit_log').select(['username', 'details']).where('action', '=', 'export.download').executeTakeFirstOrThrow()
+    const entry = await handle.db
+      .selectFrom('audit_log')
+      .select(['username', 'details'])
+      .where('action', '=', 'export.download')
+      .executeTakeFirstOrThrow()
     expect(entry).toEqual({ username: 'cli', details: { format: 'csv', includePartial: false, rows: 5 } })
   })
 
@@ -59,8 +63,12 @@ describe('npm run peiling -- purge', () => {
     await expect(run('purge', ['--round', String(round.roundId)])).rejects.toThrow(/--confirm/)
     await expect(run('purge', ['--round', String(round.roundId), '--confirm'])).rejects.toThrow(/not closed/)
     await handle.db.updateTable('rounds').set({ status: 'closed' }).where('id', '=', round.roundId).execute()
-    expect(await run('purge', ['--round', String(round.roundId), '--confirm'])).toBe(`Round ${round.roundId}: personal data of 20 participants deleted.\n`)
-    expect(await handle.db.selectFrom('participants').select('id').where('round_id', '=', round.roundId).execute()).toEqual([])
+    expect(await run('purge', ['--round', String(round.roundId), '--confirm'])).toBe(
+      `Round ${round.roundId}: personal data of 20 participants deleted.\n`,
+    )
+    expect(
+      await handle.db.selectFrom('participants').select('id').where('round_id', '=', round.roundId).execute(),
+    ).toEqual([])
   })
 
   it('purges expired rounds for a cron job', async () => {

@@ -62,7 +62,7 @@ export class Browser {
   ) {}
 
   private cookieHeader(): string {
-    return [...this.cookies].map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join("; ")
+    return [...this.cookies].map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('; ')
   }
 
   private remember(response: LightMyRequestResponse): void {
@@ -73,7 +73,12 @@ export class Browser {
   }
 
   async get(url: string, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
-    const response = await this.app.inject({ method: 'GET', url, remoteAddress: this.ip, headers: { cookie: this.cookieHeader(), ...headers } })
+    const response = await this.app.inject({
+      method: 'GET',
+      url,
+      remoteAddress: this.ip,
+      headers: { cookie: this.cookieHeader(), ...headers },
+    })
     this.remember(response)
     if (response.headers['content-type']?.toString().startsWith('text/html')) this.lastPage = response.body
     return response
@@ -89,7 +94,11 @@ export class Browser {
   }
 
   /** Posts a form with the CSRF token of the last page seen. */
-  async post(url: string, fields: Record<string, FormValue>, options: { csrf?: string | false } = {}): Promise<LightMyRequestResponse> {
+  async post(
+    url: string,
+    fields: Record<string, FormValue>,
+    options: { csrf?: string | false } = {},
+  ): Promise<LightMyRequestResponse> {
     const body = new URLSearchParams()
     const token = options.csrf === undefined ? csrfTokenOf(this.lastPage) : options.csrf
     if (token !== false) body.append('_csrf', token)

@@ -37,8 +37,15 @@ export async function createRound(
   if (options.definition) {
     const row = await db
       .insertInto('questionnaires')
-      .values({ key: options.definition.id, version: options.definition.version, title: options.definition.title.nl, definition: JSON.stringify(options.definition) })
-      .onConflict((oc) => oc.columns(['key', 'version']).doUpdateSet({ definition: JSON.stringify(options.definition) }))
+      .values({
+        key: options.definition.id,
+        version: options.definition.version,
+        title: options.definition.title.nl,
+        definition: JSON.stringify(options.definition),
+      })
+      .onConflict((oc) =>
+        oc.columns(['key', 'version']).doUpdateSet({ definition: JSON.stringify(options.definition) }),
+      )
       .returning('id')
       .executeTakeFirstOrThrow()
     questionnaireId = row.id
@@ -59,11 +66,13 @@ export async function createRound(
   const strata = await db
     .insertInto('strata')
     .values(
-      (options.strata ?? [
-        { code: 'hengelo', name: 'Hengelo' },
-        { code: 'haaksbergen', name: 'Haaksbergen' },
-        { code: 'borne', name: 'Borne' },
-      ]).map((s) => ({ round_id: round.id, ...s })),
+      (
+        options.strata ?? [
+          { code: 'hengelo', name: 'Hengelo' },
+          { code: 'haaksbergen', name: 'Haaksbergen' },
+          { code: 'borne', name: 'Borne' },
+        ]
+      ).map((s) => ({ round_id: round.id, ...s })),
     )
     .returning(['id', 'code', 'name'])
     .execute()
@@ -75,7 +84,16 @@ export async function createRound(
       n++
       const row = await db
         .insertInto('participants')
-        .values({ round_id: round.id, stratum_id: stratum.id, code, client_number: `T${round.id}-${n}`, initials: 'T.', last_name: `Test ${n}`, postcode: '7551 AA', city: stratum.name })
+        .values({
+          round_id: round.id,
+          stratum_id: stratum.id,
+          code,
+          client_number: `T${round.id}-${n}`,
+          initials: 'T.',
+          last_name: `Test ${n}`,
+          postcode: '7551 AA',
+          city: stratum.name,
+        })
         .returning('id')
         .executeTakeFirstOrThrow()
       participants.push({ id: row.id, code, stratumId: stratum.id })

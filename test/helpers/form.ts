@@ -23,7 +23,9 @@ export function readQuestionForm(html: string): FormFields {
   const radios = new Map<string, string[]>()
   const checkboxes = new Map<string, string[]>()
   const texts: string[] = []
-  for (const m of form[2]!.matchAll(/<input type="(radio|checkbox|text)" id="[^"]*" name="([^"]+)"(?: value="([^"]*)")?/g)) {
+  for (const m of form[2]!.matchAll(
+    /<input type="(radio|checkbox|text)" id="[^"]*" name="([^"]+)"(?: value="([^"]*)")?/g,
+  )) {
     const [, type, name, value] = m
     if (type === 'text') texts.push(name!)
     else {

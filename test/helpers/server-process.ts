@@ -29,28 +29,34 @@ function randomPort(): number {
  */
 export function startServerProcess(
   env: Record<string, string>,
-  { timeoutMs = 60_000, nodeArgs = [] }: { timeoutMs?: number; /** e.g. --cpu-prof */ nodeArgs?: string[] } = {},
+  { timeoutMs = 60_000, nodeArgs = [] }: { timeoutMs?: number /** e.g. --cpu-prof */; nodeArgs?: string[] } = {},
 ): Promise<ServerProcess> {
   const port = randomPort()
-  const child = spawn(process.execPath, [...nodeArgs, '--require', 'tsx/preflight', '--import', 'tsx', 'src/server/main.ts'], {
-    cwd: fileURLToPath(new URL('../..', import.meta.url)),
-    env: {
-      PATH: process.env.PATH ?? '',
-      HOME: process.env.HOME ?? tmpdir(),
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      PUBLIC_URL: `http://127.0.0.1:${port}`,
-      SESSION_SECRET,
-      DEMO: 'false',
-      LOG_LEVEL: 'warn',
-      ...env,
+  const child = spawn(
+    process.execPath,
+    [...nodeArgs, '--require', 'tsx/preflight', '--import', 'tsx', 'src/server/main.ts'],
+    {
+      cwd: fileURLToPath(new URL('../..', import.meta.url)),
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOME: process.env.HOME ?? tmpdir(),
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        PUBLIC_URL: `http://127.0.0.1:${port}`,
+        SESSION_SECRET,
+        DEMO: 'false',
+        LOG_LEVEL: 'warn',
+        ...env,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
+  )
   let output = ''
   child.stdout!.on('data', (d: Buffer) => (output += d.toString()))
   child.stderr!.on('data', (d: Buffer) => (output += d.toString()))
-  const exited = new Promise<number | string>((resolve) => child.on('exit', (code, signal) => resolve(signal ?? code ?? -1)))
+  const exited = new Promise<number | string>((resolve) =>
+    child.on('exit', (code, signal) => resolve(signal ?? code ?? -1)),
+  )
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL')
@@ -98,7 +104,10 @@ export class HttpRespondent {
   }
 
   async get(pathname: string): Promise<Response> {
-    const response = await fetch(this.baseUrl + pathname, { headers: { cookie: this.cookieHeader }, redirect: 'manual' })
+    const response = await fetch(this.baseUrl + pathname, {
+      headers: { cookie: this.cookieHeader },
+      redirect: 'manual',
+    })
     this.remember(response)
     if (response.headers.get('content-type')?.startsWith('text/html')) this.lastPage = await response.clone().text()
     return response
@@ -107,7 +116,8 @@ export class HttpRespondent {
   /** GET, following redirects. */
   async visit(pathname: string): Promise<Response> {
     let response = await this.get(pathname)
-    for (let i = 0; i < 5 && response.status >= 300 && response.status < 400; i++) response = await this.get(response.headers.get('location')!)
+    for (let i = 0; i < 5 && response.status >= 300 && response.status < 400; i++)
+      response = await this.get(response.headers.get('location')!)
     return response
   }
 

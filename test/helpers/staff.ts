@@ -10,7 +10,11 @@ export const TEST_PASSWORD = 'correct horse battery staple'
 // Hashing is deliberately slow; one hash serves every test account.
 let passwordHash: Promise<string> | undefined
 
-export async function createStaffUser(db: DB, role: StaffRole, username = `${role}-${Math.random().toString(36).slice(2, 8)}`) {
+export async function createStaffUser(
+  db: DB,
+  role: StaffRole,
+  username = `${role}-${Math.random().toString(36).slice(2, 8)}`,
+) {
   passwordHash ??= hashPassword(TEST_PASSWORD)
   const row = await db
     .insertInto('staff_users')
@@ -21,7 +25,11 @@ export async function createStaffUser(db: DB, role: StaffRole, username = `${rol
 }
 
 /** A browser signed in as a new account with this role. */
-export async function signedInAs(app: FastifyInstance, role: StaffRole, ip = '127.0.0.1'): Promise<Browser & { userId: number; username: string }> {
+export async function signedInAs(
+  app: FastifyInstance,
+  role: StaffRole,
+  ip = '127.0.0.1',
+): Promise<Browser & { userId: number; username: string }> {
   const user = await createStaffUser(app.db, role)
   const browser = new Browser(app, ip)
   await browser.visit('/beheer/inloggen')

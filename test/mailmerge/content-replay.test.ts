@@ -6,7 +6,12 @@
 import { readFile } from 'node:fs/promises'
 import QRCode from 'qrcode'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { writeLetterBatch, writePaperQuestionnaireBatch, type LetterData, type PaperFormItem } from '../../src/mailmerge/index.js'
+import {
+  writeLetterBatch,
+  writePaperQuestionnaireBatch,
+  type LetterData,
+  type PaperFormItem,
+} from '../../src/mailmerge/index.js'
 import { code, ktoDefinition, letter, template } from './fixtures.js'
 import { pageCount, pageTextItems, renderPages, renderToolsAvailable, useTempDir, writePdf } from './pdf-tools.js'
 
@@ -25,9 +30,19 @@ function batch(name: string, letters: LetterData[]): Promise<string> {
 }
 
 // What repeats is drawn for the first two letters and copied from the third on.
-const earlier = [letter({ name: 'A. Bakker', code: code('ABCDEFGH2') }), letter({ name: 'B. de Boer', code: code('BCDEFGHJ3'), language: 'en' })]
-const again = [letter({ name: 'C. Visser', code: code('CDEFGHJK4') }), letter({ name: 'D. Smit', code: code('DEFGHJKL5'), language: 'en' })]
-const third = letter({ name: 'Z. Öztürk-Yılmaz', code: code('K7QXM4TR9'), addressLines: ['Molenstraat 3', '7491 CD  DELDEN'] })
+const earlier = [
+  letter({ name: 'A. Bakker', code: code('ABCDEFGH2') }),
+  letter({ name: 'B. de Boer', code: code('BCDEFGHJ3'), language: 'en' }),
+]
+const again = [
+  letter({ name: 'C. Visser', code: code('CDEFGHJK4') }),
+  letter({ name: 'D. Smit', code: code('DEFGHJKL5'), language: 'en' }),
+]
+const third = letter({
+  name: 'Z. Öztürk-Yılmaz',
+  code: code('K7QXM4TR9'),
+  addressLines: ['Molenstraat 3', '7491 CD  DELDEN'],
+})
 const english = letter({ name: 'N. Nguyễn', code: code('MNPQRSTU3'), language: 'en' })
 
 describe('letters copied from earlier ones', () => {
@@ -53,7 +68,9 @@ describe('letters copied from earlier ones', () => {
 
 describe('paper forms copied from an earlier form of the same language and stratum', () => {
   const forms = (name: string, items: PaperFormItem[]) =>
-    writePdf(tmp.file(name), (out) => writePaperQuestionnaireBatch(ktoDefinition(), items, out, { stratumNames: { hengelo: 'Hengelo' } }))
+    writePdf(tmp.file(name), (out) =>
+      writePaperQuestionnaireBatch(ktoDefinition(), items, out, { stratumNames: { hengelo: 'Hengelo' } }),
+    )
   const earlier: PaperFormItem = { code: code('ABCDEFGH2'), lang: 'nl', stratumName: 'Hengelo', stratum: 'hengelo' }
   const later: PaperFormItem = { code: code('K7QXM4TR9'), lang: 'nl', stratumName: 'Hengelo', stratum: 'hengelo' }
 

@@ -74,7 +74,13 @@ export function paperDefinition(): QuestionnaireDefinition {
         id: 'start',
         title: t('Start', 'Start'),
         questions: [
-          { id: 'tevredenheid', number: '1', type: 'grade', text: t('Welk cijfer geeft u?', 'What score do you give?'), dontKnow: { value: 99, label: t('Weet niet', "Don't know") } },
+          {
+            id: 'tevredenheid',
+            number: '1',
+            type: 'grade',
+            text: t('Welk cijfer geeft u?', 'What score do you give?'),
+            dontKnow: { value: 99, label: t('Weet niet', "Don't know") },
+          },
           {
             id: 'contact',
             number: '2',
@@ -86,7 +92,13 @@ export function paperDefinition(): QuestionnaireDefinition {
               { value: 3, label: t('Anders, namelijk', 'Other, namely'), other: true },
             ],
           },
-          { id: 'hulp', number: '3', type: 'yesno', text: t('Kreeg u hulp?', 'Did you get help?'), showIf: { question: 'contact', in: [1, 2] } },
+          {
+            id: 'hulp',
+            number: '3',
+            type: 'yesno',
+            text: t('Kreeg u hulp?', 'Did you get help?'),
+            showIf: { question: 'contact', in: [1, 2] },
+          },
         ],
       },
       {
@@ -117,7 +129,16 @@ export function paperDefinition(): QuestionnaireDefinition {
               { id: 'b', number: 'b', text: t('was goed') },
             ],
           },
-          { id: 'hulp_uren', number: '6', type: 'number', text: t('Hoeveel uur per week?'), min: 0, max: 40, unit: t('uur', 'hours'), showIf: { question: 'hulp_van', equals: 2 } },
+          {
+            id: 'hulp_uren',
+            number: '6',
+            type: 'number',
+            text: t('Hoeveel uur per week?'),
+            min: 0,
+            max: 40,
+            unit: t('uur', 'hours'),
+            showIf: { question: 'hulp_van', equals: 2 },
+          },
         ],
       },
       {
@@ -131,7 +152,9 @@ export function paperDefinition(): QuestionnaireDefinition {
             number: '8',
             type: 'grade',
             text: t('Cijfer voor Stichting Leergeld?'),
-            showIf: { all: [{ question: 'leergeld_bekend', equals: 1 }, { not: { question: 'tevredenheid', equals: 99 } }] },
+            showIf: {
+              all: [{ question: 'leergeld_bekend', equals: 1 }, { not: { question: 'tevredenheid', equals: 99 } }],
+            },
           },
         ],
       },
@@ -145,9 +168,21 @@ export function paperDefinition(): QuestionnaireDefinition {
             number: '10',
             type: 'longtext',
             text: t('Toelichting?', 'Explanation?'),
-            showIf: { any: [{ question: 'opmerking', answered: true }, { question: 'hulp', notEquals: 1 }] },
+            showIf: {
+              any: [
+                { question: 'opmerking', answered: true },
+                { question: 'hulp', notEquals: 1 },
+              ],
+            },
           },
-          { id: 'cijfers_rooster', number: '11', type: 'grid', scale: 'grade', text: t('Cijfer voor …'), items: [{ id: 'a', number: 'a', text: t('de balie') }] },
+          {
+            id: 'cijfers_rooster',
+            number: '11',
+            type: 'grid',
+            scale: 'grade',
+            text: t('Cijfer voor …'),
+            items: [{ id: 'a', number: 'a', text: t('de balie') }],
+          },
         ],
       },
     ],

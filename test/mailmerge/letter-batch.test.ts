@@ -50,7 +50,9 @@ describe('writeLetterBatch', () => {
     const batch = letters(20)
     const file = tmp.file('batch.pdf')
     const progress: number[] = []
-    const result = await writeLetterBatch(batch, template(), createWriteStream(file), { onProgress: (n) => progress.push(n) })
+    const result = await writeLetterBatch(batch, template(), createWriteStream(file), {
+      onProgress: (n) => progress.push(n),
+    })
     expect(result).toEqual({ pages: 20 })
     expect(progress).toEqual(batch.map((_, i) => i + 1))
 
@@ -73,7 +75,9 @@ describe('writeLetterBatch', () => {
   it('reads letters from an async iterable and streams to a slow output as it goes', async () => {
     const sink = new SlowSink()
     const writtenAtProgress: number[] = []
-    const result = await writeLetterBatch(slowly(letters(12)), template(), sink, { onProgress: () => writtenAtProgress.push(sink.bytes) })
+    const result = await writeLetterBatch(slowly(letters(12)), template(), sink, {
+      onProgress: () => writtenAtProgress.push(sink.bytes),
+    })
     expect(result.pages).toBe(12)
     // Bytes reached the output while letters were still being drawn, not only at the end.
     expect(writtenAtProgress[6]).toBeGreaterThan(0)

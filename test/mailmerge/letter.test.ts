@@ -14,7 +14,18 @@ import {
 } from '../../src/mailmerge/index.js'
 import { mm } from '../../src/mailmerge/units.js'
 import { HARD_NAMES, hardLetters, letter, template } from './fixtures.js'
-import { decodeSymbols, fontsOf, inkShare, pageCount, pageTextItems, pageTexts, renderPages, renderToolsAvailable, useTempDir, writePdf } from './pdf-tools.js'
+import {
+  decodeSymbols,
+  fontsOf,
+  inkShare,
+  pageCount,
+  pageTextItems,
+  pageTexts,
+  renderPages,
+  renderToolsAvailable,
+  useTempDir,
+  writePdf,
+} from './pdf-tools.js'
 
 const tools = renderToolsAvailable()
 const tmp = useTempDir()
@@ -24,11 +35,20 @@ function letterPdf(letters: LetterData[], t: LetterTemplate = template()): Promi
   return writePdf(tmp.file(`letter-${++fileCount}.pdf`), (out) => writeLetterBatch(letters, t, out))
 }
 
-const VALUES = { naam: 'J. Jansen', code: 'K7QXM-4TR9C', url: 'enquete.example.nl', sluitingsdatum: '20 december 2026', gemeente: 'Borne' }
+const VALUES = {
+  naam: 'J. Jansen',
+  code: 'K7QXM-4TR9C',
+  url: 'enquete.example.nl',
+  sluitingsdatum: '20 december 2026',
+  gemeente: 'Borne',
+}
 
 describe('mergeFields', () => {
   it('replaces every known field, as often as it occurs', () => {
-    const result = mergeFields('Beste {naam}, uw code is {code}. Nogmaals: {code}. Ga naar {url} vóór {sluitingsdatum} ({gemeente}).', VALUES)
+    const result = mergeFields(
+      'Beste {naam}, uw code is {code}. Nogmaals: {code}. Ga naar {url} vóór {sluitingsdatum} ({gemeente}).',
+      VALUES,
+    )
     expect(result).toEqual({
       text: 'Beste J. Jansen, uw code is K7QXM-4TR9C. Nogmaals: K7QXM-4TR9C. Ga naar enquete.example.nl vóór 20 december 2026 (Borne).',
       unknown: [],
@@ -43,7 +63,10 @@ describe('mergeFields', () => {
   })
 
   it('leaves braces that are not a field alone', () => {
-    expect(mergeFields('Zie { bijlage } en {} of {a b}', VALUES)).toEqual({ text: 'Zie { bijlage } en {} of {a b}', unknown: [] })
+    expect(mergeFields('Zie { bijlage } en {} of {a b}', VALUES)).toEqual({
+      text: 'Zie { bijlage } en {} of {a b}',
+      unknown: [],
+    })
   })
 
   it('does not treat $-patterns in values specially', () => {
@@ -58,7 +81,8 @@ describe('default templates', () => {
       expect(Object.keys(t.bodies).sort()).toEqual(['en', 'nl'])
       for (const body of Object.values(t.bodies)) {
         expect(unknownMergeFields(body.subject + body.body)).toEqual([])
-        for (const field of ['naam', 'code', 'url', 'sluitingsdatum', 'gemeente']) expect(body.body).toContain(`{${field}}`)
+        for (const field of ['naam', 'code', 'url', 'sluitingsdatum', 'gemeente'])
+          expect(body.body).toContain(`{${field}}`)
       }
       expect(t.bodies.nl.body).toMatch(/anoniem/)
       expect(t.bodies.nl.body).toMatch(/ongeveer 15 minuten/)
@@ -69,11 +93,15 @@ describe('default templates', () => {
   }
 
   it('the invitation mentions the paper form and the free reply envelope', () => {
-    expect(defaultTemplate('invitation').bodies.nl.body).toMatch(/vragenlijst in die bij deze brief zit[\s\S]*antwoordenvelop/)
+    expect(defaultTemplate('invitation').bodies.nl.body).toMatch(
+      /vragenlijst in die bij deze brief zit[\s\S]*antwoordenvelop/,
+    )
   })
 
   it('the reminder tells people who already answered to ignore it', () => {
-    expect(defaultTemplate('reminder').bodies.nl.body).toContain('Heeft u de vragenlijst al ingevuld? Dan kunt u deze brief vergeten. Hartelijk dank!')
+    expect(defaultTemplate('reminder').bodies.nl.body).toContain(
+      'Heeft u de vragenlijst al ingevuld? Dan kunt u deze brief vergeten. Hartelijk dank!',
+    )
   })
 
   it('returns a fresh copy each time', () => {
@@ -137,8 +165,12 @@ describe('drawLetter', () => {
   it("dates a letter today, in the letter's language, when no date is given", async () => {
     const file = await letterPdf([letter({ letterDate: undefined }), letter({ letterDate: undefined, language: 'en' })])
     const [nl, en] = await pageTexts(file)
-    expect(nl).toMatch(/Datum: \d{1,2} (januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december) \d{4}/)
-    expect(en).toMatch(/Date: \d{1,2} (January|February|March|April|May|June|July|August|September|October|November|December) \d{4}/)
+    expect(nl).toMatch(
+      /Datum: \d{1,2} (januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december) \d{4}/,
+    )
+    expect(en).toMatch(
+      /Date: \d{1,2} (January|February|March|April|May|June|July|August|September|October|November|December) \d{4}/,
+    )
   })
 
   it('dates a letter made just after midnight in Amsterdam with the Amsterdam day, whatever the server clock', async () => {
@@ -156,7 +188,10 @@ describe('drawLetter', () => {
     const items = await pageTextItems(file, 1)
     const w = DEFAULT_ADDRESS_WINDOW
     const inWindow = (item: { x: number; top: number }) =>
-      item.x >= mm(w.leftMm) && item.x <= mm(w.leftMm + w.widthMm) && item.top >= mm(w.topMm) && item.top <= mm(w.topMm + w.heightMm)
+      item.x >= mm(w.leftMm) &&
+      item.x <= mm(w.leftMm + w.widthMm) &&
+      item.top >= mm(w.topMm) &&
+      item.top <= mm(w.topMm + w.heightMm)
     for (const line of ['J. van der Meijer', 'Marktstraat 12']) {
       const item = items.find((i) => i.str === line)
       expect(item, line).toBeDefined()
@@ -181,7 +216,10 @@ describe('drawLetter', () => {
 
   it('keeps a long body on one page by setting it smaller', async () => {
     const t = template()
-    const long = t.bodies.nl.body.replace('Met vriendelijke groet,', `${'Dit is een extra zin om de brief langer te maken. '.repeat(18)}\n\nMet vriendelijke groet,`)
+    const long = t.bodies.nl.body.replace(
+      'Met vriendelijke groet,',
+      `${'Dit is een extra zin om de brief langer te maken. '.repeat(18)}\n\nMet vriendelijke groet,`,
+    )
     t.bodies.nl = { ...t.bodies.nl, body: long }
     const file = await letterPdf([letter()], t)
     const [page] = await pageTexts(file)
@@ -211,9 +249,19 @@ describe('drawLetter', () => {
   it('embeds a logo once, not once per letter', async () => {
     const t = template()
     // A 1×1 PNG.
-    t.logo = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64')
+    t.logo = Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+      'base64',
+    )
     const images = async (count: number) => {
-      const raw = (await readFile(await letterPdf(Array.from({ length: count }, () => letter()), t))).toString('latin1')
+      const raw = (
+        await readFile(
+          await letterPdf(
+            Array.from({ length: count }, () => letter()),
+            t,
+          ),
+        )
+      ).toString('latin1')
       return raw.match(/\/Subtype \/Image/g)?.length ?? 0
     }
     // The image and its transparency mask, however many letters.

@@ -5,7 +5,17 @@ import { formatLoginCode } from '../../src/codes/login-code.js'
 import { writePaperQuestionnaire, writePaperQuestionnaireBatch, type PaperFormItem } from '../../src/mailmerge/index.js'
 import { mm } from '../../src/mailmerge/units.js'
 import { code, ktoDefinition, paperDefinition } from './fixtures.js'
-import { decodeSymbols, fontsOf, inkShare, pageTextItems, pageTexts, renderPages, renderToolsAvailable, useTempDir, writePdf } from './pdf-tools.js'
+import {
+  decodeSymbols,
+  fontsOf,
+  inkShare,
+  pageTextItems,
+  pageTexts,
+  renderPages,
+  renderToolsAvailable,
+  useTempDir,
+  writePdf,
+} from './pdf-tools.js'
 
 const tools = renderToolsAvailable()
 const tmp = useTempDir()
@@ -17,7 +27,9 @@ describe('writePaperQuestionnaire', () => {
   let file: string
   let pages: string[]
   beforeAll(async () => {
-    file = await writePdf(tmp.file('kto.pdf'), (out) => writePaperQuestionnaire(ktoDefinition(), out, { code: CODE, stratumName: 'Hengelo' }))
+    file = await writePdf(tmp.file('kto.pdf'), (out) =>
+      writePaperQuestionnaire(ktoDefinition(), out, { code: CODE, stratumName: 'Hengelo' }),
+    )
     pages = (await pageTexts(file)).map(flat)
   })
 
@@ -52,7 +64,12 @@ describe('writePaperQuestionnaire', () => {
   })
 
   it('repeats the table header on every page a grid continues on', () => {
-    const itemsOf13 = ['zijn duidelijk en eerlijk over regels', 'doen hun uiterste best', 'respecteren mijn privacy', 'leggen te veel nadruk op']
+    const itemsOf13 = [
+      'zijn duidelijk en eerlijk over regels',
+      'doen hun uiterste best',
+      'respecteren mijn privacy',
+      'leggen te veel nadruk op',
+    ]
     const pagesOf13 = pages.filter((page) => itemsOf13.some((item) => page.includes(item)))
     expect(pagesOf13.length).toBeGreaterThan(0)
     for (const page of pagesOf13) expect(page).toMatch(/Helemaal mee oneens 4/)
@@ -68,20 +85,25 @@ describe('writePaperQuestionnaire', () => {
     }
   })
 
-  it.skipIf(!tools)('carries a Code128 of the code on every page, scannable at 150 dpi, with embedded fonts only', async () => {
-    const rendered = await renderPages(file, tmp.dir, { dpi: 150 })
-    expect(rendered.pages).toHaveLength(pages.length)
-    for (const image of rendered.pages) {
-      expect(await decodeSymbols(image)).toEqual([`CODE-128:${CODE}`])
-      expect(await inkShare(image)).toBeGreaterThan(0.01)
-    }
-    const fonts = await fontsOf(file)
-    expect(fonts.every((f) => f.embedded)).toBe(true)
-    expect(fonts.map((f) => f.name).join(' ')).not.toMatch(/Helvetica|Times|Courier/)
-  })
+  it.skipIf(!tools)(
+    'carries a Code128 of the code on every page, scannable at 150 dpi, with embedded fonts only',
+    async () => {
+      const rendered = await renderPages(file, tmp.dir, { dpi: 150 })
+      expect(rendered.pages).toHaveLength(pages.length)
+      for (const image of rendered.pages) {
+        expect(await decodeSymbols(image)).toEqual([`CODE-128:${CODE}`])
+        expect(await inkShare(image)).toBeGreaterThan(0.01)
+      }
+      const fonts = await fontsOf(file)
+      expect(fonts.every((f) => f.embedded)).toBe(true)
+      expect(fonts.map((f) => f.name).join(' ')).not.toMatch(/Helvetica|Times|Courier/)
+    },
+  )
 
   it('prints an English form', async () => {
-    const en = await writePdf(tmp.file('kto-en.pdf'), (out) => writePaperQuestionnaire(ktoDefinition(), out, { lang: 'en', code: CODE }))
+    const en = await writePdf(tmp.file('kto-en.pdf'), (out) =>
+      writePaperQuestionnaire(ktoDefinition(), out, { lang: 'en', code: CODE }),
+    )
     const texts = (await pageTexts(en)).map(flat)
     expect(texts[0]).toContain('Customer satisfaction survey Work and Income')
     expect(texts[0]).toContain(`Page 1 of ${texts.length}`)
@@ -99,7 +121,9 @@ describe('writePaperQuestionnaire', () => {
   })
 
   it('prints every question type of a definition', async () => {
-    const sample = await writePdf(tmp.file('sample.pdf'), (out) => writePaperQuestionnaire(paperDefinition(), out, { code: CODE, stratumNames: { haaksbergen: 'Haaksbergen' } }))
+    const sample = await writePdf(tmp.file('sample.pdf'), (out) =>
+      writePaperQuestionnaire(paperDefinition(), out, { code: CODE, stratumNames: { haaksbergen: 'Haaksbergen' } }),
+    )
     const all = (await pageTexts(sample)).map(flat).join(' ')
     expect(all).toContain('U mag hoogstens 2 antwoorden kiezen.')
     expect(all).toContain('Vul een getal in van 0 tot en met 40.')
@@ -111,7 +135,9 @@ describe('writePaperQuestionnaire', () => {
   })
 
   it('refuses a right-to-left language', async () => {
-    await expect(writePaperQuestionnaire(paperDefinition(), new PassThrough(), { lang: 'ar' })).rejects.toThrow(/right-to-left/)
+    await expect(writePaperQuestionnaire(paperDefinition(), new PassThrough(), { lang: 'ar' })).rejects.toThrow(
+      /right-to-left/,
+    )
   })
 })
 
@@ -125,7 +151,10 @@ describe('writePaperQuestionnaireBatch', () => {
     const progress: number[] = []
     const file = tmp.file('batch.pdf')
     const result = await writePdf(file, (out) =>
-      writePaperQuestionnaireBatch(paperDefinition(), items, out, { stratumNames: { haaksbergen: 'Haaksbergen' }, onProgress: (n) => progress.push(n) }),
+      writePaperQuestionnaireBatch(paperDefinition(), items, out, {
+        stratumNames: { haaksbergen: 'Haaksbergen' },
+        onProgress: (n) => progress.push(n),
+      }),
     ).then(() => pageTexts(file))
     const texts = result.map(flat)
     expect(progress).toEqual([1, 2, 3])
@@ -156,9 +185,14 @@ describe('writePaperQuestionnaireBatch', () => {
 
   it('prints single-sided without blank pages when asked', async () => {
     const file = tmp.file('simplex.pdf')
-    const { pages, forms } = await writePaperQuestionnaireBatch(paperDefinition(), [{ code: CODE, lang: 'nl', stratumName: 'Borne' }], createWriteStream(file), {
-      duplex: false,
-    })
+    const { pages, forms } = await writePaperQuestionnaireBatch(
+      paperDefinition(),
+      [{ code: CODE, lang: 'nl', stratumName: 'Borne' }],
+      createWriteStream(file),
+      {
+        duplex: false,
+      },
+    )
     expect(forms).toBe(1)
     expect((await pageTexts(file)).length).toBe(pages)
     expect((await pageTexts(file)).join(' ')).not.toContain('Deze pagina is leeg.')

@@ -1,12 +1,19 @@
 import { describe, expect, it } from 'vitest'
 import { validateDefinition } from '../../src/questionnaire/index.js'
-import { paperRouting, settleStratum, type PaperRoutingOptions, type PrintedQuestion } from '../../src/mailmerge/paper-routing.js'
+import {
+  paperRouting,
+  settleStratum,
+  type PaperRoutingOptions,
+  type PrintedQuestion,
+} from '../../src/mailmerge/paper-routing.js'
 import { ktoDefinition, paperDefinition } from './fixtures.js'
 
 const STRATUM_NAMES = { haaksbergen: 'Haaksbergen', hengelo: 'Hengelo' }
 
 function questionsOf(options: PaperRoutingOptions, definition = paperDefinition()): Map<string, PrintedQuestion> {
-  return new Map(paperRouting(definition, options).flatMap((s) => s.questions.map((q) => [q.question.number, q] as const)))
+  return new Map(
+    paperRouting(definition, options).flatMap((s) => s.questions.map((q) => [q.question.number, q] as const)),
+  )
 }
 
 describe('the test questionnaire', () => {
@@ -52,22 +59,34 @@ describe('paperRouting', () => {
     const q = questionsOf({ lang: 'nl', stratumNames: STRATUM_NAMES })
     expect(q.get('1')!.instruction).toBeUndefined()
     expect(q.get('3')!.instruction).toBe('Alleen invullen als u bij vraag 2 ‘Telefoon’ of ‘Balie’ heeft gekozen.')
-    expect(sections.find((s) => s.section.id === 'hulp_details')!.instruction).toBe('Alleen invullen als u bij vraag 3 ‘Ja’ heeft gekozen.')
+    expect(sections.find((s) => s.section.id === 'hulp_details')!.instruction).toBe(
+      'Alleen invullen als u bij vraag 3 ‘Ja’ heeft gekozen.',
+    )
     expect(q.get('6')!.instruction).toBe('Alleen invullen als u bij vraag 4 ‘Werkcoach’ heeft aangekruist.')
-    expect(sections.find((s) => s.section.id === 'leergeld')!.instruction).toBe('Alleen invullen als u in Haaksbergen woont.')
-    expect(q.get('8')!.instruction).toBe('Alleen invullen als u bij vraag 7 ‘Ja’ heeft gekozen en u bij vraag 1 niet ‘Weet niet’ heeft gekozen.')
-    expect(q.get('10')!.instruction).toBe('Alleen invullen als u vraag 9 heeft beantwoord of u bij vraag 3 iets anders dan ‘Ja’ heeft gekozen.')
+    expect(sections.find((s) => s.section.id === 'leergeld')!.instruction).toBe(
+      'Alleen invullen als u in Haaksbergen woont.',
+    )
+    expect(q.get('8')!.instruction).toBe(
+      'Alleen invullen als u bij vraag 7 ‘Ja’ heeft gekozen en u bij vraag 1 niet ‘Weet niet’ heeft gekozen.',
+    )
+    expect(q.get('10')!.instruction).toBe(
+      'Alleen invullen als u vraag 9 heeft beantwoord of u bij vraag 3 iets anders dan ‘Ja’ heeft gekozen.',
+    )
   })
 
   it('leaves out what is not meant for the municipality the form is printed for', () => {
     const hengelo = paperRouting(paperDefinition(), { lang: 'nl', stratum: 'hengelo' })
     expect(hengelo.map((s) => s.section.id)).toEqual(['start', 'hulp_details', 'slot'])
-    expect(questionsOf({ lang: 'nl', stratum: 'hengelo' }).get('2')!.skips).toEqual(new Map([[3, 'Ga door naar vraag 9']]))
+    expect(questionsOf({ lang: 'nl', stratum: 'hengelo' }).get('2')!.skips).toEqual(
+      new Map([[3, 'Ga door naar vraag 9']]),
+    )
 
     const haaksbergen = paperRouting(paperDefinition(), { lang: 'nl', stratum: 'haaksbergen' })
     const leergeld = haaksbergen.find((s) => s.section.id === 'leergeld')!
     expect(leergeld.instruction).toBeUndefined()
-    expect(questionsOf({ lang: 'nl', stratum: 'haaksbergen' }).get('2')!.skips).toEqual(new Map([[3, 'Ga door naar vraag 7']]))
+    expect(questionsOf({ lang: 'nl', stratum: 'haaksbergen' }).get('2')!.skips).toEqual(
+      new Map([[3, 'Ga door naar vraag 7']]),
+    )
   })
 
   it('speaks English on an English form', () => {

@@ -33,7 +33,10 @@ function installed(tool: string): boolean {
 /** Whether the poppler and zbar programs are there; throws in CI when they are not. */
 export function renderToolsAvailable(): boolean {
   const missing = TOOLS.filter((tool) => !installed(tool))
-  return toolsAvailable(missing.length === 0 ? [] : [`${missing.join(', ')} (apt-get install poppler-utils zbar-tools)`], 'PDF rendering and barcode tests are')
+  return toolsAvailable(
+    missing.length === 0 ? [] : [`${missing.join(', ')} (apt-get install poppler-utils zbar-tools)`],
+    'PDF rendering and barcode tests are',
+  )
 }
 
 export interface TempDir {
@@ -118,7 +121,11 @@ export async function fontsOf(file: string): Promise<FontRow[]> {
     .map((line) => {
       const columns = line.trim().split(/\s+/)
       // name type [type…] encoding emb sub uni object ID: count from the end.
-      return { name: columns[0]!, type: columns.slice(1, -6).join(' '), embedded: columns[columns.length - 5] === 'yes' }
+      return {
+        name: columns[0]!,
+        type: columns.slice(1, -6).join(' '),
+        embedded: columns[columns.length - 5] === 'yes',
+      }
     })
 }
 
@@ -128,7 +135,11 @@ export interface Rendered {
 }
 
 /** Renders pages (all, or `first`–`last`) to greyscale PGM at `dpi`. */
-export async function renderPages(file: string, outDir: string, options: { dpi?: number; first?: number; last?: number } = {}): Promise<Rendered> {
+export async function renderPages(
+  file: string,
+  outDir: string,
+  options: { dpi?: number; first?: number; last?: number } = {},
+): Promise<Rendered> {
   // A folder per call: pdftoppm names pages by number, so calls must not share one.
   const into = await mkdtemp(path.join(outDir, 'render-'))
   const prefix = path.join(into, 'page')

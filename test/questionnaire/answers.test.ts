@@ -15,7 +15,8 @@ const question = (id: string): Question => {
   if (!q) throw new Error(`no question ${id}`)
   return q
 }
-const validate = (input: Record<string, unknown>, ctx = HENGELO, partial = true) => validateAnswers(definition, input, ctx, { partial })
+const validate = (input: Record<string, unknown>, ctx = HENGELO, partial = true) =>
+  validateAnswers(definition, input, ctx, { partial })
 const errorAt = (errors: AnswerError[], variable: string) => errors.find((e) => e.variable === variable)
 
 describe('variablesOf', () => {
@@ -30,7 +31,14 @@ describe('variablesOf', () => {
 
 describe('validateAnswers: coercion', () => {
   it('turns form strings into numbers and texts into trimmed texts', () => {
-    const { answers, errors } = validate({ tevredenheid: '7', contact: '1', hulp: '1', hulp_uren: '2,5', hulp_oordeel_a: '99', opmerking: '  prima  ' })
+    const { answers, errors } = validate({
+      tevredenheid: '7',
+      contact: '1',
+      hulp: '1',
+      hulp_uren: '2,5',
+      hulp_oordeel_a: '99',
+      opmerking: '  prima  ',
+    })
     expect(errors).toEqual([])
     expect(answers).toEqual({ tevredenheid: 7, contact: 1, hulp: 1, hulp_oordeel_a: 99, opmerking: 'prima' })
   })
@@ -56,7 +64,10 @@ describe('validateAnswers: coercion', () => {
   })
 
   it('leaves out invisible control characters and half characters (the database refuses them), but keeps tabs, line breaks and emoji', () => {
-    const { answers } = validate({ opmerking: 'a\u0000b\u0007c\td\uD800', toelichting: 'regel 1\u001b\nregel 2 \uD83D\uDE00 \uDE00' })
+    const { answers } = validate({
+      opmerking: 'a\u0000b\u0007c\td\uD800',
+      toelichting: 'regel 1\u001b\nregel 2 \uD83D\uDE00 \uDE00',
+    })
     expect(answers.opmerking).toBe('abc\td')
     expect(answers.toelichting).toBe('regel 1\nregel 2 😀')
   })
@@ -92,13 +103,22 @@ describe('validateAnswers: invalid answers', () => {
 
   it('rejects values that are not options', () => {
     const { errors } = validate({ contact: 4, hulp_oordeel_a: 3 })
-    expect(errorAt(errors, 'contact')).toMatchObject({ code: 'invalid_value', message: { nl: 'Kies een van de antwoorden.' } })
+    expect(errorAt(errors, 'contact')).toMatchObject({
+      code: 'invalid_value',
+      message: { nl: 'Kies een van de antwoorden.' },
+    })
     // hulp_oordeel is hidden here, so its bad value is dropped, not reported.
     expect(errorAt(errors, 'hulp_oordeel_a')).toBeUndefined()
   })
 
   it('rejects invalid grid items per item', () => {
-    const { answers, errors } = validate({ contact: 1, hulp: 1, hulp_oordeel_a: 1, hulp_oordeel_b: 5, cijfers_rooster_a: 12 })
+    const { answers, errors } = validate({
+      contact: 1,
+      hulp: 1,
+      hulp_oordeel_a: 1,
+      hulp_oordeel_b: 5,
+      cijfers_rooster_a: 12,
+    })
     expect(answers).toMatchObject({ hulp_oordeel_a: 1 })
     expect(errors.map((e) => [e.variable, e.questionId, e.message.nl])).toEqual([
       ['hulp_oordeel_b', 'hulp_oordeel', 'Kies een van de antwoorden.'],
@@ -184,8 +204,14 @@ describe('validateAnswers: routing', () => {
   })
 
   it('drops answers of a section for another stratum', () => {
-    expect(validate({ leergeld_bekend: 1, leergeld_cijfer: 8 }, HENGELO).dropped).toEqual(['leergeld_bekend', 'leergeld_cijfer'])
-    expect(validate({ leergeld_bekend: 1, leergeld_cijfer: 8 }, HAAKSBERGEN).answers).toEqual({ leergeld_bekend: 1, leergeld_cijfer: 8 })
+    expect(validate({ leergeld_bekend: 1, leergeld_cijfer: 8 }, HENGELO).dropped).toEqual([
+      'leergeld_bekend',
+      'leergeld_cijfer',
+    ])
+    expect(validate({ leergeld_bekend: 1, leergeld_cijfer: 8 }, HAAKSBERGEN).answers).toEqual({
+      leergeld_bekend: 1,
+      leergeld_cijfer: 8,
+    })
   })
 
   it('an invalid answer opens no route', () => {
@@ -200,15 +226,28 @@ describe('validateAnswers: routing', () => {
     const single = validate({ contact: 1, contact_other: 'per brief' })
     expect(single.answers).toEqual({ contact: 1 })
     expect(single.dropped).toEqual(['contact_other'])
-    expect(validate({ contact: 3, contact_other: 'per brief' }).answers).toEqual({ contact: 3, contact_other: 'per brief' })
+    expect(validate({ contact: 3, contact_other: 'per brief' }).answers).toEqual({
+      contact: 3,
+      contact_other: 'per brief',
+    })
 
     const base = { contact: 1, hulp: 1 }
     expect(validate({ ...base, hulp_van: [1], hulp_van_other: 'buurvrouw' }).dropped).toEqual(['hulp_van_other'])
-    expect(validate({ ...base, hulp_van: [1, 4], hulp_van_other: 'buurvrouw' }).answers.hulp_van_other).toBe('buurvrouw')
+    expect(validate({ ...base, hulp_van: [1, 4], hulp_van_other: 'buurvrouw' }).answers.hulp_van_other).toBe(
+      'buurvrouw',
+    )
   })
 
   it('keeps its result stable: validating the cleaned answers again changes nothing', () => {
-    const first = validate({ contact: 3, hulp: 1, hulp_van: ['2'], hulp_uren: '8', tevredenheid: '6', opmerking: 'ok', toelichting: 'meer' })
+    const first = validate({
+      contact: 3,
+      hulp: 1,
+      hulp_van: ['2'],
+      hulp_uren: '8',
+      tevredenheid: '6',
+      opmerking: 'ok',
+      toelichting: 'meer',
+    })
     const second = validate(first.answers)
     expect(second).toEqual({ answers: first.answers, errors: [], dropped: [] })
   })
@@ -241,15 +280,32 @@ describe('validateAnswers: required questions', () => {
 })
 
 describe('unansweredVisibleQuestions', () => {
-  const open = (answers: Record<string, unknown>, ctx = HENGELO) => unansweredVisibleQuestions(definition, answers, ctx).map((q) => q.id)
+  const open = (answers: Record<string, unknown>, ctx = HENGELO) =>
+    unansweredVisibleQuestions(definition, answers, ctx).map((q) => q.id)
 
   it('lists the visible questions without an answer, in order', () => {
     expect(open({})).toEqual(['tevredenheid', 'contact', 'opmerking', 'cijfers_rooster', 'vervolg'])
-    expect(open({}, HAAKSBERGEN)).toEqual(['tevredenheid', 'contact', 'leergeld_bekend', 'opmerking', 'cijfers_rooster', 'vervolg'])
+    expect(open({}, HAAKSBERGEN)).toEqual([
+      'tevredenheid',
+      'contact',
+      'leergeld_bekend',
+      'opmerking',
+      'cijfers_rooster',
+      'vervolg',
+    ])
   })
 
   it('follows routing and counts a grid open while any item is', () => {
-    const answers = { tevredenheid: 7, contact: 1, hulp: 1, hulp_van: [1], hulp_oordeel_a: 1, opmerking: 'x', cijfers_rooster_a: 8, vervolg: 2 }
+    const answers = {
+      tevredenheid: 7,
+      contact: 1,
+      hulp: 1,
+      hulp_van: [1],
+      hulp_oordeel_a: 1,
+      opmerking: 'x',
+      cijfers_rooster_a: 8,
+      vervolg: 2,
+    }
     expect(open(answers)).toEqual(['hulp_oordeel', 'toelichting'])
     expect(open({ ...answers, hulp_oordeel_b: 2, toelichting: 'y' })).toEqual([])
   })

@@ -15,7 +15,12 @@ describe('buildCodebook on the KTO', () => {
   it('has 78 variables in questionnaire order, with unique names', () => {
     expect(codebook).toHaveLength(78)
     expect(new Set(codebook.map((v) => v.name)).size).toBe(78)
-    expect(codebook.slice(0, 4).map((v) => v.name)).toEqual(['rapportcijfer_dienstverlening', 'intake_wanneer', 'intake_stellingen_a', 'intake_stellingen_b'])
+    expect(codebook.slice(0, 4).map((v) => v.name)).toEqual([
+      'rapportcijfer_dienstverlening',
+      'intake_wanneer',
+      'intake_stellingen_a',
+      'intake_stellingen_b',
+    ])
     expect(codebook.at(-1)?.name).toBe('opmerkingen')
   })
 
@@ -41,7 +46,8 @@ describe('buildCodebook on the KTO', () => {
       name: 'intake_stellingen_a',
       questionId: 'intake_stellingen',
       questionNumber: '3a',
-      label: 'Bent u het eens met deze uitspraken over het intakegesprek? Tijdens het intakegesprek zijn mijn rechten duidelijk uitgelegd',
+      label:
+        'Bent u het eens met deze uitspraken over het intakegesprek? Tijdens het intakegesprek zijn mijn rechten duidelijk uitgelegd',
       type: 'numeric',
       measure: 'ordinal',
       valueLabels: [
@@ -54,9 +60,15 @@ describe('buildCodebook on the KTO', () => {
       missingValues: [99],
       routing: 'intake_wanneer = 1',
     })
-    expect(variable('medewerkers_stellingen_o').label).toBe('De medewerkers … leggen te veel nadruk op verplichtingen en sancties')
+    expect(variable('medewerkers_stellingen_o').label).toBe(
+      'De medewerkers … leggen te veel nadruk op verplichtingen en sancties',
+    )
     expect(variable('medewerkers_stellingen_o').questionNumber).toBe('13o')
-    expect(variable('reintegratie_cijfers_f')).toMatchObject({ measure: 'scale', routing: 'begeleiding_werk in (1, 2)', missingValues: [99] })
+    expect(variable('reintegratie_cijfers_f')).toMatchObject({
+      measure: 'scale',
+      routing: 'begeleiding_werk in (1, 2)',
+      missingValues: [99],
+    })
   })
 
   it('gives yes/no questions their labels and routing', () => {
@@ -89,7 +101,12 @@ describe('buildCodebook on the KTO', () => {
   })
 
   it('describes open text as string variables', () => {
-    expect(variable('opmerkingen')).toMatchObject({ type: 'string', measure: 'nominal', width: 4000, questionNumber: '23' })
+    expect(variable('opmerkingen')).toMatchObject({
+      type: 'string',
+      measure: 'nominal',
+      width: 4000,
+      questionNumber: '23',
+    })
   })
 
   it('labels in English on request, with Dutch where a text has no translation', () => {
@@ -112,10 +129,26 @@ describe('routing text', () => {
     expect(describeCondition(d, { stratum: ['haaksbergen'] })).toBe('stratum = haaksbergen')
     expect(describeCondition(d, { stratum: ['haaksbergen', 'borne'] }, 'en')).toBe('stratum in (haaksbergen, borne)')
     expect(
-      describeCondition(d, { all: [{ question: 'leergeld_bekend', equals: 1 }, { not: { question: 'tevredenheid', equals: 99 } }] }),
+      describeCondition(d, {
+        all: [{ question: 'leergeld_bekend', equals: 1 }, { not: { question: 'tevredenheid', equals: 99 } }],
+      }),
     ).toBe('leergeld_bekend = 1 en niet (tevredenheid = 99)')
     expect(
-      describeCondition(d, { all: [{ any: [{ question: 'opmerking', answered: true }, { question: 'hulp', equals: 2 }] }, { stratum: ['x'] }] }, 'en'),
+      describeCondition(
+        d,
+        {
+          all: [
+            {
+              any: [
+                { question: 'opmerking', answered: true },
+                { question: 'hulp', equals: 2 },
+              ],
+            },
+            { stratum: ['x'] },
+          ],
+        },
+        'en',
+      ),
     ).toBe('(opmerking answered or hulp = 2) and stratum = x')
   })
 

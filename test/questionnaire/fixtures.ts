@@ -32,7 +32,13 @@ export function sampleDefinition(): QuestionnaireDefinition {
         id: 'start',
         title: t('Start'),
         questions: [
-          { id: 'tevredenheid', number: '1', type: 'grade', text: t('Cijfer?', 'Score?'), dontKnow: { value: 99, label: t('Weet niet') } },
+          {
+            id: 'tevredenheid',
+            number: '1',
+            type: 'grade',
+            text: t('Cijfer?', 'Score?'),
+            dontKnow: { value: 99, label: t('Weet niet') },
+          },
           {
             id: 'contact',
             number: '2',
@@ -44,7 +50,13 @@ export function sampleDefinition(): QuestionnaireDefinition {
               { value: 3, label: t('Anders, namelijk'), other: true },
             ],
           },
-          { id: 'hulp', number: '3', type: 'yesno', text: t('Kreeg u hulp?'), showIf: { question: 'contact', in: [1, 2] } },
+          {
+            id: 'hulp',
+            number: '3',
+            type: 'yesno',
+            text: t('Kreeg u hulp?'),
+            showIf: { question: 'contact', in: [1, 2] },
+          },
         ],
       },
       {
@@ -76,7 +88,15 @@ export function sampleDefinition(): QuestionnaireDefinition {
               { id: 'b', number: 'b', text: t('was goed') },
             ],
           },
-          { id: 'hulp_uren', number: '6', type: 'number', text: t('Hoeveel uur per week?'), min: 0, max: 40, showIf: { question: 'hulp_van', equals: 2 } },
+          {
+            id: 'hulp_uren',
+            number: '6',
+            type: 'number',
+            text: t('Hoeveel uur per week?'),
+            min: 0,
+            max: 40,
+            showIf: { question: 'hulp_van', equals: 2 },
+          },
         ],
       },
       {
@@ -90,7 +110,9 @@ export function sampleDefinition(): QuestionnaireDefinition {
             number: '8',
             type: 'grade',
             text: t('Cijfer voor Stichting Leergeld?'),
-            showIf: { all: [{ question: 'leergeld_bekend', equals: 1 }, { not: { question: 'tevredenheid', equals: 99 } }] },
+            showIf: {
+              all: [{ question: 'leergeld_bekend', equals: 1 }, { not: { question: 'tevredenheid', equals: 99 } }],
+            },
           },
         ],
       },
@@ -104,9 +126,21 @@ export function sampleDefinition(): QuestionnaireDefinition {
             number: '10',
             type: 'longtext',
             text: t('Toelichting?'),
-            showIf: { any: [{ question: 'opmerking', answered: true }, { question: 'hulp', notEquals: 1 }] },
+            showIf: {
+              any: [
+                { question: 'opmerking', answered: true },
+                { question: 'hulp', notEquals: 1 },
+              ],
+            },
           },
-          { id: 'cijfers_rooster', number: '11', type: 'grid', scale: 'grade', text: t('Cijfer voor …'), items: [{ id: 'a', number: 'a', text: t('de balie') }] },
+          {
+            id: 'cijfers_rooster',
+            number: '11',
+            type: 'grid',
+            scale: 'grade',
+            text: t('Cijfer voor …'),
+            items: [{ id: 'a', number: 'a', text: t('de balie') }],
+          },
           {
             id: 'vervolg',
             number: '12',

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { readFileSync } from 'node:fs'
 import type { Question } from '../../src/questionnaire/definition.js'
-import { allQuestions, parseDefinition, unansweredVisibleQuestions, validateAnswers, visibleQuestions } from '../../src/questionnaire/index.js'
+import {
+  allQuestions,
+  parseDefinition,
+  unansweredVisibleQuestions,
+  validateAnswers,
+  visibleQuestions,
+} from '../../src/questionnaire/index.js'
 import { KTO_FILE, loadKto } from './kto.js'
 
 const kto = loadKto()
@@ -23,13 +29,24 @@ describe('the shipped KTO Participatiewet definition', () => {
     expect(kto.id).toBe('kto-participatiewet')
     expect(kto.languages).toEqual(['nl', 'en'])
     expect(kto.title.nl).toBe('Klanttevredenheidsonderzoek Werk en Inkomen')
-    expect(kto.intro?.nl).toContain('Uw antwoorden zijn anoniem. De gemeente ziet niet wat u invult. Uw antwoorden hebben geen invloed op uw uitkering.')
+    expect(kto.intro?.nl).toContain(
+      'Uw antwoorden zijn anoniem. De gemeente ziet niet wat u invult. Uw antwoorden hebben geen invloed op uw uitkering.',
+    )
     expect(kto.outro?.nl).toMatch(/dank/i)
   })
 
   it('has 23 questions numbered 1 to 23 in order, in the 8 sections of the paper form', () => {
     expect(questions.map((q) => q.number)).toEqual(Array.from({ length: 23 }, (_, i) => String(i + 1)))
-    expect(kto.sections.map((s) => s.id)).toEqual(['algemeen', 'intake', 'begeleiding', 'werk', 'klantmanagers', 'balie_informatie', 'over_uzelf', 'tot_slot'])
+    expect(kto.sections.map((s) => s.id)).toEqual([
+      'algemeen',
+      'intake',
+      'begeleiding',
+      'werk',
+      'klantmanagers',
+      'balie_informatie',
+      'over_uzelf',
+      'tot_slot',
+    ])
     expect(kto.sections.map((s) => s.questions.length)).toEqual([1, 3, 4, 3, 2, 3, 4, 3])
   })
 
@@ -62,7 +79,9 @@ describe('the shipped KTO Participatiewet definition', () => {
   })
 
   it('has every item of every grid on the right scale', () => {
-    const grids = questions.flatMap((q) => (q.type === 'grid' ? [[q.id, q.scale, q.items.map((i) => i.id).join('')]] : []))
+    const grids = questions.flatMap((q) =>
+      q.type === 'grid' ? [[q.id, q.scale, q.items.map((i) => i.id).join('')]] : [],
+    )
     expect(grids).toEqual([
       ['intake_stellingen', 'agree', 'abcd'],
       ['eerste_betaling', 'agree', 'abc'],
@@ -78,7 +97,11 @@ describe('the shipped KTO Participatiewet definition', () => {
   it('uses the GRADE and AGREE scales of the report', () => {
     expect(kto.scales?.grade).toEqual({
       type: 'grade',
-      dontKnow: { value: 99, label: { nl: 'Weet niet / geen ervaring', en: "Don't know / no experience" }, missing: true },
+      dontKnow: {
+        value: 99,
+        label: { nl: 'Weet niet / geen ervaring', en: "Don't know / no experience" },
+        missing: true,
+      },
     })
     const agree = kto.scales?.agree
     expect(agree?.type).toBe('options')
@@ -93,7 +116,9 @@ describe('the shipped KTO Participatiewet definition', () => {
   })
 
   it('asks for an "other, namely" text in questions 21 and 22 only', () => {
-    const withOther = questions.filter((q) => (q.type === 'single' || q.type === 'multiple') && q.options.some((o) => o.other))
+    const withOther = questions.filter(
+      (q) => (q.type === 'single' || q.type === 'multiple') && q.options.some((o) => o.other),
+    )
     expect(withOther.map((q) => q.id)).toEqual(['punt_goed', 'punt_verbeteren'])
   })
 
@@ -129,7 +154,9 @@ describe('the shipped KTO Participatiewet definition', () => {
       for (const id of ['begeleiding_door', 'reintegratie_cijfers', 'traject_stellingen']) {
         expect(byId(id).showIf).toEqual({ question: 'begeleiding_werk', in: [1, 2] })
       }
-      expect(visible({ begeleiding_werk: 2 })).toEqual(expect.arrayContaining(['begeleiding_door', 'reintegratie_cijfers', 'traject_stellingen']))
+      expect(visible({ begeleiding_werk: 2 })).toEqual(
+        expect.arrayContaining(['begeleiding_door', 'reintegratie_cijfers', 'traject_stellingen']),
+      )
       expect(visible({ begeleiding_werk: 3 })).not.toContain('begeleiding_door')
     })
 
@@ -168,6 +195,11 @@ describe('the shipped KTO Participatiewet definition', () => {
     const { answers, errors, dropped } = validateAnswers(kto, keyed, ctx)
     expect(errors).toEqual([])
     expect(dropped).toEqual(['begeleiding_door'])
-    expect(answers).toMatchObject({ rapportcijfer_dienstverlening: 8, intake_stellingen_c: 99, punt_goed: [1, 5, 9], punt_goed_other: 'De snelle hulp' })
+    expect(answers).toMatchObject({
+      rapportcijfer_dienstverlening: 8,
+      intake_stellingen_c: 99,
+      punt_goed: [1, 5, 9],
+      punt_goed_other: 'De snelle hulp',
+    })
   })
 })

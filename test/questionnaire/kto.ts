@@ -7,6 +7,9 @@ export const KTO_FILE = new URL('../../questionnaires/kto-participatiewet.yaml',
 
 export function loadKto(): QuestionnaireDefinition {
   const result = parseDefinition(readFileSync(KTO_FILE, 'utf8'), 'yaml')
-  if (!result.ok) throw new Error(`KTO definition invalid:\n${result.errors.map((e) => `${e.path} (line ${e.line}): ${e.message}`).join('\n')}`)
+  if (!result.ok)
+    throw new Error(
+      `KTO definition invalid:\n${result.errors.map((e) => `${e.path} (line ${e.line}): ${e.message}`).join('\n')}`,
+    )
   return result.definition
 }

@@ -13,7 +13,8 @@ const definition = sampleDefinition()
 const ids = <T extends { id: string }>(list: T[]) => list.map((x) => x.id)
 
 describe('evaluateCondition', () => {
-  const check = (condition: Condition, answers: Record<string, unknown>, ctx = HENGELO) => evaluateCondition(condition, answers, ctx)
+  const check = (condition: Condition, answers: Record<string, unknown>, ctx = HENGELO) =>
+    evaluateCondition(condition, answers, ctx)
 
   it('equals compares single answers', () => {
     expect(check({ question: 'contact', equals: 1 }, { contact: 1 })).toBe(true)
@@ -79,7 +80,13 @@ describe('evaluateCondition', () => {
 describe('visibility', () => {
   it('shows unconditional questions to everyone, also before any answer', () => {
     expect(ids(visibleSections(definition, {}, HENGELO))).toEqual(['start', 'slot'])
-    expect(ids(visibleQuestions(definition, {}, HENGELO))).toEqual(['tevredenheid', 'contact', 'opmerking', 'cijfers_rooster', 'vervolg'])
+    expect(ids(visibleQuestions(definition, {}, HENGELO))).toEqual([
+      'tevredenheid',
+      'contact',
+      'opmerking',
+      'cijfers_rooster',
+      'vervolg',
+    ])
   })
 
   it('routes a section on the stratum (Stichting Leergeld only in Haaksbergen)', () => {
@@ -97,7 +104,9 @@ describe('visibility', () => {
   })
 
   it('evaluates all + not on question level', () => {
-    expect(isQuestionVisible(definition, 'leergeld_cijfer', { leergeld_bekend: 1, tevredenheid: 99 }, HAAKSBERGEN)).toBe(false)
+    expect(
+      isQuestionVisible(definition, 'leergeld_cijfer', { leergeld_bekend: 1, tevredenheid: 99 }, HAAKSBERGEN),
+    ).toBe(false)
     expect(isQuestionVisible(definition, 'leergeld_cijfer', { leergeld_bekend: 1 }, HAAKSBERGEN)).toBe(true)
     expect(isQuestionVisible(definition, 'leergeld_cijfer', { leergeld_bekend: 2 }, HAAKSBERGEN)).toBe(false)
   })

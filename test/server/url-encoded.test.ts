@@ -10,7 +10,11 @@ describe('parseUrlEncoded', () => {
   })
 
   it('leaves NUL out of every value, sent encoded or raw, alone or in a list', () => {
-    expect({ ...parseUrlEncoded('naam=Jan%00sen&lijst=a%00&lijst=%00b&leeg=%00') }).toEqual({ naam: 'Jansen', lijst: ['a', 'b'], leeg: '' })
+    expect({ ...parseUrlEncoded('naam=Jan%00sen&lijst=a%00&lijst=%00b&leeg=%00') }).toEqual({
+      naam: 'Jansen',
+      lijst: ['a', 'b'],
+      leeg: '',
+    })
     expect({ ...parseUrlEncoded('naam=Jan\u0000sen') }).toEqual({ naam: 'Jansen' })
   })
 })

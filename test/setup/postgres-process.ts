@@ -51,7 +51,16 @@ export function startPostgresServer(settings: { maxConnections?: number; durable
   const speed = settings.durable ? '' : ' -c fsync=off -c synchronous_commit=off -c full_page_writes=off'
   const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=${settings.maxConnections ?? 300}${speed}`
   const log = path.join(dir, 'log')
-  asPostgresUser(path.join(bin, 'initdb'), ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8'])
+  asPostgresUser(path.join(bin, 'initdb'), [
+    '-D',
+    data,
+    '-U',
+    'postgres',
+    '--auth=trust',
+    '-E',
+    'UTF8',
+    '--locale=C.UTF-8',
+  ])
   const startArgs = ['-D', data, '-l', log, '-w', 'start', '-o', options]
   asPostgresUser(pgCtl, startArgs)
   return {

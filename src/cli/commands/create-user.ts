@@ -11,10 +11,14 @@ export const createUser: Command = {
   summary: 'Create a staff account; the password is printed once.',
   usage: 'create-user --username NAME --role administrator|researcher|typist [--name "Display Name"]',
   async run(args, { database, out }) {
-    const { values } = parseArgs({ args, options: { username: { type: 'string' }, role: { type: 'string' }, name: { type: 'string' } } })
+    const { values } = parseArgs({
+      args,
+      options: { username: { type: 'string' }, role: { type: 'string' }, name: { type: 'string' } },
+    })
     const username = values.username?.trim().toLowerCase()
     const role = values.role as StaffRole | undefined
-    if (!username || !/^[a-z0-9._-]{2,50}$/.test(username)) throw new UsageError('--username: 2–50 characters a-z 0-9 . _ -')
+    if (!username || !/^[a-z0-9._-]{2,50}$/.test(username))
+      throw new UsageError('--username: 2–50 characters a-z 0-9 . _ -')
     if (!role || !ROLES.includes(role)) throw new UsageError(`--role: one of ${ROLES.join(', ')}`)
     const { db } = await database()
     const password = generatePassword()

@@ -10,12 +10,19 @@ import { isUiLanguage, translator } from '../../server/i18n/translate.js'
 
 export const exportCommand: Command = {
   name: 'export',
-  summary: 'Write the anonymous responses of a round (CSV, XLSX), its codebook or SPSS syntax to a file; logged in the audit log.',
+  summary:
+    'Write the anonymous responses of a round (CSV, XLSX), its codebook or SPSS syntax to a file; logged in the audit log.',
   usage: 'export --round N [--format csv|xlsx|codebook|spss] [--partial] [--lang nl|en] [--out FILE | --out -]',
   async run(args, { database, out }) {
     const { values } = parseArgs({
       args,
-      options: { round: { type: 'string' }, format: { type: 'string', default: 'csv' }, partial: { type: 'boolean' }, lang: { type: 'string', default: 'nl' }, out: { type: 'string' } },
+      options: {
+        round: { type: 'string' },
+        format: { type: 'string', default: 'csv' },
+        partial: { type: 'boolean' },
+        lang: { type: 'string', default: 'nl' },
+        out: { type: 'string' },
+      },
     })
     const roundId = Number(values.round)
     if (!Number.isInteger(roundId) || roundId < 1) throw new UsageError('--round: the number of the round')
@@ -23,7 +30,15 @@ export const exportCommand: Command = {
     if (!EXPORT_FORMATS.includes(format)) throw new UsageError(`--format: one of ${EXPORT_FORMATS.join(', ')}`)
     if (!isUiLanguage(values.lang)) throw new UsageError('--lang: nl or en')
     const { db } = await database()
-    const file = await exportFile(db, { id: null, username: 'cli' }, roundId, format, { includePartial: values.partial === true }, translator(values.lang), values.lang)
+    const file = await exportFile(
+      db,
+      { id: null, username: 'cli' },
+      roundId,
+      format,
+      { includePartial: values.partial === true },
+      translator(values.lang),
+      values.lang,
+    )
     if (!file) throw new UsageError(`There is no round ${roundId}.`)
     const target = values.out ?? file.fileName
     if (target === '-') {

@@ -4,14 +4,24 @@ import { parseArgs } from 'node:util'
 import { UsageError, type Command } from '../command.js'
 import { cliActor, roundOption, translator } from '../fieldwork.js'
 import { ClientFileError, readClientFile } from '../../server/services/client-file.js'
-import { checkClientFile, importBlocker, importClients, loadRoundForImport } from '../../server/services/client-import.js'
+import {
+  checkClientFile,
+  importBlocker,
+  importClients,
+  loadRoundForImport,
+} from '../../server/services/client-import.js'
 
 export const importCommand: Command = {
   name: 'import',
-  summary: 'Import a client file (CSV or XLSX) into a round; reports every bad line; imports nothing unless the file is clean or --skip-errors is given.',
+  summary:
+    'Import a client file (CSV or XLSX) into a round; reports every bad line; imports nothing unless the file is clean or --skip-errors is given.',
   usage: 'import --round N FILE [--skip-errors]',
   async run(args, { database, out }) {
-    const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { round: { type: 'string' }, 'skip-errors': { type: 'boolean' } } })
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: { round: { type: 'string' }, 'skip-errors': { type: 'boolean' } },
+    })
     const file = positionals[0]
     if (!file) throw new UsageError('Name the client file.')
     const nl = translator('nl')
@@ -25,11 +35,14 @@ export const importCommand: Command = {
     try {
       check = checkClientFile(await readClientFile(bytes), await loadRoundForImport(db, round.id))
     } catch (error) {
-      if (error instanceof ClientFileError) throw new UsageError(nl(`fieldwork.import.file_errors.${error.key}`, error.params))
+      if (error instanceof ClientFileError)
+        throw new UsageError(nl(`fieldwork.import.file_errors.${error.key}`, error.params))
       throw error
     }
     for (const p of check.problems) {
-      out.write(`${nl('fieldwork.import.line')} ${p.line}: ${p.reasons.map((r) => nl(`fieldwork.import.reasons.${r.key}`, r.params)).join('; ')}\n`)
+      out.write(
+        `${nl('fieldwork.import.line')} ${p.line}: ${p.reasons.map((r) => nl(`fieldwork.import.reasons.${r.key}`, r.params)).join('; ')}\n`,
+      )
     }
     out.write(`${path.basename(file)}: ${check.rows.length} good lines, ${check.problems.length} bad lines.\n`)
     if (check.problems.length > 0 && !values['skip-errors']) {
@@ -37,8 +50,13 @@ export const importCommand: Command = {
       process.exitCode = 1
       return
     }
-    const result = await importClients(db, round.id, check, { skipProblems: Boolean(values['skip-errors']), actor: cliActor() })
+    const result = await importClients(db, round.id, check, {
+      skipProblems: Boolean(values['skip-errors']),
+      actor: cliActor(),
+    })
     for (const s of result.perStratum) out.write(`  ${s.name}: ${s.rows}\n`)
-    out.write(`Imported ${result.imported} clients into round ${round.id} (${round.name}) in ${Math.round(performance.now() - started)} ms; skipped ${result.skipped} lines.\n`)
+    out.write(
+      `Imported ${result.imported} clients into round ${round.id} (${round.name}) in ${Math.round(performance.now() - started)} ms; skipped ${result.skipped} lines.\n`,
+    )
   },
 }

@@ -12,4 +12,16 @@ import { remindCommand } from './remind.js'
 import { exportCommand } from './export.js'
 import { purgeCommand } from './purge.js'
 
-export const COMMANDS: Command[] = [migrate, createUser, importCommand, sampleCommand, lettersCommand, paperFormsCommand, mailingListCommand, sendEmailCommand, remindCommand, exportCommand, purgeCommand]
+export const COMMANDS: Command[] = [
+  migrate,
+  createUser,
+  importCommand,
+  sampleCommand,
+  lettersCommand,
+  paperFormsCommand,
+  mailingListCommand,
+  sendEmailCommand,
+  remindCommand,
+  exportCommand,
+  purgeCommand,
+]

@@ -5,11 +5,19 @@ import { createMailings, eligibleCounts, MailingRefusedError, type Channel } fro
 
 export const remindCommand: Command = {
   name: 'remind',
-  summary: 'A reminder to everyone who has not taken part (online or paper), never to opted-out or returned letters: shows the count per municipality; --confirm makes it (letters PDF and/or e-mails).',
+  summary:
+    'A reminder to everyone who has not taken part (online or paper), never to opted-out or returned letters: shows the count per municipality; --confirm makes it (letters PDF and/or e-mails).',
   usage: 'remind --round N --channel letter|email|both [--confirm]',
   async run(args, { database, config, out }) {
-    const { values } = parseArgs({ args, options: { round: { type: 'string' }, channel: { type: 'string' }, confirm: { type: 'boolean' } } })
-    const channels: Channel[] | undefined = { letter: ['letter'] as Channel[], email: ['email'] as Channel[], both: ['letter', 'email'] as Channel[] }[values.channel ?? '']
+    const { values } = parseArgs({
+      args,
+      options: { round: { type: 'string' }, channel: { type: 'string' }, confirm: { type: 'boolean' } },
+    })
+    const channels: Channel[] | undefined = {
+      letter: ['letter'] as Channel[],
+      email: ['email'] as Channel[],
+      both: ['letter', 'email'] as Channel[],
+    }[values.channel ?? '']
     if (!channels) throw new UsageError('--channel: letter, email or both')
     const { db } = await database()
     const round = await roundOption(db, values.round)
@@ -24,14 +32,19 @@ export const remindCommand: Command = {
       return
     }
     try {
-      const made = await createMailings(db, round.id, 'reminder', channels, { actor: cliActor(), publicUrl: config.publicUrl })
+      const made = await createMailings(db, round.id, 'reminder', channels, {
+        actor: cliActor(),
+        publicUrl: config.publicUrl,
+      })
       for (const m of made) {
         out.write(`Made reminder mailing ${m.mailingId} by ${m.channel}: ${m.recipients}.\n`)
-        if (m.channel === 'letter') await makePrintFiles(db, config, round, m.mailingId, 'letters', { again: false }, out)
+        if (m.channel === 'letter')
+          await makePrintFiles(db, config, round, m.mailingId, 'letters', { again: false }, out)
         else if (!(await sendQueuedEmail(db, config, m.mailingId, out))) process.exitCode = 1
       }
     } catch (error) {
-      if (error instanceof MailingRefusedError) throw new UsageError(translator('nl')(`fieldwork.mailings.refused.${error.key}`))
+      if (error instanceof MailingRefusedError)
+        throw new UsageError(translator('nl')(`fieldwork.mailings.refused.${error.key}`))
       throw error
     }
   },

@@ -48,7 +48,12 @@ export function formatDate(isoDate: string, language: string): string {
   const [y, m, d] = isoDate.split('-').map(Number)
   let format = dateFormats.get(language)
   if (!format) {
-    format = new Intl.DateTimeFormat(DATE_LOCALES[language] ?? language, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
+    format = new Intl.DateTimeFormat(DATE_LOCALES[language] ?? language, {
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      timeZone: 'UTC',
+    })
     dateFormats.set(language, format)
   }
   return format.format(new Date(Date.UTC(y!, m! - 1, d!)))

@@ -32,7 +32,16 @@ export interface AccountSummary {
   createdAt: Date
 }
 
-const summaryColumns = ['id', 'username', 'display_name', 'role', 'active', 'totp_secret', 'must_change_password', 'created_at'] as const
+const summaryColumns = [
+  'id',
+  'username',
+  'display_name',
+  'role',
+  'active',
+  'totp_secret',
+  'must_change_password',
+  'created_at',
+] as const
 
 function toSummary(row: {
   id: number
@@ -57,7 +66,12 @@ function toSummary(row: {
 }
 
 export async function listAccounts(db: DB): Promise<AccountSummary[]> {
-  const rows = await db.selectFrom('staff_users').select(summaryColumns).orderBy('active', 'desc').orderBy('username').execute()
+  const rows = await db
+    .selectFrom('staff_users')
+    .select(summaryColumns)
+    .orderBy('active', 'desc')
+    .orderBy('username')
+    .execute()
   return rows.map(toSummary)
 }
 
@@ -67,7 +81,14 @@ export async function getAccount(db: DB, id: number): Promise<AccountSummary | u
 }
 
 /** Why an account change was refused; each is a UI text under management.accounts.errors. */
-export type AccountProblem = 'usernameFormat' | 'usernameTaken' | 'displayName' | 'role' | 'notFound' | 'lastAdministrator' | 'self'
+export type AccountProblem =
+  | 'usernameFormat'
+  | 'usernameTaken'
+  | 'displayName'
+  | 'role'
+  | 'notFound'
+  | 'lastAdministrator'
+  | 'self'
 
 export type AccountResult<T = object> = ({ ok: true } & T) | { ok: false; problem: AccountProblem }
 
@@ -78,7 +99,11 @@ export interface NewAccount {
 }
 
 /** Creates an account with a random password, which the caller shows once. */
-export async function createAccount(db: DB, actor: AuditActor, input: NewAccount): Promise<AccountResult<{ id: number; password: string }>> {
+export async function createAccount(
+  db: DB,
+  actor: AuditActor,
+  input: NewAccount,
+): Promise<AccountResult<{ id: number; password: string }>> {
   const username = input.username.trim().toLowerCase()
   const displayName = input.displayName.trim()
   if (!USERNAME_PATTERN.test(username)) return { ok: false, problem: 'usernameFormat' }
@@ -89,7 +114,13 @@ export async function createAccount(db: DB, actor: AuditActor, input: NewAccount
   return db.transaction().execute(async (tx) => {
     const row = await tx
       .insertInto('staff_users')
-      .values({ username, display_name: displayName, password_hash: passwordHash, role: input.role, must_change_password: true })
+      .values({
+        username,
+        display_name: displayName,
+        password_hash: passwordHash,
+        role: input.role,
+        must_change_password: true,
+      })
       .onConflict((oc) => oc.column('username').doNothing())
       .returning('id')
       .executeTakeFirst()
@@ -124,7 +155,12 @@ export async function changeRole(db: DB, actor: AuditActor, userId: number, role
   if (!isStaffRole(role)) return { ok: false, problem: 'role' }
   return db.transaction().execute(async (tx) => {
     await lockAdministrators(tx)
-    const user = await tx.selectFrom('staff_users').select(['role', 'totp_secret']).where('id', '=', userId).forUpdate().executeTakeFirst()
+    const user = await tx
+      .selectFrom('staff_users')
+      .select(['role', 'totp_secret'])
+      .where('id', '=', userId)
+      .forUpdate()
+      .executeTakeFirst()
     if (!user) return { ok: false as const, problem: 'notFound' as const }
     if (user.role === role) return { ok: true as const }
     if (userId === actor.id) return { ok: false as const, problem: 'self' as const }
@@ -146,7 +182,12 @@ export async function changeRole(db: DB, actor: AuditActor, userId: number, role
 export async function setActive(db: DB, actor: AuditActor, userId: number, active: boolean): Promise<AccountResult> {
   return db.transaction().execute(async (tx) => {
     await lockAdministrators(tx)
-    const user = await tx.selectFrom('staff_users').select(['role', 'active']).where('id', '=', userId).forUpdate().executeTakeFirst()
+    const user = await tx
+      .selectFrom('staff_users')
+      .select(['role', 'active'])
+      .where('id', '=', userId)
+      .forUpdate()
+      .executeTakeFirst()
     if (!user) return { ok: false as const, problem: 'notFound' as const }
     if (user.active === active) return { ok: true as const }
     if (!active && userId === actor.id) return { ok: false as const, problem: 'self' as const }
@@ -160,7 +201,11 @@ export async function setActive(db: DB, actor: AuditActor, userId: number, activ
 }
 
 /** A new random password, shown once; the user must pick their own at the next sign-in. */
-export async function resetPassword(db: DB, actor: AuditActor, userId: number): Promise<AccountResult<{ password: string }>> {
+export async function resetPassword(
+  db: DB,
+  actor: AuditActor,
+  userId: number,
+): Promise<AccountResult<{ password: string }>> {
   const password = generatePassword()
   const passwordHash = await hashPassword(password)
   return db.transaction().execute(async (tx) => {
@@ -202,12 +247,20 @@ export async function changeOwnPassword(
   if (next.length < MIN_PASSWORD_LENGTH) return { ok: false, problem: 'tooShort' }
   if (next.length > MAX_PASSWORD_LENGTH) return { ok: false, problem: 'tooLong' }
   if (next !== repeated) return { ok: false, problem: 'mismatch' }
-  const user = await db.selectFrom('staff_users').select('password_hash').where('id', '=', actor.id).executeTakeFirstOrThrow()
+  const user = await db
+    .selectFrom('staff_users')
+    .select('password_hash')
+    .where('id', '=', actor.id)
+    .executeTakeFirstOrThrow()
   if (!(await verifyPassword(current, user.password_hash))) return { ok: false, problem: 'wrong' }
   if (current === next) return { ok: false, problem: 'same' }
   const passwordHash = await hashPassword(next)
   await db.transaction().execute(async (tx) => {
-    await tx.updateTable('staff_users').set({ password_hash: passwordHash, must_change_password: false }).where('id', '=', actor.id).execute()
+    await tx
+      .updateTable('staff_users')
+      .set({ password_hash: passwordHash, must_change_password: false })
+      .where('id', '=', actor.id)
+      .execute()
     await audit(tx, actor, 'account.password-change', { userId: actor.id })
   })
   return { ok: true }

@@ -44,7 +44,12 @@ export async function recordFailure(db: DB, limit: AttemptLimit, key: string, no
  * pass the check before any of them is counted; one atomic upsert per attempt does not.
  * A successful attempt calls `refund()`, so only failures use up the limit.
  */
-export async function takeAttempt(db: DB, limit: AttemptLimit, key: string, now = new Date()): Promise<{ allowed: boolean; refund(): Promise<void> }> {
+export async function takeAttempt(
+  db: DB,
+  limit: AttemptLimit,
+  key: string,
+  now = new Date(),
+): Promise<{ allowed: boolean; refund(): Promise<void> }> {
   const hits = await recordFailure(db, limit, key, now)
   return {
     allowed: hits <= limit.max,

@@ -30,17 +30,36 @@ export interface AuditEntry {
 
 export const AUDIT_PAGE_SIZE = 100
 
-export async function readAuditLog(db: DB, filter: AuditFilter, limit = AUDIT_PAGE_SIZE): Promise<{ entries: AuditEntry[]; nextBefore: number | null }> {
-  let query = db.selectFrom('audit_log').select(['id', 'at', 'username', 'action', 'round_id', 'details']).orderBy('id', 'desc').limit(limit + 1)
+export async function readAuditLog(
+  db: DB,
+  filter: AuditFilter,
+  limit = AUDIT_PAGE_SIZE,
+): Promise<{ entries: AuditEntry[]; nextBefore: number | null }> {
+  let query = db
+    .selectFrom('audit_log')
+    .select(['id', 'at', 'username', 'action', 'round_id', 'details'])
+    .orderBy('id', 'desc')
+    .limit(limit + 1)
   if (filter.action) query = query.where('action', '=', filter.action)
   if (filter.username) query = query.where('username', '=', filter.username)
   if (filter.roundId !== undefined) query = query.where('round_id', '=', filter.roundId)
   if (filter.roundsOnly) query = query.where('round_id', 'is not', null)
-  if (filter.from) query = query.where('at', '>=', sql<Date>`(${filter.from}::date)::timestamp at time zone 'Europe/Amsterdam'`)
-  if (filter.to) query = query.where('at', '<', sql<Date>`(${filter.to}::date + 1)::timestamp at time zone 'Europe/Amsterdam'`)
+  if (filter.from)
+    query = query.where('at', '>=', sql<Date>`(${filter.from}::date)::timestamp at time zone 'Europe/Amsterdam'`)
+  if (filter.to)
+    query = query.where('at', '<', sql<Date>`(${filter.to}::date + 1)::timestamp at time zone 'Europe/Amsterdam'`)
   if (filter.before !== undefined) query = query.where('id', '<', filter.before)
   const rows = await query.execute()
-  const entries = rows.slice(0, limit).map((r) => ({ id: Number(r.id), at: r.at, username: r.username, action: r.action, roundId: r.round_id, details: r.details }))
+  const entries = rows
+    .slice(0, limit)
+    .map((r) => ({
+      id: Number(r.id),
+      at: r.at,
+      username: r.username,
+      action: r.action,
+      roundId: r.round_id,
+      details: r.details,
+    }))
   return { entries, nextBefore: rows.length > limit ? entries[entries.length - 1]!.id : null }
 }
 

@@ -18,6 +18,12 @@ export async function audit(
 ): Promise<void> {
   await db
     .insertInto('audit_log')
-    .values({ user_id: actor.id, username: actor.username, action, round_id: roundId, details: JSON.stringify(details) })
+    .values({
+      user_id: actor.id,
+      username: actor.username,
+      action,
+      round_id: roundId,
+      details: JSON.stringify(details),
+    })
     .execute()
 }

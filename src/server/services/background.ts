@@ -9,7 +9,12 @@ type Run = { promise: Promise<void>; again: boolean }
 
 const runs = new WeakMap<object, Map<string, Run>>()
 
-export function runInBackground(owner: object, name: string, work: () => Promise<unknown>, onError: (error: unknown) => void): void {
+export function runInBackground(
+  owner: object,
+  name: string,
+  work: () => Promise<unknown>,
+  onError: (error: unknown) => void,
+): void {
   let perOwner = runs.get(owner)
   if (!perOwner) runs.set(owner, (perOwner = new Map()))
   const busy = perOwner.get(name)

@@ -52,7 +52,12 @@ function readCsv(bytes: Buffer): ClientFile {
   const delimiter = (firstLine.match(/;/g)?.length ?? 0) >= (firstLine.match(/,/g)?.length ?? 0) ? ';' : ','
   let records: Array<{ record: string[]; info: { lines: number } }>
   try {
-    records = parse(text, { delimiter, info: true, relax_column_count: true, skip_empty_lines: true }) as unknown as typeof records
+    records = parse(text, {
+      delimiter,
+      info: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+    }) as unknown as typeof records
   } catch (error) {
     const line = (error as { lines?: number }).lines
     throw new ClientFileError('unreadableCsv', { line: line ?? 0 })

@@ -106,7 +106,9 @@ function columnIndexes(header: string[]): Record<Field, number> {
   if (missing.length > 0) {
     throw new ClientFileError('missingColumns', {
       columns: missing.join(', '),
-      expected: Object.values(COLUMNS).map((a) => a[0]).join(';'),
+      expected: Object.values(COLUMNS)
+        .map((a) => a[0])
+        .join(';'),
     })
   }
   return index
@@ -119,7 +121,12 @@ export interface RoundForImport {
 }
 
 export async function loadRoundForImport(db: DB, roundId: number): Promise<RoundForImport> {
-  const strata = await db.selectFrom('strata').select(['id', 'code', 'name']).where('round_id', '=', roundId).orderBy('id').execute()
+  const strata = await db
+    .selectFrom('strata')
+    .select(['id', 'code', 'name'])
+    .where('round_id', '=', roundId)
+    .orderBy('id')
+    .execute()
   const round = await db
     .selectFrom('rounds')
     .innerJoin('questionnaires', 'questionnaires.id', 'rounds.questionnaire_id')
@@ -169,7 +176,8 @@ export function checkClientFile(file: ClientFile, round: RoundForImport): Import
       if (get(field) === '') reasons.push({ key: 'missing', params: { column: COLUMNS[field][0]! } })
     }
     for (const field of Object.keys(COLUMNS) as Field[]) {
-      if (get(field).length > MAX_LENGTH) reasons.push({ key: 'tooLong', params: { column: COLUMNS[field][0]!, max: MAX_LENGTH } })
+      if (get(field).length > MAX_LENGTH)
+        reasons.push({ key: 'tooLong', params: { column: COLUMNS[field][0]!, max: MAX_LENGTH } })
     }
     const sameNumber = linesPerNumber.get(clientNumber) ?? []
     if (clientNumber && sameNumber.length > 1) {
@@ -184,7 +192,10 @@ export function checkClientFile(file: ClientFile, round: RoundForImport): Import
     const stratumName = get('stratum')
     const stratum = strataByName.get(stratumName.toLowerCase())
     if (stratumName && !stratum) {
-      reasons.push({ key: 'unknownStratum', params: { value: stratumName, known: round.strata.map((s) => s.name).join(', ') } })
+      reasons.push({
+        key: 'unknownStratum',
+        params: { value: stratumName, known: round.strata.map((s) => s.name).join(', ') },
+      })
     }
     const email = get('email')
     if (email && !isEmailAddress(email)) reasons.push({ key: 'badEmail', params: { value: email } })
@@ -212,13 +223,19 @@ export function checkClientFile(file: ClientFile, round: RoundForImport): Import
       language,
     })
   }
-  const perStratum = round.strata.map((s) => ({ stratumId: s.id, name: s.name, rows: rows.filter((r) => r.stratum_id === s.id).length }))
+  const perStratum = round.strata.map((s) => ({
+    stratumId: s.id,
+    name: s.name,
+    rows: rows.filter((r) => r.stratum_id === s.id).length,
+  }))
   return { rows, problems, perStratum }
 }
 
 /** The import is refused; `key` names a UI text below fieldwork.import.refused. */
 export class ImportRefusedError extends Error {
-  constructor(readonly key: 'sampleDrawn' | 'roundClosed' | 'hasProblems' | 'changed' | 'notFound' | 'nothingToImport') {
+  constructor(
+    readonly key: 'sampleDrawn' | 'roundClosed' | 'hasProblems' | 'changed' | 'notFound' | 'nothingToImport',
+  ) {
     super(key)
     this.name = 'ImportRefusedError'
   }
@@ -229,7 +246,12 @@ export async function importBlocker(db: DB, roundId: number): Promise<ImportRefu
   const round = await db.selectFrom('rounds').select('status').where('id', '=', roundId).executeTakeFirst()
   if (!round) return new ImportRefusedError('notFound')
   if (round.status === 'closed' || round.status === 'purged') return new ImportRefusedError('roundClosed')
-  const sample = await db.selectFrom('samples').select('round_id').where('round_id', '=', roundId).limit(1).executeTakeFirst()
+  const sample = await db
+    .selectFrom('samples')
+    .select('round_id')
+    .where('round_id', '=', roundId)
+    .limit(1)
+    .executeTakeFirst()
   if (sample) return new ImportRefusedError('sampleDrawn')
   return null
 }
@@ -278,7 +300,11 @@ export async function importClients(
       .selectFrom('participants')
       .select('id')
       .where('round_id', '=', roundId)
-      .where('client_number', 'in', sql<string>`(select jsonb_array_elements_text(${JSON.stringify(check.rows.map((r) => r.client_number))}::jsonb))`)
+      .where(
+        'client_number',
+        'in',
+        sql<string>`(select jsonb_array_elements_text(${JSON.stringify(check.rows.map((r) => r.client_number))}::jsonb))`,
+      )
       .limit(1)
       .executeTakeFirst()
     if (clash) throw new ImportRefusedError('changed')
@@ -289,7 +315,11 @@ export async function importClients(
       tx,
       options.actor,
       'import.clients',
-      { imported: result.imported, skippedRows: result.skipped, perStratum: Object.fromEntries(check.perStratum.map((s) => [s.name, s.rows])) },
+      {
+        imported: result.imported,
+        skippedRows: result.skipped,
+        perStratum: Object.fromEntries(check.perStratum.map((s) => [s.name, s.rows])),
+      },
       roundId,
     )
     return result
@@ -308,10 +338,19 @@ export interface StagedImport {
 }
 
 /** Keeps the checked file for the decision; replaces any earlier upload for the round. */
-export async function stageImport(db: DB, roundId: number, fileName: string, check: ImportCheck, actor: AuditActor): Promise<string> {
+export async function stageImport(
+  db: DB,
+  roundId: number,
+  fileName: string,
+  check: ImportCheck,
+  actor: AuditActor,
+): Promise<string> {
   return db.transaction().execute(async (tx) => {
     await tx.deleteFrom('import_uploads').where('round_id', '=', roundId).execute()
-    await tx.deleteFrom('import_uploads').where('created_at', '<', sql<Date>`now() - make_interval(hours => ${STAGING_HOURS})`).execute()
+    await tx
+      .deleteFrom('import_uploads')
+      .where('created_at', '<', sql<Date>`now() - make_interval(hours => ${STAGING_HOURS})`)
+      .execute()
     const row = await tx
       .insertInto('import_uploads')
       .values({
@@ -351,7 +390,11 @@ export async function loadStagedImport(db: DB, roundId: number, uploadId: string
 
 export async function cancelStagedImport(db: DB, roundId: number, uploadId: string, actor: AuditActor): Promise<void> {
   if (!UUID.test(uploadId)) return
-  const deleted = await db.deleteFrom('import_uploads').where('id', '=', uploadId).where('round_id', '=', roundId).executeTakeFirst()
+  const deleted = await db
+    .deleteFrom('import_uploads')
+    .where('id', '=', uploadId)
+    .where('round_id', '=', roundId)
+    .executeTakeFirst()
   if (deleted.numDeletedRows > 0n) await audit(db, actor, 'import.cancel', {}, roundId)
 }
 

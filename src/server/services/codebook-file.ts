@@ -11,7 +11,16 @@ import type { Translate } from '../i18n/translate.js'
  * are in the codebook like the others. The `papier_` ones say how a paper form was keyed
  * (services/paper-coding.ts).
  */
-export const META_VARIABLES = ['stratum', 'modus', 'golf', 'taal', 'status', 'papier_zonder_code', 'papier_buiten_routering', 'papier_ongeldig'] as const
+export const META_VARIABLES = [
+  'stratum',
+  'modus',
+  'golf',
+  'taal',
+  'status',
+  'papier_zonder_code',
+  'papier_buiten_routering',
+  'papier_ongeldig',
+] as const
 
 /** Text widths for SPSS; the one yes/no column is numeric. */
 const META_WIDTHS: Record<Exclude<(typeof META_VARIABLES)[number], 'papier_zonder_code'>, number> = {
@@ -62,8 +71,19 @@ function valueList(variable: CodebookVariable): string {
 
 /** Header row first; meta variables, then the answers in questionnaire order. */
 export function codebookRows(codebook: CodebookVariable[], t: Translate): string[][] {
-  const header = ['variable', 'question', 'label', 'type', 'measure', 'values', 'missing', 'routing'].map((c) => t(`management.export.codebookColumns.${c}`))
-  const meta = metaVariables(t).map((v) => [v.name, '', v.label, t(`management.export.types.${v.type}`), t('management.export.measures.nominal'), t(`management.export.metaValues.${v.name}`), '', ''])
+  const header = ['variable', 'question', 'label', 'type', 'measure', 'values', 'missing', 'routing'].map((c) =>
+    t(`management.export.codebookColumns.${c}`),
+  )
+  const meta = metaVariables(t).map((v) => [
+    v.name,
+    '',
+    v.label,
+    t(`management.export.types.${v.type}`),
+    t('management.export.measures.nominal'),
+    t(`management.export.metaValues.${v.name}`),
+    '',
+    '',
+  ])
   const answers = codebook.map((v) => [
     v.name,
     v.questionNumber,

@@ -37,7 +37,10 @@ export interface DemoRound {
 }
 
 /** Creates the demo round when the database has no round at all; otherwise does nothing. */
-export async function createDemoRoundIfEmpty(db: DB, questionnaireIds: Map<string, number>): Promise<DemoRound | undefined> {
+export async function createDemoRoundIfEmpty(
+  db: DB,
+  questionnaireIds: Map<string, number>,
+): Promise<DemoRound | undefined> {
   const anyRound = await db.selectFrom('rounds').select('id').limit(1).executeTakeFirst()
   if (anyRound) return undefined
   const questionnaireId = questionnaireIds.get(DEFAULT_QUESTIONNAIRE)
@@ -82,7 +85,11 @@ export async function createDemoRoundIfEmpty(db: DB, questionnaireIds: Map<strin
           language: person.language,
         })
         .execute()
-      codes.push({ code: formatLoginCode(code), name: [person.initials, person.name_prefix, person.last_name].filter(Boolean).join(' '), stratum: stratum.name })
+      codes.push({
+        code: formatLoginCode(code),
+        name: [person.initials, person.name_prefix, person.last_name].filter(Boolean).join(' '),
+        stratum: stratum.name,
+      })
     }
     const staff: DemoRound['staff'] = []
     for (const account of DEMO_STAFF) {

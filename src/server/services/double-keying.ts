@@ -36,7 +36,9 @@ type PairKey = { participantId: number } | { formNumber: number }
 
 function keyingsOf(tx: DB, key: PairKey) {
   const query = tx.selectFrom('paper_keyings').selectAll()
-  return 'participantId' in key ? query.where('participant_id', '=', key.participantId) : query.where('form_number', '=', key.formNumber)
+  return 'participantId' in key
+    ? query.where('participant_id', '=', key.participantId)
+    : query.where('form_number', '=', key.formNumber)
 }
 
 export interface KeyingInput {
@@ -91,7 +93,10 @@ export async function recordKeying(tx: DB, input: KeyingInput): Promise<KeyingOu
   const first = existing[0]
   if (!first && 'formNumber' in key) return { kind: 'formNumberDone' }
   if (!first) {
-    await tx.insertInto('paper_keyings').values({ ...row, ...link }).execute()
+    await tx
+      .insertInto('paper_keyings')
+      .values({ ...row, ...link })
+      .execute()
     return { kind: 'firstKeying' }
   }
   const comparison = compareKeyings(input.definition, first.fields, input.fields)
@@ -99,7 +104,10 @@ export async function recordKeying(tx: DB, input: KeyingInput): Promise<KeyingOu
   await addKeyingStats(tx, input.roundId, first.typist_id, stats)
   await addKeyingStats(tx, input.roundId, input.typistId, stats)
   if (comparison.differences.length > 0) {
-    await tx.insertInto('paper_keyings').values({ ...row, ...link, stratum_id: first.stratum_id }).execute()
+    await tx
+      .insertInto('paper_keyings')
+      .values({ ...row, ...link, stratum_id: first.stratum_id })
+      .execute()
     return { kind: 'secondKeyingDiffers', differences: comparison.differences.length }
   }
   await storePaperResponse(tx, {
@@ -178,15 +186,33 @@ async function pairKeyOf(db: DB, roundId: number, keyingId: string): Promise<Pai
   return keying.participant_id !== null ? { participantId: keying.participant_id } : { formNumber: keying.form_number! }
 }
 
-async function readPair(db: DB, key: PairKey, definition: QuestionnaireDefinition, lock: boolean): Promise<KeyingPair | undefined> {
+async function readPair(
+  db: DB,
+  key: PairKey,
+  definition: QuestionnaireDefinition,
+  lock: boolean,
+): Promise<KeyingPair | undefined> {
   let query = db
     .selectFrom('paper_keyings as k')
     .innerJoin('strata as s', 's.id', 'k.stratum_id')
     .innerJoin('staff_users as u', 'u.id', 'k.typist_id')
     .leftJoin('participants as p', 'p.id', 'k.participant_id')
-    .select(['k.id', 'k.typist_id', 'k.fields', 'k.form_number', 'k.participant_id', 'p.code', 's.name as stratum_name', 's.code as stratum_code', 'u.display_name'])
+    .select([
+      'k.id',
+      'k.typist_id',
+      'k.fields',
+      'k.form_number',
+      'k.participant_id',
+      'p.code',
+      's.name as stratum_name',
+      's.code as stratum_code',
+      'u.display_name',
+    ])
     .orderBy('k.id')
-  query = 'participantId' in key ? query.where('k.participant_id', '=', key.participantId) : query.where('k.form_number', '=', key.formNumber)
+  query =
+    'participantId' in key
+      ? query.where('k.participant_id', '=', key.participantId)
+      : query.where('k.form_number', '=', key.formNumber)
   const rows = await (lock ? query.forUpdate('k') : query).execute()
   if (rows.length < 2) return undefined
   const [a, b] = rows as [(typeof rows)[0], (typeof rows)[0]]
@@ -201,7 +227,12 @@ async function readPair(db: DB, key: PairKey, definition: QuestionnaireDefinitio
 }
 
 /** Two keyings of one form and their differences; undefined when there is no such pair (any more). */
-export async function loadPair(db: DB, roundId: number, keyingId: string, definition: QuestionnaireDefinition): Promise<KeyingPair | undefined> {
+export async function loadPair(
+  db: DB,
+  roundId: number,
+  keyingId: string,
+  definition: QuestionnaireDefinition,
+): Promise<KeyingPair | undefined> {
   const key = await pairKeyOf(db, roundId, keyingId)
   return key ? readPair(db, key, definition, false) : undefined
 }
@@ -245,9 +276,11 @@ export async function decidePair(
         continue
       }
       const value =
-        decision.choice === 'first' ? difference.first
-        : decision.choice === 'second' ? difference.second
-        : normalizeKeyed(fieldsByVariable.get(difference.variable)!, decision.value)
+        decision.choice === 'first'
+          ? difference.first
+          : decision.choice === 'second'
+            ? difference.second
+            : normalizeKeyed(fieldsByVariable.get(difference.variable)!, decision.value)
       if (value === undefined) delete final[difference.variable]
       else final[difference.variable] = value
     }
@@ -255,12 +288,24 @@ export async function decidePair(
 
     // How often each typist's value did not stand: their accuracy in the staff view.
     for (const keying of pair.keyings) {
-      const corrected = pair.comparison.differences.filter((d) => keying.fields[d.variable] !== final[d.variable]).length
+      const corrected = pair.comparison.differences.filter(
+        (d) => keying.fields[d.variable] !== final[d.variable],
+      ).length
       await addKeyingStats(tx, roundId, keying.typistId, { fieldsCorrected: corrected })
     }
-    const firstRow = await tx.selectFrom('paper_keyings').select(['stratum_id', 'language', 'wave', 'keyed_on']).where('id', '=', first.id).executeTakeFirstOrThrow()
+    const firstRow = await tx
+      .selectFrom('paper_keyings')
+      .select(['stratum_id', 'language', 'wave', 'keyed_on'])
+      .where('id', '=', first.id)
+      .executeTakeFirstOrThrow()
     await tx.deleteFrom('paper_keyings').where('id', 'in', [first.id, second.id]).execute()
-    await audit(tx, reviewer, 'paper.double-keying.decide', { differences: pair.comparison.differences.length }, roundId)
+    await audit(
+      tx,
+      reviewer,
+      'paper.double-keying.decide',
+      { differences: pair.comparison.differences.length },
+      roundId,
+    )
 
     if (participant?.status === 'completed') {
       await storeDuplicate(tx, {

@@ -54,7 +54,10 @@ export interface QueueRun {
   serverDown: boolean
 }
 
-type Outcome = { status: 'sent' } | { status: 'failed' | 'uncertain'; error: string; bounced?: boolean } | { status: 'retry'; error: string; serverDown: boolean }
+type Outcome =
+  | { status: 'sent' }
+  | { status: 'failed' | 'uncertain'; error: string; bounced?: boolean }
+  | { status: 'retry'; error: string; serverDown: boolean }
 
 interface SmtpError {
   message?: string
@@ -65,13 +68,17 @@ interface SmtpError {
   syscall?: string
 }
 
-const UNREACHABLE = /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|Greeting never received|Connection timeout/i
+const UNREACHABLE =
+  /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|Greeting never received|Connection timeout/i
 
 /** What an error from nodemailer means for this message (see the header). */
 function classifySendError(error: unknown): Outcome {
   const e = (error ?? {}) as SmtpError
   const reply = e.response ? String(e.response).slice(0, 300) : ''
-  const text = `${e.message ?? String(error)}${reply && !String(e.message).includes(reply) ? ` (${reply})` : ''}`.slice(0, 500)
+  const text = `${e.message ?? String(error)}${reply && !String(e.message).includes(reply) ? ` (${reply})` : ''}`.slice(
+    0,
+    500,
+  )
   if (e.responseCode && e.responseCode >= 500) {
     return { status: 'failed', error: text, bounced: e.command === 'RCPT TO' }
   }
@@ -115,13 +122,21 @@ async function expireStaleSends(db: DB, leaseSeconds = LEASE_SECONDS): Promise<n
   return Number(result.numUpdatedRows)
 }
 
-async function record(db: DB, row: Claimed, status: EmailStatus, error: string | null, retryInSeconds?: number): Promise<void> {
+async function record(
+  db: DB,
+  row: Claimed,
+  status: EmailStatus,
+  error: string | null,
+  retryInSeconds?: number,
+): Promise<void> {
   await db
     .updateTable('email_messages')
     .set({
       status,
       last_error: error,
-      ...(retryInSeconds !== undefined ? { next_attempt_at: sql<Date>`now() + make_interval(secs => ${retryInSeconds})` } : {}),
+      ...(retryInSeconds !== undefined
+        ? { next_attempt_at: sql<Date>`now() + make_interval(secs => ${retryInSeconds})` }
+        : {}),
     })
     .where('id', '=', row.id)
     .where('status', '=', 'sending')
@@ -155,7 +170,13 @@ async function loadMessage(db: DB, row: Claimed) {
 }
 
 /** Who signs the e-mail: the signature of the letter template this person's letter uses. */
-async function signature(db: DB, roundId: number, stratumId: number, kind: MailingKind, cache: Map<string, string>): Promise<string> {
+async function signature(
+  db: DB,
+  roundId: number,
+  stratumId: number,
+  kind: MailingKind,
+  cache: Map<string, string>,
+): Promise<string> {
   const key = `${roundId}:${stratumId}:${kind}`
   let text = cache.get(key)
   if (text === undefined) {
@@ -271,9 +292,26 @@ export async function problemMessages(db: DB, mailingId: number): Promise<Proble
   const rows = await db
     .selectFrom('email_messages as e')
     .innerJoin('participants as p', 'p.id', 'e.participant_id')
-    .select(['e.id', 'e.participant_id', 'p.client_number', 'p.initials', 'p.name_prefix', 'p.last_name', 'p.email', 'e.status', 'e.attempts', 'e.last_error', 'p.email_bounced'])
+    .select([
+      'e.id',
+      'e.participant_id',
+      'p.client_number',
+      'p.initials',
+      'p.name_prefix',
+      'p.last_name',
+      'p.email',
+      'e.status',
+      'e.attempts',
+      'e.last_error',
+      'p.email_bounced',
+    ])
     .where('e.mailing_id', '=', mailingId)
-    .where((eb) => eb.or([eb('e.status', 'in', ['failed', 'uncertain']), eb.and([eb('e.status', '=', 'queued'), eb('e.last_error', 'is not', null)])]))
+    .where((eb) =>
+      eb.or([
+        eb('e.status', 'in', ['failed', 'uncertain']),
+        eb.and([eb('e.status', '=', 'queued'), eb('e.last_error', 'is not', null)]),
+      ]),
+    )
     .orderBy('e.id')
     .limit(1000)
     .execute()
@@ -294,14 +332,22 @@ export async function problemMessages(db: DB, mailingId: number): Promise<Proble
  * A person's decision to send failed or uncertain messages again (for uncertain ones:
  * accepting that someone may get the e-mail twice). Bounced addresses stay excluded.
  */
-export async function requeueMessages(db: DB, roundId: number, mailingId: number, which: 'failed' | 'uncertain', actor: AuditActor): Promise<number> {
+export async function requeueMessages(
+  db: DB,
+  roundId: number,
+  mailingId: number,
+  which: 'failed' | 'uncertain',
+  actor: AuditActor,
+): Promise<number> {
   return db.transaction().execute(async (tx) => {
     const result = await tx
       .updateTable('email_messages')
       .set({ status: 'queued', next_attempt_at: sql<Date>`now()`, last_error: null })
       .where('mailing_id', '=', mailingId)
       .where('status', '=', which)
-      .where('participant_id', 'not in', (eb) => eb.selectFrom('participants').select('id').where('email_bounced', '=', true).where('round_id', '=', roundId))
+      .where('participant_id', 'not in', (eb) =>
+        eb.selectFrom('participants').select('id').where('email_bounced', '=', true).where('round_id', '=', roundId),
+      )
       .executeTakeFirst()
     const count = Number(result.numUpdatedRows)
     await audit(tx, actor, 'mailing.email.requeue', { mailingId, which, count }, roundId)

@@ -8,7 +8,16 @@ import type { DB } from '../db/connect.js'
 import type { Translate } from '../i18n/translate.js'
 import type { AuditActor } from './audit.js'
 import { codebookCsv } from './codebook-file.js'
-import { auditExport, countExportRows, csvStream, dataFileName, loadExportContext, xlsxBuffer, type ExportFormat, type ExportOptions } from './exports.js'
+import {
+  auditExport,
+  countExportRows,
+  csvStream,
+  dataFileName,
+  loadExportContext,
+  xlsxBuffer,
+  type ExportFormat,
+  type ExportOptions,
+} from './exports.js'
 import { spssSyntax } from './spss.js'
 
 export interface ExportFile {
@@ -32,7 +41,11 @@ export async function exportFile(
     case 'csv': {
       const rows = await countExportRows(db, roundId, options)
       await auditExport(db, actor, context, format, options, rows)
-      return { fileName: dataFileName(roundId, options, 'csv'), contentType: 'text/csv; charset=utf-8', body: csvStream(db, context, options) }
+      return {
+        fileName: dataFileName(roundId, options, 'csv'),
+        contentType: 'text/csv; charset=utf-8',
+        body: csvStream(db, context, options),
+      }
     }
     case 'xlsx': {
       const rows = await countExportRows(db, roundId, options)
@@ -45,7 +58,11 @@ export async function exportFile(
     }
     case 'codebook':
       await auditExport(db, actor, context, format, options, null)
-      return { fileName: `ronde-${roundId}-codeboek.csv`, contentType: 'text/csv; charset=utf-8', body: codebookCsv(context.codebook, t) }
+      return {
+        fileName: `ronde-${roundId}-codeboek.csv`,
+        contentType: 'text/csv; charset=utf-8',
+        body: codebookCsv(context.codebook, t),
+      }
     case 'spss': {
       await auditExport(db, actor, context, format, options, null)
       const dataFile = dataFileName(roundId, options, 'csv')

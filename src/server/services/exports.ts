@@ -16,7 +16,12 @@ import writeXlsxFile, { type Row as XlsxRow } from 'write-excel-file/node'
 import type { DB } from '../db/connect.js'
 import type { ResponseStatus } from '../db/schema.js'
 import type { QuestionnaireDefinition } from '../../questionnaire/definition.js'
-import { buildCodebook, flattenAnswersForExport, type CodebookVariable, type ExportValue } from '../../questionnaire/index.js'
+import {
+  buildCodebook,
+  flattenAnswersForExport,
+  type CodebookVariable,
+  type ExportValue,
+} from '../../questionnaire/index.js'
 import { audit, type AuditActor } from './audit.js'
 import { codebookRows, csvOptions, META_VARIABLES } from './codebook-file.js'
 import { paperCodingOf, paperValueLabels } from './paper-coding.js'
@@ -56,7 +61,11 @@ export async function loadExportContext(db: DB, roundId: number, lang = 'nl'): P
   const paperLabels = paperValueLabels(lang)
   const codebook = buildCodebook(round.definition, lang).map((v) =>
     v.type === 'numeric'
-      ? { ...v, valueLabels: [...v.valueLabels, ...paperLabels], missingValues: [...v.missingValues, ...paperLabels.map((l) => l.value)] }
+      ? {
+          ...v,
+          valueLabels: [...v.valueLabels, ...paperLabels],
+          missingValues: [...v.missingValues, ...paperLabels.map((l) => l.value)],
+        }
       : v,
   )
   return {
@@ -88,7 +97,12 @@ export async function countExportRows(db: DB, roundId: number, options: ExportOp
 }
 
 /** The data set's rows, values in `context.columns` order, read page by page. */
-export async function* exportRows(db: DB, context: ExportContext, options: ExportOptions, pageSize = 500): AsyncGenerator<ExportValue[]> {
+export async function* exportRows(
+  db: DB,
+  context: ExportContext,
+  options: ExportOptions,
+  pageSize = 500,
+): AsyncGenerator<ExportValue[]> {
   let after: string | undefined
   for (;;) {
     let query = db
@@ -112,7 +126,9 @@ export async function* exportRows(db: DB, context: ExportContext, options: Expor
         paper ? paper.noCode : null,
         paper && paper.outsideRouting.length > 0 ? paper.outsideRouting.join(' ') : null,
         paper && Object.keys(paper.invalidText).length > 0
-          ? Object.entries(paper.invalidText).map(([variable, text]) => `${variable}=${text}`).join(' | ')
+          ? Object.entries(paper.invalidText)
+              .map(([variable, text]) => `${variable}=${text}`)
+              .join(' | ')
           : null,
         ...context.codebook.map((v) => answers[v.name] ?? paper?.values[v.name] ?? null),
       ]
@@ -144,21 +160,34 @@ export function csvStream(db: DB, context: ExportContext, options: ExportOptions
     })(),
   )
   const out = new PassThrough()
-  pipeline(source, stringify({ ...csvOptions(), header: true, columns: context.columns }), out).catch((error: unknown) => {
-    out.destroy(error instanceof Error ? error : new Error(String(error)))
-  })
+  pipeline(source, stringify({ ...csvOptions(), header: true, columns: context.columns }), out).catch(
+    (error: unknown) => {
+      out.destroy(error instanceof Error ? error : new Error(String(error)))
+    },
+  )
   return out
 }
 
 /** The data set and its codebook as an Excel workbook (built in memory: XLSX is a zip). */
-export async function xlsxBuffer(db: DB, context: ExportContext, options: ExportOptions, t: Translate): Promise<Buffer> {
+export async function xlsxBuffer(
+  db: DB,
+  context: ExportContext,
+  options: ExportOptions,
+  t: Translate,
+): Promise<Buffer> {
   const header: XlsxRow = context.columns.map((name) => ({ value: name, fontWeight: 'bold' as const }))
   const data: XlsxRow[] = [header]
   for await (const row of exportRows(db, context, options)) {
-    data.push(row.map((value) => (value === null ? null : typeof value === 'number' ? { value, type: Number } : { value, type: String })))
+    data.push(
+      row.map((value) =>
+        value === null ? null : typeof value === 'number' ? { value, type: Number } : { value, type: String },
+      ),
+    )
   }
   const codebook = codebookRows(context.codebook, t)
-  const codebookSheet: XlsxRow[] = codebook.map((row, i) => row.map((value) => (i === 0 ? { value, fontWeight: 'bold' as const } : value)))
+  const codebookSheet: XlsxRow[] = codebook.map((row, i) =>
+    row.map((value) => (i === 0 ? { value, fontWeight: 'bold' as const } : value)),
+  )
   return writeXlsxFile([
     { data, sheet: t('management.export.sheetData'), stickyRowsCount: 1 },
     { data: codebookSheet, sheet: t('management.export.sheetCodebook'), stickyRowsCount: 1 },
@@ -171,6 +200,13 @@ export function dataFileName(roundId: number, options: ExportOptions, extension:
 }
 
 /** Every export is in the audit log: who took which data set of which round. */
-export async function auditExport(db: DB, actor: AuditActor, context: ExportContext, format: ExportFormat, options: ExportOptions, rows: number | null) {
+export async function auditExport(
+  db: DB,
+  actor: AuditActor,
+  context: ExportContext,
+  format: ExportFormat,
+  options: ExportOptions,
+  rows: number | null,
+) {
   await audit(db, actor, 'export.download', { format, includePartial: options.includePartial, rows }, context.roundId)
 }

@@ -17,11 +17,23 @@ export async function loadFieldworkRound(db: DB, roundId: number): Promise<Field
   const round = await db
     .selectFrom('rounds')
     .innerJoin('questionnaires', 'questionnaires.id', 'rounds.questionnaire_id')
-    .select(['rounds.id', 'rounds.name', 'rounds.status', 'rounds.opens_on', 'rounds.closes_on', 'questionnaires.definition'])
+    .select([
+      'rounds.id',
+      'rounds.name',
+      'rounds.status',
+      'rounds.opens_on',
+      'rounds.closes_on',
+      'questionnaires.definition',
+    ])
     .where('rounds.id', '=', roundId)
     .executeTakeFirst()
   if (!round) return undefined
-  const strata = await db.selectFrom('strata').select(['id', 'code', 'name']).where('round_id', '=', roundId).orderBy('id').execute()
+  const strata = await db
+    .selectFrom('strata')
+    .select(['id', 'code', 'name'])
+    .where('round_id', '=', roundId)
+    .orderBy('id')
+    .execute()
   return {
     id: round.id,
     name: round.name,

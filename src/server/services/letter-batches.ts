@@ -33,7 +33,15 @@ import {
 import { isRightToLeft } from '../../questionnaire/text.js'
 import { audit, type AuditActor } from './audit.js'
 import { effectiveTemplate } from './letter-templates.js'
-import { displayName, mailingRecipients, personalUrl, postcodeLine, siteAddress, streetLine, type Recipient } from './recipients.js'
+import {
+  displayName,
+  mailingRecipients,
+  personalUrl,
+  postcodeLine,
+  siteAddress,
+  streetLine,
+  type Recipient,
+} from './recipients.js'
 
 /** A running job whose heartbeat is older than this is taken to be dead. */
 export const HEARTBEAT_TIMEOUT_SECONDS = 120
@@ -89,7 +97,13 @@ export function letterData(r: Recipient, template: LetterTemplate, publicUrl: st
 }
 
 /** The letters of a job, read from the database as they are drawn, with a turn for the event loop now and then. */
-async function* lettersOf(db: DB, job: ClaimedBatch, template: LetterTemplate, config: AppConfig, closesOn: string): AsyncGenerator<LetterData> {
+async function* lettersOf(
+  db: DB,
+  job: ClaimedBatch,
+  template: LetterTemplate,
+  config: AppConfig,
+  closesOn: string,
+): AsyncGenerator<LetterData> {
   let n = 0
   for await (const recipient of mailingRecipients(db, job.mailing_id, { stratumId: job.stratum_id })) {
     if (++n % 5 === 0) await nextTurn()
@@ -99,12 +113,21 @@ async function* lettersOf(db: DB, job: ClaimedBatch, template: LetterTemplate, c
 
 export interface PrintFileWriter {
   /** Writes the job's PDF to `file`; calls onProgress with the number of letters done. */
-  (db: DB, job: ClaimedBatch, context: { config: AppConfig; kind: MailingKind; closesOn: string; file: string; onProgress(done: number): void }): Promise<void>
+  (
+    db: DB,
+    job: ClaimedBatch,
+    context: { config: AppConfig; kind: MailingKind; closesOn: string; file: string; onProgress(done: number): void },
+  ): Promise<void>
 }
 
 const writeLetters: PrintFileWriter = async (db, job, { config, kind, closesOn, file, onProgress }) => {
   const { template } = await effectiveTemplate(db, job.round_id, job.stratum_id, kind)
-  await writeLetterBatch(lettersOf(db, job, template, config, closesOn), template, createWriteStream(file, { mode: 0o600 }), { onProgress })
+  await writeLetterBatch(
+    lettersOf(db, job, template, config, closesOn),
+    template,
+    createWriteStream(file, { mode: 0o600 }),
+    { onProgress },
+  )
 }
 
 /**
@@ -135,7 +158,10 @@ const writeQuestionnaires: PrintFileWriter = async (db, job, { file, onProgress 
   })
 }
 
-export const PRINT_FILE_WRITERS: Record<LetterBatchContent, PrintFileWriter> = { letters: writeLetters, questionnaires: writeQuestionnaires }
+export const PRINT_FILE_WRITERS: Record<LetterBatchContent, PrintFileWriter> = {
+  letters: writeLetters,
+  questionnaires: writeQuestionnaires,
+}
 
 export type BatchProgress = (job: ClaimedBatch, done: number) => void
 
@@ -162,18 +188,38 @@ async function runJob(db: DB, config: AppConfig, job: ClaimedBatch, progress?: B
     if (now - lastBeat < HEARTBEAT_EVERY_MS) return
     lastBeat = now
     // Progress is advisory; one update at a time, never blocking the drawing.
-    beat = beat.then(() =>
-      db.updateTable('letter_batches').set({ done, heartbeat_at: sql<Date>`now()` }).where('id', '=', job.id).where('status', '=', 'running').execute(),
-    ).catch(() => undefined)
+    beat = beat
+      .then(() =>
+        db
+          .updateTable('letter_batches')
+          .set({ done, heartbeat_at: sql<Date>`now()` })
+          .where('id', '=', job.id)
+          .where('status', '=', 'running')
+          .execute(),
+      )
+      .catch(() => undefined)
   }
   try {
-    await PRINT_FILE_WRITERS[job.content](db, job, { config, kind: info.kind, closesOn: info.closes_on, file: partial, onProgress })
+    await PRINT_FILE_WRITERS[job.content](db, job, {
+      config,
+      kind: info.kind,
+      closesOn: info.closes_on,
+      file: partial,
+      onProgress,
+    })
     await beat
     await rename(partial, file)
     const size = (await stat(file)).size
     await db
       .updateTable('letter_batches')
-      .set({ status: 'done', done: job.total, file_name: name, file_size: size, finished_at: sql<Date>`now()`, heartbeat_at: null })
+      .set({
+        status: 'done',
+        done: job.total,
+        file_name: name,
+        file_size: size,
+        finished_at: sql<Date>`now()`,
+        heartbeat_at: null,
+      })
       .where('id', '=', job.id)
       .execute()
     if (info.file_name && info.file_name !== name) await rm(path.join(folder, info.file_name), { force: true })
@@ -191,7 +237,11 @@ async function runJob(db: DB, config: AppConfig, job: ClaimedBatch, progress?: B
 }
 
 /** Makes every queued print file (or those of one mailing or content), one after another; returns how many were taken. */
-export async function runQueuedLetterBatches(db: DB, config: AppConfig, options: BatchFilter & { onProgress?: BatchProgress } = {}): Promise<number> {
+export async function runQueuedLetterBatches(
+  db: DB,
+  config: AppConfig,
+  options: BatchFilter & { onProgress?: BatchProgress } = {},
+): Promise<number> {
   let count = 0
   for (;;) {
     const job = await claimNextBatch(db, options)
@@ -221,7 +271,19 @@ export async function batchesOfRound(db: DB, roundId: number, mailingId?: number
   let query = db
     .selectFrom('letter_batches as b')
     .innerJoin('strata as s', 's.id', 'b.stratum_id')
-    .select(['b.id', 'b.mailing_id', 'b.stratum_id', 's.name', 'b.content', 'b.status', 'b.total', 'b.done', 'b.file_name', 'b.file_size', 'b.error'])
+    .select([
+      'b.id',
+      'b.mailing_id',
+      'b.stratum_id',
+      's.name',
+      'b.content',
+      'b.status',
+      'b.total',
+      'b.done',
+      'b.file_name',
+      'b.file_size',
+      'b.error',
+    ])
     .where('b.round_id', '=', roundId)
   if (mailingId !== undefined) query = query.where('b.mailing_id', '=', mailingId)
   const rows = await query.orderBy('b.mailing_id', 'desc').orderBy('b.content').orderBy('s.id').execute()
@@ -242,7 +304,12 @@ export async function batchesOfRound(db: DB, roundId: number, mailingId?: number
 }
 
 /** The finished file of a batch of this round, or undefined. */
-export async function batchFile(db: DB, config: AppConfig, roundId: number, batchId: number): Promise<{ path: string; name: string } | undefined> {
+export async function batchFile(
+  db: DB,
+  config: AppConfig,
+  roundId: number,
+  batchId: number,
+): Promise<{ path: string; name: string } | undefined> {
   const row = await db
     .selectFrom('letter_batches')
     .select(['file_name', 'status'])
@@ -257,7 +324,13 @@ export async function batchFile(db: DB, config: AppConfig, roundId: number, batc
  * Makes the files of a mailing again (a reprint, or after the template changed): same
  * people, same codes; no new mailing is recorded.
  */
-export async function remakeBatches(db: DB, roundId: number, mailingId: number, actor: AuditActor, content?: LetterBatchContent): Promise<number> {
+export async function remakeBatches(
+  db: DB,
+  roundId: number,
+  mailingId: number,
+  actor: AuditActor,
+  content?: LetterBatchContent,
+): Promise<number> {
   return db.transaction().execute(async (tx) => {
     let update = tx
       .updateTable('letter_batches')

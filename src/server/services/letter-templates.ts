@@ -60,13 +60,22 @@ function defaultFor(kind: MailingKind, stratumName: string | null): LetterTempla
  * The template a letter of this municipality (or, with stratumId null, the round's own)
  * is printed with.
  */
-export async function effectiveTemplate(db: DB, roundId: number, stratumId: number | null, kind: MailingKind): Promise<StoredTemplate> {
+export async function effectiveTemplate(
+  db: DB,
+  roundId: number,
+  stratumId: number | null,
+  kind: MailingKind,
+): Promise<StoredTemplate> {
   const rows = await db
     .selectFrom('letter_templates')
     .select(['stratum_id', 'content', 'logo', 'logo_type', 'updated_at'])
     .where('round_id', '=', roundId)
     .where('kind', '=', kind)
-    .where((eb) => (stratumId === null ? eb('stratum_id', 'is', null) : eb.or([eb('stratum_id', 'is', null), eb('stratum_id', '=', stratumId)])))
+    .where((eb) =>
+      stratumId === null
+        ? eb('stratum_id', 'is', null)
+        : eb.or([eb('stratum_id', 'is', null), eb('stratum_id', '=', stratumId)]),
+    )
     .execute()
   const own = rows.find((r) => r.stratum_id !== null)
   const round = rows.find((r) => r.stratum_id === null)
@@ -80,7 +89,9 @@ export async function effectiveTemplate(db: DB, roundId: number, stratumId: numb
     }
   }
   const stratum =
-    stratumId === null ? undefined : await db.selectFrom('strata').select('name').where('id', '=', stratumId).executeTakeFirst()
+    stratumId === null
+      ? undefined
+      : await db.selectFrom('strata').select('name').where('id', '=', stratumId).executeTakeFirst()
   return { template: defaultFor(kind, stratum?.name ?? null), source: 'default', logoType: null, updatedAt: null }
 }
 
@@ -114,21 +125,28 @@ export function checkTemplate(content: TemplateContent): TemplateProblem[] {
   short('returnAddress', content.sender.returnAddress, false)
   short('signatureName', content.signature.name, true)
   short('signatureRole', content.signature.role, false)
-  if (content.sender.addressLines.length > LIMITS.lines) problems.push({ field: 'addressLines', key: 'tooManyLines', params: { max: LIMITS.lines } })
+  if (content.sender.addressLines.length > LIMITS.lines)
+    problems.push({ field: 'addressLines', key: 'tooManyLines', params: { max: LIMITS.lines } })
   content.sender.addressLines.forEach((l) => short('addressLines', l, false))
   for (const [language, body] of Object.entries(content.bodies) as Array<[string, LetterBody | undefined]>) {
     if (!body) continue
     short(`subject-${language}`, body.subject, true)
     if (!body.body.trim()) problems.push({ field: `body-${language}`, key: 'required' })
-    if (body.body.length > LIMITS.body) problems.push({ field: `body-${language}`, key: 'tooLong', params: { max: LIMITS.body } })
-    for (const [field, text] of [[`subject-${language}`, body.subject], [`body-${language}`, body.body]] as const) {
+    if (body.body.length > LIMITS.body)
+      problems.push({ field: `body-${language}`, key: 'tooLong', params: { max: LIMITS.body } })
+    for (const [field, text] of [
+      [`subject-${language}`, body.subject],
+      [`body-${language}`, body.body],
+    ] as const) {
       const unknown = unknownMergeFields(text)
-      if (unknown.length > 0) problems.push({ field, key: 'unknownField', params: { fields: unknown.map((f) => `{${f}}`).join(', ') } })
+      if (unknown.length > 0)
+        problems.push({ field, key: 'unknownField', params: { fields: unknown.map((f) => `{${f}}`).join(', ') } })
     }
   }
   const w = content.addressWindow
   const within = (field: keyof AddressWindow, min: number, max: number) => {
-    if (!Number.isFinite(w[field]) || w[field] < min || w[field] > max) problems.push({ field: `window-${field}`, key: 'range', params: { min, max } })
+    if (!Number.isFinite(w[field]) || w[field] < min || w[field] > max)
+      problems.push({ field: `window-${field}`, key: 'range', params: { min, max } })
   }
   within('leftMm', 0, 150)
   within('topMm', 0, 250)
@@ -149,7 +167,12 @@ export function logoType(data: Buffer): Logo['type'] | null {
 }
 
 /** A made-up addressee for previews: never a real participant's data. */
-export function exampleLetter(publicUrl: string, closingDate: string, stratumName: string, language = 'nl'): LetterData {
+export function exampleLetter(
+  publicUrl: string,
+  closingDate: string,
+  stratumName: string,
+  language = 'nl',
+): LetterData {
   const code = generateLoginCode()
   return {
     code,
@@ -231,7 +254,11 @@ export async function saveTemplate(
       .forUpdate()
       .executeTakeFirst()
     const logoColumns =
-      logo === 'keep' ? {} : logo === 'remove' ? { logo: null, logo_type: null } : { logo: logo.data, logo_type: logo.type }
+      logo === 'keep'
+        ? {}
+        : logo === 'remove'
+          ? { logo: null, logo_type: null }
+          : { logo: logo.data, logo_type: logo.type }
     if (existing) {
       await tx
         .updateTable('letter_templates')
@@ -240,7 +267,8 @@ export async function saveTemplate(
         .execute()
     } else {
       // A new municipality template starts with the logo of the template it replaces.
-      const inherited = logo === 'keep' && stratumId !== null ? await effectiveTemplate(tx, roundId, stratumId, kind) : undefined
+      const inherited =
+        logo === 'keep' && stratumId !== null ? await effectiveTemplate(tx, roundId, stratumId, kind) : undefined
       await tx
         .insertInto('letter_templates')
         .values({
@@ -254,14 +282,31 @@ export async function saveTemplate(
         })
         .execute()
     }
-    await audit(tx, actor, 'letters.template.save', { kind, stratumId, logo: logo === 'keep' ? 'kept' : logo === 'remove' ? 'removed' : 'new' }, roundId)
+    await audit(
+      tx,
+      actor,
+      'letters.template.save',
+      { kind, stratumId, logo: logo === 'keep' ? 'kept' : logo === 'remove' ? 'removed' : 'new' },
+      roundId,
+    )
   })
 }
 
 /** Back to the round's template (or the default) for this municipality. */
-export async function deleteStratumTemplate(db: DB, roundId: number, stratumId: number, kind: MailingKind, actor: AuditActor): Promise<void> {
+export async function deleteStratumTemplate(
+  db: DB,
+  roundId: number,
+  stratumId: number,
+  kind: MailingKind,
+  actor: AuditActor,
+): Promise<void> {
   await db.transaction().execute(async (tx) => {
-    await tx.deleteFrom('letter_templates').where('round_id', '=', roundId).where('stratum_id', '=', stratumId).where('kind', '=', kind).execute()
+    await tx
+      .deleteFrom('letter_templates')
+      .where('round_id', '=', roundId)
+      .where('stratum_id', '=', stratumId)
+      .where('kind', '=', kind)
+      .execute()
     await audit(tx, actor, 'letters.template.delete', { kind, stratumId }, roundId)
   })
 }

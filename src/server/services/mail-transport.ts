@@ -83,7 +83,10 @@ function fileSuffix(messageId: string): string {
  * Deletes the .eml files written without SMTP for these messages: they hold names, e-mail
  * addresses and login codes, which the purge of a round promises to remove.
  */
-export async function deleteWrittenMessages(config: Pick<AppConfig, 'dataDir'>, messageIds: readonly string[]): Promise<void> {
+export async function deleteWrittenMessages(
+  config: Pick<AppConfig, 'dataDir'>,
+  messageIds: readonly string[],
+): Promise<void> {
   if (messageIds.length === 0) return
   const suffixes = new Set(messageIds.map(fileSuffix))
   let names: string[]
@@ -96,6 +99,7 @@ export async function deleteWrittenMessages(config: Pick<AppConfig, 'dataDir'>, 
   for (const name of names) {
     // The name is the time of writing ("…T12-00-00-000Z") and then the suffix.
     const timeEnd = name.indexOf('Z-')
-    if (timeEnd >= 0 && suffixes.has(name.slice(timeEnd + 1))) await rm(path.join(mailFolder(config), name), { force: true })
+    if (timeEnd >= 0 && suffixes.has(name.slice(timeEnd + 1)))
+      await rm(path.join(mailFolder(config), name), { force: true })
   }
 }

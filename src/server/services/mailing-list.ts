@@ -9,7 +9,17 @@ import { stringify } from 'csv-stringify'
 import type { DB } from '../db/connect.js'
 import { displayName, mailingRecipients, personalUrl, postcodeLine, printedCode, streetLine } from './recipients.js'
 
-export const MAILING_LIST_COLUMNS = ['code', 'url', 'naam', 'adres', 'postcode', 'woonplaats', 'postcode_woonplaats', 'gemeente', 'taal'] as const
+export const MAILING_LIST_COLUMNS = [
+  'code',
+  'url',
+  'naam',
+  'adres',
+  'postcode',
+  'woonplaats',
+  'postcode_woonplaats',
+  'gemeente',
+  'taal',
+] as const
 
 /** A spreadsheet must not run a name as a formula (CSV injection). */
 function cell(value: string | null): string {
@@ -33,7 +43,13 @@ export function mailingListCsv(db: DB, mailingId: number, publicUrl: string): Re
       ]
     }
   }
-  const csv = stringify({ delimiter: ';', bom: true, header: true, columns: [...MAILING_LIST_COLUMNS], record_delimiter: 'windows' })
+  const csv = stringify({
+    delimiter: ';',
+    bom: true,
+    header: true,
+    columns: [...MAILING_LIST_COLUMNS],
+    record_delimiter: 'windows',
+  })
   Readable.from(rows()).pipe(csv)
   return csv
 }

@@ -39,15 +39,29 @@ function eligible(roundId: number, kind: MailingKind, channel: Channel) {
 }
 
 /** Who a mailing made now would reach, per stratum (for the page before confirming). */
-export async function eligibleCounts(db: DB, roundId: number, kind: MailingKind, channel: Channel): Promise<StratumCount[]> {
-  const strata = await db.selectFrom('strata').select(['id', 'name']).where('round_id', '=', roundId).orderBy('id').execute()
+export async function eligibleCounts(
+  db: DB,
+  roundId: number,
+  kind: MailingKind,
+  channel: Channel,
+): Promise<StratumCount[]> {
+  const strata = await db
+    .selectFrom('strata')
+    .select(['id', 'name'])
+    .where('round_id', '=', roundId)
+    .orderBy('id')
+    .execute()
   const counts = await db
     .selectFrom('participants')
     .select(['participants.stratum_id', (eb) => eb.fn.countAll<number>().as('count')])
     .where(eligible(roundId, kind, channel))
     .groupBy('participants.stratum_id')
     .execute()
-  return strata.map((s) => ({ stratumId: s.id, name: s.name, count: Number(counts.find((c) => c.stratum_id === s.id)?.count ?? 0) }))
+  return strata.map((s) => ({
+    stratumId: s.id,
+    name: s.name,
+    count: Number(counts.find((c) => c.stratum_id === s.id)?.count ?? 0),
+  }))
 }
 
 export class MailingRefusedError extends Error {
@@ -87,9 +101,20 @@ export async function createMailings(
   options: { actor: AuditActor; publicUrl: string },
 ): Promise<CreatedMailing[]> {
   return db.transaction().execute(async (tx) => {
-    const round = await tx.selectFrom('rounds').select('status').where('id', '=', roundId).forUpdate().executeTakeFirstOrThrow()
+    const round = await tx
+      .selectFrom('rounds')
+      .select('status')
+      .where('id', '=', roundId)
+      .forUpdate()
+      .executeTakeFirstOrThrow()
     if (round.status === 'closed' || round.status === 'purged') throw new MailingRefusedError('roundClosed')
-    const coded = await tx.selectFrom('participants').select('id').where('round_id', '=', roundId).where('code', 'is not', null).limit(1).executeTakeFirst()
+    const coded = await tx
+      .selectFrom('participants')
+      .select('id')
+      .where('round_id', '=', roundId)
+      .where('code', 'is not', null)
+      .limit(1)
+      .executeTakeFirst()
     if (!coded) throw new MailingRefusedError('noSample')
     const created: CreatedMailing[] = []
     for (const channel of channels) {
@@ -112,7 +137,10 @@ export async function createMailings(
         .insertInto('mailing_recipients')
         .columns(['mailing_id', 'participant_id'])
         .expression((eb) =>
-          eb.selectFrom('participants').select([eb.val(mailing.id).as('mailing_id'), 'participants.id']).where(eligible(roundId, kind, channel)),
+          eb
+            .selectFrom('participants')
+            .select([eb.val(mailing.id).as('mailing_id'), 'participants.id'])
+            .where(eligible(roundId, kind, channel)),
         )
         .executeTakeFirst()
       const recipients = Number(inserted.numInsertedOrUpdatedRows ?? 0n)
@@ -126,7 +154,14 @@ export async function createMailings(
           for (const content of contents) {
             const batch = await tx
               .insertInto('letter_batches')
-              .values({ round_id: roundId, mailing_id: mailing.id, stratum_id: stratum.stratumId, content, total: stratum.count, created_by: options.actor.id })
+              .values({
+                round_id: roundId,
+                mailing_id: mailing.id,
+                stratum_id: stratum.stratumId,
+                content,
+                total: stratum.count,
+                created_by: options.actor.id,
+              })
               .returning('id')
               .executeTakeFirstOrThrow()
             batchIds.push(batch.id)
@@ -160,7 +195,14 @@ export async function mailingHistory(db: DB, roundId: number): Promise<MailingSu
   const rows = await db
     .selectFrom('mailings')
     .leftJoin('staff_users', 'staff_users.id', 'mailings.created_by')
-    .select(['mailings.id', 'mailings.kind', 'mailings.channel', 'mailings.created_at', 'mailings.recipient_count', 'staff_users.display_name'])
+    .select([
+      'mailings.id',
+      'mailings.kind',
+      'mailings.channel',
+      'mailings.created_at',
+      'mailings.recipient_count',
+      'staff_users.display_name',
+    ])
     .where('mailings.round_id', '=', roundId)
     .orderBy('mailings.id', 'desc')
     .execute()

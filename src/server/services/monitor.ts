@@ -66,7 +66,13 @@ export interface Monitor {
   waves: WaveCount[]
 }
 
-function figures(counts: { invited: number; online: number; paper: number; inProgress: number; partial: number }): Figures {
+function figures(counts: {
+  invited: number
+  online: number
+  paper: number
+  inProgress: number
+  partial: number
+}): Figures {
   const completed = counts.online + counts.paper
   return {
     invited: counts.invited,
@@ -91,13 +97,19 @@ export async function loadMonitor(db: DB, roundId: number): Promise<Monitor | un
     // (on the partial index participants_invited_idx).
     db
       .selectFrom('strata as s')
-      .leftJoin('stratum_counts as c', (join) => join.onRef('c.stratum_id', '=', 's.id').onRef('c.round_id', '=', 's.round_id'))
-      .leftJoin('samples as sm', (join) => join.onRef('sm.stratum_id', '=', 's.id').onRef('sm.round_id', '=', 's.round_id'))
+      .leftJoin('stratum_counts as c', (join) =>
+        join.onRef('c.stratum_id', '=', 's.id').onRef('c.round_id', '=', 's.round_id'),
+      )
+      .leftJoin('samples as sm', (join) =>
+        join.onRef('sm.stratum_id', '=', 's.id').onRef('sm.round_id', '=', 's.round_id'),
+      )
       .select([
         's.id',
         's.name',
         sql<number>`coalesce(c.invited, sm.selected,
-          (select count(*) from participants p where p.round_id = s.round_id and p.stratum_id = s.id and ${INVITED}))`.as('invited'),
+          (select count(*) from participants p where p.round_id = s.round_id and p.stratum_id = s.id and ${INVITED}))`.as(
+          'invited',
+        ),
       ])
       .where('s.round_id', '=', roundId)
       .orderBy('s.id')
@@ -134,7 +146,9 @@ export async function loadMonitor(db: DB, roundId: number): Promise<Monitor | un
   ])
   if (!round) return undefined
 
-  const perStratum = new Map(invitedRows.map((r) => [r.id, { invited: Number(r.invited), online: 0, paper: 0, inProgress: 0, partial: 0 }]))
+  const perStratum = new Map(
+    invitedRows.map((r) => [r.id, { invited: Number(r.invited), online: 0, paper: 0, inProgress: 0, partial: 0 }]),
+  )
   const waves = new Map<WaveCount['wave'], WaveCount>()
   for (const row of responseRows) {
     const counts = perStratum.get(row.stratum_id)
@@ -150,8 +164,15 @@ export async function loadMonitor(db: DB, roundId: number): Promise<Monitor | un
     else counts.partial += n
   }
   const strata = invitedRows.map((r) => ({ stratumId: r.id, name: r.name, ...figures(perStratum.get(r.id)!) }))
-  const sum = (key: 'invited' | 'online' | 'paper' | 'inProgress' | 'partial') => [...perStratum.values()].reduce((total, c) => total + c[key], 0)
-  const total = figures({ invited: sum('invited'), online: sum('online'), paper: sum('paper'), inProgress: sum('inProgress'), partial: sum('partial') })
+  const sum = (key: 'invited' | 'online' | 'paper' | 'inProgress' | 'partial') =>
+    [...perStratum.values()].reduce((total, c) => total + c[key], 0)
+  const total = figures({
+    invited: sum('invited'),
+    online: sum('online'),
+    paper: sum('paper'),
+    inProgress: sum('inProgress'),
+    partial: sum('partial'),
+  })
 
   const days = new Map<string, DayCount>()
   for (const row of dayRows) {
@@ -166,7 +187,12 @@ export async function loadMonitor(db: DB, roundId: number): Promise<Monitor | un
     strata,
     total,
     days: [...days.values()],
-    mailings: mailingRows.map((m) => ({ day: m.day, kind: m.kind, channel: m.channel, recipients: Number(m.recipients) })),
+    mailings: mailingRows.map((m) => ({
+      day: m.day,
+      kind: m.kind,
+      channel: m.channel,
+      recipients: Number(m.recipients),
+    })),
     waves: waveOrder.flatMap((w) => (waves.has(w) ? [waves.get(w)!] : [])),
   }
 }

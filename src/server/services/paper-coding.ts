@@ -110,7 +110,10 @@ function columnsOf(columns: Map<string, string[]>, variable: string): string[] {
  * the form had no code, and which columns hold answers outside routing. For an online
  * response (`coding` null) everything is empty.
  */
-export function paperCodingOf(definition: QuestionnaireDefinition, coding: PaperCoding | null | undefined): PaperExportCoding {
+export function paperCodingOf(
+  definition: QuestionnaireDefinition,
+  coding: PaperCoding | null | undefined,
+): PaperExportCoding {
   const result: PaperExportCoding = { values: {}, noCode: 0, outsideRouting: [], invalidText: {} }
   if (!coding) return result
   const columns = numericColumnsByVariable(definition)

@@ -61,7 +61,17 @@ function duplicatesQuery(db: DB, roundId: number) {
     .innerJoin('participants as p', 'p.id', 'd.participant_id')
     .innerJoin('strata as s', 's.id', 'd.stratum_id')
     .innerJoin('staff_users as u', 'u.id', 'd.typist_id')
-    .select(['d.id', 'p.code', 'p.status', 's.name as stratum_name', 's.code as stratum_code', 'd.earlier_mode', 'u.display_name', 'd.fields', 'd.participant_id'])
+    .select([
+      'd.id',
+      'p.code',
+      'p.status',
+      's.name as stratum_name',
+      's.code as stratum_code',
+      'd.earlier_mode',
+      'u.display_name',
+      'd.fields',
+      'd.participant_id',
+    ])
     .where('d.round_id', '=', roundId)
 }
 
@@ -112,7 +122,12 @@ export async function resolveDuplicate(
   definition: QuestionnaireDefinition,
 ): Promise<ResolveOutcome> {
   return db.transaction().execute(async (tx) => {
-    const found = await tx.selectFrom('paper_duplicates').select('participant_id').where('id', '=', id).where('round_id', '=', roundId).executeTakeFirst()
+    const found = await tx
+      .selectFrom('paper_duplicates')
+      .select('participant_id')
+      .where('id', '=', id)
+      .where('round_id', '=', roundId)
+      .executeTakeFirst()
     if (!found) return 'gone'
     // Same lock order as keying: the participant first, then the form.
     const participant = await lockParticipantForPaper(tx, found.participant_id)
@@ -124,7 +139,15 @@ export async function resolveDuplicate(
       .forUpdate('d')
       .executeTakeFirst()
     if (!duplicate || !participant) return 'gone'
-    const common = { roundId, stratumId: duplicate.stratum_id, stratumCode: duplicate.stratum_code, definition, fields: duplicate.fields, language: duplicate.language, wave: duplicate.wave }
+    const common = {
+      roundId,
+      stratumId: duplicate.stratum_id,
+      stratumCode: duplicate.stratum_code,
+      definition,
+      fields: duplicate.fields,
+      language: duplicate.language,
+      wave: duplicate.wave,
+    }
     if (decision === 'keepThis') {
       if (participant.status === 'completed') return 'notPossible'
       // The earlier form is still in double keying: this one takes its place.

@@ -80,7 +80,13 @@ export interface EntryForm {
   notices: EntryNotice[]
 }
 
-export type OpenProblem = 'unknownCode' | 'roundNotOpen' | 'alreadyKeyedByYou' | 'unknownFormNumber' | 'unknownStratum' | 'draftGone'
+export type OpenProblem =
+  | 'unknownCode'
+  | 'roundNotOpen'
+  | 'alreadyKeyedByYou'
+  | 'unknownFormNumber'
+  | 'unknownStratum'
+  | 'draftGone'
 export type OpenResult = { ok: true; form: EntryForm } | { ok: false; problem: OpenProblem }
 
 interface DraftRow {
@@ -98,7 +104,15 @@ async function formOf(db: DB, draft: DraftRow, notices: EntryNotice[]): Promise<
     .innerJoin('questionnaires as q', 'q.id', 'r.questionnaire_id')
     .innerJoin('strata as s', 's.round_id', 'r.id')
     .leftJoin('participants as p', (join) => join.on('p.id', '=', draft.participant_id ?? -1))
-    .select(['r.id', 'r.name', 'r.double_keying', 'q.definition', 's.name as stratum_name', 's.code as stratum_code', 'p.code'])
+    .select([
+      'r.id',
+      'r.name',
+      'r.double_keying',
+      'q.definition',
+      's.name as stratum_name',
+      's.code as stratum_code',
+      'p.code',
+    ])
     .where('r.id', '=', draft.round_id)
     .where('s.id', '=', draft.stratum_id)
     .executeTakeFirstOrThrow()
@@ -122,20 +136,42 @@ async function formOf(db: DB, draft: DraftRow, notices: EntryNotice[]): Promise<
 const DRAFT_COLUMNS = ['id', 'round_id', 'participant_id', 'form_number', 'stratum_id', 'fields'] as const
 
 /** The typist's draft for a code, created when the form is first opened. */
-async function draftForParticipant(db: DB, typistId: number, participant: { id: number; round_id: number; stratum_id: number }): Promise<DraftRow> {
+async function draftForParticipant(
+  db: DB,
+  typistId: number,
+  participant: { id: number; round_id: number; stratum_id: number },
+): Promise<DraftRow> {
   await db
     .insertInto('paper_drafts')
-    .values({ round_id: participant.round_id, typist_id: typistId, participant_id: participant.id, stratum_id: participant.stratum_id })
+    .values({
+      round_id: participant.round_id,
+      typist_id: typistId,
+      participant_id: participant.id,
+      stratum_id: participant.stratum_id,
+    })
     .onConflict((oc) => oc.columns(['typist_id', 'participant_id']).where('participant_id', 'is not', null).doNothing())
     .execute()
-  return db.selectFrom('paper_drafts').select(DRAFT_COLUMNS).where('typist_id', '=', typistId).where('participant_id', '=', participant.id).executeTakeFirstOrThrow()
+  return db
+    .selectFrom('paper_drafts')
+    .select(DRAFT_COLUMNS)
+    .where('typist_id', '=', typistId)
+    .where('participant_id', '=', participant.id)
+    .executeTakeFirstOrThrow()
 }
 
 export async function openByCode(db: DB, typistId: number, code: LoginCode): Promise<OpenResult> {
   const participant = await db
     .selectFrom('participants as p')
     .innerJoin('rounds as r', 'r.id', 'p.round_id')
-    .select(['p.id', 'p.round_id', 'p.stratum_id', 'p.status', 'p.completed_mode', 'r.status as round_status', 'r.double_keying'])
+    .select([
+      'p.id',
+      'p.round_id',
+      'p.stratum_id',
+      'p.status',
+      'p.completed_mode',
+      'r.status as round_status',
+      'r.double_keying',
+    ])
     .where('p.code', '=', code)
     .executeTakeFirst()
   if (!participant) return { ok: false, problem: 'unknownCode' }
@@ -149,7 +185,12 @@ export async function openByCode(db: DB, typistId: number, code: LoginCode): Pro
     if (status.byYou) return { ok: false, problem: 'alreadyKeyedByYou' }
     notices.push(status.count === 0 ? 'firstKeying' : status.count === 1 ? 'secondKeying' : 'keyedTwice')
   } else {
-    const elsewhere = await db.selectFrom('paper_drafts').select('id').where('participant_id', '=', participant.id).where('typist_id', '<>', typistId).executeTakeFirst()
+    const elsewhere = await db
+      .selectFrom('paper_drafts')
+      .select('id')
+      .where('participant_id', '=', participant.id)
+      .where('typist_id', '<>', typistId)
+      .executeTakeFirst()
     if (elsewhere) notices.push('openElsewhere')
   }
   return { ok: true, form: await formOf(db, await draftForParticipant(db, typistId, participant), notices) }
@@ -172,7 +213,12 @@ export async function openByFormNumber(db: DB, typistId: number, formNumber: num
     .values({ round_id: keying.round_id, typist_id: typistId, form_number: formNumber, stratum_id: keying.stratum_id })
     .onConflict((oc) => oc.columns(['typist_id', 'form_number']).where('form_number', 'is not', null).doNothing())
     .execute()
-  const draft = await db.selectFrom('paper_drafts').select(DRAFT_COLUMNS).where('typist_id', '=', typistId).where('form_number', '=', formNumber).executeTakeFirstOrThrow()
+  const draft = await db
+    .selectFrom('paper_drafts')
+    .select(DRAFT_COLUMNS)
+    .where('typist_id', '=', typistId)
+    .where('form_number', '=', formNumber)
+    .executeTakeFirstOrThrow()
   return { ok: true, form: await formOf(db, draft, [status.count >= 2 ? 'keyedTwice' : 'secondKeying']) }
 }
 
@@ -192,7 +238,13 @@ export async function openWithoutCode(db: DB, typistId: number, stratumId: numbe
   await db
     .insertInto('paper_drafts')
     .values({ round_id: stratum.round_id, typist_id: typistId, stratum_id: stratum.id })
-    .onConflict((oc) => oc.columns(['typist_id', 'round_id']).where('participant_id', 'is', null).where('form_number', 'is', null).doNothing())
+    .onConflict((oc) =>
+      oc
+        .columns(['typist_id', 'round_id'])
+        .where('participant_id', 'is', null)
+        .where('form_number', 'is', null)
+        .doNothing(),
+    )
     .execute()
   // An empty draft follows the stratum chosen now; one with input keeps its own.
   await db
@@ -217,10 +269,19 @@ export async function openWithoutCode(db: DB, typistId: number, stratumId: numbe
 
 /** Reopens one of the typist's own drafts (from the list on the entry page, or after warnings). */
 export async function openDraft(db: DB, typistId: number, draftId: string): Promise<OpenResult> {
-  const draft = await db.selectFrom('paper_drafts').select(DRAFT_COLUMNS).where('id', '=', draftId).where('typist_id', '=', typistId).executeTakeFirst()
+  const draft = await db
+    .selectFrom('paper_drafts')
+    .select(DRAFT_COLUMNS)
+    .where('id', '=', draftId)
+    .where('typist_id', '=', typistId)
+    .executeTakeFirst()
   if (!draft) return { ok: false, problem: 'draftGone' }
   if (draft.participant_id !== null) {
-    const code = await db.selectFrom('participants').select('code').where('id', '=', draft.participant_id).executeTakeFirst()
+    const code = await db
+      .selectFrom('participants')
+      .select('code')
+      .where('id', '=', draft.participant_id)
+      .executeTakeFirst()
     if (code?.code) return openByCode(db, typistId, code.code as LoginCode)
   }
   if (draft.form_number !== null) return openByFormNumber(db, typistId, draft.form_number)
@@ -235,7 +296,11 @@ export function isUuid(value: unknown): value is string {
 }
 
 /** The questionnaire a typist's draft is keyed on; undefined when the draft is gone. */
-export async function draftQuestionnaire(db: DB, typistId: number, draftId: string): Promise<QuestionnaireDefinition | undefined> {
+export async function draftQuestionnaire(
+  db: DB,
+  typistId: number,
+  draftId: string,
+): Promise<QuestionnaireDefinition | undefined> {
   const row = await db
     .selectFrom('paper_drafts as d')
     .innerJoin('rounds as r', 'r.id', 'd.round_id')
@@ -248,7 +313,12 @@ export async function draftQuestionnaire(db: DB, typistId: number, draftId: stri
 }
 
 /** Keeps what was typed so far. False when the draft is gone (saved or discarded elsewhere). */
-export async function saveDraftFields(db: DB, typistId: number, draftId: string, fields: KeyedFields): Promise<boolean> {
+export async function saveDraftFields(
+  db: DB,
+  typistId: number,
+  draftId: string,
+  fields: KeyedFields,
+): Promise<boolean> {
   const result = await db
     .updateTable('paper_drafts')
     .set({ fields: JSON.stringify(fields) })
@@ -304,13 +374,21 @@ export type SaveOutcome =
   | { kind: 'roundNotOpen' }
 
 function fromKeying(outcome: KeyingOutcome): SaveOutcome {
-  if (outcome.kind === 'firstKeying') return outcome.formNumber !== undefined ? { kind: 'firstKeying', formLabel: formNumberLabel(outcome.formNumber) } : { kind: 'firstKeying' }
+  if (outcome.kind === 'firstKeying')
+    return outcome.formNumber !== undefined
+      ? { kind: 'firstKeying', formLabel: formNumberLabel(outcome.formNumber) }
+      : { kind: 'firstKeying' }
   if (outcome.kind === 'alreadyKeyedTwice') return { kind: 'formNumberDone' }
   return outcome
 }
 
 /** Outcomes after which the draft stays, so the typist loses nothing. */
-const KEEPS_DRAFT = new Set<SaveOutcome['kind']>(['alreadySaved', 'alreadyKeyedByYou', 'formNumberDone', 'roundNotOpen'])
+const KEEPS_DRAFT = new Set<SaveOutcome['kind']>([
+  'alreadySaved',
+  'alreadyKeyedByYou',
+  'formNumberDone',
+  'roundNotOpen',
+])
 
 /**
  * Saves the typist's form (already confirmed against its warnings). One transaction:
@@ -318,12 +396,24 @@ const KEEPS_DRAFT = new Set<SaveOutcome['kind']>(['alreadySaved', 'alreadyKeyedB
  * duplicate) go together or not at all.
  */
 export async function saveForm(db: DB, typistId: number, draftId: string, fields: KeyedFields): Promise<SaveOutcome> {
-  const outline = await db.selectFrom('paper_drafts').select(['participant_id']).where('id', '=', draftId).where('typist_id', '=', typistId).executeTakeFirst()
+  const outline = await db
+    .selectFrom('paper_drafts')
+    .select(['participant_id'])
+    .where('id', '=', draftId)
+    .where('typist_id', '=', typistId)
+    .executeTakeFirst()
   if (!outline) return { kind: 'alreadySaved' }
   return db.transaction().execute(async (tx) => {
     // Lock order everywhere: the participant first, then drafts and keyings.
-    const participant = outline.participant_id !== null ? await lockParticipantForPaper(tx, outline.participant_id) : undefined
-    const draft = await tx.selectFrom('paper_drafts').select(DRAFT_COLUMNS).where('id', '=', draftId).where('typist_id', '=', typistId).forUpdate().executeTakeFirst()
+    const participant =
+      outline.participant_id !== null ? await lockParticipantForPaper(tx, outline.participant_id) : undefined
+    const draft = await tx
+      .selectFrom('paper_drafts')
+      .select(DRAFT_COLUMNS)
+      .where('id', '=', draftId)
+      .where('typist_id', '=', typistId)
+      .forUpdate()
+      .executeTakeFirst()
     if (!draft) return { kind: 'alreadySaved' } as const
     const round = await tx
       .selectFrom('rounds as r')

@@ -64,27 +64,59 @@ function fieldsOf(definition: QuestionnaireDefinition, question: Question, lang:
   switch (question.type) {
     case 'grid':
       for (const item of question.items) {
-        fields.push({ ...base, variable: `${question.id}_${item.id}`, label: `${question.number}${item.number}`, text: localize(item.text, lang), kind: 'code', gridItem: true })
+        fields.push({
+          ...base,
+          variable: `${question.id}_${item.id}`,
+          label: `${question.number}${item.number}`,
+          text: localize(item.text, lang),
+          kind: 'code',
+          gridItem: true,
+        })
       }
       break
     case 'multiple':
       fields.push({ ...base, variable: question.id, label: question.number, kind: 'codes' })
       break
     case 'number':
-      fields.push({ ...base, variable: question.id, label: question.number, kind: 'number', min: question.min, max: question.max, acceptsMultipleMark: false })
+      fields.push({
+        ...base,
+        variable: question.id,
+        label: question.number,
+        kind: 'number',
+        min: question.min,
+        max: question.max,
+        acceptsMultipleMark: false,
+      })
       break
     case 'text':
     case 'longtext':
-      fields.push({ ...base, variable: question.id, label: question.number, kind: 'text', maxLength: maxLengthOf(question), acceptsMultipleMark: false })
+      fields.push({
+        ...base,
+        variable: question.id,
+        label: question.number,
+        kind: 'text',
+        maxLength: maxLengthOf(question),
+        acceptsMultipleMark: false,
+      })
       break
     default:
       fields.push({ ...base, variable: question.id, label: question.number, kind: 'code' })
   }
-  const other = question.type === 'single' || question.type === 'multiple' ? question.options.find((o) => o.other) : undefined
+  const other =
+    question.type === 'single' || question.type === 'multiple' ? question.options.find((o) => o.other) : undefined
   if (other) {
     const variable = variablesOf(question).find((v) => v.endsWith('_other'))!
     const label = localize(other.label, lang).replace(/\s*(…|\.\.\.)$/, '')
-    fields.push({ ...base, variable, label: `${question.number} ${label}`, text: localize(other.label, lang), kind: 'text', codes: [], maxLength: OTHER_TEXT_MAX_LENGTH, acceptsMultipleMark: false })
+    fields.push({
+      ...base,
+      variable,
+      label: `${question.number} ${label}`,
+      text: localize(other.label, lang),
+      kind: 'text',
+      codes: [],
+      maxLength: OTHER_TEXT_MAX_LENGTH,
+      acceptsMultipleMark: false,
+    })
   }
   return fields
 }
@@ -97,7 +129,12 @@ export function keyingLayout(definition: QuestionnaireDefinition, lang = 'nl'): 
   if (!byLang) layouts.set(definition, (byLang = new Map()))
   let layout = byLang.get(lang)
   if (!layout) {
-    layout = allQuestions(definition).map((q) => ({ id: q.id, number: q.number, text: localize(q.text, lang), fields: fieldsOf(definition, q, lang) }))
+    layout = allQuestions(definition).map((q) => ({
+      id: q.id,
+      number: q.number,
+      text: localize(q.text, lang),
+      fields: fieldsOf(definition, q, lang),
+    }))
     byLang.set(lang, layout)
   }
   return layout
@@ -132,7 +169,8 @@ function readTicks(text: string, codes: number[]): number[] | undefined {
     if (!INTEGER.test(part)) return undefined
     const value = Number(part)
     // With codes 1–9 a typist may key "139" for 1, 3 and 9: one keystroke per tick.
-    if (singleDigits && !codes.includes(value) && /^\d+$/.test(part)) for (const digit of part) ticked.add(Number(digit))
+    if (singleDigits && !codes.includes(value) && /^\d+$/.test(part))
+      for (const digit of part) ticked.add(Number(digit))
     else ticked.add(value)
   }
   const order = (v: number) => (codes.includes(v) ? codes.indexOf(v) : codes.length + v)
@@ -162,12 +200,19 @@ export function normalizeKeyed(field: KeyingField, raw: unknown): string | undef
 }
 
 /** Normalises keyed fields and leaves out keys the form does not have. */
-export function normalizeKeyedFields(definition: QuestionnaireDefinition, fields: Record<string, unknown>): KeyedFields {
+export function normalizeKeyedFields(
+  definition: QuestionnaireDefinition,
+  fields: Record<string, unknown>,
+): KeyedFields {
   return keyedFieldsFromForm(definition, fields, '')
 }
 
 /** Reads every field of a posted form (`prefix` + answer key) into normalised keyed fields. */
-export function keyedFieldsFromForm(definition: QuestionnaireDefinition, body: Record<string, unknown>, prefix: string): KeyedFields {
+export function keyedFieldsFromForm(
+  definition: QuestionnaireDefinition,
+  body: Record<string, unknown>,
+  prefix: string,
+): KeyedFields {
   const fields: KeyedFields = {}
   for (const field of keyingFields(definition)) {
     const posted = body[prefix + field.variable]
@@ -248,7 +293,13 @@ export function readKeyedForm(
   const answers: Answers = { ...validation.answers }
   for (const error of validation.errors) {
     coding.invalid[error.variable] = input[error.variable] ?? ''
-    warnings.push({ variable: error.variable, label: byVariable.get(error.variable)?.label ?? error.variable, kind: 'invalid', reason: error.code, value: input[error.variable] ?? '' })
+    warnings.push({
+      variable: error.variable,
+      label: byVariable.get(error.variable)?.label ?? error.variable,
+      kind: 'invalid',
+      reason: error.code,
+      value: input[error.variable] ?? '',
+    })
   }
   // Without routing only "anders, namelijk" texts without their box are dropped: keep them.
   for (const variable of validation.dropped) {
@@ -270,7 +321,12 @@ export function readKeyedForm(
     if (!Object.hasOwn(answers, field.variable) || questions.has(field.questionId)) continue
     if (coding.outsideRouting.includes(field.variable)) continue
     coding.outsideRouting.push(field.variable)
-    warnings.push({ variable: field.variable, label: field.label, kind: 'outsideRouting', value: keyed[field.variable] ?? '' })
+    warnings.push({
+      variable: field.variable,
+      label: field.label,
+      kind: 'outsideRouting',
+      value: keyed[field.variable] ?? '',
+    })
   }
   const order = new Map(fields.map((f, i) => [f.variable, i]))
   coding.outsideRouting.sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0))
@@ -302,7 +358,11 @@ export interface KeyingComparison {
 }
 
 /** Compares two keyings of one form field by field, in paper order. */
-export function compareKeyings(definition: QuestionnaireDefinition, first: KeyedFields, second: KeyedFields): KeyingComparison {
+export function compareKeyings(
+  definition: QuestionnaireDefinition,
+  first: KeyedFields,
+  second: KeyedFields,
+): KeyingComparison {
   let compared = 0
   const differences: FieldDifference[] = []
   for (const field of keyingFields(definition)) {

@@ -68,8 +68,16 @@ export async function storePaperResponse(tx: DB, input: PaperResponseInput): Pro
   if (input.participantId === undefined) return
   // An online questionnaire started but never sent: the paper form is this person's
   // answer, and a second, unfinished one would count them twice among partials.
-  await tx.deleteFrom('responses').where('participant_id', '=', input.participantId).where('status', '=', 'in_progress').execute()
-  await tx.updateTable('participants').set({ status: 'completed', completed_mode: 'paper' }).where('id', '=', input.participantId).execute()
+  await tx
+    .deleteFrom('responses')
+    .where('participant_id', '=', input.participantId)
+    .where('status', '=', 'in_progress')
+    .execute()
+  await tx
+    .updateTable('participants')
+    .set({ status: 'completed', completed_mode: 'paper' })
+    .where('id', '=', input.participantId)
+    .execute()
   await countCompletion(tx, input.roundId, input.stratumId, 'paper', input.day ?? todayInAmsterdam())
 }
 

@@ -16,7 +16,13 @@ export interface StatsDelta {
   fieldsCorrected?: number
 }
 
-export async function addKeyingStats(db: DB, roundId: number, typistId: number, delta: StatsDelta, day = todayInAmsterdam()): Promise<void> {
+export async function addKeyingStats(
+  db: DB,
+  roundId: number,
+  typistId: number,
+  delta: StatsDelta,
+  day = todayInAmsterdam(),
+): Promise<void> {
   const values = {
     forms: delta.forms ?? 0,
     fields_compared: delta.fieldsCompared ?? 0,
@@ -146,9 +152,22 @@ export async function paperWork(db: DB, roundId: number): Promise<PaperWork> {
     .groupBy(['participant_id', 'form_number'])
     .execute()
   const count = async (table: 'paper_duplicates' | 'paper_drafts') =>
-    Number((await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).where('round_id', '=', roundId).executeTakeFirstOrThrow()).n)
+    Number(
+      (
+        await db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('round_id', '=', roundId)
+          .executeTakeFirstOrThrow()
+      ).n,
+    )
   return {
-    strata: strata.map((s) => ({ stratumId: s.id, stratumName: s.name, withCode: Number(s.with_code), noCode: Number(s.no_code) })),
+    strata: strata.map((s) => ({
+      stratumId: s.id,
+      stratumName: s.name,
+      withCode: Number(s.with_code),
+      noCode: Number(s.no_code),
+    })),
     awaitingSecondKeying: pairs.filter((p) => Number(p.keyings) === 1).length,
     awaitingReview: pairs.filter((p) => Number(p.keyings) >= 2).length,
     openDuplicates: await count('paper_duplicates'),

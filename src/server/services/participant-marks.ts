@@ -17,7 +17,11 @@ export interface MarkedParticipant {
   name: string
 }
 
-export async function findParticipant(db: DB, roundId: number, identifier: string): Promise<MarkedParticipant | undefined> {
+export async function findParticipant(
+  db: DB,
+  roundId: number,
+  identifier: string,
+): Promise<MarkedParticipant | undefined> {
   const text = identifier.trim()
   if (!text) return undefined
   const parsed = parseLoginCode(text)
@@ -25,15 +29,35 @@ export async function findParticipant(db: DB, roundId: number, identifier: strin
     .selectFrom('participants')
     .select(['id', 'client_number', 'initials', 'name_prefix', 'last_name'])
     .where('round_id', '=', roundId)
-    .where((eb) => (parsed.ok ? eb.or([eb('code', '=', parsed.code), eb('client_number', '=', text)]) : eb('client_number', '=', text)))
+    .where((eb) =>
+      parsed.ok
+        ? eb.or([eb('code', '=', parsed.code), eb('client_number', '=', text)])
+        : eb('client_number', '=', text),
+    )
     .executeTakeFirst()
   if (!row) return undefined
-  return { id: row.id, clientNumber: row.client_number, name: displayName({ initials: row.initials, namePrefix: row.name_prefix, lastName: row.last_name }) }
+  return {
+    id: row.id,
+    clientNumber: row.client_number,
+    name: displayName({ initials: row.initials, namePrefix: row.name_prefix, lastName: row.last_name }),
+  }
 }
 
-export async function setMark(db: DB, roundId: number, participantId: number, mark: Mark, value: boolean, actor: AuditActor): Promise<void> {
+export async function setMark(
+  db: DB,
+  roundId: number,
+  participantId: number,
+  mark: Mark,
+  value: boolean,
+  actor: AuditActor,
+): Promise<void> {
   await db.transaction().execute(async (tx) => {
-    await tx.updateTable('participants').set({ [mark]: value }).where('id', '=', participantId).where('round_id', '=', roundId).execute()
+    await tx
+      .updateTable('participants')
+      .set({ [mark]: value })
+      .where('id', '=', participantId)
+      .where('round_id', '=', roundId)
+      .execute()
     await audit(tx, actor, 'participant.mark', { participantId, mark, value }, roundId)
   })
 }
@@ -48,5 +72,9 @@ export async function markCounts(db: DB, roundId: number): Promise<Record<Mark, 
     ])
     .where('round_id', '=', roundId)
     .executeTakeFirstOrThrow()
-  return { opted_out: Number(row.opted_out), mail_returned: Number(row.mail_returned), email_bounced: Number(row.email_bounced) }
+  return {
+    opted_out: Number(row.opted_out),
+    mail_returned: Number(row.mail_returned),
+    email_bounced: Number(row.email_bounced),
+  }
 }

@@ -15,7 +15,10 @@ import { todayInAmsterdam } from './calendar.js'
 
 export type RoundAvailability = 'open' | 'not_yet_open' | 'closed'
 
-export function roundAvailability(round: Pick<Round, 'status' | 'opens_on' | 'closes_on'>, today = todayInAmsterdam()): RoundAvailability {
+export function roundAvailability(
+  round: Pick<Round, 'status' | 'opens_on' | 'closes_on'>,
+  today = todayInAmsterdam(),
+): RoundAvailability {
   if (round.status === 'closed' || round.status === 'purged') return 'closed'
   if (round.status === 'draft' || today < round.opens_on) return 'not_yet_open'
   if (today > round.closes_on) return 'closed'
@@ -57,13 +60,21 @@ export async function findParticipantByCode(db: DB, code: LoginCode): Promise<{ 
 const definitionCache = new WeakMap<DB, Map<string, QuestionnaireDefinition>>()
 const DEFINITION_CACHE_SIZE = 50
 
-async function questionnaireDefinition(db: DB, questionnaireId: number, rowVersion: string): Promise<QuestionnaireDefinition> {
+async function questionnaireDefinition(
+  db: DB,
+  questionnaireId: number,
+  rowVersion: string,
+): Promise<QuestionnaireDefinition> {
   let cache = definitionCache.get(db)
   if (!cache) definitionCache.set(db, (cache = new Map()))
   const key = `${questionnaireId}:${rowVersion}`
   const cached = cache.get(key)
   if (cached) return cached
-  const row = await db.selectFrom('questionnaires').select('definition').where('id', '=', questionnaireId).executeTakeFirstOrThrow()
+  const row = await db
+    .selectFrom('questionnaires')
+    .select('definition')
+    .where('id', '=', questionnaireId)
+    .executeTakeFirstOrThrow()
   if (cache.size >= DEFINITION_CACHE_SIZE) cache.clear()
   cache.set(key, row.definition)
   return row.definition
@@ -102,8 +113,20 @@ export async function loadParticipantContext(db: DB, participantId: number): Pro
   const [row] = (await db.executeQuery(participantContextQuery(db, { participantId }))).rows
   if (!row) return undefined
   return {
-    participant: { id: row.id, round_id: row.round_id, stratum_id: row.stratum_id, status: row.status, language: row.language },
-    round: { id: row.round_id, name: row.round_name, status: row.round_status, opens_on: row.opens_on, closes_on: row.closes_on },
+    participant: {
+      id: row.id,
+      round_id: row.round_id,
+      stratum_id: row.stratum_id,
+      status: row.status,
+      language: row.language,
+    },
+    round: {
+      id: row.round_id,
+      name: row.round_name,
+      status: row.round_status,
+      opens_on: row.opens_on,
+      closes_on: row.closes_on,
+    },
     stratumCode: row.stratum_code,
     definition: await questionnaireDefinition(db, row.questionnaire_id, row.questionnaire_row_version),
     answers: row.answers ?? {},
@@ -130,34 +153,57 @@ async function lockParticipant(db: DB, participantId: number) {
 }
 
 // Every page move saves: built once, and prepared once per connection.
-const saveProgressQuery = queryTemplate('save_progress', (db: DB, v: { participantId: number; json: string; language: string }) =>
-  db
-    .with('participant', (qb) =>
-      qb
-        .selectFrom('participants as p')
-        .select(['p.id', 'p.round_id', 'p.stratum_id', 'p.status'])
-        .where('p.id', '=', v.participantId)
-        .where('p.status', '<>', 'completed')
-        // A closed round has unlinked its answers in progress (closeRound): none may be linked again.
-        .where((eb) => eb.exists(eb.selectFrom('rounds as r').select('r.id').whereRef('r.id', '=', 'p.round_id').where('r.status', '=', 'open')))
-        .forNoKeyUpdate(),
-    )
-    // Only the first save writes the participant row; later saves only lock it.
-    .with('started', (qb) =>
-      qb
-        .updateTable('participants')
-        .set({ status: 'in_progress' })
-        .where('id', 'in', (eb) => eb.selectFrom('participant').select('id').where('status', '=', 'pending')),
-    )
-    .insertInto('responses')
-    .columns(['round_id', 'stratum_id', 'mode', 'status', 'participant_id', 'answers', 'language'])
-    .expression((eb) =>
-      eb
-        .selectFrom('participant')
-        .select(['round_id', 'stratum_id', sql.lit('online').as('mode'), sql.lit('in_progress').as('status'), 'id', sql`${v.json}::jsonb`.as('answers'), sql`${v.language}::text`.as('language')]),
-    )
-    .onConflict((oc) => oc.column('participant_id').where('participant_id', 'is not', null).doUpdateSet({ answers: v.json, language: v.language }))
-    .returning(sql<string>`responses.xmin::text`.as('version')),
+const saveProgressQuery = queryTemplate(
+  'save_progress',
+  (db: DB, v: { participantId: number; json: string; language: string }) =>
+    db
+      .with('participant', (qb) =>
+        qb
+          .selectFrom('participants as p')
+          .select(['p.id', 'p.round_id', 'p.stratum_id', 'p.status'])
+          .where('p.id', '=', v.participantId)
+          .where('p.status', '<>', 'completed')
+          // A closed round has unlinked its answers in progress (closeRound): none may be linked again.
+          .where((eb) =>
+            eb.exists(
+              eb
+                .selectFrom('rounds as r')
+                .select('r.id')
+                .whereRef('r.id', '=', 'p.round_id')
+                .where('r.status', '=', 'open'),
+            ),
+          )
+          .forNoKeyUpdate(),
+      )
+      // Only the first save writes the participant row; later saves only lock it.
+      .with('started', (qb) =>
+        qb
+          .updateTable('participants')
+          .set({ status: 'in_progress' })
+          .where('id', 'in', (eb) => eb.selectFrom('participant').select('id').where('status', '=', 'pending')),
+      )
+      .insertInto('responses')
+      .columns(['round_id', 'stratum_id', 'mode', 'status', 'participant_id', 'answers', 'language'])
+      .expression((eb) =>
+        eb
+          .selectFrom('participant')
+          .select([
+            'round_id',
+            'stratum_id',
+            sql.lit('online').as('mode'),
+            sql.lit('in_progress').as('status'),
+            'id',
+            sql`${v.json}::jsonb`.as('answers'),
+            sql`${v.language}::text`.as('language'),
+          ]),
+      )
+      .onConflict((oc) =>
+        oc
+          .column('participant_id')
+          .where('participant_id', 'is not', null)
+          .doUpdateSet({ answers: v.json, language: v.language }),
+      )
+      .returning(sql<string>`responses.xmin::text`.as('version')),
 )
 
 /**
@@ -170,9 +216,15 @@ const saveProgressQuery = queryTemplate('save_progress', (db: DB, v: { participa
  * Throws AlreadyCompletedError, or RoundNotOpenError when the round is not open.
  */
 export async function saveProgress(db: DB, participantId: number, answers: Answers, language: string): Promise<string> {
-  const [saved] = (await db.executeQuery(saveProgressQuery(db, { participantId, json: JSON.stringify(answers), language }))).rows
+  const [saved] = (
+    await db.executeQuery(saveProgressQuery(db, { participantId, json: JSON.stringify(answers), language }))
+  ).rows
   if (!saved) {
-    const participant = await db.selectFrom('participants').select('status').where('id', '=', participantId).executeTakeFirst()
+    const participant = await db
+      .selectFrom('participants')
+      .select('status')
+      .where('id', '=', participantId)
+      .executeTakeFirst()
     if (!participant) throw new Error(`participant ${participantId} does not exist`)
     if (participant.status === 'completed') throw new AlreadyCompletedError()
     throw new RoundNotOpenError()
@@ -190,9 +242,20 @@ export interface ConditionalSave {
 
 const saveProgressIfUnchangedQuery = queryTemplate(
   'save_progress_if_unchanged',
-  (db: DB, v: { participantIds: number[]; participantVersions: string[]; roundVersions: string[]; answersVersions: Array<string | null>; answers: string[]; languages: string[] }) => ({
+  (
+    db: DB,
+    v: {
+      participantIds: number[]
+      participantVersions: string[]
+      roundVersions: string[]
+      answersVersions: Array<string | null>
+      answers: string[]
+      languages: string[]
+    },
+  ) => ({
     // Kysely builds no update from a set of rows (unnest), so this one is written out.
-    compile: () => sql<{ participant_id: number; version: string }>`
+    compile: () =>
+      sql<{ participant_id: number; version: string }>`
       with save as (
         select * from unnest(
           ${v.participantIds}::int[], ${v.participantVersions}::text[], ${v.roundVersions}::text[],
@@ -236,7 +299,8 @@ export async function saveProgressIfUnchanged(db: DB, saves: readonly Conditiona
   // A save without an answers version (a first save) finds no row to update: saveProgress inserts it.
   const ordered = [...saves].sort((a, b) => a.participantId - b.participantId)
   if (ordered.length === 0) return new Map()
-  if (new Set(ordered.map((s) => s.participantId)).size !== ordered.length) throw new Error('a participant appears twice in one save')
+  if (new Set(ordered.map((s) => s.participantId)).size !== ordered.length)
+    throw new Error('a participant appears twice in one save')
   const query = saveProgressIfUnchangedQuery(db, {
     participantIds: ordered.map((s) => s.participantId),
     participantVersions: ordered.map((s) => s.versions.participant),
@@ -316,7 +380,8 @@ export async function submitOnline(
       .where('participant_id', '=', participantId)
       .forUpdate()
       .executeTakeFirst()
-    if (options.answersVersion !== undefined && (saved?.version ?? null) !== options.answersVersion) throw new StaleAnswersError()
+    if (options.answersVersion !== undefined && (saved?.version ?? null) !== options.answersVersion)
+      throw new StaleAnswersError()
     const wave = await currentWave(tx, participant.round_id)
     const updated = await tx
       .updateTable('responses')

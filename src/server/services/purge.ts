@@ -28,7 +28,12 @@ export async function purgeRound(
   reason: 'confirmed' | 'retention',
 ): Promise<{ ok: true; participants: number } | { ok: false; problem: PurgeProblem }> {
   return db.transaction().execute(async (tx) => {
-    const round = await tx.selectFrom('rounds').select('status').where('id', '=', roundId).forUpdate().executeTakeFirst()
+    const round = await tx
+      .selectFrom('rounds')
+      .select('status')
+      .where('id', '=', roundId)
+      .forUpdate()
+      .executeTakeFirst()
     if (!round) return { ok: false as const, problem: 'notFound' as const }
     if (round.status !== 'closed') return { ok: false as const, problem: 'notClosed' as const }
     await tx
@@ -37,7 +42,9 @@ export async function purgeRound(
       .expression(
         tx
           .selectFrom('strata as s')
-          .leftJoin('participants as p', (join) => join.onRef('p.stratum_id', '=', 's.id').onRef('p.round_id', '=', 's.round_id'))
+          .leftJoin('participants as p', (join) =>
+            join.onRef('p.stratum_id', '=', 's.id').onRef('p.round_id', '=', 's.round_id'),
+          )
           .select([
             's.round_id',
             's.id',
@@ -61,7 +68,10 @@ export async function purgeRound(
     await tx.updateTable('rounds').set({ status: 'purged' }).where('id', '=', roundId).execute()
     // Inside the transaction: if the files cannot be deleted, nothing is marked purged.
     await deleteBatchFiles(config, roundId)
-    await deleteWrittenMessages(config, writtenMessages.map((m) => m.message_id))
+    await deleteWrittenMessages(
+      config,
+      writtenMessages.map((m) => m.message_id),
+    )
     const participants = Number(deleted.numDeletedRows)
     await audit(tx, actor, 'round.purge', { reason, participants }, roundId)
     return { ok: true as const, participants }
@@ -69,7 +79,10 @@ export async function purgeRound(
 }
 
 /** Closed rounds whose retention date lies before `today`. */
-export async function roundsDueForPurge(db: DB, today = todayInAmsterdam()): Promise<Array<{ id: number; name: string }>> {
+export async function roundsDueForPurge(
+  db: DB,
+  today = todayInAmsterdam(),
+): Promise<Array<{ id: number; name: string }>> {
   return db
     .selectFrom('rounds')
     .select(['id', 'name'])
@@ -80,7 +93,12 @@ export async function roundsDueForPurge(db: DB, today = todayInAmsterdam()): Pro
 }
 
 /** Purges every closed round past its retention date; for the CLI (a daily cron job). */
-export async function purgeExpiredRounds(db: DB, config: AppConfig, actor: AuditActor, today = todayInAmsterdam()): Promise<Array<{ id: number; name: string; participants: number }>> {
+export async function purgeExpiredRounds(
+  db: DB,
+  config: AppConfig,
+  actor: AuditActor,
+  today = todayInAmsterdam(),
+): Promise<Array<{ id: number; name: string; participants: number }>> {
   const done: Array<{ id: number; name: string; participants: number }> = []
   for (const round of await roundsDueForPurge(db, today)) {
     const result = await purgeRound(db, config, actor, round.id, 'retention')

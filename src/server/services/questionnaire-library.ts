@@ -39,7 +39,12 @@ export async function installShippedQuestionnaires(db: DB, dir = QUESTIONNAIRES_
       (
         await db
           .insertInto('questionnaires')
-          .values({ key: definition.id, version: definition.version, title: definition.title.nl, definition: JSON.stringify(definition) })
+          .values({
+            key: definition.id,
+            version: definition.version,
+            title: definition.title.nl,
+            definition: JSON.stringify(definition),
+          })
           .returning('id')
           .executeTakeFirstOrThrow()
       ).id

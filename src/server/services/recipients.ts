@@ -121,7 +121,11 @@ export async function loadRecipients(db: DB, ids: number[]): Promise<Recipient[]
 }
 
 /** A mailing's recipients in presort order, read in chunks so memory stays flat for any size. */
-export async function* mailingRecipients(db: DB, mailingId: number, options: { stratumId?: number; chunkSize?: number } = {}): AsyncGenerator<Recipient> {
+export async function* mailingRecipients(
+  db: DB,
+  mailingId: number,
+  options: { stratumId?: number; chunkSize?: number } = {},
+): AsyncGenerator<Recipient> {
   const chunkSize = options.chunkSize ?? 500
   const ids = await mailingRecipientIds(db, mailingId, options.stratumId)
   for (let i = 0; i < ids.length; i += chunkSize) {

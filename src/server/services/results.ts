@@ -13,7 +13,16 @@
 import { sql } from 'kysely'
 import type { DB } from '../db/connect.js'
 import type { Question, QuestionnaireDefinition } from '../../questionnaire/definition.js'
-import { allQuestions, buildCodebook, codesOf, GRADE_MAX, GRADE_MIN, localize, scaleOf, type Code } from '../../questionnaire/index.js'
+import {
+  allQuestions,
+  buildCodebook,
+  codesOf,
+  GRADE_MAX,
+  GRADE_MIN,
+  localize,
+  scaleOf,
+  type Code,
+} from '../../questionnaire/index.js'
 
 /** A column: the total, or one stratum. */
 export interface ResultColumn {
@@ -126,16 +135,34 @@ interface VariableSpec {
   codes: Code[]
 }
 
-function specsOf(definition: QuestionnaireDefinition, question: Question, labels: Map<string, { label: string; number: string }>, lang: string): VariableSpec[] {
-  const labelOf = (variable: string) => labels.get(variable) ?? { label: localize(question.text, lang), number: question.number }
+function specsOf(
+  definition: QuestionnaireDefinition,
+  question: Question,
+  labels: Map<string, { label: string; number: string }>,
+  lang: string,
+): VariableSpec[] {
+  const labelOf = (variable: string) =>
+    labels.get(variable) ?? { label: localize(question.text, lang), number: question.number }
   switch (question.type) {
     case 'grade':
-      return [{ variable: question.id, ...labelOf(question.id), kind: 'grade', codes: codesOf(definition, question) ?? [] }]
+      return [
+        { variable: question.id, ...labelOf(question.id), kind: 'grade', codes: codesOf(definition, question) ?? [] },
+      ]
     case 'single':
     case 'yesno':
-      return [{ variable: question.id, ...labelOf(question.id), kind: 'choice', codes: codesOf(definition, question) ?? [] }]
+      return [
+        { variable: question.id, ...labelOf(question.id), kind: 'choice', codes: codesOf(definition, question) ?? [] },
+      ]
     case 'multiple':
-      return [{ variable: question.id, number: question.number, label: localize(question.text, lang), kind: 'multiple', codes: codesOf(definition, question) ?? [] }]
+      return [
+        {
+          variable: question.id,
+          number: question.number,
+          label: localize(question.text, lang),
+          kind: 'multiple',
+          codes: codesOf(definition, question) ?? [],
+        },
+      ]
     case 'grid': {
       const kind = scaleOf(definition, question.scale)?.type === 'grade' ? 'grade' : 'choice'
       const codes = codesOf(definition, question) ?? []
@@ -153,10 +180,19 @@ function specsOf(definition: QuestionnaireDefinition, question: Question, labels
 }
 
 function codeLabel(code: Code, lang: string): string {
-  return code.label ? (code.value >= GRADE_MIN && code.value <= GRADE_MAX && !code.missing ? `${code.value} (${localize(code.label, lang)})` : localize(code.label, lang)) : String(code.value)
+  return code.label
+    ? code.value >= GRADE_MIN && code.value <= GRADE_MAX && !code.missing
+      ? `${code.value} (${localize(code.label, lang)})`
+      : localize(code.label, lang)
+    : String(code.value)
 }
 
-export async function loadResults(db: DB, roundId: number, lang: string, otherCodesLabel: string): Promise<RoundResults | undefined> {
+export async function loadResults(
+  db: DB,
+  roundId: number,
+  lang: string,
+  otherCodesLabel: string,
+): Promise<RoundResults | undefined> {
   const round = await db
     .selectFrom('rounds as r')
     .innerJoin('questionnaires as q', 'q.id', 'r.questionnaire_id')
@@ -164,7 +200,12 @@ export async function loadResults(db: DB, roundId: number, lang: string, otherCo
     .where('r.id', '=', roundId)
     .executeTakeFirst()
   if (!round) return undefined
-  const strata = await db.selectFrom('strata').select(['id', 'name']).where('round_id', '=', roundId).orderBy('id').execute()
+  const strata = await db
+    .selectFrom('strata')
+    .select(['id', 'name'])
+    .where('round_id', '=', roundId)
+    .orderBy('id')
+    .execute()
   const responseRows = await db
     .selectFrom('responses')
     .select(['stratum_id', (eb) => eb.fn.countAll<number>().as('n')])
@@ -175,7 +216,10 @@ export async function loadResults(db: DB, roundId: number, lang: string, otherCo
   const { tallies, answered } = await countAnswers(db, roundId)
   const definition = round.definition
   const minGroupSize = round.min_group_size
-  const columns: ResultColumn[] = [{ stratumId: null, name: '' }, ...strata.map((s) => ({ stratumId: s.id, name: s.name }))]
+  const columns: ResultColumn[] = [
+    { stratumId: null, name: '' },
+    ...strata.map((s) => ({ stratumId: s.id, name: s.name })),
+  ]
   const perColumn = <T>(perStratum: Map<number, T> | undefined, total: (values: T[]) => T, empty: T): T[] => {
     const values = strata.map((s) => perStratum?.get(s.id) ?? empty)
     return [total(values), ...values]
@@ -183,7 +227,9 @@ export async function loadResults(db: DB, roundId: number, lang: string, otherCo
   const sum = (values: number[]) => values.reduce((a, b) => a + b, 0)
   const responses = perColumn(new Map(responseRows.map((r) => [r.stratum_id, Number(r.n)])), sum, 0)
 
-  const labels = new Map(buildCodebook(definition, lang).map((v) => [v.name, { label: v.label, number: v.questionNumber }]))
+  const labels = new Map(
+    buildCodebook(definition, lang).map((v) => [v.name, { label: v.label, number: v.questionNumber }]),
+  )
   const questions: QuestionResult[] = []
   for (const question of allQuestions(definition)) {
     for (const spec of specsOf(definition, question, labels, lang)) {
@@ -201,41 +247,61 @@ export async function loadResults(db: DB, roundId: number, lang: string, otherCo
       const hidden = suppressedColumns(answeredColumns, minGroupSize)
       const show = <T>(values: T[]): Array<Cell<T>> => values.map((v, i) => (hidden[i] ? null : v))
 
-      const result: QuestionResult = { variable: spec.variable, number: spec.number, label: spec.label, kind: spec.kind, answered: show(answeredColumns), rows: [] }
+      const result: QuestionResult = {
+        variable: spec.variable,
+        number: spec.number,
+        label: spec.label,
+        kind: spec.kind,
+        answered: show(answeredColumns),
+        rows: [],
+      }
       if (spec.kind === 'choice' || spec.kind === 'grade' || spec.kind === 'multiple') {
         const known = new Set(spec.codes.map((c) => c.value))
         // Percentages of those who answered; for multiple choice a person may tick several.
         const row = (label: string, value: number | null, count: (tally: Tally) => number): AnswerRow => ({
           label,
           value,
-          cells: show(tallyColumns.map((tally, i) => {
-            const n = count(tally)
-            return { count: n, share: answeredColumns[i]! > 0 ? n / answeredColumns[i]! : 0 }
-          })),
+          cells: show(
+            tallyColumns.map((tally, i) => {
+              const n = count(tally)
+              return { count: n, share: answeredColumns[i]! > 0 ? n / answeredColumns[i]! : 0 }
+            }),
+          ),
         })
-        result.rows = spec.codes.map((code) => row(codeLabel(code, lang), code.value, (tally) => tally.get(code.value) ?? 0))
-        const otherCount = (tally: Tally) => [...tally].filter(([code]) => !known.has(code)).reduce((a, [, n]) => a + n, 0)
-        if (tallyColumns.some((tally) => otherCount(tally) > 0)) result.rows.push(row(otherCodesLabel, null, otherCount))
+        result.rows = spec.codes.map((code) =>
+          row(codeLabel(code, lang), code.value, (tally) => tally.get(code.value) ?? 0),
+        )
+        const otherCount = (tally: Tally) =>
+          [...tally].filter(([code]) => !known.has(code)).reduce((a, [, n]) => a + n, 0)
+        if (tallyColumns.some((tally) => otherCount(tally) > 0))
+          result.rows.push(row(otherCodesLabel, null, otherCount))
       }
       if (spec.kind === 'grade') {
         const missing = new Set(spec.codes.filter((c) => c.missing).map((c) => c.value))
-        const grades = (tally: Tally) => [...tally].filter(([code]) => !missing.has(code) && code >= GRADE_MIN && code <= GRADE_MAX)
-        result.mean = show(tallyColumns.map((tally) => {
-          const valid = grades(tally)
-          const n = valid.reduce((a, [, c]) => a + c, 0)
-          return n > 0 ? valid.reduce((a, [code, c]) => a + code * c, 0) / n : null
-        }))
-        result.belowSix = show(tallyColumns.map((tally) => {
-          const valid = grades(tally)
-          const n = valid.reduce((a, [, c]) => a + c, 0)
-          return n > 0 ? valid.filter(([code]) => code < 6).reduce((a, [, c]) => a + c, 0) / n : null
-        }))
+        const grades = (tally: Tally) =>
+          [...tally].filter(([code]) => !missing.has(code) && code >= GRADE_MIN && code <= GRADE_MAX)
+        result.mean = show(
+          tallyColumns.map((tally) => {
+            const valid = grades(tally)
+            const n = valid.reduce((a, [, c]) => a + c, 0)
+            return n > 0 ? valid.reduce((a, [code, c]) => a + code * c, 0) / n : null
+          }),
+        )
+        result.belowSix = show(
+          tallyColumns.map((tally) => {
+            const valid = grades(tally)
+            const n = valid.reduce((a, [, c]) => a + c, 0)
+            return n > 0 ? valid.filter(([code]) => code < 6).reduce((a, [, c]) => a + c, 0) / n : null
+          }),
+        )
       }
       if (spec.kind === 'number') {
-        result.mean = show(tallyColumns.map((tally) => {
-          const n = [...tally.values()].reduce((a, b) => a + b, 0)
-          return n > 0 ? [...tally].reduce((a, [value, c]) => a + value * c, 0) / n : null
-        }))
+        result.mean = show(
+          tallyColumns.map((tally) => {
+            const n = [...tally.values()].reduce((a, b) => a + b, 0)
+            return n > 0 ? [...tally].reduce((a, [value, c]) => a + value * c, 0) / n : null
+          }),
+        )
       }
       questions.push(result)
     }

@@ -59,7 +59,10 @@ export function stratumCode(name: string): string {
 }
 
 /** Reads and checks the round form; every problem is reported with its field. */
-export function parseRoundForm(form: RoundForm, questionnaireIds: readonly number[]): { ok: true; input: RoundInput } | { ok: false; errors: FieldError[] } {
+export function parseRoundForm(
+  form: RoundForm,
+  questionnaireIds: readonly number[],
+): { ok: true; input: RoundInput } | { ok: false; errors: FieldError[] } {
   const errors: FieldError[] = []
   const name = text(form, 'name')
   if (name === '') errors.push({ field: 'name', key: 'nameRequired' })
@@ -75,8 +78,10 @@ export function parseRoundForm(form: RoundForm, questionnaireIds: readonly numbe
   const seen = new Map<string, string>()
   strata.forEach((stratum, i) => {
     const code = stratumCode(stratum)
-    if (stratum.length > 100 || code === '') errors.push({ field: 'strata', key: 'stratumName', params: { line: i + 1, name: stratum.slice(0, 100) } })
-    else if (seen.has(code)) errors.push({ field: 'strata', key: 'stratumDuplicate', params: { line: i + 1, name: stratum } })
+    if (stratum.length > 100 || code === '')
+      errors.push({ field: 'strata', key: 'stratumName', params: { line: i + 1, name: stratum.slice(0, 100) } })
+    else if (seen.has(code))
+      errors.push({ field: 'strata', key: 'stratumDuplicate', params: { line: i + 1, name: stratum } })
     seen.set(code, stratum)
   })
   if (strata.length === 0) errors.push({ field: 'strata', key: 'strataRequired' })
@@ -102,7 +107,8 @@ export function parseRoundForm(form: RoundForm, questionnaireIds: readonly numbe
   if (reminderOn && opensOn && closesOn && (reminderOn < opensOn || reminderOn > closesOn)) {
     errors.push({ field: 'reminderOn', key: 'reminderOutside' })
   }
-  if (retentionUntil && closesOn && retentionUntil < closesOn) errors.push({ field: 'retentionUntil', key: 'retentionBeforeClose' })
+  if (retentionUntil && closesOn && retentionUntil < closesOn)
+    errors.push({ field: 'retentionUntil', key: 'retentionBeforeClose' })
 
   const groupText = text(form, 'minGroupSize')
   const minGroupSize = groupText === '' ? MIN_GROUP_SIZE_DEFAULT : Number(groupText)
@@ -135,7 +141,12 @@ export interface QuestionnaireChoice {
 }
 
 export async function listQuestionnaires(db: DB): Promise<QuestionnaireChoice[]> {
-  return db.selectFrom('questionnaires').select(['id', 'key', 'version', 'title']).orderBy('key').orderBy('version', 'desc').execute()
+  return db
+    .selectFrom('questionnaires')
+    .select(['id', 'key', 'version', 'title'])
+    .orderBy('key')
+    .orderBy('version', 'desc')
+    .execute()
 }
 
 export interface RoundSummary {
@@ -196,7 +207,12 @@ export async function loadRound(db: DB, roundId: number): Promise<RoundDetails |
     .executeTakeFirstOrThrow()
   const strata = await db
     .selectFrom('strata as s')
-    .select(['s.id', 's.code', 's.name', sql<number>`(select count(*) from participants p where p.stratum_id = s.id)`.as('participants')])
+    .select([
+      's.id',
+      's.code',
+      's.name',
+      sql<number>`(select count(*) from participants p where p.stratum_id = s.id)`.as('participants'),
+    ])
     .where('s.round_id', '=', roundId)
     .orderBy('s.id')
     .execute()
@@ -247,7 +263,13 @@ export async function createRound(db: DB, actor: AuditActor, input: RoundInput):
       .insertInto('strata')
       .values(input.strata.map((name) => ({ round_id: round.id, code: stratumCode(name), name })))
       .execute()
-    await audit(tx, actor, 'round.create', { name: input.name, questionnaireId: input.questionnaireId, strata: input.strata.length }, round.id)
+    await audit(
+      tx,
+      actor,
+      'round.create',
+      { name: input.name, questionnaireId: input.questionnaireId, strata: input.strata.length },
+      round.id,
+    )
     return round.id
   })
 }
@@ -258,11 +280,26 @@ export type UpdateResult = { ok: true; changed: string[] } | { ok: false; errors
  * Saves the settings form. A draft may change everything; an open or closed round keeps
  * its questionnaire and strata; a purged round changes no more.
  */
-export async function updateRound(db: DB, actor: AuditActor, roundId: number, input: RoundInput): Promise<UpdateResult> {
+export async function updateRound(
+  db: DB,
+  actor: AuditActor,
+  roundId: number,
+  input: RoundInput,
+): Promise<UpdateResult> {
   return db.transaction().execute(async (tx): Promise<UpdateResult> => {
-    const round = await tx.selectFrom('rounds').selectAll().where('id', '=', roundId).forUpdate().executeTakeFirstOrThrow()
+    const round = await tx
+      .selectFrom('rounds')
+      .selectAll()
+      .where('id', '=', roundId)
+      .forUpdate()
+      .executeTakeFirstOrThrow()
     if (round.status === 'purged') return { ok: false, errors: [{ field: 'name', key: 'purged' }] }
-    const strata = await tx.selectFrom('strata').select(['id', 'code', 'name']).where('round_id', '=', roundId).orderBy('id').execute()
+    const strata = await tx
+      .selectFrom('strata')
+      .select(['id', 'code', 'name'])
+      .where('round_id', '=', roundId)
+      .orderBy('id')
+      .execute()
     const changed: string[] = []
     const errors: FieldError[] = []
 
@@ -278,16 +315,38 @@ export async function updateRound(db: DB, actor: AuditActor, roundId: number, in
       if (round.status !== 'draft') errors.push({ field: 'strata', key: 'strataFrozen' })
       else {
         for (const stratum of removed) {
-          const inUse = await tx.selectFrom('participants').select('id').where('stratum_id', '=', stratum.id).limit(1).executeTakeFirst()
+          const inUse = await tx
+            .selectFrom('participants')
+            .select('id')
+            .where('stratum_id', '=', stratum.id)
+            .limit(1)
+            .executeTakeFirst()
           if (inUse) errors.push({ field: 'strata', key: 'stratumInUse', params: { name: stratum.name } })
         }
       }
     }
     if (errors.length > 0) return { ok: false, errors }
 
-    if (removed.length > 0) await tx.deleteFrom('strata').where('id', 'in', removed.map((s) => s.id)).execute()
-    if (added.length > 0) await tx.insertInto('strata').values(added.map(([code, name]) => ({ round_id: roundId, code, name }))).execute()
-    for (const stratum of renamed) await tx.updateTable('strata').set({ name: wanted.get(stratum.code)! }).where('id', '=', stratum.id).execute()
+    if (removed.length > 0)
+      await tx
+        .deleteFrom('strata')
+        .where(
+          'id',
+          'in',
+          removed.map((s) => s.id),
+        )
+        .execute()
+    if (added.length > 0)
+      await tx
+        .insertInto('strata')
+        .values(added.map(([code, name]) => ({ round_id: roundId, code, name })))
+        .execute()
+    for (const stratum of renamed)
+      await tx
+        .updateTable('strata')
+        .set({ name: wanted.get(stratum.code)! })
+        .where('id', '=', stratum.id)
+        .execute()
     if (removed.length + added.length + renamed.length > 0) changed.push('strata')
 
     const columns = roundColumns(input)
@@ -306,9 +365,18 @@ export async function updateRound(db: DB, actor: AuditActor, roundId: number, in
 export type StatusProblem = 'notDraft' | 'notOpen'
 
 /** draft → open: from now on the questionnaire is frozen. */
-export async function openRound(db: DB, actor: AuditActor, roundId: number): Promise<{ ok: true } | { ok: false; problem: StatusProblem }> {
+export async function openRound(
+  db: DB,
+  actor: AuditActor,
+  roundId: number,
+): Promise<{ ok: true } | { ok: false; problem: StatusProblem }> {
   return db.transaction().execute(async (tx) => {
-    const updated = await tx.updateTable('rounds').set({ status: 'open' }).where('id', '=', roundId).where('status', '=', 'draft').executeTakeFirst()
+    const updated = await tx
+      .updateTable('rounds')
+      .set({ status: 'open' })
+      .where('id', '=', roundId)
+      .where('status', '=', 'draft')
+      .executeTakeFirst()
     if (updated.numUpdatedRows === 0n) return { ok: false as const, problem: 'notDraft' as const }
     await audit(tx, actor, 'round.open', {}, roundId)
     return { ok: true as const }
@@ -328,7 +396,12 @@ export async function closeRound(
     // Answer saves wait the few milliseconds this takes, and then find the round closed:
     // without it, a save that read the round as open could link answers again after the unlinking below.
     await sql`lock table responses in share row exclusive mode`.execute(tx)
-    const updated = await tx.updateTable('rounds').set({ status: 'closed' }).where('id', '=', roundId).where('status', '=', 'open').executeTakeFirst()
+    const updated = await tx
+      .updateTable('rounds')
+      .set({ status: 'closed' })
+      .where('id', '=', roundId)
+      .where('status', '=', 'open')
+      .executeTakeFirst()
     if (updated.numUpdatedRows === 0n) return { ok: false as const, problem: 'notOpen' as const }
     const unlinked = await tx
       .updateTable('responses')

@@ -97,7 +97,12 @@ export class SampleRefusedError extends Error {
 
 /** The draw as it would be confirmed now; pure apart from reading the population. */
 export async function drawSample(db: DB, roundId: number, plan: StratumPlan[], seed: number): Promise<StratumDraw[]> {
-  const strata = await db.selectFrom('strata').select(['id', 'code', 'name']).where('round_id', '=', roundId).orderBy('id').execute()
+  const strata = await db
+    .selectFrom('strata')
+    .select(['id', 'code', 'name'])
+    .where('round_id', '=', roundId)
+    .orderBy('id')
+    .execute()
   const population = await db
     .selectFrom('participants')
     .select(['id', 'stratum_id', 'client_number'])
@@ -122,7 +127,9 @@ export async function drawSample(db: DB, roundId: number, plan: StratumPlan[], s
       method: p.method,
       population: clients.length,
       selected: picked.length,
-      populationSha256: createHash('sha256').update(clients.map((c) => c.number).join('\n')).digest('hex'),
+      populationSha256: createHash('sha256')
+        .update(clients.map((c) => c.number).join('\n'))
+        .digest('hex'),
       selectedIds: picked.map((c) => c.id),
       notSelectedIds: clients.filter((c) => !pickedIds.has(c.id)).map((c) => c.id),
     }
@@ -170,7 +177,11 @@ async function freshCodes(db: DB, count: number): Promise<string[]> {
       const c = generateLoginCode()
       if (!codes.has(c)) batch.add(c)
     }
-    const taken = await db.selectFrom('participants').select('code').where('code', 'in', [...batch]).execute()
+    const taken = await db
+      .selectFrom('participants')
+      .select('code')
+      .where('code', 'in', [...batch])
+      .execute()
     for (const t of taken) batch.delete(t.code!)
     for (const c of batch) codes.add(c)
   }
@@ -194,9 +205,19 @@ export async function confirmSample(
   for (let attempt = 1; ; attempt++) {
     try {
       return await db.transaction().execute(async (tx) => {
-        const round = await tx.selectFrom('rounds').select('status').where('id', '=', roundId).forUpdate().executeTakeFirstOrThrow()
+        const round = await tx
+          .selectFrom('rounds')
+          .select('status')
+          .where('id', '=', roundId)
+          .forUpdate()
+          .executeTakeFirstOrThrow()
         if (round.status === 'closed' || round.status === 'purged') throw new SampleRefusedError('roundClosed')
-        const existing = await tx.selectFrom('samples').select('round_id').where('round_id', '=', roundId).limit(1).executeTakeFirst()
+        const existing = await tx
+          .selectFrom('samples')
+          .select('round_id')
+          .where('round_id', '=', roundId)
+          .limit(1)
+          .executeTakeFirst()
         if (existing) throw new SampleRefusedError('alreadyDrawn')
         const draw = await drawSample(tx, roundId, plan, seed)
         if (draw.every((d) => d.population === 0)) throw new SampleRefusedError('noPopulation')
@@ -213,7 +234,10 @@ export async function confirmSample(
         }
         const notSelected = draw.flatMap((d) => d.notSelectedIds)
         for (let i = 0; i < notSelected.length; i += 5000) {
-          await tx.deleteFrom('participants').where('id', 'in', notSelected.slice(i, i + 5000)).execute()
+          await tx
+            .deleteFrom('participants')
+            .where('id', 'in', notSelected.slice(i, i + 5000))
+            .execute()
         }
         await tx
           .insertInto('samples')
@@ -234,7 +258,15 @@ export async function confirmSample(
           tx,
           actor,
           'sample.confirm',
-          { seed, strata: draw.map((d) => ({ stratum: d.name, method: d.method, population: d.population, selected: d.selected })) },
+          {
+            seed,
+            strata: draw.map((d) => ({
+              stratum: d.name,
+              method: d.method,
+              population: d.population,
+              selected: d.selected,
+            })),
+          },
           roundId,
         )
         return draw

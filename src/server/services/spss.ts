@@ -30,7 +30,8 @@ function inputFormat(variable: CodebookVariable): string {
 export function missingSpec(values: number[]): string {
   const negative = values.filter((v) => v < 0)
   const other = values.filter((v) => v >= 0)
-  if (negative.length === 0 || negative.length + other.length <= 3) return [...new Set(values)].sort((a, b) => a - b).join(', ')
+  if (negative.length === 0 || negative.length + other.length <= 3)
+    return [...new Set(values)].sort((a, b) => a - b).join(', ')
   const range = `LO THRU ${Math.max(...negative)}`
   return other.length > 0 ? `${range}, ${other[0]}` : range
 }
@@ -53,7 +54,9 @@ export function spssSyntax(codebook: CodebookVariable[], dataFile: string, title
     ...variables.map((v, i) => `    ${v.name} ${inputFormat(v)}${i === variables.length - 1 ? '.' : ''}`),
     '',
     'VARIABLE LABELS',
-    ...variables.map((v, i) => `  ${i === 0 ? '' : '/'}${v.name} ${spssString(v.label)}${i === variables.length - 1 ? '.' : ''}`),
+    ...variables.map(
+      (v, i) => `  ${i === 0 ? '' : '/'}${v.name} ${spssString(v.label)}${i === variables.length - 1 ? '.' : ''}`,
+    ),
   ]
 
   const labelled = variables.filter((v) => v.valueLabels.length > 0)
@@ -71,7 +74,9 @@ export function spssSyntax(codebook: CodebookVariable[], dataFile: string, title
   if (withMissing.length > 0) {
     lines.push('', 'MISSING VALUES')
     withMissing.forEach((v, i) => {
-      lines.push(`  ${i === 0 ? '' : '/'}${v.name} (${missingSpec(v.missingValues)})${i === withMissing.length - 1 ? '.' : ''}`)
+      lines.push(
+        `  ${i === 0 ? '' : '/'}${v.name} (${missingSpec(v.missingValues)})${i === withMissing.length - 1 ? '.' : ''}`,
+      )
     })
   }
 
@@ -84,6 +89,12 @@ export function spssSyntax(codebook: CodebookVariable[], dataFile: string, title
   const groups = [...levels.map((g) => `${g.names.join(' ')} (${LEVEL[g.measure]})`), `${strings.join(' ')} (NOMINAL)`]
   groups.forEach((group, i) => lines.push(`  ${i === 0 ? '' : '/'}${group}${i === groups.length - 1 ? '.' : ''}`))
 
-  lines.push('', 'EXECUTE.', `* ${t('management.export.spssSave')}`, `* SAVE OUTFILE=${spssString(dataFile.replace(/\.csv$/, '.sav'))}.`, '')
+  lines.push(
+    '',
+    'EXECUTE.',
+    `* ${t('management.export.spssSave')}`,
+    `* SAVE OUTFILE=${spssString(dataFile.replace(/\.csv$/, '.sav'))}.`,
+    '',
+  )
   return lines.join('\r\n')
 }

@@ -18,7 +18,14 @@ export function newTotpSecret(): string {
 }
 
 function totpFor(secret: string, username: string): TOTP {
-  return new TOTP({ issuer: ISSUER, label: username, secret: Secret.fromBase32(secret), period: PERIOD, digits: 6, algorithm: 'SHA1' })
+  return new TOTP({
+    issuer: ISSUER,
+    label: username,
+    secret: Secret.fromBase32(secret),
+    period: PERIOD,
+    digits: 6,
+    algorithm: 'SHA1',
+  })
 }
 
 /** The otpauth:// address an authenticator app reads from the QR code. */
@@ -39,13 +46,21 @@ export function groupedSecret(secret: string): string {
 
 /** Digits only: people type "123 456" or paste with spaces. */
 export function normaliseTotpCode(input: unknown): string {
-  return String(input ?? '').replace(/\s+/g, '').slice(0, 10)
+  return String(input ?? '')
+    .replace(/\s+/g, '')
+    .slice(0, 10)
 }
 
 /** The time step the code belongs to, or null when it is not valid now. */
 export function matchingStep(secret: string, code: string, now = Date.now()): number | null {
   if (!/^\d{6}$/.test(code)) return null
-  const delta = TOTP.validate({ token: code, secret: Secret.fromBase32(secret), period: PERIOD, timestamp: now, window: WINDOW })
+  const delta = TOTP.validate({
+    token: code,
+    secret: Secret.fromBase32(secret),
+    period: PERIOD,
+    timestamp: now,
+    window: WINDOW,
+  })
   if (delta === null) return null
   return TOTP.counter({ period: PERIOD, timestamp: now }) + delta
 }
@@ -75,16 +90,29 @@ export async function verifyAndUseTotp(db: DB, userId: number, code: string, now
 }
 
 /** Stores a secret the user has just proven to have set up (with a code from the app). */
-export async function enableTotp(db: DB, actor: AuditActor & { id: number }, secret: string, step: number): Promise<void> {
+export async function enableTotp(
+  db: DB,
+  actor: AuditActor & { id: number },
+  secret: string,
+  step: number,
+): Promise<void> {
   await db.transaction().execute(async (tx) => {
-    await tx.updateTable('staff_users').set({ totp_secret: secret, totp_last_step: step }).where('id', '=', actor.id).execute()
+    await tx
+      .updateTable('staff_users')
+      .set({ totp_secret: secret, totp_last_step: step })
+      .where('id', '=', actor.id)
+      .execute()
     await audit(tx, actor, 'account.second-factor-on', { userId: actor.id })
   })
 }
 
 export async function disableTotp(db: DB, actor: AuditActor & { id: number }): Promise<void> {
   await db.transaction().execute(async (tx) => {
-    await tx.updateTable('staff_users').set({ totp_secret: null, totp_last_step: null }).where('id', '=', actor.id).execute()
+    await tx
+      .updateTable('staff_users')
+      .set({ totp_secret: null, totp_last_step: null })
+      .where('id', '=', actor.id)
+      .execute()
     await audit(tx, actor, 'account.second-factor-off', { userId: actor.id })
   })
 }

@@ -7,7 +7,10 @@ import { lockDataDir, DataDirInUseError } from '../../../src/server/db/data-dir-
 import { testEngine } from '../../helpers/database.js'
 
 function run(args: string[], env: Record<string, string>, until?: RegExp) {
-  const child = spawn(process.execPath, ['--import', 'tsx', ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
   let output = ''
   const done = new Promise<{ code: number | null; output: string }>((resolve) => {
     child.on('exit', (code) => resolve({ code, output }))
@@ -36,23 +39,32 @@ describe('the embedded database folder', () => {
     await again()
   })
 
-  it.runIf(testEngine === 'pglite')('refuses a second process while the server runs, with a clear message', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'peiling-lock-'))
-    const env = { DATA_DIR: dir, PORT: String(40000 + Math.floor(Math.random() * 10000)), DEMO: 'false', DATABASE_URL: '' }
-    const server = run(['src/server/main.ts'], env, /Peiling is running/)
-    try {
-      await server.ready
-      const migrate = run(['src/cli/main.ts', 'migrate'], env)
-      const result = await migrate.done
-      expect(result.code).toBe(1)
-      expect(result.output).toContain('is in use by another Peiling process')
-      const second = run(['src/server/main.ts'], env)
-      const secondResult = await second.done
-      expect(secondResult.code).toBe(1)
-      expect(secondResult.output).toContain('is in use by another Peiling process')
-    } finally {
-      server.child.kill('SIGTERM')
-      await server.done
-    }
-  }, 60_000)
+  it.runIf(testEngine === 'pglite')(
+    'refuses a second process while the server runs, with a clear message',
+    async () => {
+      const dir = mkdtempSync(path.join(tmpdir(), 'peiling-lock-'))
+      const env = {
+        DATA_DIR: dir,
+        PORT: String(40000 + Math.floor(Math.random() * 10000)),
+        DEMO: 'false',
+        DATABASE_URL: '',
+      }
+      const server = run(['src/server/main.ts'], env, /Peiling is running/)
+      try {
+        await server.ready
+        const migrate = run(['src/cli/main.ts', 'migrate'], env)
+        const result = await migrate.done
+        expect(result.code).toBe(1)
+        expect(result.output).toContain('is in use by another Peiling process')
+        const second = run(['src/server/main.ts'], env)
+        const secondResult = await second.done
+        expect(secondResult.code).toBe(1)
+        expect(secondResult.output).toContain('is in use by another Peiling process')
+      } finally {
+        server.child.kill('SIGTERM')
+        await server.done
+      }
+    },
+    60_000,
+  )
 })

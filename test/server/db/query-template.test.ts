@@ -15,14 +15,16 @@ beforeAll(async () => {
 afterAll(() => database?.close())
 
 // Values of the call and constants of the query side by side, one of them inside a raw sql fragment.
-const participantsOfStratum = queryTemplate('test_participants_of_stratum', (db: DB, v: { stratumId: number; roundId: number; label: string }) =>
-  db
-    .selectFrom('participants')
-    .select(['id', sql<string>`${v.label}::text`.as('label')])
-    .where('stratum_id', '=', v.stratumId)
-    .where('status', '<>', 'completed')
-    .where('round_id', '=', v.roundId)
-    .orderBy('id'),
+const participantsOfStratum = queryTemplate(
+  'test_participants_of_stratum',
+  (db: DB, v: { stratumId: number; roundId: number; label: string }) =>
+    db
+      .selectFrom('participants')
+      .select(['id', sql<string>`${v.label}::text`.as('label')])
+      .where('stratum_id', '=', v.stratumId)
+      .where('status', '<>', 'completed')
+      .where('round_id', '=', v.roundId)
+      .orderBy('id'),
 )
 
 describe('queryTemplate', () => {
@@ -37,14 +39,29 @@ describe('queryTemplate', () => {
     const rows = (await database.db.executeQuery(b)).rows
     const expected = round.participants.filter((p) => p.stratumId === second!.id).map((p) => ({ id: p.id, label: 'b' }))
     expect(rows).toEqual(expected.sort((x, y) => x.id - y.id))
-    expect((await database.db.executeQuery(participantsOfStratum(database.db, { stratumId: first!.id, roundId: -1, label: 'c' }))).rows).toEqual([])
+    expect(
+      (
+        await database.db.executeQuery(
+          participantsOfStratum(database.db, { stratumId: first!.id, roundId: -1, label: 'c' }),
+        )
+      ).rows,
+    ).toEqual([])
   })
 
   it('also runs inside a transaction', async () => {
     const stratum = round.strata[0]!
-    const rows = await database.db.transaction().execute(async (trx) =>
-      (await trx.executeQuery(participantsOfStratum(trx, { stratumId: stratum.id, roundId: round.roundId, label: 't' }))).rows,
+    const rows = await database.db
+      .transaction()
+      .execute(
+        async (trx) =>
+          (
+            await trx.executeQuery(
+              participantsOfStratum(trx, { stratumId: stratum.id, roundId: round.roundId, label: 't' }),
+            )
+          ).rows,
+      )
+    expect(rows.map((r) => r.label)).toEqual(
+      round.participants.filter((p) => p.stratumId === stratum.id).map(() => 't'),
     )
-    expect(rows.map((r) => r.label)).toEqual(round.participants.filter((p) => p.stratumId === stratum.id).map(() => 't'))
   })
 })

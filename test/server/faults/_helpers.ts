@@ -16,7 +16,11 @@ export { HttpRespondent, startServerProcess, type ServerProcess } from '../../he
  * separate connection pools (as two app instances on two machines would have), on the
  * embedded engine one handle (it is one process's database by design).
  */
-export async function openDatabaseTwice(): Promise<{ first: DatabaseHandle; second: DatabaseHandle; close(): Promise<void> }> {
+export async function openDatabaseTwice(): Promise<{
+  first: DatabaseHandle
+  second: DatabaseHandle
+  close(): Promise<void>
+}> {
   if (testEngine === 'postgres') {
     const database = await createTemplateCopy()
     const first = connectPostgres(database.url)

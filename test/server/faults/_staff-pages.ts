@@ -22,7 +22,8 @@ export function decodeEntities(text: string): string {
 
 function attributes(tag: string): Record<string, string> {
   const result: Record<string, string> = {}
-  for (const m of tag.matchAll(/\s([a-zA-Z_:-]+)(?:="([^"]*)")?/g)) result[m[1]!.toLowerCase()] = decodeEntities(m[2] ?? '')
+  for (const m of tag.matchAll(/\s([a-zA-Z_:-]+)(?:="([^"]*)")?/g))
+    result[m[1]!.toLowerCase()] = decodeEntities(m[2] ?? '')
   return result
 }
 
@@ -36,7 +37,9 @@ function staffPath(href: string, from: string): string | undefined {
 }
 
 export function linksOf(html: string, from: string): string[] {
-  return [...html.matchAll(/<a\s[^>]*href="([^"]*)"/g)].map((m) => staffPath(m[1]!, from)).filter((p): p is string => p !== undefined)
+  return [...html.matchAll(/<a\s[^>]*href="([^"]*)"/g)]
+    .map((m) => staffPath(m[1]!, from))
+    .filter((p): p is string => p !== undefined)
 }
 
 /** The actions of every `<form method="post">` on a page. */
@@ -63,12 +66,16 @@ export async function crawl(browser: Browser, seeds: string[], limit = 400): Pro
   const seen = new Set(queue)
   const pages: CrawledPage[] = []
   while (queue.length > 0) {
-    if (pages.length >= limit) throw new Error(`crawl found more than ${limit} pages; is a link generating new addresses?`)
+    if (pages.length >= limit)
+      throw new Error(`crawl found more than ${limit} pages; is a link generating new addresses?`)
     const url = queue.shift()!
     const response = await browser.get(url)
     const body = response.body
     pages.push({ url, status: response.statusCode, body })
-    const next = response.statusCode >= 300 && response.statusCode < 400 ? [staffPath(String(response.headers.location), url)] : linksOf(body, url)
+    const next =
+      response.statusCode >= 300 && response.statusCode < 400
+        ? [staffPath(String(response.headers.location), url)]
+        : linksOf(body, url)
     for (const link of next) {
       if (link !== undefined && !seen.has(link)) {
         seen.add(link)

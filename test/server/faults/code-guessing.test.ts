@@ -50,7 +50,12 @@ describe(`guessing login codes (${testEngine})`, () => {
         for (let n = 0; n < LIMIT; n++) {
           let code = generateLoginCode()
           while (real.has(code)) code = generateLoginCode()
-          const response = await tryCode((i + n) % 2 === 0 ? a : b, ip, n % 3 === 0 ? formatLoginCode(code).toLowerCase() : code, n % 5 === 0 ? 'link' : 'form')
+          const response = await tryCode(
+            (i + n) % 2 === 0 ? a : b,
+            ip,
+            n % 3 === 0 ? formatLoginCode(code).toLowerCase() : code,
+            n % 5 === 0 ? 'link' : 'form',
+          )
           outcomes.set(response.statusCode, (outcomes.get(response.statusCode) ?? 0) + 1)
         }
       }),
@@ -90,13 +95,19 @@ describe(`guessing login codes (${testEngine})`, () => {
     const other = await tryCode(b, '203.0.113.8', right)
     expect(other.statusCode).toBe(303)
     // A successful sign-in leaves no trace of the respondent's address.
-    const traces = await a.database.db.selectFrom('rate_limit_hits').select('key').where('key', 'like', '%203.0.113.8%').execute()
+    const traces = await a.database.db
+      .selectFrom('rate_limit_hits')
+      .select('key')
+      .where('key', 'like', '%203.0.113.8%')
+      .execute()
     expect(traces).toEqual([])
   })
 
   it('holds the limit when one address sends 100 guesses at the same moment to both instances', async () => {
     const ip = '203.0.113.50'
-    const responses = await Promise.all(Array.from({ length: 100 }, (_, n) => tryCode(n % 2 ? a : b, ip, generateLoginCode())))
+    const responses = await Promise.all(
+      Array.from({ length: 100 }, (_, n) => tryCode(n % 2 ? a : b, ip, generateLoginCode())),
+    )
     const looked = responses.filter((r) => r.statusCode === 422).length
     const refused = responses.filter((r) => r.statusCode === 429).length
     expect({ looked, refused }).toEqual({ looked: LIMIT, refused: 100 - LIMIT })

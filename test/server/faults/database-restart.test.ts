@@ -53,15 +53,21 @@ describe.skipIf(testEngine !== 'postgres')('the database restarts mid-request (P
   /** Makes every write to `table` wait (inside the writer's transaction) until the connection is cut. */
   async function stallWritesTo(table: string): Promise<() => Promise<void>> {
     await admin(async (c) => {
-      await c.query(`create or replace function test_stall() returns trigger language plpgsql as $$ begin perform pg_sleep(60); return new; end $$`)
-      await c.query(`create trigger test_stall after insert or update on ${table} for each row execute function test_stall()`)
+      await c.query(
+        `create or replace function test_stall() returns trigger language plpgsql as $$ begin perform pg_sleep(60); return new; end $$`,
+      )
+      await c.query(
+        `create trigger test_stall after insert or update on ${table} for each row execute function test_stall()`,
+      )
     })
     return () => admin(async (c) => void (await c.query(`drop trigger test_stall on ${table}`)))
   }
 
   async function untilStalled(): Promise<void> {
     for (let i = 0; i < 200; i++) {
-      const { rows } = await admin((c) => c.query(`select count(*)::int as n from pg_stat_activity where wait_event = 'PgSleep'`))
+      const { rows } = await admin((c) =>
+        c.query(`select count(*)::int as n from pg_stat_activity where wait_event = 'PgSleep'`),
+      )
       if (rows[0].n > 0) return
       await new Promise((r) => setTimeout(r, 25))
     }
@@ -69,8 +75,17 @@ describe.skipIf(testEngine !== 'postgres')('the database restarts mid-request (P
   }
 
   const participantState = (id: number) =>
-    database.db.selectFrom('participants').select(['status', 'completed_mode']).where('id', '=', id).executeTakeFirstOrThrow()
-  const linkedResponse = (id: number) => database.db.selectFrom('responses').select(['status', 'answers']).where('participant_id', '=', id).executeTakeFirst()
+    database.db
+      .selectFrom('participants')
+      .select(['status', 'completed_mode'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow()
+  const linkedResponse = (id: number) =>
+    database.db
+      .selectFrom('responses')
+      .select(['status', 'answers'])
+      .where('participant_id', '=', id)
+      .executeTakeFirst()
 
   it('cuts off a save: the respondent reads a clear page, nothing is half-written, and the next save works', async () => {
     const p = round.participants[0]!
@@ -93,7 +108,10 @@ describe.skipIf(testEngine !== 'postgres')('the database restarts mid-request (P
 
     await unstall()
     await browser.visit('/vragenlijst/deel/algemeen')
-    const again = await browser.post('/vragenlijst/deel/algemeen', { rapportcijfer_dienstverlening: '7', action: 'next' })
+    const again = await browser.post('/vragenlijst/deel/algemeen', {
+      rapportcijfer_dienstverlening: '7',
+      action: 'next',
+    })
     expect(again.statusCode).toBe(303)
     expect((await linkedResponse(p.id))?.answers).toEqual({ rapportcijfer_dienstverlening: 7 })
   })

@@ -28,18 +28,45 @@ async function respondent(ip = `192.0.2.${nextParticipant + 1}`) {
 }
 
 const stored = async (participantId: number) =>
-  (await t.database.db.selectFrom('responses').select('answers').where('participant_id', '=', participantId).executeTakeFirst())?.answers
+  (
+    await t.database.db
+      .selectFrom('responses')
+      .select('answers')
+      .where('participant_id', '=', participantId)
+      .executeTakeFirst()
+  )?.answers
 const status = async (participantId: number) =>
-  (await t.database.db.selectFrom('participants').select('status').where('id', '=', participantId).executeTakeFirstOrThrow()).status
+  (
+    await t.database.db
+      .selectFrom('participants')
+      .select('status')
+      .where('id', '=', participantId)
+      .executeTakeFirstOrThrow()
+  ).status
 
 async function tableSizes() {
   const count = (table: 'participants' | 'responses' | 'daily_counts' | 'rounds' | 'questionnaires') =>
-    t.database.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow().then((r) => Number(r.n))
-  return { participants: await count('participants'), responses: await count('responses'), dailyCounts: await count('daily_counts'), rounds: await count('rounds'), questionnaires: await count('questionnaires') }
+    t.database.db
+      .selectFrom(table)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow()
+      .then((r) => Number(r.n))
+  return {
+    participants: await count('participants'),
+    responses: await count('responses'),
+    dailyCounts: await count('daily_counts'),
+    rounds: await count('rounds'),
+    questionnaires: await count('questionnaires'),
+  }
 }
 
 /** A raw POST (any content type) with this browser's session cookie; the helper's Browser only posts forms. */
-async function rawPost(browser: Browser, url: string, payload: string | Buffer, contentType: string): Promise<LightMyRequestResponse> {
+async function rawPost(
+  browser: Browser,
+  url: string,
+  payload: string | Buffer,
+  contentType: string,
+): Promise<LightMyRequestResponse> {
   const cookie = (browser as unknown as { cookieHeader(): string }).cookieHeader()
   return t.app.inject({ method: 'POST', url, headers: { cookie, 'content-type': contentType }, payload })
 }
@@ -113,7 +140,12 @@ describe(`markup in answers: XSS (${testEngine})`, () => {
 
   it('does not reflect markup from the address', async () => {
     const r = await respondent()
-    for (const url of [`/${encodeURIComponent(SCRIPT)}`, `/vragenlijst/deel/${encodeURIComponent(SCRIPT)}`, `/c/${encodeURIComponent(SCRIPT)}`, `/?lang=${encodeURIComponent(SCRIPT)}`]) {
+    for (const url of [
+      `/${encodeURIComponent(SCRIPT)}`,
+      `/vragenlijst/deel/${encodeURIComponent(SCRIPT)}`,
+      `/c/${encodeURIComponent(SCRIPT)}`,
+      `/?lang=${encodeURIComponent(SCRIPT)}`,
+    ]) {
       const response = await r.get(url)
       expect(response.statusCode, url).toBeLessThan(500)
       expect(response.body, url).not.toContain('<script')
@@ -122,7 +154,13 @@ describe(`markup in answers: XSS (${testEngine})`, () => {
 })
 
 describe(`SQL in every input (${testEngine})`, () => {
-  const INJECTIONS = [`' OR '1'='1`, `1; DROP TABLE responses;--`, `K7QXM'); DELETE FROM participants;--`, `1' UNION SELECT code FROM participants--`, `\\'; TRUNCATE rounds; --`]
+  const INJECTIONS = [
+    `' OR '1'='1`,
+    `1; DROP TABLE responses;--`,
+    `K7QXM'); DELETE FROM participants;--`,
+    `1' UNION SELECT code FROM participants--`,
+    `\\'; TRUNCATE rounds; --`,
+  ]
 
   it('in the code field and the QR link: a clear "code not right" message, nobody signed in', async () => {
     const before = await tableSizes()
@@ -145,7 +183,10 @@ describe(`SQL in every input (${testEngine})`, () => {
     const before = await tableSizes()
     for (const input of INJECTIONS) {
       await r.visit('/vragenlijst/deel/algemeen')
-      const response = await r.post('/vragenlijst/deel/algemeen', { rapportcijfer_dienstverlening: input, action: 'next' })
+      const response = await r.post('/vragenlijst/deel/algemeen', {
+        rapportcijfer_dienstverlening: input,
+        action: 'next',
+      })
       expect(response.statusCode).toBe(422)
       expect(response.body).toContain('class="error-summary"')
       expect(response.body).toContain('Kies een cijfer van 1 tot en met 10')
@@ -154,7 +195,10 @@ describe(`SQL in every input (${testEngine})`, () => {
 
     await r.visit('/vragenlijst/deel/tot_slot')
     const text = INJECTIONS.join(' | ')
-    expect((await r.post('/vragenlijst/deel/tot_slot', { opmerkingen: text, punt_goed: INJECTIONS[1]!, action: 'review' })).statusCode).toBe(422)
+    expect(
+      (await r.post('/vragenlijst/deel/tot_slot', { opmerkingen: text, punt_goed: INJECTIONS[1]!, action: 'review' }))
+        .statusCode,
+    ).toBe(422)
     await r.visit('/vragenlijst/deel/tot_slot')
     expect((await r.post('/vragenlijst/deel/tot_slot', { opmerkingen: text, action: 'review' })).statusCode).toBe(303)
     expect((await stored(r.participant.id))?.opmerkingen).toBe(text)
@@ -173,7 +217,10 @@ describe(`SQL in every input (${testEngine})`, () => {
       expect(section.statusCode).toBe(303)
       expect(section.headers.location).toBe('/vragenlijst')
       await r.visit('/vragenlijst/deel/algemeen')
-      const post = await r.post(`/vragenlijst/deel/${encodeURIComponent(input)}`, { rapportcijfer_dienstverlening: '5', action: 'next' })
+      const post = await r.post(`/vragenlijst/deel/${encodeURIComponent(input)}`, {
+        rapportcijfer_dienstverlening: '5',
+        action: 'next',
+      })
       expect(post.statusCode).toBe(303)
     }
     expect(await stored(r.participant.id)).toBeUndefined()
@@ -185,7 +232,10 @@ describe(`oversized and malformed requests (${testEngine})`, () => {
   it('refuses a body over 256 KB with a clear message, and stores nothing', async () => {
     const r = await respondent()
     await r.visit('/vragenlijst/deel/tot_slot')
-    const response = await r.post('/vragenlijst/deel/tot_slot', { opmerkingen: 'x'.repeat(300 * 1024), action: 'review' })
+    const response = await r.post('/vragenlijst/deel/tot_slot', {
+      opmerkingen: 'x'.repeat(300 * 1024),
+      action: 'review',
+    })
     expectErrorPage(response, 413, 'Wat u stuurt is te groot')
     await r.visit('/')
     const login = await r.post('/', { code: 'x'.repeat(300 * 1024) })
@@ -213,24 +263,53 @@ describe(`oversized and malformed requests (${testEngine})`, () => {
     // Plain text is read as one string, so its token is not found.
     const text = await rawPost(r, url, `rapportcijfer_dienstverlening=8&_csrf=${token}`, 'text/plain')
     expectErrorPage(text, 403, 'Uw formulier is verlopen')
-    const brokenJson = await rawPost(r, url, `{"_csrf": "${token}", "rapportcijfer_dienstverlening": `, 'application/json')
+    const brokenJson = await rawPost(
+      r,
+      url,
+      `{"_csrf": "${token}", "rapportcijfer_dienstverlening": `,
+      'application/json',
+    )
     expectErrorPage(brokenJson, 400, 'Dit verzoek klopt niet')
-    const multipart = await rawPost(r, url, `--b\r\nContent-Disposition: form-data; name="rapportcijfer_dienstverlening"\r\n\r\n8\r\n--b--\r\n`, 'multipart/form-data; boundary=b')
+    const multipart = await rawPost(
+      r,
+      url,
+      `--b\r\nContent-Disposition: form-data; name="rapportcijfer_dienstverlening"\r\n\r\n8\r\n--b--\r\n`,
+      'multipart/form-data; boundary=b',
+    )
     expect([400, 403, 415]).toContain(multipart.statusCode)
     expect(await stored(r.participant.id)).toBeUndefined()
 
     // Broken percent-encoding and doubled fields reach validation, which refuses them on the page.
-    for (const body of [`rapportcijfer_dienstverlening=%E0%A4%A&action=next`, `rapportcijfer_dienstverlening=8&rapportcijfer_dienstverlening=9&action=next`, `rapportcijfer_dienstverlening=%01&action=next`]) {
-      const response = await rawPost(r, url, `${body}&_csrf=${encodeURIComponent(token)}`, 'application/x-www-form-urlencoded')
+    for (const body of [
+      `rapportcijfer_dienstverlening=%E0%A4%A&action=next`,
+      `rapportcijfer_dienstverlening=8&rapportcijfer_dienstverlening=9&action=next`,
+      `rapportcijfer_dienstverlening=%01&action=next`,
+    ]) {
+      const response = await rawPost(
+        r,
+        url,
+        `${body}&_csrf=${encodeURIComponent(token)}`,
+        'application/x-www-form-urlencoded',
+      )
       expect(response.statusCode, body).toBe(422)
       expect(response.body).toContain('class="error-summary"')
     }
     // NUL is left out of every field (PostgreSQL cannot store it): a grade of only NUL is no answer.
-    const nul = await rawPost(r, url, `rapportcijfer_dienstverlening=%00&action=next&_csrf=${encodeURIComponent(token)}`, 'application/x-www-form-urlencoded')
+    const nul = await rawPost(
+      r,
+      url,
+      `rapportcijfer_dienstverlening=%00&action=next&_csrf=${encodeURIComponent(token)}`,
+      'application/x-www-form-urlencoded',
+    )
     expect(nul.statusCode).toBe(303)
     expect(await stored(r.participant.id)).toEqual({})
     // Object-prototype names are just unknown fields.
-    const proto = await rawPost(r, url, `__proto__[x]=1&constructor[prototype][y]=2&rapportcijfer_dienstverlening=6&action=next&_csrf=${encodeURIComponent(token)}`, 'application/x-www-form-urlencoded')
+    const proto = await rawPost(
+      r,
+      url,
+      `__proto__[x]=1&constructor[prototype][y]=2&rapportcijfer_dienstverlening=6&action=next&_csrf=${encodeURIComponent(token)}`,
+      'application/x-www-form-urlencoded',
+    )
     expect(proto.statusCode).toBe(303)
     expect(await stored(r.participant.id)).toEqual({ rapportcijfer_dienstverlening: 6 })
     expect(({} as Record<string, unknown>).x).toBeUndefined()

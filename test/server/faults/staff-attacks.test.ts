@@ -43,7 +43,8 @@ let crawled: { researcher: CrawledPage[]; administrator: CrawledPage[] }
 
 /** A CSV line with every cell quoted, as spreadsheet programs write it. */
 const csvLine = (cells: string[]) => cells.map((c) => `"${c.replace(/"/g, '""')}"`).join(';')
-const HEADER = 'klantnummer;voorletters;tussenvoegsel;achternaam;straat;huisnummer;toevoeging;postcode;woonplaats;gemeente;email;taal'
+const HEADER =
+  'klantnummer;voorletters;tussenvoegsel;achternaam;straat;huisnummer;toevoeging;postcode;woonplaats;gemeente;email;taal'
 const CLIENT_FILE = [
   HEADER,
   csvLine([SCRIPT, IMG, '', SCRIPT, IMG, '1', '', '7551 AA', SCRIPT, 'Hengelo', 'x1@example.nl', 'nl']),
@@ -71,8 +72,13 @@ async function databaseState(): Promise<Record<string, string>> {
 
 /** The messages on a page, to say why a step did not go through. */
 const messagesOn = (response: LightMyRequestResponse) =>
-  [...response.body.matchAll(/<(?:p|li|div) class="(?:error|notice|message)[^"]*"[^>]*>([\s\S]*?)<\/(?:p|li|div)>/g)].map((m) => m[1]!.replace(/<[^>]+>/g, '').trim()).join(' | ') ||
-  response.body.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').slice(0, 600)
+  [...response.body.matchAll(/<(?:p|li|div) class="(?:error|notice|message)[^"]*"[^>]*>([\s\S]*?)<\/(?:p|li|div)>/g)]
+    .map((m) => m[1]!.replace(/<[^>]+>/g, '').trim())
+    .join(' | ') ||
+  response.body
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .slice(0, 600)
 
 async function rowCounts(): Promise<Record<string, number>> {
   return Object.fromEntries(Object.entries(await databaseState()).map(([table, s]) => [table, Number(s.split(' ')[0])]))
@@ -89,7 +95,15 @@ async function typistMadeByAdministrator(displayName: string): Promise<Browser> 
   await typist.visit('/beheer/inloggen')
   expect((await typist.post('/beheer/inloggen', { username: 'typist-markup', password })).statusCode).toBe(303)
   await typist.visit('/beheer/account')
-  expect((await typist.post('/beheer/account/wachtwoord', { current: password, password: TEST_PASSWORD, repeat: TEST_PASSWORD })).statusCode).toBe(303)
+  expect(
+    (
+      await typist.post('/beheer/account/wachtwoord', {
+        current: password,
+        password: TEST_PASSWORD,
+        repeat: TEST_PASSWORD,
+      })
+    ).statusCode,
+  ).toBe(303)
   return typist
 }
 
@@ -112,26 +126,52 @@ beforeAll(async () => {
 
   // A round named with markup, double keyed so that two keyings of one form are compared on a page.
   const form = formFields((await researcher.visit('/beheer/rondes/nieuw')).body, '/beheer/rondes')
-  const made = await researcher.post('/beheer/rondes', { ...form, name: `Ronde ${MARKUP}`, strata: 'Hengelo\nBorne', doubleKeying: '1' })
+  const made = await researcher.post('/beheer/rondes', {
+    ...form,
+    name: `Ronde ${MARKUP}`,
+    strata: 'Hengelo\nBorne',
+    doubleKeying: '1',
+  })
   expect(made.statusCode, messagesOn(made)).toBe(303)
   roundBase = String(made.headers.location)
   roundId = Number(roundBase.split('/').at(-1))
 
   await researcher.visit(`${roundBase}/import`)
-  preview = await uploadAndFollow(researcher, `${roundBase}/import`, {}, { bestand: { name: 'klanten.csv', data: CLIENT_FILE, type: 'text/csv' } })
+  preview = await uploadAndFollow(
+    researcher,
+    `${roundBase}/import`,
+    {},
+    { bestand: { name: 'klanten.csv', data: CLIENT_FILE, type: 'text/csv' } },
+  )
   expect(preview.statusCode).toBe(200)
   const uploadUrl = /action="(\/beheer\/rondes\/\d+\/import\/[0-9a-f-]+)"/.exec(preview.body)![1]!
-  expect((await researcher.submit(uploadUrl, { actie: 'overslaan' })).body).toContain('4 klanten geïmporteerd; 1 regels overgeslagen.')
+  expect((await researcher.submit(uploadUrl, { actie: 'overslaan' })).body).toContain(
+    '4 klanten geïmporteerd; 1 regels overgeslagen.',
+  )
 
   // Everyone in the sample, with a code.
   const sample = await researcher.visit(`${roundBase}/steekproef`)
-  const drawn = await researcher.visit(`${roundBase}/steekproef?${new URLSearchParams(formFields(sample.body, `${roundBase}/steekproef`, 'get')).toString()}`)
-  expect((await researcher.submit(`${roundBase}/steekproef`, formFields(drawn.body, `${roundBase}/steekproef`))).body).toContain('4 klanten hebben een inlogcode')
+  const drawn = await researcher.visit(
+    `${roundBase}/steekproef?${new URLSearchParams(formFields(sample.body, `${roundBase}/steekproef`, 'get')).toString()}`,
+  )
+  expect(
+    (await researcher.submit(`${roundBase}/steekproef`, formFields(drawn.body, `${roundBase}/steekproef`))).body,
+  ).toContain('4 klanten hebben een inlogcode')
 
   // The invitation letter's text with markup.
   const templateUrl = `${roundBase}/brieven/sjabloon?soort=uitnodiging`
   const template = formFields((await researcher.visit(templateUrl)).body, templateUrl)
-  const savedTemplate = await upload(researcher, templateUrl, { ...template, organisatie: `Gemeente ${MARKUP}`, 'tekst-nl': `${template['tekst-nl']}\n\n${MARKUP}`, actie: 'opslaan' }, {})
+  const savedTemplate = await upload(
+    researcher,
+    templateUrl,
+    {
+      ...template,
+      organisatie: `Gemeente ${MARKUP}`,
+      'tekst-nl': `${template['tekst-nl']}\n\n${MARKUP}`,
+      actie: 'opslaan',
+    },
+    {},
+  )
   expect(savedTemplate.statusCode).toBe(303)
 
   expect((await researcher.submit(`${roundBase}/openen`, {})).body).toContain('open')
@@ -142,18 +182,34 @@ beforeAll(async () => {
   await fieldworkIdle(t.app.db)
   // A participant found by a client number with markup: the page names them.
   await researcher.visit(`${roundBase}/verzendingen`)
-  const marked = await researcher.submit(`${roundBase}/verzendingen/markeren`, { deelnemer: IMG, markering: 'mail_returned' })
+  const marked = await researcher.submit(`${roundBase}/verzendingen/markeren`, {
+    deelnemer: IMG,
+    markering: 'mail_returned',
+  })
   expect(marked.body).toContain(`(${ESCAPED_IMG}): Brief kwam terug.`)
 
   // Two typists key one form with different open answers, both with markup.
-  const participants = await t.database.db.selectFrom('participants').select(['code', 'client_number']).where('round_id', '=', roundId).orderBy('client_number').execute()
+  const participants = await t.database.db
+    .selectFrom('participants')
+    .select(['code', 'client_number'])
+    .where('round_id', '=', roundId)
+    .orderBy('client_number')
+    .execute()
   const code = participants.find((p) => p.client_number === 'K4')!.code!
   await keyForm(typist, code, { v_rapportcijfer_dienstverlening: '8', v_opmerkingen: `Eerste ${MARKUP}` })
-  await keyForm(await signedInAs(t.app, 'typist', '192.0.2.61'), code, { v_rapportcijfer_dienstverlening: '8', v_opmerkingen: `Tweede ${MARKUP}` })
+  await keyForm(await signedInAs(t.app, 'typist', '192.0.2.61'), code, {
+    v_rapportcijfer_dienstverlening: '8',
+    v_opmerkingen: `Tweede ${MARKUP}`,
+  })
 
   // Every page each role can reach by links; the reminder preview is behind a GET form.
   crawled = {
-    researcher: await crawl(researcher, ['/beheer', '/invoer', '/beheer/audit', `${roundBase}/verzendingen/herinnering?brief=1&email=1`]),
+    researcher: await crawl(researcher, [
+      '/beheer',
+      '/invoer',
+      '/beheer/audit',
+      `${roundBase}/verzendingen/herinnering?brief=1&email=1`,
+    ]),
     administrator: await crawl(admin, ['/beheer', '/beheer/accounts', '/beheer/audit']),
   }
 }, 90_000)
@@ -175,10 +231,27 @@ describe(`markup staff put in: XSS (${testEngine})`, () => {
     const pages = [...crawled.researcher, ...crawled.administrator]
     // Every page of the round's fieldwork, paper entry and results was reached.
     const urls = new Set(pages.map((p) => p.url.replace(/\?.*$/, '').replace(/\/[0-9a-f-]{36}$/, '/<id>')))
-    for (const tab of ['', '/import', '/steekproef', '/brieven', '/brieven/sjabloon', '/brieven/1', '/verzendingen', '/verzendingen/2', '/verzendingen/herinnering', '/papier', '/papier/verschillen/<id>', '/monitor', '/resultaten', '/export', '/voorbeeld']) {
+    for (const tab of [
+      '',
+      '/import',
+      '/steekproef',
+      '/brieven',
+      '/brieven/sjabloon',
+      '/brieven/1',
+      '/verzendingen',
+      '/verzendingen/2',
+      '/verzendingen/herinnering',
+      '/papier',
+      '/papier/verschillen/<id>',
+      '/monitor',
+      '/resultaten',
+      '/export',
+      '/voorbeeld',
+    ]) {
       expect(urls, tab).toContain(`${roundBase}${tab}`)
     }
-    for (const url of ['/beheer', '/invoer', '/beheer/rondes', '/beheer/audit', '/beheer/accounts', '/beheer/account']) expect(urls).toContain(url)
+    for (const url of ['/beheer', '/invoer', '/beheer/rondes', '/beheer/audit', '/beheer/accounts', '/beheer/account'])
+      expect(urls).toContain(url)
     expect(pages.length).toBeGreaterThanOrEqual(35)
 
     for (const page of pages) {
@@ -193,7 +266,9 @@ describe(`markup staff put in: XSS (${testEngine})`, () => {
     expect(bodyOf(/^\/beheer$/)).toContain(roundName)
     expect(bodyOf(/\/monitor$/)).toContain(roundName)
     expect(bodyOf(/^\/beheer\/accounts$/)).toContain(`Typist ${ESCAPED_SCRIPT} ${ESCAPED_IMG}`)
-    expect(bodyOf(/\/brieven\/sjabloon\?soort=uitnodiging$/)).toContain(`value="Gemeente ${ESCAPED_SCRIPT} ${ESCAPED_IMG}"`)
+    expect(bodyOf(/\/brieven\/sjabloon\?soort=uitnodiging$/)).toContain(
+      `value="Gemeente ${ESCAPED_SCRIPT} ${ESCAPED_IMG}"`,
+    )
     expect(bodyOf(/\/brieven\/sjabloon\?soort=uitnodiging$/)).toContain(`${ESCAPED_SCRIPT} ${ESCAPED_IMG}</textarea>`)
     const review = bodyOf(/\/papier\/verschillen\//)
     expect(review).toContain(`Eerste ${ESCAPED_SCRIPT} ${ESCAPED_IMG}`)
@@ -217,7 +292,10 @@ describe(`forged forms: CSRF (${testEngine})`, () => {
   const EXPIRED = 'Uw formulier is verlopen'
 
   it('refuses every staff form without a token and with another session’s token, and changes nothing', async () => {
-    const others = { researcher: await signedInAs(t.app, 'researcher', '192.0.2.52'), administrator: await signedInAs(t.app, 'administrator', '192.0.2.53') }
+    const others = {
+      researcher: await signedInAs(t.app, 'researcher', '192.0.2.52'),
+      administrator: await signedInAs(t.app, 'administrator', '192.0.2.53'),
+    }
     const othersToken = {
       researcher: csrfTokenOf((await others.researcher.visit('/beheer')).body),
       administrator: csrfTokenOf((await others.administrator.visit('/beheer')).body),
@@ -225,18 +303,43 @@ describe(`forged forms: CSRF (${testEngine})`, () => {
     const browsers = { researcher, administrator: admin }
     // Forms only reached by posting another form (the typist's form, an import's preview),
     // and the upload form the round no longer shows once its sample is drawn.
-    const reachedByPost = ['/invoer/opslaan', '/invoer/concept', '/invoer/weggooien', `${roundBase}/import/00000000-0000-4000-8000-000000000000`, `${roundBase}/import`]
-    const forms = new Map<string, { role: 'researcher' | 'administrator'; action: string; fields: Record<string, string> }>()
+    const reachedByPost = [
+      '/invoer/opslaan',
+      '/invoer/concept',
+      '/invoer/weggooien',
+      `${roundBase}/import/00000000-0000-4000-8000-000000000000`,
+      `${roundBase}/import`,
+    ]
+    const forms = new Map<
+      string,
+      { role: 'researcher' | 'administrator'; action: string; fields: Record<string, string> }
+    >()
     for (const role of ['researcher', 'administrator'] as const) {
       for (const page of crawled[role]) {
         for (const action of postActionsOf(page.body, page.url)) {
-          if (!forms.has(`${role} ${action}`)) forms.set(`${role} ${action}`, { role, action, fields: formFields(page.body, action) })
+          if (!forms.has(`${role} ${action}`))
+            forms.set(`${role} ${action}`, { role, action, fields: formFields(page.body, action) })
         }
       }
     }
-    for (const action of reachedByPost) forms.set(`researcher ${action}`, { role: 'researcher', action, fields: { actie: 'opslaan', confirm: 'ja' } })
+    for (const action of reachedByPost)
+      forms.set(`researcher ${action}`, { role: 'researcher', action, fields: { actie: 'opslaan', confirm: 'ja' } })
     const actions = new Set([...forms.values()].map((f) => f.action.replace(/\?.*$/, '')))
-    for (const expected of ['/beheer/uitloggen', '/beheer/rondes', `${roundBase}`, `${roundBase}/sluiten`, `${roundBase}/export`, `${roundBase}/brieven/sjabloon`, `${roundBase}/brieven/1`, `${roundBase}/verzendingen/markeren`, `${roundBase}/verzendingen/herinnering`, '/beheer/accounts', '/beheer/account/wachtwoord', '/invoer/formulier', '/invoer/zonder-code']) {
+    for (const expected of [
+      '/beheer/uitloggen',
+      '/beheer/rondes',
+      `${roundBase}`,
+      `${roundBase}/sluiten`,
+      `${roundBase}/export`,
+      `${roundBase}/brieven/sjabloon`,
+      `${roundBase}/brieven/1`,
+      `${roundBase}/verzendingen/markeren`,
+      `${roundBase}/verzendingen/herinnering`,
+      '/beheer/accounts',
+      '/beheer/account/wachtwoord',
+      '/invoer/formulier',
+      '/invoer/zonder-code',
+    ]) {
       expect(actions, expected).toContain(expected)
     }
     expect([...actions].some((a) => a.includes('/papier/verschillen/'))).toBe(true)
@@ -257,7 +360,12 @@ describe(`forged forms: CSRF (${testEngine})`, () => {
     // The upload forms also refuse a forged multipart post.
     for (const action of [`${roundBase}/import`, `${roundBase}/brieven/sjabloon?soort=uitnodiging`]) {
       researcher.lastPage = `<input name="_csrf" value="${othersToken.researcher}">`
-      const response = await upload(researcher, action, { actie: 'opslaan', 'tekst-nl': 'Vervalst' }, { bestand: { name: 'klanten.csv', data: CLIENT_FILE }, logo: { name: 'logo.png', data: 'x' } })
+      const response = await upload(
+        researcher,
+        action,
+        { actie: 'opslaan', 'tekst-nl': 'Vervalst' },
+        { bestand: { name: 'klanten.csv', data: CLIENT_FILE }, logo: { name: 'logo.png', data: 'x' } },
+      )
       expect(response.statusCode, action).toBe(403)
     }
     expect(await databaseState()).toEqual(before)
@@ -282,9 +390,15 @@ describe(`SQL in staff inputs (${testEngine})`, () => {
     const browser = new Browser(t.app, '192.0.2.70')
     await browser.visit('/beheer/inloggen')
     const attempts = [
-      ...INJECTIONS.flatMap((input) => [[input, input], [victim.username, input]]),
+      ...INJECTIONS.flatMap((input) => [
+        [input, input],
+        [victim.username, input],
+      ]),
       // The classic: a user name that comments out the password check, with the right password too.
-      ...[`${victim.username}' --`, `${victim.username}' or '1'='1`].flatMap((input) => [[input, input], [input, TEST_PASSWORD]]),
+      ...[`${victim.username}' --`, `${victim.username}' or '1'='1`].flatMap((input) => [
+        [input, input],
+        [input, TEST_PASSWORD],
+      ]),
     ]
     for (const [username, password] of attempts) {
       const response = await browser.post('/beheer/inloggen', { username: username!, password: password! })
@@ -299,14 +413,32 @@ describe(`SQL in staff inputs (${testEngine})`, () => {
     const form = formFields((await researcher.visit('/beheer/rondes/nieuw')).body, '/beheer/rondes')
     const before = await databaseState()
     for (const input of INJECTIONS) {
-      const response = await researcher.post('/beheer/rondes', { ...form, name: input, strata: input, opensOn: input, closesOn: input, reminderOn: input, retentionUntil: input, minGroupSize: input, questionnaireId: input })
+      const response = await researcher.post('/beheer/rondes', {
+        ...form,
+        name: input,
+        strata: input,
+        opensOn: input,
+        closesOn: input,
+        reminderOn: input,
+        retentionUntil: input,
+        minGroupSize: input,
+        questionnaireId: input,
+      })
       expect(response.statusCode, input).toBe(422)
       expect(response.body).toContain('Dit is geen geldige datum. Schrijf de datum als jjjj-mm-dd')
       expect(response.body).toContain('Kies een vragenlijst.')
     }
     // Dates that look right but do not exist (PostgreSQL has no year 0).
     for (const date of ['2026-02-30', '0000-01-01']) {
-      const response = await researcher.post('/beheer/rondes', { ...form, name: 'Ronde', strata: 'Hengelo', opensOn: date, closesOn: date, reminderOn: '', retentionUntil: date })
+      const response = await researcher.post('/beheer/rondes', {
+        ...form,
+        name: 'Ronde',
+        strata: 'Hengelo',
+        opensOn: date,
+        closesOn: date,
+        reminderOn: '',
+        retentionUntil: date,
+      })
       expect(response.statusCode, date).toBe(422)
       expect(response.body).toContain('Dit is geen geldige datum. Schrijf de datum als jjjj-mm-dd')
     }
@@ -316,18 +448,40 @@ describe(`SQL in staff inputs (${testEngine})`, () => {
     const name = INJECTIONS.join(' ')
     const made = await researcher.post('/beheer/rondes', { ...form, name, strata: INJECTIONS.join('\n') })
     expect(made.statusCode, messagesOn(made)).toBe(303)
-    const stored = await t.database.db.selectFrom('rounds').select('name').where('id', '=', Number(String(made.headers.location).split('/').at(-1))).executeTakeFirstOrThrow()
+    const stored = await t.database.db
+      .selectFrom('rounds')
+      .select('name')
+      .where('id', '=', Number(String(made.headers.location).split('/').at(-1)))
+      .executeTakeFirstOrThrow()
     expect(stored.name).toBe(name)
-    expect(await rowCounts()).toEqual({ ...counts, rounds: counts.rounds! + 1, strata: counts.strata! + INJECTIONS.length, audit_log: counts.audit_log! + 1 })
+    expect(await rowCounts()).toEqual({
+      ...counts,
+      rounds: counts.rounds! + 1,
+      strata: counts.strata! + INJECTIONS.length,
+      audit_log: counts.audit_log! + 1,
+    })
   })
 
   it('in any form field, a NUL character (which PostgreSQL cannot store) is left out', async () => {
     const form = formFields((await researcher.visit('/beheer/rondes/nieuw')).body, '/beheer/rondes')
-    const made = await researcher.post('/beheer/rondes', { ...form, name: 'Ronde\u0000 met NUL', strata: 'Hengelo\u0000\nBorne' })
+    const made = await researcher.post('/beheer/rondes', {
+      ...form,
+      name: 'Ronde\u0000 met NUL',
+      strata: 'Hengelo\u0000\nBorne',
+    })
     expect(made.statusCode, messagesOn(made)).toBe(303)
-    const round = await t.database.db.selectFrom('rounds').select(['id', 'name']).where('id', '=', Number(String(made.headers.location).split('/').at(-1))).executeTakeFirstOrThrow()
+    const round = await t.database.db
+      .selectFrom('rounds')
+      .select(['id', 'name'])
+      .where('id', '=', Number(String(made.headers.location).split('/').at(-1)))
+      .executeTakeFirstOrThrow()
     expect(round.name).toBe('Ronde met NUL')
-    const strata = await t.database.db.selectFrom('strata').select('name').where('round_id', '=', round.id).orderBy('name').execute()
+    const strata = await t.database.db
+      .selectFrom('strata')
+      .select('name')
+      .where('round_id', '=', round.id)
+      .orderBy('name')
+      .execute()
     expect(strata.map((s) => s.name)).toEqual(['Borne', 'Hengelo'])
 
     // In the address too (the audit filters).
@@ -341,20 +495,39 @@ describe(`SQL in staff inputs (${testEngine})`, () => {
     const before = await databaseState()
     for (const input of INJECTIONS) {
       await researcher.visit(`${roundBase}/verzendingen`)
-      const marked = await researcher.submit(`${roundBase}/verzendingen/markeren`, { deelnemer: input, markering: 'opted_out' })
+      const marked = await researcher.submit(`${roundBase}/verzendingen/markeren`, {
+        deelnemer: input,
+        markering: 'opted_out',
+      })
       expect(marked.statusCode).toBe(200)
-      expect(marked.body).toContain(`Geen deelnemer gevonden met &quot;${input.replace(/'/g, '&#39;')}&quot; in deze ronde.`)
+      expect(marked.body).toContain(
+        `Geen deelnemer gevonden met &quot;${input.replace(/'/g, '&#39;')}&quot; in deze ronde.`,
+      )
 
-      const query = new URLSearchParams({ handeling: input, gebruiker: input, ronde: input, van: input, tot: input, voor: input })
+      const query = new URLSearchParams({
+        handeling: input,
+        gebruiker: input,
+        ronde: input,
+        van: input,
+        tot: input,
+        voor: input,
+      })
       const audit = await admin.get(`/beheer/audit?${query.toString()}`)
       expect(audit.statusCode, input).toBe(200)
       expect(audit.body).toContain('Een datum of rondenummer klopt niet')
 
-      const sample = await researcher.get(`/beheer/rondes/${sampleRound.roundId}/steekproef?seed=${encodeURIComponent(input)}&methode-${first!.id}=aselect&aantal-${first!.id}=${encodeURIComponent(input)}`)
+      const sample = await researcher.get(
+        `/beheer/rondes/${sampleRound.roundId}/steekproef?seed=${encodeURIComponent(input)}&methode-${first!.id}=aselect&aantal-${first!.id}=${encodeURIComponent(input)}`,
+      )
       expect(sample.statusCode, input).toBe(422)
       expect(sample.body).toContain('Vul een heel getal in van 1 tot en met')
       expect(sample.body).toContain('Vul een aantal in van 1 tot en met 2.')
-      const confirm = await researcher.submit(`/beheer/rondes/${sampleRound.roundId}/steekproef`, { seed: input, [`methode-${first!.id}`]: 'aselect', [`aantal-${first!.id}`]: input, [`vingerafdruk-${first!.id}`]: input })
+      const confirm = await researcher.submit(`/beheer/rondes/${sampleRound.roundId}/steekproef`, {
+        seed: input,
+        [`methode-${first!.id}`]: 'aselect',
+        [`aantal-${first!.id}`]: input,
+        [`vingerafdruk-${first!.id}`]: input,
+      })
       expect(confirm.statusCode).toBe(200)
       expect(confirm.body).toContain('Het klantenbestand is veranderd sinds u de steekproef bekeek.')
 
@@ -375,7 +548,10 @@ describe(`SQL in staff inputs (${testEngine})`, () => {
 
 /** A 1×1 PNG whose IDAT chunk says it is 2 GB long. */
 function pngWithHugeChunk(): Buffer {
-  const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64')
+  const png = Buffer.from(
+    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+    'base64',
+  )
   png.writeUInt32BE(0x7fffffff, png.indexOf('IDAT') - 4)
   return png
 }
@@ -385,20 +561,62 @@ describe(`broken and oversized uploads (${testEngine})`, () => {
     const fresh = await createRound(t.database.db, { participantsPerStratum: 0 })
     const url = `/beheer/rondes/${fresh.roundId}/import`
     const stored = async () => ({
-      participants: (await t.database.db.selectFrom('participants').select('id').where('round_id', '=', fresh.roundId).execute()).length,
-      staged: (await t.database.db.selectFrom('import_uploads').select('id').where('round_id', '=', fresh.roundId).execute()).length,
+      participants: (
+        await t.database.db.selectFrom('participants').select('id').where('round_id', '=', fresh.roundId).execute()
+      ).length,
+      staged: (
+        await t.database.db.selectFrom('import_uploads').select('id').where('round_id', '=', fresh.roundId).execute()
+      ).length,
     })
     const cases: Array<{ name: string; data: Buffer | string; status: number; message: RegExp }> = [
-      { name: 'te-groot.csv', data: Buffer.alloc(20 * 1024 * 1024 + 1, 0x41), status: 413, message: /Wat u stuurt is te groot/ },
-      { name: 'binair.csv', data: randomBytes(64 * 1024), status: 422, message: /De kolom .* ontbreekt|geen leesbare CSV/ },
-      { name: 'willekeurig.xlsx', data: randomBytes(64 * 1024), status: 422, message: /De kolom .* ontbreekt|geen leesbare CSV/ },
-      { name: 'kapot.xlsx', data: Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), randomBytes(64 * 1024)]), status: 422, message: /Het Excel-bestand kan niet gelezen worden/ },
+      {
+        name: 'te-groot.csv',
+        data: Buffer.alloc(20 * 1024 * 1024 + 1, 0x41),
+        status: 413,
+        message: /Wat u stuurt is te groot/,
+      },
+      {
+        name: 'binair.csv',
+        data: randomBytes(64 * 1024),
+        status: 422,
+        message: /De kolom .* ontbreekt|geen leesbare CSV/,
+      },
+      {
+        name: 'willekeurig.xlsx',
+        data: randomBytes(64 * 1024),
+        status: 422,
+        message: /De kolom .* ontbreekt|geen leesbare CSV/,
+      },
+      {
+        name: 'kapot.xlsx',
+        data: Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), randomBytes(64 * 1024)]),
+        status: 422,
+        message: /Het Excel-bestand kan niet gelezen worden/,
+      },
       { name: 'leeg.csv', data: '', status: 422, message: /Kies een bestand|Het bestand is leeg/ },
-      { name: 'aanhalingstekens.csv', data: `${HEADER}\r\n"K1;"A.;;Jansen\r\n`, status: 422, message: /geen leesbare CSV/ },
+      {
+        name: 'aanhalingstekens.csv',
+        data: `${HEADER}\r\n"K1;"A.;;Jansen\r\n`,
+        status: 422,
+        message: /geen leesbare CSV/,
+      },
     ]
     for (const c of cases) {
       await researcher.visit(url)
-      const response = await upload(researcher, url, {}, { bestand: { name: c.name, data: c.data, type: c.name.endsWith('.xlsx') ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv' } })
+      const response = await upload(
+        researcher,
+        url,
+        {},
+        {
+          bestand: {
+            name: c.name,
+            data: c.data,
+            type: c.name.endsWith('.xlsx')
+              ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+              : 'text/csv',
+          },
+        },
+      )
       expect(response.statusCode, `${c.name}: ${messagesOn(response)}`).toBe(c.status)
       expect(response.headers['content-type']).toContain('text/html')
       expect(response.body, c.name).toMatch(c.message)
@@ -409,12 +627,22 @@ describe(`broken and oversized uploads (${testEngine})`, () => {
     // A body that is not multipart at all, though it says so.
     await researcher.visit(url)
     const cookie = (researcher as unknown as { cookieHeader(): string }).cookieHeader()
-    const broken = await t.app.inject({ method: 'POST', url, remoteAddress: '192.0.2.50', headers: { cookie, 'content-type': 'multipart/form-data; boundary=xyz' }, payload: 'this is not multipart' })
+    const broken = await t.app.inject({
+      method: 'POST',
+      url,
+      remoteAddress: '192.0.2.50',
+      headers: { cookie, 'content-type': 'multipart/form-data; boundary=xyz' },
+      payload: 'this is not multipart',
+    })
     expect(broken.statusCode).toBe(400)
     expect(broken.body).toContain('Dit verzoek klopt niet')
 
     // A 100,000-character name is one bad line: reported on the preview, never imported.
-    const long = [HEADER, csvLine(['K1', 'A.', '', 'x'.repeat(100_000), 'Markt', '1', '', '7551 AA', 'Hengelo', 'Hengelo', '', 'nl']), csvLine(['K2', 'B.', '', 'Jansen', 'Markt', '2', '', '7551 AB', 'Hengelo', 'Hengelo', '', 'nl'])].join('\r\n')
+    const long = [
+      HEADER,
+      csvLine(['K1', 'A.', '', 'x'.repeat(100_000), 'Markt', '1', '', '7551 AA', 'Hengelo', 'Hengelo', '', 'nl']),
+      csvLine(['K2', 'B.', '', 'Jansen', 'Markt', '2', '', '7551 AB', 'Hengelo', 'Hengelo', '', 'nl']),
+    ].join('\r\n')
     await researcher.visit(url)
     const previewed = await uploadAndFollow(researcher, url, {}, { bestand: { name: 'lang.csv', data: long } })
     expect(previewed.statusCode).toBe(200)
@@ -422,7 +650,9 @@ describe(`broken and oversized uploads (${testEngine})`, () => {
     expect(previewed.body).not.toContain('value="importeren"')
     expect(await stored()).toEqual({ participants: 0, staged: 1 })
     const uploadUrl = /action="(\/beheer\/rondes\/\d+\/import\/[0-9a-f-]+)"/.exec(previewed.body)![1]!
-    expect((await researcher.submit(uploadUrl, { actie: 'importeren' })).body).toContain('Kies of u die regels overslaat')
+    expect((await researcher.submit(uploadUrl, { actie: 'importeren' })).body).toContain(
+      'Kies of u die regels overslaat',
+    )
     expect((await researcher.submit(uploadUrl, { actie: 'annuleren' })).body).toContain('Er is niets opgeslagen')
     expect(await stored()).toEqual({ participants: 0, staged: 0 })
   })
@@ -432,20 +662,58 @@ describe(`broken and oversized uploads (${testEngine})`, () => {
     const templates = () => t.database.db.selectFrom('letter_templates').selectAll().execute()
     const before = await templates()
     const cases: Array<{ name: string; data: Buffer | string; status: number; message: string }> = [
-      { name: 'logo.png', data: '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>', status: 422, message: 'het logo moet een PNG- of JPEG-bestand zijn' },
-      { name: 'logo.png', data: randomBytes(4096), status: 422, message: 'het logo moet een PNG- of JPEG-bestand zijn' },
-      { name: 'logo.png', data: Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), randomBytes(4096)]), status: 422, message: 'het logo kan niet gelezen worden' },
+      {
+        name: 'logo.png',
+        data: '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
+        status: 422,
+        message: 'het logo moet een PNG- of JPEG-bestand zijn',
+      },
+      {
+        name: 'logo.png',
+        data: randomBytes(4096),
+        status: 422,
+        message: 'het logo moet een PNG- of JPEG-bestand zijn',
+      },
+      {
+        name: 'logo.png',
+        data: Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), randomBytes(4096)]),
+        status: 422,
+        message: 'het logo kan niet gelezen worden',
+      },
       // A real PNG whose image data claims 2 GB: the PDF library would read on byte by byte, stopping the server for seconds.
       { name: 'logo.png', data: pngWithHugeChunk(), status: 422, message: 'het logo kan niet gelezen worden' },
-      { name: 'logo.jpg', data: Buffer.concat([Buffer.from('ffd8ff', 'hex'), randomBytes(4096)]), status: 422, message: 'het logo kan niet gelezen worden' },
+      {
+        name: 'logo.jpg',
+        data: Buffer.concat([Buffer.from('ffd8ff', 'hex'), randomBytes(4096)]),
+        status: 422,
+        message: 'het logo kan niet gelezen worden',
+      },
       // Cut off after its frame header: pdfkit would embed it and print noise.
-      { name: 'logo.jpg', data: Buffer.concat([Buffer.from('ffd8ffc0001108000100010301220002110103110100', 'hex'), Buffer.alloc(2048, 0x5a)]), status: 422, message: 'het logo kan niet gelezen worden' },
-      { name: 'logo.png', data: Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), Buffer.alloc(1024 * 1024 + 1)]), status: 422, message: 'het logo is groter dan 1 MB' },
+      {
+        name: 'logo.jpg',
+        data: Buffer.concat([
+          Buffer.from('ffd8ffc0001108000100010301220002110103110100', 'hex'),
+          Buffer.alloc(2048, 0x5a),
+        ]),
+        status: 422,
+        message: 'het logo kan niet gelezen worden',
+      },
+      {
+        name: 'logo.png',
+        data: Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), Buffer.alloc(1024 * 1024 + 1)]),
+        status: 422,
+        message: 'het logo is groter dan 1 MB',
+      },
       { name: 'logo.png', data: Buffer.alloc(3 * 1024 * 1024), status: 413, message: 'Wat u stuurt is te groot' },
     ]
     for (const c of cases) {
       const fields = formFields((await researcher.visit(url)).body, url)
-      const response = await upload(researcher, url, { ...fields, actie: 'opslaan' }, { logo: { name: c.name, data: c.data, type: 'image/png' } })
+      const response = await upload(
+        researcher,
+        url,
+        { ...fields, actie: 'opslaan' },
+        { logo: { name: c.name, data: c.data, type: 'image/png' } },
+      )
       expect(response.statusCode, `${c.name}: ${messagesOn(response)}`).toBe(c.status)
       expect(response.body).toContain(c.message)
     }
@@ -512,7 +780,11 @@ describe(`password guessing over two app instances (${testEngine})`, () => {
 
   it('holds the limit when 16 wrong passwords reach both instances at the same moment', async () => {
     const { username } = await createStaffUser(a.database.db, 'researcher')
-    const responses = await Promise.all(Array.from({ length: 16 }, (_, n) => signIn(n % 2 ? a : b, `198.51.101.${n + 1}`, username, `wrong password ${n}`)))
+    const responses = await Promise.all(
+      Array.from({ length: 16 }, (_, n) =>
+        signIn(n % 2 ? a : b, `198.51.101.${n + 1}`, username, `wrong password ${n}`),
+      ),
+    )
     const tried = responses.filter((r) => r.statusCode === 401).length
     const refused = responses.filter((r) => r.statusCode === 429).length
     expect({ tried, refused }).toEqual({ tried: 5, refused: 11 })
@@ -521,8 +793,12 @@ describe(`password guessing over two app instances (${testEngine})`, () => {
 
   it('holds the limit of the second step when 16 wrong codes reach both instances at the same moment', async () => {
     const researcher = await signedInAs(a.app, 'researcher', '198.51.102.1')
-    const secret = /<code class="secret">([A-Z2-7 ]+)<\/code>/.exec((await researcher.visit('/beheer/account/tweede-stap')).body)![1]!.replace(/ /g, '')
-    expect((await researcher.post('/beheer/account/tweede-stap', { code: currentTotpCode(secret) })).statusCode).toBe(303)
+    const secret = /<code class="secret">([A-Z2-7 ]+)<\/code>/
+      .exec((await researcher.visit('/beheer/account/tweede-stap')).body)![1]!
+      .replace(/ /g, '')
+    expect((await researcher.post('/beheer/account/tweede-stap', { code: currentTotpCode(secret) })).statusCode).toBe(
+      303,
+    )
     const passwordDone = await signIn(a, '198.51.102.2', researcher.username, TEST_PASSWORD)
     expect(passwordDone.headers.location).toMatch(/^\/beheer\/inloggen\/tweede-stap/)
     const phone = passwordDone.browser
@@ -539,11 +815,23 @@ describe(`password guessing over two app instances (${testEngine})`, () => {
   it('holds the limit when a borrowed session sends 16 guesses of the current password at the same moment', async () => {
     const borrowed = await signedInAs(a.app, 'researcher', '198.51.103.1')
     await borrowed.visit('/beheer/account')
-    const responses = await sixteenAtOnce(borrowed, '/beheer/account/wachtwoord', (n) => ({ current: `guess number ${n}`, password: 'a new password of mine', repeat: 'a new password of mine' }))
+    const responses = await sixteenAtOnce(borrowed, '/beheer/account/wachtwoord', (n) => ({
+      current: `guess number ${n}`,
+      password: 'a new password of mine',
+      repeat: 'a new password of mine',
+    }))
     const tried = responses.filter((r) => r.statusCode === 422).length
     const refused = responses.filter((r) => r.statusCode === 429).length
     expect({ tried, refused }).toEqual({ tried: 5, refused: 11 })
     // The right password is refused too now, so the password stays what it was.
-    expect((await borrowed.post('/beheer/account/wachtwoord', { current: TEST_PASSWORD, password: 'a new password of mine', repeat: 'a new password of mine' })).statusCode).toBe(429)
+    expect(
+      (
+        await borrowed.post('/beheer/account/wachtwoord', {
+          current: TEST_PASSWORD,
+          password: 'a new password of mine',
+          repeat: 'a new password of mine',
+        })
+      ).statusCode,
+    ).toBe(429)
   })
 })

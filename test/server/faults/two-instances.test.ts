@@ -31,7 +31,12 @@ afterAll(async () => {
   await databases?.close()
 })
 
-const participantRow = (id: number) => a.database.db.selectFrom('participants').select(['status', 'completed_mode']).where('id', '=', id).executeTakeFirstOrThrow()
+const participantRow = (id: number) =>
+  a.database.db
+    .selectFrom('participants')
+    .select(['status', 'completed_mode'])
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow()
 
 describe(`two app instances on one database (${testEngine})`, () => {
   it('sign in on A, answer on B with the token from A, resume on A, submit on B; A then knows it is done', async () => {
@@ -48,9 +53,13 @@ describe(`two app instances on one database (${testEngine})`, () => {
     expect(saved.headers.get('location')).toBe('/vragenlijst/deel/intake')
 
     phone.baseUrl = a.url
-    expect(await (await phone.visit('/vragenlijst/deel/algemeen')).text()).toContain('name="rapportcijfer_dienstverlening" value="9" checked')
+    expect(await (await phone.visit('/vragenlijst/deel/algemeen')).text()).toContain(
+      'name="rapportcijfer_dienstverlening" value="9" checked',
+    )
     await phone.visit('/vragenlijst/deel/tot_slot')
-    expect((await phone.post('/vragenlijst/deel/tot_slot', { opmerkingen: 'via A', action: 'review' })).status).toBe(303)
+    expect((await phone.post('/vragenlijst/deel/tot_slot', { opmerkingen: 'via A', action: 'review' })).status).toBe(
+      303,
+    )
 
     phone.baseUrl = b.url
     expect(textareaValue(await (await phone.visit('/vragenlijst/deel/tot_slot')).text(), 'opmerkingen')).toBe('via A')
@@ -61,8 +70,15 @@ describe(`two app instances on one database (${testEngine})`, () => {
     phone.baseUrl = a.url
     expect(await (await phone.visit('/vragenlijst')).text()).toContain('U heeft de vragenlijst al ingevuld')
     expect(await participantRow(p.id)).toEqual({ status: 'completed', completed_mode: 'online' })
-    const responses = await a.database.db.selectFrom('responses').select(['answers', 'participant_id']).where('round_id', '=', round.roundId).where('status', '=', 'complete').execute()
-    expect(responses).toEqual([{ participant_id: null, answers: { rapportcijfer_dienstverlening: 9, opmerkingen: 'via A' } }])
+    const responses = await a.database.db
+      .selectFrom('responses')
+      .select(['answers', 'participant_id'])
+      .where('round_id', '=', round.roundId)
+      .where('status', '=', 'complete')
+      .execute()
+    expect(responses).toEqual([
+      { participant_id: null, answers: { rapportcijfer_dienstverlening: 9, opmerkingen: 'via A' } },
+    ])
   })
 
   it('counts exactly one of two submissions that reach A and B at the same moment', async () => {
@@ -71,13 +87,23 @@ describe(`two app instances on one database (${testEngine})`, () => {
     const onB = new HttpRespondent(b.url)
     await onA.visit(`/c/${p.code}`)
     await onB.visit(`/c/${p.code}`)
-    expect((await onA.post('/vragenlijst/deel/algemeen', { rapportcijfer_dienstverlening: '4', action: 'next' })).status).toBe(303)
+    expect(
+      (await onA.post('/vragenlijst/deel/algemeen', { rapportcijfer_dienstverlening: '4', action: 'next' })).status,
+    ).toBe(303)
     await onA.visit('/vragenlijst/overzicht')
     await onB.visit('/vragenlijst/overzicht')
     const [ra, rb] = await Promise.all([onA.post('/vragenlijst/verzenden', {}), onB.post('/vragenlijst/verzenden', {})])
-    const outcomes = await Promise.all([ra, rb].map(async (r) => (r.status === 303 ? 'submitted' : (await r.text()).includes('al ingevuld') ? 'already' : `other ${r.status}`)))
+    const outcomes = await Promise.all(
+      [ra, rb].map(async (r) =>
+        r.status === 303 ? 'submitted' : (await r.text()).includes('al ingevuld') ? 'already' : `other ${r.status}`,
+      ),
+    )
     expect(outcomes.sort()).toEqual(['already', 'submitted'])
-    const counts = await a.database.db.selectFrom('daily_counts').select('count').where('stratum_id', '=', p.stratumId).execute()
+    const counts = await a.database.db
+      .selectFrom('daily_counts')
+      .select('count')
+      .where('stratum_id', '=', p.stratumId)
+      .execute()
     expect(counts).toEqual([{ count: 1 }])
   })
 

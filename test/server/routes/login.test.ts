@@ -41,7 +41,11 @@ describe('signing in with the code from the letter', () => {
     const response = await browser.post('/', { code: typo })
     expect(response.statusCode).toBe(422)
     expect(response.body).toContain('tikfout')
-    const hits = await t.database.db.selectFrom('rate_limit_hits').selectAll().where('key', 'like', '%10.9.9.9%').execute()
+    const hits = await t.database.db
+      .selectFrom('rate_limit_hits')
+      .selectAll()
+      .where('key', 'like', '%10.9.9.9%')
+      .execute()
     expect(hits).toEqual([])
   })
 
@@ -62,9 +66,17 @@ describe('signing in with the code from the letter', () => {
     const page = await browser.visit('/vragenlijst')
     expect(page.statusCode).toBe(200)
     expect(page.body).not.toContain(p.code)
-    const participant = await t.database.db.selectFrom('participants').select('status').where('id', '=', p.id).executeTakeFirstOrThrow()
+    const participant = await t.database.db
+      .selectFrom('participants')
+      .select('status')
+      .where('id', '=', p.id)
+      .executeTakeFirstOrThrow()
     expect(participant.status).toBe('pending')
-    const responses = await t.database.db.selectFrom('responses').selectAll().where('round_id', '=', round.roundId).execute()
+    const responses = await t.database.db
+      .selectFrom('responses')
+      .selectAll()
+      .where('round_id', '=', round.roundId)
+      .execute()
     expect(responses).toEqual([])
   })
 
@@ -97,7 +109,11 @@ describe('signing in with the code from the letter', () => {
     await browser.visit(`/c/${closed.participants[0]!.code}`)
     expect(browser.lastPage).toContain('De vragenlijst is gesloten')
 
-    const later = await createRound(t.database.db, { status: 'draft', opensOn: daysFromToday(5), closesOn: daysFromToday(30) })
+    const later = await createRound(t.database.db, {
+      status: 'draft',
+      opensOn: daysFromToday(5),
+      closesOn: daysFromToday(30),
+    })
     const other = new Browser(t.app)
     await other.visit(`/c/${later.participants[0]!.code}`)
     expect(other.lastPage).toContain('nog niet open')

@@ -30,7 +30,9 @@ async function check(round: RoundFixture, bytes: Buffer): Promise<ImportCheck> {
 }
 
 function reasonsOf(result: ImportCheck): Record<number, string[]> {
-  return Object.fromEntries(result.problems.map((p) => [p.line, p.reasons.map((r) => nl(`fieldwork.import.reasons.${r.key}`, r.params))]))
+  return Object.fromEntries(
+    result.problems.map((p) => [p.line, p.reasons.map((r) => nl(`fieldwork.import.reasons.${r.key}`, r.params))]),
+  )
 }
 
 describe('reading and checking a client file', () => {
@@ -63,22 +65,48 @@ describe('reading and checking a client file', () => {
 
   it('reads Windows-1252 and comma-separated files, and XLSX', async () => {
     const round = await createRound(database.db, { participantsPerStratum: 0 })
-    const csv = 'Klantnummer,Voorletters,Tussenvoegsel,Achternaam,Straat,Huisnummer,Toevoeging,Postcode,Woonplaats,Gemeente,E-mail,Taal\r\n' +
+    const csv =
+      'Klantnummer,Voorletters,Tussenvoegsel,Achternaam,Straat,Huisnummer,Toevoeging,Postcode,Woonplaats,Gemeente,E-mail,Taal\r\n' +
       'K1,Ë.,,Geërfd € “quote”,Dorpsstraat,1,,7551aa,Hengelo,hengelo,,\r\n'
     const result = await check(round, iconv.encode(csv, 'win1252'))
     expect(result.problems).toEqual([])
-    expect(result.rows[0]).toMatchObject({ initials: 'Ë.', last_name: 'Geërfd € “quote”', postcode: '7551 AA', language: 'nl', stratum_id: round.strata[0]!.id })
+    expect(result.rows[0]).toMatchObject({
+      initials: 'Ë.',
+      last_name: 'Geërfd € “quote”',
+      postcode: '7551 AA',
+      language: 'nl',
+      stratum_id: round.strata[0]!.id,
+    })
 
     const { default: writeXlsxFile } = await import('write-excel-file/node')
     const sheet = [
-      ['klantnummer', 'voorletters', 'tussenvoegsel', 'achternaam', 'straat', 'huisnummer', 'toevoeging', 'postcode', 'woonplaats', 'gemeente', 'email', 'taal'],
+      [
+        'klantnummer',
+        'voorletters',
+        'tussenvoegsel',
+        'achternaam',
+        'straat',
+        'huisnummer',
+        'toevoeging',
+        'postcode',
+        'woonplaats',
+        'gemeente',
+        'email',
+        'taal',
+      ],
       ['K9', 'Ş.', null, 'Yılmaz', 'Markt', 12, null, '7481 AB', 'Haaksbergen', 'Haaksbergen', 'y@example.nl', 'tr'],
       ['K10', 'A.', null, 'Foutief', 'Markt', 13, null, '7481', 'Haaksbergen', 'Haaksbergen', null, 'nl'],
     ].map((row) => row.map((value) => (value === null ? null : { value })))
     const xlsx = await writeXlsxFile(sheet as never).toBuffer()
     const fromXlsx = await check(round, xlsx)
     expect(fromXlsx.rows).toHaveLength(1)
-    expect(fromXlsx.rows[0]).toMatchObject({ client_number: 'K9', last_name: 'Yılmaz', house_number: '12', language: 'tr', email: 'y@example.nl' })
+    expect(fromXlsx.rows[0]).toMatchObject({
+      client_number: 'K9',
+      last_name: 'Yılmaz',
+      house_number: '12',
+      language: 'tr',
+      email: 'y@example.nl',
+    })
     expect(Object.keys(reasonsOf(fromXlsx))).toEqual(['3'])
   })
 })
@@ -87,12 +115,23 @@ describe('importing', () => {
   it('imports nothing while a file has problems, unless the rows are skipped explicitly', async () => {
     const round = await createRound(database.db, { participantsPerStratum: 0 })
     const result = await check(round, readFileSync(`${FIXTURES}/clients-bad.csv`))
-    await expect(importClients(database.db, round.roundId, result, { skipProblems: false, actor })).rejects.toBeInstanceOf(ImportRefusedError)
-    const none = await database.db.selectFrom('participants').select('id').where('round_id', '=', round.roundId).execute()
+    await expect(
+      importClients(database.db, round.roundId, result, { skipProblems: false, actor }),
+    ).rejects.toBeInstanceOf(ImportRefusedError)
+    const none = await database.db
+      .selectFrom('participants')
+      .select('id')
+      .where('round_id', '=', round.roundId)
+      .execute()
     expect(none).toHaveLength(0)
     const imported = await importClients(database.db, round.roundId, result, { skipProblems: true, actor })
     expect(imported).toMatchObject({ imported: 2, skipped: 8 })
-    const names = await database.db.selectFrom('participants').select('last_name').where('round_id', '=', round.roundId).orderBy('last_name').execute()
+    const names = await database.db
+      .selectFrom('participants')
+      .select('last_name')
+      .where('round_id', '=', round.roundId)
+      .orderBy('last_name')
+      .execute()
     expect(names.map((n) => n.last_name)).toEqual(['<script>alert(1)</script>', 'Puntkomma; in naam'])
     // A second upload of the same clients is caught as already imported.
     const again = await check(round, readFileSync(`${FIXTURES}/clients-bad.csv`))
@@ -107,8 +146,16 @@ describe('importing', () => {
     const imported = await importClients(database.db, round.roundId, result, { skipProblems: false, actor })
     expect(result.problems).toEqual([])
     expect(imported.imported).toBe(3012)
-    expect(imported.perStratum.map((s) => [s.name, s.rows])).toEqual([['Hengelo', 2412], ['Haaksbergen', 310], ['Borne', 290]])
-    const audit = await database.db.selectFrom('audit_log').select(['action', 'details']).where('round_id', '=', round.roundId).execute()
+    expect(imported.perStratum.map((s) => [s.name, s.rows])).toEqual([
+      ['Hengelo', 2412],
+      ['Haaksbergen', 310],
+      ['Borne', 290],
+    ])
+    const audit = await database.db
+      .selectFrom('audit_log')
+      .select(['action', 'details'])
+      .where('round_id', '=', round.roundId)
+      .execute()
     expect(audit).toEqual([expect.objectContaining({ action: 'import.clients' })])
     expect(JSON.stringify(audit)).not.toContain('K100001')
   })

@@ -3,7 +3,13 @@ import type { DatabaseHandle, DB } from '../../../src/server/db/connect.js'
 import { createTestDatabase } from '../../helpers/database.js'
 import { createRound, type RoundFixture } from '../../helpers/fixtures.js'
 import { createStaffUser } from '../../helpers/staff.js'
-import { openByCode, openByFormNumber, openWithoutCode, saveForm, type EntryForm } from '../../../src/server/services/paper-entry.js'
+import {
+  openByCode,
+  openByFormNumber,
+  openWithoutCode,
+  saveForm,
+  type EntryForm,
+} from '../../../src/server/services/paper-entry.js'
 import { awaitingReview, decidePair, loadPair, parseFormNumber } from '../../../src/server/services/double-keying.js'
 import { openDuplicates, resolveDuplicate } from '../../../src/server/services/paper-duplicates.js'
 import { keyingPerTypist, paperWork } from '../../../src/server/services/paper-stats.js'
@@ -35,10 +41,25 @@ async function key(typist: User, code: string, fields: Record<string, string>) {
   if (!opened.ok) return opened.problem
   return saveForm(db, typist.id, opened.form.draftId, fields)
 }
-const participant = (id: number) => db.selectFrom('participants').select(['status', 'completed_mode']).where('id', '=', id).executeTakeFirstOrThrow()
-const responseCount = async () => (await db.selectFrom('responses').select('id').where('round_id', '=', round.roundId).where('status', '=', 'complete').execute()).length
+const participant = (id: number) =>
+  db.selectFrom('participants').select(['status', 'completed_mode']).where('id', '=', id).executeTakeFirstOrThrow()
+const responseCount = async () =>
+  (
+    await db
+      .selectFrom('responses')
+      .select('id')
+      .where('round_id', '=', round.roundId)
+      .where('status', '=', 'complete')
+      .execute()
+  ).length
 
-const FORM = { rapportcijfer_dienstverlening: '8', intake_wanneer: '1', intake_stellingen_a: '2', leeftijd: '3', opmerkingen: 'Goed' }
+const FORM = {
+  rapportcijfer_dienstverlening: '8',
+  intake_wanneer: '1',
+  intake_stellingen_a: '2',
+  leeftijd: '3',
+  opmerkingen: 'Goed',
+}
 
 describe('double keying', () => {
   it('counts a form only when a second typist keyed the same', async () => {
@@ -54,7 +75,9 @@ describe('double keying', () => {
     const opened = await openByCode(db, bram.id, p.code as LoginCode)
     expect(opened.ok && opened.form.fields).toEqual({})
     expect(opened.ok && opened.form.notices).toEqual(['secondKeying'])
-    expect(await saveForm(db, bram.id, (opened as { form: EntryForm }).form.draftId, { ...FORM, leeftijd: '03' })).toEqual({ kind: 'secondKeyingMatch' })
+    expect(
+      await saveForm(db, bram.id, (opened as { form: EntryForm }).form.draftId, { ...FORM, leeftijd: '03' }),
+    ).toEqual({ kind: 'secondKeyingMatch' })
     expect(await participant(p.id)).toEqual({ status: 'completed', completed_mode: 'paper' })
     expect(await responseCount()).toBe(1)
     expect(await db.selectFrom('paper_keyings').select('id').execute()).toEqual([])
@@ -63,7 +86,9 @@ describe('double keying', () => {
   it('lists differences field by field for a reviewer, who decides; only then the response counts', async () => {
     const p = round.participants[1]!
     await key(bram, p.code, FORM)
-    expect(await key(cees, p.code, { ...FORM, rapportcijfer_dienstverlening: '3', leeftijd: '?', geslacht: '2' })).toEqual({ kind: 'secondKeyingDiffers', differences: 3 })
+    expect(
+      await key(cees, p.code, { ...FORM, rapportcijfer_dienstverlening: '3', leeftijd: '?', geslacht: '2' }),
+    ).toEqual({ kind: 'secondKeyingDiffers', differences: 3 })
     expect(await participant(p.id)).toEqual({ status: 'pending', completed_mode: null })
     expect(await responseCount()).toBe(1)
 
@@ -73,7 +98,8 @@ describe('double keying', () => {
     const pair = (await loadPair(db, round.roundId, pending!.keyingId, kto))!
     expect(pair.comparison.differences.map((d) => d.label)).toEqual(['1', '19', '20'])
     const bramFirst = pair.keyings[0]!.typistId === bram.id
-    const byTypist = (typist: User) => pair.comparison.differences.map((d) => (bramFirst === (typist.id === bram.id) ? d.first : d.second))
+    const byTypist = (typist: User) =>
+      pair.comparison.differences.map((d) => (bramFirst === (typist.id === bram.id) ? d.first : d.second))
     expect(byTypist(bram)).toEqual(['8', '3', undefined])
     expect(byTypist(cees)).toEqual(['3', '?', '2'])
 
@@ -92,7 +118,11 @@ describe('double keying', () => {
       actor,
       round.roundId,
       pending!.keyingId,
-      { rapportcijfer_dienstverlening: { choice: bramChoice }, leeftijd: { choice: ceesChoice }, geslacht: { choice: 'own', value: '1' } },
+      {
+        rapportcijfer_dienstverlening: { choice: bramChoice },
+        leeftijd: { choice: ceesChoice },
+        geslacht: { choice: 'own', value: '1' },
+      },
       kto,
     )
     expect(decided).toEqual({ kind: 'saved' })
@@ -103,7 +133,13 @@ describe('double keying', () => {
       .where('round_id', '=', round.roundId)
       .where(({ eb, ref }) => eb(ref('answers', '->>').key('geslacht'), '=', '1'))
       .executeTakeFirstOrThrow()
-    expect(response.answers).toEqual({ rapportcijfer_dienstverlening: 8, intake_wanneer: 1, intake_stellingen_a: 2, geslacht: 1, opmerkingen: 'Goed' })
+    expect(response.answers).toEqual({
+      rapportcijfer_dienstverlening: 8,
+      intake_wanneer: 1,
+      intake_stellingen_a: 2,
+      geslacht: 1,
+      opmerkingen: 'Goed',
+    })
     expect(response.paper_coding?.marks).toEqual({ leeftijd: 'unreadable' })
     expect(await awaitingReview(db, round.roundId)).toEqual([])
     expect((await decidePair(db, actor, round.roundId, pending!.keyingId, {}, kto)).kind).toBe('gone')
@@ -132,7 +168,9 @@ describe('double keying', () => {
     const second = await openByFormNumber(db, bram.id, number)
     if (!second.ok) throw new Error(second.problem)
     expect(second.form.stratumName).toBe(stratum.name)
-    expect(await saveForm(db, bram.id, second.form.draftId, { rapportcijfer_dienstverlening: '6' })).toEqual({ kind: 'secondKeyingMatch' })
+    expect(await saveForm(db, bram.id, second.form.draftId, { rapportcijfer_dienstverlening: '6' })).toEqual({
+      kind: 'secondKeyingMatch',
+    })
     const work = await paperWork(db, round.roundId)
     expect(work.strata.find((s) => s.stratumId === stratum.id)).toMatchObject({ noCode: 1 })
   })
@@ -153,11 +191,22 @@ describe('double keying', () => {
     await key(bram, p.code, { ...FORM, leeftijd: '4' })
     const opened = await openByCode(db, cees.id, p.code as LoginCode)
     expect(opened.ok && opened.form.notices).toEqual(['keyedTwice'])
-    expect(await saveForm(db, cees.id, (opened as { form: EntryForm }).form.draftId, { ...FORM, leeftijd: '5' })).toEqual({ kind: 'duplicate', earlierMode: 'paper' })
+    expect(
+      await saveForm(db, cees.id, (opened as { form: EntryForm }).form.draftId, { ...FORM, leeftijd: '5' }),
+    ).toEqual({ kind: 'duplicate', earlierMode: 'paper' })
     const dup = (await openDuplicates(db, round.roundId)).find((d) => d.earlierMode === 'paper')
     expect(dup!.canKeepThis).toBe(true)
     const before = await responseCount()
-    expect(await resolveDuplicate(db, { id: reviewer.id, username: reviewer.username }, round.roundId, dup!.id, 'keepThis', kto)).toBe('resolved')
+    expect(
+      await resolveDuplicate(
+        db,
+        { id: reviewer.id, username: reviewer.username },
+        round.roundId,
+        dup!.id,
+        'keepThis',
+        kto,
+      ),
+    ).toBe('resolved')
     expect(await responseCount()).toBe(before + 1)
     expect(await participant(p.id)).toEqual({ status: 'completed', completed_mode: 'paper' })
     expect(await db.selectFrom('paper_keyings').select('id').where('participant_id', '=', p.id).execute()).toEqual([])

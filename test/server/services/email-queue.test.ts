@@ -7,7 +7,12 @@ import { createTestDatabase } from '../../helpers/database.js'
 import { createRound, type RoundFixture } from '../../helpers/fixtures.js'
 import { testConfig } from '../../helpers/app.js'
 import { createMailings } from '../../../src/server/services/mailings.js'
-import { processEmailQueue, queueStatus, requeueMessages, problemMessages } from '../../../src/server/services/email-queue.js'
+import {
+  processEmailQueue,
+  queueStatus,
+  requeueMessages,
+  problemMessages,
+} from '../../../src/server/services/email-queue.js'
 import { createMailTransport } from '../../../src/server/services/mail-transport.js'
 import { formatLoginCode } from '../../../src/codes/login-code.js'
 
@@ -20,7 +25,10 @@ class TestMailServer {
   private server?: SMTPServer
   port = 0
 
-  constructor(private readonly hooks: Partial<SMTPServerOptions> = {}, private readonly afterMessage?: (count: number) => void) {}
+  constructor(
+    private readonly hooks: Partial<SMTPServerOptions> = {},
+    private readonly afterMessage?: (count: number) => void,
+  ) {}
 
   async start(port = 0): Promise<void> {
     this.server = new SMTPServer({
@@ -45,7 +53,9 @@ class TestMailServer {
   }
 
   countTo(address: string): number {
-    return this.received.filter((m) => (Array.isArray(m.to) ? m.to : [m.to]).some((to) => to?.value.some((v) => v.address === address))).length
+    return this.received.filter((m) =>
+      (Array.isArray(m.to) ? m.to : [m.to]).some((to) => to?.value.some((v) => v.address === address)),
+    ).length
   }
 }
 
@@ -58,7 +68,11 @@ afterAll(async () => database.close())
 async function roundWithEmails(perStratum: number, email = (id: number) => `p${id}@example.nl`): Promise<RoundFixture> {
   const round = await createRound(database.db, { participantsPerStratum: perStratum })
   for (const p of round.participants) {
-    await database.db.updateTable('participants').set({ email: email(p.id) }).where('id', '=', p.id).execute()
+    await database.db
+      .updateTable('participants')
+      .set({ email: email(p.id) })
+      .where('id', '=', p.id)
+      .execute()
   }
   return round
 }
@@ -78,9 +92,20 @@ describe('the e-mail queue', () => {
   it('mails each participant with an address once: plain text and HTML, personal code and link, no images', async () => {
     const round = await roundWithEmails(2)
     // One participant without an address gets no e-mail.
-    await database.db.updateTable('participants').set({ email: null }).where('id', '=', round.participants[0]!.id).execute()
-    await database.db.updateTable('participants').set({ language: 'en' }).where('id', '=', round.participants[1]!.id).execute()
-    const [mailing] = await createMailings(database.db, round.roundId, 'invitation', ['email'], { actor, publicUrl: PUBLIC_URL })
+    await database.db
+      .updateTable('participants')
+      .set({ email: null })
+      .where('id', '=', round.participants[0]!.id)
+      .execute()
+    await database.db
+      .updateTable('participants')
+      .set({ language: 'en' })
+      .where('id', '=', round.participants[1]!.id)
+      .execute()
+    const [mailing] = await createMailings(database.db, round.roundId, 'invitation', ['email'], {
+      actor,
+      publicUrl: PUBLIC_URL,
+    })
     expect(mailing!.recipients).toBe(5)
 
     const run = await processEmailQueue(database.db, transportTo(server), { publicUrl: PUBLIC_URL })
@@ -95,7 +120,11 @@ describe('the e-mail queue', () => {
     // Signed as the letters of this municipality are (here the default template).
     expect(mail.text).toContain('Met vriendelijke groet,\nAfdeling Werk en Inkomen\nGemeente Haaksbergen')
     expect(mail.attachments).toEqual([])
-    const stored = await database.db.selectFrom('email_messages').select('message_id').where('participant_id', '=', p2.id).executeTakeFirstOrThrow()
+    const stored = await database.db
+      .selectFrom('email_messages')
+      .select('message_id')
+      .where('participant_id', '=', p2.id)
+      .executeTakeFirstOrThrow()
     expect(mail.messageId).toBe(stored.message_id)
     // The participant with language "en" gets English.
     const english = server.received.find((m) => m.text?.includes(formatLoginCode(round.participants[1]!.code)))!
@@ -103,7 +132,9 @@ describe('the e-mail queue', () => {
     expect(await queueStatus(database.db, mailing!.mailingId)).toMatchObject({ sent: 5, queued: 0 })
 
     // Running again sends nothing more.
-    expect(await processEmailQueue(database.db, transportTo(server), { publicUrl: PUBLIC_URL })).toMatchObject({ sent: 0 })
+    expect(await processEmailQueue(database.db, transportTo(server), { publicUrl: PUBLIC_URL })).toMatchObject({
+      sent: 0,
+    })
     expect(server.received).toHaveLength(5)
   })
 
@@ -116,7 +147,10 @@ describe('the e-mail queue', () => {
     await flaky.start()
     port = flaky.port
     const round = await roundWithEmails(7) // 21 people
-    const [mailing] = await createMailings(database.db, round.roundId, 'invitation', ['email'], { actor, publicUrl: PUBLIC_URL })
+    const [mailing] = await createMailings(database.db, round.roundId, 'invitation', ['email'], {
+      actor,
+      publicUrl: PUBLIC_URL,
+    })
 
     const first = await processEmailQueue(database.db, transportTo(flaky), { publicUrl: PUBLIC_URL, retryDelays: [0] })
     expect(first.serverDown).toBe(true)
@@ -128,15 +162,23 @@ describe('the e-mail queue', () => {
     expect(waiting[0]!.lastError).toMatch(/ECONNREFUSED/)
 
     // Still down: nothing is lost, nothing is sent.
-    expect(await processEmailQueue(database.db, transportTo(flaky), { publicUrl: PUBLIC_URL, retryDelays: [0] })).toMatchObject({ sent: 0, serverDown: true })
+    expect(
+      await processEmailQueue(database.db, transportTo(flaky), { publicUrl: PUBLIC_URL, retryDelays: [0] }),
+    ).toMatchObject({ sent: 0, serverDown: true })
 
     const recovered = new TestMailServer()
     await recovered.start(port)
-    const second = await processEmailQueue(database.db, transportTo(recovered), { publicUrl: PUBLIC_URL, retryDelays: [0] })
+    const second = await processEmailQueue(database.db, transportTo(recovered), {
+      publicUrl: PUBLIC_URL,
+      retryDelays: [0],
+    })
     await recovered.stop()
     expect(second).toMatchObject({ sent: 14, serverDown: false })
     for (const p of round.participants) {
-      expect(flaky.countTo(`p${p.id}@example.nl`) + recovered.countTo(`p${p.id}@example.nl`), `participant ${p.id}`).toBe(1)
+      expect(
+        flaky.countTo(`p${p.id}@example.nl`) + recovered.countTo(`p${p.id}@example.nl`),
+        `participant ${p.id}`,
+      ).toBe(1)
     }
     expect(await queueStatus(database.db, mailing!.mailingId)).toMatchObject({ sent: 21, queued: 0 })
     server = recovered // the beforeEach teardown stops a server; this one is stopped already
@@ -148,7 +190,8 @@ describe('the e-mail queue', () => {
     const tried = new Set<string>()
     server = new TestMailServer({
       onRcptTo: (address, _session, callback) => {
-        if (address.address.startsWith('bounce')) return callback(Object.assign(new Error('No such user here'), { responseCode: 550 }))
+        if (address.address.startsWith('bounce'))
+          return callback(Object.assign(new Error('No such user here'), { responseCode: 550 }))
         if (address.address.startsWith('later') && !tried.has(address.address)) {
           tried.add(address.address)
           return callback(Object.assign(new Error('Mailbox busy, try again later'), { responseCode: 451 }))
@@ -157,12 +200,23 @@ describe('the e-mail queue', () => {
       },
     })
     await server.start()
-    const round = await roundWithEmails(1, (id) => (id % 3 === 0 ? `bounce${id}@example.nl` : id % 3 === 1 ? `later${id}@example.nl` : `ok${id}@example.nl`))
-    const [mailing] = await createMailings(database.db, round.roundId, 'invitation', ['email'], { actor, publicUrl: PUBLIC_URL })
-    const first = await processEmailQueue(database.db, transportTo(server), { publicUrl: PUBLIC_URL, retryDelays: [3600] })
+    const round = await roundWithEmails(1, (id) =>
+      id % 3 === 0 ? `bounce${id}@example.nl` : id % 3 === 1 ? `later${id}@example.nl` : `ok${id}@example.nl`,
+    )
+    const [mailing] = await createMailings(database.db, round.roundId, 'invitation', ['email'], {
+      actor,
+      publicUrl: PUBLIC_URL,
+    })
+    const first = await processEmailQueue(database.db, transportTo(server), {
+      publicUrl: PUBLIC_URL,
+      retryDelays: [3600],
+    })
     expect(first).toMatchObject({ sent: 1, failed: 1, retry: 1 })
     // Not due yet: the next run leaves it waiting.
-    expect(await processEmailQueue(database.db, transportTo(server), { publicUrl: PUBLIC_URL })).toMatchObject({ sent: 0, retry: 0 })
+    expect(await processEmailQueue(database.db, transportTo(server), { publicUrl: PUBLIC_URL })).toMatchObject({
+      sent: 0,
+      retry: 0,
+    })
     const problems = await problemMessages(database.db, mailing!.mailingId)
     const bounced = problems.find((p) => p.status === 'failed')!
     expect(bounced.lastError).toContain('No such user here')
@@ -171,7 +225,12 @@ describe('the e-mail queue', () => {
     expect(later.lastError).toContain('try again later')
 
     // An hour later:
-    await database.db.updateTable('email_messages').set({ next_attempt_at: new Date(Date.now() - 1000) }).where('mailing_id', '=', mailing!.mailingId).where('status', '=', 'queued').execute()
+    await database.db
+      .updateTable('email_messages')
+      .set({ next_attempt_at: new Date(Date.now() - 1000) })
+      .where('mailing_id', '=', mailing!.mailingId)
+      .where('status', '=', 'queued')
+      .execute()
     const second = await processEmailQueue(database.db, transportTo(server), { publicUrl: PUBLIC_URL })
     expect(second).toMatchObject({ sent: 1, failed: 0 })
     expect(server.received).toHaveLength(2)
@@ -181,7 +240,10 @@ describe('the e-mail queue', () => {
 
   it('never resends a message whose sending was interrupted, unless staff decide to', async () => {
     const round = await roundWithEmails(1)
-    const [mailing] = await createMailings(database.db, round.roundId, 'invitation', ['email'], { actor, publicUrl: PUBLIC_URL })
+    const [mailing] = await createMailings(database.db, round.roundId, 'invitation', ['email'], {
+      actor,
+      publicUrl: PUBLIC_URL,
+    })
     // A worker claimed this row and died: after "250 OK" or before, nobody knows.
     const crashed = round.participants[0]!
     await database.db
@@ -199,7 +261,11 @@ describe('the e-mail queue', () => {
     await processEmailQueue(database.db, transportTo(server), { publicUrl: PUBLIC_URL })
     expect(server.countTo(`p${crashed.id}@example.nl`)).toBe(1)
     const resent = server.received.find((m) => m.text?.includes(formatLoginCode(crashed.code)))!
-    const row = await database.db.selectFrom('email_messages').select('message_id').where('participant_id', '=', crashed.id).executeTakeFirstOrThrow()
+    const row = await database.db
+      .selectFrom('email_messages')
+      .select('message_id')
+      .where('participant_id', '=', crashed.id)
+      .executeTakeFirstOrThrow()
     expect(resent.messageId).toBe(row.message_id)
   })
 
@@ -216,9 +282,16 @@ describe('the e-mail queue', () => {
 
   it('skips a reminder for someone who completed after the batch was made', async () => {
     const round = await roundWithEmails(1)
-    const [mailing] = await createMailings(database.db, round.roundId, 'reminder', ['email'], { actor, publicUrl: PUBLIC_URL })
+    const [mailing] = await createMailings(database.db, round.roundId, 'reminder', ['email'], {
+      actor,
+      publicUrl: PUBLIC_URL,
+    })
     expect(mailing!.recipients).toBe(3)
-    await database.db.updateTable('participants').set({ status: 'completed', completed_mode: 'paper' }).where('id', '=', round.participants[0]!.id).execute()
+    await database.db
+      .updateTable('participants')
+      .set({ status: 'completed', completed_mode: 'paper' })
+      .where('id', '=', round.participants[0]!.id)
+      .execute()
     const run = await processEmailQueue(database.db, transportTo(server), { publicUrl: PUBLIC_URL })
     expect(run).toMatchObject({ sent: 2, skipped: 1 })
     expect(server.received.every((m) => m.subject?.startsWith('Herinnering'))).toBe(true)

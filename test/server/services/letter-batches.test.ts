@@ -6,7 +6,12 @@ import { createTestDatabase } from '../../helpers/database.js'
 import { createRound } from '../../helpers/fixtures.js'
 import { testConfig } from '../../helpers/app.js'
 import { createMailings } from '../../../src/server/services/mailings.js'
-import { batchesOfRound, batchFolder, runQueuedLetterBatches, PRINT_FILE_WRITERS } from '../../../src/server/services/letter-batches.js'
+import {
+  batchesOfRound,
+  batchFolder,
+  runQueuedLetterBatches,
+  PRINT_FILE_WRITERS,
+} from '../../../src/server/services/letter-batches.js'
 import { pageTexts } from '../../mailmerge/pdf-tools.js'
 
 const actor = { id: null, username: 'test' }
@@ -20,8 +25,14 @@ afterAll(async () => database.close())
 
 describe('print files', () => {
   it('are made off the request path: the event loop and the database keep serving while letters are drawn', async () => {
-    const round = await createRound(database.db, { participantsPerStratum: 150, strata: [{ code: 'hengelo', name: 'Hengelo' }] })
-    const [mailing] = await createMailings(database.db, round.roundId, 'reminder', ['letter'], { actor, publicUrl: config.publicUrl })
+    const round = await createRound(database.db, {
+      participantsPerStratum: 150,
+      strata: [{ code: 'hengelo', name: 'Hengelo' }],
+    })
+    const [mailing] = await createMailings(database.db, round.roundId, 'reminder', ['letter'], {
+      actor,
+      publicUrl: config.publicUrl,
+    })
     let turns = 0
     const ticker = setInterval(() => turns++, 10)
     let finishedAt = 0
@@ -31,7 +42,12 @@ describe('print files', () => {
       mailingId: mailing!.mailingId,
       onProgress: (_job, done) => {
         // What a respondent's request does, asked for halfway through the batch.
-        if (done === 50) void database.db.selectFrom('rounds').select('id').execute().then(() => (queryAnsweredAt = performance.now()))
+        if (done === 50)
+          void database.db
+            .selectFrom('rounds')
+            .select('id')
+            .execute()
+            .then(() => (queryAnsweredAt = performance.now()))
       },
     }).then(() => (finishedAt = performance.now()))
     await job
@@ -47,8 +63,14 @@ describe('print files', () => {
   })
 
   it('takes up a job again when the process making it died', async () => {
-    const round = await createRound(database.db, { participantsPerStratum: 2, strata: [{ code: 'borne', name: 'Borne' }] })
-    const [mailing] = await createMailings(database.db, round.roundId, 'reminder', ['letter'], { actor, publicUrl: config.publicUrl })
+    const round = await createRound(database.db, {
+      participantsPerStratum: 2,
+      strata: [{ code: 'borne', name: 'Borne' }],
+    })
+    const [mailing] = await createMailings(database.db, round.roundId, 'reminder', ['letter'], {
+      actor,
+      publicUrl: config.publicUrl,
+    })
     // Another process claimed it and stopped beating three minutes ago.
     await database.db
       .updateTable('letter_batches')
@@ -56,19 +78,38 @@ describe('print files', () => {
       .where('mailing_id', '=', mailing!.mailingId)
       .execute()
     expect(await runQueuedLetterBatches(database.db, config, { mailingId: mailing!.mailingId })).toBe(1)
-    expect((await batchesOfRound(database.db, round.roundId, mailing!.mailingId))[0]).toMatchObject({ status: 'done', done: 2 })
+    expect((await batchesOfRound(database.db, round.roundId, mailing!.mailingId))[0]).toMatchObject({
+      status: 'done',
+      done: 2,
+    })
   })
 
   it('leaves a job that is being worked on alone', async () => {
-    const round = await createRound(database.db, { participantsPerStratum: 1, strata: [{ code: 'borne', name: 'Borne' }] })
-    const [mailing] = await createMailings(database.db, round.roundId, 'reminder', ['letter'], { actor, publicUrl: config.publicUrl })
-    await database.db.updateTable('letter_batches').set({ status: 'running', heartbeat_at: new Date() }).where('mailing_id', '=', mailing!.mailingId).execute()
+    const round = await createRound(database.db, {
+      participantsPerStratum: 1,
+      strata: [{ code: 'borne', name: 'Borne' }],
+    })
+    const [mailing] = await createMailings(database.db, round.roundId, 'reminder', ['letter'], {
+      actor,
+      publicUrl: config.publicUrl,
+    })
+    await database.db
+      .updateTable('letter_batches')
+      .set({ status: 'running', heartbeat_at: new Date() })
+      .where('mailing_id', '=', mailing!.mailingId)
+      .execute()
     expect(await runQueuedLetterBatches(database.db, config, { mailingId: mailing!.mailingId })).toBe(0)
   })
 
   it('records a failure and never leaves half a file', async () => {
-    const round = await createRound(database.db, { participantsPerStratum: 3, strata: [{ code: 'haaksbergen', name: 'Haaksbergen' }] })
-    const [mailing] = await createMailings(database.db, round.roundId, 'reminder', ['letter'], { actor, publicUrl: config.publicUrl })
+    const round = await createRound(database.db, {
+      participantsPerStratum: 3,
+      strata: [{ code: 'haaksbergen', name: 'Haaksbergen' }],
+    })
+    const [mailing] = await createMailings(database.db, round.roundId, 'reminder', ['letter'], {
+      actor,
+      publicUrl: config.publicUrl,
+    })
     const original = PRINT_FILE_WRITERS.letters
     PRINT_FILE_WRITERS.letters = async (db, job, context) => {
       context.onProgress(1)

@@ -74,12 +74,31 @@ describe('round form and CSV cells', () => {
 
   it('reads a valid form', () => {
     const parsed = parseRoundForm(
-      { name: ' KTO ', questionnaireId: '1', strata: 'Hengelo\r\nBorne', opensOn: '2026-11-01', closesOn: '2026-11-29', reminderOn: '', retentionUntil: '2027-02-28', minGroupSize: '' },
+      {
+        name: ' KTO ',
+        questionnaireId: '1',
+        strata: 'Hengelo\r\nBorne',
+        opensOn: '2026-11-01',
+        closesOn: '2026-11-29',
+        reminderOn: '',
+        retentionUntil: '2027-02-28',
+        minGroupSize: '',
+      },
       [1],
     )
     expect(parsed).toEqual({
       ok: true,
-      input: { name: 'KTO', questionnaireId: 1, strata: ['Hengelo', 'Borne'], opensOn: '2026-11-01', closesOn: '2026-11-29', reminderOn: null, retentionUntil: '2027-02-28', doubleKeying: false, minGroupSize: 5 },
+      input: {
+        name: 'KTO',
+        questionnaireId: 1,
+        strata: ['Hengelo', 'Borne'],
+        opensOn: '2026-11-01',
+        closesOn: '2026-11-29',
+        reminderOn: null,
+        retentionUntil: '2027-02-28',
+        doubleKeying: false,
+        minGroupSize: 5,
+      },
     })
   })
 

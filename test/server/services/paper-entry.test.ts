@@ -3,7 +3,15 @@ import type { DatabaseHandle, DB } from '../../../src/server/db/connect.js'
 import { createTestDatabase } from '../../helpers/database.js'
 import { createRound, type RoundFixture } from '../../helpers/fixtures.js'
 import { createStaffUser } from '../../helpers/staff.js'
-import { discardDraft, draftsOf, openByCode, openWithoutCode, saveDraftFields, saveForm, type EntryForm } from '../../../src/server/services/paper-entry.js'
+import {
+  discardDraft,
+  draftsOf,
+  openByCode,
+  openWithoutCode,
+  saveDraftFields,
+  saveForm,
+  type EntryForm,
+} from '../../../src/server/services/paper-entry.js'
 import { openDuplicates, resolveDuplicate, loadDuplicate } from '../../../src/server/services/paper-duplicates.js'
 import { keyingPerTypist, paperWork } from '../../../src/server/services/paper-stats.js'
 import { saveProgress, submitOnline } from '../../../src/server/services/participation.js'
@@ -17,7 +25,13 @@ let round: RoundFixture
 let typistA: { id: number; username: string }
 let typistB: { id: number; username: string }
 
-const FORM = { rapportcijfer_dienstverlening: '7', intake_wanneer: '1', intake_stellingen_a: '2', parttimebaan: '?', leeftijd: 'm' }
+const FORM = {
+  rapportcijfer_dienstverlening: '7',
+  intake_wanneer: '1',
+  intake_stellingen_a: '2',
+  parttimebaan: '?',
+  leeftijd: 'm',
+}
 
 beforeAll(async () => {
   handle = await createTestDatabase()
@@ -34,8 +48,10 @@ async function open(typistId: number, code: string): Promise<EntryForm> {
   return result.form
 }
 
-const participant = (id: number) => db.selectFrom('participants').select(['status', 'completed_mode']).where('id', '=', id).executeTakeFirstOrThrow()
-const paperResponses = () => db.selectFrom('responses').selectAll().where('round_id', '=', round.roundId).where('mode', '=', 'paper').execute()
+const participant = (id: number) =>
+  db.selectFrom('participants').select(['status', 'completed_mode']).where('id', '=', id).executeTakeFirstOrThrow()
+const paperResponses = () =>
+  db.selectFrom('responses').selectAll().where('round_id', '=', round.roundId).where('mode', '=', 'paper').execute()
 
 describe('saving a keyed paper form', () => {
   it('stores a complete paper response without link, completes the participant and counts the day', async () => {
@@ -47,12 +63,30 @@ describe('saving a keyed paper form', () => {
     expect(await saveForm(db, typistA.id, form.draftId, FORM)).toEqual({ kind: 'saved' })
 
     const [response] = (await paperResponses()).filter((r) => !before.some((b) => b.id === r.id))
-    expect(response).toMatchObject({ status: 'complete', participant_id: null, stratum_id: p.stratumId, wave: 'before_reminder', language: 'nl' })
+    expect(response).toMatchObject({
+      status: 'complete',
+      participant_id: null,
+      stratum_id: p.stratumId,
+      wave: 'before_reminder',
+      language: 'nl',
+    })
     expect(response!.answers).toEqual({ rapportcijfer_dienstverlening: 7, intake_wanneer: 1, intake_stellingen_a: 2 })
-    expect(response!.paper_coding).toEqual({ noCode: false, marks: { parttimebaan: 'unreadable', leeftijd: 'multiple' }, invalid: {}, outsideRouting: [] })
+    expect(response!.paper_coding).toEqual({
+      noCode: false,
+      marks: { parttimebaan: 'unreadable', leeftijd: 'multiple' },
+      invalid: {},
+      outsideRouting: [],
+    })
     expect(await participant(p.id)).toEqual({ status: 'completed', completed_mode: 'paper' })
-    const counts = await db.selectFrom('daily_counts').selectAll().where('round_id', '=', round.roundId).where('mode', '=', 'paper').execute()
-    expect(counts).toEqual([{ round_id: round.roundId, stratum_id: p.stratumId, mode: 'paper', day: todayInAmsterdam(), count: 1 }])
+    const counts = await db
+      .selectFrom('daily_counts')
+      .selectAll()
+      .where('round_id', '=', round.roundId)
+      .where('mode', '=', 'paper')
+      .execute()
+    expect(counts).toEqual([
+      { round_id: round.roundId, stratum_id: p.stratumId, mode: 'paper', day: todayInAmsterdam(), count: 1 },
+    ])
     // The draft is gone: a second Enter saves nothing twice.
     expect(await draftsOf(db, typistA.id)).toEqual([])
     expect(await saveForm(db, typistA.id, form.draftId, FORM)).toEqual({ kind: 'alreadySaved' })
@@ -94,12 +128,18 @@ describe('saving a keyed paper form', () => {
     if (!result.ok) throw new Error(result.problem)
     expect(result.form.noCode).toBe(true)
     expect(result.form.stratumName).toBe(stratum.name)
-    expect(await saveForm(db, typistA.id, result.form.draftId, { rapportcijfer_dienstverlening: '4' })).toEqual({ kind: 'savedNoCode' })
+    expect(await saveForm(db, typistA.id, result.form.draftId, { rapportcijfer_dienstverlening: '4' })).toEqual({
+      kind: 'savedNoCode',
+    })
     const work = await paperWork(db, round.roundId)
     expect(work.strata.find((s) => s.stratumId === stratum.id)).toMatchObject({ noCode: 1, withCode: 0 })
     const noCode = (await paperResponses()).filter((r) => r.paper_coding?.noCode)
     expect(noCode).toHaveLength(1)
-    expect(noCode[0]).toMatchObject({ stratum_id: stratum.id, participant_id: null, answers: { rapportcijfer_dienstverlening: 4 } })
+    expect(noCode[0]).toMatchObject({
+      stratum_id: stratum.id,
+      participant_id: null,
+      answers: { rapportcijfer_dienstverlening: 4 },
+    })
   })
 })
 
@@ -112,7 +152,13 @@ describe('duplicates', () => {
     const before = (await paperResponses()).length
     expect(await saveForm(db, typistB.id, form.draftId, FORM)).toEqual({ kind: 'duplicate', earlierMode: 'online' })
     expect((await paperResponses()).length).toBe(before)
-    const complete = await db.selectFrom('responses').select('id').where('round_id', '=', round.roundId).where('status', '=', 'complete').where('stratum_id', '=', p.stratumId).execute()
+    const complete = await db
+      .selectFrom('responses')
+      .select('id')
+      .where('round_id', '=', round.roundId)
+      .where('status', '=', 'complete')
+      .where('stratum_id', '=', p.stratumId)
+      .execute()
     const duplicates = await openDuplicates(db, round.roundId)
     expect(duplicates).toHaveLength(1)
     expect(duplicates[0]).toMatchObject({ earlierMode: 'online', canKeepThis: false, code: form.code })
@@ -134,14 +180,21 @@ describe('duplicates', () => {
     const p = round.participants[0]!
     const form = await open(typistB.id, p.code)
     expect(form.notices).toEqual(['completedPaper'])
-    expect(await saveForm(db, typistB.id, form.draftId, { geslacht: '2' })).toEqual({ kind: 'duplicate', earlierMode: 'paper' })
+    expect(await saveForm(db, typistB.id, form.draftId, { geslacht: '2' })).toEqual({
+      kind: 'duplicate',
+      earlierMode: 'paper',
+    })
     const [second] = await openDuplicates(db, round.roundId)
     const before = await paperResponses()
     expect(await resolveDuplicate(db, actor, round.roundId, second!.id, 'keepAsNoCode', kto)).toBe('resolved')
     const added = (await paperResponses()).filter((r) => !before.some((b) => b.id === r.id))
     expect(added).toHaveLength(1)
     expect(added[0]).toMatchObject({ answers: { geslacht: 2 }, paper_coding: { noCode: true }, participant_id: null })
-    const audits = await db.selectFrom('audit_log').select(['action', 'details']).where('action', '=', 'paper.duplicate.resolve').execute()
+    const audits = await db
+      .selectFrom('audit_log')
+      .select(['action', 'details'])
+      .where('action', '=', 'paper.duplicate.resolve')
+      .execute()
     expect(audits.map((a) => a.details)).toEqual([{ decision: 'keepFirst' }, { decision: 'keepAsNoCode' }])
     // Nothing in the audit log names the code.
     expect(JSON.stringify(audits)).not.toContain(p.code)
@@ -153,9 +206,20 @@ describe('duplicates', () => {
     const b = await open(typistB.id, p.code)
     const before = (await paperResponses()).length
     const paperCount = async () =>
-      (await db.selectFrom('daily_counts').select('count').where('round_id', '=', round.roundId).where('stratum_id', '=', p.stratumId).where('mode', '=', 'paper').executeTakeFirst())?.count ?? 0
+      (
+        await db
+          .selectFrom('daily_counts')
+          .select('count')
+          .where('round_id', '=', round.roundId)
+          .where('stratum_id', '=', p.stratumId)
+          .where('mode', '=', 'paper')
+          .executeTakeFirst()
+      )?.count ?? 0
     const countedBefore = await paperCount()
-    const outcomes = await Promise.all([saveForm(db, typistA.id, a.draftId, FORM), saveForm(db, typistB.id, b.draftId, { ...FORM, geslacht: '1' })])
+    const outcomes = await Promise.all([
+      saveForm(db, typistA.id, a.draftId, FORM),
+      saveForm(db, typistB.id, b.draftId, { ...FORM, geslacht: '1' }),
+    ])
     expect(outcomes.map((o) => o.kind).sort()).toEqual(['duplicate', 'saved'])
     expect((await paperResponses()).length).toBe(before + 1)
     const duplicates = await db.selectFrom('paper_duplicates').select('id').where('participant_id', '=', p.id).execute()

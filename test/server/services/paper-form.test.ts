@@ -91,12 +91,18 @@ describe('reading what the typist typed', () => {
   })
 
   it('gives no warning for a clean form, and a different fingerprint for different warnings', () => {
-    const clean = readKeyedForm(kto, { rapportcijfer_dienstverlening: '7', intake_wanneer: '1', intake_stellingen_a: '2' }, ctx)
+    const clean = readKeyedForm(
+      kto,
+      { rapportcijfer_dienstverlening: '7', intake_wanneer: '1', intake_stellingen_a: '2' },
+      ctx,
+    )
     expect(clean.warnings).toEqual([])
     const a = readKeyedForm(kto, { rapportcijfer_dienstverlening: '11' }, ctx).warnings
     const b = readKeyedForm(kto, { rapportcijfer_dienstverlening: '12' }, ctx).warnings
     expect(warningsFingerprint(a)).not.toBe(warningsFingerprint(b))
-    expect(warningsFingerprint(a)).toBe(warningsFingerprint(readKeyedForm(kto, { rapportcijfer_dienstverlening: '11' }, ctx).warnings))
+    expect(warningsFingerprint(a)).toBe(
+      warningsFingerprint(readKeyedForm(kto, { rapportcijfer_dienstverlening: '11' }, ctx).warnings),
+    )
   })
 })
 
@@ -116,7 +122,19 @@ describe('comparing two keyings', () => {
 
 describe('the export side of paper coding', () => {
   it('codes marks -1/-2 and invalid values -3 in the numeric export columns', () => {
-    const { coding } = readKeyedForm(kto, { begeleiding_werk: 'm', parttimebaan: '?', rapportcijfer_klantmanager: '11', punt_verbeteren: '?', intake_wanneer: '2', intake_stellingen_b: '3' }, ctx, { noCode: true })
+    const { coding } = readKeyedForm(
+      kto,
+      {
+        begeleiding_werk: 'm',
+        parttimebaan: '?',
+        rapportcijfer_klantmanager: '11',
+        punt_verbeteren: '?',
+        intake_wanneer: '2',
+        intake_stellingen_b: '3',
+      },
+      ctx,
+      { noCode: true },
+    )
     const exported = paperCodingOf(kto, coding)
     expect(exported.noCode).toBe(1)
     expect(exported.values.begeleiding_werk).toBe(PAPER_EXPORT_CODES.multiple)
@@ -124,7 +142,9 @@ describe('the export side of paper coding', () => {
     expect(exported.values.rapportcijfer_klantmanager).toBe(-3)
     expect(exported.invalidText).toEqual({ rapportcijfer_klantmanager: '11' })
     // Multiple choice is exported as one 0/1 column per option: each gets the code.
-    const optionColumns = buildCodebook(kto).filter((v) => v.questionId === 'punt_verbeteren' && v.type === 'numeric').map((v) => v.name)
+    const optionColumns = buildCodebook(kto)
+      .filter((v) => v.questionId === 'punt_verbeteren' && v.type === 'numeric')
+      .map((v) => v.name)
     expect(optionColumns.length).toBeGreaterThan(3)
     for (const column of optionColumns) expect(exported.values[column]).toBe(-2)
     expect(exported.outsideRouting).toEqual(['intake_stellingen_b'])

@@ -9,7 +9,8 @@ export const fieldwork: typeof nl = {
   },
   import: {
     title: 'Import clients',
-    intro: "Upload the municipality's client file (CSV or Excel). First you see what is in it and which lines are wrong. Nothing is saved until you confirm.",
+    intro:
+      "Upload the municipality's client file (CSV or Excel). First you see what is in it and which lines are wrong. Nothing is saved until you confirm.",
     columns: 'The first line has the column names: {columns}. Separator ; or , both work.',
     file: 'File',
     upload: 'Check file',
@@ -72,7 +73,8 @@ export const fieldwork: typeof nl = {
   },
   sample: {
     title: 'Sample',
-    intro: 'Choose per municipality: write to everyone, or draw a number of clients at random. The same seed always gives the same sample.',
+    intro:
+      'Choose per municipality: write to everyone, or draw a number of clients at random. The same seed always gives the same sample.',
     noPopulation: 'No clients have been imported yet.',
     population: 'Clients',
     selected: 'In the sample',
@@ -88,13 +90,15 @@ export const fieldwork: typeof nl = {
     badSize: 'Enter a number from 1 to {max}.',
     preview: 'Show the sample',
     resultTitle: 'Result per municipality',
-    confirmExplain: 'After confirming, these {count} clients get a personal login code. The other clients are deleted: they will not be written to. This cannot be undone.',
+    confirmExplain:
+      'After confirming, these {count} clients get a personal login code. The other clients are deleted: they will not be written to. This cannot be undone.',
     confirm: 'Confirm the sample ({count} clients)',
     confirmed: 'The sample has been recorded. {count} clients have a login code.',
     doneIntro: 'The sample has been recorded: {count} clients have a login code.',
     recordedBy: 'Recorded by {name} on {date}.',
     fingerprints: 'Check of the client file',
-    fingerprintsHint: 'SHA-256 of the sorted client numbers per municipality the sample was drawn from. With it, the draw can be recomputed.',
+    fingerprintsHint:
+      'SHA-256 of the sorted client numbers per municipality the sample was drawn from. With it, the draw can be recomputed.',
     nextStep: 'Next step: the letters.',
     refused: {
       alreadyDrawn: 'The sample has already been recorded.',
@@ -107,7 +111,8 @@ export const fieldwork: typeof nl = {
   letters: {
     title: 'Letters',
     templatesTitle: 'Letter templates',
-    templatesIntro: "The whole round's template applies to every municipality. Does a municipality have its own letterhead or text? Then make a template of its own for that municipality.",
+    templatesIntro:
+      "The whole round's template applies to every municipality. Does a municipality have its own letterhead or text? Then make a template of its own for that municipality.",
     kind: 'Kind of letter',
     kinds: { invitation: 'Invitation', reminder: 'Reminder' },
     wholeRound: 'Whole round',
@@ -118,7 +123,8 @@ export const fieldwork: typeof nl = {
     ownEdit: 'Edit own template',
     asRound: 'As whole round (make own)',
     invitationTitle: 'Invitation letters',
-    invitationIntro: 'Everyone in the sample gets a letter with a personal login code and QR code, and a paper questionnaire. There is one PDF file per municipality, sorted by postcode.',
+    invitationIntro:
+      'Everyone in the sample gets a letter with a personal login code and QR code, and a paper questionnaire. There is one PDF file per municipality, sorted by postcode.',
     invitationMade: 'The invitation letters have been made. You find them below.',
     noSample: 'There is no sample yet. Draw the sample first.',
     letterCount: 'Letters',
@@ -142,7 +148,8 @@ export const fieldwork: typeof nl = {
     download: 'Download',
     downloadPdf: 'PDF {name} ({size} kB)',
     mailingListTitle: 'Mailing list for the print shop',
-    mailingListIntro: 'A CSV file with, per letter, the login code, the personal link, name and address, in the same order as the letters (by postcode). For a print shop that merges the letters itself.',
+    mailingListIntro:
+      'A CSV file with, per letter, the login code, the personal link, name and address, in the same order as the letters (by postcode). For a print shop that merges the letters itself.',
     mailingListDownload: 'Download mailing list (CSV)',
     remakeTitle: 'Make again',
     remakeIntro: 'Did you improve the template, or is a file lost? Make the files again. No new login codes are made.',
@@ -156,8 +163,10 @@ export const fieldwork: typeof nl = {
         default: 'This is the default text. Adjust it and save it.',
         round: "This is the whole round's template.",
         stratum: "This is this municipality's own template.",
-        defaultStratum: 'This municipality uses the default text. Saving makes a template of its own for this municipality.',
-        roundStratum: "This municipality now uses the whole round's template. Saving makes a template of its own for this municipality.",
+        defaultStratum:
+          'This municipality uses the default text. Saving makes a template of its own for this municipality.',
+        roundStratum:
+          "This municipality now uses the whole round's template. Saving makes a template of its own for this municipality.",
         stratumStratum: "This is this municipality's own template.",
       },
       problemsTitle: 'The template was not saved',
@@ -165,7 +174,8 @@ export const fieldwork: typeof nl = {
       signatureTitle: 'Signature',
       textTitle: 'Text of the letter',
       windowTitle: 'Position of the address (envelope window)',
-      windowHint: 'In millimetres from the top left corner of the A4 sheet. Default: window on the left, 20 mm from the left, 50 mm from the top, 90 × 45 mm.',
+      windowHint:
+        'In millimetres from the top left corner of the A4 sheet. Default: window on the left, 20 mm from the left, 50 mm from the top, 90 × 45 mm.',
       addressLinesHint: 'One line per line, for example PO box, postcode and town, telephone.',
       logoHint: 'PNG or JPEG, at most 1 MB. Printed at the top left of the letter.',
       removeLogo: 'Remove logo',
@@ -218,11 +228,13 @@ export const fieldwork: typeof nl = {
     details: 'View',
     emailState: '{sent} sent, {waiting} waiting, {failed} failed',
     emailInvitationTitle: 'Invitation by e-mail',
-    emailInvitationIntro: 'Participants with an e-mail address also get an e-mail with their login code and personal link. Without images and without tracking.',
+    emailInvitationIntro:
+      'Participants with an e-mail address also get an e-mail with their login code and personal link. Without images and without tracking.',
     emailInvitationDone: 'The invitation by e-mail has already been sent.',
     sendEmailInvitation: 'Send the e-mail ({count})',
     reminderTitle: 'Reminder',
-    reminderIntro: 'A reminder only goes to participants who have not taken part yet (online or on paper). Never to those who opted out or whose letter came back.',
+    reminderIntro:
+      'A reminder only goes to participants who have not taken part yet (online or on paper). Never to those who opted out or whose letter came back.',
     reminderChannels: 'How to remind?',
     reminderShow: 'See who gets a reminder',
     reminderPreviewTitle: 'Who gets a reminder?',
@@ -246,7 +258,8 @@ export const fieldwork: typeof nl = {
     queueBusy: 'The e-mails are being sent. This page refreshes itself.',
     problemsTitle: 'E-mails with a problem',
     problemsNone: 'No problems.',
-    uncertainExplain: '"Uncertain" means sending was interrupted. The e-mail may or may not have arrived. They are not sent again by themselves, so that nobody gets an e-mail twice.',
+    uncertainExplain:
+      '"Uncertain" means sending was interrupted. The e-mail may or may not have arrived. They are not sent again by themselves, so that nobody gets an e-mail twice.',
     error: 'Message',
     attempts: 'Attempts',
     bounced: 'address undeliverable',

@@ -6,7 +6,8 @@ export const management: typeof nl = {
     listCaption: 'All staff accounts',
     new: 'New account',
     username: 'User name',
-    usernameHint: '2 to 50 characters: lower-case letters, digits, full stop, hyphen or underscore. For example: a.devries',
+    usernameHint:
+      '2 to 50 characters: lower-case letters, digits, full stop, hyphen or underscore. For example: a.devries',
     displayName: 'Name',
     role: 'Role',
     state: 'Status',
@@ -29,9 +30,11 @@ export const management: typeof nl = {
     create: 'Create account',
     created: 'The account {username} has been created.',
     passwordOnce: 'The password is:',
-    passwordOnceHint: 'Pass this password on safely, not by e-mail. You see it only once. At the first sign-in the user chooses their own password.',
+    passwordOnceHint:
+      'Pass this password on safely, not by e-mail. You see it only once. At the first sign-in the user chooses their own password.',
     saved: 'The change has been saved.',
-    selfHint: 'This is your own account. You cannot change your own role or switch off your own account; ask another administrator.',
+    selfHint:
+      'This is your own account. You cannot change your own role or switch off your own account; ask another administrator.',
     changeRole: 'Change role',
     deactivate: 'Switch off account',
     deactivateHint: 'A switched-off account cannot sign in and is signed out at once. The audit log is kept.',
@@ -40,9 +43,11 @@ export const management: typeof nl = {
     resetPassword: 'Make a new password',
     resetPasswordHint: 'For someone who lost their password. Peiling makes a new password and shows it once.',
     removeSecondFactor: 'Switch off second step',
-    removeSecondFactorHint: 'For someone who lost the phone with the app. They can then sign in with the password alone and set up the second step again.',
+    removeSecondFactorHint:
+      'For someone who lost the phone with the app. They can then sign in with the password alone and set up the second step again.',
     errors: {
-      usernameFormat: 'The user name may only have lower-case letters, digits, full stop, hyphen or underscore, 2 to 50 characters.',
+      usernameFormat:
+        'The user name may only have lower-case letters, digits, full stop, hyphen or underscore, 2 to 50 characters.',
       usernameTaken: 'There is already an account with this user name. Choose another one.',
       displayName: 'Fill in a name of at most 100 characters.',
       role: 'Choose a role.',
@@ -79,21 +84,21 @@ export const management: typeof nl = {
     actions: {
       'staff_sign-in': 'Signed in',
       'staff_sign-out': 'Signed out',
-      'account_create': 'Account created',
-      'account_role': 'Role changed',
-      'account_activate': 'Account switched on',
-      'account_deactivate': 'Account switched off',
+      account_create: 'Account created',
+      account_role: 'Role changed',
+      account_activate: 'Account switched on',
+      account_deactivate: 'Account switched off',
       'account_password-reset': 'New password made by administrator',
       'account_password-change': 'Own password changed',
       'account_second-factor-on': 'Second step switched on',
       'account_second-factor-off': 'Second step switched off',
       'account_second-factor-removed': 'Second step switched off by administrator',
-      'round_create': 'Round created',
-      'round_update': 'Round settings changed',
-      'round_open': 'Round opened',
-      'round_close': 'Round closed',
-      'round_purge': 'Personal data deleted',
-      'export_download': 'Responses downloaded',
+      round_create: 'Round created',
+      round_update: 'Round settings changed',
+      round_open: 'Round opened',
+      round_close: 'Round closed',
+      round_purge: 'Personal data deleted',
+      export_download: 'Responses downloaded',
     },
   },
   rounds: {
@@ -139,11 +144,13 @@ export const management: typeof nl = {
       reminderOn: 'Send the reminder on',
       reminderHint: 'Usually two weeks after the invitation. May stay empty.',
       retentionUntil: 'Keep personal data up to and including',
-      retentionHint: 'After that Peiling deletes names, addresses, e-mail addresses, client numbers and codes. The counts and the answers stay.',
+      retentionHint:
+        'After that Peiling deletes names, addresses, e-mail addresses, client numbers and codes. The counts and the answers stay.',
       doubleKeying: 'Key paper questionnaires twice (double keying)',
       doubleKeyingHint: 'Two typists key each form. Differences are checked before the response counts.',
       minGroupSize: 'Smallest group in the results',
-      minGroupSizeHint: 'Results of fewer answers than this are not shown, so nobody can be recognised. At least 3, usually 5.',
+      minGroupSizeHint:
+        'Results of fewer answers than this are not shown, so nobody can be recognised. At least 3, usually 5.',
       dateHint: 'yyyy-mm-dd',
       create: 'Create round',
       save: 'Save settings',
@@ -159,7 +166,8 @@ export const management: typeof nl = {
       questionnaireFrozen: 'The questionnaire cannot change any more: the round has been open.',
       strataRequired: 'Fill in at least one municipality.',
       strataTooMany: 'Fill in at most {max} municipalities.',
-      stratumName: 'Line {line}: "{name}" cannot be the name of a municipality. Use letters or digits, at most 100 characters.',
+      stratumName:
+        'Line {line}: "{name}" cannot be the name of a municipality. Use letters or digits, at most 100 characters.',
       stratumDuplicate: 'Line {line}: "{name}" is there already.',
       stratumInUse: '"{name}" cannot be removed: clients of this municipality have been imported.',
       strataFrozen: 'The municipalities cannot change any more: the round has been open.',
@@ -176,17 +184,23 @@ export const management: typeof nl = {
       draft: 'The round is in preparation. Clients cannot sign in yet. You can still change everything.',
       open: 'The round is open. Clients can sign in from {from} up to and including {to}.',
       closed: 'The round is closed. Nobody can answer any more.',
-      purged: 'The personal data of this round have been deleted. The counts per municipality and the answers have been kept.',
+      purged:
+        'The personal data of this round have been deleted. The counts per municipality and the answers have been kept.',
       openButton: 'Open round',
-      openHint: 'Once open, the questionnaire is fixed and clients can sign in with their code (from the opening date).',
+      openHint:
+        'Once open, the questionnaire is fixed and clients can sign in with their code (from the opening date).',
       opened: 'The round is open.',
       closeButton: 'Close round',
-      closeHint: 'After closing nobody can answer any more. Answers not yet submitted are kept as partial responses, without a link to the person.',
+      closeHint:
+        'After closing nobody can answer any more. Answers not yet submitted are kept as partial responses, without a link to the person.',
       closedNotice: 'The round is closed. {partial} partial responses have been kept, without a link to the person.',
-      pastClosingDate: 'The closing date has passed. Close the round, so that answers that were not submitted are separated from the person.',
+      pastClosingDate:
+        'The closing date has passed. Close the round, so that answers that were not submitted are separated from the person.',
       purgeTitle: 'Delete personal data',
-      purgeHint: 'This deletes all names, addresses, e-mail addresses, client numbers and login codes of this round. This cannot be undone. The counts per municipality and the answers stay.',
-      purgeDue: 'The retention period runs up to and including {date}. After that Peiling deletes the personal data by itself (with the command purge --expired).',
+      purgeHint:
+        'This deletes all names, addresses, e-mail addresses, client numbers and login codes of this round. This cannot be undone. The counts per municipality and the answers stay.',
+      purgeDue:
+        'The retention period runs up to and including {date}. After that Peiling deletes the personal data by itself (with the command purge --expired).',
       purgeConfirm: 'Yes, I want to delete the personal data of this round now, for good',
       purgeButton: 'Delete personal data',
       purgeConfirmRequired: 'Tick the box first to confirm that you want to delete the personal data for good.',
@@ -205,7 +219,8 @@ export const management: typeof nl = {
     },
     preview: {
       title: 'Questionnaire preview',
-      intro: 'This is how a client sees the questionnaire, in every language. All questions are shown one below the other. A client sees only the questions that apply to them; those questions say below whom they are for.',
+      intro:
+        'This is how a client sees the questionnaire, in every language. All questions are shown one below the other. A client sees only the questions that apply to them; those questions say below whom they are for.',
       language: 'Language of the preview',
       shownTo: 'Only for: {condition}',
       section: 'Part {number} of {total}: {title}',
@@ -229,11 +244,15 @@ export const management: typeof nl = {
       confidence: 'Confidence level',
     },
     total: 'Total',
-    confidenceHint: 'Confidence level: how sure it is that a percentage from the survey is right within 5 percentage points for everyone written to. From 95% the results are reliable.',
-    inProgressHint: 'Online in progress: started but not submitted yet. Partial: stopped before the end, kept when the round was closed.',
-    purged: 'The personal data of this round have been deleted. The number of people written to per municipality has been kept.',
+    confidenceHint:
+      'Confidence level: how sure it is that a percentage from the survey is right within 5 percentage points for everyone written to. From 95% the results are reliable.',
+    inProgressHint:
+      'Online in progress: started but not submitted yet. Partial: stopped before the end, kept when the round was closed.',
+    purged:
+      'The personal data of this round have been deleted. The number of people written to per municipality has been kept.',
     perDay: 'Completed questionnaires per day',
-    chartDescription: 'Bar chart: per day the number of questionnaires completed online and on paper. Vertical lines are mailings. The same figures are in the table below.',
+    chartDescription:
+      'Bar chart: per day the number of questionnaires completed online and on paper. Vertical lines are mailings. The same figures are in the table below.',
     perDayTable: 'Per day as a table',
     day: 'Day',
     online: 'Online',
@@ -263,9 +282,11 @@ export const management: typeof nl = {
   },
   results: {
     title: 'Results',
-    intro: 'Per question: the number of answers and the percentages of those who answered the question, per municipality and in total. Only submitted questionnaires count.',
+    intro:
+      'Per question: the number of answers and the percentages of those who answered the question, per municipality and in total. Only submitted questionnaires count.',
     suppressed: 'too few answers',
-    suppressedHint: 'With fewer than {min} answers no result is shown, so nobody can be recognised. Sometimes a second municipality is hidden too; otherwise the hidden result could be worked out from the total.',
+    suppressedHint:
+      'With fewer than {min} answers no result is shown, so nobody can be recognised. Sometimes a second municipality is hidden too; otherwise the hidden result could be worked out from the total.',
     total: 'Total',
     responses: 'Completed questionnaires',
     answered: 'Number of answers',
@@ -280,7 +301,8 @@ export const management: typeof nl = {
   },
   export: {
     title: 'Export',
-    intro: 'Download the answers as a file: without names, addresses, codes or dates, and in random order. Every download is written to the audit log.',
+    intro:
+      'Download the answers as a file: without names, addresses, codes or dates, and in random order. Every download is written to the audit log.',
     counts: 'Now: {complete} completed and {partial} partial questionnaires.',
     format: 'What do you want to download?',
     formats: {
@@ -290,7 +312,8 @@ export const management: typeof nl = {
       spss: 'SPSS syntax: reads the CSV file with all labels',
     },
     partial: 'Also partial responses (stopped before the end)',
-    partialHint: 'The column status then says whether a questionnaire is complete or partial. Choose this for the SPSS syntax too when you use the CSV file with partial responses.',
+    partialHint:
+      'The column status then says whether a questionnaire is complete or partial. Choose this for the SPSS syntax too when you use the CSV file with partial responses.',
     download: 'Download',
     badFormat: 'Choose what you want to download.',
     sheetData: 'Responses',

@@ -4,7 +4,8 @@ export const respondent: typeof nl = {
   login: {
     title: 'Questionnaire about our services',
     intro: 'Will you tell us what you think of our services? It takes about 15 minutes.',
-    anonymous: 'Your answers are anonymous. The municipality does not see what you fill in. Your answers have no effect on your benefit.',
+    anonymous:
+      'Your answers are anonymous. The municipality does not see what you fill in. Your answers have no effect on your benefit.',
     codeLabel: 'Your login code',
     codeHint: 'You will find the code in the letter. For example: K7QXM-4TR9C. Capitals and dashes are not needed.',
     submit: 'Start the questionnaire',
@@ -13,7 +14,8 @@ export const respondent: typeof nl = {
   codeErrors: {
     empty: 'Enter the login code from your letter.',
     length: 'The code has 10 characters (letters and digits). Please check the code in your letter.',
-    character: 'The code only has the digits 2 to 9 and letters. The letters O, I and L are not used. Please check the code in your letter.',
+    character:
+      'The code only has the digits 2 to 9 and letters. The letters O, I and L are not used. Please check the code in your letter.',
     check: 'This code is not right. There is probably a typing error. Please check the code in your letter.',
     unknown: 'We do not know this code. Please check the code in your letter.',
     tooMany: 'You entered a wrong code too many times. Please try again in 15 minutes.',
@@ -43,9 +45,11 @@ export const respondent: typeof nl = {
   },
   review: {
     title: 'Overview',
-    intro: 'You are almost done. Check below whether you have filled in everything you want to. Then send your answers.',
+    intro:
+      'You are almost done. Check below whether you have filled in everything you want to. Then send your answers.',
     allAnswered: 'You have answered all questions.',
-    unanswered: 'You have not answered these questions yet. That is allowed. Do you want to answer them anyway? Click the question.',
+    unanswered:
+      'You have not answered these questions yet. That is allowed. Do you want to answer them anyway? Click the question.',
     submit: 'Send my answers',
     afterSubmit: 'After sending you cannot change your answers any more.',
   },
@@ -65,49 +69,67 @@ export const respondent: typeof nl = {
   sessionExpired: 'Please log in again with the code from your letter.',
   privacy: {
     title: 'Privacy: what happens to your answers?',
-    intro: 'The municipality holds this survey to improve the services of Work and Income. Taking part is voluntary. Whether you take part or not has no effect on your benefit.',
+    intro:
+      'The municipality holds this survey to improve the services of Work and Income. Taking part is voluntary. Whether you take part or not has no effect on your benefit.',
     anonymousTitle: 'Your answers are anonymous',
     anonymousIntro: 'Anonymous means: nobody can see which answers are yours. This is how we make sure of that:',
     lettersOnly: 'We use your name and address only to send you the letter and a reminder.',
     noPersonalData: 'Your answers are stored without your name, address, client number or login code.',
-    resumeLink: 'While you are still busy, we keep your answers with your code, so that you can continue later. When you send your answers, we remove the link with your code. After that nobody can see which answers are yours.',
-    noDates: 'We do not keep the day on which you filled in the questionnaire. We only count how many people take part each day.',
+    resumeLink:
+      'While you are still busy, we keep your answers with your code, so that you can continue later. When you send your answers, we remove the link with your code. After that nobody can see which answers are yours.',
+    noDates:
+      'We do not keep the day on which you filled in the questionnaire. We only count how many people take part each day.',
     participated: 'We do keep that you have taken part, so that you do not get a reminder.',
-    totalsOnly: 'The municipality only sees totals, for example how many people gave an 8. Never what one person filled in.',
-    openAnswers: 'Please do not write your name, address or client number in the open questions, so that you stay anonymous.',
+    totalsOnly:
+      'The municipality only sees totals, for example how many people gave an 8. Never what one person filled in.',
+    openAnswers:
+      'Please do not write your name, address or client number in the open questions, so that you stay anonymous.',
     cookieTitle: 'Cookie',
-    cookie: 'This website uses one cookie. It is needed to remember that you are logged in and which language you chose. There are no cookies that follow you, and there are no adverts.',
-    wrongCodes: 'If you enter a wrong code, we count that per internet address (IP address), so that nobody can guess codes. We keep nothing else about your visit.',
+    cookie:
+      'This website uses one cookie. It is needed to remember that you are logged in and which language you chose. There are no cookies that follow you, and there are no adverts.',
+    wrongCodes:
+      'If you enter a wrong code, we count that per internet address (IP address), so that nobody can guess codes. We keep nothing else about your visit.',
     keepTitle: 'How long do we keep data?',
     keep: 'After the survey we delete the names, addresses and codes. We keep the anonymous answers and the totals for the research.',
     rightsTitle: 'Your rights',
-    rights: 'You may ask the municipality which data it has about you, and ask it to delete that data. The address of the municipality is in the letter. We cannot find your answers once you have sent them, because they are anonymous.',
+    rights:
+      'You may ask the municipality which data it has about you, and ask it to delete that data. The address of the municipality is in the letter. We cannot find your answers once you have sent them, because they are anonymous.',
     noThanks: 'Do you not want to take part? Then you do not need to do anything.',
-    complaint: 'If you do not agree with how the municipality handles your data, you can complain to the Dutch Data Protection Authority (Autoriteit Persoonsgegevens).',
+    complaint:
+      'If you do not agree with how the municipality handles your data, you can complain to the Dutch Data Protection Authority (Autoriteit Persoonsgegevens).',
   },
   accessibility: {
     title: 'Accessibility statement',
-    intro: 'Everyone must be able to fill in this questionnaire, also if you do not see well, use a screen reader or do not use a mouse. Here you can read what we have done and measured for that.',
-    scope: 'This statement is about the pages for people who fill in the questionnaire: the start page, the questions, the overview, the thank-you page and this information. It does not cover the pages for staff.',
-    standard: 'The standard is WCAG 2.1, level A and AA (European standard EN 301 549). Public bodies in the Netherlands must meet this standard.',
+    intro:
+      'Everyone must be able to fill in this questionnaire, also if you do not see well, use a screen reader or do not use a mouse. Here you can read what we have done and measured for that.',
+    scope:
+      'This statement is about the pages for people who fill in the questionnaire: the start page, the questions, the overview, the thank-you page and this information. It does not cover the pages for staff.',
+    standard:
+      'The standard is WCAG 2.1, level A and AA (European standard EN 301 549). Public bodies in the Netherlands must meet this standard.',
     statusTitle: 'How far are we?',
-    status: 'Status: first measures taken. We have tested the pages ourselves. An independent expert has not examined the pages yet. That is why we do not yet say that the pages fully meet the standard.',
+    status:
+      'Status: first measures taken. We have tested the pages ourselves. An independent expert has not examined the pages yet. That is why we do not yet say that the pages fully meet the standard.',
     measuredTitle: 'What we measured',
     measuredOn: 'Last measured on {date}, and again with every new version.',
-    automated: 'An automated test (axe-core {version}) on {pages} pages: every kind of page, in Dutch, English and Arabic, also with error messages. Result: 0 failures of the WCAG 2.1 A and AA rules.',
-    reflow: 'On a screen 320 pixels wide you do not need to scroll sideways. That is a small phone, or zooming in to 400% on a computer.',
+    automated:
+      'An automated test (axe-core {version}) on {pages} pages: every kind of page, in Dutch, English and Arabic, also with error messages. Result: 0 failures of the WCAG 2.1 A and AA rules.',
+    reflow:
+      'On a screen 320 pixels wide you do not need to scroll sideways. That is a small phone, or zooming in to 400% on a computer.',
     keyboard: 'You can fill in and send a questionnaire page with the keyboard only. You can always see where you are.',
     noScript: 'The questionnaire also works without JavaScript.',
     phoneGrid: 'On a phone, each statement of a table is shown as a question of its own, one below the other.',
     languages: 'Every page states its language. Arabic is shown from right to left.',
     paper: 'You can also fill in the questionnaire on paper. It comes with the letter.',
     knownTitle: 'What is not right yet',
-    knownLanguage: 'In a language other than Dutch or English only the questions are translated. Buttons and explanations are then in Dutch, and a screen reader reads them out in the language of the questions.',
+    knownLanguage:
+      'In a language other than Dutch or English only the questions are translated. Buttons and explanations are then in Dutch, and a screen reader reads them out in the language of the questions.',
     notDoneTitle: 'What we have not done yet',
     notDoneScreenReaders: 'A test by people who use a screen reader every day (such as NVDA, VoiceOver or TalkBack).',
     notDoneAudit: 'An examination by an independent expert following the WCAG-EM method.',
     contactTitle: 'Does something not work?',
-    contact: 'If you cannot read or fill in something, call or write to the municipality that sent you the letter. The address and phone number are in the letter. We will make sure you can still take part, for example on paper.',
-    complaint: 'If you do not get a good answer, you can complain to the ombudsman of your municipality or to the National Ombudsman.',
+    contact:
+      'If you cannot read or fill in something, call or write to the municipality that sent you the letter. The address and phone number are in the letter. We will make sure you can still take part, for example on paper.',
+    complaint:
+      'If you do not get a good answer, you can complain to the ombudsman of your municipality or to the National Ombudsman.',
   },
 }

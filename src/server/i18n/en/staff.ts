@@ -42,7 +42,8 @@ export const staff: typeof nl = {
     repeat: 'New password again',
     save: 'Change password',
     changed: 'Your password has been changed.',
-    mustChange: 'You were given a password by the administrator. Please choose your own password first. Then you can continue.',
+    mustChange:
+      'You were given a password by the administrator. Please choose your own password first. Then you can continue.',
     back: 'Back to my account',
     errors: {
       wrong: 'Your current password is not right.',
@@ -56,7 +57,8 @@ export const staff: typeof nl = {
       on: 'The second step is on. When you sign in, Peiling also asks for a code from the app on your phone.',
       off: 'The second step is off. Switch it on: then nobody can sign in with your password alone.',
       setUp: 'Set up the second step',
-      step1: 'Install an authenticator app on your phone, for example Microsoft Authenticator, Google Authenticator or FreeOTP.',
+      step1:
+        'Install an authenticator app on your phone, for example Microsoft Authenticator, Google Authenticator or FreeOTP.',
       step2: 'Scan this QR code with the app.',
       manual: 'Scanning does not work? Type this key into the app:',
       step3: 'Type the 6-digit code the app shows',

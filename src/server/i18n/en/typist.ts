@@ -15,7 +15,8 @@ export const typist: typeof nl = {
     continue: 'Continue',
     withoutCode: 'without code',
     noCodeTitle: 'Form without code',
-    noCodeIntro: 'No code on the form, or you cannot read it? Choose the municipality and key the form. It is counted apart.',
+    noCodeIntro:
+      'No code on the form, or you cannot read it? Choose the municipality and key the form. It is counted apart.',
     stratumLabel: 'Municipality',
     openNoCode: 'Key without code',
     formNumberHint: 'Second keying of a form without code? Type the number written on the form, for example G12.',
@@ -58,12 +59,16 @@ export const typist: typeof nl = {
   },
   notices: {
     restored: 'What you keyed earlier for this form has been put back.',
-    completedOnline: 'Note: this code already has an answer from the internet. You can key the form. It is kept as a duplicate form, and a researcher decides which answer counts.',
-    completedPaper: 'Note: a paper form was already keyed for this code. You can key this form. It is kept as a duplicate form, and a researcher decides which answer counts.',
+    completedOnline:
+      'Note: this code already has an answer from the internet. You can key the form. It is kept as a duplicate form, and a researcher decides which answer counts.',
+    completedPaper:
+      'Note: a paper form was already keyed for this code. You can key this form. It is kept as a duplicate form, and a researcher decides which answer counts.',
     firstKeying: 'Every form is keyed twice, by two different people. You are the first.',
     secondKeying: 'Someone else already keyed this form. Key it again, exactly as it is on paper.',
-    keyedTwice: 'Note: this form was already keyed twice and is waiting for review. Your keying is kept as a duplicate form.',
-    openElsewhere: 'Note: another typist also has this code open. Whoever saves first counts. The other form becomes a duplicate form.',
+    keyedTwice:
+      'Note: this form was already keyed twice and is waiting for review. Your keying is kept as a duplicate form.',
+    openElsewhere:
+      'Note: another typist also has this code open. Whoever saves first counts. The other form becomes a duplicate form.',
   },
   warnings: {
     title: 'Check these fields',
@@ -73,20 +78,27 @@ export const typist: typeof nl = {
     notANumber: 'Question {label}: "{value}" is not a number.',
     tooLong: 'Question {label}: the text is longer than {max} characters. It is kept as typed, but not in the data.',
     tooMany: 'Question {label}: more boxes ticked than allowed.',
-    outsideRouting: 'Question {label} is answered, but the questionnaire says it should have been skipped. The answer is kept and flagged.',
-    otherWithoutTick: 'Question {label}: there is text at "other", but the "other" box is not ticked. The text is kept and flagged.',
+    outsideRouting:
+      'Question {label} is answered, but the questionnaire says it should have been skipped. The answer is kept and flagged.',
+    otherWithoutTick:
+      'Question {label}: there is text at "other", but the "other" box is not ticked. The text is kept and flagged.',
   },
   saved: {
     saved: 'Saved. Scan the next form.',
     savedNoCode: 'Saved as a form without code.',
-    duplicate: 'Saved as a duplicate form: this code already had an answer {mode}. A researcher decides which answer counts.',
+    duplicate:
+      'Saved as a duplicate form: this code already had an answer {mode}. A researcher decides which answer counts.',
     firstKeying: 'First keying saved. Someone else will key this form again.',
-    firstKeyingNumber: 'First keying saved. Write this number on the form: {number}. The second typist types that number instead of a code.',
+    firstKeyingNumber:
+      'First keying saved. Write this number on the form: {number}. The second typist types that number instead of a code.',
     secondKeyingMatch: 'Second keying saved. Both keyings are equal: the form counts.',
-    secondKeyingDiffers: 'Second keying saved. There are {count} differences with the first keying. A researcher will check them.',
+    secondKeyingDiffers:
+      'Second keying saved. There are {count} differences with the first keying. A researcher will check them.',
     alreadySaved: 'This form was already saved.',
-    alreadyKeyedByYou: 'You already keyed this form. Someone else must do the second keying. Your input is still under "Not saved yet".',
-    formNumberDone: 'This form without code was already keyed twice. Your input is still under "Not saved yet"; throw it away.',
+    alreadyKeyedByYou:
+      'You already keyed this form. Someone else must do the second keying. Your input is still under "Not saved yet".',
+    formNumberDone:
+      'This form without code was already keyed twice. Your input is still under "Not saved yet"; throw it away.',
     roundNotOpen: 'The round is no longer open. The form was not saved.',
     discarded: 'The form was thrown away.',
   },
@@ -106,7 +118,8 @@ export const typist: typeof nl = {
     awaitingReview: 'Waiting for review of differences',
     openDuplicates: 'Duplicate forms to decide on',
     openDrafts: 'Opened by typists, not saved yet',
-    notCountedYet: 'Forms waiting for a second keying, a review or a decision do not count yet. Those people will still get a reminder if you send one now.',
+    notCountedYet:
+      'Forms waiting for a second keying, a review or a decision do not count yet. Those people will still get a reminder if you send one now.',
     perDay: 'Keyed per day',
     day: 'Day',
     typist: 'Typist',
@@ -115,7 +128,8 @@ export const typist: typeof nl = {
     compared: 'Fields compared',
     agreement: 'Same as the other keying',
     accuracy: 'Right after review',
-    agreementHelp: 'With double keying: the share of fields where the typist typed the same as the other typist, and the share that was right after review.',
+    agreementHelp:
+      'With double keying: the share of fields where the typist typed the same as the other typist, and the share that was right after review.',
     none: 'Nothing yet.',
     reviews: 'Review differences',
     reviewsNone: 'There are no differences to review.',
@@ -129,7 +143,8 @@ export const typist: typeof nl = {
   },
   review: {
     title: 'Differences in form {form}',
-    intro: 'Take the paper form. For each question, choose what is on paper. Fields where both keyings agree are taken over.',
+    intro:
+      'Take the paper form. For each question, choose what is on paper. Fields where both keyings agree are taken over.',
     question: 'Question',
     first: 'Keying 1 ({name})',
     second: 'Keying 2 ({name})',
@@ -149,15 +164,18 @@ export const typist: typeof nl = {
   duplicate: {
     title: 'Duplicate form {form}',
     earlierOnline: 'This code already had an answer from the internet when this paper form was keyed.',
-    earlierPaper: 'A paper form had already been keyed for this code (or was waiting for review) when this form was keyed.',
+    earlierPaper:
+      'A paper form had already been keyed for this code (or was waiting for review) when this form was keyed.',
     keyedBy: 'Keyed by {name}.',
     fields: 'Keyed on this form',
     empty: 'Nothing was filled in on this form.',
     choose: 'What do you want to do?',
     keepFirst: 'Keep the earlier answer. This form is dropped.',
     keepThis: 'Keep this form. The earlier form (not counted yet) is dropped.',
-    keepAsNoCode: 'Keep both: this form counts as a form without code (for example when a household member used the wrong form).',
-    cannotReplace: 'This form cannot replace the earlier answer. A complete answer is stored without any link to the person. So nobody, Peiling included, can find it again.',
+    keepAsNoCode:
+      'Keep both: this form counts as a form without code (for example when a household member used the wrong form).',
+    cannotReplace:
+      'This form cannot replace the earlier answer. A complete answer is stored without any link to the person. So nobody, Peiling included, can find it again.',
     save: 'Save decision',
     resolved: 'Decision saved.',
     gone: 'This form was already decided on.',

@@ -13,7 +13,8 @@ export const common = {
     csrf: 'Uw formulier is verlopen. Ga terug, laad de pagina opnieuw en probeer het nog een keer.',
     tooLarge: 'Wat u stuurt is te groot.',
     server: 'Er ging iets mis bij ons. Uw eerdere antwoorden zijn bewaard. Probeer het over een paar minuten opnieuw.',
-    unavailable: 'Het is nu erg druk of de database is even niet bereikbaar. Probeer het over een paar minuten opnieuw.',
+    unavailable:
+      'Het is nu erg druk of de database is even niet bereikbaar. Probeer het over een paar minuten opnieuw.',
     backHome: 'Naar de startpagina',
   },
 }

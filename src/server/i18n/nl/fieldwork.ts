@@ -7,7 +7,8 @@ export const fieldwork = {
   },
   import: {
     title: 'Klanten importeren',
-    intro: 'Upload het klantenbestand van de gemeente (CSV of Excel). Eerst ziet u wat er in staat en welke regels niet goed zijn. Er wordt pas iets opgeslagen als u dat bevestigt.',
+    intro:
+      'Upload het klantenbestand van de gemeente (CSV of Excel). Eerst ziet u wat er in staat en welke regels niet goed zijn. Er wordt pas iets opgeslagen als u dat bevestigt.',
     columns: 'De eerste regel heeft de kolomnamen: {columns}. Scheidingsteken ; of , mag allebei.',
     file: 'Bestand',
     upload: 'Bestand controleren',
@@ -70,7 +71,8 @@ export const fieldwork = {
   },
   sample: {
     title: 'Steekproef',
-    intro: 'Kies per gemeente: iedereen aanschrijven, of een aantal klanten aselect (willekeurig) trekken. Met hetzelfde startgetal komt altijd dezelfde steekproef uit.',
+    intro:
+      'Kies per gemeente: iedereen aanschrijven, of een aantal klanten aselect (willekeurig) trekken. Met hetzelfde startgetal komt altijd dezelfde steekproef uit.',
     noPopulation: 'Er zijn nog geen klanten geïmporteerd.',
     population: 'Klanten',
     selected: 'In de steekproef',
@@ -81,18 +83,21 @@ export const fieldwork = {
     sizeFor: 'Aantal in {name}',
     clientsUnit: 'klanten',
     seed: 'Startgetal',
-    seedHint: 'Een getal dat de trekking vastlegt. Noteer het; met hetzelfde getal en hetzelfde bestand komt dezelfde steekproef uit.',
+    seedHint:
+      'Een getal dat de trekking vastlegt. Noteer het; met hetzelfde getal en hetzelfde bestand komt dezelfde steekproef uit.',
     badSeed: 'Vul een heel getal in van 1 tot en met {max}.',
     badSize: 'Vul een aantal in van 1 tot en met {max}.',
     preview: 'Bekijk de steekproef',
     resultTitle: 'Uitkomst per gemeente',
-    confirmExplain: 'Na bevestigen krijgen deze {count} klanten een persoonlijke inlogcode. De andere klanten worden verwijderd: zij worden niet aangeschreven. Dit kan niet ongedaan worden gemaakt.',
+    confirmExplain:
+      'Na bevestigen krijgen deze {count} klanten een persoonlijke inlogcode. De andere klanten worden verwijderd: zij worden niet aangeschreven. Dit kan niet ongedaan worden gemaakt.',
     confirm: 'Bevestig de steekproef ({count} klanten)',
     confirmed: 'De steekproef is vastgelegd. {count} klanten hebben een inlogcode.',
     doneIntro: 'De steekproef is vastgelegd: {count} klanten hebben een inlogcode.',
     recordedBy: 'Vastgelegd door {name} op {date}.',
     fingerprints: 'Controle van het klantenbestand',
-    fingerprintsHint: 'SHA-256 van de gesorteerde klantnummers per gemeente waaruit getrokken is. Hiermee is de trekking na te rekenen.',
+    fingerprintsHint:
+      'SHA-256 van de gesorteerde klantnummers per gemeente waaruit getrokken is. Hiermee is de trekking na te rekenen.',
     nextStep: 'Volgende stap: de brieven.',
     refused: {
       alreadyDrawn: 'De steekproef is al vastgelegd.',
@@ -105,7 +110,8 @@ export const fieldwork = {
   letters: {
     title: 'Brieven',
     templatesTitle: 'Briefsjablonen',
-    templatesIntro: 'Het sjabloon van de hele ronde geldt voor elke gemeente. Heeft een gemeente een eigen briefpapier of tekst? Maak dan een eigen sjabloon voor die gemeente.',
+    templatesIntro:
+      'Het sjabloon van de hele ronde geldt voor elke gemeente. Heeft een gemeente een eigen briefpapier of tekst? Maak dan een eigen sjabloon voor die gemeente.',
     kind: 'Soort brief',
     kinds: { invitation: 'Uitnodiging', reminder: 'Herinnering' },
     wholeRound: 'Hele ronde',
@@ -116,7 +122,8 @@ export const fieldwork = {
     ownEdit: 'Eigen sjabloon bewerken',
     asRound: 'Zoals hele ronde (eigen maken)',
     invitationTitle: 'Uitnodigingsbrieven',
-    invitationIntro: 'Iedereen uit de steekproef krijgt een brief met een persoonlijke inlogcode en QR-code, en een papieren vragenlijst. Per gemeente komt er één PDF-bestand, gesorteerd op postcode.',
+    invitationIntro:
+      'Iedereen uit de steekproef krijgt een brief met een persoonlijke inlogcode en QR-code, en een papieren vragenlijst. Per gemeente komt er één PDF-bestand, gesorteerd op postcode.',
     invitationMade: 'De uitnodigingsbrieven zijn gemaakt. U vindt ze hieronder.',
     noSample: 'Er is nog geen steekproef. Trek eerst de steekproef.',
     letterCount: 'Brieven',
@@ -140,10 +147,12 @@ export const fieldwork = {
     download: 'Downloaden',
     downloadPdf: 'PDF {name} ({size} kB)',
     mailingListTitle: 'Adreslijst voor de drukker',
-    mailingListIntro: 'Een CSV-bestand met per brief de inlogcode, de persoonlijke link, naam en adres, in dezelfde volgorde als de brieven (op postcode). Voor een drukker die zelf de brieven samenvoegt.',
+    mailingListIntro:
+      'Een CSV-bestand met per brief de inlogcode, de persoonlijke link, naam en adres, in dezelfde volgorde als de brieven (op postcode). Voor een drukker die zelf de brieven samenvoegt.',
     mailingListDownload: 'Adreslijst downloaden (CSV)',
     remakeTitle: 'Opnieuw maken',
-    remakeIntro: 'Heeft u het sjabloon verbeterd, of is een bestand kwijt? Maak de bestanden opnieuw. Er komen geen nieuwe inlogcodes.',
+    remakeIntro:
+      'Heeft u het sjabloon verbeterd, of is een bestand kwijt? Maak de bestanden opnieuw. Er komen geen nieuwe inlogcodes.',
     remake: 'Maak de bestanden opnieuw',
     remade: '{count} bestanden worden opnieuw gemaakt.',
     back: 'Terug naar Brieven',
@@ -154,8 +163,10 @@ export const fieldwork = {
         default: 'Dit is de standaardtekst. Pas hem aan en sla hem op.',
         round: 'Dit is het sjabloon van de hele ronde.',
         stratum: 'Dit is het eigen sjabloon van deze gemeente.',
-        defaultStratum: 'Deze gemeente gebruikt de standaardtekst. Opslaan maakt een eigen sjabloon voor deze gemeente.',
-        roundStratum: 'Deze gemeente gebruikt nu het sjabloon van de hele ronde. Opslaan maakt een eigen sjabloon voor deze gemeente.',
+        defaultStratum:
+          'Deze gemeente gebruikt de standaardtekst. Opslaan maakt een eigen sjabloon voor deze gemeente.',
+        roundStratum:
+          'Deze gemeente gebruikt nu het sjabloon van de hele ronde. Opslaan maakt een eigen sjabloon voor deze gemeente.',
         stratumStratum: 'Dit is het eigen sjabloon van deze gemeente.',
       },
       problemsTitle: 'Het sjabloon is niet opgeslagen',
@@ -163,7 +174,8 @@ export const fieldwork = {
       signatureTitle: 'Ondertekening',
       textTitle: 'Tekst van de brief',
       windowTitle: 'Plaats van het adres (venster van de envelop)',
-      windowHint: 'In millimeters vanaf de linkerbovenhoek van het A4-vel. Standaard: venster links, 20 mm van links, 50 mm van boven, 90 × 45 mm.',
+      windowHint:
+        'In millimeters vanaf de linkerbovenhoek van het A4-vel. Standaard: venster links, 20 mm van links, 50 mm van boven, 90 × 45 mm.',
       addressLinesHint: 'Eén regel per regel, bijvoorbeeld Postbus 18, 7550 AA Hengelo, telefoon.',
       logoHint: 'PNG of JPEG, hoogstens 1 MB. Komt linksboven op de brief.',
       removeLogo: 'Logo weghalen',
@@ -216,11 +228,13 @@ export const fieldwork = {
     details: 'Bekijken',
     emailState: '{sent} verstuurd, {waiting} wachten, {failed} mislukt',
     emailInvitationTitle: 'Uitnodiging per e-mail',
-    emailInvitationIntro: 'Deelnemers met een e-mailadres krijgen ook een e-mail met hun inlogcode en persoonlijke link. Zonder plaatjes en zonder volgcodes.',
+    emailInvitationIntro:
+      'Deelnemers met een e-mailadres krijgen ook een e-mail met hun inlogcode en persoonlijke link. Zonder plaatjes en zonder volgcodes.',
     emailInvitationDone: 'De uitnodiging per e-mail is al verstuurd.',
     sendEmailInvitation: 'Verstuur de e-mail ({count})',
     reminderTitle: 'Herinnering',
-    reminderIntro: 'Een herinnering gaat alleen naar deelnemers die nog niet hebben meegedaan (op internet of op papier). Nooit naar wie zich heeft afgemeld of van wie de brief terugkwam.',
+    reminderIntro:
+      'Een herinnering gaat alleen naar deelnemers die nog niet hebben meegedaan (op internet of op papier). Nooit naar wie zich heeft afgemeld of van wie de brief terugkwam.',
     reminderChannels: 'Hoe herinneren?',
     reminderShow: 'Bekijk wie een herinnering krijgt',
     reminderPreviewTitle: 'Wie krijgt een herinnering?',
@@ -244,7 +258,8 @@ export const fieldwork = {
     queueBusy: 'De e-mails worden verstuurd. Deze pagina ververst zichzelf.',
     problemsTitle: 'E-mails met een probleem',
     problemsNone: 'Geen problemen.',
-    uncertainExplain: 'Bij "onzeker" werd de verzending onderbroken. Misschien is de e-mail aangekomen, misschien niet. Ze worden niet vanzelf opnieuw verstuurd, zodat niemand twee keer een e-mail krijgt.',
+    uncertainExplain:
+      'Bij "onzeker" werd de verzending onderbroken. Misschien is de e-mail aangekomen, misschien niet. Ze worden niet vanzelf opnieuw verstuurd, zodat niemand twee keer een e-mail krijgt.',
     error: 'Melding',
     attempts: 'Pogingen',
     bounced: 'Adres onbestelbaar',

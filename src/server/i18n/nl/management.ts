@@ -4,7 +4,8 @@ export const management = {
     listCaption: 'Alle accounts van medewerkers',
     new: 'Nieuw account',
     username: 'Gebruikersnaam',
-    usernameHint: '2 tot 50 tekens: kleine letters, cijfers, punt, streepje of liggend streepje. Bijvoorbeeld: a.devries',
+    usernameHint:
+      '2 tot 50 tekens: kleine letters, cijfers, punt, streepje of liggend streepje. Bijvoorbeeld: a.devries',
     displayName: 'Naam',
     role: 'Rol',
     state: 'Status',
@@ -27,20 +28,25 @@ export const management = {
     create: 'Account maken',
     created: 'Het account {username} is gemaakt.',
     passwordOnce: 'Het wachtwoord is:',
-    passwordOnceHint: 'Geef dit wachtwoord veilig door, niet per e-mail. U ziet het maar één keer. Bij de eerste keer inloggen kiest de gebruiker een eigen wachtwoord.',
+    passwordOnceHint:
+      'Geef dit wachtwoord veilig door, niet per e-mail. U ziet het maar één keer. Bij de eerste keer inloggen kiest de gebruiker een eigen wachtwoord.',
     saved: 'De wijziging is opgeslagen.',
-    selfHint: 'Dit is uw eigen account. Uw eigen rol wijzigen of uw account uitzetten kan niet; vraag dat aan een andere beheerder.',
+    selfHint:
+      'Dit is uw eigen account. Uw eigen rol wijzigen of uw account uitzetten kan niet; vraag dat aan een andere beheerder.',
     changeRole: 'Rol wijzigen',
     deactivate: 'Account uitzetten',
     deactivateHint: 'Wie uitgezet is, kan niet meer inloggen en wordt direct uitgelogd. Het logboek blijft bewaard.',
     activate: 'Account weer aanzetten',
     activateHint: 'Daarna kan deze medewerker weer inloggen.',
     resetPassword: 'Nieuw wachtwoord maken',
-    resetPasswordHint: 'Voor wie het wachtwoord kwijt is. Peiling maakt een nieuw wachtwoord en laat het één keer zien.',
+    resetPasswordHint:
+      'Voor wie het wachtwoord kwijt is. Peiling maakt een nieuw wachtwoord en laat het één keer zien.',
     removeSecondFactor: 'Tweede stap uitzetten',
-    removeSecondFactorHint: 'Voor wie de telefoon met de app kwijt is. Daarna kan deze medewerker met alleen het wachtwoord inloggen en de tweede stap opnieuw instellen.',
+    removeSecondFactorHint:
+      'Voor wie de telefoon met de app kwijt is. Daarna kan deze medewerker met alleen het wachtwoord inloggen en de tweede stap opnieuw instellen.',
     errors: {
-      usernameFormat: 'De gebruikersnaam mag alleen kleine letters, cijfers, punt, streepje of liggend streepje hebben, 2 tot 50 tekens.',
+      usernameFormat:
+        'De gebruikersnaam mag alleen kleine letters, cijfers, punt, streepje of liggend streepje hebben, 2 tot 50 tekens.',
       usernameTaken: 'Er is al een account met deze gebruikersnaam. Kies een andere.',
       displayName: 'Vul een naam in van hoogstens 100 tekens.',
       role: 'Kies een rol.',
@@ -77,21 +83,21 @@ export const management = {
     actions: {
       'staff_sign-in': 'Ingelogd',
       'staff_sign-out': 'Uitgelogd',
-      'account_create': 'Account gemaakt',
-      'account_role': 'Rol gewijzigd',
-      'account_activate': 'Account aangezet',
-      'account_deactivate': 'Account uitgezet',
+      account_create: 'Account gemaakt',
+      account_role: 'Rol gewijzigd',
+      account_activate: 'Account aangezet',
+      account_deactivate: 'Account uitgezet',
       'account_password-reset': 'Nieuw wachtwoord gemaakt door beheerder',
       'account_password-change': 'Eigen wachtwoord gewijzigd',
       'account_second-factor-on': 'Tweede stap aangezet',
       'account_second-factor-off': 'Tweede stap uitgezet',
       'account_second-factor-removed': 'Tweede stap uitgezet door beheerder',
-      'round_create': 'Ronde gemaakt',
-      'round_update': 'Instellingen van ronde gewijzigd',
-      'round_open': 'Ronde geopend',
-      'round_close': 'Ronde gesloten',
-      'round_purge': 'Persoonsgegevens verwijderd',
-      'export_download': 'Antwoorden gedownload',
+      round_create: 'Ronde gemaakt',
+      round_update: 'Instellingen van ronde gewijzigd',
+      round_open: 'Ronde geopend',
+      round_close: 'Ronde gesloten',
+      round_purge: 'Persoonsgegevens verwijderd',
+      export_download: 'Antwoorden gedownload',
     },
   },
   rounds: {
@@ -137,11 +143,14 @@ export const management = {
       reminderOn: 'Herinnering versturen op',
       reminderHint: 'Meestal twee weken na de uitnodiging. Mag leeg blijven.',
       retentionUntil: 'Persoonsgegevens bewaren tot en met',
-      retentionHint: 'Daarna verwijdert Peiling namen, adressen, e-mailadressen, klantnummers en codes. De aantallen en de antwoorden blijven.',
+      retentionHint:
+        'Daarna verwijdert Peiling namen, adressen, e-mailadressen, klantnummers en codes. De aantallen en de antwoorden blijven.',
       doubleKeying: 'Papieren vragenlijsten twee keer invoeren (dubbel invoeren)',
-      doubleKeyingHint: 'Twee invoerders typen elk formulier. Verschillen worden nagekeken voordat het antwoord meetelt.',
+      doubleKeyingHint:
+        'Twee invoerders typen elk formulier. Verschillen worden nagekeken voordat het antwoord meetelt.',
       minGroupSize: 'Kleinste groep in de resultaten',
-      minGroupSizeHint: 'Uitkomsten van minder antwoorden dan dit aantal worden niet getoond, zodat niemand herkenbaar is. Minstens 3, gewoonlijk 5.',
+      minGroupSizeHint:
+        'Uitkomsten van minder antwoorden dan dit aantal worden niet getoond, zodat niemand herkenbaar is. Minstens 3, gewoonlijk 5.',
       dateHint: 'jjjj-mm-dd',
       create: 'Ronde maken',
       save: 'Instellingen opslaan',
@@ -157,7 +166,8 @@ export const management = {
       questionnaireFrozen: 'De vragenlijst kan niet meer veranderen: de ronde is al open geweest.',
       strataRequired: 'Vul minstens één gemeente in.',
       strataTooMany: 'Vul hoogstens {max} gemeenten in.',
-      stratumName: 'Regel {line}: "{name}" kan geen naam van een gemeente zijn. Gebruik letters of cijfers, hoogstens 100 tekens.',
+      stratumName:
+        'Regel {line}: "{name}" kan geen naam van een gemeente zijn. Gebruik letters of cijfers, hoogstens 100 tekens.',
       stratumDuplicate: 'Regel {line}: "{name}" staat er al.',
       stratumInUse: '"{name}" kan niet weg: er zijn al klanten van deze gemeente ingelezen.',
       strataFrozen: 'De gemeenten kunnen niet meer veranderen: de ronde is al open geweest.',
@@ -174,20 +184,28 @@ export const management = {
       draft: 'De ronde is in voorbereiding. Klanten kunnen nog niet inloggen. U kunt alles nog veranderen.',
       open: 'De ronde is open. Klanten kunnen inloggen van {from} tot en met {to}.',
       closed: 'De ronde is gesloten. Niemand kan nog antwoorden.',
-      purged: 'De persoonsgegevens van deze ronde zijn verwijderd. De aantallen per gemeente en de antwoorden zijn bewaard.',
+      purged:
+        'De persoonsgegevens van deze ronde zijn verwijderd. De aantallen per gemeente en de antwoorden zijn bewaard.',
       openButton: 'Ronde openen',
-      openHint: 'Na het openen ligt de vragenlijst vast en kunnen klanten met hun code inloggen (vanaf de openingsdatum).',
+      openHint:
+        'Na het openen ligt de vragenlijst vast en kunnen klanten met hun code inloggen (vanaf de openingsdatum).',
       opened: 'De ronde is open.',
       closeButton: 'Ronde sluiten',
-      closeHint: 'Na het sluiten kan niemand meer antwoorden. Antwoorden die nog niet verstuurd zijn, worden bewaard als onvolledige antwoorden, zonder koppeling aan de persoon.',
-      closedNotice: 'De ronde is gesloten. {partial} onvolledige antwoorden zijn bewaard, zonder koppeling aan de persoon.',
-      pastClosingDate: 'De sluitdatum is voorbij. Sluit de ronde, zodat antwoorden die niet zijn verstuurd, los komen van de persoon.',
+      closeHint:
+        'Na het sluiten kan niemand meer antwoorden. Antwoorden die nog niet verstuurd zijn, worden bewaard als onvolledige antwoorden, zonder koppeling aan de persoon.',
+      closedNotice:
+        'De ronde is gesloten. {partial} onvolledige antwoorden zijn bewaard, zonder koppeling aan de persoon.',
+      pastClosingDate:
+        'De sluitdatum is voorbij. Sluit de ronde, zodat antwoorden die niet zijn verstuurd, los komen van de persoon.',
       purgeTitle: 'Persoonsgegevens verwijderen',
-      purgeHint: 'Dit verwijdert alle namen, adressen, e-mailadressen, klantnummers en inlogcodes van deze ronde. Dit kan niet ongedaan worden gemaakt. De aantallen per gemeente en de antwoorden blijven.',
-      purgeDue: 'De bewaartermijn loopt tot en met {date}. Daarna verwijdert Peiling de persoonsgegevens vanzelf (met de opdracht purge --expired).',
+      purgeHint:
+        'Dit verwijdert alle namen, adressen, e-mailadressen, klantnummers en inlogcodes van deze ronde. Dit kan niet ongedaan worden gemaakt. De aantallen per gemeente en de antwoorden blijven.',
+      purgeDue:
+        'De bewaartermijn loopt tot en met {date}. Daarna verwijdert Peiling de persoonsgegevens vanzelf (met de opdracht purge --expired).',
       purgeConfirm: 'Ja, ik wil de persoonsgegevens van deze ronde nu definitief verwijderen',
       purgeButton: 'Persoonsgegevens verwijderen',
-      purgeConfirmRequired: 'Zet eerst het vinkje om te bevestigen dat u de persoonsgegevens definitief wilt verwijderen.',
+      purgeConfirmRequired:
+        'Zet eerst het vinkje om te bevestigen dat u de persoonsgegevens definitief wilt verwijderen.',
       purgedNotice: 'De persoonsgegevens van {count} deelnemers zijn verwijderd.',
       notDraft: 'Alleen een ronde in voorbereiding kan open.',
       notOpen: 'Alleen een open ronde kan dicht.',
@@ -203,7 +221,8 @@ export const management = {
     },
     preview: {
       title: 'Voorbeeld van de vragenlijst',
-      intro: 'Zo ziet een klant de vragenlijst, in elke taal. Hier staan alle vragen onder elkaar. Een klant ziet alleen de vragen die voor hem gelden; bij die vragen staat hieronder voor wie ze zijn.',
+      intro:
+        'Zo ziet een klant de vragenlijst, in elke taal. Hier staan alle vragen onder elkaar. Een klant ziet alleen de vragen die voor hem gelden; bij die vragen staat hieronder voor wie ze zijn.',
       language: 'Taal van het voorbeeld',
       shownTo: 'Alleen voor wie: {condition}',
       section: 'Deel {number} van {total}: {title}',
@@ -227,11 +246,15 @@ export const management = {
       confidence: 'Betrouwbaarheid',
     },
     total: 'Totaal',
-    confidenceHint: 'Betrouwbaarheid: hoe zeker het is dat een percentage uit de peiling op 5 procentpunt na klopt voor iedereen die is aangeschreven. Vanaf 95% zijn de uitkomsten betrouwbaar.',
-    inProgressHint: 'Online bezig: begonnen maar nog niet verstuurd. Onvolledig: gestopt voor het einde, bewaard bij het sluiten van de ronde.',
-    purged: 'De persoonsgegevens van deze ronde zijn verwijderd. Het aantal aangeschreven personen per gemeente is bewaard.',
+    confidenceHint:
+      'Betrouwbaarheid: hoe zeker het is dat een percentage uit de peiling op 5 procentpunt na klopt voor iedereen die is aangeschreven. Vanaf 95% zijn de uitkomsten betrouwbaar.',
+    inProgressHint:
+      'Online bezig: begonnen maar nog niet verstuurd. Onvolledig: gestopt voor het einde, bewaard bij het sluiten van de ronde.',
+    purged:
+      'De persoonsgegevens van deze ronde zijn verwijderd. Het aantal aangeschreven personen per gemeente is bewaard.',
     perDay: 'Ingevulde vragenlijsten per dag',
-    chartDescription: 'Staafdiagram: per dag het aantal online en op papier ingevulde vragenlijsten. Verticale lijnen zijn verzendingen. Dezelfde cijfers staan in de tabel hieronder.',
+    chartDescription:
+      'Staafdiagram: per dag het aantal online en op papier ingevulde vragenlijsten. Verticale lijnen zijn verzendingen. Dezelfde cijfers staan in de tabel hieronder.',
     perDayTable: 'Per dag in een tabel',
     day: 'Dag',
     online: 'Online',
@@ -261,9 +284,11 @@ export const management = {
   },
   results: {
     title: 'Resultaten',
-    intro: 'Per vraag: het aantal antwoorden en de percentages van wie de vraag beantwoordde, per gemeente en in totaal. Alleen verstuurde vragenlijsten tellen mee.',
+    intro:
+      'Per vraag: het aantal antwoorden en de percentages van wie de vraag beantwoordde, per gemeente en in totaal. Alleen verstuurde vragenlijsten tellen mee.',
     suppressed: 'te weinig antwoorden',
-    suppressedHint: 'Bij minder dan {min} antwoorden ziet u geen uitkomst, zodat niemand herkenbaar is. Soms is ook een tweede gemeente verborgen; anders zou u de verborgen uitkomst kunnen uitrekenen uit het totaal.',
+    suppressedHint:
+      'Bij minder dan {min} antwoorden ziet u geen uitkomst, zodat niemand herkenbaar is. Soms is ook een tweede gemeente verborgen; anders zou u de verborgen uitkomst kunnen uitrekenen uit het totaal.',
     total: 'Totaal',
     responses: 'Ingevulde vragenlijsten',
     answered: 'Aantal antwoorden',
@@ -278,7 +303,8 @@ export const management = {
   },
   export: {
     title: 'Export',
-    intro: 'Download de antwoorden als bestand: zonder namen, adressen, codes of datums, en in willekeurige volgorde. Elke download komt in het logboek.',
+    intro:
+      'Download de antwoorden als bestand: zonder namen, adressen, codes of datums, en in willekeurige volgorde. Elke download komt in het logboek.',
     counts: 'Nu: {complete} ingevulde en {partial} onvolledige vragenlijsten.',
     format: 'Wat wilt u downloaden?',
     formats: {
@@ -288,7 +314,8 @@ export const management = {
       spss: 'SPSS-syntax: leest het CSV-bestand in met alle labels',
     },
     partial: 'Ook onvolledige antwoorden (gestopt voor het einde)',
-    partialHint: 'De kolom status zegt dan of een vragenlijst compleet of onvolledig is. Kies dit ook bij de SPSS-syntax als u het CSV-bestand met onvolledige antwoorden gebruikt.',
+    partialHint:
+      'De kolom status zegt dan of een vragenlijst compleet of onvolledig is. Kies dit ook bij de SPSS-syntax als u het CSV-bestand met onvolledige antwoorden gebruikt.',
     download: 'Downloaden',
     badFormat: 'Kies wat u wilt downloaden.',
     sheetData: 'Antwoorden',

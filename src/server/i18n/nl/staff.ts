@@ -40,7 +40,8 @@ export const staff = {
     repeat: 'Nieuw wachtwoord nog een keer',
     save: 'Wachtwoord wijzigen',
     changed: 'Uw wachtwoord is gewijzigd.',
-    mustChange: 'U heeft een wachtwoord van de beheerder gekregen. Kies eerst een eigen wachtwoord. Daarna kunt u verder.',
+    mustChange:
+      'U heeft een wachtwoord van de beheerder gekregen. Kies eerst een eigen wachtwoord. Daarna kunt u verder.',
     back: 'Terug naar mijn account',
     errors: {
       wrong: 'Uw huidige wachtwoord klopt niet.',
@@ -54,7 +55,8 @@ export const staff = {
       on: 'De tweede stap staat aan. Bij het inloggen vraagt Peiling ook om een code uit de app op uw telefoon.',
       off: 'De tweede stap staat uit. Zet hem aan: dan kan niemand inloggen met alleen uw wachtwoord.',
       setUp: 'Tweede stap instellen',
-      step1: 'Zet een app voor inlogcodes op uw telefoon, bijvoorbeeld Microsoft Authenticator, Google Authenticator of FreeOTP.',
+      step1:
+        'Zet een app voor inlogcodes op uw telefoon, bijvoorbeeld Microsoft Authenticator, Google Authenticator of FreeOTP.',
       step2: 'Scan deze QR-code met de app.',
       manual: 'Lukt scannen niet? Typ dan deze sleutel in de app:',
       step3: 'Typ de code van 6 cijfers die de app laat zien',

@@ -14,15 +14,18 @@ export const typist = {
     continue: 'Verder',
     withoutCode: 'zonder code',
     noCodeTitle: 'Formulier zonder code',
-    noCodeIntro: 'Staat er geen code op het formulier, of kunt u de code niet lezen? Kies de gemeente en voer het formulier in. Het telt apart mee.',
+    noCodeIntro:
+      'Staat er geen code op het formulier, of kunt u de code niet lezen? Kies de gemeente en voer het formulier in. Het telt apart mee.',
     stratumLabel: 'Gemeente',
     openNoCode: 'Invoeren zonder code',
-    formNumberHint: 'Tweede invoer van een formulier zonder code? Typ het nummer dat op het formulier is geschreven, bijvoorbeeld G12.',
+    formNumberHint:
+      'Tweede invoer van een formulier zonder code? Typ het nummer dat op het formulier is geschreven, bijvoorbeeld G12.',
   },
   codeErrors: {
     empty: 'Vul de code in.',
     length: 'Een code heeft 10 tekens. Controleer de code.',
-    character: 'De code bevat een teken dat niet in codes voorkomt (0, O, 1, I en L komen niet voor). Controleer de code.',
+    character:
+      'De code bevat een teken dat niet in codes voorkomt (0, O, 1, I en L komen niet voor). Controleer de code.',
     check: 'Deze code klopt niet: waarschijnlijk een tikfout. Controleer de code.',
     unknownCode: 'Deze code bestaat niet. Controleer de code, of voer het formulier in als formulier zonder code.',
     roundNotOpen: 'De ronde van deze code is niet open voor invoer.',
@@ -37,7 +40,8 @@ export const typist = {
     round: 'Ronde',
     stratum: 'Gemeente',
     howTo: 'Zo voert u in',
-    keyNumber: 'Typ het nummer dat bij het aangekruiste vakje staat. Na een volledig nummer gaat u vanzelf naar het volgende veld.',
+    keyNumber:
+      'Typ het nummer dat bij het aangekruiste vakje staat. Na een volledig nummer gaat u vanzelf naar het volgende veld.',
     keyTicks: 'Meer antwoorden mogelijk: typ de nummers na elkaar, bijvoorbeeld 1 3 (of 13).',
     keyMultiple: 'm of * = meer dan één vakje aangekruist waar één mag',
     keyUnreadable: '? of / = onleesbaar',
@@ -57,12 +61,17 @@ export const typist = {
   },
   notices: {
     restored: 'Uw eerdere invoer voor dit formulier is teruggezet.',
-    completedOnline: 'Let op: voor deze code is al een antwoord via internet binnen. U kunt het formulier invoeren. Het wordt bewaard als dubbel formulier, en een onderzoeker beslist welk antwoord telt.',
-    completedPaper: 'Let op: voor deze code is al een papieren formulier ingevoerd. U kunt dit formulier invoeren. Het wordt bewaard als dubbel formulier, en een onderzoeker beslist welk antwoord telt.',
+    completedOnline:
+      'Let op: voor deze code is al een antwoord via internet binnen. U kunt het formulier invoeren. Het wordt bewaard als dubbel formulier, en een onderzoeker beslist welk antwoord telt.',
+    completedPaper:
+      'Let op: voor deze code is al een papieren formulier ingevoerd. U kunt dit formulier invoeren. Het wordt bewaard als dubbel formulier, en een onderzoeker beslist welk antwoord telt.',
     firstKeying: 'Elk formulier wordt twee keer ingevoerd, door twee verschillende mensen. U bent de eerste.',
-    secondKeying: 'Iemand anders heeft dit formulier al ingevoerd. Voer het opnieuw in, precies zoals het op papier staat.',
-    keyedTwice: 'Let op: dit formulier is al twee keer ingevoerd en wacht op controle. Uw invoer wordt bewaard als dubbel formulier.',
-    openElsewhere: 'Let op: een andere invoerder heeft deze code ook open. Wie als eerste opslaat, telt. Het andere formulier wordt een dubbel formulier.',
+    secondKeying:
+      'Iemand anders heeft dit formulier al ingevoerd. Voer het opnieuw in, precies zoals het op papier staat.',
+    keyedTwice:
+      'Let op: dit formulier is al twee keer ingevoerd en wacht op controle. Uw invoer wordt bewaard als dubbel formulier.',
+    openElsewhere:
+      'Let op: een andere invoerder heeft deze code ook open. Wie als eerste opslaat, telt. Het andere formulier wordt een dubbel formulier.',
   },
   warnings: {
     title: 'Controleer deze velden',
@@ -70,22 +79,30 @@ export const typist = {
     invalid: 'Vraag {label}: "{value}" staat niet als antwoord op het formulier ({codes}).',
     outOfRange: 'Vraag {label}: {value} ligt niet tussen {min} en {max}.',
     notANumber: 'Vraag {label}: "{value}" is geen getal.',
-    tooLong: 'Vraag {label}: de tekst is langer dan {max} tekens. Hij wordt bewaard zoals getypt, maar niet in de gegevens.',
+    tooLong:
+      'Vraag {label}: de tekst is langer dan {max} tekens. Hij wordt bewaard zoals getypt, maar niet in de gegevens.',
     tooMany: 'Vraag {label}: er zijn meer vakjes aangekruist dan mag.',
-    outsideRouting: 'Vraag {label} is ingevuld, maar had volgens de vragenlijst overgeslagen moeten worden. Het antwoord wordt bewaard en gemarkeerd.',
-    otherWithoutTick: 'Vraag {label}: er staat tekst bij "anders", maar het vakje "anders" is niet aangekruist. De tekst wordt bewaard en gemarkeerd.',
+    outsideRouting:
+      'Vraag {label} is ingevuld, maar had volgens de vragenlijst overgeslagen moeten worden. Het antwoord wordt bewaard en gemarkeerd.',
+    otherWithoutTick:
+      'Vraag {label}: er staat tekst bij "anders", maar het vakje "anders" is niet aangekruist. De tekst wordt bewaard en gemarkeerd.',
   },
   saved: {
     saved: 'Opgeslagen. Scan het volgende formulier.',
     savedNoCode: 'Opgeslagen als formulier zonder code.',
-    duplicate: 'Opgeslagen als dubbel formulier: deze code had al een antwoord {mode}. Een onderzoeker beslist welk antwoord telt.',
+    duplicate:
+      'Opgeslagen als dubbel formulier: deze code had al een antwoord {mode}. Een onderzoeker beslist welk antwoord telt.',
     firstKeying: 'Eerste invoer opgeslagen. Iemand anders voert dit formulier nog een keer in.',
-    firstKeyingNumber: 'Eerste invoer opgeslagen. Schrijf dit nummer op het formulier: {number}. De tweede invoerder typt dat nummer in plaats van een code.',
+    firstKeyingNumber:
+      'Eerste invoer opgeslagen. Schrijf dit nummer op het formulier: {number}. De tweede invoerder typt dat nummer in plaats van een code.',
     secondKeyingMatch: 'Tweede invoer opgeslagen. De twee invoeren zijn gelijk: het formulier telt mee.',
-    secondKeyingDiffers: 'Tweede invoer opgeslagen. Er zijn {count} verschillen met de eerste invoer. Een onderzoeker controleert ze.',
+    secondKeyingDiffers:
+      'Tweede invoer opgeslagen. Er zijn {count} verschillen met de eerste invoer. Een onderzoeker controleert ze.',
     alreadySaved: 'Dit formulier was al opgeslagen.',
-    alreadyKeyedByYou: 'U heeft dit formulier al ingevoerd. De tweede invoer moet iemand anders doen. Uw invoer staat nog bij "Nog niet opgeslagen".',
-    formNumberDone: 'Dit formulier zonder code is al twee keer ingevoerd. Uw invoer staat nog bij "Nog niet opgeslagen"; gooi die weg.',
+    alreadyKeyedByYou:
+      'U heeft dit formulier al ingevoerd. De tweede invoer moet iemand anders doen. Uw invoer staat nog bij "Nog niet opgeslagen".',
+    formNumberDone:
+      'Dit formulier zonder code is al twee keer ingevoerd. Uw invoer staat nog bij "Nog niet opgeslagen"; gooi die weg.',
     roundNotOpen: 'De ronde is niet meer open. Het formulier is niet opgeslagen.',
     discarded: 'Het formulier is weggegooid.',
   },
@@ -105,7 +122,8 @@ export const typist = {
     awaitingReview: 'Wachten op controle van verschillen',
     openDuplicates: 'Dubbele formulieren om over te beslissen',
     openDrafts: 'Geopend door invoerders, nog niet opgeslagen',
-    notCountedYet: 'Formulieren die wachten op een tweede invoer, een controle of een beslissing tellen nog niet mee. Die mensen krijgen dus nog een herinnering als u die nu verstuurt.',
+    notCountedYet:
+      'Formulieren die wachten op een tweede invoer, een controle of een beslissing tellen nog niet mee. Die mensen krijgen dus nog een herinnering als u die nu verstuurt.',
     perDay: 'Ingevoerd per dag',
     day: 'Dag',
     typist: 'Invoerder',
@@ -114,7 +132,8 @@ export const typist = {
     compared: 'Vergeleken velden',
     agreement: 'Gelijk aan de andere invoer',
     accuracy: 'Juist volgens controle',
-    agreementHelp: 'Bij dubbele invoer: het deel van de velden waarin de invoerder hetzelfde typte als de andere invoerder, en het deel dat na controle klopte.',
+    agreementHelp:
+      'Bij dubbele invoer: het deel van de velden waarin de invoerder hetzelfde typte als de andere invoerder, en het deel dat na controle klopte.',
     none: 'Nog niets.',
     reviews: 'Verschillen controleren',
     reviewsNone: 'Er zijn geen verschillen om te controleren.',
@@ -128,7 +147,8 @@ export const typist = {
   },
   review: {
     title: 'Verschillen in formulier {form}',
-    intro: 'Pak het papieren formulier erbij. Kies bij elke vraag wat er op papier staat. Velden waarin beide invoeren gelijk zijn, worden overgenomen.',
+    intro:
+      'Pak het papieren formulier erbij. Kies bij elke vraag wat er op papier staat. Velden waarin beide invoeren gelijk zijn, worden overgenomen.',
     question: 'Vraag',
     first: 'Invoer 1 ({name})',
     second: 'Invoer 2 ({name})',
@@ -142,21 +162,25 @@ export const typist = {
     ownKeying: 'U heeft dit formulier zelf ingevoerd. Laat iemand anders de verschillen controleren.',
     gone: 'Dit formulier is al gecontroleerd.',
     saved: 'Beslissing opgeslagen. Het formulier telt mee.',
-    savedDuplicate: 'Beslissing opgeslagen. De code had intussen al een antwoord, dus het formulier is bewaard als dubbel formulier.',
+    savedDuplicate:
+      'Beslissing opgeslagen. De code had intussen al een antwoord, dus het formulier is bewaard als dubbel formulier.',
     back: 'Terug naar papieren formulieren',
   },
   duplicate: {
     title: 'Dubbel formulier {form}',
     earlierOnline: 'Voor deze code was al een antwoord via internet binnen toen dit papieren formulier werd ingevoerd.',
-    earlierPaper: 'Voor deze code was al een papieren formulier ingevoerd (of het wachtte op controle) toen dit formulier werd ingevoerd.',
+    earlierPaper:
+      'Voor deze code was al een papieren formulier ingevoerd (of het wachtte op controle) toen dit formulier werd ingevoerd.',
     keyedBy: 'Ingevoerd door {name}.',
     fields: 'Ingevoerd op dit formulier',
     empty: 'Er is niets ingevuld op dit formulier.',
     choose: 'Wat wilt u doen?',
     keepFirst: 'Het eerdere antwoord houden. Dit formulier vervalt.',
     keepThis: 'Dit formulier houden. Het eerdere formulier (nog niet geteld) vervalt.',
-    keepAsNoCode: 'Beide houden: dit formulier telt als formulier zonder code (bijvoorbeeld als een huisgenoot het verkeerde formulier gebruikte).',
-    cannotReplace: 'Dit formulier kan het eerdere antwoord niet vervangen. Een ingevuld antwoord wordt opgeslagen zonder koppeling aan de persoon. Daardoor kan niemand, ook Peiling niet, het terugvinden.',
+    keepAsNoCode:
+      'Beide houden: dit formulier telt als formulier zonder code (bijvoorbeeld als een huisgenoot het verkeerde formulier gebruikte).',
+    cannotReplace:
+      'Dit formulier kan het eerdere antwoord niet vervangen. Een ingevuld antwoord wordt opgeslagen zonder koppeling aan de persoon. Daardoor kan niemand, ook Peiling niet, het terugvinden.',
     save: 'Beslissing opslaan',
     resolved: 'Beslissing opgeslagen.',
     gone: 'Over dit formulier is al beslist.',

@@ -24,12 +24,20 @@ export default fp(async (app) => {
     else request.log.info({ code: error.code, status }, 'request rejected')
     reply.status(status)
     if (!request.t) return { error: error.code ?? 'error', status }
-    return reply.page('error.eta', { message: request.t(messageKey(status, error.code)) }, { title: request.t('common.errors.title') })
+    return reply.page(
+      'error.eta',
+      { message: request.t(messageKey(status, error.code)) },
+      { title: request.t('common.errors.title') },
+    )
   })
 
   app.setNotFoundHandler(async (request, reply) => {
     reply.status(404)
     if (!request.t) return { error: 'not found' }
-    return reply.page('error.eta', { message: request.t('common.errors.notFound') }, { title: request.t('common.errors.title') })
+    return reply.page(
+      'error.eta',
+      { message: request.t('common.errors.notFound') },
+      { title: request.t('common.errors.title') },
+    )
   })
 })

@@ -76,11 +76,23 @@ export function requireStaff(defaultRoles: readonly StaffRole[]) {
       if (request.method === 'GET') {
         return reply.redirect(`/beheer/inloggen?terug=${encodeURIComponent(request.url)}`, 303)
       }
-      return reply.code(401).page('error.eta', { message: request.t('staff.auth.signInFirst') }, { title: request.t('staff.auth.title'), layout: 'layouts/staff.eta' })
+      return reply
+        .code(401)
+        .page(
+          'error.eta',
+          { message: request.t('staff.auth.signInFirst') },
+          { title: request.t('staff.auth.title'), layout: 'layouts/staff.eta' },
+        )
     }
     const roles = config.roles ?? defaultRoles
     if (!roles.includes(request.staff.role)) {
-      return reply.code(403).page('error.eta', { message: request.t('staff.auth.forbidden') }, { title: request.t('staff.auth.forbiddenTitle'), layout: 'layouts/staff.eta' })
+      return reply
+        .code(403)
+        .page(
+          'error.eta',
+          { message: request.t('staff.auth.forbidden') },
+          { title: request.t('staff.auth.forbiddenTitle'), layout: 'layouts/staff.eta' },
+        )
     }
   }
 }
@@ -97,5 +109,11 @@ export async function requireOwnPassword(request: FastifyRequest, reply: Fastify
   if (!request.staff || !request.session.get('staffMustChangePassword')) return
   if (OPEN_WHILE_PASSWORD_MUST_CHANGE.test(request.routeOptions.url ?? '')) return
   if (request.method === 'GET') return reply.redirect('/beheer/account', 303)
-  return reply.code(403).page('error.eta', { message: request.t('staff.account.mustChange') }, { title: request.t('staff.account.title'), layout: 'layouts/staff.eta' })
+  return reply
+    .code(403)
+    .page(
+      'error.eta',
+      { message: request.t('staff.account.mustChange') },
+      { title: request.t('staff.account.title'), layout: 'layouts/staff.eta' },
+    )
 }

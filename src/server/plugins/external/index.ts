@@ -27,7 +27,8 @@ const MAX_FORM_FIELDS = 2000
 function parseForm(body: string): UrlEncodedFields {
   let fields = 1
   for (let i = body.indexOf('&'); i !== -1; i = body.indexOf('&', i + 1)) {
-    if (++fields > MAX_FORM_FIELDS) throw Object.assign(new Error(`more than ${MAX_FORM_FIELDS} form fields`), { statusCode: 413 })
+    if (++fields > MAX_FORM_FIELDS)
+      throw Object.assign(new Error(`more than ${MAX_FORM_FIELDS} form fields`), { statusCode: 413 })
   }
   return parseUrlEncoded(body)
 }
@@ -51,7 +52,9 @@ export default fp<{ config: AppConfig }>(async (app, { config }) => {
     referrerPolicy: { policy: 'no-referrer' },
     hsts: config.secureCookies,
   })
-  app.addHook('onRequest', (request, reply, done) => securityHeaders(request.raw, reply.raw, (error) => done(error as Error | undefined)))
+  app.addHook('onRequest', (request, reply, done) =>
+    securityHeaders(request.raw, reply.raw, (error) => done(error as Error | undefined)),
+  )
   await app.register(formbody, { bodyLimit: 256 * 1024, parser: parseForm })
   await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1, fields: 20 } })
   await app.register(secureSession, {

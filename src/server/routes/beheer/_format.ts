@@ -25,7 +25,11 @@ export function numberFormats(lang: string): NumberFormats {
       if (share === null) return '–'
       let format = percents.get(decimals)
       if (!format) {
-        format = new Intl.NumberFormat(loc, { style: 'percent', minimumFractionDigits: decimals, maximumFractionDigits: decimals })
+        format = new Intl.NumberFormat(loc, {
+          style: 'percent',
+          minimumFractionDigits: decimals,
+          maximumFractionDigits: decimals,
+        })
         percents.set(decimals, format)
       }
       return format.format(share)

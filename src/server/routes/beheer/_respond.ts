@@ -9,7 +9,12 @@ export function staffPage(reply: FastifyReply, template: string, data: Record<st
 /** "This page does not exist", for a round or account id that is not there. */
 export function notFound(request: FastifyRequest, reply: FastifyReply) {
   reply.code(404)
-  return staffPage(reply, 'error.eta', { message: request.t('common.errors.notFound') }, request.t('common.errors.title'))
+  return staffPage(
+    reply,
+    'error.eta',
+    { message: request.t('common.errors.notFound') },
+    request.t('common.errors.title'),
+  )
 }
 
 /** A whole number from a URL parameter, or null: `/beheer/rondes/abc` is simply not found. */

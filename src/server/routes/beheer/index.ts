@@ -10,7 +10,12 @@ const staffHome: FastifyPluginAsync = async (app) => {
     if (request.staff?.role === 'typist') return reply.redirect('/invoer', 303)
     return reply.page(
       'staff/home.eta',
-      { rounds: await listRounds(app.db), fmt: numberFormats(request.lang), notice: takeNotice(request), researcher: request.staff?.role === 'researcher' },
+      {
+        rounds: await listRounds(app.db),
+        fmt: numberFormats(request.lang),
+        notice: takeNotice(request),
+        researcher: request.staff?.role === 'researcher',
+      },
       { title: request.t('staff.home.title'), layout: 'layouts/staff.eta' },
     )
   })

@@ -80,6 +80,9 @@ export function formView(form: EntryForm, t: Translate, lang: string, warnings: 
       }),
     ),
   }))
-  const warningViews: WarningView[] = warnings.map((w) => ({ fieldId: `f-${w.variable}`, text: warningByVariable.get(w.variable)! }))
+  const warningViews: WarningView[] = warnings.map((w) => ({
+    fieldId: `f-${w.variable}`,
+    text: warningByVariable.get(w.variable)!,
+  }))
   return { questions, warnings: warningViews }
 }

@@ -28,7 +28,12 @@ import {
   type OpenResult,
   type SaveOutcome,
 } from '../../services/paper-entry.js'
-import { keyedFieldsFromForm, readKeyedForm, warningsFingerprint, type KeyingWarning } from '../../services/paper-form.js'
+import {
+  keyedFieldsFromForm,
+  readKeyedForm,
+  warningsFingerprint,
+  type KeyingWarning,
+} from '../../services/paper-form.js'
 import { parseFormNumber } from '../../services/double-keying.js'
 import { FIELD_PREFIX, formView } from './_form-view.js'
 import { ENTRY_ROLES } from './autohooks.js'
@@ -56,7 +61,11 @@ function text(body: Body | undefined, name: string): string {
   return (Array.isArray(value) ? value[0] : value)?.slice(0, 200) ?? ''
 }
 
-async function renderEntry(request: FastifyRequest, reply: FastifyReply, extra: { code?: string; error?: string | null } = {}) {
+async function renderEntry(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  extra: { code?: string; error?: string | null } = {},
+) {
   const db = request.server.db
   const flash = request.session.get('paperFlash')
   if (flash) request.session.set('paperFlash', undefined)
@@ -80,7 +89,11 @@ function renderForm(
   extra: { warnings?: KeyingWarning[]; confirm?: string | null; message?: string | null } = {},
 ) {
   const view = formView(form, request.t, request.lang, extra.warnings)
-  const title = form.code ? request.t('typist.form.title', { form: form.code }) : form.formLabel ? request.t('typist.form.title', { form: form.formLabel }) : request.t('typist.form.titleNoCode')
+  const title = form.code
+    ? request.t('typist.form.title', { form: form.code })
+    : form.formLabel
+      ? request.t('typist.form.title', { form: form.formLabel })
+      : request.t('typist.form.titleNoCode')
   return reply.page(
     'typist/form.eta',
     {
@@ -101,7 +114,9 @@ function flashOf(outcome: SaveOutcome, t: FastifyRequest['t']): Flash {
     case 'duplicate':
       return { key: 'typist.saved.duplicate', params: { mode: t(`typist.modes.${outcome.earlierMode}`) } }
     case 'firstKeying':
-      return outcome.formLabel ? { key: 'typist.saved.firstKeyingNumber', params: { number: outcome.formLabel } } : { key: 'typist.saved.firstKeying' }
+      return outcome.formLabel
+        ? { key: 'typist.saved.firstKeyingNumber', params: { number: outcome.formLabel } }
+        : { key: 'typist.saved.firstKeying' }
     case 'secondKeyingDiffers':
       return { key: 'typist.saved.secondKeyingDiffers', params: { count: outcome.differences } }
     case 'alreadyKeyedByYou':
@@ -130,11 +145,19 @@ const paperEntry: FastifyPluginAsync = async (app) => {
       } else {
         // The check character catches a typo before any look-up.
         const parsed = parseLoginCode(typed)
-        if (!parsed.ok) return renderEntry(request, reply.status(422), { code: typed, error: request.t(`typist.codeErrors.${parsed.problem}`) })
+        if (!parsed.ok)
+          return renderEntry(request, reply.status(422), {
+            code: typed,
+            error: request.t(`typist.codeErrors.${parsed.problem}`),
+          })
         result = await openByCode(app.db, typistId, parsed.code)
       }
     }
-    if (!result.ok) return renderEntry(request, reply.status(422), { code: typed, error: request.t(`typist.codeErrors.${result.problem}`) })
+    if (!result.ok)
+      return renderEntry(request, reply.status(422), {
+        code: typed,
+        error: request.t(`typist.codeErrors.${result.problem}`),
+      })
     return renderForm(request, reply, result.form)
   })
 
@@ -144,7 +167,8 @@ const paperEntry: FastifyPluginAsync = async (app) => {
       return renderEntry(request, reply.status(422), { error: request.t('typist.codeErrors.unknownStratum') })
     }
     const result = await openWithoutCode(app.db, request.staff!.id, stratumId)
-    if (!result.ok) return renderEntry(request, reply.status(422), { error: request.t(`typist.codeErrors.${result.problem}`) })
+    if (!result.ok)
+      return renderEntry(request, reply.status(422), { error: request.t(`typist.codeErrors.${result.problem}`) })
     return renderForm(request, reply, result.form)
   })
 
@@ -153,7 +177,8 @@ const paperEntry: FastifyPluginAsync = async (app) => {
     const draftId = text(request.body, 'concept')
     const opened = isUuid(draftId) ? await openDraft(app.db, typistId, draftId) : undefined
     if (!opened?.ok) {
-      const key = !opened || opened.problem === 'draftGone' ? 'typist.saved.alreadySaved' : `typist.codeErrors.${opened.problem}`
+      const key =
+        !opened || opened.problem === 'draftGone' ? 'typist.saved.alreadySaved' : `typist.codeErrors.${opened.problem}`
       request.session.set('paperFlash', { key, error: true })
       return reply.redirect('/invoer', 303)
     }
@@ -182,7 +207,12 @@ const paperEntry: FastifyPluginAsync = async (app) => {
     const draftId = text(request.body, 'concept')
     const definition = isUuid(draftId) ? await draftQuestionnaire(app.db, typistId, draftId) : undefined
     if (!definition) return reply.code(410).send({ saved: false })
-    const saved = await saveDraftFields(app.db, typistId, draftId, keyedFieldsFromForm(definition, request.body ?? {}, FIELD_PREFIX))
+    const saved = await saveDraftFields(
+      app.db,
+      typistId,
+      draftId,
+      keyedFieldsFromForm(definition, request.body ?? {}, FIELD_PREFIX),
+    )
     reply.header('cache-control', 'no-store')
     return reply.code(saved ? 200 : 410).send({ saved })
   })

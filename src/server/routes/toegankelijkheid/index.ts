@@ -7,7 +7,11 @@ import { MEASURED_CONFORMANCE } from './_measured.js'
 
 const accessibilityStatement: FastifyPluginAsync = async (app) => {
   app.get('/', async (request, reply) => {
-    return reply.page('respondent/accessibility.eta', { measured: MEASURED_CONFORMANCE }, { title: request.t('respondent.accessibility.title') })
+    return reply.page(
+      'respondent/accessibility.eta',
+      { measured: MEASURED_CONFORMANCE },
+      { title: request.t('respondent.accessibility.title') },
+    )
   })
 }
 

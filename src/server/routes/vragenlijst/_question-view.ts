@@ -2,7 +2,13 @@
  * Turns questions into what the respondent templates draw: every control with its
  * name, label, current value and error, so the templates hold no questionnaire logic.
  */
-import type { AnswerOption, Answers, GridScale, Question, QuestionnaireDefinition } from '../../../questionnaire/definition.js'
+import type {
+  AnswerOption,
+  Answers,
+  GridScale,
+  Question,
+  QuestionnaireDefinition,
+} from '../../../questionnaire/definition.js'
 import { localize } from '../../../questionnaire/text.js'
 import type { Translate } from '../../i18n/translate.js'
 
@@ -25,14 +31,33 @@ interface BaseView {
 
 export type QuestionView =
   | (BaseView & { kind: 'choice'; name: string; multiple: boolean; options: OptionView[]; compact: boolean })
-  | (BaseView & { kind: 'grid'; items: Array<{ name: string; number: string; text: string; options: OptionView[]; error?: string; compact: boolean }> })
+  | (BaseView & {
+      kind: 'grid'
+      items: Array<{
+        name: string
+        number: string
+        text: string
+        options: OptionView[]
+        error?: string
+        compact: boolean
+      }>
+    })
   | (BaseView & { kind: 'number'; name: string; value: string; min: number; max: number; unit?: string })
   | (BaseView & { kind: 'text'; name: string; value: string; maxLength: number; long: boolean })
 
-function gradeOptions(dontKnow: AnswerOption | undefined, t: Translate, lang: string): Array<{ value: number; label: string }> {
+function gradeOptions(
+  dontKnow: AnswerOption | undefined,
+  t: Translate,
+  lang: string,
+): Array<{ value: number; label: string }> {
   const grades = Array.from({ length: 10 }, (_, i) => ({
     value: i + 1,
-    label: i === 0 ? `1 (${t('respondent.form.gradeLow')})` : i === 9 ? `10 (${t('respondent.form.gradeHigh')})` : String(i + 1),
+    label:
+      i === 0
+        ? `1 (${t('respondent.form.gradeLow')})`
+        : i === 9
+          ? `10 (${t('respondent.form.gradeHigh')})`
+          : String(i + 1),
   }))
   return dontKnow ? [...grades, { value: dontKnow.value, label: localize(dontKnow.label, lang) }] : grades
 }
@@ -44,7 +69,9 @@ function scaleOptions(scale: GridScale, t: Translate, lang: string) {
 }
 
 function checkedIn(value: unknown, optionValue: number): boolean {
-  return Array.isArray(value) ? value.map(Number).includes(optionValue) : value !== undefined && Number(value) === optionValue
+  return Array.isArray(value)
+    ? value.map(Number).includes(optionValue)
+    : value !== undefined && Number(value) === optionValue
 }
 
 /**
@@ -67,18 +94,33 @@ export function questionView(
     error: errors[question.id],
   }
   const value = values[question.id]
-  const choice = (options: Array<{ value: number; label: string; other?: boolean }>, multiple: boolean, compact = false): OptionView[] =>
+  const choice = (
+    options: Array<{ value: number; label: string; other?: boolean }>,
+    multiple: boolean,
+    compact = false,
+  ): OptionView[] =>
     options.map((o) => ({
       value: o.value,
       label: o.label,
       checked: checkedIn(value, o.value),
       other: o.other
-        ? { name: `${question.id}_other`, value: String(values[`${question.id}_other`] ?? ''), label: t('respondent.form.otherSpecify') }
+        ? {
+            name: `${question.id}_other`,
+            value: String(values[`${question.id}_other`] ?? ''),
+            label: t('respondent.form.otherSpecify'),
+          }
         : undefined,
     }))
   switch (question.type) {
     case 'grade':
-      return { ...base, kind: 'choice', name: question.id, multiple: false, compact: true, options: choice(gradeOptions(question.dontKnow, t, lang), false) }
+      return {
+        ...base,
+        kind: 'choice',
+        name: question.id,
+        multiple: false,
+        compact: true,
+        options: choice(gradeOptions(question.dontKnow, t, lang), false),
+      }
     case 'yesno':
       return {
         ...base,
@@ -86,7 +128,13 @@ export function questionView(
         name: question.id,
         multiple: false,
         compact: false,
-        options: choice([{ value: 1, label: t('respondent.form.yes') }, { value: 2, label: t('respondent.form.no') }], false),
+        options: choice(
+          [
+            { value: 1, label: t('respondent.form.yes') },
+            { value: 2, label: t('respondent.form.no') },
+          ],
+          false,
+        ),
       }
     case 'single':
     case 'multiple': {
@@ -97,7 +145,15 @@ export function questionView(
           ? t('respondent.form.chooseAtMost', { max: question.max })
           : t('respondent.form.chooseAny')
         : undefined
-      return { ...base, kind: 'choice', name: question.id, multiple, compact: false, hint, options: choice(options, multiple) }
+      return {
+        ...base,
+        kind: 'choice',
+        name: question.id,
+        multiple,
+        compact: false,
+        hint,
+        options: choice(options, multiple),
+      }
     }
     case 'grid': {
       const scale = definition.scales?.[question.scale]
@@ -113,7 +169,11 @@ export function questionView(
             text: localize(item.text, lang),
             error: errors[name],
             compact: scale?.type === 'grade',
-            options: options.map((o) => ({ value: o.value, label: o.label, checked: checkedIn(values[name], o.value) })),
+            options: options.map((o) => ({
+              value: o.value,
+              label: o.label,
+              checked: checkedIn(values[name], o.value),
+            })),
           }
         }),
       }

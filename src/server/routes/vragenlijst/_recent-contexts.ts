@@ -20,9 +20,7 @@ export class RecentContexts {
   /** In order of last use, oldest first (a Map keeps insertion order). */
   private readonly entries = new Map<number, Entry>()
 
-  constructor(
-    private readonly options: { maxEntries: number; idleMs: number; now?: () => number },
-  ) {}
+  constructor(private readonly options: { maxEntries: number; idleMs: number; now?: () => number }) {}
 
   private now(): number {
     return this.options.now ? this.options.now() : Date.now()

@@ -55,7 +55,11 @@ function pageOptions(request: FastifyRequest, title: string) {
 }
 
 function stateMessage(request: FastifyRequest, reply: FastifyReply, titleKey: string, body: string) {
-  return reply.page('respondent/message.eta', { heading: request.t(titleKey), body }, pageOptions(request, request.t(titleKey)))
+  return reply.page(
+    'respondent/message.eta',
+    { heading: request.t(titleKey), body },
+    pageOptions(request, request.t(titleKey)),
+  )
 }
 
 /** How long a respondent's context stays in `RecentContexts` after its last use, and how many are kept. */
@@ -71,20 +75,34 @@ const SECTION_URL = '/vragenlijst/deel/:section'
 /** The page to show instead of the questionnaire when this context does not allow answering. */
 function refusal(request: FastifyRequest, reply: FastifyReply, context: ParticipantContext | undefined) {
   if (!context) {
-    return reply.page('respondent/login.eta', { code: '', error: request.t('respondent.sessionExpired') }, { title: request.t('respondent.login.title') })
+    return reply.page(
+      'respondent/login.eta',
+      { code: '', error: request.t('respondent.sessionExpired') },
+      { title: request.t('respondent.login.title') },
+    )
   }
   if (context.participant.status === 'completed') return alreadyDone(request, reply)
   const availability = roundAvailability(context.round)
   if (availability === 'not_yet_open') {
-    return stateMessage(request, reply, 'respondent.round.notOpenTitle', request.t('respondent.round.notOpen', {
-      opens: formatDate(context.round.opens_on, request.lang),
-      closes: formatDate(context.round.closes_on, request.lang),
-    }))
+    return stateMessage(
+      request,
+      reply,
+      'respondent.round.notOpenTitle',
+      request.t('respondent.round.notOpen', {
+        opens: formatDate(context.round.opens_on, request.lang),
+        closes: formatDate(context.round.closes_on, request.lang),
+      }),
+    )
   }
   if (availability === 'closed') {
-    return stateMessage(request, reply, 'respondent.round.closedTitle', request.t('respondent.round.closed', {
-      closes: formatDate(context.round.closes_on, request.lang),
-    }))
+    return stateMessage(
+      request,
+      reply,
+      'respondent.round.closedTitle',
+      request.t('respondent.round.closed', {
+        closes: formatDate(context.round.closes_on, request.lang),
+      }),
+    )
   }
   return undefined
 }
@@ -112,7 +130,10 @@ const questionnaire: FastifyPluginAsync = async (app) => {
   app.decorateRequest('respondent', null as unknown as ParticipantContext)
 
   const recent = new RecentContexts({ maxEntries: RECENT_MAX_ENTRIES, idleMs: RECENT_IDLE_MS })
-  const batches = new SaveBatches((saves) => saveProgressIfUnchanged(app.db, saves), { lanes: SAVE_LANES, maxBatch: SAVE_BATCH_MAX })
+  const batches = new SaveBatches((saves) => saveProgressIfUnchanged(app.db, saves), {
+    lanes: SAVE_LANES,
+    maxBatch: SAVE_BATCH_MAX,
+  })
   const sweep = setInterval(() => recent.dropIdle(), 60 * 1000).unref()
   app.addHook('onClose', async () => {
     clearInterval(sweep)
@@ -122,7 +143,8 @@ const questionnaire: FastifyPluginAsync = async (app) => {
   /** Reads the context afresh; one with saved answers is kept for the next page's save. */
   async function freshContext(participantId: number): Promise<ParticipantContext | undefined> {
     const context = await loadParticipantContext(app.db, participantId)
-    if (context?.participant.status === 'in_progress' && context.versions.answers !== null) recent.set(participantId, context)
+    if (context?.participant.status === 'in_progress' && context.versions.answers !== null)
+      recent.set(participantId, context)
     else recent.delete(participantId)
     return context
   }
@@ -151,7 +173,11 @@ const questionnaire: FastifyPluginAsync = async (app) => {
   })
 
   /** Merges, checks and saves what a section page posts; STALE (nothing saved) when the context is out of date. */
-  async function savePage(request: FastifyRequest<{ Params: { section: string }; Body: PageBody }>, context: ParticipantContext, mode: SaveMode) {
+  async function savePage(
+    request: FastifyRequest<{ Params: { section: string }; Body: PageBody }>,
+    context: ParticipantContext,
+    mode: SaveMode,
+  ) {
     const { definition, stratumCode, participant, answers: stored, versions } = context
     const ctx = { stratum: stratumCode }
     // Routing is worked out once for what was stored and once for what is saved: every
@@ -171,12 +197,19 @@ const questionnaire: FastifyPluginAsync = async (app) => {
     }
     const result = validateAnswers(definition, merged, ctx, { partial: true })
     // The first save (no answers row yet) has no version to check: it inserts.
-    const version = mode !== 'regardless' && versions.answers !== null
-      ? await batches.save({ participantId: participant.id, versions, answers: result.answers, language: request.lang })
-      : await saveProgress(app.db, participant.id, result.answers, request.lang)
+    const version =
+      mode !== 'regardless' && versions.answers !== null
+        ? await batches.save({
+            participantId: participant.id,
+            versions,
+            answers: result.answers,
+            language: request.lang,
+          })
+        : await saveProgress(app.db, participant.id, result.answers, request.lang)
     if (version === null) return STALE
     // A first save changed the participant row (it is now started): the next page reads afresh.
-    if (participant.status === 'in_progress') recent.set(participant.id, { ...context, answers: result.answers, versions: { ...versions, answers: version } })
+    if (participant.status === 'in_progress')
+      recent.set(participant.id, { ...context, answers: result.answers, versions: { ...versions, answers: version } })
     else recent.delete(participant.id)
     return { section, before, result, body, pageVariables }
   }
@@ -187,9 +220,10 @@ const questionnaire: FastifyPluginAsync = async (app) => {
     const sections = visibleSections(definition, answers, ctx)
     const open = unansweredVisibleQuestions(definition, answers, ctx)
     // Resume where something is still open; a new respondent starts at the first section.
-    const resumeAt = Object.keys(answers).length === 0
-      ? sections[0]
-      : sections.find((s) => s.questions.some((q) => open.some((o) => o.id === q.id)))
+    const resumeAt =
+      Object.keys(answers).length === 0
+        ? sections[0]
+        : sections.find((s) => s.questions.some((q) => open.some((o) => o.id === q.id)))
     return reply.redirect(resumeAt ? `/vragenlijst/deel/${resumeAt.id}` : '/vragenlijst/overzicht', 303)
   })
 
@@ -222,7 +256,13 @@ const questionnaire: FastifyPluginAsync = async (app) => {
     if (pageErrors.length > 0) {
       const errors = Object.fromEntries(pageErrors.map((e) => [e.variable, localize(e.message, request.lang)]))
       reply.status(422)
-      return renderSection(request, reply, section.id, { ...result.answers, ...pickPosted(body, pageVariables) }, errors)
+      return renderSection(
+        request,
+        reply,
+        section.id,
+        { ...result.answers, ...pickPosted(body, pageVariables) },
+        errors,
+      )
     }
 
     // A follow-up question on this same page (e.g. "if yes, ...") appears only now: show the page again with it.
@@ -250,12 +290,20 @@ const questionnaire: FastifyPluginAsync = async (app) => {
     const open = unansweredVisibleQuestions(definition, answers, ctx)
     const unanswered = open.map((q) => {
       const section = sections.find((s) => s.questions.some((sq) => sq.id === q.id))
-      return { number: q.number, text: localize(q.text, request.lang), href: `/vragenlijst/deel/${section?.id ?? ''}#q-${q.id}` }
+      return {
+        number: q.number,
+        text: localize(q.text, request.lang),
+        href: `/vragenlijst/deel/${section?.id ?? ''}#q-${q.id}`,
+      }
     })
     const last = sections[sections.length - 1]
     return reply.page(
       'respondent/review.eta',
-      { unanswered, backHref: last ? `/vragenlijst/deel/${last.id}` : '/vragenlijst', progress: { current: sections.length, total: sections.length } },
+      {
+        unanswered,
+        backHref: last ? `/vragenlijst/deel/${last.id}` : '/vragenlijst',
+        progress: { current: sections.length, total: sections.length },
+      },
       pageOptions(request, request.t('respondent.review.title')),
     )
   })
@@ -268,7 +316,9 @@ const questionnaire: FastifyPluginAsync = async (app) => {
         const { answers } = validateAnswers(definition, stored, { stratum: stratumCode }, { partial: true })
         try {
           // Submits what was read, unless another tab saved since: then that is read and checked again.
-          await submitOnline(app.db, participantId, answers, request.lang, { answersVersion: attempt < FRESH_ATTEMPTS ? versions.answers : undefined })
+          await submitOnline(app.db, participantId, answers, request.lang, {
+            answersVersion: attempt < FRESH_ATTEMPTS ? versions.answers : undefined,
+          })
           break
         } catch (error) {
           if (!(error instanceof StaleAnswersError)) throw error
@@ -291,7 +341,11 @@ const questionnaire: FastifyPluginAsync = async (app) => {
     if (!request.session.get('submitted')) return reply.redirect('/', 303)
     return reply.page(
       'respondent/message.eta',
-      { heading: request.t('respondent.thanks.title'), body: request.t('respondent.thanks.body'), extra: request.t('respondent.thanks.paper') },
+      {
+        heading: request.t('respondent.thanks.title'),
+        body: request.t('respondent.thanks.body'),
+        extra: request.t('respondent.thanks.paper'),
+      },
       { title: request.t('respondent.thanks.title') },
     )
   })
@@ -301,7 +355,11 @@ const questionnaire: FastifyPluginAsync = async (app) => {
     request.session.regenerate(['lang'])
     return reply.page(
       'respondent/message.eta',
-      { heading: request.t('respondent.signedOut.title'), body: request.t('respondent.signedOut.body'), homeLink: true },
+      {
+        heading: request.t('respondent.signedOut.title'),
+        body: request.t('respondent.signedOut.body'),
+        homeLink: true,
+      },
       { title: request.t('respondent.signedOut.title') },
     )
   })

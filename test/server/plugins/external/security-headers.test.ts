@@ -27,10 +27,20 @@ const REQUESTS = [
 describe('security headers', () => {
   it('allow only this site to run scripts, load styles, take forms and frame the pages, on every answer', async () => {
     for (const request of REQUESTS) {
-      const response = await plain.app.inject({ ...request, headers: { 'content-type': 'application/x-www-form-urlencoded' } })
+      const response = await plain.app.inject({
+        ...request,
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      })
       const name = `${request.method} ${request.url} (${response.statusCode})`
       const policy = String(response.headers['content-security-policy'])
-      for (const directive of ["default-src 'self'", "script-src 'self'", "style-src 'self'", "form-action 'self'", "frame-ancestors 'none'", "object-src 'none'"]) {
+      for (const directive of [
+        "default-src 'self'",
+        "script-src 'self'",
+        "style-src 'self'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+        "object-src 'none'",
+      ]) {
         expect(policy, name).toContain(directive)
       }
       expect(policy, name).not.toContain('unsafe-inline')
@@ -47,6 +57,8 @@ describe('security headers', () => {
     const response = await behindTls.app.inject({ method: 'GET', url: '/' })
     expect(response.headers['strict-transport-security']).toMatch(/max-age=\d+/)
     expect(String(response.headers['content-security-policy'])).toContain('upgrade-insecure-requests')
-    expect(String((await plain.app.inject({ method: 'GET', url: '/' })).headers['content-security-policy'])).not.toContain('upgrade-insecure-requests')
+    expect(
+      String((await plain.app.inject({ method: 'GET', url: '/' })).headers['content-security-policy']),
+    ).not.toContain('upgrade-insecure-requests')
   })
 })

@@ -91,26 +91,47 @@ describe('staff pages by role', () => {
     const response = await browsers.typist.get('/beheer')
     expect(response.statusCode).toBe(303)
     expect(response.headers.location).toBe('/invoer')
-    for (const role of ['administrator', 'researcher'] as const) expect((await browsers[role].get('/beheer')).statusCode).toBe(200)
+    for (const role of ['administrator', 'researcher'] as const)
+      expect((await browsers[role].get('/beheer')).statusCode).toBe(200)
   })
 
   it('refuses every form of another role before doing anything', async () => {
     const auditBefore = await t.database.db.selectFrom('audit_log').select('id').execute()
-    const roundBefore = await t.database.db.selectFrom('rounds').selectAll().where('id', '=', round.roundId).executeTakeFirstOrThrow()
+    const roundBefore = await t.database.db
+      .selectFrom('rounds')
+      .selectAll()
+      .where('id', '=', round.roundId)
+      .executeTakeFirstOrThrow()
     for (const who of [...ALL, 'anonymous'] as Who[]) {
       const browser = who === 'anonymous' ? new Browser(t.app) : browsers[who]
       for (const form of forms()) {
         if (who !== 'anonymous' && form.allowed.includes(who)) continue
         // A page of the browser's own gives it a valid CSRF token, so only the role decides.
         await browser.visit(who === 'anonymous' ? '/beheer/inloggen' : '/beheer/account')
-        const response = await browser.post(form.url, { format: 'csv', confirm: 'ja', role: 'administrator', active: 'false', name: 'X' })
+        const response = await browser.post(form.url, {
+          format: 'csv',
+          confirm: 'ja',
+          role: 'administrator',
+          active: 'false',
+          name: 'X',
+        })
         expect(response.statusCode, `${who} POST ${form.url}`).toBe(who === 'anonymous' ? 401 : 403)
       }
     }
-    const auditAfter = await t.database.db.selectFrom('audit_log').select('id').where('action', 'not like', 'staff.sign-%').execute()
+    const auditAfter = await t.database.db
+      .selectFrom('audit_log')
+      .select('id')
+      .where('action', 'not like', 'staff.sign-%')
+      .execute()
     expect(auditAfter.length).toBeLessThanOrEqual(auditBefore.length)
-    expect(await t.database.db.selectFrom('rounds').selectAll().where('id', '=', round.roundId).executeTakeFirstOrThrow()).toEqual(roundBefore)
-    const other = await t.database.db.selectFrom('staff_users').select(['role', 'active']).where('id', '=', otherUserId).executeTakeFirstOrThrow()
+    expect(
+      await t.database.db.selectFrom('rounds').selectAll().where('id', '=', round.roundId).executeTakeFirstOrThrow(),
+    ).toEqual(roundBefore)
+    const other = await t.database.db
+      .selectFrom('staff_users')
+      .select(['role', 'active'])
+      .where('id', '=', otherUserId)
+      .executeTakeFirstOrThrow()
     expect(other).toEqual({ role: 'researcher', active: true })
   })
 
@@ -137,6 +158,8 @@ describe('staff pages by role', () => {
     const monitor = (await browsers.administrator.visit(`/beheer/rondes/${round.roundId}/monitor`)).body
     expect(monitor).not.toContain('href="/beheer/rondes"')
     expect(monitor).toContain('<p class="breadcrumb"><a href="/beheer">')
-    expect((await browsers.researcher.visit(`/beheer/rondes/${round.roundId}/monitor`)).body).toContain('<p class="breadcrumb"><a href="/beheer/rondes">')
+    expect((await browsers.researcher.visit(`/beheer/rondes/${round.roundId}/monitor`)).body).toContain(
+      '<p class="breadcrumb"><a href="/beheer/rondes">',
+    )
   })
 })

@@ -25,13 +25,22 @@ async function signIn(username: string, password: string) {
 }
 
 async function lastAudit(action: string) {
-  return t.database.db.selectFrom('audit_log').select(['username', 'details']).where('action', '=', action).orderBy('id', 'desc').executeTakeFirst()
+  return t.database.db
+    .selectFrom('audit_log')
+    .select(['username', 'details'])
+    .where('action', '=', action)
+    .orderBy('id', 'desc')
+    .executeTakeFirst()
 }
 
 describe('account management', () => {
   it('creates an account whose password is shown once and must be changed at the first sign-in', async () => {
     await admin.visit('/beheer/accounts')
-    const page = await admin.post('/beheer/accounts', { username: 'A.deVries', displayName: 'Anna de Vries', role: 'researcher' })
+    const page = await admin.post('/beheer/accounts', {
+      username: 'A.deVries',
+      displayName: 'Anna de Vries',
+      role: 'researcher',
+    })
     expect(page.statusCode).toBe(200)
     expect(page.body).toContain('Het account a.devries is gemaakt.')
     const password = shownPassword(page.body)
@@ -40,7 +49,10 @@ describe('account management', () => {
     expect(JSON.stringify(await t.database.db.selectFrom('staff_users').selectAll().execute())).not.toContain(password)
     expect(JSON.stringify(await t.database.db.selectFrom('audit_log').selectAll().execute())).not.toContain(password)
     expect((await admin.visit('/beheer/accounts')).body).not.toContain(password)
-    expect(await lastAudit('account.create')).toMatchObject({ username: admin.username, details: { username: 'a.devries', role: 'researcher' } })
+    expect(await lastAudit('account.create')).toMatchObject({
+      username: admin.username,
+      details: { username: 'a.devries', role: 'researcher' },
+    })
 
     const { browser, response } = await signIn('a.devries', password)
     expect(response.headers.location).toBe('/beheer/account')
@@ -48,14 +60,30 @@ describe('account management', () => {
     expect((await browser.get('/beheer/rondes')).headers.location).toBe('/beheer/account')
     const accountPage = await browser.visit('/beheer/account')
     expect(accountPage.body).toContain('Kies eerst een eigen wachtwoord')
-    const short = await browser.post('/beheer/account/wachtwoord', { current: password, password: 'kort', repeat: 'kort' })
+    const short = await browser.post('/beheer/account/wachtwoord', {
+      current: password,
+      password: 'kort',
+      repeat: 'kort',
+    })
     expect(short.statusCode).toBe(422)
     expect(short.body).toContain('Het nieuwe wachtwoord is te kort. Gebruik minstens 12 tekens.')
-    const mismatch = await browser.post('/beheer/account/wachtwoord', { current: password, password: 'een lange zin van mij', repeat: 'een lange zin van jou' })
+    const mismatch = await browser.post('/beheer/account/wachtwoord', {
+      current: password,
+      password: 'een lange zin van mij',
+      repeat: 'een lange zin van jou',
+    })
     expect(mismatch.body).toContain('twee verschillende nieuwe wachtwoorden')
-    const wrong = await browser.post('/beheer/account/wachtwoord', { current: 'niet goed', password: 'een lange zin van mij', repeat: 'een lange zin van mij' })
+    const wrong = await browser.post('/beheer/account/wachtwoord', {
+      current: 'niet goed',
+      password: 'een lange zin van mij',
+      repeat: 'een lange zin van mij',
+    })
     expect(wrong.body).toContain('Uw huidige wachtwoord klopt niet.')
-    const done = await browser.submit('/beheer/account/wachtwoord', { current: password, password: 'een lange zin van mij', repeat: 'een lange zin van mij' })
+    const done = await browser.submit('/beheer/account/wachtwoord', {
+      current: password,
+      password: 'een lange zin van mij',
+      repeat: 'een lange zin van mij',
+    })
     expect(done.body).toContain('Uw wachtwoord is gewijzigd.')
     expect((await browser.get('/beheer/rondes')).statusCode).toBe(200)
     expect((await signIn('a.devries', 'een lange zin van mij')).response.headers.location).toBe('/beheer')
@@ -64,10 +92,18 @@ describe('account management', () => {
 
   it('explains what is wrong with a new account', async () => {
     await admin.visit('/beheer/accounts')
-    expect((await admin.post('/beheer/accounts', { username: 'a b', displayName: 'X', role: 'typist' })).body).toContain('De gebruikersnaam mag alleen kleine letters')
-    expect((await admin.post('/beheer/accounts', { username: 'a.devries', displayName: 'X', role: 'typist' })).body).toContain('Er is al een account met deze gebruikersnaam')
-    expect((await admin.post('/beheer/accounts', { username: 'nieuw', displayName: '', role: 'typist' })).body).toContain('Vul een naam in')
-    expect((await admin.post('/beheer/accounts', { username: 'nieuw', displayName: 'X', role: 'superuser' })).body).toContain('Kies een rol.')
+    expect(
+      (await admin.post('/beheer/accounts', { username: 'a b', displayName: 'X', role: 'typist' })).body,
+    ).toContain('De gebruikersnaam mag alleen kleine letters')
+    expect(
+      (await admin.post('/beheer/accounts', { username: 'a.devries', displayName: 'X', role: 'typist' })).body,
+    ).toContain('Er is al een account met deze gebruikersnaam')
+    expect(
+      (await admin.post('/beheer/accounts', { username: 'nieuw', displayName: '', role: 'typist' })).body,
+    ).toContain('Vul een naam in')
+    expect(
+      (await admin.post('/beheer/accounts', { username: 'nieuw', displayName: 'X', role: 'superuser' })).body,
+    ).toContain('Kies een rol.')
   })
 
   it('changes a role, which takes effect at once', async () => {
@@ -78,7 +114,9 @@ describe('account management', () => {
     const page = await admin.submit(`/beheer/accounts/${user.id}/rol`, { role: 'typist' })
     expect(page.body).toContain('De wijziging is opgeslagen.')
     expect((await browser.get('/beheer/rondes')).statusCode).toBe(403)
-    expect(await lastAudit('account.role')).toMatchObject({ details: { userId: user.id, from: 'researcher', to: 'typist' } })
+    expect(await lastAudit('account.role')).toMatchObject({
+      details: { userId: user.id, from: 'researcher', to: 'typist' },
+    })
   })
 
   it('switches an account off, which signs its user out at once, and on again', async () => {
@@ -90,7 +128,12 @@ describe('account management', () => {
     expect((await signIn(user.username, TEST_PASSWORD)).response.statusCode).toBe(401)
     await admin.submit(`/beheer/accounts/${user.id}/status`, { active: 'true' })
     expect((await signIn(user.username, TEST_PASSWORD)).response.statusCode).toBe(303)
-    const actions = await t.database.db.selectFrom('audit_log').select('action').where('action', 'in', ['account.deactivate', 'account.activate']).orderBy('id').execute()
+    const actions = await t.database.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('action', 'in', ['account.deactivate', 'account.activate'])
+      .orderBy('id')
+      .execute()
     expect(actions.map((a) => a.action).slice(-2)).toEqual(['account.deactivate', 'account.activate'])
   })
 
@@ -114,13 +157,25 @@ describe('account management', () => {
     expect((await admin.post(`/beheer/accounts/${admin.userId}/status`, { active: 'false' })).statusCode).toBe(422)
     // Another administrator cannot remove the last one either.
     const other = await signedInAs(t.app, 'administrator')
-    await t.database.db.updateTable('staff_users').set({ active: false }).where('role', '=', 'administrator').where('id', 'not in', [admin.userId, other.userId]).execute()
+    await t.database.db
+      .updateTable('staff_users')
+      .set({ active: false })
+      .where('role', '=', 'administrator')
+      .where('id', 'not in', [admin.userId, other.userId])
+      .execute()
     await other.visit(`/beheer/accounts/${admin.userId}`)
-    expect((await other.submit(`/beheer/accounts/${admin.userId}/rol`, { role: 'researcher' })).body).toContain('De wijziging is opgeslagen.')
+    expect((await other.submit(`/beheer/accounts/${admin.userId}/rol`, { role: 'researcher' })).body).toContain(
+      'De wijziging is opgeslagen.',
+    )
     await admin.visit('/beheer/account')
     const last = await other.post(`/beheer/accounts/${other.userId}/rol`, { role: 'researcher' })
     expect(last.statusCode).toBe(422)
-    const stillAdmin = await t.database.db.selectFrom('staff_users').select('id').where('role', '=', 'administrator').where('active', '=', true).execute()
+    const stillAdmin = await t.database.db
+      .selectFrom('staff_users')
+      .select('id')
+      .where('role', '=', 'administrator')
+      .where('active', '=', true)
+      .execute()
     expect(stillAdmin).toEqual([{ id: other.userId }])
   })
 
@@ -129,7 +184,11 @@ describe('account management', () => {
     const page = await typist.visit('/beheer/account')
     expect(page.statusCode).toBe(200)
     expect(page.body).not.toContain('Tweede stap')
-    const done = await typist.submit('/beheer/account/wachtwoord', { current: TEST_PASSWORD, password: 'typist wachtwoord 2026', repeat: 'typist wachtwoord 2026' })
+    const done = await typist.submit('/beheer/account/wachtwoord', {
+      current: TEST_PASSWORD,
+      password: 'typist wachtwoord 2026',
+      repeat: 'typist wachtwoord 2026',
+    })
     expect(done.body).toContain('Uw wachtwoord is gewijzigd.')
   })
 
@@ -137,7 +196,16 @@ describe('account management', () => {
     const user = await signedInAs(t.app, 'researcher')
     await user.visit('/beheer/account')
     const statuses: number[] = []
-    for (let i = 0; i < 6; i++) statuses.push((await user.post('/beheer/account/wachtwoord', { current: `fout ${i}`, password: 'een lange zin van mij', repeat: 'een lange zin van mij' })).statusCode)
+    for (let i = 0; i < 6; i++)
+      statuses.push(
+        (
+          await user.post('/beheer/account/wachtwoord', {
+            current: `fout ${i}`,
+            password: 'een lange zin van mij',
+            repeat: 'een lange zin van mij',
+          })
+        ).statusCode,
+      )
     expect(statuses).toEqual([422, 422, 422, 422, 422, 429])
   })
 })

@@ -16,7 +16,13 @@ beforeAll(async () => {
   researcher = await signedInAs(t.app, 'researcher')
   round = await createRound(t.database.db)
   await audit(t.database.db, { id: null, username: 'anna' }, 'round.open', {}, round.roundId)
-  await audit(t.database.db, { id: null, username: 'anna' }, 'export.download', { format: 'csv', rows: 12 }, round.roundId)
+  await audit(
+    t.database.db,
+    { id: null, username: 'anna' },
+    'export.download',
+    { format: 'csv', rows: 12 },
+    round.roundId,
+  )
   await audit(t.database.db, { id: null, username: 'piet' }, 'account.create', { userId: 99, role: 'typist' })
   await audit(t.database.db, { id: null, username: 'piet' }, 'letters.print', { mailingId: 3 }, round.roundId)
 })
@@ -30,7 +36,12 @@ describe('the audit log page', () => {
   it('lists every entry for an administrator, newest first, in plain words', async () => {
     const page = await admin.visit('/beheer/audit')
     expect(page.statusCode).toBe(200)
-    expect(actionsOn(page.body).slice(0, 4)).toEqual(['letters.print', 'account.create', 'export.download', 'round.open'])
+    expect(actionsOn(page.body).slice(0, 4)).toEqual([
+      'letters.print',
+      'account.create',
+      'export.download',
+      'round.open',
+    ])
     expect(page.body).toContain('Antwoorden gedownload')
     expect(page.body).toContain('format: csv')
     expect(page.body).toContain('rows: 12')
@@ -40,8 +51,14 @@ describe('the audit log page', () => {
 
   it('filters by action, user, round and date', async () => {
     expect(actionsOn((await admin.visit('/beheer/audit?handeling=export.download')).body)).toEqual(['export.download'])
-    expect(actionsOn((await admin.visit('/beheer/audit?gebruiker=piet')).body)).toEqual(['letters.print', 'account.create'])
-    expect(actionsOn((await admin.visit(`/beheer/audit?ronde=${round.roundId}&gebruiker=anna`)).body)).toEqual(['export.download', 'round.open'])
+    expect(actionsOn((await admin.visit('/beheer/audit?gebruiker=piet')).body)).toEqual([
+      'letters.print',
+      'account.create',
+    ])
+    expect(actionsOn((await admin.visit(`/beheer/audit?ronde=${round.roundId}&gebruiker=anna`)).body)).toEqual([
+      'export.download',
+      'round.open',
+    ])
     expect(actionsOn((await admin.visit('/beheer/audit?van=2000-01-01&tot=2000-12-31')).body)).toEqual([])
     const bad = await admin.visit('/beheer/audit?ronde=abc&van=gisteren')
     expect(bad.body).toContain('Een datum of rondenummer klopt niet')
@@ -55,7 +72,8 @@ describe('the audit log page', () => {
   })
 
   it('pages through long logs', async () => {
-    for (let i = 0; i < 105; i++) await audit(t.database.db, { id: null, username: 'bulk' }, 'round.update', { i }, round.roundId)
+    for (let i = 0; i < 105; i++)
+      await audit(t.database.db, { id: null, username: 'bulk' }, 'round.update', { i }, round.roundId)
     const first = await admin.visit('/beheer/audit?gebruiker=bulk')
     expect(actionsOn(first.body)).toHaveLength(100)
     const next = /href="\/beheer\/audit\?([^"]+)">Oudere regels/.exec(first.body)![1]!.replace(/&amp;/g, '&')

@@ -47,14 +47,29 @@ beforeAll(async () => {
       mode: 'paper',
       status: 'complete',
       answers: JSON.stringify({ begeleiding_werk: 3 }),
-      paper_coding: JSON.stringify({ noCode: true, marks: { rapportcijfer_dienstverlening: 'multiple' }, invalid: {}, outsideRouting: [] }),
+      paper_coding: JSON.stringify({
+        noCode: true,
+        marks: { rapportcijfer_dienstverlening: 'multiple' },
+        invalid: {},
+        outsideRouting: [],
+      }),
       wave: 'after_reminder',
     })
     .execute()
-  const row = await t.database.db.selectFrom('rounds').innerJoin('questionnaires', 'questionnaires.id', 'rounds.questionnaire_id').select('definition').where('rounds.id', '=', round.roundId).executeTakeFirstOrThrow()
+  const row = await t.database.db
+    .selectFrom('rounds')
+    .innerJoin('questionnaires', 'questionnaires.id', 'rounds.questionnaire_id')
+    .select('definition')
+    .where('rounds.id', '=', round.roundId)
+    .executeTakeFirstOrThrow()
   definition = row.definition
   await t.database.db.updateTable('rounds').set({ status: 'closed' }).where('id', '=', round.roundId).execute()
-  await t.database.db.updateTable('responses').set({ status: 'partial', participant_id: null }).where('round_id', '=', round.roundId).where('status', '=', 'in_progress').execute()
+  await t.database.db
+    .updateTable('responses')
+    .set({ status: 'partial', participant_id: null })
+    .where('round_id', '=', round.roundId)
+    .where('status', '=', 'in_progress')
+    .execute()
   researcher = await signedInAs(t.app, 'researcher')
 })
 afterAll(async () => t.close())
@@ -85,7 +100,9 @@ describe('the CSV export', () => {
     expect(new Set(rows.map((r) => r[4]))).toEqual(new Set(['compleet']))
     const col = (name: string) => header!.indexOf(name)
     // Multiple choice as one 0/1 column per option.
-    expect(new Set(rows.filter((r) => r[col('begeleiding_door_1')] !== '').map((r) => r[col('begeleiding_door_1')]))).toEqual(new Set(['0', '1']))
+    expect(
+      new Set(rows.filter((r) => r[col('begeleiding_door_1')] !== '').map((r) => r[col('begeleiding_door_1')])),
+    ).toEqual(new Set(['0', '1']))
   })
 
   it('carries no personal data, no code and no date, in a random order', async () => {
@@ -93,7 +110,11 @@ describe('the CSV export', () => {
     expect(response.body).not.toContain(PERSONAL_MARK)
     expect(response.body.toLowerCase()).not.toContain(PERSONAL_MARK.toLowerCase())
     expect(response.body).not.toMatch(/\d{4}-\d{2}-\d{2}/)
-    const codes = await t.database.db.selectFrom('participants').select('code').where('round_id', '=', round.roundId).execute()
+    const codes = await t.database.db
+      .selectFrom('participants')
+      .select('code')
+      .where('round_id', '=', round.roundId)
+      .execute()
     for (const { code } of codes) if (code) expect(response.body).not.toContain(code)
     // The seed inserted grades 2, 3, 4 … in this order; the export does not follow it.
     const [header, ...rows] = readCsv(response.body)
@@ -119,7 +140,9 @@ describe('the CSV export', () => {
     const [header, ...rows] = readCsv((await download('csv')).body)
     const paperForm = rows.find((r) => r[header!.indexOf('papier_zonder_code')] === '1')!
     expect(paperForm[header!.indexOf('rapportcijfer_dienstverlening')]).toBe('-1')
-    expect(rows.filter((r) => r[1] === 'online').every((r) => r[header!.indexOf('papier_zonder_code')] === '')).toBe(true)
+    expect(rows.filter((r) => r[1] === 'online').every((r) => r[header!.indexOf('papier_zonder_code')] === '')).toBe(
+      true,
+    )
   })
 
   it('reads responses page by page, each exactly once', async () => {
@@ -130,14 +153,31 @@ describe('the CSV export', () => {
   })
 
   it('writes every download to the audit log', async () => {
-    const before = await t.database.db.selectFrom('audit_log').select('id').where('action', '=', 'export.download').execute()
+    const before = await t.database.db
+      .selectFrom('audit_log')
+      .select('id')
+      .where('action', '=', 'export.download')
+      .execute()
     await download('csv')
     await download('xlsx', true)
-    const entries = await t.database.db.selectFrom('audit_log').select(['username', 'details', 'round_id']).where('action', '=', 'export.download').orderBy('id').execute()
+    const entries = await t.database.db
+      .selectFrom('audit_log')
+      .select(['username', 'details', 'round_id'])
+      .where('action', '=', 'export.download')
+      .orderBy('id')
+      .execute()
     expect(entries.length).toBe(before.length + 2)
     expect(entries.slice(-2)).toEqual([
-      { username: researcher.username, round_id: round.roundId, details: { format: 'csv', includePartial: false, rows: 31 } },
-      { username: researcher.username, round_id: round.roundId, details: { format: 'xlsx', includePartial: true, rows: 33 } },
+      {
+        username: researcher.username,
+        round_id: round.roundId,
+        details: { format: 'csv', includePartial: false, rows: 31 },
+      },
+      {
+        username: researcher.username,
+        round_id: round.roundId,
+        details: { format: 'xlsx', includePartial: true, rows: 33 },
+      },
     ])
   })
 
@@ -161,7 +201,16 @@ describe('the Excel export', () => {
     expect(rows.every((r) => r[grade] === null || typeof r[grade] === 'number')).toBe(true)
     expect(JSON.stringify(sheets)).not.toContain(PERSONAL_MARK)
     const codebook = sheets[1]!.data
-    expect(codebook[0]).toEqual(['variabele', 'vraag', 'label', 'type', 'meetniveau', 'waarden', 'ontbrekende waarden', 'gesteld aan'])
+    expect(codebook[0]).toEqual([
+      'variabele',
+      'vraag',
+      'label',
+      'type',
+      'meetniveau',
+      'waarden',
+      'ontbrekende waarden',
+      'gesteld aan',
+    ])
   })
 })
 
@@ -189,10 +238,19 @@ describe('the codebook and SPSS syntax', () => {
     expect(syntax.body).toContain('VARIABLE LABELS')
     expect(syntax.body).toContain("rapportcijfer_dienstverlening 1 'zeer slecht'")
     expect(syntax.body).toContain('rapportcijfer_dienstverlening (LO THRU -1, 99)')
-    if (!toolsAvailable(existsSync('/usr/bin/pspp') ? [] : ['pspp (apt-get install pspp)'], 'Running the SPSS syntax in PSPP is')) return
+    if (
+      !toolsAvailable(
+        existsSync('/usr/bin/pspp') ? [] : ['pspp (apt-get install pspp)'],
+        'Running the SPSS syntax in PSPP is',
+      )
+    )
+      return
     const dir = mkdtempSync(path.join(tmpdir(), 'peiling-spss-'))
     writeFileSync(path.join(dir, `ronde-${round.roundId}-antwoorden.csv`), (await download('csv')).rawPayload)
-    writeFileSync(path.join(dir, 'run.sps'), `${syntax.body.replace(/\* SAVE OUTFILE=/, 'SAVE OUTFILE=')}\r\nDISPLAY LABELS.\r\nFREQUENCIES rapportcijfer_dienstverlening modus.\r\n`)
+    writeFileSync(
+      path.join(dir, 'run.sps'),
+      `${syntax.body.replace(/\* SAVE OUTFILE=/, 'SAVE OUTFILE=')}\r\nDISPLAY LABELS.\r\nFREQUENCIES rapportcijfer_dienstverlening modus.\r\n`,
+    )
     const output = execFileSync('pspp', ['-o', path.join(dir, 'out.txt'), 'run.sps'], { cwd: dir, encoding: 'utf8' })
     const listing = readFileSync(path.join(dir, 'out.txt'), 'utf8') + output
     expect(listing).not.toMatch(/error|warning/i)

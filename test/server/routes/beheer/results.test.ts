@@ -28,7 +28,12 @@ beforeAll(async () => {
     {
       answers: (_i, stratum) => {
         const n = (seen[stratum] = (seen[stratum] ?? -1) + 1)
-        return { rapportcijfer_dienstverlening: GRADES[stratum]![n]!, begeleiding_werk: 1, begeleiding_door: n % 2 === 0 ? [1, 2] : [1], opmerkingen: 'Mijn naam is Jan' }
+        return {
+          rapportcijfer_dienstverlening: GRADES[stratum]![n]!,
+          begeleiding_werk: 1,
+          begeleiding_door: n % 2 === 0 ? [1, 2] : [1],
+          opmerkingen: 'Mijn naam is Jan',
+        }
       },
     },
   )
@@ -48,9 +53,24 @@ describe('the results view', () => {
     expect(page.statusCode).toBe(200)
     // Columns: total, Hengelo, Borne, Losser. Losser has 3 answers (< 5): hidden; Borne is
     // hidden too, or the total minus Hengelo would give Losser's figures away.
-    expect(figures(page.body, 'rapportcijfer_dienstverlening', 'mean')).toEqual(['6,7', '7,5', 'te weinig antwoorden', 'te weinig antwoorden'])
-    expect(figures(page.body, 'rapportcijfer_dienstverlening', 'below-six')).toEqual(['17%', '0%', 'te weinig antwoorden', 'te weinig antwoorden'])
-    expect(figures(page.body, 'rapportcijfer_dienstverlening', 'answered')).toEqual(['31', '22', 'te weinig antwoorden', 'te weinig antwoorden'])
+    expect(figures(page.body, 'rapportcijfer_dienstverlening', 'mean')).toEqual([
+      '6,7',
+      '7,5',
+      'te weinig antwoorden',
+      'te weinig antwoorden',
+    ])
+    expect(figures(page.body, 'rapportcijfer_dienstverlening', 'below-six')).toEqual([
+      '17%',
+      '0%',
+      'te weinig antwoorden',
+      'te weinig antwoorden',
+    ])
+    expect(figures(page.body, 'rapportcijfer_dienstverlening', 'answered')).toEqual([
+      '31',
+      '22',
+      'te weinig antwoorden',
+      'te weinig antwoorden',
+    ])
   })
 
   it('counts answers with percentages of those who answered', async () => {
@@ -81,7 +101,12 @@ describe('the results view', () => {
 
   it('shows English number formats in English', async () => {
     const page = await researcher.visit(`/beheer/rondes/${round.roundId}/resultaten?lang=en`)
-    expect(figures(page.body, 'rapportcijfer_dienstverlening', 'mean')).toEqual(['6.7', '7.5', 'too few answers', 'too few answers'])
+    expect(figures(page.body, 'rapportcijfer_dienstverlening', 'mean')).toEqual([
+      '6.7',
+      '7.5',
+      'too few answers',
+      'too few answers',
+    ])
     await researcher.visit('/beheer?lang=nl')
   })
 })

@@ -30,7 +30,14 @@ function roundForm(overrides: Record<string, string> = {}) {
 }
 
 async function auditActions(roundId: number) {
-  return (await t.database.db.selectFrom('audit_log').select(['action', 'username']).where('round_id', '=', roundId).orderBy('id').execute()).map((a) => a.action)
+  return (
+    await t.database.db
+      .selectFrom('audit_log')
+      .select(['action', 'username'])
+      .where('round_id', '=', roundId)
+      .orderBy('id')
+      .execute()
+  ).map((a) => a.action)
 }
 
 describe('setting up a round', () => {
@@ -41,9 +48,25 @@ describe('setting up a round', () => {
     expect(page.statusCode).toBe(200)
     expect(page.body).toContain('De ronde is gemaakt')
     expect(page.body).toContain('In voorbereiding')
-    const round = await t.database.db.selectFrom('rounds').selectAll().where('name', '=', 'KTO najaar').executeTakeFirstOrThrow()
-    expect(round).toMatchObject({ status: 'draft', questionnaire_id: questionnaireId, double_keying: true, reminder_on: daysFromToday(15), retention_until: daysFromToday(120), min_group_size: 5 })
-    const strata = await t.database.db.selectFrom('strata').select(['code', 'name']).where('round_id', '=', round.id).orderBy('id').execute()
+    const round = await t.database.db
+      .selectFrom('rounds')
+      .selectAll()
+      .where('name', '=', 'KTO najaar')
+      .executeTakeFirstOrThrow()
+    expect(round).toMatchObject({
+      status: 'draft',
+      questionnaire_id: questionnaireId,
+      double_keying: true,
+      reminder_on: daysFromToday(15),
+      retention_until: daysFromToday(120),
+      min_group_size: 5,
+    })
+    const strata = await t.database.db
+      .selectFrom('strata')
+      .select(['code', 'name'])
+      .where('round_id', '=', round.id)
+      .orderBy('id')
+      .execute()
     expect(strata).toEqual([
       { code: 'hengelo', name: 'Hengelo' },
       { code: 'haaksbergen', name: 'Haaksbergen' },
@@ -54,7 +77,17 @@ describe('setting up a round', () => {
 
   it('names every wrong field in Dutch and keeps what was typed', async () => {
     await researcher.visit('/beheer/rondes/nieuw')
-    const page = await researcher.post('/beheer/rondes', roundForm({ name: '', strata: 'Hengelo\nhengelo', closesOn: daysFromToday(0), opensOn: '2026-02-30', retentionUntil: '', minGroupSize: '1' }))
+    const page = await researcher.post(
+      '/beheer/rondes',
+      roundForm({
+        name: '',
+        strata: 'Hengelo\nhengelo',
+        closesOn: daysFromToday(0),
+        opensOn: '2026-02-30',
+        retentionUntil: '',
+        minGroupSize: '1',
+      }),
+    )
     expect(page.statusCode).toBe(422)
     expect(page.body).toContain('Vul een naam in.')
     expect(page.body).toContain('Regel 2: &quot;hengelo&quot; staat er al.')
@@ -62,7 +95,10 @@ describe('setting up a round', () => {
     expect(page.body).toContain('Vul een heel getal in van 3 tot en met 100.')
     expect(page.body).toContain('href="#retentionUntil"')
     expect(page.body).toContain('Hengelo\nhengelo</textarea>')
-    const page2 = await researcher.post('/beheer/rondes', roundForm({ closesOn: daysFromToday(0), reminderOn: daysFromToday(40) }))
+    const page2 = await researcher.post(
+      '/beheer/rondes',
+      roundForm({ closesOn: daysFromToday(0), reminderOn: daysFromToday(40) }),
+    )
     expect(page2.body).toContain('De sluitdatum ligt voor de openingsdatum.')
     expect(page2.body).toContain('De herinnering moet tussen de opening en de sluiting vallen.')
   })
@@ -77,32 +113,67 @@ describe('setting up a round', () => {
   it('changes settings and municipalities while a draft, and freezes the questionnaire once open', async () => {
     await researcher.visit('/beheer/rondes/nieuw')
     await researcher.submit('/beheer/rondes', roundForm({ name: 'Bevriezen' }))
-    const round = await t.database.db.selectFrom('rounds').select('id').where('name', '=', 'Bevriezen').executeTakeFirstOrThrow()
+    const round = await t.database.db
+      .selectFrom('rounds')
+      .select('id')
+      .where('name', '=', 'Bevriezen')
+      .executeTakeFirstOrThrow()
     const url = `/beheer/rondes/${round.id}`
     const saved = await researcher.submit(url, roundForm({ name: 'Bevriezen', strata: 'Hengelo\nBorne\nLosser' }))
     expect(saved.body).toContain('De instellingen zijn opgeslagen.')
-    expect((await t.database.db.selectFrom('strata').select('name').where('round_id', '=', round.id).orderBy('id').execute()).map((s) => s.name)).toEqual(['Hengelo', 'Borne', 'Losser'])
+    expect(
+      (
+        await t.database.db.selectFrom('strata').select('name').where('round_id', '=', round.id).orderBy('id').execute()
+      ).map((s) => s.name),
+    ).toEqual(['Hengelo', 'Borne', 'Losser'])
 
     const other = await t.database.db
       .insertInto('questionnaires')
-      .values({ key: 'ander', version: 1, title: 'Andere vragenlijst', definition: JSON.stringify({ id: 'ander', version: 1, title: { nl: 'Ander' }, languages: ['nl'], sections: [] }) })
+      .values({
+        key: 'ander',
+        version: 1,
+        title: 'Andere vragenlijst',
+        definition: JSON.stringify({
+          id: 'ander',
+          version: 1,
+          title: { nl: 'Ander' },
+          languages: ['nl'],
+          sections: [],
+        }),
+      })
       .returning('id')
       .executeTakeFirstOrThrow()
     const opened = await researcher.submit(`${url}/openen`, {})
     expect(opened.body).toContain('De ronde is open.')
     expect(opened.body).toContain('De vragenlijst ligt vast sinds de ronde open is.')
-    const refused = await researcher.post(url, roundForm({ name: 'Bevriezen', questionnaireId: String(other.id), strata: 'Hengelo\nBorne\nLosser' }))
+    const refused = await researcher.post(
+      url,
+      roundForm({ name: 'Bevriezen', questionnaireId: String(other.id), strata: 'Hengelo\nBorne\nLosser' }),
+    )
     expect(refused.statusCode).toBe(422)
     expect(refused.body).toContain('De vragenlijst kan niet meer veranderen')
     const refusedStrata = await researcher.post(url, roundForm({ name: 'Bevriezen', strata: 'Hengelo' }))
     expect(refusedStrata.body).toContain('De gemeenten kunnen niet meer veranderen')
-    const row = await t.database.db.selectFrom('rounds').select(['questionnaire_id', 'status']).where('id', '=', round.id).executeTakeFirstOrThrow()
+    const row = await t.database.db
+      .selectFrom('rounds')
+      .select(['questionnaire_id', 'status'])
+      .where('id', '=', round.id)
+      .executeTakeFirstOrThrow()
     expect(row).toEqual({ questionnaire_id: questionnaireId, status: 'open' })
     // What may change on an open round still does.
-    const later = await researcher.submit(url, roundForm({ name: 'Bevriezen', strata: 'Hengelo\nBorne\nLosser', closesOn: daysFromToday(35) }))
+    const later = await researcher.submit(
+      url,
+      roundForm({ name: 'Bevriezen', strata: 'Hengelo\nBorne\nLosser', closesOn: daysFromToday(35) }),
+    )
     expect(later.body).toContain('De instellingen zijn opgeslagen.')
     expect(await auditActions(round.id)).toEqual(['round.create', 'round.update', 'round.open', 'round.update'])
-    const update = await t.database.db.selectFrom('audit_log').select('details').where('round_id', '=', round.id).where('action', '=', 'round.update').orderBy('id', 'desc').executeTakeFirstOrThrow()
+    const update = await t.database.db
+      .selectFrom('audit_log')
+      .select('details')
+      .where('round_id', '=', round.id)
+      .where('action', '=', 'round.update')
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow()
     expect(update.details).toEqual({ changed: ['closes_on'] })
   })
 
@@ -123,14 +194,25 @@ describe('closing a round', () => {
     for (const p of [p1!, p2!]) {
       await t.database.db
         .insertInto('responses')
-        .values({ round_id: round.roundId, stratum_id: p.stratumId, mode: 'online', status: 'in_progress', participant_id: p.id, answers: JSON.stringify({ rapportcijfer_dienstverlening: 6 }) })
+        .values({
+          round_id: round.roundId,
+          stratum_id: p.stratumId,
+          mode: 'online',
+          status: 'in_progress',
+          participant_id: p.id,
+          answers: JSON.stringify({ rapportcijfer_dienstverlening: 6 }),
+        })
         .execute()
     }
     const url = `/beheer/rondes/${round.roundId}`
     await researcher.visit(url)
     const page = await researcher.submit(`${url}/sluiten`, {})
     expect(page.body).toContain('De ronde is gesloten. 2 onvolledige antwoorden zijn bewaard')
-    const responses = await t.database.db.selectFrom('responses').select(['status', 'participant_id', 'answers']).where('round_id', '=', round.roundId).execute()
+    const responses = await t.database.db
+      .selectFrom('responses')
+      .select(['status', 'participant_id', 'answers'])
+      .where('round_id', '=', round.roundId)
+      .execute()
     expect(responses).toEqual([
       { status: 'partial', participant_id: null, answers: { rapportcijfer_dienstverlening: 6 } },
       { status: 'partial', participant_id: null, answers: { rapportcijfer_dienstverlening: 6 } },
@@ -151,12 +233,21 @@ describe('closing a round', () => {
     const unconfirmed = await researcher.post(`${url}/opschonen`, {})
     expect(unconfirmed.statusCode).toBe(422)
     expect(unconfirmed.body).toContain('Zet eerst het vinkje')
-    expect(await t.database.db.selectFrom('participants').select('id').where('round_id', '=', round.roundId).execute()).toHaveLength(6)
+    expect(
+      await t.database.db.selectFrom('participants').select('id').where('round_id', '=', round.roundId).execute(),
+    ).toHaveLength(6)
     const purged = await researcher.submit(`${url}/opschonen`, { confirm: 'ja' })
     expect(purged.body).toContain('De persoonsgegevens van 6 deelnemers zijn verwijderd.')
     expect(purged.body).toContain('Persoonsgegevens verwijderd')
-    expect(await t.database.db.selectFrom('participants').select('id').where('round_id', '=', round.roundId).execute()).toEqual([])
-    const entry = await t.database.db.selectFrom('audit_log').select(['details', 'username']).where('round_id', '=', round.roundId).where('action', '=', 'round.purge').executeTakeFirstOrThrow()
+    expect(
+      await t.database.db.selectFrom('participants').select('id').where('round_id', '=', round.roundId).execute(),
+    ).toEqual([])
+    const entry = await t.database.db
+      .selectFrom('audit_log')
+      .select(['details', 'username'])
+      .where('round_id', '=', round.roundId)
+      .where('action', '=', 'round.purge')
+      .executeTakeFirstOrThrow()
     expect(entry).toEqual({ details: { reason: 'confirmed', participants: 6 }, username: researcher.username })
   })
 })
@@ -175,7 +266,9 @@ describe('the questionnaire preview', () => {
     expect(en.body).toContain('What score would you give the services')
     expect(en.body).toContain('lang="en" dir="ltr"')
     // An unknown language falls back to the questionnaire's first.
-    expect((await researcher.visit(`/beheer/rondes/${round.roundId}/voorbeeld?taal=xx`)).body).toContain('Welk rapportcijfer')
+    expect((await researcher.visit(`/beheer/rondes/${round.roundId}/voorbeeld?taal=xx`)).body).toContain(
+      'Welk rapportcijfer',
+    )
   })
 })
 

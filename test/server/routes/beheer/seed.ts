@@ -45,7 +45,11 @@ export async function seedRound(
     wave?: (index: number) => Wave | null
   } = {},
 ): Promise<SeededRound> {
-  const round = await createRound(db, { status: options.status ?? 'open', participantsPerStratum: 0, strata: strata.map((s) => ({ code: s.code, name: s.name })) })
+  const round = await createRound(db, {
+    status: options.status ?? 'open',
+    participantsPerStratum: 0,
+    strata: strata.map((s) => ({ code: s.code, name: s.name })),
+  })
   const ids = new Map(round.strata.map((s) => [s.code, s.id]))
   const answersOf = options.answers ?? ((i) => ({ rapportcijfer_dienstverlening: 1 + (i % 10) }))
   const waveOf = options.wave ?? ((i) => (i % 3 === 0 ? 'after_reminder' : 'before_reminder'))
@@ -61,25 +65,57 @@ export async function seedRound(
         ${prefix} || 'K' || g, 'X.', ${prefix} || 'Naam' || g, ${prefix} || 'straat', g::text, '7551 AA', ${s.name},
         lower(${prefix}) || g || '@example.nl'
       from generate_series(1, ${total}) g`.execute(db)
-    const people = await db.selectFrom('participants').select('id').where('stratum_id', '=', stratumId).where('code', 'is not', null).orderBy('id').execute()
+    const people = await db
+      .selectFrom('participants')
+      .select('id')
+      .where('stratum_id', '=', stratumId)
+      .where('code', 'is not', null)
+      .orderBy('id')
+      .execute()
     const online = people.slice(0, s.online).map((p) => p.id)
     const paper = people.slice(s.online, s.online + s.paper).map((p) => p.id)
     const started = people.slice(s.online + s.paper, s.online + s.paper + (s.inProgress ?? 0)).map((p) => p.id)
-    if (online.length) await db.updateTable('participants').set({ status: 'completed', completed_mode: 'online' }).where('id', 'in', online).execute()
-    if (paper.length) await db.updateTable('participants').set({ status: 'completed', completed_mode: 'paper' }).where('id', 'in', paper).execute()
-    if (started.length) await db.updateTable('participants').set({ status: 'in_progress' }).where('id', 'in', started).execute()
-    const rows = [
-      ...online.map(() => 'online' as const),
-      ...paper.map(() => 'paper' as const),
-    ].map((mode) => {
+    if (online.length)
+      await db
+        .updateTable('participants')
+        .set({ status: 'completed', completed_mode: 'online' })
+        .where('id', 'in', online)
+        .execute()
+    if (paper.length)
+      await db
+        .updateTable('participants')
+        .set({ status: 'completed', completed_mode: 'paper' })
+        .where('id', 'in', paper)
+        .execute()
+    if (started.length)
+      await db.updateTable('participants').set({ status: 'in_progress' }).where('id', 'in', started).execute()
+    const rows = [...online.map(() => 'online' as const), ...paper.map(() => 'paper' as const)].map((mode) => {
       const i = index++
-      return { round_id: round.roundId, stratum_id: stratumId, mode, status: 'complete' as const, answers: JSON.stringify(answersOf(i, s.code, mode)), wave: waveOf(i) }
+      return {
+        round_id: round.roundId,
+        stratum_id: stratumId,
+        mode,
+        status: 'complete' as const,
+        answers: JSON.stringify(answersOf(i, s.code, mode)),
+        wave: waveOf(i),
+      }
     })
-    for (let i = 0; i < rows.length; i += 500) await db.insertInto('responses').values(rows.slice(i, i + 500)).execute()
+    for (let i = 0; i < rows.length; i += 500)
+      await db
+        .insertInto('responses')
+        .values(rows.slice(i, i + 500))
+        .execute()
     for (const participantId of started) {
       await db
         .insertInto('responses')
-        .values({ round_id: round.roundId, stratum_id: stratumId, mode: 'online', status: 'in_progress', participant_id: participantId, answers: JSON.stringify({ rapportcijfer_dienstverlening: 3 }) })
+        .values({
+          round_id: round.roundId,
+          stratum_id: stratumId,
+          mode: 'online',
+          status: 'in_progress',
+          participant_id: participantId,
+          answers: JSON.stringify({ rapportcijfer_dienstverlening: 3 }),
+        })
         .execute()
     }
   }

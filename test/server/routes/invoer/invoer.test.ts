@@ -18,7 +18,12 @@ beforeAll(async () => {
 afterAll(async () => t.close())
 
 const draftIdOf = (html: string) => /name="concept" value="([^"]+)"/.exec(html)?.[1] ?? ''
-const participantRow = (id: number) => t.database.db.selectFrom('participants').select(['status', 'completed_mode']).where('id', '=', id).executeTakeFirstOrThrow()
+const participantRow = (id: number) =>
+  t.database.db
+    .selectFrom('participants')
+    .select(['status', 'completed_mode'])
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow()
 
 describe('who may key', () => {
   it('sends someone who is not signed in to the sign-in page', async () => {
@@ -27,7 +32,13 @@ describe('who may key', () => {
     expect(response.statusCode).toBe(303)
     expect(response.headers.location).toBe('/beheer/inloggen?terug=%2Finvoer')
     const csrf = csrfTokenOf((await browser.visit('/')).body)
-    for (const url of ['/invoer/formulier', '/invoer/zonder-code', '/invoer/opslaan', '/invoer/concept', '/invoer/weggooien']) {
+    for (const url of [
+      '/invoer/formulier',
+      '/invoer/zonder-code',
+      '/invoer/opslaan',
+      '/invoer/concept',
+      '/invoer/weggooien',
+    ]) {
       expect((await browser.post(url, { code: round.participants[0]!.code }, { csrf })).statusCode, url).toBe(401)
     }
   })
@@ -36,7 +47,13 @@ describe('who may key', () => {
     const admin = await signedInAs(t.app, 'administrator')
     expect((await admin.get('/invoer')).statusCode).toBe(403)
     const csrf = csrfTokenOf((await admin.visit('/beheer')).body)
-    for (const url of ['/invoer/formulier', '/invoer/zonder-code', '/invoer/opslaan', '/invoer/concept', '/invoer/weggooien']) {
+    for (const url of [
+      '/invoer/formulier',
+      '/invoer/zonder-code',
+      '/invoer/opslaan',
+      '/invoer/concept',
+      '/invoer/weggooien',
+    ]) {
       expect((await admin.post(url, { code: round.participants[0]!.code }, { csrf })).statusCode, url).toBe(403)
     }
     expect(await t.database.db.selectFrom('paper_drafts').select('id').execute()).toEqual([])
@@ -44,7 +61,11 @@ describe('who may key', () => {
 
   it('sends a typist with a password from the administrator to pick their own first', async () => {
     const user = await createStaffUser(t.database.db, 'typist')
-    await t.database.db.updateTable('staff_users').set({ must_change_password: true }).where('id', '=', user.id).execute()
+    await t.database.db
+      .updateTable('staff_users')
+      .set({ must_change_password: true })
+      .where('id', '=', user.id)
+      .execute()
     const browser = new Browser(t.app)
     await browser.visit('/beheer/inloggen')
     await browser.post('/beheer/inloggen', { username: user.username, password: TEST_PASSWORD })
@@ -90,8 +111,13 @@ describe('keying a form without JavaScript', () => {
     expect(form.body).toContain('meer dan één vakje aangekruist')
     expect(form.body).toContain('onleesbaar')
     // Typists see a code and a form, nothing else.
-    const person = await t.database.db.selectFrom('participants').selectAll().where('id', '=', p.id).executeTakeFirstOrThrow()
-    for (const personal of [person.last_name, person.client_number, person.postcode, person.initials]) expect(form.body).not.toContain(personal!)
+    const person = await t.database.db
+      .selectFrom('participants')
+      .selectAll()
+      .where('id', '=', p.id)
+      .executeTakeFirstOrThrow()
+    for (const personal of [person.last_name, person.client_number, person.postcode, person.initials])
+      expect(form.body).not.toContain(personal!)
   })
 
   it('catches a typo in the code at once, and an unknown code', async () => {
@@ -112,7 +138,15 @@ describe('keying a form without JavaScript', () => {
     const p = round.participants[1]!
     const opened = await typist.post('/invoer/formulier', { code: p.code })
     const concept = draftIdOf(opened.body)
-    const fields = { concept, actie: 'opslaan', v_rapportcijfer_dienstverlening: '11', v_intake_wanneer: '2', v_intake_stellingen_a: '1', v_leeftijd: 'm', v_geslacht: '?' }
+    const fields = {
+      concept,
+      actie: 'opslaan',
+      v_rapportcijfer_dienstverlening: '11',
+      v_intake_wanneer: '2',
+      v_intake_stellingen_a: '1',
+      v_leeftijd: 'm',
+      v_geslacht: '?',
+    }
     const warned = await typist.post('/invoer/opslaan', fields)
     expect(warned.statusCode).toBe(422)
     expect(warned.body).toContain('Controleer deze velden')
@@ -123,17 +157,30 @@ describe('keying a form without JavaScript', () => {
 
     // A correction that brings a different warning is warned about again.
     const fingerprint = /name="bevestigd" value="([^"]+)"/.exec(warned.body)![1]!
-    const again = await typist.post('/invoer/opslaan', { ...fields, v_rapportcijfer_dienstverlening: '12', bevestigd: fingerprint })
+    const again = await typist.post('/invoer/opslaan', {
+      ...fields,
+      v_rapportcijfer_dienstverlening: '12',
+      bevestigd: fingerprint,
+    })
     expect(again.statusCode).toBe(422)
     const confirmed = /name="bevestigd" value="([^"]+)"/.exec(again.body)![1]!
-    const saved = await typist.post('/invoer/opslaan', { ...fields, v_rapportcijfer_dienstverlening: '12', bevestigd: confirmed })
+    const saved = await typist.post('/invoer/opslaan', {
+      ...fields,
+      v_rapportcijfer_dienstverlening: '12',
+      bevestigd: confirmed,
+    })
     expect(saved.statusCode).toBe(303)
     expect(saved.headers.location).toBe('/invoer')
     const next = await typist.visit('/invoer')
     expect(next.body).toContain('Opgeslagen. Scan het volgende formulier.')
     expect(next.body).toMatch(/<input id="code"[^>]*autofocus/)
     expect(await participantRow(p.id)).toEqual({ status: 'completed', completed_mode: 'paper' })
-    const response = await t.database.db.selectFrom('responses').select(['answers', 'paper_coding', 'participant_id']).where('round_id', '=', round.roundId).where('mode', '=', 'paper').executeTakeFirstOrThrow()
+    const response = await t.database.db
+      .selectFrom('responses')
+      .select(['answers', 'paper_coding', 'participant_id'])
+      .where('round_id', '=', round.roundId)
+      .where('mode', '=', 'paper')
+      .executeTakeFirstOrThrow()
     expect(response.participant_id).toBeNull()
     expect(response.answers).toEqual({ intake_wanneer: 2, intake_stellingen_a: 1 })
     expect(response.paper_coding).toEqual({
@@ -153,10 +200,18 @@ describe('keying a form without JavaScript', () => {
     const p = round.participants[2]!
     const opened = await typist.post('/invoer/formulier', { code: formatLoginCode(p.code) })
     const concept = draftIdOf(opened.body)
-    const kept = await typist.post('/invoer/concept', { concept, v_rapportcijfer_dienstverlening: '6', v_parttimebaan: '1' })
+    const kept = await typist.post('/invoer/concept', {
+      concept,
+      v_rapportcijfer_dienstverlening: '6',
+      v_parttimebaan: '1',
+    })
     expect(kept.statusCode).toBe(200)
     expect(kept.json()).toEqual({ saved: true })
-    const later = await typist.post('/invoer/opslaan', { concept, actie: 'concept', v_rapportcijfer_dienstverlening: '7' })
+    const later = await typist.post('/invoer/opslaan', {
+      concept,
+      actie: 'concept',
+      v_rapportcijfer_dienstverlening: '7',
+    })
     expect(later.body).toContain('Tussendoor bewaard.')
 
     const list = await typist.visit('/invoer')
@@ -179,7 +234,11 @@ describe('keying a form without JavaScript', () => {
     expect(opened.statusCode).toBe(200)
     expect(opened.body).toContain('Formulier zonder code')
     expect(opened.body).toContain(stratum.name)
-    const saved = await typist.submit('/invoer/opslaan', { concept: draftIdOf(opened.body), actie: 'opslaan', v_rapportcijfer_dienstverlening: '9' })
+    const saved = await typist.submit('/invoer/opslaan', {
+      concept: draftIdOf(opened.body),
+      actie: 'opslaan',
+      v_rapportcijfer_dienstverlening: '9',
+    })
     expect(saved.body).toContain('Opgeslagen als formulier zonder code.')
     expect((await typist.post('/invoer/zonder-code', { stratum: 'x' })).statusCode).toBe(422)
   })
@@ -190,9 +249,19 @@ describe('keying a form without JavaScript', () => {
     const p = round.participants[1]!
     const opened = await typist.post('/invoer/formulier', { code: p.code })
     expect(opened.body).toContain('voor deze code is al een papieren formulier ingevoerd')
-    const saved = await typist.submit('/invoer/opslaan', { concept: draftIdOf(opened.body), actie: 'opslaan', v_geslacht: '1' })
+    const saved = await typist.submit('/invoer/opslaan', {
+      concept: draftIdOf(opened.body),
+      actie: 'opslaan',
+      v_geslacht: '1',
+    })
     expect(saved.body).toContain('Opgeslagen als dubbel formulier')
-    const complete = await t.database.db.selectFrom('responses').select('id').where('round_id', '=', round.roundId).where('mode', '=', 'paper').where('status', '=', 'complete').execute()
+    const complete = await t.database.db
+      .selectFrom('responses')
+      .select('id')
+      .where('round_id', '=', round.roundId)
+      .where('mode', '=', 'paper')
+      .where('status', '=', 'complete')
+      .execute()
     expect(complete).toHaveLength(2) // the first form and the one without code; not the duplicate
   })
 })

@@ -18,6 +18,10 @@ export async function onSecondPage(app: FastifyInstance, code: string, firstGrad
 
 /** The answers linked to the participant (in progress), if any. */
 export async function linkedAnswers(db: DB, participantId: number) {
-  const row = await db.selectFrom('responses').select('answers').where('participant_id', '=', participantId).executeTakeFirst()
+  const row = await db
+    .selectFrom('responses')
+    .select('answers')
+    .where('participant_id', '=', participantId)
+    .executeTakeFirst()
   return row?.answers
 }

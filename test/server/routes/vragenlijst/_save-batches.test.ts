@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DatabaseHandle, DB } from '../../../../src/server/db/connect.js'
 import { SaveBatches, type SaveAll } from '../../../../src/server/routes/vragenlijst/_save-batches.js'
-import { loadParticipantContext, saveProgress, saveProgressIfUnchanged, type ConditionalSave } from '../../../../src/server/services/participation.js'
+import {
+  loadParticipantContext,
+  saveProgress,
+  saveProgressIfUnchanged,
+  type ConditionalSave,
+} from '../../../../src/server/services/participation.js'
 import { createTestDatabase } from '../../../helpers/database.js'
 import { createRound } from '../../../helpers/fixtures.js'
 
@@ -31,15 +36,26 @@ async function respondentsInProgress(count: number) {
   const round = await createRound(db, { participantsPerStratum: Math.ceil(count / 3) })
   const participants = round.participants.slice(0, count)
   for (const p of participants) await saveProgress(db, p.id, { rapportcijfer_dienstverlening: 5 }, 'nl')
-  return Promise.all(participants.map(async (p) => ({ id: p.id, versions: (await loadParticipantContext(db, p.id))!.versions })))
+  return Promise.all(
+    participants.map(async (p) => ({ id: p.id, versions: (await loadParticipantContext(db, p.id))!.versions })),
+  )
 }
 
 function pageSave(r: { id: number; versions: ConditionalSave['versions'] }, grade: number): ConditionalSave {
-  return { participantId: r.id, versions: r.versions, answers: { rapportcijfer_dienstverlening: grade }, language: 'nl' }
+  return {
+    participantId: r.id,
+    versions: r.versions,
+    answers: { rapportcijfer_dienstverlening: grade },
+    language: 'nl',
+  }
 }
 
 async function savedGrade(participantId: number) {
-  const row = await db.selectFrom('responses').select('answers').where('participant_id', '=', participantId).executeTakeFirstOrThrow()
+  const row = await db
+    .selectFrom('responses')
+    .select('answers')
+    .where('participant_id', '=', participantId)
+    .executeTakeFirstOrThrow()
   return (row.answers as Record<string, unknown>).rapportcijfer_dienstverlening
 }
 
@@ -49,7 +65,12 @@ describe('SaveBatches', () => {
     const { saveAll, statements } = recordingSaveAll()
     const batches = new SaveBatches(saveAll, { lanes: 1, maxBatch: 100 })
 
-    const versions = await Promise.all([batches.save(pageSave(a!, 6)), batches.save(pageSave(b!, 7)), batches.save(pageSave(c!, 8)), batches.save(pageSave(d!, 9))])
+    const versions = await Promise.all([
+      batches.save(pageSave(a!, 6)),
+      batches.save(pageSave(b!, 7)),
+      batches.save(pageSave(c!, 8)),
+      batches.save(pageSave(d!, 9)),
+    ])
     expect(statements).toEqual([[a!.id], [b!.id, c!.id, d!.id]])
     expect(versions.every((v) => typeof v === 'string')).toBe(true)
     expect(await Promise.all([a, b, c, d].map((r) => savedGrade(r!.id)))).toEqual([6, 7, 8, 9])
@@ -63,12 +84,16 @@ describe('SaveBatches', () => {
     expect(statements.map((s) => s.length)).toEqual([1, 2, 2])
   })
 
-  it('never has one respondent in two statements at once: a second tab\'s save waits, then finds the answers changed', async () => {
+  it("never has one respondent in two statements at once: a second tab's save waits, then finds the answers changed", async () => {
     const [a, b] = await respondentsInProgress(2)
     const { saveAll, statements } = recordingSaveAll()
     const batches = new SaveBatches(saveAll, { lanes: 2, maxBatch: 100 })
 
-    const [first, second, other] = await Promise.all([batches.save(pageSave(a!, 6)), batches.save(pageSave(a!, 9)), batches.save(pageSave(b!, 4))])
+    const [first, second, other] = await Promise.all([
+      batches.save(pageSave(a!, 6)),
+      batches.save(pageSave(a!, 9)),
+      batches.save(pageSave(b!, 4)),
+    ])
     expect(statements).toEqual([[a!.id], [b!.id], [a!.id]])
     expect(first).not.toBeNull()
     expect(second).toBeNull()
@@ -83,7 +108,12 @@ describe('SaveBatches', () => {
     // PostgreSQL refuses NUL in a text (the questionnaire removes it; this save skips that).
     const broken = { ...pageSave(c!, 1), answers: { opmerking: 'a\u0000b' } }
 
-    const outcomes = await Promise.allSettled([batches.save(pageSave(a!, 6)), batches.save(pageSave(b!, 7)), batches.save(broken), batches.save(pageSave(d!, 9))])
+    const outcomes = await Promise.allSettled([
+      batches.save(pageSave(a!, 6)),
+      batches.save(pageSave(b!, 7)),
+      batches.save(broken),
+      batches.save(pageSave(d!, 9)),
+    ])
     expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled'])
     expect(statements).toEqual([[a!.id], [b!.id, c!.id, d!.id], [b!.id], [c!.id], [d!.id]])
     expect(await Promise.all([a, b, c, d].map((r) => savedGrade(r!.id)))).toEqual([6, 7, 5, 9])
@@ -92,13 +122,19 @@ describe('SaveBatches', () => {
   it('gives every save of a statement the error when the database fails, without trying them again, and frees the lane', async () => {
     const [a, b, c] = await respondentsInProgress(3)
     const statements: number[][] = []
-    const batches = new SaveBatches(async (saves) => {
-      statements.push(saves.map((s) => s.participantId))
-      if (statements.length === 2) throw new Error('Connection terminated unexpectedly')
-      return saveProgressIfUnchanged(db, saves)
-    }, { lanes: 1, maxBatch: 100 })
+    const batches = new SaveBatches(
+      async (saves) => {
+        statements.push(saves.map((s) => s.participantId))
+        if (statements.length === 2) throw new Error('Connection terminated unexpectedly')
+        return saveProgressIfUnchanged(db, saves)
+      },
+      { lanes: 1, maxBatch: 100 },
+    )
 
-    const lost = { status: 'rejected', reason: expect.objectContaining({ message: 'Connection terminated unexpectedly' }) }
+    const lost = {
+      status: 'rejected',
+      reason: expect.objectContaining({ message: 'Connection terminated unexpectedly' }),
+    }
     const outcomes = await Promise.allSettled([
       batches.save(pageSave(a!, 6)),
       batches.save(pageSave(b!, 7)),

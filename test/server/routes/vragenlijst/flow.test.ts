@@ -35,7 +35,11 @@ async function answerAllPages(browser: Browser): Promise<number> {
 }
 
 async function participantRow(id: number) {
-  return t.database.db.selectFrom('participants').select(['status', 'completed_mode']).where('id', '=', id).executeTakeFirstOrThrow()
+  return t.database.db
+    .selectFrom('participants')
+    .select(['status', 'completed_mode'])
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow()
 }
 
 describe('the online questionnaire', () => {
@@ -57,7 +61,12 @@ describe('the online questionnaire', () => {
     expect(thanks.body).toContain('Bedankt')
 
     expect(await participantRow(p.id)).toEqual({ status: 'completed', completed_mode: 'online' })
-    const responses = await t.database.db.selectFrom('responses').selectAll().where('round_id', '=', round.roundId).where('status', '=', 'complete').execute()
+    const responses = await t.database.db
+      .selectFrom('responses')
+      .selectAll()
+      .where('round_id', '=', round.roundId)
+      .where('status', '=', 'complete')
+      .execute()
     expect(responses).toHaveLength(1)
     const response = responses[0]!
     expect(response.participant_id).toBeNull()
@@ -67,7 +76,11 @@ describe('the online questionnaire', () => {
     expect(Object.keys(response.answers).length).toBeGreaterThan(20)
     // No column of the response holds a date or the code.
     expect(JSON.stringify(response)).not.toContain(p.code)
-    const counts = await t.database.db.selectFrom('daily_counts').selectAll().where('round_id', '=', round.roundId).execute()
+    const counts = await t.database.db
+      .selectFrom('daily_counts')
+      .selectAll()
+      .where('round_id', '=', round.roundId)
+      .execute()
     expect(counts).toEqual([expect.objectContaining({ stratum_id: p.stratumId, mode: 'online', count: 1 })])
   })
 
@@ -76,11 +89,19 @@ describe('the online questionnaire', () => {
     const browser = new Browser(t.app)
     const page = await signIn(browser, p.code)
     expect(page.body).toContain('al ingevuld')
-    const before = await t.database.db.selectFrom('responses').select('answers').where('round_id', '=', round.roundId).execute()
+    const before = await t.database.db
+      .selectFrom('responses')
+      .select('answers')
+      .where('round_id', '=', round.roundId)
+      .execute()
     await browser.visit('/?lang=nl')
     const attempt = await browser.post('/vragenlijst/deel/algemeen', { rapportcijfer_dienstverlening: '1' })
     expect(attempt.body).toContain('al ingevuld')
-    const after = await t.database.db.selectFrom('responses').select('answers').where('round_id', '=', round.roundId).execute()
+    const after = await t.database.db
+      .selectFrom('responses')
+      .select('answers')
+      .where('round_id', '=', round.roundId)
+      .execute()
     expect(after).toEqual(before)
   })
 
@@ -119,7 +140,9 @@ describe('the online questionnaire', () => {
     await a.visit('/vragenlijst/overzicht')
     await b.visit('/vragenlijst/overzicht')
     const [ra, rb] = await Promise.all([a.post('/vragenlijst/verzenden', {}), b.post('/vragenlijst/verzenden', {})])
-    const outcomes = [ra, rb].map((r) => (r.statusCode === 303 ? 'submitted' : r.body.includes('al ingevuld') ? 'already' : `other ${r.statusCode}`))
+    const outcomes = [ra, rb].map((r) =>
+      r.statusCode === 303 ? 'submitted' : r.body.includes('al ingevuld') ? 'already' : `other ${r.statusCode}`,
+    )
     expect(outcomes.sort()).toEqual(['already', 'submitted'])
     expect(await countComplete()).toBe(before + 1)
   })
@@ -148,15 +171,29 @@ describe('routing on the web form', () => {
     expect(again.statusCode).toBe(200)
     expect(again.body).toContain('name="intake_stellingen_a"')
 
-    const next = await browser.post('/vragenlijst/deel/intake', { intake_wanneer: '1', intake_stellingen_a: '2', action: 'next' })
+    const next = await browser.post('/vragenlijst/deel/intake', {
+      intake_wanneer: '1',
+      intake_stellingen_a: '2',
+      action: 'next',
+    })
     expect(next.statusCode).toBe(303)
     expect(next.headers.location).toBe('/vragenlijst/deel/begeleiding')
     const stored = async () =>
-      (await t.database.db.selectFrom('responses').select('answers').where('participant_id', '=', p.id).executeTakeFirstOrThrow()).answers
+      (
+        await t.database.db
+          .selectFrom('responses')
+          .select('answers')
+          .where('participant_id', '=', p.id)
+          .executeTakeFirstOrThrow()
+      ).answers
     expect(await stored()).toMatchObject({ intake_wanneer: 1, intake_stellingen_a: 2 })
 
     await browser.visit('/vragenlijst/deel/intake')
-    const changed = await browser.post('/vragenlijst/deel/intake', { intake_wanneer: '2', intake_stellingen_a: '2', action: 'next' })
+    const changed = await browser.post('/vragenlijst/deel/intake', {
+      intake_wanneer: '2',
+      intake_stellingen_a: '2',
+      action: 'next',
+    })
     expect(changed.statusCode).toBe(303)
     const answers = await stored()
     expect(answers.intake_wanneer).toBe(2)

@@ -47,7 +47,10 @@ describe('saving the next page from the recent context', () => {
     // 303 to the next page, or 200 when the answers bring up a follow-up question on this page.
     expect([200, 303]).toContain(response.statusCode)
     expect(queries).toBe(1)
-    expect(await linkedAnswers(database.db, p.id)).toMatchObject({ rapportcijfer_dienstverlening: FIRST_GRADE, ...numbersOf(fields) })
+    expect(await linkedAnswers(database.db, p.id)).toMatchObject({
+      rapportcijfer_dienstverlening: FIRST_GRADE,
+      ...numbersOf(fields),
+    })
   })
 
   it('saves the pages that several respondents send at the same moment, each as their own', async () => {
@@ -55,10 +58,14 @@ describe('saving the next page from the recent context', () => {
     const respondents = await Promise.all(several.participants.map((p) => onSecondPage(t.app, p.code, FIRST_GRADE)))
     // Each goes back to the first page and gives another grade; all pages are sent at once (saved together, see SaveBatches).
     const responses = await Promise.all(
-      respondents.map(({ browser }, i) => browser.post('/vragenlijst/deel/algemeen', { rapportcijfer_dienstverlening: i + 1, action: 'next' })),
+      respondents.map(({ browser }, i) =>
+        browser.post('/vragenlijst/deel/algemeen', { rapportcijfer_dienstverlening: i + 1, action: 'next' }),
+      ),
     )
     for (const response of responses) expect(response.statusCode).toBe(303)
-    const grades = await Promise.all(several.participants.map(async (p) => (await linkedAnswers(database.db, p.id))?.rapportcijfer_dienstverlening))
+    const grades = await Promise.all(
+      several.participants.map(async (p) => (await linkedAnswers(database.db, p.id))?.rapportcijfer_dienstverlening),
+    )
     expect(grades).toEqual(several.participants.map((_, i) => i + 1))
   })
 
@@ -72,13 +79,20 @@ describe('saving the next page from the recent context', () => {
       await pc.visit('/')
       await pc.post('/', { code: p.code })
       await pc.visit('/vragenlijst/deel/algemeen')
-      expect((await pc.post('/vragenlijst/deel/algemeen', { rapportcijfer_dienstverlening: 9, action: 'next' })).statusCode).toBe(303)
+      expect(
+        (await pc.post('/vragenlijst/deel/algemeen', { rapportcijfer_dienstverlening: 9, action: 'next' })).statusCode,
+      ).toBe(303)
     } finally {
       await other.app.close()
     }
 
-    expect([200, 303]).toContain((await phone.browser.post(phone.form.action, { ...phone.fields, action: 'next' })).statusCode)
-    expect(await linkedAnswers(database.db, p.id)).toMatchObject({ rapportcijfer_dienstverlening: 9, ...numbersOf(phone.fields) })
+    expect([200, 303]).toContain(
+      (await phone.browser.post(phone.form.action, { ...phone.fields, action: 'next' })).statusCode,
+    )
+    expect(await linkedAnswers(database.db, p.id)).toMatchObject({
+      rapportcijfer_dienstverlening: 9,
+      ...numbersOf(phone.fields),
+    })
   })
 
   it('shows that the round has closed when it closed in between, and saves nothing', async () => {
@@ -98,13 +112,25 @@ describe('saving the next page from the recent context', () => {
   it('saves the page when the closing date was moved later after this instance last read the round', async () => {
     const p = round.participants[5]!
     const { browser, form, fields, csrf } = await onSecondPage(t.app, p.code, FIRST_GRADE)
-    const { closes_on } = await database.db.selectFrom('rounds').select('closes_on').where('id', '=', round.roundId).executeTakeFirstOrThrow()
+    const { closes_on } = await database.db
+      .selectFrom('rounds')
+      .select('closes_on')
+      .where('id', '=', round.roundId)
+      .executeTakeFirstOrThrow()
     try {
       // The round closed yesterday: the page the respondent opens now says so (and this instance reads it so).
-      await database.db.updateTable('rounds').set({ closes_on: daysFromToday(-1) }).where('id', '=', round.roundId).execute()
+      await database.db
+        .updateTable('rounds')
+        .set({ closes_on: daysFromToday(-1) })
+        .where('id', '=', round.roundId)
+        .execute()
       expect((await browser.get(form.action)).body).toContain('De vragenlijst is gesloten')
       // A staff member gives another week; the respondent sends the page still open on the phone.
-      await database.db.updateTable('rounds').set({ closes_on: daysFromToday(7) }).where('id', '=', round.roundId).execute()
+      await database.db
+        .updateTable('rounds')
+        .set({ closes_on: daysFromToday(7) })
+        .where('id', '=', round.roundId)
+        .execute()
       const response = await browser.post(form.action, { ...fields, action: 'next' }, { csrf })
       expect([200, 303]).toContain(response.statusCode)
       expect(await linkedAnswers(database.db, p.id)).toMatchObject(numbersOf(fields))
@@ -116,7 +142,11 @@ describe('saving the next page from the recent context', () => {
   it('shows "already done" when a paper form completed the participant in between, and saves nothing', async () => {
     const p = round.participants[3]!
     const { browser, form, fields } = await onSecondPage(t.app, p.code, FIRST_GRADE)
-    await database.db.updateTable('participants').set({ status: 'completed', completed_mode: 'paper' }).where('id', '=', p.id).execute()
+    await database.db
+      .updateTable('participants')
+      .set({ status: 'completed', completed_mode: 'paper' })
+      .where('id', '=', p.id)
+      .execute()
 
     const response = await browser.post(form.action, { ...fields, action: 'next' })
     expect(response.statusCode).toBe(200)
@@ -158,7 +188,10 @@ describe('a section that the remembered answers hide', () => {
     try {
       const pc = new Browser(other.app)
       await signIn(pc)
-      expect((await pc.post('/vragenlijst/deel/start', { tevredenheid: 7, contact: 1, hulp: 1, action: 'next' })).headers.location).toBe('/vragenlijst/deel/hulp_details')
+      expect(
+        (await pc.post('/vragenlijst/deel/start', { tevredenheid: 7, contact: 1, hulp: 1, action: 'next' })).headers
+          .location,
+      ).toBe('/vragenlijst/deel/hulp_details')
     } finally {
       await other.app.close()
     }

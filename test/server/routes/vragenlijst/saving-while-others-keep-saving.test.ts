@@ -19,7 +19,9 @@ let round: RoundFixture
 let otherDevice: { participantId: number; grades: number[]; reads: number } | undefined
 
 async function saveOnOtherDevice(participantId: number, grade: number) {
-  await sql`update responses set answers = jsonb_set(answers, '{rapportcijfer_dienstverlening}', to_jsonb(${grade}::int)) where participant_id = ${participantId}`.execute(database.db)
+  await sql`update responses set answers = jsonb_set(answers, '{rapportcijfer_dienstverlening}', to_jsonb(${grade}::int)) where participant_id = ${participantId}`.execute(
+    database.db,
+  )
 }
 
 /**
@@ -86,9 +88,17 @@ describe('when another device saves again after every read', () => {
     } finally {
       otherDevice = undefined
     }
-    expect((await database.db.selectFrom('participants').select('status').where('id', '=', p.id).executeTakeFirstOrThrow()).status).toBe('completed')
+    expect(
+      (await database.db.selectFrom('participants').select('status').where('id', '=', p.id).executeTakeFirstOrThrow())
+        .status,
+    ).toBe('completed')
     expect(await linkedAnswers(database.db, p.id)).toBeUndefined()
-    const submitted = await database.db.selectFrom('responses').select('answers').where('round_id', '=', round.roundId).where('status', '=', 'complete').execute()
+    const submitted = await database.db
+      .selectFrom('responses')
+      .select('answers')
+      .where('round_id', '=', round.roundId)
+      .where('status', '=', 'complete')
+      .execute()
     expect(submitted).toEqual([{ answers: { rapportcijfer_dienstverlening: 6 } }])
   })
 })

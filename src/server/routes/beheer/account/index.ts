@@ -12,7 +12,16 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import { changeOwnPassword, getAccount, SECOND_FACTOR_ROLES } from '../../../services/accounts.js'
 import { MIN_PASSWORD_LENGTH, verifyPassword } from '../../../services/passwords.js'
-import { disableTotp, enableTotp, groupedSecret, matchingStep, newTotpSecret, normaliseTotpCode, totpQrDataUrl, totpUri } from '../../../services/totp.js'
+import {
+  disableTotp,
+  enableTotp,
+  groupedSecret,
+  matchingStep,
+  newTotpSecret,
+  normaliseTotpCode,
+  totpQrDataUrl,
+  totpUri,
+} from '../../../services/totp.js'
 import { takeAttempt, type AttemptLimit } from '../../../services/attempt-limiter.js'
 import { setNotice, staffActor, takeNotice } from '../_session.js'
 
@@ -26,7 +35,11 @@ type Body = Record<string, string | undefined>
 const field = (body: Body | undefined, name: string) => String(body?.[name] ?? '').slice(0, 300)
 
 const ownAccount: FastifyPluginAsync = async (app) => {
-  async function overview(request: FastifyRequest, reply: FastifyReply, errors: { password?: string; secondFactor?: string } = {}) {
+  async function overview(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    errors: { password?: string; secondFactor?: string } = {},
+  ) {
     const account = await getAccount(app.db, request.staff!.id)
     return reply.page(
       'staff/account.eta',
@@ -52,11 +65,19 @@ const ownAccount: FastifyPluginAsync = async (app) => {
       reply.status(429)
       return overview(request, reply, { password: request.t('staff.auth.tooMany') })
     }
-    const result = await changeOwnPassword(app.db, staffActor(request), field(request.body, 'current'), field(request.body, 'password'), field(request.body, 'repeat'))
+    const result = await changeOwnPassword(
+      app.db,
+      staffActor(request),
+      field(request.body, 'current'),
+      field(request.body, 'password'),
+      field(request.body, 'repeat'),
+    )
     if (result.ok || result.problem !== 'wrong') await attempt.refund()
     if (!result.ok) {
       reply.status(422)
-      return overview(request, reply, { password: request.t(`staff.account.errors.${result.problem}`, { min: MIN_PASSWORD_LENGTH }) })
+      return overview(request, reply, {
+        password: request.t(`staff.account.errors.${result.problem}`, { min: MIN_PASSWORD_LENGTH }),
+      })
     }
     request.session.set('staffMustChangePassword', undefined)
     setNotice(request, 'staff.account.changed')
@@ -70,7 +91,11 @@ const ownAccount: FastifyPluginAsync = async (app) => {
       request.session.set('totpSetupSecret', secret)
     }
     const qr = await totpQrDataUrl(totpUri(secret, request.staff!.username))
-    return reply.page('staff/second-factor.eta', { qr, secret: groupedSecret(secret), error }, { title: request.t('staff.account.secondFactor.setUp'), layout: 'layouts/staff.eta' })
+    return reply.page(
+      'staff/second-factor.eta',
+      { qr, secret: groupedSecret(secret), error },
+      { title: request.t('staff.account.secondFactor.setUp'), layout: 'layouts/staff.eta' },
+    )
   }
 
   app.get('/tweede-stap', withSecondFactor, async (request, reply) => setUpPage(request, reply, null))
@@ -95,7 +120,11 @@ const ownAccount: FastifyPluginAsync = async (app) => {
       reply.status(429)
       return overview(request, reply, { secondFactor: request.t('staff.auth.tooMany') })
     }
-    const user = await app.db.selectFrom('staff_users').select('password_hash').where('id', '=', request.staff!.id).executeTakeFirstOrThrow()
+    const user = await app.db
+      .selectFrom('staff_users')
+      .select('password_hash')
+      .where('id', '=', request.staff!.id)
+      .executeTakeFirstOrThrow()
     if (!(await verifyPassword(field(request.body, 'current'), user.password_hash))) {
       reply.status(422)
       return overview(request, reply, { secondFactor: request.t('staff.account.errors.wrong') })

@@ -16,7 +16,15 @@ const accounts: FastifyPluginAsync = async (app) => {
   async function page(request: FastifyRequest, reply: FastifyReply, extra: Record<string, unknown> = {}) {
     return reply.page(
       'staff/accounts.eta',
-      { accounts: await listAccounts(app.db), roles: STAFF_ROLES, notice: takeNotice(request), form: { username: '', displayName: '', role: 'researcher' }, error: null, created: null, ...extra },
+      {
+        accounts: await listAccounts(app.db),
+        roles: STAFF_ROLES,
+        notice: takeNotice(request),
+        form: { username: '', displayName: '', role: 'researcher' },
+        error: null,
+        created: null,
+        ...extra,
+      },
       { title: request.t('management.accounts.title'), layout: 'layouts/staff.eta' },
     )
   }
@@ -25,12 +33,21 @@ const accounts: FastifyPluginAsync = async (app) => {
 
   app.post<{ Body: Body }>('/', administrators, async (request, reply) => {
     const form = {
-      username: String(request.body?.username ?? '').trim().toLowerCase().slice(0, 100),
-      displayName: String(request.body?.displayName ?? '').trim().slice(0, 200),
+      username: String(request.body?.username ?? '')
+        .trim()
+        .toLowerCase()
+        .slice(0, 100),
+      displayName: String(request.body?.displayName ?? '')
+        .trim()
+        .slice(0, 200),
       role: String(request.body?.role ?? ''),
     }
     const result = isStaffRole(form.role)
-      ? await createAccount(app.db, staffActor(request), { username: form.username, displayName: form.displayName, role: form.role })
+      ? await createAccount(app.db, staffActor(request), {
+          username: form.username,
+          displayName: form.displayName,
+          role: form.role,
+        })
       : ({ ok: false, problem: 'role' } as const)
     if (!result.ok) {
       reply.status(422)

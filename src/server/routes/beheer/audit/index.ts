@@ -10,60 +10,89 @@ import { idParam, staffPage } from '../_respond.js'
 type Query = Record<string, string | undefined>
 
 function auditTime(lang: string) {
-  const format = new Intl.DateTimeFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'Europe/Amsterdam' })
+  const format = new Intl.DateTimeFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', {
+    dateStyle: 'medium',
+    timeStyle: 'medium',
+    timeZone: 'Europe/Amsterdam',
+  })
   return (at: Date) => format.format(at)
 }
 
 const auditPage: FastifyPluginAsync = async (app) => {
-  app.get<{ Querystring: Query }>('/', { config: { roles: ['administrator', 'researcher'] } }, async (request, reply) => {
-    const q = request.query
-    const roundsOnly = request.staff!.role !== 'administrator'
-    let badFilter = false
-    const filter: AuditFilter = { roundsOnly }
-    const text = (name: string) => (typeof q[name] === 'string' ? q[name]!.trim().slice(0, 100) : '')
-    if (text('handeling')) filter.action = text('handeling')
-    if (text('gebruiker')) filter.username = text('gebruiker').toLowerCase()
-    if (text('ronde')) {
-      const roundId = idParam(text('ronde'))
-      if (roundId === null) badFilter = true
-      else filter.roundId = roundId
-    }
-    for (const [name, key] of [['van', 'from'], ['tot', 'to']] as const) {
-      if (!text(name)) continue
-      // A day that does not exist (2026-02-30) would make the query itself fail.
-      if (isCalendarDate(text(name))) filter[key] = text(name)
-      else badFilter = true
-    }
-    if (text('voor')) {
-      const before = Number(text('voor'))
-      if (Number.isSafeInteger(before) && before > 0) filter.before = before
-    }
-    const { entries, nextBefore } = await readAuditLog(app.db, filter)
-    const actions = await auditActions(app.db, roundsOnly)
-    const known = (action: string) => {
-      try {
-        return request.t(`management.audit.actions.${action.replace(/\./g, '_')}`)
-      } catch {
-        // Actions other parts of the app add without a text of their own show as they are.
-        return action
+  app.get<{ Querystring: Query }>(
+    '/',
+    { config: { roles: ['administrator', 'researcher'] } },
+    async (request, reply) => {
+      const q = request.query
+      const roundsOnly = request.staff!.role !== 'administrator'
+      let badFilter = false
+      const filter: AuditFilter = { roundsOnly }
+      const text = (name: string) => (typeof q[name] === 'string' ? q[name]!.trim().slice(0, 100) : '')
+      if (text('handeling')) filter.action = text('handeling')
+      if (text('gebruiker')) filter.username = text('gebruiker').toLowerCase()
+      if (text('ronde')) {
+        const roundId = idParam(text('ronde'))
+        if (roundId === null) badFilter = true
+        else filter.roundId = roundId
       }
-    }
-    const nextQuery = nextBefore === null ? null : new URLSearchParams({ ...Object.fromEntries(Object.entries(q).filter(([k, v]) => k !== 'voor' && typeof v === 'string')), voor: String(nextBefore) }).toString()
-    return staffPage(
-      reply,
-      'staff/audit.eta',
-      {
-        entries: entries.map((e) => ({ ...e, actionLabel: known(e.action), detailText: Object.entries(e.details).map(([k, v]) => `${k}: ${typeof v === 'string' ? v : JSON.stringify(v)}`).join(', ') })),
-        actions: actions.map((a) => ({ value: a, label: known(a) })),
-        query: { handeling: text('handeling'), gebruiker: text('gebruiker'), ronde: text('ronde'), van: text('van'), tot: text('tot') },
-        roundsOnly,
-        badFilter,
-        nextQuery,
-        time: auditTime(request.lang),
-      },
-      request.t('management.audit.title'),
-    )
-  })
+      for (const [name, key] of [
+        ['van', 'from'],
+        ['tot', 'to'],
+      ] as const) {
+        if (!text(name)) continue
+        // A day that does not exist (2026-02-30) would make the query itself fail.
+        if (isCalendarDate(text(name))) filter[key] = text(name)
+        else badFilter = true
+      }
+      if (text('voor')) {
+        const before = Number(text('voor'))
+        if (Number.isSafeInteger(before) && before > 0) filter.before = before
+      }
+      const { entries, nextBefore } = await readAuditLog(app.db, filter)
+      const actions = await auditActions(app.db, roundsOnly)
+      const known = (action: string) => {
+        try {
+          return request.t(`management.audit.actions.${action.replace(/\./g, '_')}`)
+        } catch {
+          // Actions other parts of the app add without a text of their own show as they are.
+          return action
+        }
+      }
+      const nextQuery =
+        nextBefore === null
+          ? null
+          : new URLSearchParams({
+              ...Object.fromEntries(Object.entries(q).filter(([k, v]) => k !== 'voor' && typeof v === 'string')),
+              voor: String(nextBefore),
+            }).toString()
+      return staffPage(
+        reply,
+        'staff/audit.eta',
+        {
+          entries: entries.map((e) => ({
+            ...e,
+            actionLabel: known(e.action),
+            detailText: Object.entries(e.details)
+              .map(([k, v]) => `${k}: ${typeof v === 'string' ? v : JSON.stringify(v)}`)
+              .join(', '),
+          })),
+          actions: actions.map((a) => ({ value: a, label: known(a) })),
+          query: {
+            handeling: text('handeling'),
+            gebruiker: text('gebruiker'),
+            ronde: text('ronde'),
+            van: text('van'),
+            tot: text('tot'),
+          },
+          roundsOnly,
+          badFilter,
+          nextQuery,
+          time: auditTime(request.lang),
+        },
+        request.t('management.audit.title'),
+      )
+    },
+  )
 }
 
 export default auditPage

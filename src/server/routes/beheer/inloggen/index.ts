@@ -24,12 +24,19 @@ const signIn: FastifyPluginAsync = async (app) => {
   })
 
   app.post<{ Body: { username?: string; password?: string; terug?: string } }>('/', options, async (request, reply) => {
-    const username = String(request.body?.username ?? '').trim().toLowerCase().slice(0, 100)
+    const username = String(request.body?.username ?? '')
+      .trim()
+      .toLowerCase()
+      .slice(0, 100)
     const password = String(request.body?.password ?? '').slice(0, 200)
     const returnTo = safeReturnPath(request.body?.terug)
     const fail = (key: string, status: number) => {
       reply.status(status)
-      return reply.page('staff/sign-in.eta', { username, error: request.t(key), returnTo }, { title: request.t('staff.auth.title'), layout: 'layouts/staff.eta' })
+      return reply.page(
+        'staff/sign-in.eta',
+        { username, error: request.t(key), returnTo },
+        { title: request.t('staff.auth.title'), layout: 'layouts/staff.eta' },
+      )
     }
     // Counted before the password is checked, so guesses sent at the same moment (to one
     // instance or several) cannot slip past the limit together; a success is refunded.

@@ -6,7 +6,14 @@
  *   POST /beheer/rondes        → create it (as a draft)
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
-import { createRound, listQuestionnaires, listRounds, MIN_GROUP_SIZE_DEFAULT, parseRoundForm, type RoundForm } from '../../../services/rounds.js'
+import {
+  createRound,
+  listQuestionnaires,
+  listRounds,
+  MIN_GROUP_SIZE_DEFAULT,
+  parseRoundForm,
+  type RoundForm,
+} from '../../../services/rounds.js'
 import { addDays, todayInAmsterdam } from '../../../services/calendar.js'
 import { numberFormats } from '../_format.js'
 import { setNotice, staffActor, takeNotice } from '../_session.js'
@@ -17,37 +24,70 @@ const researchers = { config: { roles: ['researcher'] as const } }
 
 const rounds: FastifyPluginAsync = async (app) => {
   app.get('/', researchers, async (request, reply) =>
-    staffPage(reply, 'staff/rounds.eta', { rounds: await listRounds(app.db), fmt: numberFormats(request.lang), notice: takeNotice(request), researcher: true }, request.t('management.rounds.title')),
+    staffPage(
+      reply,
+      'staff/rounds.eta',
+      {
+        rounds: await listRounds(app.db),
+        fmt: numberFormats(request.lang),
+        notice: takeNotice(request),
+        researcher: true,
+      },
+      request.t('management.rounds.title'),
+    ),
   )
 
-  async function newRoundPage(request: FastifyRequest, reply: FastifyReply, values: Record<string, unknown>, errors: Record<string, string[]>) {
-    return staffPage(reply, 'staff/round-new.eta', { values, errors, questionnaires: await listQuestionnaires(app.db), frozen: false }, request.t('management.rounds.new'))
+  async function newRoundPage(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    values: Record<string, unknown>,
+    errors: Record<string, string[]>,
+  ) {
+    return staffPage(
+      reply,
+      'staff/round-new.eta',
+      { values, errors, questionnaires: await listQuestionnaires(app.db), frozen: false },
+      request.t('management.rounds.new'),
+    )
   }
 
   app.get('/nieuw', researchers, async (request, reply) => {
     const today = todayInAmsterdam()
     const questionnaires = await listQuestionnaires(app.db)
     // The 2022 rhythm: four weeks to answer, a reminder after two, data kept three months after.
-    return newRoundPage(request, reply, {
-      name: '',
-      questionnaireId: String(questionnaires[0]?.id ?? ''),
-      strata: '',
-      opensOn: today,
-      closesOn: addDays(today, 28),
-      reminderOn: addDays(today, 14),
-      retentionUntil: addDays(today, 28 + 91),
-      doubleKeying: false,
-      minGroupSize: String(MIN_GROUP_SIZE_DEFAULT),
-    }, {})
+    return newRoundPage(
+      request,
+      reply,
+      {
+        name: '',
+        questionnaireId: String(questionnaires[0]?.id ?? ''),
+        strata: '',
+        opensOn: today,
+        closesOn: addDays(today, 28),
+        reminderOn: addDays(today, 14),
+        retentionUntil: addDays(today, 28 + 91),
+        doubleKeying: false,
+        minGroupSize: String(MIN_GROUP_SIZE_DEFAULT),
+      },
+      {},
+    )
   })
 
   app.post<{ Body: RoundForm }>('/', researchers, async (request, reply) => {
     const body = request.body ?? {}
     const questionnaires = await listQuestionnaires(app.db)
-    const parsed = parseRoundForm(body, questionnaires.map((q) => q.id))
+    const parsed = parseRoundForm(
+      body,
+      questionnaires.map((q) => q.id),
+    )
     if (!parsed.ok) {
       reply.status(422)
-      return newRoundPage(request, reply, { ...body, doubleKeying: Boolean(body.doubleKeying) }, fieldMessages(request, parsed.errors))
+      return newRoundPage(
+        request,
+        reply,
+        { ...body, doubleKeying: Boolean(body.doubleKeying) },
+        fieldMessages(request, parsed.errors),
+      )
     }
     const roundId = await createRound(app.db, staffActor(request), parsed.input)
     setNotice(request, 'management.rounds.form.created')

@@ -8,7 +8,16 @@
  *   POST /beheer/accounts/:userId/tweede-stap   → remove the second step (lost phone)
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
-import { changeRole, getAccount, isStaffRole, removeSecondFactor, resetPassword, setActive, STAFF_ROLES, type AccountProblem } from '../../../../services/accounts.js'
+import {
+  changeRole,
+  getAccount,
+  isStaffRole,
+  removeSecondFactor,
+  resetPassword,
+  setActive,
+  STAFF_ROLES,
+  type AccountProblem,
+} from '../../../../services/accounts.js'
 import { setNotice, staffActor, takeNotice } from '../../_session.js'
 import { idParam, notFound } from '../../_respond.js'
 
@@ -20,18 +29,34 @@ type Body = Record<string, string | undefined>
 const userIdOf = (params: Params) => idParam(params.userId)
 
 const account: FastifyPluginAsync = async (app) => {
-  async function page(request: FastifyRequest<{ Params: Params }>, reply: FastifyReply, extra: Record<string, unknown> = {}) {
+  async function page(
+    request: FastifyRequest<{ Params: Params }>,
+    reply: FastifyReply,
+    extra: Record<string, unknown> = {},
+  ) {
     const id = userIdOf(request.params)
     const user = id === null ? undefined : await getAccount(app.db, id)
     if (!user) return notFound(request, reply)
     return reply.page(
       'staff/account-edit.eta',
-      { user, roles: STAFF_ROLES, self: user.id === request.staff!.id, notice: takeNotice(request), error: null, newPassword: null, ...extra },
+      {
+        user,
+        roles: STAFF_ROLES,
+        self: user.id === request.staff!.id,
+        notice: takeNotice(request),
+        error: null,
+        newPassword: null,
+        ...extra,
+      },
       { title: user.displayName, layout: 'layouts/staff.eta' },
     )
   }
 
-  async function done(request: FastifyRequest<{ Params: Params }>, reply: FastifyReply, result: { ok: true } | { ok: false; problem: AccountProblem }) {
+  async function done(
+    request: FastifyRequest<{ Params: Params }>,
+    reply: FastifyReply,
+    result: { ok: true } | { ok: false; problem: AccountProblem },
+  ) {
     if (!result.ok) {
       if (result.problem === 'notFound') return notFound(request, reply)
       reply.status(422)

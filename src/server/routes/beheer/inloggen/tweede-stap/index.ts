@@ -21,7 +21,11 @@ function pendingUser(request: FastifyRequest): number | undefined {
 }
 
 function page(request: FastifyRequest, reply: FastifyReply, returnTo: string, error: string | null) {
-  return reply.page('staff/second-step.eta', { error, returnTo }, { title: request.t('staff.auth.secondStepTitle'), layout: 'layouts/staff.eta' })
+  return reply.page(
+    'staff/second-step.eta',
+    { error, returnTo },
+    { title: request.t('staff.auth.secondStepTitle'), layout: 'layouts/staff.eta' },
+  )
 }
 
 const secondStep: FastifyPluginAsync = async (app) => {
@@ -48,7 +52,11 @@ const secondStep: FastifyPluginAsync = async (app) => {
       return page(request, reply, returnTo, request.t('staff.auth.codeWrong'))
     }
     await attempt.refund()
-    const user = await app.db.selectFrom('staff_users').select(['id', 'username', 'active']).where('id', '=', userId).executeTakeFirst()
+    const user = await app.db
+      .selectFrom('staff_users')
+      .select(['id', 'username', 'active'])
+      .where('id', '=', userId)
+      .executeTakeFirst()
     if (!user?.active) return reply.redirect('/beheer/inloggen', 303)
     const mustChange = request.session.get('staffMustChangePassword') === true
     request.session.regenerate(['lang'])

@@ -93,7 +93,10 @@ const roundPage: FastifyPluginAsync = async (app) => {
     if (!round) return notFound(request, reply)
     const body = request.body ?? {}
     const questionnaires = await listQuestionnaires(app.db)
-    const parsed = parseRoundForm(body, questionnaires.map((q) => q.id))
+    const parsed = parseRoundForm(
+      body,
+      questionnaires.map((q) => q.id),
+    )
     const redisplay = { ...body, doubleKeying: Boolean(body.doubleKeying) }
     if (!parsed.ok) {
       reply.status(422)
@@ -104,7 +107,10 @@ const roundPage: FastifyPluginAsync = async (app) => {
       reply.status(422)
       return page(request, reply, round, { values: redisplay, errors: fieldMessages(request, result.errors) })
     }
-    setNotice(request, result.changed.length > 0 ? 'management.rounds.form.saved' : 'management.rounds.form.nothingChanged')
+    setNotice(
+      request,
+      result.changed.length > 0 ? 'management.rounds.form.saved' : 'management.rounds.form.nothingChanged',
+    )
     return reply.redirect(`/beheer/rondes/${round.round.id}`, 303)
   })
 
@@ -153,12 +159,19 @@ const roundPage: FastifyPluginAsync = async (app) => {
     if (!round) return notFound(request, reply)
     const definition = round.questionnaire.definition
     const asked = request.query.taal
-    const language = typeof asked === 'string' && definition.languages.includes(asked) ? asked : (definition.languages[0] ?? 'nl')
+    const language =
+      typeof asked === 'string' && definition.languages.includes(asked) ? asked : (definition.languages[0] ?? 'nl')
     const header = roundHeaderOf(request, round.round)
     return staffPage(
       reply,
       'staff/round-preview.eta',
-      { header, preview: questionnairePreview(definition, language), previewLanguages: languageNames(definition.languages, request.lang), language, roundId: round.round.id },
+      {
+        header,
+        preview: questionnairePreview(definition, language),
+        previewLanguages: languageNames(definition.languages, request.lang),
+        language,
+        roundId: round.round.id,
+      },
       request.t('management.rounds.preview.title'),
     )
   })

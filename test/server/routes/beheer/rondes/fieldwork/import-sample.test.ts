@@ -14,7 +14,11 @@ beforeAll(async () => {
 afterAll(async () => t.close())
 
 const participantsOf = (roundId: number) =>
-  t.database.db.selectFrom('participants').select(['id', 'code', 'last_name', 'stratum_id', 'client_number']).where('round_id', '=', roundId).execute()
+  t.database.db
+    .selectFrom('participants')
+    .select(['id', 'code', 'last_name', 'stratum_id', 'client_number'])
+    .where('round_id', '=', roundId)
+    .execute()
 
 describe('importing the client file', () => {
   it('shows every bad row, imports nothing, then imports the rest only when told to skip', async () => {
@@ -24,7 +28,12 @@ describe('importing the client file', () => {
     expect(page.statusCode).toBe(200)
     expect(page.body).toContain('enctype="multipart/form-data"')
 
-    const preview = await uploadAndFollow(browser, `/beheer/rondes/${round.roundId}/import`, {}, { bestand: { name: 'clients-bad.csv', data: readFileSync(`${FIXTURES}/clients-bad.csv`) } })
+    const preview = await uploadAndFollow(
+      browser,
+      `/beheer/rondes/${round.roundId}/import`,
+      {},
+      { bestand: { name: 'clients-bad.csv', data: readFileSync(`${FIXTURES}/clients-bad.csv`) } },
+    )
     expect(preview.statusCode).toBe(200)
     expect(preview.body).toContain('8 regels zijn niet goed')
     expect(preview.body).toContain('postcode &quot;12345&quot; klopt niet')
@@ -44,10 +53,20 @@ describe('importing the client file', () => {
 
     const done = await browser.submit(uploadUrl, { actie: 'overslaan' })
     expect(done.body).toContain('2 klanten geïmporteerd; 8 regels overgeslagen.')
-    expect((await participantsOf(round.roundId)).map((p) => p.last_name).sort()).toEqual(['<script>alert(1)</script>', 'Puntkomma; in naam'])
+    expect((await participantsOf(round.roundId)).map((p) => p.last_name).sort()).toEqual([
+      '<script>alert(1)</script>',
+      'Puntkomma; in naam',
+    ])
     // The staged rows are gone once imported.
-    expect(await t.database.db.selectFrom('import_uploads').select('id').where('round_id', '=', round.roundId).execute()).toEqual([])
-    const actions = await t.database.db.selectFrom('audit_log').select('action').where('round_id', '=', round.roundId).orderBy('id').execute()
+    expect(
+      await t.database.db.selectFrom('import_uploads').select('id').where('round_id', '=', round.roundId).execute(),
+    ).toEqual([])
+    const actions = await t.database.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('round_id', '=', round.roundId)
+      .orderBy('id')
+      .execute()
     expect(actions.map((a) => a.action)).toEqual(['import.upload', 'import.clients'])
   })
 
@@ -55,11 +74,23 @@ describe('importing the client file', () => {
     const round = await createRound(t.database.db, { participantsPerStratum: 0 })
     const browser = await signedInAs(t.app, 'researcher')
     await browser.visit(`/beheer/rondes/${round.roundId}/import`)
-    const bad = await upload(browser, `/beheer/rondes/${round.roundId}/import`, {}, { bestand: { name: 'x.csv', data: 'naam;adres\r\nJan;Markt 1\r\n' } })
+    const bad = await upload(
+      browser,
+      `/beheer/rondes/${round.roundId}/import`,
+      {},
+      { bestand: { name: 'x.csv', data: 'naam;adres\r\nJan;Markt 1\r\n' } },
+    )
     expect(bad.statusCode).toBe(422)
-    expect(bad.body).toContain('De kolom klantnummer, achternaam, straat, huisnummer, postcode, woonplaats, gemeente ontbreekt')
+    expect(bad.body).toContain(
+      'De kolom klantnummer, achternaam, straat, huisnummer, postcode, woonplaats, gemeente ontbreekt',
+    )
 
-    const preview = await uploadAndFollow(browser, `/beheer/rondes/${round.roundId}/import`, {}, { bestand: { name: 'small.csv', data: readFileSync(`${FIXTURES}/clients-small.csv`) } })
+    const preview = await uploadAndFollow(
+      browser,
+      `/beheer/rondes/${round.roundId}/import`,
+      {},
+      { bestand: { name: 'small.csv', data: readFileSync(`${FIXTURES}/clients-small.csv`) } },
+    )
     expect(preview.body).toContain('Alle regels zijn goed.')
     const uploadUrl = /action="(\/beheer\/rondes\/\d+\/import\/[0-9a-f-]+)"/.exec(preview.body)![1]!
     const cancelled = await browser.submit(uploadUrl, { actie: 'annuleren' })
@@ -75,9 +106,16 @@ describe('importing the client file', () => {
     const browser = await signedInAs(t.app, 'researcher')
     await browser.visit(`/beheer/rondes/${round.roundId}/import`)
     browser.lastPage = '<input name="_csrf" value="forged">'
-    const response = await upload(browser, `/beheer/rondes/${round.roundId}/import`, {}, { bestand: { name: 'small.csv', data: readFileSync(`${FIXTURES}/clients-small.csv`) } })
+    const response = await upload(
+      browser,
+      `/beheer/rondes/${round.roundId}/import`,
+      {},
+      { bestand: { name: 'small.csv', data: readFileSync(`${FIXTURES}/clients-small.csv`) } },
+    )
     expect(response.statusCode).toBe(403)
-    expect(await t.database.db.selectFrom('import_uploads').select('id').where('round_id', '=', round.roundId).execute()).toEqual([])
+    expect(
+      await t.database.db.selectFrom('import_uploads').select('id').where('round_id', '=', round.roundId).execute(),
+    ).toEqual([])
   })
 
   it('is for researchers only', async () => {
@@ -97,14 +135,21 @@ describe('drawing the sample', () => {
     const round = await createRound(t.database.db, { participantsPerStratum: 0 })
     const browser = await signedInAs(t.app, 'researcher')
     await browser.visit(`/beheer/rondes/${round.roundId}/import`)
-    const preview = await uploadAndFollow(browser, `/beheer/rondes/${round.roundId}/import`, {}, { bestand: { name: 'all.csv', data: readFileSync(`${FIXTURES}/clients-hengelo-haaksbergen-borne.csv`) } })
+    const preview = await uploadAndFollow(
+      browser,
+      `/beheer/rondes/${round.roundId}/import`,
+      {},
+      { bestand: { name: 'all.csv', data: readFileSync(`${FIXTURES}/clients-hengelo-haaksbergen-borne.csv`) } },
+    )
     const uploadUrl = /action="(\/beheer\/rondes\/\d+\/import\/[0-9a-f-]+)"/.exec(preview.body)![1]!
     const imported = await browser.submit(uploadUrl, { actie: 'importeren' })
     expect(imported.body).toContain('3012 klanten geïmporteerd.')
 
     const [hengelo, haaksbergen, borne] = round.strata
     const query = `seed=20221001&methode-${hengelo!.id}=aselect&aantal-${hengelo!.id}=1700&methode-${haaksbergen!.id}=iedereen&methode-${borne!.id}=iedereen`
-    const tooMany = await browser.visit(`/beheer/rondes/${round.roundId}/steekproef?seed=1&methode-${hengelo!.id}=aselect&aantal-${hengelo!.id}=9999`)
+    const tooMany = await browser.visit(
+      `/beheer/rondes/${round.roundId}/steekproef?seed=1&methode-${hengelo!.id}=aselect&aantal-${hengelo!.id}=9999`,
+    )
     expect(tooMany.statusCode).toBe(422)
     expect(tooMany.body).toContain('Vul een aantal in van 1 tot en met 2412.')
 
@@ -116,7 +161,9 @@ describe('drawing the sample', () => {
     // Looking changes nothing.
     expect((await participantsOf(round.roundId)).filter((p) => p.code)).toHaveLength(0)
 
-    const fields = Object.fromEntries([...shown.body.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)].map((m) => [m[1]!, m[2]!]))
+    const fields = Object.fromEntries(
+      [...shown.body.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)].map((m) => [m[1]!, m[2]!]),
+    )
     delete fields._csrf
     const confirmed = await browser.submit(`/beheer/rondes/${round.roundId}/steekproef`, fields)
     expect(confirmed.body).toContain('2300 klanten hebben een inlogcode')
@@ -131,11 +178,22 @@ describe('drawing the sample', () => {
     // The same seed on the same file draws the same clients.
     const again = await createRound(t.database.db, { participantsPerStratum: 0 })
     await browser.visit(`/beheer/rondes/${again.roundId}/import`)
-    const preview2 = await uploadAndFollow(browser, `/beheer/rondes/${again.roundId}/import`, {}, { bestand: { name: 'all.csv', data: readFileSync(`${FIXTURES}/clients-hengelo-haaksbergen-borne.csv`) } })
-    await browser.submit(/action="(\/beheer\/rondes\/\d+\/import\/[0-9a-f-]+)"/.exec(preview2.body)![1]!, { actie: 'importeren' })
+    const preview2 = await uploadAndFollow(
+      browser,
+      `/beheer/rondes/${again.roundId}/import`,
+      {},
+      { bestand: { name: 'all.csv', data: readFileSync(`${FIXTURES}/clients-hengelo-haaksbergen-borne.csv`) } },
+    )
+    await browser.submit(/action="(\/beheer\/rondes\/\d+\/import\/[0-9a-f-]+)"/.exec(preview2.body)![1]!, {
+      actie: 'importeren',
+    })
     const [h2, hb2, b2] = again.strata
-    const shown2 = await browser.visit(`/beheer/rondes/${again.roundId}/steekproef?seed=20221001&methode-${h2!.id}=aselect&aantal-${h2!.id}=1700&methode-${hb2!.id}=iedereen&methode-${b2!.id}=iedereen`)
-    const fields2 = Object.fromEntries([...shown2.body.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)].map((m) => [m[1]!, m[2]!]))
+    const shown2 = await browser.visit(
+      `/beheer/rondes/${again.roundId}/steekproef?seed=20221001&methode-${h2!.id}=aselect&aantal-${h2!.id}=1700&methode-${hb2!.id}=iedereen&methode-${b2!.id}=iedereen`,
+    )
+    const fields2 = Object.fromEntries(
+      [...shown2.body.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)].map((m) => [m[1]!, m[2]!]),
+    )
     delete fields2._csrf
     await browser.submit(`/beheer/rondes/${again.roundId}/steekproef`, fields2)
     const numbers = async (roundId: number) => (await participantsOf(roundId)).map((p) => p.client_number).sort()
@@ -144,7 +202,12 @@ describe('drawing the sample', () => {
     // After the sample no more imports.
     const importPage = await browser.visit(`/beheer/rondes/${round.roundId}/import`)
     expect(importPage.body).toContain('De steekproef is al getrokken')
-    const audit = await t.database.db.selectFrom('audit_log').select(['action', 'details']).where('round_id', '=', round.roundId).where('action', '=', 'sample.confirm').executeTakeFirstOrThrow()
+    const audit = await t.database.db
+      .selectFrom('audit_log')
+      .select(['action', 'details'])
+      .where('round_id', '=', round.roundId)
+      .where('action', '=', 'sample.confirm')
+      .executeTakeFirstOrThrow()
     expect(audit.details).toMatchObject({ seed: 20221001 })
   })
 })

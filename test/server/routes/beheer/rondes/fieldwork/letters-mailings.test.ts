@@ -9,13 +9,24 @@ import { signedInAs } from '../../../../../helpers/staff.js'
 import { formatLoginCode } from '../../../../../../src/codes/login-code.js'
 import { currentWave } from '../../../../../../src/server/services/participation.js'
 import { fieldworkIdle } from '../../../../../../src/server/fieldwork-work.js'
-import { decodeSymbols, inkShare, pageTexts, renderPages, renderToolsAvailable, tempDir, type TempDir } from '../../../../../mailmerge/pdf-tools.js'
+import {
+  decodeSymbols,
+  inkShare,
+  pageTexts,
+  renderPages,
+  renderToolsAvailable,
+  tempDir,
+  type TempDir,
+} from '../../../../../mailmerge/pdf-tools.js'
 import { uploadAndFollow } from './_upload.js'
 
 const canRender = renderToolsAvailable()
 const PUBLIC_URL = 'http://peiling.test'
 // A 1×1 PNG.
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64')
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+  'base64',
+)
 
 let t: TestApp
 let smtp: SMTPServer
@@ -47,9 +58,33 @@ afterAll(async () => {
 })
 
 const PEOPLE = [
-  { initials: 'K.', last_name: 'Yılmaz', postcode: '7559 ZW', street: 'Oldenzaalsestraat', house_number: '108', email: 'yilmaz@example.nl', language: 'tr' },
-  { initials: 'T.', last_name: 'Nguyễn', postcode: '7551 AB', street: 'Markt', house_number: '2', email: null, language: 'en' },
-  { initials: 'M.', last_name: 'Öztürk', postcode: '7555 HH', street: 'Deldenerstraat', house_number: '177', email: 'ozturk@example.nl', language: 'nl' },
+  {
+    initials: 'K.',
+    last_name: 'Yılmaz',
+    postcode: '7559 ZW',
+    street: 'Oldenzaalsestraat',
+    house_number: '108',
+    email: 'yilmaz@example.nl',
+    language: 'tr',
+  },
+  {
+    initials: 'T.',
+    last_name: 'Nguyễn',
+    postcode: '7551 AB',
+    street: 'Markt',
+    house_number: '2',
+    email: null,
+    language: 'en',
+  },
+  {
+    initials: 'M.',
+    last_name: 'Öztürk',
+    postcode: '7555 HH',
+    street: 'Deldenerstraat',
+    house_number: '177',
+    email: 'ozturk@example.nl',
+    language: 'nl',
+  },
 ]
 
 /** A round whose participants have names, addresses and (some) e-mail addresses. */
@@ -57,7 +92,11 @@ async function roundWithAddresses(): Promise<RoundFixture> {
   const round = await createRound(t.database.db, { participantsPerStratum: 3 })
   for (const [i, p] of round.participants.entries()) {
     const person = PEOPLE[i % 3]!
-    await t.database.db.updateTable('participants').set({ ...person, email: person.email ? `${i}.${person.email}` : null }).where('id', '=', p.id).execute()
+    await t.database.db
+      .updateTable('participants')
+      .set({ ...person, email: person.email ? `${i}.${person.email}` : null })
+      .where('id', '=', p.id)
+      .execute()
   }
   return round
 }
@@ -123,28 +162,63 @@ describe('letters', () => {
 
     const csv = await browser.get(`${mailingUrl}/adreslijst.csv`)
     expect(csv.headers['content-type']).toContain('text/csv')
-    const lines = csv.body.replace(/^\uFEFF/, '').trim().split('\r\n')
+    const lines = csv.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n')
     expect(lines[0]).toBe('code;url;naam;adres;postcode;woonplaats;postcode_woonplaats;gemeente;taal')
     expect(lines).toHaveLength(10)
     const postcodes = lines.slice(1).map((l) => l.split(';')[4])
     expect(postcodes).toEqual([...postcodes].sort())
-    expect(csv.body).toContain(`${formatLoginCode(hengelo[0]!.code)};${PUBLIC_URL}/c/${hengelo[0]!.code};K. Yılmaz;Oldenzaalsestraat 108;7559 ZW`)
+    expect(csv.body).toContain(
+      `${formatLoginCode(hengelo[0]!.code)};${PUBLIC_URL}/c/${hengelo[0]!.code};K. Yılmaz;Oldenzaalsestraat 108;7559 ZW`,
+    )
 
     // Making the files again creates no codes and no mailing.
-    const codesBefore = await t.database.db.selectFrom('participants').select(['id', 'code']).where('round_id', '=', round.roundId).orderBy('id').execute()
+    const codesBefore = await t.database.db
+      .selectFrom('participants')
+      .select(['id', 'code'])
+      .where('round_id', '=', round.roundId)
+      .orderBy('id')
+      .execute()
     await browser.submit(mailingUrl, { actie: 'opnieuw' })
     await fieldworkIdle(t.app.db)
-    const codesAfter = await t.database.db.selectFrom('participants').select(['id', 'code']).where('round_id', '=', round.roundId).orderBy('id').execute()
+    const codesAfter = await t.database.db
+      .selectFrom('participants')
+      .select(['id', 'code'])
+      .where('round_id', '=', round.roundId)
+      .orderBy('id')
+      .execute()
     expect(codesAfter).toEqual(codesBefore)
-    const mailings = await t.database.db.selectFrom('mailings').selectAll().where('round_id', '=', round.roundId).execute()
-    expect(mailings).toEqual([expect.objectContaining({ kind: 'invitation', channel: 'letter', recipient_count: 9, created_by: browser.userId })])
+    const mailings = await t.database.db
+      .selectFrom('mailings')
+      .selectAll()
+      .where('round_id', '=', round.roundId)
+      .execute()
+    expect(mailings).toEqual([
+      expect.objectContaining({
+        kind: 'invitation',
+        channel: 'letter',
+        recipient_count: 9,
+        created_by: browser.userId,
+      }),
+    ])
     expect(await pageTexts(await download(browser, links[0]!, 'again.pdf'))).toEqual(pages)
 
     // A second invitation is refused.
     const again = await browser.visit(`/beheer/rondes/${round.roundId}/brieven`)
     expect(again.body).not.toContain('Maak de uitnodigingsbrieven')
-    const actions = (await t.database.db.selectFrom('audit_log').select('action').where('round_id', '=', round.roundId).execute()).map((a) => a.action)
-    expect(actions).toEqual(expect.arrayContaining(['mailing.invitation.letter', 'letters.download', 'mailing-list.download', 'letters.remake']))
+    const actions = (
+      await t.database.db.selectFrom('audit_log').select('action').where('round_id', '=', round.roundId).execute()
+    ).map((a) => a.action)
+    expect(actions).toEqual(
+      expect.arrayContaining([
+        'mailing.invitation.letter',
+        'letters.download',
+        'mailing-list.download',
+        'letters.remake',
+      ]),
+    )
   })
 
   it('edits a template per municipality with a logo, refuses unknown merge fields, and previews it as PDF', async () => {
@@ -154,29 +228,62 @@ describe('letters', () => {
     const form = await browser.visit(url)
     expect(form.body).toContain('Gemeente Haaksbergen')
     const fields = Object.fromEntries(
-      [...form.body.matchAll(/<input id="[^"]+" name="([^"]+)" type="text"[^>]*value="([^"]*)"/g)].map((m) => [m[1]!, m[2]!.replace(/&amp;/g, '&')]),
+      [...form.body.matchAll(/<input id="[^"]+" name="([^"]+)" type="text"[^>]*value="([^"]*)"/g)].map((m) => [
+        m[1]!,
+        m[2]!.replace(/&amp;/g, '&'),
+      ]),
     )
-    const unescape = (html: string) => html.replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&')
-    for (const m of form.body.matchAll(/<textarea id="[^"]+" name="([^"]+)"[^>]*>([\s\S]*?)<\/textarea>/g)) fields[m[1]!] = unescape(m[2]!)
+    const unescape = (html: string) =>
+      html
+        .replace(/&#39;/g, "'")
+        .replace(/&quot;/g, '"')
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&amp;/g, '&')
+    for (const m of form.body.matchAll(/<textarea id="[^"]+" name="([^"]+)"[^>]*>([\s\S]*?)<\/textarea>/g))
+      fields[m[1]!] = unescape(m[2]!)
     const body = fields['tekst-nl']!
 
-    const wrong = await uploadAndFollow(browser, url, { ...fields, 'tekst-nl': body + '\n\nGroet aan {nam}.', actie: 'opslaan' }, {})
+    const wrong = await uploadAndFollow(
+      browser,
+      url,
+      { ...fields, 'tekst-nl': body + '\n\nGroet aan {nam}.', actie: 'opslaan' },
+      {},
+    )
     expect(wrong.statusCode).toBe(422)
     expect(wrong.body).toContain('onbekend veld {nam}')
 
     await browser.visit(url)
-    const preview = await uploadAndFollow(browser, url, { ...fields, 'onderwerp-nl': 'Uw mening over Haaksbergen telt', 'tekst-nl': body, actie: 'voorbeeld' }, { logo: { name: 'logo.png', data: PNG, type: 'image/png' } })
-    expect(preview.headers['content-type'], /error-summary[\s\S]*?<\/div>/.exec(preview.body)?.[0]).toBe('application/pdf')
+    const preview = await uploadAndFollow(
+      browser,
+      url,
+      { ...fields, 'onderwerp-nl': 'Uw mening over Haaksbergen telt', 'tekst-nl': body, actie: 'voorbeeld' },
+      { logo: { name: 'logo.png', data: PNG, type: 'image/png' } },
+    )
+    expect(preview.headers['content-type'], /error-summary[\s\S]*?<\/div>/.exec(preview.body)?.[0]).toBe(
+      'application/pdf',
+    )
     const previewFile = tmp.file('preview.pdf')
     writeFileSync(previewFile, preview.rawPayload)
     expect((await pageTexts(previewFile))[0]).toContain('Uw mening over Haaksbergen telt')
     // A preview saves nothing.
-    expect(await t.database.db.selectFrom('letter_templates').select('id').where('round_id', '=', round.roundId).execute()).toEqual([])
+    expect(
+      await t.database.db.selectFrom('letter_templates').select('id').where('round_id', '=', round.roundId).execute(),
+    ).toEqual([])
 
     await browser.visit(url)
-    const saved = await uploadAndFollow(browser, url, { ...fields, 'onderwerp-nl': 'Uw mening over Haaksbergen telt', 'tekst-nl': body, actie: 'opslaan' }, { logo: { name: 'logo.png', data: PNG, type: 'image/png' } })
+    const saved = await uploadAndFollow(
+      browser,
+      url,
+      { ...fields, 'onderwerp-nl': 'Uw mening over Haaksbergen telt', 'tekst-nl': body, actie: 'opslaan' },
+      { logo: { name: 'logo.png', data: PNG, type: 'image/png' } },
+    )
     expect(saved.body).toContain('Het sjabloon is opgeslagen.')
-    const stored = await t.database.db.selectFrom('letter_templates').select(['stratum_id', 'kind', 'logo_type']).where('round_id', '=', round.roundId).execute()
+    const stored = await t.database.db
+      .selectFrom('letter_templates')
+      .select(['stratum_id', 'kind', 'logo_type'])
+      .where('round_id', '=', round.roundId)
+      .execute()
     expect(stored).toEqual([{ stratum_id: round.strata[1]!.id, kind: 'invitation', logo_type: 'image/png' }])
 
     // Haaksbergen's letters use it; Hengelo's the default.
@@ -185,8 +292,12 @@ describe('letters', () => {
     const page = await browser.visit(String(made.headers.location))
     const links = [...page.body.matchAll(/href="([^"]+\/bestand\/\d+)"/g)].map((m) => m[1]!)
     // (The Dutch letters; Nguyễn reads English, which this template leaves at the default.)
-    expect((await pageTexts(await download(browser, links[1]!, 'haaksbergen.pdf'))).join()).toContain('Uw mening over Haaksbergen telt')
-    expect((await pageTexts(await download(browser, links[0]!, 'hengelo.pdf'))).join()).not.toContain('Uw mening over Haaksbergen telt')
+    expect((await pageTexts(await download(browser, links[1]!, 'haaksbergen.pdf'))).join()).toContain(
+      'Uw mening over Haaksbergen telt',
+    )
+    expect((await pageTexts(await download(browser, links[0]!, 'hengelo.pdf'))).join()).not.toContain(
+      'Uw mening over Haaksbergen telt',
+    )
   })
 })
 
@@ -210,21 +321,49 @@ describe('e-mail and reminders', () => {
 
   it('reminds only those who have not responded by any mode, and never opted-out or returned letters', async () => {
     const round = await roundWithAddresses()
-    const [p0, p1, p2, p3, p4, p5] = round.participants.map((p) => p.id) as [number, number, number, number, number, number]
-    const set = (id: number, values: Record<string, unknown>) => t.database.db.updateTable('participants').set(values).where('id', '=', id).execute()
+    const [p0, p1, p2, p3, p4, p5] = round.participants.map((p) => p.id) as [
+      number,
+      number,
+      number,
+      number,
+      number,
+      number,
+    ]
+    const set = (id: number, values: Record<string, unknown>) =>
+      t.database.db.updateTable('participants').set(values).where('id', '=', id).execute()
     await set(p0, { status: 'completed', completed_mode: 'online' })
     await set(p1, { status: 'completed', completed_mode: 'paper' })
     await set(p2, { status: 'in_progress' })
     const browser = await signedInAs(t.app, 'researcher')
     await browser.visit(`/beheer/rondes/${round.roundId}/verzendingen`)
     // Staff mark an opt-out by client number and a returned letter by code.
-    const clientNumber = (await t.database.db.selectFrom('participants').select('client_number').where('id', '=', p3).executeTakeFirstOrThrow()).client_number!
-    const marked = await browser.submit(`/beheer/rondes/${round.roundId}/verzendingen/markeren`, { deelnemer: clientNumber, markering: 'opted_out' })
+    const clientNumber = (
+      await t.database.db
+        .selectFrom('participants')
+        .select('client_number')
+        .where('id', '=', p3)
+        .executeTakeFirstOrThrow()
+    ).client_number!
+    const marked = await browser.submit(`/beheer/rondes/${round.roundId}/verzendingen/markeren`, {
+      deelnemer: clientNumber,
+      markering: 'opted_out',
+    })
     expect(marked.body).toContain(`(${clientNumber}): Afgemeld.`)
     const code = round.participants[4]!.code
-    await browser.submit(`/beheer/rondes/${round.roundId}/verzendingen/markeren`, { deelnemer: formatLoginCode(code).toLowerCase(), markering: 'mail_returned' })
-    const flags = await t.database.db.selectFrom('participants').select(['id', 'opted_out', 'mail_returned']).where('id', 'in', [p3, p4]).orderBy('id').execute()
-    expect(flags).toEqual([{ id: p3, opted_out: true, mail_returned: false }, { id: p4, opted_out: false, mail_returned: true }])
+    await browser.submit(`/beheer/rondes/${round.roundId}/verzendingen/markeren`, {
+      deelnemer: formatLoginCode(code).toLowerCase(),
+      markering: 'mail_returned',
+    })
+    const flags = await t.database.db
+      .selectFrom('participants')
+      .select(['id', 'opted_out', 'mail_returned'])
+      .where('id', 'in', [p3, p4])
+      .orderBy('id')
+      .execute()
+    expect(flags).toEqual([
+      { id: p3, opted_out: true, mail_returned: false },
+      { id: p4, opted_out: false, mail_returned: true },
+    ])
 
     const preview = await browser.visit(`/beheer/rondes/${round.roundId}/verzendingen/herinnering?brief=1&email=1`)
     // Hengelo: p0 online, p1 paper, p2 in progress → 1 letter; Haaksbergen: p3 opted out, p4 returned, p5 → 1; Borne: 3.
@@ -232,18 +371,32 @@ describe('e-mail and reminders', () => {
     expect(preview.body).toMatch(/Haaksbergen<\/th><td class="num">1<\/td>/)
     expect(preview.body).toMatch(/Borne<\/th><td class="num">3<\/td>/)
     expect(preview.body).toMatch(/Totaal<\/th><td class="num">5<\/td>/)
-    expect(await t.database.db.selectFrom('mailings').select('id').where('round_id', '=', round.roundId).execute()).toEqual([])
+    expect(
+      await t.database.db.selectFrom('mailings').select('id').where('round_id', '=', round.roundId).execute(),
+    ).toEqual([])
 
     const before = received.length
-    const made = await browser.submit(`/beheer/rondes/${round.roundId}/verzendingen/herinnering`, { brief: '1', email: '1' })
+    const made = await browser.submit(`/beheer/rondes/${round.roundId}/verzendingen/herinnering`, {
+      brief: '1',
+      email: '1',
+    })
     expect(made.body).toContain('De herinnering is gemaakt.')
     await fieldworkIdle(t.app.db)
-    const mailings = await t.database.db.selectFrom('mailings').selectAll().where('round_id', '=', round.roundId).orderBy('id').execute()
+    const mailings = await t.database.db
+      .selectFrom('mailings')
+      .selectAll()
+      .where('round_id', '=', round.roundId)
+      .orderBy('id')
+      .execute()
     expect(mailings.map((m) => [m.kind, m.channel, m.recipient_count, m.created_by])).toEqual([
       ['reminder', 'letter', 5, browser.userId],
       ['reminder', 'email', 4, browser.userId],
     ])
-    const letterRecipients = await t.database.db.selectFrom('mailing_recipients').select('participant_id').where('mailing_id', '=', mailings[0]!.id).execute()
+    const letterRecipients = await t.database.db
+      .selectFrom('mailing_recipients')
+      .select('participant_id')
+      .where('mailing_id', '=', mailings[0]!.id)
+      .execute()
     const reached = letterRecipients.map((r) => r.participant_id).sort((a, b) => a - b)
     expect(reached).toEqual([p2, p5, ...round.participants.slice(6).map((p) => p.id)].sort((a, b) => a - b))
     expect(reached).not.toContain(p0)

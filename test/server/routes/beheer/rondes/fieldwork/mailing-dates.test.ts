@@ -20,12 +20,23 @@ describe('mailing dates', () => {
     // 00:30 on 29 March 2026 in Amsterdam (CET) is still 28 March in UTC.
     const mailing = await t.database.db
       .insertInto('mailings')
-      .values({ round_id: round.roundId, kind: 'invitation', channel: 'letter', created_at: new Date('2026-03-28T23:30:00Z'), recipient_count: 3 })
+      .values({
+        round_id: round.roundId,
+        kind: 'invitation',
+        channel: 'letter',
+        created_at: new Date('2026-03-28T23:30:00Z'),
+        recipient_count: 3,
+      })
       .returning('id')
       .executeTakeFirstOrThrow()
     const researcher = await signedInAs(t.app, 'researcher')
     const base = `/beheer/rondes/${round.roundId}`
-    for (const path of [`${base}/verzendingen`, `${base}/brieven`, `${base}/brieven/${mailing.id}`, `${base}/monitor`]) {
+    for (const path of [
+      `${base}/verzendingen`,
+      `${base}/brieven`,
+      `${base}/brieven/${mailing.id}`,
+      `${base}/monitor`,
+    ]) {
       const page = await researcher.visit(path)
       expect(page.statusCode, path).toBe(200)
       expect(page.body, path).toContain('29 maart 2026')

@@ -27,7 +27,12 @@ async function key(typist: Browser, code: string, fields: Record<string, string>
   const opened = await typist.post('/invoer/formulier', { code })
   const concept = /name="concept" value="([^"]+)"/.exec(opened.body)?.[1]
   if (!concept) throw new Error(`form did not open: ${opened.statusCode}`)
-  return typist.submit('/invoer/opslaan', { concept, actie: 'opslaan', bevestigd: /name="bevestigd" value="([^"]+)"/.exec(opened.body)?.[1] ?? '', ...fields })
+  return typist.submit('/invoer/opslaan', {
+    concept,
+    actie: 'opslaan',
+    bevestigd: /name="bevestigd" value="([^"]+)"/.exec(opened.body)?.[1] ?? '',
+    ...fields,
+  })
 }
 
 describe('who may see the paper pages', () => {
@@ -56,9 +61,24 @@ describe('who may see the paper pages', () => {
   it('keeps typists out of the staff console and its personal data', async () => {
     const typist = await signedInAs(t.app, 'typist')
     const id = round.roundId
-    const urls = ['/beheer/rondes', '/beheer/rondes/nieuw', `/beheer/rondes/${id}`, `/beheer/rondes/${id}/import`, `/beheer/rondes/${id}/steekproef`,
-      `/beheer/rondes/${id}/brieven`, `/beheer/rondes/${id}/verzendingen`, `/beheer/rondes/${id}/monitor`, `/beheer/rondes/${id}/export`, '/beheer/accounts', '/beheer/audit']
-    const person = await t.database.db.selectFrom('participants').selectAll().where('id', '=', round.participants[0]!.id).executeTakeFirstOrThrow()
+    const urls = [
+      '/beheer/rondes',
+      '/beheer/rondes/nieuw',
+      `/beheer/rondes/${id}`,
+      `/beheer/rondes/${id}/import`,
+      `/beheer/rondes/${id}/steekproef`,
+      `/beheer/rondes/${id}/brieven`,
+      `/beheer/rondes/${id}/verzendingen`,
+      `/beheer/rondes/${id}/monitor`,
+      `/beheer/rondes/${id}/export`,
+      '/beheer/accounts',
+      '/beheer/audit',
+    ]
+    const person = await t.database.db
+      .selectFrom('participants')
+      .selectAll()
+      .where('id', '=', round.participants[0]!.id)
+      .executeTakeFirstOrThrow()
     for (const url of urls) {
       const response = await typist.get(url)
       // Forbidden, or not (yet) a page at all: never shown.
@@ -89,10 +109,16 @@ describe('the overview', () => {
     expect(page.body).toContain(formatLoginCode(p1!.code))
     const perTypist = /<table class="data" id="per-typist">[\s\S]*?<\/table>/.exec(page.body)![0]
     // Anna keyed 3 forms, Bram 2; both compared 2 + 2 fields with 1 difference: 75% agreement.
-    expect(perTypist.match(/<td class="num">\d+<\/td>/g)!.slice(0, 2)).toEqual(['<td class="num">3</td>', '<td class="num">4</td>'])
+    expect(perTypist.match(/<td class="num">\d+<\/td>/g)!.slice(0, 2)).toEqual([
+      '<td class="num">3</td>',
+      '<td class="num">4</td>',
+    ])
     expect(perTypist).toContain('75%')
     const perDay = /<table class="data" id="per-day">[\s\S]*?<\/table>/.exec(page.body)![0]
-    expect(perDay.match(/<td class="num">(\d+)<\/td>/g)!.sort()).toEqual(['<td class="num">2</td>', '<td class="num">3</td>'])
+    expect(perDay.match(/<td class="num">(\d+)<\/td>/g)!.sort()).toEqual([
+      '<td class="num">2</td>',
+      '<td class="num">3</td>',
+    ])
   })
 })
 
@@ -116,9 +142,17 @@ describe('reviewing differences', () => {
     const p1 = round.participants[1]!
     const done = await researcher.submit(link, { k_geslacht: 'own', e_geslacht: '3' })
     expect(done.body).toContain('Beslissing opgeslagen. Het formulier telt mee.')
-    const participant = await t.database.db.selectFrom('participants').select(['status', 'completed_mode']).where('id', '=', p1.id).executeTakeFirstOrThrow()
+    const participant = await t.database.db
+      .selectFrom('participants')
+      .select(['status', 'completed_mode'])
+      .where('id', '=', p1.id)
+      .executeTakeFirstOrThrow()
     expect(participant).toEqual({ status: 'completed', completed_mode: 'paper' })
-    const audit = await t.database.db.selectFrom('audit_log').select(['action', 'username']).where('action', '=', 'paper.double-keying.decide').execute()
+    const audit = await t.database.db
+      .selectFrom('audit_log')
+      .select(['action', 'username'])
+      .where('action', '=', 'paper.double-keying.decide')
+      .execute()
     expect(audit).toEqual([{ action: 'paper.double-keying.decide', username: researcher.username }])
     // The same link again: nothing left to decide.
     expect((await researcher.visit(link)).body).toContain('Dit formulier is al gecontroleerd.')
@@ -130,7 +164,9 @@ describe('resolving duplicates', () => {
     const p = round.participants[3]!
     await submitOnline(t.database.db, p.id, { rapportcijfer_dienstverlening: 5 }, 'nl')
     const typist = await signedInAs(t.app, 'typist')
-    expect((await key(typist, p.code, { v_rapportcijfer_dienstverlening: '9' })).body).toContain('Opgeslagen als dubbel formulier')
+    expect((await key(typist, p.code, { v_rapportcijfer_dienstverlening: '9' })).body).toContain(
+      'Opgeslagen als dubbel formulier',
+    )
 
     const researcher = await signedInAs(t.app, 'researcher')
     const overview = await researcher.visit(base)
@@ -145,11 +181,21 @@ describe('resolving duplicates', () => {
     expect((await researcher.post(link, { besluit: 'keepThis' })).statusCode).toBe(409)
     expect((await researcher.post(link, { besluit: 'nonsense' })).statusCode).toBe(422)
 
-    const before = await t.database.db.selectFrom('responses').select('id').where('round_id', '=', round.roundId).where('status', '=', 'complete').execute()
+    const before = await t.database.db
+      .selectFrom('responses')
+      .select('id')
+      .where('round_id', '=', round.roundId)
+      .where('status', '=', 'complete')
+      .execute()
     const done = await researcher.submit(link, { besluit: 'keepFirst' })
     expect(done.body).toContain('Beslissing opgeslagen.')
     expect(done.body).toMatch(/id="open-duplicates">0</)
-    const after = await t.database.db.selectFrom('responses').select('id').where('round_id', '=', round.roundId).where('status', '=', 'complete').execute()
+    const after = await t.database.db
+      .selectFrom('responses')
+      .select('id')
+      .where('round_id', '=', round.roundId)
+      .where('status', '=', 'complete')
+      .execute()
     expect(after.length).toBe(before.length)
   })
 })
@@ -160,7 +206,11 @@ describe('a form without code in a round with double keying', () => {
     await anna.visit('/invoer')
     const opened = await anna.post('/invoer/zonder-code', { stratum: round.strata[2]!.id })
     const concept = /name="concept" value="([^"]+)"/.exec(opened.body)![1]!
-    const first = await anna.submit('/invoer/opslaan', { concept, actie: 'opslaan', v_rapportcijfer_dienstverlening: '6' })
+    const first = await anna.submit('/invoer/opslaan', {
+      concept,
+      actie: 'opslaan',
+      v_rapportcijfer_dienstverlening: '6',
+    })
     const number = /Schrijf dit nummer op het formulier: (G\d+)/.exec(first.body)?.[1]
     expect(number).toBeDefined()
 
@@ -170,7 +220,11 @@ describe('a form without code in a round with double keying', () => {
     expect(second.body).toContain(`Formulier ${number}`)
     expect(second.body).toContain('Iemand anders heeft dit formulier al ingevoerd')
     expect(second.body).not.toMatch(/value="6"/)
-    const saved = await bram.submit('/invoer/opslaan', { concept: /name="concept" value="([^"]+)"/.exec(second.body)![1]!, actie: 'opslaan', v_rapportcijfer_dienstverlening: '6' })
+    const saved = await bram.submit('/invoer/opslaan', {
+      concept: /name="concept" value="([^"]+)"/.exec(second.body)![1]!,
+      actie: 'opslaan',
+      v_rapportcijfer_dienstverlening: '6',
+    })
     expect(saved.body).toContain('De twee invoeren zijn gelijk')
     const noCode = await t.database.db
       .selectFrom('responses')

@@ -28,7 +28,10 @@ export function readTemplateForm(body: UploadBody | undefined, languages: string
     sender: {
       organisation: get('organisatie').trim(),
       ...(department ? { department } : {}),
-      addressLines: get('adresregels').split('\n').map((l) => l.trim()).filter(Boolean),
+      addressLines: get('adresregels')
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean),
       ...(returnAddress ? { returnAddress } : {}),
     },
     signature: { name: get('ondertekening-naam').trim(), role: get('ondertekening-functie').trim() },
@@ -66,13 +69,18 @@ export function templateFormValues(content: TemplateContent, languages: string[]
 }
 
 /** Problems keyed by form field (the field's id in the page), and a summary with links, texts translated. */
-export function problemsByField(problems: TemplateProblem[], t: (key: string, params?: Record<string, string | number>) => string) {
+export function problemsByField(
+  problems: TemplateProblem[],
+  t: (key: string, params?: Record<string, string | number>) => string,
+) {
   const byField: Record<string, string[]> = {}
   const summary: Array<{ anchor: string; text: string }> = []
   for (const p of problems) {
     const message = t(`fieldwork.letters.template.problems.${p.key}`, p.params)
     ;(byField[p.field] ??= []).push(message)
-    const [base, rest] = p.field.startsWith('window-') ? [p.field.slice('window-'.length), ''] : [p.field.split('-')[0]!, p.field.split('-')[1] ?? '']
+    const [base, rest] = p.field.startsWith('window-')
+      ? [p.field.slice('window-'.length), '']
+      : [p.field.split('-')[0]!, p.field.split('-')[1] ?? '']
     const label = t(`fieldwork.letters.template.fields.${base}`) + (rest ? ` (${rest})` : '')
     summary.push({ anchor: p.field, text: `${label}: ${message}` })
   }

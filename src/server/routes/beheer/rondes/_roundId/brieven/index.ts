@@ -10,13 +10,25 @@
 import { createReadStream } from 'node:fs'
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import { PassThrough } from 'node:stream'
-import { FIELDWORK_ROLES, flash, mailingFromUrl, renderFieldwork, roundFromUrl, takeFlash } from '../../../../../fieldwork-page.js'
+import {
+  FIELDWORK_ROLES,
+  flash,
+  mailingFromUrl,
+  renderFieldwork,
+  roundFromUrl,
+  takeFlash,
+} from '../../../../../fieldwork-page.js'
 import { acceptUploadForms, field, uploadedFile, type UploadBody } from '../../../../../upload-form.js'
 import { startPrintFiles } from '../../../../../fieldwork-work.js'
 import type { MailingKind } from '../../../../../db/schema.js'
 import type { FieldworkRound } from '../../../../../services/fieldwork-round.js'
 import { audit } from '../../../../../services/audit.js'
-import { createMailings, eligibleCounts, mailingHistory, MailingRefusedError } from '../../../../../services/mailings.js'
+import {
+  createMailings,
+  eligibleCounts,
+  mailingHistory,
+  MailingRefusedError,
+} from '../../../../../services/mailings.js'
 import { batchesOfRound, batchFile, remakeBatches } from '../../../../../services/letter-batches.js'
 import { mailingListCsv } from '../../../../../services/mailing-list.js'
 import {
@@ -59,7 +71,8 @@ const letterPages: FastifyPluginAsync = async (app) => {
     const round = await roundFromUrl(request, reply)
     if (!round) return reply
     const templates = await templateOverview(app.db, round.id)
-    const has = (kind: MailingKind, stratumId: number | null) => templates.some((x) => x.kind === kind && x.stratum_id === stratumId)
+    const has = (kind: MailingKind, stratumId: number | null) =>
+      templates.some((x) => x.kind === kind && x.stratum_id === stratumId)
     const rows = (['invitation', 'reminder'] as const).map((kind) => ({
       kind,
       param: KIND_PARAM[kind],
@@ -84,7 +97,10 @@ const letterPages: FastifyPluginAsync = async (app) => {
     if (!round) return reply
     if (field(request.body, 'actie') !== 'uitnodiging') return reply.redirect(`/beheer/rondes/${round.id}/brieven`, 303)
     try {
-      const [mailing] = await createMailings(app.db, round.id, 'invitation', ['letter'], { actor: staffActor(request), publicUrl: app.config.publicUrl })
+      const [mailing] = await createMailings(app.db, round.id, 'invitation', ['letter'], {
+        actor: staffActor(request),
+        publicUrl: app.config.publicUrl,
+      })
       startPrintFiles(app.db, app.config, request.log)
       return reply.redirect(`/beheer/rondes/${round.id}/brieven/${mailing!.mailingId}`, 303)
     } catch (error) {
@@ -163,18 +179,26 @@ const letterPages: FastifyPluginAsync = async (app) => {
     if (file) {
       const type = logoType(file.data)
       if (!type) problems.push({ field: 'logo', key: 'logoType' })
-      else if (file.data.length > MAX_LOGO_BYTES) problems.push({ field: 'logo', key: 'logoSize', params: { max: '1 MB' } })
+      else if (file.data.length > MAX_LOGO_BYTES)
+        problems.push({ field: 'logo', key: 'logoSize', params: { max: '1 MB' } })
       else logo = { data: file.data, type }
     }
     const stored = await effectiveTemplate(app.db, round.id, place.stratum?.id ?? null, place.kind)
     const template = {
       kind: place.kind,
       ...content,
-      ...(logo === 'keep' ? (stored.template.logo ? { logo: stored.template.logo } : {}) : logo === 'remove' ? {} : { logo: logo.data }),
+      ...(logo === 'keep'
+        ? stored.template.logo
+          ? { logo: stored.template.logo }
+          : {}
+        : logo === 'remove'
+          ? {}
+          : { logo: logo.data }),
     }
     const stratumName = place.stratum?.name ?? round.strata[0]?.name ?? ''
     const example = exampleLetter(app.config.publicUrl, formatDate(round.closesOn, 'nl'), stratumName)
-    if (problems.length === 0 && !(await templatePrints(template, example))) problems.push({ field: 'logo', key: 'logoUnreadable' })
+    if (problems.length === 0 && !(await templatePrints(template, example)))
+      problems.push({ field: 'logo', key: 'logoUnreadable' })
     if (problems.length > 0) {
       reply.status(422)
       return showTemplate(request, reply, round, place, { content, problems })
@@ -216,31 +240,47 @@ const letterPages: FastifyPluginAsync = async (app) => {
     })
   })
 
-  app.post<{ Params: { mailingId: string }; Body: Record<string, string> }>('/:mailingId', options, async (request, reply) => {
-    const found = await mailingFromUrl(request, reply, 'letter')
-    if (!found) return reply
-    const { round, mailing } = found
-    if (field(request.body, 'actie') === 'opnieuw') {
-      const count = await remakeBatches(app.db, round.id, mailing.id, staffActor(request))
-      startPrintFiles(app.db, app.config, request.log)
-      flash(request, request.t('fieldwork.letters.remade', { count }))
-    }
-    return reply.redirect(`/beheer/rondes/${round.id}/brieven/${mailing.id}`, 303)
-  })
+  app.post<{ Params: { mailingId: string }; Body: Record<string, string> }>(
+    '/:mailingId',
+    options,
+    async (request, reply) => {
+      const found = await mailingFromUrl(request, reply, 'letter')
+      if (!found) return reply
+      const { round, mailing } = found
+      if (field(request.body, 'actie') === 'opnieuw') {
+        const count = await remakeBatches(app.db, round.id, mailing.id, staffActor(request))
+        startPrintFiles(app.db, app.config, request.log)
+        flash(request, request.t('fieldwork.letters.remade', { count }))
+      }
+      return reply.redirect(`/beheer/rondes/${round.id}/brieven/${mailing.id}`, 303)
+    },
+  )
 
-  app.get<{ Params: { mailingId: string; batchId: string } }>('/:mailingId/bestand/:batchId', options, async (request, reply) => {
-    const found = await mailingFromUrl(request, reply, 'letter')
-    if (!found) return reply
-    const { round, mailing } = found
-    const batchId = request.params.batchId
-    const file = /^\d{1,9}$/.test(batchId) ? await batchFile(app.db, app.config, round.id, Number(batchId)) : undefined
-    if (!file) return reply.callNotFound()
-    await audit(app.db, staffActor(request), 'letters.download', { mailingId: mailing.id, batchId: Number(batchId) }, round.id)
-    reply.header('content-type', 'application/pdf')
-    reply.header('content-disposition', `attachment; filename="${file.name}"`)
-    reply.header('cache-control', 'no-store')
-    return reply.send(createReadStream(file.path))
-  })
+  app.get<{ Params: { mailingId: string; batchId: string } }>(
+    '/:mailingId/bestand/:batchId',
+    options,
+    async (request, reply) => {
+      const found = await mailingFromUrl(request, reply, 'letter')
+      if (!found) return reply
+      const { round, mailing } = found
+      const batchId = request.params.batchId
+      const file = /^\d{1,9}$/.test(batchId)
+        ? await batchFile(app.db, app.config, round.id, Number(batchId))
+        : undefined
+      if (!file) return reply.callNotFound()
+      await audit(
+        app.db,
+        staffActor(request),
+        'letters.download',
+        { mailingId: mailing.id, batchId: Number(batchId) },
+        round.id,
+      )
+      reply.header('content-type', 'application/pdf')
+      reply.header('content-disposition', `attachment; filename="${file.name}"`)
+      reply.header('cache-control', 'no-store')
+      return reply.send(createReadStream(file.path))
+    },
+  )
 
   app.get<{ Params: { mailingId: string } }>('/:mailingId/adreslijst.csv', options, async (request, reply) => {
     const found = await mailingFromUrl(request, reply, 'letter')
@@ -248,7 +288,10 @@ const letterPages: FastifyPluginAsync = async (app) => {
     const { round, mailing } = found
     await audit(app.db, staffActor(request), 'mailing-list.download', { mailingId: mailing.id }, round.id)
     reply.header('content-type', 'text/csv; charset=utf-8')
-    reply.header('content-disposition', `attachment; filename="adreslijst-${KIND_PARAM[mailing.kind]}-${mailing.id}.csv"`)
+    reply.header(
+      'content-disposition',
+      `attachment; filename="adreslijst-${KIND_PARAM[mailing.kind]}-${mailing.id}.csv"`,
+    )
     reply.header('cache-control', 'no-store')
     return reply.send(mailingListCsv(app.db, mailing.id, app.config.publicUrl))
   })

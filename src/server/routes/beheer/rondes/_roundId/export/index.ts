@@ -46,7 +46,15 @@ const exportPage: FastifyPluginAsync = async (app) => {
       return showPage(request, reply, header, request.t('management.export.badFormat'))
     }
     const lang = isUiLanguage(request.lang) ? request.lang : 'nl'
-    const file = (await exportFile(app.db, staffActor(request), header.round.id, format, { includePartial: request.body?.partial === '1' }, request.t, lang))!
+    const file = (await exportFile(
+      app.db,
+      staffActor(request),
+      header.round.id,
+      format,
+      { includePartial: request.body?.partial === '1' },
+      request.t,
+      lang,
+    ))!
     reply
       .header('content-type', file.contentType)
       .header('content-disposition', `attachment; filename="${file.fileName}"`)

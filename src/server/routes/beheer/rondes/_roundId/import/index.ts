@@ -22,13 +22,19 @@ import type { FieldworkRound } from '../../../../../services/fieldwork-round.js'
 import { staffActor } from '../../../_session.js'
 
 const MAX_FILE_BYTES = 20 * 1024 * 1024
-const EXPECTED_COLUMNS = 'klantnummer;voorletters;tussenvoegsel;achternaam;straat;huisnummer;toevoeging;postcode;woonplaats;gemeente;email;taal'
+const EXPECTED_COLUMNS =
+  'klantnummer;voorletters;tussenvoegsel;achternaam;straat;huisnummer;toevoeging;postcode;woonplaats;gemeente;email;taal'
 
 const importPages: FastifyPluginAsync = async (app) => {
   acceptUploadForms(app, MAX_FILE_BYTES)
   const options = { config: { roles: FIELDWORK_ROLES } }
 
-  async function showUploadPage(request: FastifyRequest, reply: FastifyReply, round: FieldworkRound, error: string | null) {
+  async function showUploadPage(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    round: FieldworkRound,
+    error: string | null,
+  ) {
     const blocker = await importBlocker(app.db, round.id)
     const population = await populationPerStratum(app.db, round.id)
     return renderFieldwork(request, reply, 'import.eta', round, request.t('fieldwork.import.title'), {
@@ -53,14 +59,20 @@ const importPages: FastifyPluginAsync = async (app) => {
     const file = uploadedFile(request.body, 'bestand')
     if (!file) return showUploadPage(request, reply.status(422), round, request.t('fieldwork.import.noFile'))
     const blocker = await importBlocker(app.db, round.id)
-    if (blocker) return showUploadPage(request, reply.status(409), round, request.t(`fieldwork.import.refused.${blocker.key}`))
+    if (blocker)
+      return showUploadPage(request, reply.status(409), round, request.t(`fieldwork.import.refused.${blocker.key}`))
     try {
       const check = checkClientFile(await readClientFile(file.data), await loadRoundForImport(app.db, round.id))
       const uploadId = await stageImport(app.db, round.id, file.fileName, check, staffActor(request))
       return reply.redirect(`/beheer/rondes/${round.id}/import/${uploadId}`, 303)
     } catch (error) {
       if (error instanceof ClientFileError) {
-        return showUploadPage(request, reply.status(422), round, request.t(`fieldwork.import.file_errors.${error.key}`, error.params))
+        return showUploadPage(
+          request,
+          reply.status(422),
+          round,
+          request.t(`fieldwork.import.file_errors.${error.key}`, error.params),
+        )
       }
       throw error
     }
@@ -97,39 +109,46 @@ const importPages: FastifyPluginAsync = async (app) => {
     })
   })
 
-  app.post<{ Params: { uploadId: string }; Body: Record<string, string> }>('/:uploadId', options, async (request, reply) => {
-    const round = await roundFromUrl(request, reply)
-    if (!round) return reply
-    const t = request.t
-    const base = `/beheer/rondes/${round.id}/import`
-    if (field(request.body, 'actie') === 'annuleren') {
-      await cancelStagedImport(app.db, round.id, request.params.uploadId, staffActor(request))
-      flash(request, t('fieldwork.import.cancelled'))
-      return reply.redirect(base, 303)
-    }
-    const staged = await loadStagedImport(app.db, round.id, request.params.uploadId)
-    if (!staged) {
-      flash(request, t('fieldwork.import.expired'))
-      return reply.redirect(base, 303)
-    }
-    try {
-      const result = await importClients(app.db, round.id, staged.check, {
-        skipProblems: field(request.body, 'actie') === 'overslaan',
-        actor: staffActor(request),
-        uploadId: staged.id,
-      })
-      flash(request, result.skipped > 0
-        ? t('fieldwork.import.importedSkipped', { count: result.imported, skipped: result.skipped })
-        : t('fieldwork.import.imported', { count: result.imported }))
-      return reply.redirect(base, 303)
-    } catch (error) {
-      if (error instanceof ImportRefusedError) {
-        flash(request, t(`fieldwork.import.refused.${error.key}`))
-        return reply.redirect(error.key === 'hasProblems' ? `${base}/${staged.id}` : base, 303)
+  app.post<{ Params: { uploadId: string }; Body: Record<string, string> }>(
+    '/:uploadId',
+    options,
+    async (request, reply) => {
+      const round = await roundFromUrl(request, reply)
+      if (!round) return reply
+      const t = request.t
+      const base = `/beheer/rondes/${round.id}/import`
+      if (field(request.body, 'actie') === 'annuleren') {
+        await cancelStagedImport(app.db, round.id, request.params.uploadId, staffActor(request))
+        flash(request, t('fieldwork.import.cancelled'))
+        return reply.redirect(base, 303)
       }
-      throw error
-    }
-  })
+      const staged = await loadStagedImport(app.db, round.id, request.params.uploadId)
+      if (!staged) {
+        flash(request, t('fieldwork.import.expired'))
+        return reply.redirect(base, 303)
+      }
+      try {
+        const result = await importClients(app.db, round.id, staged.check, {
+          skipProblems: field(request.body, 'actie') === 'overslaan',
+          actor: staffActor(request),
+          uploadId: staged.id,
+        })
+        flash(
+          request,
+          result.skipped > 0
+            ? t('fieldwork.import.importedSkipped', { count: result.imported, skipped: result.skipped })
+            : t('fieldwork.import.imported', { count: result.imported }),
+        )
+        return reply.redirect(base, 303)
+      } catch (error) {
+        if (error instanceof ImportRefusedError) {
+          flash(request, t(`fieldwork.import.refused.${error.key}`))
+          return reply.redirect(error.key === 'hasProblems' ? `${base}/${staged.id}` : base, 303)
+        }
+        throw error
+      }
+    },
+  )
 }
 
 export default importPages

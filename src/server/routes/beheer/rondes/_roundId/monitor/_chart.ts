@@ -45,7 +45,12 @@ export function niceCeiling(value: number): number {
  * @param from the first day to show (usually the opening day)
  * @param until the last day to show (the closing day, or today when that is earlier)
  */
-export function responseChart(days: DayCount[], mailings: MailingMark[], from: CalendarDate, until: CalendarDate): Chart {
+export function responseChart(
+  days: DayCount[],
+  mailings: MailingMark[],
+  from: CalendarDate,
+  until: CalendarDate,
+): Chart {
   const known = [...days.map((d) => d.day), ...mailings.map((m) => m.day)].sort()
   let first = known[0] && known[0] < from ? known[0] : from
   const lastKnown = known[known.length - 1]

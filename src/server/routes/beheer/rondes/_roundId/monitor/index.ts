@@ -17,13 +17,23 @@ const monitorPage: FastifyPluginAsync = async (app) => {
     const { round } = header
     const monitor = (await loadMonitor(app.db, round.id))!
     const today = todayInAmsterdam()
-    const chart = responseChart(monitor.days, monitor.mailings, round.opens_on, today < round.closes_on ? today : round.closes_on)
+    const chart = responseChart(
+      monitor.days,
+      monitor.mailings,
+      round.opens_on,
+      today < round.closes_on ? today : round.closes_on,
+    )
     let running = 0
     const dayRows = monitor.days.map((d) => {
       running += d.online + d.paper
       return { ...d, total: d.online + d.paper, cumulative: running }
     })
-    return staffPage(reply, 'staff/monitor.eta', { header, monitor, chart, dayRows, fmt: numberFormats(request.lang) }, `${request.t('management.monitor.title')}: ${header.round.name}`)
+    return staffPage(
+      reply,
+      'staff/monitor.eta',
+      { header, monitor, chart, dayRows, fmt: numberFormats(request.lang) },
+      `${request.t('management.monitor.title')}: ${header.round.name}`,
+    )
   })
 }
 

@@ -20,7 +20,12 @@ import type { StaffRole } from '../../../../../db/schema.js'
 import { isUuid } from '../../../../../services/paper-entry.js'
 import { keyingFields } from '../../../../../services/paper-form.js'
 import { awaitingReview, decidePair, loadPair, type FieldDecision } from '../../../../../services/double-keying.js'
-import { loadDuplicate, openDuplicates, resolveDuplicate, type DuplicateDecision } from '../../../../../services/paper-duplicates.js'
+import {
+  loadDuplicate,
+  openDuplicates,
+  resolveDuplicate,
+  type DuplicateDecision,
+} from '../../../../../services/paper-duplicates.js'
 import { keyingPerDay, keyingPerTypist, paperWork } from '../../../../../services/paper-stats.js'
 import { flash, takeFlash } from '../../../../../fieldwork-page.js'
 import { idParam, notFound } from '../../../_respond.js'
@@ -40,16 +45,20 @@ interface PaperRound {
 type Params = { roundId: string; keyingId?: string; duplicateId?: string }
 type Body = Record<string, string | string[] | undefined>
 
-async function roundOf(request: FastifyRequest<{ Params: Params }>, reply: FastifyReply): Promise<PaperRound | undefined> {
+async function roundOf(
+  request: FastifyRequest<{ Params: Params }>,
+  reply: FastifyReply,
+): Promise<PaperRound | undefined> {
   const id = idParam(request.params.roundId)
-  const row = id !== null
-    ? await request.server.db
-        .selectFrom('rounds as r')
-        .innerJoin('questionnaires as q', 'q.id', 'r.questionnaire_id')
-        .select(['r.id', 'r.name', 'r.double_keying', 'q.definition'])
-        .where('r.id', '=', id)
-        .executeTakeFirst()
-    : undefined
+  const row =
+    id !== null
+      ? await request.server.db
+          .selectFrom('rounds as r')
+          .innerJoin('questionnaires as q', 'q.id', 'r.questionnaire_id')
+          .select(['r.id', 'r.name', 'r.double_keying', 'q.definition'])
+          .where('r.id', '=', id)
+          .executeTakeFirst()
+      : undefined
   if (!row) {
     await notFound(request, reply)
     return undefined
@@ -57,15 +66,28 @@ async function roundOf(request: FastifyRequest<{ Params: Params }>, reply: Fasti
   return { id: row.id, name: row.name, doubleKeying: row.double_keying, definition: row.definition }
 }
 
-function render(request: FastifyRequest, reply: FastifyReply, template: string, round: PaperRound, title: string, data: Record<string, unknown>) {
+function render(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  template: string,
+  round: PaperRound,
+  title: string,
+  data: Record<string, unknown>,
+) {
   const path = request.url.split('?')[0]!
   const overview = `/beheer/rondes/${round.id}/papier`
   const tabs = roundTabsFor(round.id, request.staff!.role, path, request.t)
-  return reply.page(`staff/paper/${template}`, { round, tabs, overview, ...data }, { title: `${title} – ${round.name}`, layout: STAFF_LAYOUT })
+  return reply.page(
+    `staff/paper/${template}`,
+    { round, tabs, overview, ...data },
+    { title: `${title} – ${round.name}`, layout: STAFF_LAYOUT },
+  )
 }
 
 function percent(share: number | null, lang: string): string {
-  return share === null ? '–' : `${(share * 100).toLocaleString(lang === 'nl' ? 'nl-NL' : 'en-GB', { maximumFractionDigits: 1 })}%`
+  return share === null
+    ? '–'
+    : `${(share * 100).toLocaleString(lang === 'nl' ? 'nl-NL' : 'en-GB', { maximumFractionDigits: 1 })}%`
 }
 
 /** How a keyed value reads for a reviewer: marks spelled out, blanks visible. */
@@ -102,13 +124,22 @@ const paperPages: FastifyPluginAsync = async (app) => {
         noCode: work.strata.reduce((sum, s) => sum + s.noCode, 0),
       },
       perDay,
-      perTypist: perTypist.map((p) => ({ ...p, agreementText: percent(p.agreement, request.lang), accuracyText: percent(p.accuracy, request.lang) })),
+      perTypist: perTypist.map((p) => ({
+        ...p,
+        agreementText: percent(p.agreement, request.lang),
+        accuracyText: percent(p.accuracy, request.lang),
+      })),
       reviews,
       duplicates: duplicates.map((d) => ({ ...d, earlierText: request.t(`typist.modes.${d.earlierMode}`) })),
     })
   })
 
-  async function renderReview(request: FastifyRequest<{ Params: Params }>, reply: FastifyReply, round: PaperRound, extra: { error?: string; posted?: Body } = {}) {
+  async function renderReview(
+    request: FastifyRequest<{ Params: Params }>,
+    reply: FastifyReply,
+    round: PaperRound,
+    extra: { error?: string; posted?: Body } = {},
+  ) {
     const keyingId = request.params.keyingId
     const pair = isUuid(keyingId) ? await loadPair(app.db, round.id, keyingId, round.definition) : undefined
     if (!pair) {
@@ -155,17 +186,26 @@ const paperPages: FastifyPluginAsync = async (app) => {
       const variable = name.slice(2)
       const choice = Array.isArray(value) ? value[0] : value
       if (choice === 'first' || choice === 'second') decisions[variable] = { choice }
-      else if (choice === 'own') decisions[variable] = { choice: 'own', value: (one(request.body, `e_${variable}`) ?? '').slice(0, 4000) }
+      else if (choice === 'own')
+        decisions[variable] = { choice: 'own', value: (one(request.body, `e_${variable}`) ?? '').slice(0, 4000) }
     }
     const outcome = isUuid(keyingId)
       ? await decidePair(app.db, staffActor(request), round.id, keyingId, decisions, round.definition)
       : { kind: 'gone' as const }
     switch (outcome.kind) {
       case 'ownKeying':
-        return renderReview(request, reply.status(403), round, { error: request.t('typist.review.ownKeying'), posted: request.body })
+        return renderReview(request, reply.status(403), round, {
+          error: request.t('typist.review.ownKeying'),
+          posted: request.body,
+        })
       case 'undecided': {
-        const labels = keyingFields(round.definition).filter((f) => outcome.variables.includes(f.variable)).map((f) => f.label)
-        return renderReview(request, reply.status(422), round, { error: request.t('typist.review.undecided', { labels: labels.join(', ') }), posted: request.body })
+        const labels = keyingFields(round.definition)
+          .filter((f) => outcome.variables.includes(f.variable))
+          .map((f) => f.label)
+        return renderReview(request, reply.status(422), round, {
+          error: request.t('typist.review.undecided', { labels: labels.join(', ') }),
+          posted: request.body,
+        })
       }
       default: {
         const key = outcome.kind === 'saved' ? 'saved' : outcome.kind === 'duplicate' ? 'savedDuplicate' : 'gone'
@@ -175,7 +215,12 @@ const paperPages: FastifyPluginAsync = async (app) => {
     }
   })
 
-  async function renderDuplicate(request: FastifyRequest<{ Params: Params }>, reply: FastifyReply, round: PaperRound, error: string | null = null) {
+  async function renderDuplicate(
+    request: FastifyRequest<{ Params: Params }>,
+    reply: FastifyReply,
+    round: PaperRound,
+    error: string | null = null,
+  ) {
     const id = request.params.duplicateId
     const duplicate = isUuid(id) ? await loadDuplicate(app.db, round.id, id) : undefined
     if (!duplicate) {
@@ -185,12 +230,19 @@ const paperPages: FastifyPluginAsync = async (app) => {
     const fields = keyingFields(round.definition, request.lang)
       .filter((f) => Object.hasOwn(duplicate.fields, f.variable))
       .map((f) => ({ label: f.label, value: shown(duplicate.fields[f.variable], request.t) }))
-    return render(request, reply, 'duplicate.eta', round, request.t('typist.duplicate.title', { form: duplicate.code }), {
-      duplicate,
-      fields,
-      error,
-      heading: request.t('typist.duplicate.title', { form: duplicate.code }),
-    })
+    return render(
+      request,
+      reply,
+      'duplicate.eta',
+      round,
+      request.t('typist.duplicate.title', { form: duplicate.code }),
+      {
+        duplicate,
+        fields,
+        error,
+        heading: request.t('typist.duplicate.title', { form: duplicate.code }),
+      },
+    )
   }
 
   app.get<{ Params: Params }>('/dubbel/:duplicateId', options, async (request, reply) => {
@@ -208,9 +260,17 @@ const paperPages: FastifyPluginAsync = async (app) => {
       return renderDuplicate(request, reply.status(422), round, request.t('typist.duplicate.choose'))
     }
     const outcome = isUuid(id)
-      ? await resolveDuplicate(app.db, staffActor(request), round.id, id, decision satisfies DuplicateDecision, round.definition)
+      ? await resolveDuplicate(
+          app.db,
+          staffActor(request),
+          round.id,
+          id,
+          decision satisfies DuplicateDecision,
+          round.definition,
+        )
       : 'gone'
-    if (outcome === 'notPossible') return renderDuplicate(request, reply.status(409), round, request.t('typist.duplicate.notPossible'))
+    if (outcome === 'notPossible')
+      return renderDuplicate(request, reply.status(409), round, request.t('typist.duplicate.notPossible'))
     flash(request, request.t(outcome === 'resolved' ? 'typist.duplicate.resolved' : 'typist.duplicate.gone'))
     return reply.redirect(`/beheer/rondes/${round.id}/papier`, 303)
   })

@@ -12,9 +12,19 @@ const resultsPage: FastifyPluginAsync = async (app) => {
   app.get('/', { config: { roles: ['researcher'] } }, async (request, reply) => {
     const header = await roundHeader(request)
     if (!header) return notFound(request, reply)
-    const results = (await loadResults(app.db, header.round.id, request.lang, request.t('management.results.otherCodes')))!
+    const results = (await loadResults(
+      app.db,
+      header.round.id,
+      request.lang,
+      request.t('management.results.otherCodes'),
+    ))!
     results.columns[0]!.name = request.t('management.results.total')
-    return staffPage(reply, 'staff/results.eta', { header, results, fmt: numberFormats(request.lang) }, `${request.t('management.results.title')}: ${header.round.name}`)
+    return staffPage(
+      reply,
+      'staff/results.eta',
+      { header, results, fmt: numberFormats(request.lang) },
+      `${request.t('management.results.title')}: ${header.round.name}`,
+    )
   })
 }
 

@@ -5,7 +5,15 @@
  */
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify'
 import { FIELDWORK_ROLES, flash, renderFieldwork, roundFromUrl, takeFlash } from '../../../../../fieldwork-page.js'
-import { confirmSample, drawSample, MAX_SEED, newSeed, sampleOf, SampleRefusedError, type StratumPlan } from '../../../../../services/sample.js'
+import {
+  confirmSample,
+  drawSample,
+  MAX_SEED,
+  newSeed,
+  sampleOf,
+  SampleRefusedError,
+  type StratumPlan,
+} from '../../../../../services/sample.js'
 import { populationPerStratum } from '../../../../../services/client-import.js'
 import type { FieldworkRound } from '../../../../../services/fieldwork-round.js'
 import type { Translate } from '../../../../../i18n/translate.js'
@@ -15,15 +23,28 @@ type Fields = Record<string, string | undefined>
 
 interface PlanForm {
   seed: string
-  strata: Array<{ id: number; name: string; population: number; method: 'everyone' | 'random'; size: string; error: string | null }>
+  strata: Array<{
+    id: number
+    name: string
+    population: number
+    method: 'everyone' | 'random'
+    size: string
+    error: string | null
+  }>
   seedError: string | null
 }
 
 /** Reads the form (query or body); `plan` is set when every field is valid. */
-function readPlan(fields: Fields, round: FieldworkRound, population: Map<number, number>, t: Translate): { form: PlanForm; plan?: StratumPlan[]; seed?: number } {
+function readPlan(
+  fields: Fields,
+  round: FieldworkRound,
+  population: Map<number, number>,
+  t: Translate,
+): { form: PlanForm; plan?: StratumPlan[]; seed?: number } {
   const seedText = (fields.seed ?? '').trim()
   const seed = /^\d{1,10}$/.test(seedText) ? Number(seedText) : NaN
-  const seedError = Number.isInteger(seed) && seed >= 1 && seed <= MAX_SEED ? null : t('fieldwork.sample.badSeed', { max: MAX_SEED })
+  const seedError =
+    Number.isInteger(seed) && seed >= 1 && seed <= MAX_SEED ? null : t('fieldwork.sample.badSeed', { max: MAX_SEED })
   const strata = round.strata.map((s) => {
     const method: 'everyone' | 'random' = fields[`methode-${s.id}`] === 'aselect' ? 'random' : 'everyone'
     const size = (fields[`aantal-${s.id}`] ?? '').trim()
@@ -39,7 +60,11 @@ function readPlan(fields: Fields, round: FieldworkRound, population: Map<number,
   return {
     form,
     seed,
-    plan: strata.map((s) => ({ stratumId: s.id, method: s.method, size: s.method === 'random' ? Number(s.size) : undefined })),
+    plan: strata.map((s) => ({
+      stratumId: s.id,
+      method: s.method,
+      size: s.method === 'random' ? Number(s.size) : undefined,
+    })),
   }
 }
 
@@ -57,7 +82,11 @@ const samplePages: FastifyPluginAsync = async (app) => {
     const title = t('fieldwork.sample.title')
     const recorded = await sampleOf(app.db, round.id)
     if (recorded.length > 0) {
-      return renderFieldwork(request, reply, 'sample-done.eta', round, title, { sample: recorded, message: takeFlash(request), total: recorded.reduce((n, s) => n + s.selected, 0) })
+      return renderFieldwork(request, reply, 'sample-done.eta', round, title, {
+        sample: recorded,
+        message: takeFlash(request),
+        total: recorded.reduce((n, s) => n + s.selected, 0),
+      })
     }
     const population = await populationOf(round.id)
     const asked = request.query.seed !== undefined
@@ -86,26 +115,32 @@ const samplePages: FastifyPluginAsync = async (app) => {
     })
   })
 
-  app.post<{ Body: Fields }>('/', { config: { roles: FIELDWORK_ROLES } }, async (request: FastifyRequest<{ Body: Fields }>, reply) => {
-    const round = await roundFromUrl(request, reply)
-    if (!round) return reply
-    const t = request.t
-    const base = `/beheer/rondes/${round.id}/steekproef`
-    const { plan, seed } = readPlan(request.body ?? {}, round, await populationOf(round.id), t)
-    if (!plan || seed === undefined) {
-      flash(request, t('fieldwork.sample.refused.changed'))
+  app.post<{ Body: Fields }>(
+    '/',
+    { config: { roles: FIELDWORK_ROLES } },
+    async (request: FastifyRequest<{ Body: Fields }>, reply) => {
+      const round = await roundFromUrl(request, reply)
+      if (!round) return reply
+      const t = request.t
+      const base = `/beheer/rondes/${round.id}/steekproef`
+      const { plan, seed } = readPlan(request.body ?? {}, round, await populationOf(round.id), t)
+      if (!plan || seed === undefined) {
+        flash(request, t('fieldwork.sample.refused.changed'))
+        return reply.redirect(base, 303)
+      }
+      const expected = Object.fromEntries(
+        round.strata.map((s) => [s.id, String(request.body?.[`vingerafdruk-${s.id}`] ?? '')]),
+      )
+      try {
+        const draw = await confirmSample(app.db, round.id, plan, seed, expected, staffActor(request))
+        flash(request, t('fieldwork.sample.confirmed', { count: draw.reduce((n, d) => n + d.selected, 0) }))
+      } catch (error) {
+        if (!(error instanceof SampleRefusedError)) throw error
+        flash(request, t(`fieldwork.sample.refused.${error.key}`))
+      }
       return reply.redirect(base, 303)
-    }
-    const expected = Object.fromEntries(round.strata.map((s) => [s.id, String(request.body?.[`vingerafdruk-${s.id}`] ?? '')]))
-    try {
-      const draw = await confirmSample(app.db, round.id, plan, seed, expected, staffActor(request))
-      flash(request, t('fieldwork.sample.confirmed', { count: draw.reduce((n, d) => n + d.selected, 0) }))
-    } catch (error) {
-      if (!(error instanceof SampleRefusedError)) throw error
-      flash(request, t(`fieldwork.sample.refused.${error.key}`))
-    }
-    return reply.redirect(base, 303)
-  })
+    },
+  )
 }
 
 export default samplePages

@@ -8,7 +8,14 @@
  *   bounces per participant, and sending again by a person's decision.
  */
 import type { FastifyPluginAsync } from 'fastify'
-import { FIELDWORK_ROLES, flash, mailingFromUrl, renderFieldwork, roundFromUrl, takeFlash } from '../../../../../fieldwork-page.js'
+import {
+  FIELDWORK_ROLES,
+  flash,
+  mailingFromUrl,
+  renderFieldwork,
+  roundFromUrl,
+  takeFlash,
+} from '../../../../../fieldwork-page.js'
 import { field } from '../../../../../upload-form.js'
 import { startEmailSending, startPrintFiles } from '../../../../../fieldwork-work.js'
 import {
@@ -41,7 +48,10 @@ const mailingPages: FastifyPluginAsync = async (app) => {
     const round = await roundFromUrl(request, reply)
     if (!round) return reply
     const history = await Promise.all(
-      (await mailingHistory(app.db, round.id)).map(async (m) => ({ ...m, queue: m.channel === 'email' ? await queueStatus(app.db, m.id) : null })),
+      (await mailingHistory(app.db, round.id)).map(async (m) => ({
+        ...m,
+        queue: m.channel === 'email' ? await queueStatus(app.db, m.id) : null,
+      })),
     )
     const emailInvitationSent = history.some((m) => m.kind === 'invitation' && m.channel === 'email')
     const emailEligible = emailInvitationSent ? [] : await eligibleCounts(app.db, round.id, 'invitation', 'email')
@@ -62,7 +72,10 @@ const mailingPages: FastifyPluginAsync = async (app) => {
     const base = `/beheer/rondes/${round.id}/verzendingen`
     if (field(request.body, 'actie') !== 'uitnodiging-email') return reply.redirect(base, 303)
     try {
-      const [mailing] = await createMailings(app.db, round.id, 'invitation', ['email'], { actor: staffActor(request), publicUrl: app.config.publicUrl })
+      const [mailing] = await createMailings(app.db, round.id, 'invitation', ['email'], {
+        actor: staffActor(request),
+        publicUrl: app.config.publicUrl,
+      })
       startEmailSending(app.db, app.config, request.log)
       flash(request, request.t('fieldwork.mailings.emailSent'))
       return reply.redirect(`${base}/${mailing!.mailingId}`, 303)
@@ -89,11 +102,18 @@ const mailingPages: FastifyPluginAsync = async (app) => {
         return { channel, perStratum, total: perStratum.reduce((n, s) => n + s.count, 0) }
       }),
     )
-    return renderFieldwork(request, reply, 'reminder.eta', round, request.t('fieldwork.mailings.reminderPreviewTitle'), {
-      counts,
-      channels,
-      nobody: counts.every((c) => c.total === 0),
-    })
+    return renderFieldwork(
+      request,
+      reply,
+      'reminder.eta',
+      round,
+      request.t('fieldwork.mailings.reminderPreviewTitle'),
+      {
+        counts,
+        channels,
+        nobody: counts.every((c) => c.total === 0),
+      },
+    )
   })
 
   app.post<{ Body: Query }>('/herinnering', options, async (request, reply) => {
@@ -106,7 +126,10 @@ const mailingPages: FastifyPluginAsync = async (app) => {
       return reply.redirect(base, 303)
     }
     try {
-      const made = await createMailings(app.db, round.id, 'reminder', channels, { actor: staffActor(request), publicUrl: app.config.publicUrl })
+      const made = await createMailings(app.db, round.id, 'reminder', channels, {
+        actor: staffActor(request),
+        publicUrl: app.config.publicUrl,
+      })
       if (made.some((m) => m.channel === 'letter')) startPrintFiles(app.db, app.config, request.log)
       if (made.some((m) => m.channel === 'email')) startEmailSending(app.db, app.config, request.log)
       flash(request, request.t('fieldwork.mailings.reminderMade'))
@@ -134,11 +157,14 @@ const mailingPages: FastifyPluginAsync = async (app) => {
       return reply.redirect(base, 303)
     }
     await setMark(app.db, round.id, participant.id, mark, !undo, staffActor(request))
-    flash(request, t(undo ? 'fieldwork.mailings.unmarked' : 'fieldwork.mailings.marked', {
-      name: participant.name,
-      number: participant.clientNumber ?? '—',
-      mark: t(`fieldwork.mailings.marks.${mark}`),
-    }))
+    flash(
+      request,
+      t(undo ? 'fieldwork.mailings.unmarked' : 'fieldwork.mailings.marked', {
+        name: participant.name,
+        number: participant.clientNumber ?? '—',
+        mark: t(`fieldwork.mailings.marks.${mark}`),
+      }),
+    )
     return reply.redirect(base, 303)
   })
 
