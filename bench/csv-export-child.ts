@@ -75,7 +75,7 @@ async function baseline(databaseUrl: string, roundId: number, out: ByteCounter):
         [roundId, after],
       )
       for (const row of page.rows)
-        if (!out.write(row.answers + '\n')) await new Promise((resolve) => out.once('drain', resolve))
+        if (!out.write(`${row.answers}\n`)) await new Promise((resolve) => out.once('drain', resolve))
       rows += page.rows.length
       if (page.rows.length < PAGE) return rows
       after = page.rows[page.rows.length - 1]!.id
@@ -102,4 +102,4 @@ const run: ExportRun = {
   peakMb: peakRssMb(),
   loadPeakMb,
 }
-process.stdout.write(JSON.stringify(run) + '\n')
+process.stdout.write(`${JSON.stringify(run)}\n`)

@@ -20,15 +20,8 @@ import { availableParallelism, loadavg } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import PDFDocument from 'pdfkit'
 import { generateLoginCode } from '../src/codes/login-code.js'
-import {
-  defaultTemplate,
-  mergeFields,
-  writeLetterBatch,
-  writePaperQuestionnaireBatch,
-  type LetterData,
-  type LetterTemplate,
-  type PaperFormItem,
-} from '../src/mailmerge/index.js'
+import type { LetterData, LetterTemplate, PaperFormItem } from '../src/mailmerge/index.js'
+import { defaultTemplate, mergeFields, writeLetterBatch, writePaperQuestionnaireBatch } from '../src/mailmerge/index.js'
 import { registerFonts } from '../src/mailmerge/fonts.js'
 import { loadKto } from '../test/questionnaire/kto.js'
 import { peakRssMb, round2, runJsonChild } from './stats.js'
@@ -177,7 +170,7 @@ async function paperBatch(count: number): Promise<Timing & { pages: number }> {
 
 async function childRun(count: number): Promise<void> {
   const { seconds, pages } = await batch(sampleLetters(count), exampleTemplate())
-  process.stdout.write(JSON.stringify({ pages, seconds, peakMb: peakRssMb() }) + '\n')
+  process.stdout.write(`${JSON.stringify({ pages, seconds, peakMb: peakRssMb() })}\n`)
 }
 
 function measureInChild(count: number): Promise<{ pages: number; seconds: number; peakMb: number }> {

@@ -1,4 +1,5 @@
-import { sql, type Kysely } from 'kysely'
+import type { Kysely } from 'kysely'
+import { sql } from 'kysely'
 
 // Migrations take Kysely<any>: they describe the schema at one point in history,
 // not the types of today's code.

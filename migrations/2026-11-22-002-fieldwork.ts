@@ -1,4 +1,5 @@
-import { sql, type Kysely } from 'kysely'
+import type { Kysely } from 'kysely'
+import { sql } from 'kysely'
 
 // Fieldwork: the client import's staging area, the sample, letter templates, print
 // jobs, who each mailing went to, and the durable e-mail queue.

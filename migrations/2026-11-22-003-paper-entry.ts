@@ -1,4 +1,5 @@
-import { sql, type Kysely } from 'kysely'
+import type { Kysely } from 'kysely'
+import { sql } from 'kysely'
 
 /**
  * Paper entry: typists' drafts, double keying, duplicates and keying counts.

@@ -1,4 +1,5 @@
-import { sql, type Kysely } from 'kysely'
+import type { Kysely } from 'kysely'
+import { sql } from 'kysely'
 
 /**
  * Indexes for the response monitor on big rounds (`npm run bench`: 100,000 participants,

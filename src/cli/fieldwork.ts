@@ -4,7 +4,8 @@ import { userInfo } from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import type { DB } from '../server/db/connect.js'
-import { loadFieldworkRound, type FieldworkRound } from '../server/services/fieldwork-round.js'
+import type { FieldworkRound } from '../server/services/fieldwork-round.js'
+import { loadFieldworkRound } from '../server/services/fieldwork-round.js'
 import type { AppConfig } from '../server/config.js'
 import type { LetterBatchContent } from '../server/db/schema.js'
 import {
@@ -16,7 +17,8 @@ import {
 import { createMailings, mailingHistory } from '../server/services/mailings.js'
 import { createMailTransport } from '../server/services/mail-transport.js'
 import { processEmailQueue, queueStatus } from '../server/services/email-queue.js'
-import { UsageError, type Command } from './command.js'
+import type { Command } from './command.js'
+import { UsageError } from './command.js'
 
 /** The audit log names the command line and the operating-system user. */
 export function cliActor() {

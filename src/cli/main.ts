@@ -12,7 +12,7 @@ import { COMMANDS } from './commands/index.js'
 function help(): string {
   const lines = ['Usage: npm run peiling -- <command> [options]', '', 'Commands:']
   for (const c of COMMANDS) lines.push(`  ${c.usage}`, `      ${c.summary}`)
-  return lines.join('\n') + '\n'
+  return `${lines.join('\n')}\n`
 }
 
 async function main(argv: string[]): Promise<number> {

@@ -44,7 +44,7 @@ function fill(text: string, values: EmailValues): string {
 export function renderEmail(kind: MailingKind, language: string, values: EmailValues): RenderedEmail {
   const lang = emailLanguage(language)
   const texts = EMAIL_TEXTS[lang]![kind]
-  const text = texts.paragraphs.map((p) => fill(p, values)).join('\n\n') + '\n'
+  const text = `${texts.paragraphs.map((p) => fill(p, values)).join('\n\n')}\n`
   const body = texts.paragraphs
     .map((p) => {
       if (p === '{link}') return `<p><a href="${escapeHtml(values.link)}">${escapeHtml(values.link)}</a></p>`

@@ -7,7 +7,8 @@
  * request path, in a worker or a CLI command, writing to a file.
  */
 import type { Writable } from 'node:stream'
-import { drawLetter, type LetterData } from './letter.js'
+import type { LetterData } from './letter.js'
+import { drawLetter } from './letter.js'
 import type { LetterTemplate } from './letter-template.js'
 import { StreamingPdf } from './pdf-stream.js'
 

@@ -2,7 +2,8 @@
  * Setting the body of a letter: paragraphs, bullets, and a font size that makes the text
  * fit the space above the signature, so that every letter is exactly one page.
  */
-import { replayFor, type ContentReplay } from './content-replay.js'
+import type { ContentReplay } from './content-replay.js'
+import { replayFor } from './content-replay.js'
 import type { PdfFonts } from './fonts.js'
 
 /** Font sizes tried in turn; below 8 pt many clients cannot read the letter at all. */

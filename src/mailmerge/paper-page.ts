@@ -4,7 +4,8 @@
  * it is), and "Pagina X van Y" with a pointer to turn the page.
  */
 import { formatLoginCode } from '../codes/login-code.js'
-import { drawBarcode, type Barcode } from './code128.js'
+import type { Barcode } from './code128.js'
+import { drawBarcode } from './code128.js'
 import { replayFor } from './content-replay.js'
 import type { PdfFonts } from './fonts.js'
 import { PAPER_TEXTS, paperText } from './paper-texts.js'

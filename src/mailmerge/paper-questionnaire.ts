@@ -11,11 +11,16 @@ import type { Writable } from 'node:stream'
 import type { QuestionnaireDefinition } from '../questionnaire/definition.js'
 import { isRightToLeft, localize } from '../questionnaire/text.js'
 import { code128 } from './code128.js'
-import { replayFor, type Recording, type RecordingStart } from './content-replay.js'
-import { drawFooter, drawHeader, type PageHeader } from './paper-page.js'
-import { FONT_SIZE, GREY, PAPER, SHADE, shade, text, type Pen } from './paper-pen.js'
-import { questionPieces, type Piece } from './paper-questions.js'
-import { paperRouting, type PrintedSection } from './paper-routing.js'
+import type { Recording, RecordingStart } from './content-replay.js'
+import { replayFor } from './content-replay.js'
+import type { PageHeader } from './paper-page.js'
+import { drawFooter, drawHeader } from './paper-page.js'
+import type { Pen } from './paper-pen.js'
+import { FONT_SIZE, GREY, PAPER, SHADE, shade, text } from './paper-pen.js'
+import type { Piece } from './paper-questions.js'
+import { questionPieces } from './paper-questions.js'
+import type { PrintedSection } from './paper-routing.js'
+import { paperRouting } from './paper-routing.js'
 import { PAPER_TEXTS, paperText } from './paper-texts.js'
 import { StreamingPdf } from './pdf-stream.js'
 import { mm } from './units.js'
@@ -326,7 +331,7 @@ function writeForm(
     form.replayBodies(laidOut.bodies)
   } else {
     form.writeIntro()
-    laidOut.sections.forEach((section) => form.writeSection(section))
+    for (const section of laidOut.sections) form.writeSection(section)
     form.writeOutro()
     laidOut.bodies = form.recordBodies()
   }

@@ -8,11 +8,13 @@
  * the same the web form stores and the export writes.
  */
 import type { AnswerOption, GridQuestion, Question, QuestionnaireDefinition } from '../questionnaire/definition.js'
-import { GRADE_MAX, GRADE_MIN, scaleCodes, scaleOf, type Code } from '../questionnaire/codes.js'
+import type { Code } from '../questionnaire/codes.js'
+import { GRADE_MAX, GRADE_MIN, scaleCodes, scaleOf } from '../questionnaire/codes.js'
 import { GRADE_HIGHEST, GRADE_LOWEST, NO, YES } from '../questionnaire/labels.js'
 import { localize } from '../questionnaire/text.js'
 import type { PrintedQuestion } from './paper-routing.js'
-import { FONT_SIZE, GREY, PAPER, box, lineHeight, shade, text, widthOf, writingLine, type Pen } from './paper-pen.js'
+import type { Pen } from './paper-pen.js'
+import { FONT_SIZE, GREY, PAPER, box, lineHeight, shade, text, widthOf, writingLine } from './paper-pen.js'
 import { PAPER_TEXTS, paperText } from './paper-texts.js'
 import { mm } from './units.js'
 
@@ -278,9 +280,9 @@ function gridPieces(question: GridQuestion, definition: QuestionnaireDefinition)
       if (index % 2 === 0) shade(pen, ANSWER_X, y, ANSWER_WIDTH, height)
       text(pen, item.number, ANSWER_X + mm(0.8), y + padding, { ...style, bold: true, width: mm(4) })
       text(pen, localize(item.text, pen.lang), textX, y + padding, style)
-      columns.forEach((column, c) =>
-        box(pen, columnX(c) + (column.width - PAPER.box) / 2, y + (height - PAPER.box) / 2),
-      )
+      columns.forEach((column, c) => {
+        box(pen, columnX(c) + (column.width - PAPER.box) / 2, y + (height - PAPER.box) / 2)
+      })
       return y + height
     },
   }))

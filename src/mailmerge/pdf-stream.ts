@@ -31,7 +31,8 @@ import type { Writable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { setImmediate as nextTurn } from 'node:timers/promises'
 import PDFDocument from 'pdfkit'
-import { registerFonts, type PdfFonts } from './fonts.js'
+import type { PdfFonts } from './fonts.js'
+import { registerFonts } from './fonts.js'
 import { A4 } from './units.js'
 
 /** Bytes pdfkit may hold before drawing waits for the output to take them. */

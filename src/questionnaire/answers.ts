@@ -3,7 +3,7 @@
  * for the web form, the paper-entry screen and anything imported.
  */
 import { answerAt, codesIn, isAnswered } from './answer-values.js'
-import { codesOf, scaleOf, type Code } from './codes.js'
+import { codesOf, scaleOf } from './codes.js'
 import { readCodeList, readNumber, readText, UNREADABLE } from './coerce.js'
 import type {
   AnswerValue,

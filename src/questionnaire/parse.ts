@@ -2,10 +2,12 @@
  * Reading a definition from the text of a YAML or JSON file. The only input is a
  * string: finding and reading files is the caller's business.
  */
-import { LineCounter, parseDocument, type Document } from 'yaml'
+import type { Document } from 'yaml'
+import { LineCounter, parseDocument } from 'yaml'
 import type { QuestionnaireDefinition } from './definition.js'
 import type { Path } from './paths.js'
-import { definitionFaults, toDefinitionErrors, type DefinitionError, type DefinitionResult } from './validate.js'
+import type { DefinitionError, DefinitionResult } from './validate.js'
+import { definitionFaults, toDefinitionErrors } from './validate.js'
 
 export type DefinitionFormat = 'yaml' | 'json'
 

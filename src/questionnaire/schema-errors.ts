@@ -3,7 +3,8 @@
  * per problem, saying what to change, at the path of the thing to change.
  */
 import type { ErrorObject } from 'ajv'
-import { pointerToPath, type Fault, type PathSegment } from './paths.js'
+import type { Fault, PathSegment } from './paths.js'
+import { pointerToPath } from './paths.js'
 import { ID_PATTERN, KEY_PATTERN, LANGUAGE_PATTERN, TEXT_PATTERN } from './schema.js'
 
 const TYPE_NAMES: Record<string, string> = {

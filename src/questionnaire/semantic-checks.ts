@@ -6,8 +6,10 @@
 import { exportVariablesOf } from './codebook.js'
 import { codesOf, GRADE_MAX, GRADE_MIN, scaleOf } from './codes.js'
 import type { AnswerOption, Condition, Question, QuestionnaireDefinition } from './definition.js'
-import { outlineOf, type QuestionPlace } from './outline.js'
-import { formatPath, type Fault, type Path } from './paths.js'
+import type { QuestionPlace } from './outline.js'
+import { outlineOf } from './outline.js'
+import type { Fault, Path } from './paths.js'
+import { formatPath } from './paths.js'
 import { variablesOf } from './variables.js'
 
 type Report = (path: Path, message: string) => void
@@ -181,10 +183,14 @@ function checkCondition(
   owner: ConditionOwner,
   report: Report,
 ): void {
-  if ('all' in condition)
-    return condition.all.forEach((c, i) => checkCondition(definition, c, [...path, 'all', i], owner, report))
-  if ('any' in condition)
-    return condition.any.forEach((c, i) => checkCondition(definition, c, [...path, 'any', i], owner, report))
+  if ('all' in condition) {
+    condition.all.forEach((c, i) => checkCondition(definition, c, [...path, 'all', i], owner, report))
+    return
+  }
+  if ('any' in condition) {
+    condition.any.forEach((c, i) => checkCondition(definition, c, [...path, 'any', i], owner, report))
+    return
+  }
   if ('not' in condition) return checkCondition(definition, condition.not, [...path, 'not'], owner, report)
   if ('stratum' in condition) return
 

@@ -5,7 +5,8 @@
  */
 import { Ajv } from 'ajv'
 import type { QuestionnaireDefinition } from './definition.js'
-import { formatPath, type Fault } from './paths.js'
+import type { Fault } from './paths.js'
+import { formatPath } from './paths.js'
 import { definitionSchema } from './schema.js'
 import { schemaFaults } from './schema-errors.js'
 import { semanticFaults } from './semantic-checks.js'

@@ -4,7 +4,8 @@
  */
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
+import Fastify from 'fastify'
+import type { FastifyInstance, FastifyServerOptions } from 'fastify'
 import autoload from '@fastify/autoload'
 import type { AppConfig } from './config.js'
 import type { DatabaseHandle } from './db/connect.js'

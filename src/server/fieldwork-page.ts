@@ -5,8 +5,10 @@
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { StaffRole } from './db/schema.js'
 import { roundTabsFor } from './round-navigation.js'
-import { loadFieldworkRound, type FieldworkRound } from './services/fieldwork-round.js'
-import { loadMailing, type Channel } from './services/mailings.js'
+import type { FieldworkRound } from './services/fieldwork-round.js'
+import { loadFieldworkRound } from './services/fieldwork-round.js'
+import type { Channel } from './services/mailings.js'
+import { loadMailing } from './services/mailings.js'
 import { idParam, notFound } from './routes/beheer/_respond.js'
 
 /** Fieldwork handles names and addresses: researchers only (README: roles). */

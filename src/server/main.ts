@@ -15,7 +15,7 @@ import { startRetentionPurge } from './retention-work.js'
 
 async function main(): Promise<void> {
   const config = loadConfig()
-  let database
+  let database: Awaited<ReturnType<typeof openDatabase>>
   try {
     database = await openDatabase(config)
   } catch (error) {

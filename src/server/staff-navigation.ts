@@ -24,6 +24,6 @@ export function navigationFor(role: StaffRole, currentPath: string, t: (key: str
   return STAFF_NAVIGATION.filter((e) => e.roles.includes(role)).map((e) => ({
     href: e.href,
     label: t(e.label),
-    current: currentPath === e.href || (e.href !== '/beheer' && currentPath.startsWith(e.href + '/')),
+    current: currentPath === e.href || (e.href !== '/beheer' && currentPath.startsWith(`${e.href}/`)),
   }))
 }

@@ -13,7 +13,8 @@ import { DESKTOP, launchChromium, screenshotPath, startServedApp } from '../help
 import { createStaffUser, TEST_PASSWORD } from '../helpers/staff.js'
 import { CLIENT_FILES } from '../helpers/fixtures.js'
 import type { TestApp } from '../helpers/app.js'
-import { pageCount, tempDir, type TempDir } from '../mailmerge/pdf-tools.js'
+import type { TempDir } from '../mailmerge/pdf-tools.js'
+import { pageCount, tempDir } from '../mailmerge/pdf-tools.js'
 import { andWait, fillPage, pressNext } from './respondent-helpers.js'
 import { installShippedQuestionnaires } from '../../src/server/services/questionnaire-library.js'
 import { fieldworkIdle } from '../../src/server/fieldwork-work.js'
@@ -44,7 +45,7 @@ function sliceOfClientFile(): string {
     return true
   })
   expect(Object.values(wanted)).toEqual([0, 0, 0])
-  return [lines[0]!, ...kept].join('\r\n') + '\r\n'
+  return `${[lines[0]!, ...kept].join('\r\n')}\r\n`
 }
 
 beforeAll(async () => {

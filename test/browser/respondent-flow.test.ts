@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser as ChromiumBrowser, Page } from 'playwright-core'
 import { DESKTOP, PHONE, launchChromium, screenshotPath } from '../helpers/chromium.js'
 import { formatLoginCode } from '../../src/codes/login-code.js'
+import type { Filled, RespondentWorld } from './respondent-helpers.js'
 import {
   andWait,
   answerPages,
@@ -18,8 +19,6 @@ import {
   participantStatus,
   pressNext,
   startRespondentWorld,
-  type Filled,
-  type RespondentWorld,
 } from './respondent-helpers.js'
 
 let world: RespondentWorld

@@ -5,7 +5,8 @@
 import type { Page } from 'playwright-core'
 import { expect } from 'vitest'
 import type { LangText, QuestionnaireDefinition } from '../../src/questionnaire/definition.js'
-import { createRound, daysFromToday, type RoundFixture } from '../helpers/fixtures.js'
+import type { RoundFixture } from '../helpers/fixtures.js'
+import { createRound, daysFromToday } from '../helpers/fixtures.js'
 import { startServedApp } from '../helpers/chromium.js'
 import type { TestApp } from '../helpers/app.js'
 

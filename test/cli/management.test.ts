@@ -7,8 +7,10 @@ import { testConfig } from '../helpers/app.js'
 import { createTestDatabase } from '../helpers/database.js'
 import type { DatabaseHandle } from '../../src/server/db/connect.js'
 import { COMMANDS } from '../../src/cli/commands/index.js'
-import { UsageError, type CommandContext } from '../../src/cli/command.js'
-import { seedRound, PERSONAL_MARK, type SeededRound } from '../server/routes/beheer/seed.js'
+import type { CommandContext } from '../../src/cli/command.js'
+import { UsageError } from '../../src/cli/command.js'
+import type { SeededRound } from '../server/routes/beheer/seed.js'
+import { seedRound, PERSONAL_MARK } from '../server/routes/beheer/seed.js'
 
 let handle: DatabaseHandle
 let round: SeededRound

@@ -4,8 +4,10 @@
  */
 import { mkdirSync } from 'node:fs'
 import path from 'node:path'
-import { chromium, type Browser as ChromiumBrowser, type BrowserContextOptions } from 'playwright-core'
-import { createTestApp, type TestApp } from './app.js'
+import type { Browser as ChromiumBrowser, BrowserContextOptions } from 'playwright-core'
+import { chromium } from 'playwright-core'
+import type { TestApp } from './app.js'
+import { createTestApp } from './app.js'
 import type { AppConfig } from '../../src/server/config.js'
 
 export const ARTIFACTS_DIR = path.resolve('test-artifacts')

@@ -5,8 +5,10 @@
  */
 import { readFileSync } from 'node:fs'
 import { inject } from 'vitest'
-import { connectPGlite, connectPostgres, type DatabaseHandle } from '../../src/server/db/connect.js'
-import { createServerDatabase, type ServerDatabase } from '../setup/postgres-process.js'
+import type { DatabaseHandle } from '../../src/server/db/connect.js'
+import { connectPGlite, connectPostgres } from '../../src/server/db/connect.js'
+import type { ServerDatabase } from '../setup/postgres-process.js'
+import { createServerDatabase } from '../setup/postgres-process.js'
 import { TEMPLATE_DATABASE } from '../setup/postgres-server.js'
 
 export const testEngine = (process.env.PEILING_TEST_DB ?? 'pglite') as 'pglite' | 'postgres'

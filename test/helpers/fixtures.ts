@@ -1,6 +1,7 @@
 /** Rounds and participants for tests, on the shipped default questionnaire unless told otherwise. */
 import { fileURLToPath } from 'node:url'
-import { generateLoginCode, type LoginCode } from '../../src/codes/login-code.js'
+import type { LoginCode } from '../../src/codes/login-code.js'
+import { generateLoginCode } from '../../src/codes/login-code.js'
 import type { DB } from '../../src/server/db/connect.js'
 import type { RoundStatus } from '../../src/server/db/schema.js'
 import type { QuestionnaireDefinition } from '../../src/questionnaire/definition.js'

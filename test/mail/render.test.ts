@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { renderEmail, type EmailValues } from '../../src/mail/render.js'
+import type { EmailValues } from '../../src/mail/render.js'
+import { renderEmail } from '../../src/mail/render.js'
 
 const values: EmailValues = {
   naam: 'G. <script>alert(1)</script> & "Zn"',

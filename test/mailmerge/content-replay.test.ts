@@ -6,12 +6,8 @@
 import { readFile } from 'node:fs/promises'
 import QRCode from 'qrcode'
 import { beforeAll, describe, expect, it } from 'vitest'
-import {
-  writeLetterBatch,
-  writePaperQuestionnaireBatch,
-  type LetterData,
-  type PaperFormItem,
-} from '../../src/mailmerge/index.js'
+import type { LetterData, PaperFormItem } from '../../src/mailmerge/index.js'
+import { writeLetterBatch, writePaperQuestionnaireBatch } from '../../src/mailmerge/index.js'
 import { code, ktoDefinition, letter, template } from './fixtures.js'
 import { pageCount, pageTextItems, renderPages, renderToolsAvailable, useTempDir, writePdf } from './pdf-tools.js'
 

@@ -1,7 +1,8 @@
 /** Letters, templates and questionnaires for the mailmerge tests. */
 import { checkSymbol } from '../../src/codes/login-code.js'
 import type { LangText, QuestionnaireDefinition } from '../../src/questionnaire/definition.js'
-import { defaultTemplate, type LetterData, type LetterKind, type LetterTemplate } from '../../src/mailmerge/index.js'
+import type { LetterData, LetterKind, LetterTemplate } from '../../src/mailmerge/index.js'
+import { defaultTemplate } from '../../src/mailmerge/index.js'
 
 /** A valid login code (check symbol included) from nine symbols. */
 export function code(body: string): string {

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises'
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { formatLoginCode } from '../../src/codes/login-code.js'
+import type { LetterData, LetterTemplate } from '../../src/mailmerge/index.js'
 import {
   DEFAULT_ADDRESS_WINDOW,
   defaultTemplate,
@@ -9,8 +10,6 @@ import {
   mergeFields,
   unknownMergeFields,
   writeLetterBatch,
-  type LetterData,
-  type LetterTemplate,
 } from '../../src/mailmerge/index.js'
 import { mm } from '../../src/mailmerge/units.js'
 import { HARD_NAMES, hardLetters, letter, template } from './fixtures.js'

@@ -1,8 +1,9 @@
 import { createWriteStream } from 'node:fs'
 import { PassThrough } from 'node:stream'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { formatLoginCode } from '../../src/codes/login-code.js'
-import { writePaperQuestionnaire, writePaperQuestionnaireBatch, type PaperFormItem } from '../../src/mailmerge/index.js'
+import type { PaperFormItem } from '../../src/mailmerge/index.js'
+import { writePaperQuestionnaire, writePaperQuestionnaireBatch } from '../../src/mailmerge/index.js'
 import { mm } from '../../src/mailmerge/units.js'
 import { code, ktoDefinition, paperDefinition } from './fixtures.js'
 import {

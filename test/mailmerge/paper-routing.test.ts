@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { validateDefinition } from '../../src/questionnaire/index.js'
-import {
-  paperRouting,
-  settleStratum,
-  type PaperRoutingOptions,
-  type PrintedQuestion,
-} from '../../src/mailmerge/paper-routing.js'
+import type { PaperRoutingOptions, PrintedQuestion } from '../../src/mailmerge/paper-routing.js'
+import { paperRouting, settleStratum } from '../../src/mailmerge/paper-routing.js'
 import { ktoDefinition, paperDefinition } from './fixtures.js'
 
 const STRATUM_NAMES = { haaksbergen: 'Haaksbergen', hengelo: 'Hengelo' }

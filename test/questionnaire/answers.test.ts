@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import type { Question } from '../../src/questionnaire/definition.js'
+import type { AnswerError } from '../../src/questionnaire/index.js'
 import {
   findQuestion,
   unansweredVisibleQuestions,
   validateAnswers,
   variablesOf,
-  type AnswerError,
 } from '../../src/questionnaire/index.js'
 import { HAAKSBERGEN, HENGELO, sampleDefinition } from './fixtures.js'
 

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { parseDefinition, validateDefinition, type DefinitionError } from '../../src/questionnaire/index.js'
+import type { DefinitionError } from '../../src/questionnaire/index.js'
+import { parseDefinition, validateDefinition } from '../../src/questionnaire/index.js'
 import { sampleDefinition } from './fixtures.js'
 
 // Tests change fixtures in ways the types forbid: that is the point.
+// biome-ignore lint/suspicious/noExplicitAny: the fixtures are changed against their types on purpose
 type Loose = any
 
 function errorsOf(change: (d: Loose) => void): DefinitionError[] {

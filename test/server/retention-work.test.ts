@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestApp, type TestApp } from '../helpers/app.js'
+import type { TestApp } from '../helpers/app.js'
+import { createTestApp } from '../helpers/app.js'
 import { daysFromToday } from '../helpers/fixtures.js'
 import { backgroundIdle } from '../../src/server/services/background.js'
 import { startRetentionPurge } from '../../src/server/retention-work.js'

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util'
-import { UsageError, type Command } from '../command.js'
+import type { Command } from '../command.js'
+import { UsageError } from '../command.js'
 import { generatePassword, hashPassword } from '../../server/services/passwords.js'
 import { audit } from '../../server/services/audit.js'
 import type { StaffRole } from '../../server/db/schema.js'

@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
-import { UsageError, type Command } from '../command.js'
+import type { Command } from '../command.js'
+import { UsageError } from '../command.js'
 import { cliActor, roundOption, translator } from '../fieldwork.js'
 import { ClientFileError, readClientFile } from '../../server/services/client-file.js'
 import {
@@ -31,7 +32,7 @@ export const importCommand: Command = {
     const blocker = await importBlocker(db, round.id)
     if (blocker) throw new UsageError(nl(`fieldwork.import.refused.${blocker.key}`))
     const started = performance.now()
-    let check
+    let check: ReturnType<typeof checkClientFile>
     try {
       check = checkClientFile(await readClientFile(bytes), await loadRoundForImport(db, round.id))
     } catch (error) {

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util'
-import { UsageError, type Command } from '../command.js'
+import type { Command } from '../command.js'
+import { UsageError } from '../command.js'
 import { purgeExpiredRounds, purgeRound } from '../../server/services/purge.js'
 
 export const purgeCommand: Command = {

@@ -1,7 +1,9 @@
 import { parseArgs } from 'node:util'
-import { UsageError, type Command } from '../command.js'
+import type { Command } from '../command.js'
+import { UsageError } from '../command.js'
 import { cliActor, makePrintFiles, roundOption, sendQueuedEmail, translator } from '../fieldwork.js'
-import { createMailings, eligibleCounts, MailingRefusedError, type Channel } from '../../server/services/mailings.js'
+import type { Channel } from '../../server/services/mailings.js'
+import { createMailings, eligibleCounts, MailingRefusedError } from '../../server/services/mailings.js'
 
 export const remindCommand: Command = {
   name: 'remind',

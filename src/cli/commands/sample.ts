@@ -1,6 +1,8 @@
 import { parseArgs } from 'node:util'
-import { UsageError, type Command } from '../command.js'
+import type { Command } from '../command.js'
+import { UsageError } from '../command.js'
 import { cliActor, roundOption, translator } from '../fieldwork.js'
+import type { StratumPlan } from '../../server/services/sample.js'
 import {
   confirmSample,
   drawSample,
@@ -8,7 +10,6 @@ import {
   newSeed,
   sampleOf,
   SampleRefusedError,
-  type StratumPlan,
 } from '../../server/services/sample.js'
 
 export const sampleCommand: Command = {

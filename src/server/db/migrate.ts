@@ -1,7 +1,8 @@
 import { readdir } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
-import { Migrator, type Migration, type MigrationProvider, type MigrationResultSet } from 'kysely'
+import type { Migration, MigrationProvider, MigrationResultSet } from 'kysely'
+import { Migrator } from 'kysely'
 import type { DB } from './connect.js'
 
 export const MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../migrations')

@@ -1,6 +1,7 @@
 import path from 'node:path'
 import type { AppConfig } from '../config.js'
-import { connectPGlite, connectPostgres, type DatabaseHandle } from './connect.js'
+import type { DatabaseHandle } from './connect.js'
+import { connectPGlite, connectPostgres } from './connect.js'
 import { lockDataDir } from './data-dir-lock.js'
 import { migrateToLatest } from './migrate.js'
 

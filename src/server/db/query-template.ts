@@ -7,7 +7,8 @@
  * remembers where each stand-in went in the parameter list, and per call only fills in
  * that list. Combined with `prepared()`, the server parses and plans it once too.
  */
-import { CompiledQuery, type Compilable, type Kysely } from 'kysely'
+import type { Compilable, Kysely } from 'kysely'
+import { CompiledQuery } from 'kysely'
 import { prepared } from './prepared-statements.js'
 
 const STAND_IN = Symbol('query template value')

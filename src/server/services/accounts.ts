@@ -8,7 +8,8 @@
  */
 import type { DB } from '../db/connect.js'
 import type { StaffRole } from '../db/schema.js'
-import { audit, type AuditActor } from './audit.js'
+import type { AuditActor } from './audit.js'
+import { audit } from './audit.js'
 import { generatePassword, hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from './passwords.js'
 
 export const STAFF_ROLES: readonly StaffRole[] = ['administrator', 'researcher', 'typist']

@@ -50,16 +50,14 @@ export async function readAuditLog(
     query = query.where('at', '<', sql<Date>`(${filter.to}::date + 1)::timestamp at time zone 'Europe/Amsterdam'`)
   if (filter.before !== undefined) query = query.where('id', '<', filter.before)
   const rows = await query.execute()
-  const entries = rows
-    .slice(0, limit)
-    .map((r) => ({
-      id: Number(r.id),
-      at: r.at,
-      username: r.username,
-      action: r.action,
-      roundId: r.round_id,
-      details: r.details,
-    }))
+  const entries = rows.slice(0, limit).map((r) => ({
+    id: Number(r.id),
+    at: r.at,
+    username: r.username,
+    action: r.action,
+    roundId: r.round_id,
+    details: r.details,
+  }))
   return { entries, nextBefore: rows.length > limit ? entries[entries.length - 1]!.id : null }
 }
 

@@ -12,8 +12,10 @@
  */
 import { sql } from 'kysely'
 import type { DB } from '../db/connect.js'
-import { audit, type AuditActor } from './audit.js'
-import { ClientFileError, type ClientFile } from './client-file.js'
+import type { AuditActor } from './audit.js'
+import { audit } from './audit.js'
+import type { ClientFile } from './client-file.js'
+import { ClientFileError } from './client-file.js'
 
 /** Languages a client may have besides the questionnaire's own. */
 export const CLIENT_LANGUAGES = ['nl', 'en', 'tr', 'ar', 'pl'] as const

@@ -24,7 +24,8 @@ import type { DB } from '../db/connect.js'
 import type { EmailStatus, MailingKind } from '../db/schema.js'
 import { formatDate } from '../i18n/translate.js'
 import { renderEmail } from '../../mail/render.js'
-import { audit, type AuditActor } from './audit.js'
+import type { AuditActor } from './audit.js'
+import { audit } from './audit.js'
 import { effectiveTemplate } from './letter-templates.js'
 import type { MailTransport } from './mail-transport.js'
 import { displayName, personalUrl, printedCode } from './recipients.js'
@@ -181,7 +182,7 @@ async function signature(
   let text = cache.get(key)
   if (text === undefined) {
     const { template } = await effectiveTemplate(db, roundId, stratumId, kind)
-    text = [template.signature.name, template.signature.role].filter((p) => p && p.trim()).join('\n')
+    text = [template.signature.name, template.signature.role].filter((p) => p?.trim()).join('\n')
     cache.set(key, text)
   }
   return text
@@ -200,7 +201,7 @@ export async function processEmailQueue(db: DB, transport: MailTransport, option
     const row = await claimNext(db)
     if (!row) break
     const m = await loadMessage(db, row)
-    if (!m || !m.code || !m.email || m.email_bounced || m.opted_out || m.status === 'completed') {
+    if (!m?.code || !m.email || m.email_bounced || m.opted_out || m.status === 'completed') {
       await record(db, row, 'skipped', null)
       run.skipped++
       continue

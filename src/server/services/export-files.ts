@@ -8,16 +8,8 @@ import type { DB } from '../db/connect.js'
 import type { Translate } from '../i18n/translate.js'
 import type { AuditActor } from './audit.js'
 import { codebookCsv } from './codebook-file.js'
-import {
-  auditExport,
-  countExportRows,
-  csvStream,
-  dataFileName,
-  loadExportContext,
-  xlsxBuffer,
-  type ExportFormat,
-  type ExportOptions,
-} from './exports.js'
+import type { ExportFormat, ExportOptions } from './exports.js'
+import { auditExport, countExportRows, csvStream, dataFileName, loadExportContext, xlsxBuffer } from './exports.js'
 import { spssSyntax } from './spss.js'
 
 export interface ExportFile {

@@ -12,17 +12,15 @@
 import { PassThrough, Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { stringify } from 'csv-stringify'
-import writeXlsxFile, { type Row as XlsxRow } from 'write-excel-file/node'
+import writeXlsxFile from 'write-excel-file/node'
+import type { Row as XlsxRow } from 'write-excel-file/node'
 import type { DB } from '../db/connect.js'
 import type { ResponseStatus } from '../db/schema.js'
 import type { QuestionnaireDefinition } from '../../questionnaire/definition.js'
-import {
-  buildCodebook,
-  flattenAnswersForExport,
-  type CodebookVariable,
-  type ExportValue,
-} from '../../questionnaire/index.js'
-import { audit, type AuditActor } from './audit.js'
+import type { CodebookVariable, ExportValue } from '../../questionnaire/index.js'
+import { buildCodebook, flattenAnswersForExport } from '../../questionnaire/index.js'
+import type { AuditActor } from './audit.js'
+import { audit } from './audit.js'
 import { codebookRows, csvOptions, META_VARIABLES } from './codebook-file.js'
 import { paperCodingOf, paperValueLabels } from './paper-coding.js'
 import type { Translate } from '../i18n/translate.js'

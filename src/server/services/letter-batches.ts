@@ -22,26 +22,14 @@ import type { AppConfig } from '../config.js'
 import type { DB } from '../db/connect.js'
 import type { LetterBatchContent, LetterBatchStatus, MailingKind } from '../db/schema.js'
 import { formatDate } from '../i18n/translate.js'
-import {
-  letterLanguage,
-  writeLetterBatch,
-  writePaperQuestionnaireBatch,
-  type LetterData,
-  type LetterTemplate,
-  type PaperFormItem,
-} from '../../mailmerge/index.js'
+import type { LetterData, LetterTemplate, PaperFormItem } from '../../mailmerge/index.js'
+import { letterLanguage, writeLetterBatch, writePaperQuestionnaireBatch } from '../../mailmerge/index.js'
 import { isRightToLeft } from '../../questionnaire/text.js'
-import { audit, type AuditActor } from './audit.js'
+import type { AuditActor } from './audit.js'
+import { audit } from './audit.js'
 import { effectiveTemplate } from './letter-templates.js'
-import {
-  displayName,
-  mailingRecipients,
-  personalUrl,
-  postcodeLine,
-  siteAddress,
-  streetLine,
-  type Recipient,
-} from './recipients.js'
+import type { Recipient } from './recipients.js'
+import { displayName, mailingRecipients, personalUrl, postcodeLine, siteAddress, streetLine } from './recipients.js'
 
 /** A running job whose heartbeat is older than this is taken to be dead. */
 export const HEARTBEAT_TIMEOUT_SECONDS = 120
@@ -111,14 +99,12 @@ async function* lettersOf(
   }
 }
 
-export interface PrintFileWriter {
-  /** Writes the job's PDF to `file`; calls onProgress with the number of letters done. */
-  (
-    db: DB,
-    job: ClaimedBatch,
-    context: { config: AppConfig; kind: MailingKind; closesOn: string; file: string; onProgress(done: number): void },
-  ): Promise<void>
-}
+/** Writes the job's PDF to `file`; calls onProgress with the number of letters done. */
+export type PrintFileWriter = (
+  db: DB,
+  job: ClaimedBatch,
+  context: { config: AppConfig; kind: MailingKind; closesOn: string; file: string; onProgress(done: number): void },
+) => Promise<void>
 
 const writeLetters: PrintFileWriter = async (db, job, { config, kind, closesOn, file, onProgress }) => {
   const { template } = await effectiveTemplate(db, job.round_id, job.stratum_id, kind)
@@ -316,7 +302,7 @@ export async function batchFile(
     .where('id', '=', batchId)
     .where('round_id', '=', roundId)
     .executeTakeFirst()
-  if (!row || row.status !== 'done' || !row.file_name) return undefined
+  if (row?.status !== 'done' || !row.file_name) return undefined
   return { path: path.join(batchFolder(config, roundId), row.file_name), name: row.file_name }
 }
 

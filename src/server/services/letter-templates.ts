@@ -7,18 +7,11 @@
 import { Writable } from 'node:stream'
 import type { DB } from '../db/connect.js'
 import type { MailingKind } from '../db/schema.js'
-import {
-  defaultTemplate,
-  unknownMergeFields,
-  writeLetterBatch,
-  type AddressWindow,
-  type LetterBody,
-  type LetterSender,
-  type LetterTemplate,
-  type LetterData,
-} from '../../mailmerge/index.js'
+import type { AddressWindow, LetterBody, LetterSender, LetterTemplate, LetterData } from '../../mailmerge/index.js'
+import { defaultTemplate, unknownMergeFields, writeLetterBatch } from '../../mailmerge/index.js'
 import { formatLoginCode, generateLoginCode } from '../../codes/login-code.js'
-import { audit, type AuditActor } from './audit.js'
+import type { AuditActor } from './audit.js'
+import { audit } from './audit.js'
 import { personalUrl, postcodeLine, siteAddress } from './recipients.js'
 
 /** What is stored in letter_templates.content: the template without its kind and logo. */

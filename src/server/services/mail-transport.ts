@@ -4,7 +4,8 @@
  */
 import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import nodemailer, { type SendMailOptions } from 'nodemailer'
+import nodemailer from 'nodemailer'
+import type { SendMailOptions } from 'nodemailer'
 import type { AppConfig } from '../config.js'
 
 export interface OutgoingMail {

@@ -9,10 +9,12 @@
  * never go to an address whose letter came back; e-mails only to addresses that have not
  * bounced.
  */
-import { sql, type ExpressionBuilder } from 'kysely'
+import type { ExpressionBuilder } from 'kysely'
+import { sql } from 'kysely'
 import type { DB } from '../db/connect.js'
 import type { Database, MailingKind } from '../db/schema.js'
-import { audit, type AuditActor } from './audit.js'
+import type { AuditActor } from './audit.js'
+import { audit } from './audit.js'
 
 export type Channel = 'letter' | 'email'
 

@@ -17,7 +17,8 @@
  *      keyed is in `PaperCoding.invalid`
  * String variables stay empty. Pure: no I/O.
  */
-import { exportVariablesOf, type ExportValue, type ValueLabel } from '../../questionnaire/index.js'
+import type { ExportValue, ValueLabel } from '../../questionnaire/index.js'
+import { exportVariablesOf } from '../../questionnaire/index.js'
 import type { LangText, Question, QuestionnaireDefinition } from '../../questionnaire/definition.js'
 import { allQuestions, localize, variablesOf } from '../../questionnaire/index.js'
 

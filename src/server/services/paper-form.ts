@@ -7,6 +7,7 @@
  * marks, values that are no code and answers outside routing are stored.
  */
 import { createHash } from 'node:crypto'
+import type { AnswerErrorCode } from '../../questionnaire/index.js'
 import {
   allQuestions,
   codesOf,
@@ -16,10 +17,10 @@ import {
   validateAnswers,
   variablesOf,
   visibilityOf,
-  type AnswerErrorCode,
 } from '../../questionnaire/index.js'
 import type { Answers, Question, QuestionnaireDefinition, RespondentContext } from '../../questionnaire/definition.js'
-import { MARK_KEYS, type KeyedFields, type PaperCoding, type PaperMark } from './paper-coding.js'
+import type { KeyedFields, PaperCoding, PaperMark } from './paper-coding.js'
+import { MARK_KEYS } from './paper-coding.js'
 
 /**
  * - code: one code (grade, single choice, yes/no, grid item);

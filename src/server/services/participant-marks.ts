@@ -5,7 +5,8 @@
  */
 import type { DB } from '../db/connect.js'
 import { parseLoginCode } from '../../codes/login-code.js'
-import { audit, type AuditActor } from './audit.js'
+import type { AuditActor } from './audit.js'
+import { audit } from './audit.js'
 import { displayName } from './recipients.js'
 
 export type Mark = 'opted_out' | 'mail_returned' | 'email_bounced'

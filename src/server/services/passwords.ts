@@ -2,7 +2,8 @@
  * Staff passwords, hashed with scrypt (memory-hard, in Node's crypto). Stored as
  * `scrypt$N$r$p$salt$hash` so the cost can be raised later without breaking old hashes.
  */
-import { randomBytes, scrypt as scryptCallback, timingSafeEqual, type ScryptOptions } from 'node:crypto'
+import type { ScryptOptions } from 'node:crypto'
+import { randomBytes, scrypt as scryptCallback, timingSafeEqual } from 'node:crypto'
 
 const scrypt = (password: string, salt: Buffer, keylen: number, options: ScryptOptions) =>
   new Promise<Buffer>((resolve, reject) =>

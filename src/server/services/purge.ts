@@ -11,7 +11,8 @@
  */
 import { sql } from 'kysely'
 import type { DB } from '../db/connect.js'
-import { audit, type AuditActor } from './audit.js'
+import type { AuditActor } from './audit.js'
+import { audit } from './audit.js'
 import { todayInAmsterdam } from './calendar.js'
 import { INVITED } from './monitor.js'
 import { deleteBatchFiles } from './letter-batches.js'

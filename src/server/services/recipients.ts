@@ -28,12 +28,12 @@ export interface Recipient {
 
 /** "J. van der Meijer", as on an envelope. */
 export function displayName(r: Pick<Recipient, 'initials' | 'namePrefix' | 'lastName'>): string {
-  return [r.initials, r.namePrefix, r.lastName].filter((part) => part && part.trim()).join(' ')
+  return [r.initials, r.namePrefix, r.lastName].filter((part) => part?.trim()).join(' ')
 }
 
 /** "Deldenerstraat 177 B". */
 export function streetLine(r: Pick<Recipient, 'street' | 'houseNumber' | 'houseNumberSuffix'>): string {
-  return [r.street, r.houseNumber, r.houseNumberSuffix].filter((part) => part && part.trim()).join(' ')
+  return [r.street, r.houseNumber, r.houseNumberSuffix].filter((part) => part?.trim()).join(' ')
 }
 
 /** "7551 AA  HENGELO": postcode and town as PostNL asks, town in capitals after two spaces. */
@@ -96,7 +96,7 @@ export async function loadRecipients(db: DB, ids: number[]): Promise<Recipient[]
   const byId = new Map(rows.map((r) => [r.id, r]))
   return ids.flatMap((id) => {
     const r = byId.get(id)
-    if (!r || !r.code) return []
+    if (!r?.code) return []
     return [
       {
         participantId: r.id,

@@ -4,9 +4,11 @@
  * e-mail scanners and link previewers open links before people do.
  */
 import type { FastifyRequest } from 'fastify'
-import { parseLoginCode, type CodeProblem } from '../../codes/login-code.js'
+import type { CodeProblem } from '../../codes/login-code.js'
+import { parseLoginCode } from '../../codes/login-code.js'
 import { findParticipantByCode } from './participation.js'
-import { isBlocked, recordFailure, takeAttempt, type AttemptLimit } from './attempt-limiter.js'
+import type { AttemptLimit } from './attempt-limiter.js'
+import { isBlocked, recordFailure, takeAttempt } from './attempt-limiter.js'
 
 declare module '@fastify/secure-session' {
   interface SessionData {

@@ -13,6 +13,7 @@
 import { sql } from 'kysely'
 import type { DB } from '../db/connect.js'
 import type { Question, QuestionnaireDefinition } from '../../questionnaire/definition.js'
+import type { Code } from '../../questionnaire/index.js'
 import {
   allQuestions,
   buildCodebook,
@@ -21,7 +22,6 @@ import {
   GRADE_MIN,
   localize,
   scaleOf,
-  type Code,
 } from '../../questionnaire/index.js'
 
 /** A column: the total, or one stratum. */

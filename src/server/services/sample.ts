@@ -16,7 +16,8 @@ import { sql } from 'kysely'
 import type { DB } from '../db/connect.js'
 import type { SampleMethod } from '../db/schema.js'
 import { generateLoginCode } from '../../codes/login-code.js'
-import { audit, type AuditActor } from './audit.js'
+import type { AuditActor } from './audit.js'
+import { audit } from './audit.js'
 
 /** mulberry32: a small, well-known 32-bit PRNG (Tommy Ettinger), uniform in [0, 1). */
 export function mulberry32(seed: number): () => number {

@@ -6,7 +6,8 @@
 import { Secret, TOTP } from 'otpauth'
 import QRCode from 'qrcode'
 import type { DB } from '../db/connect.js'
-import { audit, type AuditActor } from './audit.js'
+import type { AuditActor } from './audit.js'
+import { audit } from './audit.js'
 
 const ISSUER = 'Peiling'
 const PERIOD = 30

@@ -18,7 +18,7 @@ function run(args: string[], env: Record<string, string>, until?: RegExp) {
   const ready = new Promise<void>((resolve, reject) => {
     const onData = (chunk: Buffer) => {
       output += chunk.toString()
-      if (until && until.test(output)) resolve()
+      if (until?.test(output)) resolve()
     }
     child.stdout.on('data', onData)
     child.stderr.on('data', onData)

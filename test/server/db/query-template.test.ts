@@ -3,7 +3,8 @@ import { sql } from 'kysely'
 import type { DatabaseHandle, DB } from '../../../src/server/db/connect.js'
 import { queryTemplate } from '../../../src/server/db/query-template.js'
 import { createTestDatabase } from '../../helpers/database.js'
-import { createRound, type RoundFixture } from '../../helpers/fixtures.js'
+import type { RoundFixture } from '../../helpers/fixtures.js'
+import { createRound } from '../../helpers/fixtures.js'
 
 let database: DatabaseHandle
 let round: RoundFixture

@@ -6,7 +6,8 @@
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { connectPostgres, type DatabaseHandle } from '../../../src/server/db/connect.js'
+import type { DatabaseHandle } from '../../../src/server/db/connect.js'
+import { connectPostgres } from '../../../src/server/db/connect.js'
 import { createTemplateCopy, createTestDatabase, testEngine } from '../../helpers/database.js'
 
 export { HttpRespondent, startServerProcess, type ServerProcess } from '../../helpers/server-process.js'

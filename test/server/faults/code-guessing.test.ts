@@ -7,8 +7,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { sql } from 'kysely'
 import { CODE_ENTROPY_BITS, generateLoginCode, formatLoginCode } from '../../../src/codes/login-code.js'
-import { Browser, createTestApp, type TestApp } from '../../helpers/app.js'
-import { createRound, type RoundFixture } from '../../helpers/fixtures.js'
+import type { TestApp } from '../../helpers/app.js'
+import { Browser, createTestApp } from '../../helpers/app.js'
+import type { RoundFixture } from '../../helpers/fixtures.js'
+import { createRound } from '../../helpers/fixtures.js'
 import { testEngine } from '../../helpers/database.js'
 import { openDatabaseTwice } from './_helpers.js'
 

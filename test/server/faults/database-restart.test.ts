@@ -10,12 +10,16 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import pg from 'pg'
-import { connectPostgres, type DatabaseHandle } from '../../../src/server/db/connect.js'
+import type { DatabaseHandle } from '../../../src/server/db/connect.js'
+import { connectPostgres } from '../../../src/server/db/connect.js'
 import { migrateToLatest } from '../../../src/server/db/migrate.js'
-import { Browser, createTestApp, type TestApp } from '../../helpers/app.js'
-import { createRound, type RoundFixture } from '../../helpers/fixtures.js'
+import type { TestApp } from '../../helpers/app.js'
+import { Browser, createTestApp } from '../../helpers/app.js'
+import type { RoundFixture } from '../../helpers/fixtures.js'
+import { createRound } from '../../helpers/fixtures.js'
 import { testEngine } from '../../helpers/database.js'
-import { createServerDatabase, startPostgresServer, type PostgresProcess } from '../../setup/postgres-process.js'
+import type { PostgresProcess } from '../../setup/postgres-process.js'
+import { createServerDatabase, startPostgresServer } from '../../setup/postgres-process.js'
 
 const UNAVAILABLE = 'de database is even niet bereikbaar'
 

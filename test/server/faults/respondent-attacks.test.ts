@@ -5,8 +5,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { LightMyRequestResponse } from 'fastify'
-import { Browser, createTestApp, csrfTokenOf, type TestApp } from '../../helpers/app.js'
-import { createRound, type RoundFixture } from '../../helpers/fixtures.js'
+import type { TestApp } from '../../helpers/app.js'
+import { Browser, createTestApp, csrfTokenOf } from '../../helpers/app.js'
+import type { RoundFixture } from '../../helpers/fixtures.js'
+import { createRound } from '../../helpers/fixtures.js'
 import { testEngine } from '../../helpers/database.js'
 
 let t: TestApp

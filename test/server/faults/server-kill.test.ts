@@ -12,9 +12,11 @@ import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { connectPGlite, connectPostgres } from '../../../src/server/db/connect.js'
 import { migrateToLatest } from '../../../src/server/db/migrate.js'
-import { createRound, type RoundFixture } from '../../helpers/fixtures.js'
+import type { RoundFixture } from '../../helpers/fixtures.js'
+import { createRound } from '../../helpers/fixtures.js'
 import { createTemplateCopy, testEngine } from '../../helpers/database.js'
-import { freshDataDir, HttpRespondent, startServerProcess, textareaValue, type ServerProcess } from './_helpers.js'
+import type { ServerProcess } from './_helpers.js'
+import { freshDataDir, HttpRespondent, startServerProcess, textareaValue } from './_helpers.js'
 
 const cleanups: Array<() => Promise<unknown>> = []
 afterAll(async () => {

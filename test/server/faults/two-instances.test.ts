@@ -4,8 +4,10 @@
  * cookies with a shared secret, and everything else lives in the database.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestApp, type TestApp } from '../../helpers/app.js'
-import { createRound, type RoundFixture } from '../../helpers/fixtures.js'
+import type { TestApp } from '../../helpers/app.js'
+import { createTestApp } from '../../helpers/app.js'
+import type { RoundFixture } from '../../helpers/fixtures.js'
+import { createRound } from '../../helpers/fixtures.js'
 import { testEngine } from '../../helpers/database.js'
 import { HttpRespondent, openDatabaseTwice, textareaValue } from './_helpers.js'
 

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestApp, Browser, type TestApp } from '../../helpers/app.js'
-import { createRound, daysFromToday, type RoundFixture } from '../../helpers/fixtures.js'
+import type { TestApp } from '../../helpers/app.js'
+import { createTestApp, Browser } from '../../helpers/app.js'
+import type { RoundFixture } from '../../helpers/fixtures.js'
+import { createRound, daysFromToday } from '../../helpers/fixtures.js'
 import { generateLoginCode, formatLoginCode } from '../../../src/codes/login-code.js'
 
 let t: TestApp

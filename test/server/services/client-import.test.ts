@@ -3,19 +3,20 @@ import iconv from 'iconv-lite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DatabaseHandle } from '../../../src/server/db/connect.js'
 import { createTestDatabase } from '../../helpers/database.js'
-import { CLIENT_FILES, createRound, type RoundFixture } from '../../helpers/fixtures.js'
+import type { RoundFixture } from '../../helpers/fixtures.js'
+import { CLIENT_FILES, createRound } from '../../helpers/fixtures.js'
 import { readClientFile } from '../../../src/server/services/client-file.js'
+import type { ImportCheck } from '../../../src/server/services/client-import.js'
 import {
   checkClientFile,
   importClients,
   loadRoundForImport,
   normalisePostcode,
   ImportRefusedError,
-  type ImportCheck,
 } from '../../../src/server/services/client-import.js'
 import { translator } from '../../../src/server/i18n/translate.js'
 
-export const FIXTURES = CLIENT_FILES
+const FIXTURES = CLIENT_FILES
 const actor = { id: null, username: 'test' }
 const nl = translator('nl')
 

@@ -1,15 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DatabaseHandle, DB } from '../../../src/server/db/connect.js'
 import { createTestDatabase } from '../../helpers/database.js'
-import { createRound, type RoundFixture } from '../../helpers/fixtures.js'
+import type { RoundFixture } from '../../helpers/fixtures.js'
+import { createRound } from '../../helpers/fixtures.js'
 import { createStaffUser } from '../../helpers/staff.js'
-import {
-  openByCode,
-  openByFormNumber,
-  openWithoutCode,
-  saveForm,
-  type EntryForm,
-} from '../../../src/server/services/paper-entry.js'
+import type { EntryForm } from '../../../src/server/services/paper-entry.js'
+import { openByCode, openByFormNumber, openWithoutCode, saveForm } from '../../../src/server/services/paper-entry.js'
 import { awaitingReview, decidePair, loadPair, parseFormNumber } from '../../../src/server/services/double-keying.js'
 import { openDuplicates, resolveDuplicate } from '../../../src/server/services/paper-duplicates.js'
 import { keyingPerTypist, paperWork } from '../../../src/server/services/paper-stats.js'

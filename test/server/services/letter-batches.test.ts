@@ -111,7 +111,7 @@ describe('print files', () => {
       publicUrl: config.publicUrl,
     })
     const original = PRINT_FILE_WRITERS.letters
-    PRINT_FILE_WRITERS.letters = async (db, job, context) => {
+    PRINT_FILE_WRITERS.letters = async (_db, _job, context) => {
       context.onProgress(1)
       throw new Error('printer on fire')
     }

@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DatabaseHandle, DB } from '../../../src/server/db/connect.js'
 import { createTestDatabase } from '../../helpers/database.js'
-import { createRound, type RoundFixture } from '../../helpers/fixtures.js'
+import type { RoundFixture } from '../../helpers/fixtures.js'
+import { createRound } from '../../helpers/fixtures.js'
 import { createStaffUser } from '../../helpers/staff.js'
+import type { EntryForm } from '../../../src/server/services/paper-entry.js'
 import {
   discardDraft,
   draftsOf,
@@ -10,7 +12,6 @@ import {
   openWithoutCode,
   saveDraftFields,
   saveForm,
-  type EntryForm,
 } from '../../../src/server/services/paper-entry.js'
 import { openDuplicates, resolveDuplicate, loadDuplicate } from '../../../src/server/services/paper-duplicates.js'
 import { keyingPerTypist, paperWork } from '../../../src/server/services/paper-stats.js'

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { loadKto } from '../../questionnaire/kto.js'
+import type { KeyingField } from '../../../src/server/services/paper-form.js'
 import {
   codesSummary,
   compareKeyings,
@@ -8,7 +9,6 @@ import {
   normalizeKeyed,
   readKeyedForm,
   warningsFingerprint,
-  type KeyingField,
 } from '../../../src/server/services/paper-form.js'
 import { paperCodingOf, paperValueLabels, PAPER_EXPORT_CODES } from '../../../src/server/services/paper-coding.js'
 import { buildCodebook } from '../../../src/questionnaire/index.js'

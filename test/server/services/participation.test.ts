@@ -11,7 +11,8 @@ import {
   submitOnline,
 } from '../../../src/server/services/participation.js'
 import { createTestDatabase, testEngine } from '../../helpers/database.js'
-import { createRound, type RoundFixture } from '../../helpers/fixtures.js'
+import type { RoundFixture } from '../../helpers/fixtures.js'
+import { createRound } from '../../helpers/fixtures.js'
 
 let handle: DatabaseHandle
 let db: DB

@@ -4,7 +4,8 @@
  * while they read Dutch best, and every page has the language switch.
  */
 import fp from 'fastify-plugin'
-import { translator, type Translate } from '../../i18n/translate.js'
+import type { Translate } from '../../i18n/translate.js'
+import { translator } from '../../i18n/translate.js'
 
 declare module 'fastify' {
   interface FastifyRequest {

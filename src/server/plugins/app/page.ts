@@ -3,7 +3,6 @@
  * needs: texts in the chosen language, the CSRF token, and the text direction.
  */
 import fp from 'fastify-plugin'
-import type { FastifyReply } from 'fastify'
 import { isRightToLeft } from '../../../questionnaire/text.js'
 import { formatDate, UI_LANGUAGES } from '../../i18n/translate.js'
 import { todayInAmsterdam } from '../../services/calendar.js'

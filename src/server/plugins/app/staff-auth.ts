@@ -55,7 +55,7 @@ export default fp(async (app) => {
       .select(['id', 'username', 'display_name', 'role', 'active'])
       .where('id', '=', userId)
       .executeTakeFirst()
-    if (!user || !user.active) {
+    if (!user?.active) {
       request.session.set('staffUserId', undefined)
       return
     }

@@ -14,7 +14,8 @@ import view from '@fastify/view'
 import multipart from '@fastify/multipart'
 import { Eta } from 'eta'
 import type { AppConfig } from '../../config.js'
-import { parseUrlEncoded, type UrlEncodedFields } from '../../url-encoded.js'
+import type { UrlEncodedFields } from '../../url-encoded.js'
+import { parseUrlEncoded } from '../../url-encoded.js'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..')
 

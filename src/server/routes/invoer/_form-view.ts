@@ -1,7 +1,8 @@
 /** What the keying form template needs: every field with its hint, value and warning. */
 import type { Translate } from '../../i18n/translate.js'
 import type { EntryForm } from '../../services/paper-entry.js'
-import { codesSummary, keyingLayout, type KeyingField, type KeyingWarning } from '../../services/paper-form.js'
+import type { KeyingField, KeyingWarning } from '../../services/paper-form.js'
+import { codesSummary, keyingLayout } from '../../services/paper-form.js'
 
 /** Posted field names: the answer key with a prefix, so no answer key can clash with "code" or "_csrf". */
 export const FIELD_PREFIX = 'v_'

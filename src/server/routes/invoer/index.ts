@@ -12,6 +12,7 @@
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import { parseLoginCode } from '../../../codes/login-code.js'
+import type { EntryForm, OpenResult, SaveOutcome } from '../../services/paper-entry.js'
 import {
   discardDraft,
   draftQuestionnaire,
@@ -24,16 +25,9 @@ import {
   roundsOpenForEntry,
   saveDraftFields,
   saveForm,
-  type EntryForm,
-  type OpenResult,
-  type SaveOutcome,
 } from '../../services/paper-entry.js'
-import {
-  keyedFieldsFromForm,
-  readKeyedForm,
-  warningsFingerprint,
-  type KeyingWarning,
-} from '../../services/paper-form.js'
+import type { KeyingWarning } from '../../services/paper-form.js'
+import { keyedFieldsFromForm, readKeyedForm, warningsFingerprint } from '../../services/paper-form.js'
 import { parseFormNumber } from '../../services/double-keying.js'
 import { FIELD_PREFIX, formView } from './_form-view.js'
 import { ENTRY_ROLES } from './autohooks.js'

@@ -94,11 +94,7 @@ export function questionView(
     error: errors[question.id],
   }
   const value = values[question.id]
-  const choice = (
-    options: Array<{ value: number; label: string; other?: boolean }>,
-    multiple: boolean,
-    compact = false,
-  ): OptionView[] =>
+  const choice = (options: Array<{ value: number; label: string; other?: boolean }>): OptionView[] =>
     options.map((o) => ({
       value: o.value,
       label: o.label,
@@ -119,7 +115,7 @@ export function questionView(
         name: question.id,
         multiple: false,
         compact: true,
-        options: choice(gradeOptions(question.dontKnow, t, lang), false),
+        options: choice(gradeOptions(question.dontKnow, t, lang)),
       }
     case 'yesno':
       return {
@@ -128,13 +124,10 @@ export function questionView(
         name: question.id,
         multiple: false,
         compact: false,
-        options: choice(
-          [
-            { value: 1, label: t('respondent.form.yes') },
-            { value: 2, label: t('respondent.form.no') },
-          ],
-          false,
-        ),
+        options: choice([
+          { value: 1, label: t('respondent.form.yes') },
+          { value: 2, label: t('respondent.form.no') },
+        ]),
       }
     case 'single':
     case 'multiple': {
@@ -152,7 +145,7 @@ export function questionView(
         multiple,
         compact: false,
         hint,
-        options: choice(options, multiple),
+        options: choice(options),
       }
     }
     case 'grid': {

@@ -20,6 +20,7 @@ import {
   visibilityOf,
 } from '../../../questionnaire/index.js'
 import { localize } from '../../../questionnaire/text.js'
+import type { ParticipantContext } from '../../services/participation.js'
 import {
   AlreadyCompletedError,
   loadParticipantContext,
@@ -29,7 +30,6 @@ import {
   RoundNotOpenError,
   StaleAnswersError,
   submitOnline,
-  type ParticipantContext,
 } from '../../services/participation.js'
 import { questionView } from './_question-view.js'
 import { RecentContexts } from './_recent-contexts.js'
@@ -232,7 +232,7 @@ const questionnaire: FastifyPluginAsync = async (app) => {
   })
 
   app.post<{ Params: { section: string }; Body: PageBody }>('/deel/:section', async (request, reply) => {
-    let saved
+    let saved: Awaited<ReturnType<typeof savePage>>
     try {
       saved = await savePage(request, request.respondent, 'remembered')
       // Another tab or instance saved in between: merge onto what it saved, not over it.

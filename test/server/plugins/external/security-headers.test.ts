@@ -2,7 +2,8 @@
  * The security headers (helmet) on every kind of answer: pages, static files, errors.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestApp, type TestApp } from '../../../helpers/app.js'
+import type { TestApp } from '../../../helpers/app.js'
+import { createTestApp } from '../../../helpers/app.js'
 
 let plain: TestApp
 let behindTls: TestApp

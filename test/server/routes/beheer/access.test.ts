@@ -3,8 +3,10 @@
  * for every role and for someone not signed in.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { Browser, createTestApp, type TestApp } from '../../../helpers/app.js'
-import { createRound, type RoundFixture } from '../../../helpers/fixtures.js'
+import type { TestApp } from '../../../helpers/app.js'
+import { Browser, createTestApp } from '../../../helpers/app.js'
+import type { RoundFixture } from '../../../helpers/fixtures.js'
+import { createRound } from '../../../helpers/fixtures.js'
 import { createStaffUser, signedInAs } from '../../../helpers/staff.js'
 import type { StaffRole } from '../../../../src/server/db/schema.js'
 

@@ -1,8 +1,10 @@
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestApp, type Browser, type TestApp } from '../../../helpers/app.js'
+import type { Browser, TestApp } from '../../../helpers/app.js'
+import { createTestApp } from '../../../helpers/app.js'
 import { signedInAs } from '../../../helpers/staff.js'
-import { createRound, type RoundFixture } from '../../../helpers/fixtures.js'
+import type { RoundFixture } from '../../../helpers/fixtures.js'
+import { createRound } from '../../../helpers/fixtures.js'
 import { audit } from '../../../../src/server/services/audit.js'
 
 let t: TestApp

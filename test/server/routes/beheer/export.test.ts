@@ -5,13 +5,15 @@ import path from 'node:path'
 import { parse } from 'csv-parse/sync'
 import readXlsxFile from 'read-excel-file/node'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestApp, type Browser, type TestApp } from '../../../helpers/app.js'
+import type { Browser, TestApp } from '../../../helpers/app.js'
+import { createTestApp } from '../../../helpers/app.js'
 import { signedInAs } from '../../../helpers/staff.js'
 import { toolsAvailable } from '../../../setup/environment.js'
 import { buildCodebook } from '../../../../src/questionnaire/index.js'
 import type { QuestionnaireDefinition } from '../../../../src/questionnaire/definition.js'
 import { exportRows, loadExportContext, META_VARIABLES } from '../../../../src/server/services/exports.js'
-import { PERSONAL_MARK, seedRound, type SeededRound } from './seed.js'
+import type { SeededRound } from './seed.js'
+import { PERSONAL_MARK, seedRound } from './seed.js'
 
 let t: TestApp
 let round: SeededRound

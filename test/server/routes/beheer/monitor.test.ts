@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestApp, type Browser, type TestApp } from '../../../helpers/app.js'
+import type { Browser, TestApp } from '../../../helpers/app.js'
+import { createTestApp } from '../../../helpers/app.js'
 import { signedInAs } from '../../../helpers/staff.js'
 import { daysFromToday } from '../../../helpers/fixtures.js'
 import { loadMonitor } from '../../../../src/server/services/monitor.js'
-import { ROUND_2022, seedRound, type SeededRound } from './seed.js'
+import type { SeededRound } from './seed.js'
+import { ROUND_2022, seedRound } from './seed.js'
 
 let t: TestApp
 let round: SeededRound

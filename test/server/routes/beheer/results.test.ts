@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestApp, type Browser, type TestApp } from '../../../helpers/app.js'
+import type { Browser, TestApp } from '../../../helpers/app.js'
+import { createTestApp } from '../../../helpers/app.js'
 import { signedInAs } from '../../../helpers/staff.js'
 import { loadResults, suppressedColumns } from '../../../../src/server/services/results.js'
-import { seedRound, type SeededRound } from './seed.js'
+import type { SeededRound } from './seed.js'
+import { seedRound } from './seed.js'
 
 let t: TestApp
 let round: SeededRound

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestApp, type Browser, type TestApp } from '../../../helpers/app.js'
+import type { Browser, TestApp } from '../../../helpers/app.js'
+import { createTestApp } from '../../../helpers/app.js'
 import { signedInAs } from '../../../helpers/staff.js'
 import { createRound, daysFromToday } from '../../../helpers/fixtures.js'
 import { installShippedQuestionnaires } from '../../../../src/server/services/questionnaire-library.js'

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { Browser, createTestApp, type TestApp } from '../../../helpers/app.js'
+import type { TestApp } from '../../../helpers/app.js'
+import { Browser, createTestApp } from '../../../helpers/app.js'
 import { signedInAs, TEST_PASSWORD } from '../../../helpers/staff.js'
 import { currentTotpCode } from '../../../../src/server/services/totp.js'
 

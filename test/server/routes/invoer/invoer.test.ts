@@ -3,8 +3,10 @@
  * the script (or a screen reader user) uses them.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestApp, Browser, csrfTokenOf, type TestApp } from '../../../helpers/app.js'
-import { createRound, type RoundFixture } from '../../../helpers/fixtures.js'
+import type { TestApp } from '../../../helpers/app.js'
+import { createTestApp, Browser, csrfTokenOf } from '../../../helpers/app.js'
+import type { RoundFixture } from '../../../helpers/fixtures.js'
+import { createRound } from '../../../helpers/fixtures.js'
 import { createStaffUser, signedInAs, TEST_PASSWORD } from '../../../helpers/staff.js'
 import { formatLoginCode } from '../../../../src/codes/login-code.js'
 
@@ -128,7 +130,7 @@ describe('keying a form without JavaScript', () => {
     const wrong = await typist.post('/invoer/formulier', { code: typo })
     expect(wrong.statusCode).toBe(422)
     expect(wrong.body).toContain('tikfout')
-    const unknown = await typist.post('/invoer/formulier', { code: 'KKKKKKKKKK'.slice(0, 9) + 'K' })
+    const unknown = await typist.post('/invoer/formulier', { code: `${'KKKKKKKKKK'.slice(0, 9)}K` })
     expect(unknown.statusCode).toBe(422)
   })
 

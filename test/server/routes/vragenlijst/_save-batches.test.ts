@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DatabaseHandle, DB } from '../../../../src/server/db/connect.js'
-import { SaveBatches, type SaveAll } from '../../../../src/server/routes/vragenlijst/_save-batches.js'
+import type { SaveAll } from '../../../../src/server/routes/vragenlijst/_save-batches.js'
+import { SaveBatches } from '../../../../src/server/routes/vragenlijst/_save-batches.js'
+import type { ConditionalSave } from '../../../../src/server/services/participation.js'
 import {
   loadParticipantContext,
   saveProgress,
   saveProgressIfUnchanged,
-  type ConditionalSave,
 } from '../../../../src/server/services/participation.js'
 import { createTestDatabase } from '../../../helpers/database.js'
 import { createRound } from '../../../helpers/fixtures.js'

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestApp, Browser, type TestApp } from '../../../helpers/app.js'
-import { createRound, type RoundFixture } from '../../../helpers/fixtures.js'
+import type { TestApp } from '../../../helpers/app.js'
+import { createTestApp, Browser } from '../../../helpers/app.js'
+import type { RoundFixture } from '../../../helpers/fixtures.js'
+import { createRound } from '../../../helpers/fixtures.js'
 import { readQuestionForm, firstChoices } from '../../../helpers/form.js'
 import { formatLoginCode } from '../../../../src/codes/login-code.js'
 

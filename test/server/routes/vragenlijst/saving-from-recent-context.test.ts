@@ -6,9 +6,11 @@
 import type { KyselyPlugin } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DatabaseHandle } from '../../../../src/server/db/connect.js'
-import { Browser, createTestApp, type TestApp } from '../../../helpers/app.js'
+import type { TestApp } from '../../../helpers/app.js'
+import { Browser, createTestApp } from '../../../helpers/app.js'
 import { createTestDatabase } from '../../../helpers/database.js'
-import { createRound, daysFromToday, type RoundFixture } from '../../../helpers/fixtures.js'
+import type { RoundFixture } from '../../../helpers/fixtures.js'
+import { createRound, daysFromToday } from '../../../helpers/fixtures.js'
 import { linkedAnswers, onSecondPage } from './_respondent-pages.js'
 import { sampleDefinition } from '../../../questionnaire/fixtures.js'
 

@@ -6,9 +6,11 @@
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DatabaseHandle, DB } from '../../../../src/server/db/connect.js'
-import { createTestApp, type TestApp } from '../../../helpers/app.js'
+import type { TestApp } from '../../../helpers/app.js'
+import { createTestApp } from '../../../helpers/app.js'
 import { createTestDatabase } from '../../../helpers/database.js'
-import { createRound, type RoundFixture } from '../../../helpers/fixtures.js'
+import type { RoundFixture } from '../../../helpers/fixtures.js'
+import { createRound } from '../../../helpers/fixtures.js'
 import { linkedAnswers, onSecondPage } from './_respondent-pages.js'
 
 let database: DatabaseHandle

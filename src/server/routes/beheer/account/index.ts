@@ -22,7 +22,8 @@ import {
   totpQrDataUrl,
   totpUri,
 } from '../../../services/totp.js'
-import { takeAttempt, type AttemptLimit } from '../../../services/attempt-limiter.js'
+import type { AttemptLimit } from '../../../services/attempt-limiter.js'
+import { takeAttempt } from '../../../services/attempt-limiter.js'
 import { setNotice, staffActor, takeNotice } from '../_session.js'
 
 // The same budget as signing in: a borrowed session must not become a way to guess the password.

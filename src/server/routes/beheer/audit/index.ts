@@ -3,7 +3,8 @@
  * read what was done with rounds (imports, samples, letters, exports, purges).
  */
 import type { FastifyPluginAsync } from 'fastify'
-import { auditActions, readAuditLog, type AuditFilter } from '../../../services/audit-log.js'
+import type { AuditFilter } from '../../../services/audit-log.js'
+import { auditActions, readAuditLog } from '../../../services/audit-log.js'
 import { isCalendarDate } from '../../../services/calendar.js'
 import { idParam, staffPage } from '../_respond.js'
 

@@ -1,7 +1,8 @@
 /** `/beheer/inloggen`: staff sign-in, throttled per user name and per address. */
 import type { FastifyPluginAsync } from 'fastify'
 import { verifyPassword } from '../../../services/passwords.js'
-import { takeAttempt, type AttemptLimit } from '../../../services/attempt-limiter.js'
+import type { AttemptLimit } from '../../../services/attempt-limiter.js'
+import { takeAttempt } from '../../../services/attempt-limiter.js'
 import { audit } from '../../../services/audit.js'
 import '../_session.js'
 import { safeReturnPath } from './_return-path.js'

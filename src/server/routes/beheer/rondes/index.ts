@@ -6,13 +6,13 @@
  *   POST /beheer/rondes        → create it (as a draft)
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
+import type { RoundForm } from '../../../services/rounds.js'
 import {
   createRound,
   listQuestionnaires,
   listRounds,
   MIN_GROUP_SIZE_DEFAULT,
   parseRoundForm,
-  type RoundForm,
 } from '../../../services/rounds.js'
 import { addDays, todayInAmsterdam } from '../../../services/calendar.js'
 import { numberFormats } from '../_format.js'

@@ -8,6 +8,7 @@
  *   POST /beheer/accounts/:userId/tweede-stap   → remove the second step (lost phone)
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
+import type { AccountProblem } from '../../../../services/accounts.js'
 import {
   changeRole,
   getAccount,
@@ -16,7 +17,6 @@ import {
   resetPassword,
   setActive,
   STAFF_ROLES,
-  type AccountProblem,
 } from '../../../../services/accounts.js'
 import { setNotice, staffActor, takeNotice } from '../../_session.js'
 import { idParam, notFound } from '../../_respond.js'

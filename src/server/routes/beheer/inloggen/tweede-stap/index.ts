@@ -4,7 +4,8 @@
  * each code works once (services/totp.ts).
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
-import { takeAttempt, type AttemptLimit } from '../../../../services/attempt-limiter.js'
+import type { AttemptLimit } from '../../../../services/attempt-limiter.js'
+import { takeAttempt } from '../../../../services/attempt-limiter.js'
 import { audit } from '../../../../services/audit.js'
 import { normaliseTotpCode, verifyAndUseTotp } from '../../../../services/totp.js'
 import '../../_session.js'

@@ -6,7 +6,8 @@
 import { describeCondition, isRightToLeft, localize } from '../../../../../questionnaire/index.js'
 import type { QuestionnaireDefinition } from '../../../../../questionnaire/definition.js'
 import { translator } from '../../../../i18n/translate.js'
-import { questionView, type QuestionView } from '../../../vragenlijst/_question-view.js'
+import type { QuestionView } from '../../../vragenlijst/_question-view.js'
+import { questionView } from '../../../vragenlijst/_question-view.js'
 
 export interface PreviewSection {
   number: number

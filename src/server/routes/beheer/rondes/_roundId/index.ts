@@ -9,6 +9,7 @@
  *   GET  /beheer/rondes/:roundId/voorbeeld   → the questionnaire as a respondent sees it, per language
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
+import type { RoundDetails, RoundForm } from '../../../../services/rounds.js'
 import {
   closeRound,
   listQuestionnaires,
@@ -17,8 +18,6 @@ import {
   parseRoundForm,
   roundFormValues,
   updateRound,
-  type RoundDetails,
-  type RoundForm,
 } from '../../../../services/rounds.js'
 import { purgeRound } from '../../../../services/purge.js'
 import { todayInAmsterdam } from '../../../../services/calendar.js'

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestApp, type TestApp } from '../../../../../helpers/app.js'
+import type { TestApp } from '../../../../../helpers/app.js'
+import { createTestApp } from '../../../../../helpers/app.js'
 import { CLIENT_FILES, createRound } from '../../../../../helpers/fixtures.js'
 import { signedInAs } from '../../../../../helpers/staff.js'
 import { parseLoginCode } from '../../../../../../src/codes/login-code.js'

@@ -2,13 +2,17 @@ import { writeFileSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { SMTPServer } from 'smtp-server'
-import { simpleParser, type ParsedMail } from 'mailparser'
-import { createTestApp, type TestApp } from '../../../../../helpers/app.js'
-import { createRound, type RoundFixture } from '../../../../../helpers/fixtures.js'
+import type { ParsedMail } from 'mailparser'
+import { simpleParser } from 'mailparser'
+import type { TestApp } from '../../../../../helpers/app.js'
+import { createTestApp } from '../../../../../helpers/app.js'
+import type { RoundFixture } from '../../../../../helpers/fixtures.js'
+import { createRound } from '../../../../../helpers/fixtures.js'
 import { signedInAs } from '../../../../../helpers/staff.js'
 import { formatLoginCode } from '../../../../../../src/codes/login-code.js'
 import { currentWave } from '../../../../../../src/server/services/participation.js'
 import { fieldworkIdle } from '../../../../../../src/server/fieldwork-work.js'
+import type { TempDir } from '../../../../../mailmerge/pdf-tools.js'
 import {
   decodeSymbols,
   inkShare,
@@ -16,7 +20,6 @@ import {
   renderPages,
   renderToolsAvailable,
   tempDir,
-  type TempDir,
 } from '../../../../../mailmerge/pdf-tools.js'
 import { uploadAndFollow } from './_upload.js'
 
@@ -233,7 +236,7 @@ describe('letters', () => {
         m[2]!.replace(/&amp;/g, '&'),
       ]),
     )
-    const unescape = (html: string) =>
+    const unescapeHtml = (html: string) =>
       html
         .replace(/&#39;/g, "'")
         .replace(/&quot;/g, '"')
@@ -241,13 +244,13 @@ describe('letters', () => {
         .replace(/&gt;/g, '>')
         .replace(/&amp;/g, '&')
     for (const m of form.body.matchAll(/<textarea id="[^"]+" name="([^"]+)"[^>]*>([\s\S]*?)<\/textarea>/g))
-      fields[m[1]!] = unescape(m[2]!)
+      fields[m[1]!] = unescapeHtml(m[2]!)
     const body = fields['tekst-nl']!
 
     const wrong = await uploadAndFollow(
       browser,
       url,
-      { ...fields, 'tekst-nl': body + '\n\nGroet aan {nam}.', actie: 'opslaan' },
+      { ...fields, 'tekst-nl': `${body}\n\nGroet aan {nam}.`, actie: 'opslaan' },
       {},
     )
     expect(wrong.statusCode).toBe(422)

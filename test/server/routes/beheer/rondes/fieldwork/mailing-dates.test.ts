@@ -3,7 +3,8 @@
  * as the monitor marks it: a letter made at 00:30 in Hengelo is not dated the day before.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestApp, type TestApp } from '../../../../../helpers/app.js'
+import type { TestApp } from '../../../../../helpers/app.js'
+import { createTestApp } from '../../../../../helpers/app.js'
 import { createRound } from '../../../../../helpers/fixtures.js'
 import { signedInAs } from '../../../../../helpers/staff.js'
 

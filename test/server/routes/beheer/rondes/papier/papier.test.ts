@@ -4,8 +4,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { sql } from 'kysely'
-import { createTestApp, Browser, csrfTokenOf, type TestApp } from '../../../../../helpers/app.js'
-import { createRound, type RoundFixture } from '../../../../../helpers/fixtures.js'
+import type { TestApp } from '../../../../../helpers/app.js'
+import { createTestApp, Browser, csrfTokenOf } from '../../../../../helpers/app.js'
+import type { RoundFixture } from '../../../../../helpers/fixtures.js'
+import { createRound } from '../../../../../helpers/fixtures.js'
 import { signedInAs } from '../../../../../helpers/staff.js'
 import { formatLoginCode } from '../../../../../../src/codes/login-code.js'
 import { submitOnline } from '../../../../../../src/server/services/participation.js'

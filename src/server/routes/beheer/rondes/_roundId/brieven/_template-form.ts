@@ -1,7 +1,8 @@
 /** The letter template editor's form: field names in the page, TemplateContent in the service. */
 import type { LetterBody } from '../../../../../../mailmerge/index.js'
 import type { TemplateContent, TemplateProblem } from '../../../../../services/letter-templates.js'
-import { field, type UploadBody } from '../../../../../upload-form.js'
+import type { UploadBody } from '../../../../../upload-form.js'
+import { field } from '../../../../../upload-form.js'
 
 /** Languages the editor offers: Dutch and English, then the questionnaire's other languages. */
 export function editorLanguages(questionnaireLanguages: string[]): string[] {

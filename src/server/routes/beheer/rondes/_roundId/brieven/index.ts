@@ -18,7 +18,8 @@ import {
   roundFromUrl,
   takeFlash,
 } from '../../../../../fieldwork-page.js'
-import { acceptUploadForms, field, uploadedFile, type UploadBody } from '../../../../../upload-form.js'
+import type { UploadBody } from '../../../../../upload-form.js'
+import { acceptUploadForms, field, uploadedFile } from '../../../../../upload-form.js'
 import { startPrintFiles } from '../../../../../fieldwork-work.js'
 import type { MailingKind } from '../../../../../db/schema.js'
 import type { FieldworkRound } from '../../../../../services/fieldwork-round.js'
@@ -31,6 +32,7 @@ import {
 } from '../../../../../services/mailings.js'
 import { batchesOfRound, batchFile, remakeBatches } from '../../../../../services/letter-batches.js'
 import { mailingListCsv } from '../../../../../services/mailing-list.js'
+import type { Logo, TemplateContent, TemplateProblem } from '../../../../../services/letter-templates.js'
 import {
   checkTemplate,
   deleteStratumTemplate,
@@ -42,9 +44,6 @@ import {
   templateOverview,
   templatePrints,
   writePreview,
-  type Logo,
-  type TemplateContent,
-  type TemplateProblem,
 } from '../../../../../services/letter-templates.js'
 import { MERGE_FIELDS, MERGE_FIELD_DESCRIPTIONS } from '../../../../../../mailmerge/index.js'
 import { formatDate } from '../../../../../i18n/translate.js'

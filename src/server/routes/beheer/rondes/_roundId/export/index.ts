@@ -8,13 +8,15 @@
  * another site cannot make a researcher's browser download (and log) an export.
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
-import { countExportRows, EXPORT_FORMATS, type ExportFormat } from '../../../../../services/exports.js'
+import type { ExportFormat } from '../../../../../services/exports.js'
+import { countExportRows, EXPORT_FORMATS } from '../../../../../services/exports.js'
 import { exportFile } from '../../../../../services/export-files.js'
 import { isUiLanguage } from '../../../../../i18n/translate.js'
 import { notFound, staffPage } from '../../../_respond.js'
 import { numberFormats } from '../../../_format.js'
 import { staffActor } from '../../../_session.js'
-import { roundHeader, type RoundHeader } from '../../_round-header.js'
+import type { RoundHeader } from '../../_round-header.js'
+import { roundHeader } from '../../_round-header.js'
 
 const researchers = { config: { roles: ['researcher'] as const } }
 

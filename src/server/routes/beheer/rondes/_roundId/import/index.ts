@@ -5,7 +5,8 @@
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import { FIELDWORK_ROLES, flash, renderFieldwork, roundFromUrl, takeFlash } from '../../../../../fieldwork-page.js'
-import { acceptUploadForms, field, uploadedFile, type UploadBody } from '../../../../../upload-form.js'
+import type { UploadBody } from '../../../../../upload-form.js'
+import { acceptUploadForms, field, uploadedFile } from '../../../../../upload-form.js'
 import { ClientFileError, readClientFile } from '../../../../../services/client-file.js'
 import {
   cancelStagedImport,

@@ -21,6 +21,7 @@ const monitorPage: FastifyPluginAsync = async (app) => {
       monitor.days,
       monitor.mailings,
       round.opens_on,
+      // biome-ignore lint/complexity/useMathMinMax: ISO dates, compared as strings
       today < round.closes_on ? today : round.closes_on,
     )
     let running = 0

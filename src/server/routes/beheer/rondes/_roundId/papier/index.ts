@@ -19,13 +19,10 @@ import { roundTabsFor } from '../../../../../round-navigation.js'
 import type { StaffRole } from '../../../../../db/schema.js'
 import { isUuid } from '../../../../../services/paper-entry.js'
 import { keyingFields } from '../../../../../services/paper-form.js'
-import { awaitingReview, decidePair, loadPair, type FieldDecision } from '../../../../../services/double-keying.js'
-import {
-  loadDuplicate,
-  openDuplicates,
-  resolveDuplicate,
-  type DuplicateDecision,
-} from '../../../../../services/paper-duplicates.js'
+import type { FieldDecision } from '../../../../../services/double-keying.js'
+import { awaitingReview, decidePair, loadPair } from '../../../../../services/double-keying.js'
+import type { DuplicateDecision } from '../../../../../services/paper-duplicates.js'
+import { loadDuplicate, openDuplicates, resolveDuplicate } from '../../../../../services/paper-duplicates.js'
 import { keyingPerDay, keyingPerTypist, paperWork } from '../../../../../services/paper-stats.js'
 import { flash, takeFlash } from '../../../../../fieldwork-page.js'
 import { idParam, notFound } from '../../../_respond.js'

@@ -5,6 +5,7 @@
  */
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify'
 import { FIELDWORK_ROLES, flash, renderFieldwork, roundFromUrl, takeFlash } from '../../../../../fieldwork-page.js'
+import type { StratumPlan } from '../../../../../services/sample.js'
 import {
   confirmSample,
   drawSample,
@@ -12,7 +13,6 @@ import {
   newSeed,
   sampleOf,
   SampleRefusedError,
-  type StratumPlan,
 } from '../../../../../services/sample.js'
 import { populationPerStratum } from '../../../../../services/client-import.js'
 import type { FieldworkRound } from '../../../../../services/fieldwork-round.js'

@@ -18,16 +18,17 @@ import {
 } from '../../../../../fieldwork-page.js'
 import { field } from '../../../../../upload-form.js'
 import { startEmailSending, startPrintFiles } from '../../../../../fieldwork-work.js'
+import type { Channel } from '../../../../../services/mailings.js'
 import {
   createMailings,
   eligibleCounts,
   mailingCounts,
   mailingHistory,
   MailingRefusedError,
-  type Channel,
 } from '../../../../../services/mailings.js'
 import { problemMessages, queueStatus, requeueMessages } from '../../../../../services/email-queue.js'
-import { findParticipant, markCounts, MARKS, setMark, type Mark } from '../../../../../services/participant-marks.js'
+import type { Mark } from '../../../../../services/participant-marks.js'
+import { findParticipant, markCounts, MARKS, setMark } from '../../../../../services/participant-marks.js'
 import { staffActor } from '../../../_session.js'
 
 const REFRESH_SECONDS = 5
