@@ -9,7 +9,7 @@
  */
 import { availableParallelism } from 'node:os'
 import { defineConfig } from 'vitest/config'
-import { findChromium, findPostgresBinaries, toolsAvailable } from './test/setup/environment.js'
+import { findChromium, findPostgresBinaries, toolsAvailable } from './test/setup/environment.ts'
 
 const postgres = Boolean(process.env.PEILING_TEST_DATABASE_URL) || findPostgresBinaries() !== undefined
 const chromium = findChromium()

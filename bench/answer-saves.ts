@@ -9,7 +9,7 @@
  * Baseline and app take three turns per level; the ratios are medians over those pairs.
  * Targets (issue 6): at least 50% of the baseline's throughput, p99 within 2× the baseline's.
  *
- * Alone: `npx tsx bench/answer-saves.ts [--quick]`; with BENCH_CPU_PROFILE=<dir> the app
+ * Alone: `node bench/answer-saves.ts [--quick]`; with BENCH_CPU_PROFILE=<dir> the app
  * writes a CPU profile there (.cpuprofile, for Chrome DevTools).
  */
 import { spawn } from 'node:child_process'
@@ -19,13 +19,13 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import autocannon from 'autocannon'
 import type { Result } from 'autocannon'
-import { connectPostgres } from '../src/server/db/connect.js'
-import { migrateToLatest } from '../src/server/db/migrate.js'
-import { createRound } from '../test/helpers/fixtures.js'
-import { HttpRespondent, startServerProcess } from '../test/helpers/server-process.js'
-import { createServerDatabase, startPostgresServer } from '../test/setup/postgres-process.js'
-import type { Figure } from './figures.js'
-import { median } from './stats.js'
+import { connectPostgres } from '#src/server/db/connect.ts'
+import { migrateToLatest } from '#src/server/db/migrate.ts'
+import { createRound } from '#test/helpers/fixtures.ts'
+import { HttpRespondent, startServerProcess } from '#test/helpers/server-process.ts'
+import { createServerDatabase, startPostgresServer } from '#test/setup/postgres-process.ts'
+import type { Figure } from './figures.ts'
+import { median } from './stats.ts'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const SECTION = '/vragenlijst/deel/algemeen'
@@ -82,7 +82,7 @@ function startBaseline(databaseUrl: string): Promise<{ url: string; stop(): void
   const port = 45000 + Math.floor(Math.random() * 5000)
   const profileDir = process.env.BENCH_CPU_PROFILE
   const profile = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []
-  const child = spawn(process.execPath, [...profile, '--import', 'tsx', 'bench/baseline-server.ts'], {
+  const child = spawn(process.execPath, [...profile, 'bench/baseline-server.ts'], {
     cwd: root,
     env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -190,7 +190,7 @@ export async function benchAnswerSaves(
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const { printTable } = await import('./figures.js')
+  const { printTable } = await import('./figures.ts')
   const levels = process.argv.includes('--quick') ? [50] : undefined
   printTable(await benchAnswerSaves({ ...(levels ? { levels, seconds: 4 } : {}) }))
 }

@@ -1,7 +1,7 @@
 /**
  * The benchmark's baseline: bare Fastify + pg doing one insert per request, with the
  * same form body, the same pool size as the app and the same 303 answer. Started by
- * answer-saves.ts as a child process: `DATABASE_URL=… PORT=… tsx bench/baseline-server.ts`.
+ * answer-saves.ts as a child process: `DATABASE_URL=… PORT=… node bench/baseline-server.ts`.
  */
 import Fastify from 'fastify'
 import formbody from '@fastify/formbody'

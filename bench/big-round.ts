@@ -8,9 +8,9 @@
  * Set-based SQL (generate_series, unnest) so that 100,000 participants take seconds.
  */
 import { sql } from 'kysely'
-import type { DB } from '../src/server/db/connect.js'
-import { createRound, daysFromToday } from '../test/helpers/fixtures.js'
-import { respondentAnswers, seededRandom } from './kto-answers.js'
+import type { DB } from '#src/server/db/connect.ts'
+import { createRound, daysFromToday } from '#test/helpers/fixtures.ts'
+import { respondentAnswers, seededRandom } from './kto-answers.ts'
 
 export interface BigRound {
   roundId: number

@@ -1,7 +1,7 @@
 /**
  * One CSV export in a process of its own, so that its peak memory is the export's alone:
  *
- *   node --import tsx bench/csv-export-child.ts peiling|baseline DATABASE_URL ROUND_ID
+ *   node bench/csv-export-child.ts peiling|baseline DATABASE_URL ROUND_ID
  *
  * - peiling: the CLI's `export --round N --format csv --out -` (src/cli/commands/export.ts,
  *   the same export service as the web console), written to a stream that counts bytes;
@@ -18,10 +18,10 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { Writable } from 'node:stream'
 import pg from 'pg'
-import { exportCommand } from '../src/cli/commands/export.js'
-import { loadConfig } from '../src/server/config.js'
-import { connectPostgres } from '../src/server/db/connect.js'
-import { peakRssMb, resetPeakRss, rssMb } from './stats.js'
+import { exportCommand } from '#src/cli/commands/export.ts'
+import { loadConfig } from '#src/server/config.ts'
+import { connectPostgres } from '#src/server/db/connect.ts'
+import { peakRssMb, resetPeakRss, rssMb } from './stats.ts'
 
 const PAGE = 500
 

@@ -10,7 +10,7 @@
  * plus one multi-row INSERT of the same rows into a plain table without constraints.
  * Median of 5 runs after one warm-up; every app run imports into a new round.
  *
- * Run alone: `npx tsx bench/import.ts` (`--quick`: 3 runs).
+ * Run alone: `node bench/import.ts` (`--quick`: 3 runs).
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { loadavg, tmpdir } from 'node:os'
@@ -18,15 +18,15 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parse } from 'csv-parse/sync'
 import { sql } from 'kysely'
-import type { DatabaseHandle, DB } from '../src/server/db/connect.js'
-import { connectPGlite, connectPostgres } from '../src/server/db/connect.js'
-import { migrateToLatest } from '../src/server/db/migrate.js'
-import { readClientFile } from '../src/server/services/client-file.js'
-import { checkClientFile, importClients, loadRoundForImport } from '../src/server/services/client-import.js'
-import { CLIENT_FILES, createRound } from '../test/helpers/fixtures.js'
-import { createServerDatabase, startPostgresServer } from '../test/setup/postgres-process.js'
-import type { Figure } from './figures.js'
-import { median, round2 } from './stats.js'
+import type { DatabaseHandle, DB } from '#src/server/db/connect.ts'
+import { connectPGlite, connectPostgres } from '#src/server/db/connect.ts'
+import { migrateToLatest } from '#src/server/db/migrate.ts'
+import { readClientFile } from '#src/server/services/client-file.ts'
+import { checkClientFile, importClients, loadRoundForImport } from '#src/server/services/client-import.ts'
+import { CLIENT_FILES, createRound } from '#test/helpers/fixtures.ts'
+import { createServerDatabase, startPostgresServer } from '#test/setup/postgres-process.ts'
+import type { Figure } from './figures.ts'
+import { median, round2 } from './stats.ts'
 
 const ROWS = 3012
 const TARGET_MS = 1000
@@ -156,6 +156,6 @@ export async function benchImport(options: { runs?: number; log?: (line: string)
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const { printTable } = await import('./figures.js')
+  const { printTable } = await import('./figures.ts')
   printTable(await benchImport({ runs: process.argv.includes('--quick') ? 3 : 5 }))
 }

@@ -5,10 +5,10 @@
  * engine's own `validateAnswers`, so routing drops what a respondent would never see and
  * the stored answers are exactly what the web form would store.
  */
-import { codesOf, maxLengthOf, otherOption, otherVariable, validateAnswers } from '../src/questionnaire/index.js'
-import { allQuestions } from '../src/questionnaire/index.js'
-import type { Answers, Question, QuestionnaireDefinition } from '../src/questionnaire/definition.js'
-import { mulberry32 } from '../src/server/services/sample.js'
+import { codesOf, maxLengthOf, otherOption, otherVariable, validateAnswers } from '#src/questionnaire/index.ts'
+import { allQuestions } from '#src/questionnaire/index.ts'
+import type { Answers, Question, QuestionnaireDefinition } from '#src/questionnaire/definition.ts'
+import { mulberry32 } from '#src/server/services/sample.ts'
 
 /** The sample's seeded generator (mulberry32): the same round every run. */
 export const seededRandom = mulberry32

@@ -12,19 +12,19 @@
  *   reported as pages per second against the same bare-pdfkit baseline. No target in the
  *   issue; a round prints about 2,300.
  *
- * Run: `npx tsx bench/letters.ts` (add `--quick` to skip the 100,000-letter run).
+ * Run: `node bench/letters.ts` (add `--quick` to skip the 100,000-letter run).
  */
 import { createWriteStream } from 'node:fs'
 import { pipeline } from 'node:stream/promises'
 import { availableParallelism, loadavg } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import PDFDocument from 'pdfkit'
-import { generateLoginCode } from '../src/codes/login-code.js'
-import type { LetterData, LetterTemplate, PaperFormItem } from '../src/mailmerge/index.js'
-import { defaultTemplate, mergeFields, writeLetterBatch, writePaperQuestionnaireBatch } from '../src/mailmerge/index.js'
-import { registerFonts } from '../src/mailmerge/fonts.js'
-import { loadKto } from '../test/questionnaire/kto.js'
-import { peakRssMb, round2, runJsonChild } from './stats.js'
+import { generateLoginCode } from '#src/codes/login-code.ts'
+import type { LetterData, LetterTemplate, PaperFormItem } from '#src/mailmerge/index.ts'
+import { defaultTemplate, mergeFields, writeLetterBatch, writePaperQuestionnaireBatch } from '#src/mailmerge/index.ts'
+import { registerFonts } from '#src/mailmerge/fonts.ts'
+import { loadKto } from '#test/questionnaire/kto.ts'
+import { peakRssMb, round2, runJsonChild } from './stats.ts'
 
 const SPEED_LETTERS = 2_300
 const PAPER_FORMS = 300

@@ -14,24 +14,24 @@
  *   about as much as the bare read's.
  *   Baseline: the same rows' stored answers read with bare pg in keyset pages.
  *
- * Run alone: `npx tsx bench/monitor-export.ts` (`--quick`: 10,000 participants, 2,000 responses).
+ * Run alone: `node bench/monitor-export.ts` (`--quick`: 10,000 participants, 2,000 responses).
  */
 import { mkdtempSync } from 'node:fs'
 import { loadavg, tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { sql } from 'kysely'
-import type { DB } from '../src/server/db/connect.js'
-import { connectPostgres } from '../src/server/db/connect.js'
-import { migrateToLatest } from '../src/server/db/migrate.js'
-import { loadMonitor } from '../src/server/services/monitor.js'
-import { hashPassword } from '../src/server/services/passwords.js'
-import { HttpRespondent, startServerProcess } from '../test/helpers/server-process.js'
-import { createServerDatabase, startPostgresServer } from '../test/setup/postgres-process.js'
-import { seedBigRound } from './big-round.js'
-import type { ExportRun } from './csv-export-child.js'
-import type { Figure } from './figures.js'
-import { median, percentile, round2, runJsonChild, timeInTurns } from './stats.js'
+import type { DB } from '#src/server/db/connect.ts'
+import { connectPostgres } from '#src/server/db/connect.ts'
+import { migrateToLatest } from '#src/server/db/migrate.ts'
+import { loadMonitor } from '#src/server/services/monitor.ts'
+import { hashPassword } from '#src/server/services/passwords.ts'
+import { HttpRespondent, startServerProcess } from '#test/helpers/server-process.ts'
+import { createServerDatabase, startPostgresServer } from '#test/setup/postgres-process.ts'
+import { seedBigRound } from './big-round.ts'
+import type { ExportRun } from './csv-export-child.ts'
+import type { Figure } from './figures.ts'
+import { median, percentile, round2, runJsonChild, timeInTurns } from './stats.ts'
 
 const MONITOR_TARGET_MS = 100
 const EXPORT_TARGET_SECONDS = 10
@@ -241,7 +241,7 @@ export async function benchMonitorExport(options: MonitorExportOptions = {}): Pr
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const { printTable } = await import('./figures.js')
+  const { printTable } = await import('./figures.ts')
   const quick = process.argv.includes('--quick')
   printTable(await benchMonitorExport(quick ? { participants: 10_000, responses: 2_000 } : {}))
 }

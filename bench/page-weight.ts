@@ -6,10 +6,10 @@
  */
 import { gzipSync } from 'node:zlib'
 import { chromium } from 'playwright-core'
-import { HttpRespondent } from '../test/helpers/server-process.js'
-import { firstChoices, readQuestionForm } from '../test/helpers/form.js'
-import type { Figure } from './figures.js'
-import { median } from './stats.js'
+import { HttpRespondent } from '#test/helpers/server-process.ts'
+import { firstChoices, readQuestionForm } from '#test/helpers/form.ts'
+import type { Figure } from './figures.ts'
+import { median } from './stats.ts'
 
 const KB = 1024
 const TARGET_BYTES = 30 * KB

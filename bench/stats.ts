@@ -44,13 +44,13 @@ export function resetPeakRss(): void {
 }
 
 /**
- * Runs a TypeScript file (`node --import tsx script …args`) in a child process of its own, so
+ * Runs a TypeScript file (`node script …args`) in a child process of its own, so
  * that its peak memory is that work's alone, and parses the JSON on the last line it prints.
  * `what` names the run in the error when the child fails.
  */
 export function runJsonChild<T>(script: string, args: string[], what: string): Promise<T> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
+    const child = spawn(process.execPath, [script, ...args], {
       stdio: ['ignore', 'pipe', 'inherit'],
     })
     let output = ''

@@ -1,5 +1,5 @@
-import type { AppConfig } from '../server/config.js'
-import type { DatabaseHandle } from '../server/db/connect.js'
+import type { AppConfig } from '#src/server/config.ts'
+import type { DatabaseHandle } from '#src/server/db/connect.ts'
 
 export interface CommandContext {
   config: AppConfig

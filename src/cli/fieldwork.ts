@@ -3,22 +3,22 @@ import { copyFile } from 'node:fs/promises'
 import { userInfo } from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
-import type { DB } from '../server/db/connect.js'
-import type { FieldworkRound } from '../server/services/fieldwork-round.js'
-import { loadFieldworkRound } from '../server/services/fieldwork-round.js'
-import type { AppConfig } from '../server/config.js'
-import type { LetterBatchContent } from '../server/db/schema.js'
+import type { DB } from '#src/server/db/connect.ts'
+import type { FieldworkRound } from '#src/server/services/fieldwork-round.ts'
+import { loadFieldworkRound } from '#src/server/services/fieldwork-round.ts'
+import type { AppConfig } from '#src/server/config.ts'
+import type { LetterBatchContent } from '#src/server/db/schema.ts'
 import {
   batchesOfRound,
   batchFolder,
   remakeBatches,
   runQueuedLetterBatches,
-} from '../server/services/letter-batches.js'
-import { createMailings, mailingHistory } from '../server/services/mailings.js'
-import { createMailTransport } from '../server/services/mail-transport.js'
-import { processEmailQueue, queueStatus } from '../server/services/email-queue.js'
-import type { Command } from './command.js'
-import { UsageError } from './command.js'
+} from '#src/server/services/letter-batches.ts'
+import { createMailings, mailingHistory } from '#src/server/services/mailings.ts'
+import { createMailTransport } from '#src/server/services/mail-transport.ts'
+import { processEmailQueue, queueStatus } from '#src/server/services/email-queue.ts'
+import type { Command } from './command.ts'
+import { UsageError } from './command.ts'
 
 /** The audit log names the command line and the operating-system user. */
 export function cliActor() {
@@ -210,4 +210,4 @@ export async function sendQueuedEmail(
 }
 
 /** Dutch texts for problems, as the web pages show them (CLI output is English otherwise). */
-export { translator } from '../server/i18n/translate.js'
+export { translator } from '#src/server/i18n/translate.ts'

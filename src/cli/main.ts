@@ -2,12 +2,12 @@
  * `npm run peiling -- <command> [options]`: batch work from the terminal.
  * Uses the same configuration (environment variables) as the server.
  */
-import { loadConfig } from '../server/config.js'
-import { openDatabase } from '../server/db/open.js'
-import { DataDirInUseError } from '../server/db/data-dir-lock.js'
-import type { DatabaseHandle } from '../server/db/connect.js'
-import { UsageError } from './command.js'
-import { COMMANDS } from './commands/index.js'
+import { loadConfig } from '#src/server/config.ts'
+import { openDatabase } from '#src/server/db/open.ts'
+import { DataDirInUseError } from '#src/server/db/data-dir-lock.ts'
+import type { DatabaseHandle } from '#src/server/db/connect.ts'
+import { UsageError } from './command.ts'
+import { COMMANDS } from './commands/index.ts'
 
 function help(): string {
   const lines = ['Usage: npm run peiling -- <command> [options]', '', 'Commands:']

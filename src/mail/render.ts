@@ -5,8 +5,8 @@
  * the message is the code and the link that holds it (`/c/<code>`), which the letter has
  * too. Everything from the database is escaped in the HTML.
  */
-import type { MailingKind } from '../server/db/schema.js'
-import { EMAIL_TEXTS, emailLanguage } from './texts.js'
+import type { MailingKind } from '#src/server/db/schema.ts'
+import { EMAIL_TEXTS, emailLanguage } from './texts.ts'
 
 export interface EmailValues {
   /** Name as on an envelope, e.g. "J. van der Meijer". */

@@ -5,7 +5,7 @@
  * A paragraph is plain text with fields in braces; `{link}` alone on a paragraph
  * becomes the personal link (a clickable link in HTML, the bare address in plain text).
  */
-import type { MailingKind } from '../server/db/schema.js'
+import type { MailingKind } from '#src/server/db/schema.ts'
 
 export interface EmailText {
   subject: string

@@ -50,11 +50,13 @@ export class ContentReplay {
    * repeat on every letter.
    */
   private readonly seenOnce = new Set<string>()
+  private readonly doc: PDFKit.PDFDocument
+  private readonly capacity
 
-  constructor(
-    private readonly doc: PDFKit.PDFDocument,
-    private readonly capacity = DEFAULT_CAPACITY,
-  ) {}
+  constructor(doc: PDFKit.PDFDocument, capacity = DEFAULT_CAPACITY) {
+    this.doc = doc
+    this.capacity = capacity
+  }
 
   /** Runs `draw`, or copies what it wrote when it ran under `key` before. */
   draw(key: string, draw: () => void): void {

@@ -4,7 +4,7 @@
  * depend on the municipality for their income, so the letter says early and plainly that
  * answers are anonymous and have no effect on their benefit.
  */
-import type { LetterBody, LetterKind } from './letter-template.js'
+import type { LetterBody, LetterKind } from './letter-template.ts'
 
 type Texts = { nl: LetterBody; en: LetterBody }
 

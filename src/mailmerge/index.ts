@@ -11,7 +11,7 @@ export {
   type LetterKind,
   type LetterSender,
   type LetterTemplate,
-} from './letter-template.js'
+} from './letter-template.ts'
 export {
   MERGE_FIELD_DESCRIPTIONS,
   MERGE_FIELDS,
@@ -20,15 +20,15 @@ export {
   type MergeField,
   type MergeResult,
   type MergeValues,
-} from './merge-fields.js'
-export { drawLetter, type LetterData } from './letter.js'
-export { writeLetterBatch, type LetterBatchOptions, type Letters } from './letter-batch.js'
-export { registerFonts, type PdfFonts } from './fonts.js'
+} from './merge-fields.ts'
+export { drawLetter, type LetterData } from './letter.ts'
+export { writeLetterBatch, type LetterBatchOptions, type Letters } from './letter-batch.ts'
+export { registerFonts, type PdfFonts } from './fonts.ts'
 export {
   writePaperQuestionnaire,
   writePaperQuestionnaireBatch,
   type PaperBatchOptions,
   type PaperFormItem,
   type PaperQuestionnaireOptions,
-} from './paper-questionnaire.js'
-export { paperRouting, type PaperRoutingOptions, type PrintedQuestion, type PrintedSection } from './paper-routing.js'
+} from './paper-questionnaire.ts'
+export { paperRouting, type PaperRoutingOptions, type PrintedQuestion, type PrintedSection } from './paper-routing.ts'

@@ -7,10 +7,10 @@
  * request path, in a worker or a CLI command, writing to a file.
  */
 import type { Writable } from 'node:stream'
-import type { LetterData } from './letter.js'
-import { drawLetter } from './letter.js'
-import type { LetterTemplate } from './letter-template.js'
-import { StreamingPdf } from './pdf-stream.js'
+import type { LetterData } from './letter.ts'
+import { drawLetter } from './letter.ts'
+import type { LetterTemplate } from './letter-template.ts'
+import { StreamingPdf } from './pdf-stream.ts'
 
 export type Letters = AsyncIterable<LetterData> | Iterable<LetterData>
 

@@ -2,9 +2,9 @@
  * Setting the body of a letter: paragraphs, bullets, and a font size that makes the text
  * fit the space above the signature, so that every letter is exactly one page.
  */
-import type { ContentReplay } from './content-replay.js'
-import { replayFor } from './content-replay.js'
-import type { PdfFonts } from './fonts.js'
+import type { ContentReplay } from './content-replay.ts'
+import { replayFor } from './content-replay.ts'
+import type { PdfFonts } from './fonts.ts'
 
 /** Font sizes tried in turn; below 8 pt many clients cannot read the letter at all. */
 const FONT_SIZES = [11, 10.5, 10, 9.5, 9, 8.5, 8] as const
@@ -57,12 +57,14 @@ export class BodyTypesetter {
   private readonly styles = new Map<string, BodyStyle | undefined>()
   // Most paragraphs are the same on every letter of a batch: set once, then copied.
   private readonly replay: ContentReplay
+  private readonly doc: PDFKit.PDFDocument
+  private readonly fonts: PdfFonts
+  private readonly width: number
 
-  constructor(
-    private readonly doc: PDFKit.PDFDocument,
-    private readonly fonts: PdfFonts,
-    private readonly width: number,
-  ) {
+  constructor(doc: PDFKit.PDFDocument, fonts: PdfFonts, width: number) {
+    this.doc = doc
+    this.fonts = fonts
+    this.width = width
     this.replay = replayFor(doc)
   }
 

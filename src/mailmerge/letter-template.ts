@@ -3,7 +3,7 @@
  * and where the address must land for the window envelope. One template drives every
  * letter of a batch; the per-person data is `LetterData` (letter.ts).
  */
-import { DEFAULT_LETTER_TEXTS } from './default-letter-texts.js'
+import { DEFAULT_LETTER_TEXTS } from './default-letter-texts.ts'
 
 export type LetterKind = 'invitation' | 'reminder'
 

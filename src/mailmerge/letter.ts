@@ -7,18 +7,18 @@
  * date, the subject, the body and the signature. The body shrinks its font a little when
  * a long text would otherwise run off the page.
  */
-import { formatLoginCode } from '../codes/login-code.js'
-import type { LangText } from '../questionnaire/definition.js'
-import { isRightToLeft, localize } from '../questionnaire/text.js'
-import { replayFor } from './content-replay.js'
-import type { PdfFonts } from './fonts.js'
-import { BodyTypesetter, splitParagraphs, toParagraph } from './letter-body.js'
-import type { LetterTemplate } from './letter-template.js'
-import { letterLanguage } from './letter-template.js'
-import type { MergeValues } from './merge-fields.js'
-import { mergeFields } from './merge-fields.js'
-import { drawQrCode } from './qr-code.js'
-import { mm } from './units.js'
+import { formatLoginCode } from '#src/codes/login-code.ts'
+import type { LangText } from '#src/questionnaire/definition.ts'
+import { isRightToLeft, localize } from '#src/questionnaire/text.ts'
+import { replayFor } from './content-replay.ts'
+import type { PdfFonts } from './fonts.ts'
+import { BodyTypesetter, splitParagraphs, toParagraph } from './letter-body.ts'
+import type { LetterTemplate } from './letter-template.ts'
+import { letterLanguage } from './letter-template.ts'
+import type { MergeValues } from './merge-fields.ts'
+import { mergeFields } from './merge-fields.ts'
+import { drawQrCode } from './qr-code.ts'
+import { mm } from './units.ts'
 
 /** One addressee, as the server hands it over. Nothing here is stored in the PDF's metadata. */
 export interface LetterData {

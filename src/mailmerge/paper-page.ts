@@ -3,13 +3,13 @@
  * barcode for the typist's scanner (pages get separated; each one must say whose form
  * it is), and "Pagina X van Y" with a pointer to turn the page.
  */
-import { formatLoginCode } from '../codes/login-code.js'
-import type { Barcode } from './code128.js'
-import { drawBarcode } from './code128.js'
-import { replayFor } from './content-replay.js'
-import type { PdfFonts } from './fonts.js'
-import { PAPER_TEXTS, paperText } from './paper-texts.js'
-import { mm } from './units.js'
+import { formatLoginCode } from '#src/codes/login-code.ts'
+import type { Barcode } from './code128.ts'
+import { drawBarcode } from './code128.ts'
+import { replayFor } from './content-replay.ts'
+import type { PdfFonts } from './fonts.ts'
+import { PAPER_TEXTS, paperText } from './paper-texts.ts'
+import { mm } from './units.ts'
 
 export interface PageHeader {
   title: string

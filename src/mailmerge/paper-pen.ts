@@ -3,8 +3,8 @@
  * form is laid out by the same function twice, once dry to learn its height (does it fit
  * on this page?) and once for real, so measuring and drawing never disagree.
  */
-import type { PdfFonts } from './fonts.js'
-import { mm } from './units.js'
+import type { PdfFonts } from './fonts.ts'
+import { mm } from './units.ts'
 
 export const PAPER = {
   left: mm(18),

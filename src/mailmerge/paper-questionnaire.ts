@@ -8,22 +8,22 @@
  * and then written; a batch of forms streams form by form.
  */
 import type { Writable } from 'node:stream'
-import type { QuestionnaireDefinition } from '../questionnaire/definition.js'
-import { isRightToLeft, localize } from '../questionnaire/text.js'
-import { code128 } from './code128.js'
-import type { Recording, RecordingStart } from './content-replay.js'
-import { replayFor } from './content-replay.js'
-import type { PageHeader } from './paper-page.js'
-import { drawFooter, drawHeader } from './paper-page.js'
-import type { Pen } from './paper-pen.js'
-import { FONT_SIZE, GREY, PAPER, SHADE, shade, text } from './paper-pen.js'
-import type { Piece } from './paper-questions.js'
-import { questionPieces } from './paper-questions.js'
-import type { PrintedSection } from './paper-routing.js'
-import { paperRouting } from './paper-routing.js'
-import { PAPER_TEXTS, paperText } from './paper-texts.js'
-import { StreamingPdf } from './pdf-stream.js'
-import { mm } from './units.js'
+import type { QuestionnaireDefinition } from '#src/questionnaire/definition.ts'
+import { isRightToLeft, localize } from '#src/questionnaire/text.ts'
+import { code128 } from './code128.ts'
+import type { Recording, RecordingStart } from './content-replay.ts'
+import { replayFor } from './content-replay.ts'
+import type { PageHeader } from './paper-page.ts'
+import { drawFooter, drawHeader } from './paper-page.ts'
+import type { Pen } from './paper-pen.ts'
+import { FONT_SIZE, GREY, PAPER, SHADE, shade, text } from './paper-pen.ts'
+import type { Piece } from './paper-questions.ts'
+import { questionPieces } from './paper-questions.ts'
+import type { PrintedSection } from './paper-routing.ts'
+import { paperRouting } from './paper-routing.ts'
+import { PAPER_TEXTS, paperText } from './paper-texts.ts'
+import { StreamingPdf } from './pdf-stream.ts'
+import { mm } from './units.ts'
 
 export interface PaperQuestionnaireOptions {
   /** Language of the form; texts without a translation are printed in Dutch. Default "nl". */
@@ -70,13 +70,16 @@ class FormWriter {
   readonly firstPage: number
   /** Where each page's body starts, below its header. */
   private readonly bodyStarts: RecordingStart[] = []
+  private readonly pdf: StreamingPdf
+  private readonly definition: QuestionnaireDefinition
+  private readonly lang: string
+  private readonly header: PageHeader
 
-  constructor(
-    private readonly pdf: StreamingPdf,
-    private readonly definition: QuestionnaireDefinition,
-    private readonly lang: string,
-    private readonly header: PageHeader,
-  ) {
+  constructor(pdf: StreamingPdf, definition: QuestionnaireDefinition, lang: string, header: PageHeader) {
+    this.pdf = pdf
+    this.definition = definition
+    this.lang = lang
+    this.header = header
     this.pen = { doc: pdf.doc, fonts: pdf.fonts, lang, dry: false }
     this.measurePen = { ...this.pen, dry: true }
     this.firstPage = pdf.pages

@@ -7,16 +7,16 @@
  * grid columns with the value under the column label. These are the definition's codes,
  * the same the web form stores and the export writes.
  */
-import type { AnswerOption, GridQuestion, Question, QuestionnaireDefinition } from '../questionnaire/definition.js'
-import type { Code } from '../questionnaire/codes.js'
-import { GRADE_MAX, GRADE_MIN, scaleCodes, scaleOf } from '../questionnaire/codes.js'
-import { GRADE_HIGHEST, GRADE_LOWEST, NO, YES } from '../questionnaire/labels.js'
-import { localize } from '../questionnaire/text.js'
-import type { PrintedQuestion } from './paper-routing.js'
-import type { Pen } from './paper-pen.js'
-import { FONT_SIZE, GREY, PAPER, box, lineHeight, shade, text, widthOf, writingLine } from './paper-pen.js'
-import { PAPER_TEXTS, paperText } from './paper-texts.js'
-import { mm } from './units.js'
+import type { AnswerOption, GridQuestion, Question, QuestionnaireDefinition } from '#src/questionnaire/definition.ts'
+import type { Code } from '#src/questionnaire/codes.ts'
+import { GRADE_MAX, GRADE_MIN, scaleCodes, scaleOf } from '#src/questionnaire/codes.ts'
+import { GRADE_HIGHEST, GRADE_LOWEST, NO, YES } from '#src/questionnaire/labels.ts'
+import { localize } from '#src/questionnaire/text.ts'
+import type { PrintedQuestion } from './paper-routing.ts'
+import type { Pen } from './paper-pen.ts'
+import { FONT_SIZE, GREY, PAPER, box, lineHeight, shade, text, widthOf, writingLine } from './paper-pen.ts'
+import { PAPER_TEXTS, paperText } from './paper-texts.ts'
+import { mm } from './units.ts'
 
 export interface Piece {
   /** Draws (or with `pen.dry`, measures) the piece from `y`; returns the y below it. */

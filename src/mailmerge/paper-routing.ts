@@ -10,12 +10,12 @@
  * questions meant for other municipalities are left out, and "if you live in …" is not
  * printed where it is true anyway.
  */
-import type { Condition, Question, QuestionnaireDefinition, Section } from '../questionnaire/definition.js'
-import { codesOf } from '../questionnaire/codes.js'
-import { findQuestion } from '../questionnaire/outline.js'
-import { evaluateCondition } from '../questionnaire/routing.js'
-import { localize } from '../questionnaire/text.js'
-import { PAPER_TEXTS, ROUTING_PHRASES, paperText } from './paper-texts.js'
+import type { Condition, Question, QuestionnaireDefinition, Section } from '#src/questionnaire/definition.ts'
+import { codesOf } from '#src/questionnaire/codes.ts'
+import { findQuestion } from '#src/questionnaire/outline.ts'
+import { evaluateCondition } from '#src/questionnaire/routing.ts'
+import { localize } from '#src/questionnaire/text.ts'
+import { PAPER_TEXTS, ROUTING_PHRASES, paperText } from './paper-texts.ts'
 
 export interface PrintedQuestion {
   question: Question

@@ -2,8 +2,8 @@
  * The fixed texts of the printed questionnaire, in plain language (B1). Other languages
  * fall back to Dutch, like the questionnaire texts themselves.
  */
-import type { LangText } from '../questionnaire/definition.js'
-import { localize } from '../questionnaire/text.js'
+import type { LangText } from '#src/questionnaire/definition.ts'
+import { localize } from '#src/questionnaire/text.ts'
 
 export const PAPER_TEXTS = {
   howTo: { nl: 'Zo vult u de vragenlijst in', en: 'How to fill in the questionnaire' },

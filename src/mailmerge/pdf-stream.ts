@@ -31,9 +31,9 @@ import type { Writable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { setImmediate as nextTurn } from 'node:timers/promises'
 import PDFDocument from 'pdfkit'
-import type { PdfFonts } from './fonts.js'
-import { registerFonts } from './fonts.js'
-import { A4 } from './units.js'
+import type { PdfFonts } from './fonts.ts'
+import { registerFonts } from './fonts.ts'
+import { A4 } from './units.ts'
 
 /** Bytes pdfkit may hold before drawing waits for the output to take them. */
 const BUFFER_LIMIT = 256 * 1024

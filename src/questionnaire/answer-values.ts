@@ -3,7 +3,7 @@
  * (numbers) but also, when a page is shown again with errors, raw form values
  * (strings, string arrays); both must route the same way.
  */
-import type { AnswerValue } from './definition.js'
+import type { AnswerValue } from './definition.ts'
 
 /** The answer stored under `key`. hasOwn: an id such as "constructor" must not find Object.prototype members. */
 export function answerAt(answers: Readonly<Record<string, unknown>>, key: string): unknown {

@@ -2,9 +2,9 @@
  * Checking and cleaning one respondent's answers against a definition: the same rules
  * for the web form, the paper-entry screen and anything imported.
  */
-import { answerAt, codesIn, isAnswered } from './answer-values.js'
-import { codesOf, scaleOf } from './codes.js'
-import { readCodeList, readNumber, readText, UNREADABLE } from './coerce.js'
+import { answerAt, codesIn, isAnswered } from './answer-values.ts'
+import { codesOf, scaleOf } from './codes.ts'
+import { readCodeList, readNumber, readText, UNREADABLE } from './coerce.ts'
 import type {
   AnswerValue,
   Answers,
@@ -13,13 +13,13 @@ import type {
   QuestionnaireDefinition,
   RespondentContext,
   TextQuestion,
-} from './definition.js'
-import { messages } from './messages.js'
-import { outlineOf } from './outline.js'
-import { visibilityOf } from './routing.js'
-import { answerVariablesOf, gridItemVariable, otherOption, otherVariable } from './variables.js'
+} from './definition.ts'
+import { messages } from './messages.ts'
+import { outlineOf } from './outline.ts'
+import { visibilityOf } from './routing.ts'
+import { answerVariablesOf, gridItemVariable, otherOption, otherVariable } from './variables.ts'
 
-export { variablesOf } from './variables.js'
+export { variablesOf } from './variables.ts'
 
 /** Limits when a definition sets none; the web form's `maxlength` uses the same. */
 export const DEFAULT_TEXT_MAX_LENGTH = 200

@@ -7,10 +7,10 @@
  * variable per option, `<question id>_<value>`, plus `<question id>_other` for the
  * "anders, namelijk" text.
  */
-import { answerAt, codesIn, isAnswered } from './answer-values.js'
-import { maxLengthOf, OTHER_TEXT_MAX_LENGTH } from './answers.js'
-import { codesOf, scaleOf } from './codes.js'
-import { describeCondition } from './condition-text.js'
+import { answerAt, codesIn, isAnswered } from './answer-values.ts'
+import { maxLengthOf, OTHER_TEXT_MAX_LENGTH } from './answers.ts'
+import { codesOf, scaleOf } from './codes.ts'
+import { describeCondition } from './condition-text.ts'
 import type {
   AnswerOption,
   Answers,
@@ -19,11 +19,11 @@ import type {
   Question,
   QuestionnaireDefinition,
   Section,
-} from './definition.js'
-import { NOT_TICKED, OTHER_TEXT, TICKED } from './labels.js'
-import { outlineOf } from './outline.js'
-import { localize } from './text.js'
-import { gridItemVariable, otherVariable } from './variables.js'
+} from './definition.ts'
+import { NOT_TICKED, OTHER_TEXT, TICKED } from './labels.ts'
+import { outlineOf } from './outline.ts'
+import { localize } from './text.ts'
+import { gridItemVariable, otherVariable } from './variables.ts'
 
 export interface ValueLabel {
   value: number

@@ -2,8 +2,8 @@
  * The codes a closed question accepts: what a respondent may tick, a typist may key and
  * the export may contain, with the labels the codebook prints.
  */
-import type { AnswerOption, GridScale, LangText, Question, QuestionnaireDefinition } from './definition.js'
-import { GRADE_HIGHEST, GRADE_LOWEST, NO, YES } from './labels.js'
+import type { AnswerOption, GridScale, LangText, Question, QuestionnaireDefinition } from './definition.ts'
+import { GRADE_HIGHEST, GRADE_LOWEST, NO, YES } from './labels.ts'
 
 export interface Code {
   value: number

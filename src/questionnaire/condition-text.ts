@@ -3,10 +3,10 @@
  * multiple-choice question are written with the exported 0/1 variables
  * (`punt_goed_3 = 1`), because those are the names a researcher finds in the data.
  */
-import type { Condition, QuestionnaireDefinition } from './definition.js'
-import { ROUTING_WORDS } from './labels.js'
-import { findQuestion } from './outline.js'
-import { localize } from './text.js'
+import type { Condition, QuestionnaireDefinition } from './definition.ts'
+import { ROUTING_WORDS } from './labels.ts'
+import { findQuestion } from './outline.ts'
+import { localize } from './text.ts'
 
 function isMultiple(definition: QuestionnaireDefinition, questionId: string): boolean {
   return findQuestion(definition, questionId)?.type === 'multiple'

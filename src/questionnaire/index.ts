@@ -3,11 +3,11 @@
  * the codebook. Pure functions without I/O; the server, the letters and the paper form
  * all build on this.
  */
-export type * from './definition.js'
+export type * from './definition.ts'
 
-export { parseDefinition, type DefinitionFormat } from './parse.js'
-export { validateDefinition, type DefinitionError, type DefinitionResult } from './validate.js'
-export { definitionSchema } from './schema.js'
+export { parseDefinition, type DefinitionFormat } from './parse.ts'
+export { validateDefinition, type DefinitionError, type DefinitionResult } from './validate.ts'
+export { definitionSchema } from './schema.ts'
 
 export {
   evaluateCondition,
@@ -17,8 +17,8 @@ export {
   visibleQuestions,
   visibleSections,
   type Visibility,
-} from './routing.js'
-export { describeCondition } from './condition-text.js'
+} from './routing.ts'
+export { describeCondition } from './condition-text.ts'
 
 export {
   DEFAULT_LONGTEXT_MAX_LENGTH,
@@ -31,9 +31,9 @@ export {
   type AnswerErrorCode,
   type AnswerValidation,
   type ValidateAnswersOptions,
-} from './answers.js'
-export { answerVariablesOf, gridItemVariable, otherOption, otherVariable, variablesOf } from './variables.js'
-export { codesOf, GRADE_MAX, GRADE_MIN, scaleOf, type Code } from './codes.js'
+} from './answers.ts'
+export { answerVariablesOf, gridItemVariable, otherOption, otherVariable, variablesOf } from './variables.ts'
+export { codesOf, GRADE_MAX, GRADE_MIN, scaleOf, type Code } from './codes.ts'
 
 export {
   buildCodebook,
@@ -43,7 +43,7 @@ export {
   type ExportValue,
   type Measure,
   type ValueLabel,
-} from './codebook.js'
+} from './codebook.ts'
 
-export { allQuestions, findQuestion } from './outline.js'
-export { isRightToLeft, localize } from './text.js'
+export { allQuestions, findQuestion } from './outline.ts'
+export { isRightToLeft, localize } from './text.ts'

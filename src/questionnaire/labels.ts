@@ -2,7 +2,7 @@
  * Texts the engine supplies itself, because no definition spells them out: the yes/no
  * options, the ends of the grade scale, the words used in the codebook.
  */
-import type { LangText } from './definition.js'
+import type { LangText } from './definition.ts'
 
 export const YES: LangText = { nl: 'Ja', en: 'Yes' }
 export const NO: LangText = { nl: 'Nee', en: 'No' }

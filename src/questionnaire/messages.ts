@@ -2,7 +2,7 @@
  * Messages for respondents and typists about their answers. Plain language (B1): short
  * sentences that say what to do, not what went wrong inside the system.
  */
-import type { LangText } from './definition.js'
+import type { LangText } from './definition.ts'
 
 const nl = (n: number) => n.toLocaleString('nl-NL')
 const en = (n: number) => n.toLocaleString('en-GB')

@@ -5,7 +5,7 @@
  * questions up by id. The outline is built once per definition object and cached, so a
  * definition must not be changed after it has been used (a round freezes a version).
  */
-import type { Question, QuestionnaireDefinition, Section } from './definition.js'
+import type { Question, QuestionnaireDefinition, Section } from './definition.ts'
 
 export interface QuestionPlace {
   question: Question

@@ -4,10 +4,10 @@
  */
 import type { Document } from 'yaml'
 import { LineCounter, parseDocument } from 'yaml'
-import type { QuestionnaireDefinition } from './definition.js'
-import type { Path } from './paths.js'
-import type { DefinitionError, DefinitionResult } from './validate.js'
-import { definitionFaults, toDefinitionErrors } from './validate.js'
+import type { QuestionnaireDefinition } from './definition.ts'
+import type { Path } from './paths.ts'
+import type { DefinitionError, DefinitionResult } from './validate.ts'
+import { definitionFaults, toDefinitionErrors } from './validate.ts'
 
 export type DefinitionFormat = 'yaml' | 'json'
 

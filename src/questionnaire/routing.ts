@@ -14,9 +14,9 @@
  * - Conditions refer to earlier questions only (validation enforces it), so one pass in
  *   questionnaire order settles everything.
  */
-import { answerAt, codesIn, isAnswered } from './answer-values.js'
-import type { Answers, Condition, Question, QuestionnaireDefinition, RespondentContext, Section } from './definition.js'
-import { outlineOf } from './outline.js'
+import { answerAt, codesIn, isAnswered } from './answer-values.ts'
+import type { Answers, Condition, Question, QuestionnaireDefinition, RespondentContext, Section } from './definition.ts'
+import { outlineOf } from './outline.ts'
 
 /** Where a condition reads answers from; routing masks the answers of hidden questions. */
 interface AnswerLookup {

@@ -3,9 +3,9 @@
  * per problem, saying what to change, at the path of the thing to change.
  */
 import type { ErrorObject } from 'ajv'
-import type { Fault, PathSegment } from './paths.js'
-import { pointerToPath } from './paths.js'
-import { ID_PATTERN, KEY_PATTERN, LANGUAGE_PATTERN, TEXT_PATTERN } from './schema.js'
+import type { Fault, PathSegment } from './paths.ts'
+import { pointerToPath } from './paths.ts'
+import { ID_PATTERN, KEY_PATTERN, LANGUAGE_PATTERN, TEXT_PATTERN } from './schema.ts'
 
 const TYPE_NAMES: Record<string, string> = {
   string: 'text (a string)',

@@ -3,14 +3,14 @@
  * routing that only looks back, and values that must fit the scale they belong to.
  * Runs only on definitions that passed the schema, so the structure can be trusted.
  */
-import { exportVariablesOf } from './codebook.js'
-import { codesOf, GRADE_MAX, GRADE_MIN, scaleOf } from './codes.js'
-import type { AnswerOption, Condition, Question, QuestionnaireDefinition } from './definition.js'
-import type { QuestionPlace } from './outline.js'
-import { outlineOf } from './outline.js'
-import type { Fault, Path } from './paths.js'
-import { formatPath } from './paths.js'
-import { variablesOf } from './variables.js'
+import { exportVariablesOf } from './codebook.ts'
+import { codesOf, GRADE_MAX, GRADE_MIN, scaleOf } from './codes.ts'
+import type { AnswerOption, Condition, Question, QuestionnaireDefinition } from './definition.ts'
+import type { QuestionPlace } from './outline.ts'
+import { outlineOf } from './outline.ts'
+import type { Fault, Path } from './paths.ts'
+import { formatPath } from './paths.ts'
+import { variablesOf } from './variables.ts'
 
 type Report = (path: Path, message: string) => void
 

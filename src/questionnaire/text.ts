@@ -1,7 +1,7 @@
 /**
  * Picking the right language from a `LangText`.
  */
-import type { LangText } from './definition.js'
+import type { LangText } from './definition.ts'
 
 /** Scripts written right to left among the languages clients of Werk en Inkomen read. */
 const RIGHT_TO_LEFT = new Set(['ar', 'he', 'fa', 'ur'])

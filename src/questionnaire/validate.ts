@@ -4,12 +4,12 @@
  * it runs only when the first finds nothing; fixing a file can reveal more errors.
  */
 import { Ajv } from 'ajv'
-import type { QuestionnaireDefinition } from './definition.js'
-import type { Fault } from './paths.js'
-import { formatPath } from './paths.js'
-import { definitionSchema } from './schema.js'
-import { schemaFaults } from './schema-errors.js'
-import { semanticFaults } from './semantic-checks.js'
+import type { QuestionnaireDefinition } from './definition.ts'
+import type { Fault } from './paths.ts'
+import { formatPath } from './paths.ts'
+import { definitionSchema } from './schema.ts'
+import { schemaFaults } from './schema-errors.ts'
+import { semanticFaults } from './semantic-checks.ts'
 
 export interface DefinitionError {
   /** Where, e.g. `sections[2].questions[1].options[0].label.nl`; empty for the file as a whole. */

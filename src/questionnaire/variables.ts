@@ -2,7 +2,7 @@
  * Answer keys ("variables"): the names under which answers are stored, posted by forms
  * and exported. See `Answers` in definition.ts for the scheme.
  */
-import type { AnswerOption, GridItem, GridQuestion, Question } from './definition.js'
+import type { AnswerOption, GridItem, GridQuestion, Question } from './definition.ts'
 
 /** The variable of one grid item: `<question id>_<item id>`. */
 export function gridItemVariable(question: GridQuestion, item: GridItem): string {

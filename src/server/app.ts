@@ -7,11 +7,11 @@ import { fileURLToPath } from 'node:url'
 import Fastify from 'fastify'
 import type { FastifyInstance, FastifyServerOptions } from 'fastify'
 import autoload from '@fastify/autoload'
-import type { AppConfig } from './config.js'
-import type { DatabaseHandle } from './db/connect.js'
-import externalPlugins from './plugins/external/index.js'
-import appPlugins from './plugins/app/index.js'
-import { parseUrlEncoded } from './url-encoded.js'
+import type { AppConfig } from './config.ts'
+import type { DatabaseHandle } from './db/connect.ts'
+import externalPlugins from './plugins/external/index.ts'
+import appPlugins from './plugins/app/index.ts'
+import { parseUrlEncoded } from './url-encoded.ts'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 

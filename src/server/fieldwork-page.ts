@@ -3,13 +3,13 @@
  * brieven,verzendingen}) needs: the round, its tabs, and one way to render the page.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify'
-import type { StaffRole } from './db/schema.js'
-import { roundTabsFor } from './round-navigation.js'
-import type { FieldworkRound } from './services/fieldwork-round.js'
-import { loadFieldworkRound } from './services/fieldwork-round.js'
-import type { Channel } from './services/mailings.js'
-import { loadMailing } from './services/mailings.js'
-import { idParam, notFound } from './routes/beheer/_respond.js'
+import type { StaffRole } from './db/schema.ts'
+import { roundTabsFor } from './round-navigation.ts'
+import type { FieldworkRound } from './services/fieldwork-round.ts'
+import { loadFieldworkRound } from './services/fieldwork-round.ts'
+import type { Channel } from './services/mailings.ts'
+import { loadMailing } from './services/mailings.ts'
+import { idParam, notFound } from './routes/beheer/_respond.ts'
 
 /** Fieldwork handles names and addresses: researchers only (README: roles). */
 export const FIELDWORK_ROLES: readonly StaffRole[] = ['researcher']

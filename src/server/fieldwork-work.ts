@@ -5,12 +5,12 @@
  * (e.g. e-mails waiting to be retried).
  */
 import type { FastifyBaseLogger } from 'fastify'
-import type { AppConfig } from './config.js'
-import type { DB } from './db/connect.js'
-import { backgroundIdle, runInBackground } from './services/background.js'
-import { processEmailQueue } from './services/email-queue.js'
-import { createMailTransport } from './services/mail-transport.js'
-import { runQueuedLetterBatches } from './services/letter-batches.js'
+import type { AppConfig } from './config.ts'
+import type { DB } from './db/connect.ts'
+import { backgroundIdle, runInBackground } from './services/background.ts'
+import { processEmailQueue } from './services/email-queue.ts'
+import { createMailTransport } from './services/mail-transport.ts'
+import { runQueuedLetterBatches } from './services/letter-batches.ts'
 
 type Log = Pick<FastifyBaseLogger, 'error' | 'info'>
 

@@ -3,15 +3,15 @@
  * loads the shipped questionnaires and a demo round, and serves the app.
  */
 import closeWithGrace from 'close-with-grace'
-import { loadConfig } from './config.js'
-import { openDatabase } from './db/open.js'
-import { DataDirInUseError } from './db/data-dir-lock.js'
-import { buildApp } from './app.js'
-import { installShippedQuestionnaires } from './services/questionnaire-library.js'
-import { createDemoRoundIfEmpty } from './services/demo-round.js'
-import { runStartupTasks } from './startup.js'
-import { startFieldworkWorkers } from './fieldwork-work.js'
-import { startRetentionPurge } from './retention-work.js'
+import { loadConfig } from './config.ts'
+import { openDatabase } from './db/open.ts'
+import { DataDirInUseError } from './db/data-dir-lock.ts'
+import { buildApp } from './app.ts'
+import { installShippedQuestionnaires } from './services/questionnaire-library.ts'
+import { createDemoRoundIfEmpty } from './services/demo-round.ts'
+import { runStartupTasks } from './startup.ts'
+import { startFieldworkWorkers } from './fieldwork-work.ts'
+import { startRetentionPurge } from './retention-work.ts'
 
 async function main(): Promise<void> {
   const config = loadConfig()
@@ -41,11 +41,12 @@ async function main(): Promise<void> {
     await app.close()
     await database.close()
   })
+  app.log.info({ node: process.version, database: database.kind }, 'starting Peiling')
   await app.listen({ port: config.port, host: config.host })
 
   const lines = [
     '',
-    `Peiling is running at ${config.publicUrl}  (database: ${database.kind === 'pglite' ? `embedded, in ${config.dataDir}` : 'PostgreSQL server'})`,
+    `Peiling is running at ${config.publicUrl}  (Node ${process.version}; database: ${database.kind === 'pglite' ? `embedded, in ${config.dataDir}` : 'PostgreSQL server'})`,
   ]
   if (demo) {
     lines.push('', 'Demo round created. Login codes for respondents (type one at the start page, or open the link):')

@@ -5,10 +5,10 @@
  * `purgeRound` locks the round and purges only a closed one, so a round is purged once.
  */
 import type { FastifyBaseLogger } from 'fastify'
-import type { AppConfig } from './config.js'
-import type { DB } from './db/connect.js'
-import { runInBackground } from './services/background.js'
-import { purgeExpiredRounds } from './services/purge.js'
+import type { AppConfig } from './config.ts'
+import type { DB } from './db/connect.ts'
+import { runInBackground } from './services/background.ts'
+import { purgeExpiredRounds } from './services/purge.ts'
 
 type Log = Pick<FastifyBaseLogger, 'error' | 'info'>
 

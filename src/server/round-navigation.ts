@@ -2,7 +2,7 @@
  * The tabs of a round's pages in the staff console (/beheer/rondes/:roundId/...).
  * Each screen adds its entry here; a role sees only the entries it may use.
  */
-import type { StaffRole } from './db/schema.js'
+import type { StaffRole } from './db/schema.ts'
 
 export interface RoundTab {
   /** The path below /beheer/rondes/:roundId, '' for the round's own page. */

@@ -2,7 +2,7 @@
  * The staff console's menu. Each screen adds its entry here; a role sees only the
  * entries it may use.
  */
-import type { StaffRole } from './db/schema.js'
+import type { StaffRole } from './db/schema.ts'
 
 export interface NavigationEntry {
   href: string

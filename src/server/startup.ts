@@ -2,9 +2,9 @@
  * Tasks at every start after migrations, each returning lines to print for the operator.
  * Features add their own task here (e.g. creating the first administrator).
  */
-import type { AppConfig } from './config.js'
-import type { DB } from './db/connect.js'
-import { createFirstAdministrator } from './services/first-administrator.js'
+import type { AppConfig } from './config.ts'
+import type { DB } from './db/connect.ts'
+import { createFirstAdministrator } from './services/first-administrator.ts'
 
 export type StartupTask = (db: DB, config: AppConfig) => Promise<string[]>
 

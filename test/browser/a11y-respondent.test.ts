@@ -6,10 +6,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { AxeBuilder } from '@axe-core/playwright'
 import type { Browser as ChromiumBrowser, BrowserContext, Page } from 'playwright-core'
-import { DESKTOP, launchChromium } from '../helpers/chromium.js'
-import type { RespondentWorld } from './respondent-helpers.js'
-import { andWait, fillPage, participantPool, pressNext, startRespondentWorld } from './respondent-helpers.js'
-import { MEASURED_CONFORMANCE } from '../../src/server/routes/toegankelijkheid/_measured.js'
+import { DESKTOP, launchChromium } from '#test/helpers/chromium.ts'
+import type { RespondentWorld } from './respondent-helpers.ts'
+import { andWait, fillPage, participantPool, pressNext, startRespondentWorld } from './respondent-helpers.ts'
+import { MEASURED_CONFORMANCE } from '#src/server/routes/toegankelijkheid/_measured.ts'
 
 const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']
 

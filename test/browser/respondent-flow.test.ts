@@ -6,9 +6,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser as ChromiumBrowser, Page } from 'playwright-core'
-import { DESKTOP, PHONE, launchChromium, screenshotPath } from '../helpers/chromium.js'
-import { formatLoginCode } from '../../src/codes/login-code.js'
-import type { Filled, RespondentWorld } from './respondent-helpers.js'
+import { DESKTOP, PHONE, launchChromium, screenshotPath } from '#test/helpers/chromium.ts'
+import { formatLoginCode } from '#src/codes/login-code.ts'
+import type { Filled, RespondentWorld } from './respondent-helpers.ts'
 import {
   andWait,
   answerPages,
@@ -19,7 +19,7 @@ import {
   participantStatus,
   pressNext,
   startRespondentWorld,
-} from './respondent-helpers.js'
+} from './respondent-helpers.ts'
 
 let world: RespondentWorld
 let chromium: ChromiumBrowser

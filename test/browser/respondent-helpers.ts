@@ -4,11 +4,11 @@
  */
 import type { Page } from 'playwright-core'
 import { expect } from 'vitest'
-import type { LangText, QuestionnaireDefinition } from '../../src/questionnaire/definition.js'
-import type { RoundFixture } from '../helpers/fixtures.js'
-import { createRound, daysFromToday } from '../helpers/fixtures.js'
-import { startServedApp } from '../helpers/chromium.js'
-import type { TestApp } from '../helpers/app.js'
+import type { LangText, QuestionnaireDefinition } from '#src/questionnaire/definition.ts'
+import type { RoundFixture } from '#test/helpers/fixtures.ts'
+import { createRound, daysFromToday } from '#test/helpers/fixtures.ts'
+import { startServedApp } from '#test/helpers/chromium.ts'
+import type { TestApp } from '#test/helpers/app.ts'
 
 export type ServedApp = TestApp & { baseUrl: string }
 

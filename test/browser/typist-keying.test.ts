@@ -7,12 +7,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { AxeBuilder } from '@axe-core/playwright'
 import type { Browser as ChromiumBrowser, Page } from 'playwright-core'
-import { DESKTOP, launchChromium, screenshotPath, startServedApp } from '../helpers/chromium.js'
-import type { RoundFixture } from '../helpers/fixtures.js'
-import { createRound } from '../helpers/fixtures.js'
-import { createStaffUser, TEST_PASSWORD } from '../helpers/staff.js'
-import type { TestApp } from '../helpers/app.js'
-import type { AnswerValue } from '../../src/questionnaire/definition.js'
+import { DESKTOP, launchChromium, screenshotPath, startServedApp } from '#test/helpers/chromium.ts'
+import type { RoundFixture } from '#test/helpers/fixtures.ts'
+import { createRound } from '#test/helpers/fixtures.ts'
+import { createStaffUser, TEST_PASSWORD } from '#test/helpers/staff.ts'
+import type { TestApp } from '#test/helpers/app.ts'
+import type { AnswerValue } from '#src/questionnaire/definition.ts'
 
 type Expected = AnswerValue | { mark: 'multiple' | 'unreadable' } | undefined
 

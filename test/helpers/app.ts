@@ -6,12 +6,12 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
-import { buildApp } from '../../src/server/app.js'
-import type { AppConfig } from '../../src/server/config.js'
-import { loadConfig } from '../../src/server/config.js'
-import type { DatabaseHandle } from '../../src/server/db/connect.js'
-import { createTestDatabase } from './database.js'
-import { csrfTokenOf } from './form.js'
+import { buildApp } from '#src/server/app.ts'
+import type { AppConfig } from '#src/server/config.ts'
+import { loadConfig } from '#src/server/config.ts'
+import type { DatabaseHandle } from '#src/server/db/connect.ts'
+import { createTestDatabase } from './database.ts'
+import { csrfTokenOf } from './form.ts'
 
 export { csrfTokenOf }
 
@@ -56,11 +56,13 @@ type FormValue = string | number | Array<string | number>
 export class Browser {
   private cookies = new Map<string, string>()
   lastPage = ''
+  private readonly app: FastifyInstance
+  private readonly ip
 
-  constructor(
-    private readonly app: FastifyInstance,
-    private readonly ip = '127.0.0.1',
-  ) {}
+  constructor(app: FastifyInstance, ip = '127.0.0.1') {
+    this.app = app
+    this.ip = ip
+  }
 
   private cookieHeader(): string {
     return [...this.cookies].map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('; ')

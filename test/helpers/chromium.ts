@@ -6,9 +6,9 @@ import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import type { Browser as ChromiumBrowser, BrowserContextOptions } from 'playwright-core'
 import { chromium } from 'playwright-core'
-import type { TestApp } from './app.js'
-import { createTestApp } from './app.js'
-import type { AppConfig } from '../../src/server/config.js'
+import type { TestApp } from './app.ts'
+import { createTestApp } from './app.ts'
+import type { AppConfig } from '#src/server/config.ts'
 
 export const ARTIFACTS_DIR = path.resolve('test-artifacts')
 

@@ -5,11 +5,11 @@
  */
 import { readFileSync } from 'node:fs'
 import { inject } from 'vitest'
-import type { DatabaseHandle } from '../../src/server/db/connect.js'
-import { connectPGlite, connectPostgres } from '../../src/server/db/connect.js'
-import type { ServerDatabase } from '../setup/postgres-process.js'
-import { createServerDatabase } from '../setup/postgres-process.js'
-import { TEMPLATE_DATABASE } from '../setup/postgres-server.js'
+import type { DatabaseHandle } from '#src/server/db/connect.ts'
+import { connectPGlite, connectPostgres } from '#src/server/db/connect.ts'
+import type { ServerDatabase } from '#test/setup/postgres-process.ts'
+import { createServerDatabase } from '#test/setup/postgres-process.ts'
+import { TEMPLATE_DATABASE } from '#test/setup/postgres-server.ts'
 
 export const testEngine = (process.env.PEILING_TEST_DB ?? 'pglite') as 'pglite' | 'postgres'
 

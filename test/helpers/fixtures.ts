@@ -1,12 +1,12 @@
 /** Rounds and participants for tests, on the shipped default questionnaire unless told otherwise. */
 import { fileURLToPath } from 'node:url'
-import type { LoginCode } from '../../src/codes/login-code.js'
-import { generateLoginCode } from '../../src/codes/login-code.js'
-import type { DB } from '../../src/server/db/connect.js'
-import type { RoundStatus } from '../../src/server/db/schema.js'
-import type { QuestionnaireDefinition } from '../../src/questionnaire/definition.js'
-import { installShippedQuestionnaires, DEFAULT_QUESTIONNAIRE } from '../../src/server/services/questionnaire-library.js'
-import { todayInAmsterdam } from '../../src/server/services/calendar.js'
+import type { LoginCode } from '#src/codes/login-code.ts'
+import { generateLoginCode } from '#src/codes/login-code.ts'
+import type { DB } from '#src/server/db/connect.ts'
+import type { RoundStatus } from '#src/server/db/schema.ts'
+import type { QuestionnaireDefinition } from '#src/questionnaire/definition.ts'
+import { installShippedQuestionnaires, DEFAULT_QUESTIONNAIRE } from '#src/server/services/questionnaire-library.ts'
+import { todayInAmsterdam } from '#src/server/services/calendar.ts'
 
 /** The synthetic client files (test/fixtures/README.md): clients-small.csv, clients-bad.csv, clients-hengelo-haaksbergen-borne.csv. */
 export const CLIENT_FILES = fileURLToPath(new URL('../fixtures', import.meta.url))

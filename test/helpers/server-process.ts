@@ -6,7 +6,7 @@
 import { spawn } from 'node:child_process'
 import { tmpdir } from 'node:os'
 import { fileURLToPath } from 'node:url'
-import { csrfTokenOf } from './form.js'
+import { csrfTokenOf } from './form.ts'
 
 const SESSION_SECRET = 'server-process-secret-server-process-0123'
 
@@ -24,7 +24,7 @@ function randomPort(): number {
 }
 
 /**
- * Starts `npm start`'s program (node + tsx, no npm wrapper, so a signal reaches the server
+ * Starts `npm start`'s program (node, no npm wrapper, so a signal reaches the server
  * itself) and waits for its "running" line. Rejects with the output if it stops first.
  */
 export function startServerProcess(
@@ -32,25 +32,21 @@ export function startServerProcess(
   { timeoutMs = 60_000, nodeArgs = [] }: { timeoutMs?: number /** e.g. --cpu-prof */; nodeArgs?: string[] } = {},
 ): Promise<ServerProcess> {
   const port = randomPort()
-  const child = spawn(
-    process.execPath,
-    [...nodeArgs, '--require', 'tsx/preflight', '--import', 'tsx', 'src/server/main.ts'],
-    {
-      cwd: fileURLToPath(new URL('../..', import.meta.url)),
-      env: {
-        PATH: process.env.PATH ?? '',
-        HOME: process.env.HOME ?? tmpdir(),
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        PUBLIC_URL: `http://127.0.0.1:${port}`,
-        SESSION_SECRET,
-        DEMO: 'false',
-        LOG_LEVEL: 'warn',
-        ...env,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+  const child = spawn(process.execPath, [...nodeArgs, 'src/server/main.ts'], {
+    cwd: fileURLToPath(new URL('../..', import.meta.url)),
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? tmpdir(),
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      PUBLIC_URL: `http://127.0.0.1:${port}`,
+      SESSION_SECRET,
+      DEMO: 'false',
+      LOG_LEVEL: 'warn',
+      ...env,
     },
-  )
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
   let output = ''
   child.stdout!.on('data', (d: Buffer) => (output += d.toString()))
   child.stderr!.on('data', (d: Buffer) => (output += d.toString()))
@@ -88,8 +84,11 @@ export function startServerProcess(
 export class HttpRespondent {
   private cookies = new Map<string, string>()
   lastPage = ''
+  baseUrl: string
 
-  constructor(public baseUrl: string) {}
+  constructor(baseUrl: string) {
+    this.baseUrl = baseUrl
+  }
 
   private remember(response: Response): void {
     for (const line of response.headers.getSetCookie()) {

@@ -1,9 +1,9 @@
 /** Staff accounts for tests, and a signed-in Browser for each role. */
 import type { FastifyInstance } from 'fastify'
-import type { DB } from '../../src/server/db/connect.js'
-import type { StaffRole } from '../../src/server/db/schema.js'
-import { hashPassword } from '../../src/server/services/passwords.js'
-import { Browser } from './app.js'
+import type { DB } from '#src/server/db/connect.ts'
+import type { StaffRole } from '#src/server/db/schema.ts'
+import { hashPassword } from '#src/server/services/passwords.ts'
+import { Browser } from './app.ts'
 
 export const TEST_PASSWORD = 'correct horse battery staple'
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import type { EmailValues } from '../../src/mail/render.js'
-import { renderEmail } from '../../src/mail/render.js'
+import type { EmailValues } from '#src/mail/render.ts'
+import { renderEmail } from '#src/mail/render.ts'
 
 const values: EmailValues = {
   naam: 'G. <script>alert(1)</script> & "Zn"',

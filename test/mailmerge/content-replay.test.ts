@@ -6,10 +6,10 @@
 import { readFile } from 'node:fs/promises'
 import QRCode from 'qrcode'
 import { beforeAll, describe, expect, it } from 'vitest'
-import type { LetterData, PaperFormItem } from '../../src/mailmerge/index.js'
-import { writeLetterBatch, writePaperQuestionnaireBatch } from '../../src/mailmerge/index.js'
-import { code, ktoDefinition, letter, template } from './fixtures.js'
-import { pageCount, pageTextItems, renderPages, renderToolsAvailable, useTempDir, writePdf } from './pdf-tools.js'
+import type { LetterData, PaperFormItem } from '#src/mailmerge/index.ts'
+import { writeLetterBatch, writePaperQuestionnaireBatch } from '#src/mailmerge/index.ts'
+import { code, ktoDefinition, letter, template } from './fixtures.ts'
+import { pageCount, pageTextItems, renderPages, renderToolsAvailable, useTempDir, writePdf } from './pdf-tools.ts'
 
 const tools = renderToolsAvailable()
 const tmp = useTempDir()

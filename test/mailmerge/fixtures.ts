@@ -1,8 +1,8 @@
 /** Letters, templates and questionnaires for the mailmerge tests. */
-import { checkSymbol } from '../../src/codes/login-code.js'
-import type { LangText, QuestionnaireDefinition } from '../../src/questionnaire/definition.js'
-import type { LetterData, LetterKind, LetterTemplate } from '../../src/mailmerge/index.js'
-import { defaultTemplate } from '../../src/mailmerge/index.js'
+import { checkSymbol } from '#src/codes/login-code.ts'
+import type { LangText, QuestionnaireDefinition } from '#src/questionnaire/definition.ts'
+import type { LetterData, LetterKind, LetterTemplate } from '#src/mailmerge/index.ts'
+import { defaultTemplate } from '#src/mailmerge/index.ts'
 
 /** A valid login code (check symbol included) from nine symbols. */
 export function code(body: string): string {
@@ -191,4 +191,4 @@ export function paperDefinition(): QuestionnaireDefinition {
 }
 
 /** The shipped KTO questionnaire, parsed and validated the way the server reads it. */
-export { loadKto as ktoDefinition } from '../questionnaire/kto.js'
+export { loadKto as ktoDefinition } from '#test/questionnaire/kto.ts'

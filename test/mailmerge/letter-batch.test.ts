@@ -1,12 +1,12 @@
 import { createWriteStream } from 'node:fs'
 import { Writable } from 'node:stream'
 import { describe, expect, it } from 'vitest'
-import { formatLoginCode } from '../../src/codes/login-code.js'
-import type { LetterData } from '../../src/mailmerge/index.js'
-import { drawLetter, writeLetterBatch } from '../../src/mailmerge/index.js'
-import { StreamingPdf } from '../../src/mailmerge/pdf-stream.js'
-import { code, HARD_NAMES, letter, template } from './fixtures.js'
-import { decodeSymbols, pageCount, pageTexts, renderPages, renderToolsAvailable, useTempDir } from './pdf-tools.js'
+import { formatLoginCode } from '#src/codes/login-code.ts'
+import type { LetterData } from '#src/mailmerge/index.ts'
+import { drawLetter, writeLetterBatch } from '#src/mailmerge/index.ts'
+import { StreamingPdf } from '#src/mailmerge/pdf-stream.ts'
+import { code, HARD_NAMES, letter, template } from './fixtures.ts'
+import { decodeSymbols, pageCount, pageTexts, renderPages, renderToolsAvailable, useTempDir } from './pdf-tools.ts'
 
 const tools = renderToolsAvailable()
 const tmp = useTempDir()

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { describe, expect, it, vi } from 'vitest'
-import { formatLoginCode } from '../../src/codes/login-code.js'
-import type { LetterData, LetterTemplate } from '../../src/mailmerge/index.js'
+import { formatLoginCode } from '#src/codes/login-code.ts'
+import type { LetterData, LetterTemplate } from '#src/mailmerge/index.ts'
 import {
   DEFAULT_ADDRESS_WINDOW,
   defaultTemplate,
@@ -10,9 +10,9 @@ import {
   mergeFields,
   unknownMergeFields,
   writeLetterBatch,
-} from '../../src/mailmerge/index.js'
-import { mm } from '../../src/mailmerge/units.js'
-import { HARD_NAMES, hardLetters, letter, template } from './fixtures.js'
+} from '#src/mailmerge/index.ts'
+import { mm } from '#src/mailmerge/units.ts'
+import { HARD_NAMES, hardLetters, letter, template } from './fixtures.ts'
 import {
   decodeSymbols,
   fontsOf,
@@ -24,7 +24,7 @@ import {
   renderToolsAvailable,
   useTempDir,
   writePdf,
-} from './pdf-tools.js'
+} from './pdf-tools.ts'
 
 const tools = renderToolsAvailable()
 const tmp = useTempDir()

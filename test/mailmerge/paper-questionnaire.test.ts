@@ -1,11 +1,11 @@
 import { createWriteStream } from 'node:fs'
 import { PassThrough } from 'node:stream'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { formatLoginCode } from '../../src/codes/login-code.js'
-import type { PaperFormItem } from '../../src/mailmerge/index.js'
-import { writePaperQuestionnaire, writePaperQuestionnaireBatch } from '../../src/mailmerge/index.js'
-import { mm } from '../../src/mailmerge/units.js'
-import { code, ktoDefinition, paperDefinition } from './fixtures.js'
+import { formatLoginCode } from '#src/codes/login-code.ts'
+import type { PaperFormItem } from '#src/mailmerge/index.ts'
+import { writePaperQuestionnaire, writePaperQuestionnaireBatch } from '#src/mailmerge/index.ts'
+import { mm } from '#src/mailmerge/units.ts'
+import { code, ktoDefinition, paperDefinition } from './fixtures.ts'
 import {
   decodeSymbols,
   fontsOf,
@@ -16,7 +16,7 @@ import {
   renderToolsAvailable,
   useTempDir,
   writePdf,
-} from './pdf-tools.js'
+} from './pdf-tools.ts'
 
 const tools = renderToolsAvailable()
 const tmp = useTempDir()

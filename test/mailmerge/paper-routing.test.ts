@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { validateDefinition } from '../../src/questionnaire/index.js'
-import type { PaperRoutingOptions, PrintedQuestion } from '../../src/mailmerge/paper-routing.js'
-import { paperRouting, settleStratum } from '../../src/mailmerge/paper-routing.js'
-import { ktoDefinition, paperDefinition } from './fixtures.js'
+import { validateDefinition } from '#src/questionnaire/index.ts'
+import type { PaperRoutingOptions, PrintedQuestion } from '#src/mailmerge/paper-routing.ts'
+import { paperRouting, settleStratum } from '#src/mailmerge/paper-routing.ts'
+import { ktoDefinition, paperDefinition } from './fixtures.ts'
 
 const STRATUM_NAMES = { haaksbergen: 'Haaksbergen', hengelo: 'Hengelo' }
 

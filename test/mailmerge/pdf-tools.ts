@@ -15,7 +15,7 @@ import path from 'node:path'
 import type { Writable } from 'node:stream'
 import { promisify } from 'node:util'
 import { extractText, extractTextItems, getDocumentProxy } from 'unpdf'
-import { toolsAvailable } from '../setup/environment.js'
+import { toolsAvailable } from '#test/setup/environment.ts'
 
 const run = promisify(execFile)
 

@@ -1,13 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import type { Question } from '../../src/questionnaire/definition.js'
-import type { AnswerError } from '../../src/questionnaire/index.js'
-import {
-  findQuestion,
-  unansweredVisibleQuestions,
-  validateAnswers,
-  variablesOf,
-} from '../../src/questionnaire/index.js'
-import { HAAKSBERGEN, HENGELO, sampleDefinition } from './fixtures.js'
+import type { Question } from '#src/questionnaire/definition.ts'
+import type { AnswerError } from '#src/questionnaire/index.ts'
+import { findQuestion, unansweredVisibleQuestions, validateAnswers, variablesOf } from '#src/questionnaire/index.ts'
+import { HAAKSBERGEN, HENGELO, sampleDefinition } from './fixtures.ts'
 
 const definition = sampleDefinition()
 const question = (id: string): Question => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { buildCodebook, describeCondition, flattenAnswersForExport } from '../../src/questionnaire/index.js'
-import { sampleDefinition } from './fixtures.js'
-import { loadKto } from './kto.js'
+import { buildCodebook, describeCondition, flattenAnswersForExport } from '#src/questionnaire/index.ts'
+import { sampleDefinition } from './fixtures.ts'
+import { loadKto } from './kto.ts'
 
 const kto = loadKto()
 const codebook = buildCodebook(kto)

@@ -6,7 +6,7 @@
  * Routing chain: contact (1|2) → hulp → section hulp_details (hulp = 1) → hulp_uren
  * (hulp_van = 2). Changing `contact` to 3 hides all of them, one after the other.
  */
-import type { LangText, QuestionnaireDefinition } from '../../src/questionnaire/definition.js'
+import type { LangText, QuestionnaireDefinition } from '#src/questionnaire/definition.ts'
 
 const t = (nl: string, en?: string): LangText => (en ? { nl, en } : { nl })
 

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import { readFileSync } from 'node:fs'
-import type { Question } from '../../src/questionnaire/definition.js'
+import type { Question } from '#src/questionnaire/definition.ts'
 import {
   allQuestions,
   parseDefinition,
   unansweredVisibleQuestions,
   validateAnswers,
   visibleQuestions,
-} from '../../src/questionnaire/index.js'
-import { KTO_FILE, loadKto } from './kto.js'
+} from '#src/questionnaire/index.ts'
+import { KTO_FILE, loadKto } from './kto.ts'
 
 const kto = loadKto()
 const questions = allQuestions(kto)

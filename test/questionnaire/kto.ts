@@ -1,7 +1,7 @@
 /** The shipped default questionnaire, read the way the server reads it. */
 import { readFileSync } from 'node:fs'
-import type { QuestionnaireDefinition } from '../../src/questionnaire/definition.js'
-import { parseDefinition } from '../../src/questionnaire/index.js'
+import type { QuestionnaireDefinition } from '#src/questionnaire/definition.ts'
+import { parseDefinition } from '#src/questionnaire/index.ts'
 
 export const KTO_FILE = new URL('../../questionnaires/kto-participatiewet.yaml', import.meta.url)
 

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import type { Condition } from '../../src/questionnaire/definition.js'
+import type { Condition } from '#src/questionnaire/definition.ts'
 import {
   evaluateCondition,
   isQuestionVisible,
   isSectionVisible,
   visibleQuestions,
   visibleSections,
-} from '../../src/questionnaire/index.js'
-import { HAAKSBERGEN, HENGELO, sampleDefinition } from './fixtures.js'
+} from '#src/questionnaire/index.ts'
+import { HAAKSBERGEN, HENGELO, sampleDefinition } from './fixtures.ts'
 
 const definition = sampleDefinition()
 const ids = <T extends { id: string }>(list: T[]) => list.map((x) => x.id)

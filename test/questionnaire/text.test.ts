@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { isRightToLeft, localize } from '../../src/questionnaire/index.js'
+import { isRightToLeft, localize } from '#src/questionnaire/index.ts'
 
 describe('localize', () => {
   const text = { nl: 'Ja', en: 'Yes', ar: '' }

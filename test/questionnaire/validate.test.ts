@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import type { DefinitionError } from '../../src/questionnaire/index.js'
-import { parseDefinition, validateDefinition } from '../../src/questionnaire/index.js'
-import { sampleDefinition } from './fixtures.js'
+import type { DefinitionError } from '#src/questionnaire/index.ts'
+import { parseDefinition, validateDefinition } from '#src/questionnaire/index.ts'
+import { sampleDefinition } from './fixtures.ts'
 
 // Tests change fixtures in ways the types forbid: that is the point.
 // biome-ignore lint/suspicious/noExplicitAny: the fixtures are changed against their types on purpose

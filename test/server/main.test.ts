@@ -7,8 +7,8 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { testEngine } from '../helpers/database.js'
-import { HttpRespondent, startServerProcess } from '../helpers/server-process.js'
+import { testEngine } from '#test/helpers/database.ts'
+import { HttpRespondent, startServerProcess } from '#test/helpers/server-process.ts'
 
 const dataDir = mkdtempSync(path.join(tmpdir(), 'peiling-start-'))
 const env = { DATA_DIR: dataDir, DATABASE_URL: '', DEMO: 'true', LOG_LEVEL: 'warn' }

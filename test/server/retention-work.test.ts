@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { TestApp } from '../helpers/app.js'
-import { createTestApp } from '../helpers/app.js'
-import { daysFromToday } from '../helpers/fixtures.js'
-import { backgroundIdle } from '../../src/server/services/background.js'
-import { startRetentionPurge } from '../../src/server/retention-work.js'
-import { seedRound } from './routes/beheer/seed.js'
+import type { TestApp } from '#test/helpers/app.ts'
+import { createTestApp } from '#test/helpers/app.ts'
+import { daysFromToday } from '#test/helpers/fixtures.ts'
+import { backgroundIdle } from '#src/server/services/background.ts'
+import { startRetentionPurge } from '#src/server/retention-work.ts'
+import { seedRound } from './routes/beheer/seed.ts'
 
 let t: TestApp
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { roundTabsFor } from '../../src/server/round-navigation.js'
+import { roundTabsFor } from '#src/server/round-navigation.ts'
 
 const current = (path: string) =>
   roundTabsFor(7, 'researcher', path, (key) => key)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { parseUrlEncoded } from '../../src/server/url-encoded.js'
+import { parseUrlEncoded } from '#src/server/url-encoded.ts'
 
 describe('parseUrlEncoded', () => {
   it('reads fields, a repeated name as a list, and a field named __proto__ as just a field', () => {

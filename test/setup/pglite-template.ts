@@ -6,8 +6,8 @@ import { mkdtempSync, writeFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import type { TestProject } from 'vitest/node'
-import { connectPGlite } from '../../src/server/db/connect.js'
-import { migrateToLatest } from '../../src/server/db/migrate.js'
+import { connectPGlite } from '#src/server/db/connect.ts'
+import { migrateToLatest } from '#src/server/db/migrate.ts'
 
 let dir: string | undefined
 

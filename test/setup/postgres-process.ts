@@ -12,7 +12,7 @@ import { chmodSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import pg from 'pg'
-import { findPostgresBinaries } from './environment.js'
+import { findPostgresBinaries } from './environment.ts'
 
 export interface PostgresProcess {
   /** postgres://postgres@127.0.0.1:<port>/postgres (trust authentication). */

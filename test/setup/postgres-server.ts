@@ -4,9 +4,9 @@
  */
 import pg from 'pg'
 import type { TestProject } from 'vitest/node'
-import { connectPostgres } from '../../src/server/db/connect.js'
-import { migrateToLatest } from '../../src/server/db/migrate.js'
-import { startPostgresServer } from './postgres-process.js'
+import { connectPostgres } from '#src/server/db/connect.ts'
+import { migrateToLatest } from '#src/server/db/migrate.ts'
+import { startPostgresServer } from './postgres-process.ts'
 
 export const TEMPLATE_DATABASE = 'peiling_template'
 

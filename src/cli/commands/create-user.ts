@@ -1,9 +1,9 @@
 import { parseArgs } from 'node:util'
-import type { Command } from '../command.js'
-import { UsageError } from '../command.js'
-import { generatePassword, hashPassword } from '../../server/services/passwords.js'
-import { audit } from '../../server/services/audit.js'
-import type { StaffRole } from '../../server/db/schema.js'
+import type { Command } from '#src/cli/command.ts'
+import { UsageError } from '#src/cli/command.ts'
+import { generatePassword, hashPassword } from '#src/server/services/passwords.ts'
+import { audit } from '#src/server/services/audit.ts'
+import type { StaffRole } from '#src/server/db/schema.ts'
 
 const ROLES: StaffRole[] = ['administrator', 'researcher', 'typist']
 

@@ -3,12 +3,12 @@ import { writeFile } from 'node:fs/promises'
 import type { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { parseArgs } from 'node:util'
-import type { Command } from '../command.js'
-import { UsageError } from '../command.js'
-import type { ExportFormat } from '../../server/services/exports.js'
-import { EXPORT_FORMATS } from '../../server/services/exports.js'
-import { exportFile } from '../../server/services/export-files.js'
-import { isUiLanguage, translator } from '../../server/i18n/translate.js'
+import type { Command } from '#src/cli/command.ts'
+import { UsageError } from '#src/cli/command.ts'
+import type { ExportFormat } from '#src/server/services/exports.ts'
+import { EXPORT_FORMATS } from '#src/server/services/exports.ts'
+import { exportFile } from '#src/server/services/export-files.ts'
+import { isUiLanguage, translator } from '#src/server/i18n/translate.ts'
 
 export const exportCommand: Command = {
   name: 'export',

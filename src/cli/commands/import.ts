@@ -1,16 +1,16 @@
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
-import type { Command } from '../command.js'
-import { UsageError } from '../command.js'
-import { cliActor, roundOption, translator } from '../fieldwork.js'
-import { ClientFileError, readClientFile } from '../../server/services/client-file.js'
+import type { Command } from '#src/cli/command.ts'
+import { UsageError } from '#src/cli/command.ts'
+import { cliActor, roundOption, translator } from '#src/cli/fieldwork.ts'
+import { ClientFileError, readClientFile } from '#src/server/services/client-file.ts'
 import {
   checkClientFile,
   importBlocker,
   importClients,
   loadRoundForImport,
-} from '../../server/services/client-import.js'
+} from '#src/server/services/client-import.ts'
 
 export const importCommand: Command = {
   name: 'import',

@@ -1,16 +1,16 @@
 /** Every CLI command; each lives in its own file beside this one. */
-import type { Command } from '../command.js'
-import { migrate } from './migrate.js'
-import { createUser } from './create-user.js'
-import { importCommand } from './import.js'
-import { sampleCommand } from './sample.js'
-import { lettersCommand } from './letters.js'
-import { paperFormsCommand } from './paper-forms.js'
-import { mailingListCommand } from './mailing-list.js'
-import { sendEmailCommand } from './send-email.js'
-import { remindCommand } from './remind.js'
-import { exportCommand } from './export.js'
-import { purgeCommand } from './purge.js'
+import type { Command } from '#src/cli/command.ts'
+import { migrate } from './migrate.ts'
+import { createUser } from './create-user.ts'
+import { importCommand } from './import.ts'
+import { sampleCommand } from './sample.ts'
+import { lettersCommand } from './letters.ts'
+import { paperFormsCommand } from './paper-forms.ts'
+import { mailingListCommand } from './mailing-list.ts'
+import { sendEmailCommand } from './send-email.ts'
+import { remindCommand } from './remind.ts'
+import { exportCommand } from './export.ts'
+import { purgeCommand } from './purge.ts'
 
 export const COMMANDS: Command[] = [
   migrate,

@@ -1,4 +1,4 @@
-import { printFilesCommand } from '../fieldwork.js'
+import { printFilesCommand } from '#src/cli/fieldwork.ts'
 
 export const lettersCommand = printFilesCommand(
   {

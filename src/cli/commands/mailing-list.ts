@@ -1,12 +1,12 @@
 import { createWriteStream } from 'node:fs'
 import { pipeline } from 'node:stream/promises'
 import { parseArgs } from 'node:util'
-import type { Command } from '../command.js'
-import { UsageError } from '../command.js'
-import { cliActor, roundOption } from '../fieldwork.js'
-import { audit } from '../../server/services/audit.js'
-import { mailingHistory } from '../../server/services/mailings.js'
-import { mailingListCsv } from '../../server/services/mailing-list.js'
+import type { Command } from '#src/cli/command.ts'
+import { UsageError } from '#src/cli/command.ts'
+import { cliActor, roundOption } from '#src/cli/fieldwork.ts'
+import { audit } from '#src/server/services/audit.ts'
+import { mailingHistory } from '#src/server/services/mailings.ts'
+import { mailingListCsv } from '#src/server/services/mailing-list.ts'
 
 export const mailingListCommand: Command = {
   name: 'mailing-list',

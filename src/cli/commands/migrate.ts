@@ -1,4 +1,4 @@
-import type { Command } from '../command.js'
+import type { Command } from '#src/cli/command.ts'
 
 export const migrate: Command = {
   name: 'migrate',

@@ -1,9 +1,9 @@
 import { parseArgs } from 'node:util'
-import type { Command } from '../command.js'
-import { UsageError } from '../command.js'
-import { cliActor, makePrintFiles, roundOption, sendQueuedEmail, translator } from '../fieldwork.js'
-import type { Channel } from '../../server/services/mailings.js'
-import { createMailings, eligibleCounts, MailingRefusedError } from '../../server/services/mailings.js'
+import type { Command } from '#src/cli/command.ts'
+import { UsageError } from '#src/cli/command.ts'
+import { cliActor, makePrintFiles, roundOption, sendQueuedEmail, translator } from '#src/cli/fieldwork.ts'
+import type { Channel } from '#src/server/services/mailings.ts'
+import { createMailings, eligibleCounts, MailingRefusedError } from '#src/server/services/mailings.ts'
 
 export const remindCommand: Command = {
   name: 'remind',

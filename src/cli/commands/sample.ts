@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util'
-import type { Command } from '../command.js'
-import { UsageError } from '../command.js'
-import { cliActor, roundOption, translator } from '../fieldwork.js'
-import type { StratumPlan } from '../../server/services/sample.js'
+import type { Command } from '#src/cli/command.ts'
+import { UsageError } from '#src/cli/command.ts'
+import { cliActor, roundOption, translator } from '#src/cli/fieldwork.ts'
+import type { StratumPlan } from '#src/server/services/sample.ts'
 import {
   confirmSample,
   drawSample,
@@ -10,7 +10,7 @@ import {
   newSeed,
   sampleOf,
   SampleRefusedError,
-} from '../../server/services/sample.js'
+} from '#src/server/services/sample.ts'
 
 export const sampleCommand: Command = {
   name: 'sample',

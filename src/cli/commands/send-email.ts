@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util'
-import type { Command } from '../command.js'
-import { cliActor, roundOption, sendQueuedEmail } from '../fieldwork.js'
-import { createMailings, eligibleCounts, mailingHistory } from '../../server/services/mailings.js'
+import type { Command } from '#src/cli/command.ts'
+import { cliActor, roundOption, sendQueuedEmail } from '#src/cli/fieldwork.ts'
+import { createMailings, eligibleCounts, mailingHistory } from '#src/server/services/mailings.ts'
 
 export const sendEmailCommand: Command = {
   name: 'send-email',

@@ -1,10 +1,10 @@
 import { Kysely, PostgresDialect } from 'kysely'
 import pg from 'pg'
 import type { PGlite } from '@electric-sql/pglite'
-import type { Database } from './schema.js'
-import { PGlitePool, openPGlite } from './pglite-pool.js'
-import { OID, TYPE_PARSERS } from './type-parsers.js'
-import { PreparingClient } from './prepared-statements.js'
+import type { Database } from './schema.ts'
+import { PGlitePool, openPGlite } from './pglite-pool.ts'
+import { OID, TYPE_PARSERS } from './type-parsers.ts'
+import { PreparingClient } from './prepared-statements.ts'
 
 export type DB = Kysely<Database>
 

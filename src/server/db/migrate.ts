@@ -3,17 +3,21 @@ import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import type { Migration, MigrationProvider, MigrationResultSet } from 'kysely'
 import { Migrator } from 'kysely'
-import type { DB } from './connect.js'
+import type { DB } from './connect.ts'
 
 export const MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../migrations')
 
 /**
  * Kysely's FileMigrationProvider imports from inside node_modules, which vitest does not
  * transform, so .ts migrations fail to load there; importing from project code works
- * under tsx, vitest and compiled JavaScript alike.
+ * under Node's type stripping and vitest alike.
  */
 class DirectoryMigrationProvider implements MigrationProvider {
-  constructor(private readonly dir: string) {}
+  private readonly dir: string
+
+  constructor(dir: string) {
+    this.dir = dir
+  }
 
   async getMigrations(): Promise<Record<string, Migration>> {
     const files = (await readdir(this.dir)).filter((f) => /\.(ts|js)$/.test(f) && !f.endsWith('.d.ts')).sort()

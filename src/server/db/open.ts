@@ -1,9 +1,9 @@
 import path from 'node:path'
-import type { AppConfig } from '../config.js'
-import type { DatabaseHandle } from './connect.js'
-import { connectPGlite, connectPostgres } from './connect.js'
-import { lockDataDir } from './data-dir-lock.js'
-import { migrateToLatest } from './migrate.js'
+import type { AppConfig } from '#src/server/config.ts'
+import type { DatabaseHandle } from './connect.ts'
+import { connectPGlite, connectPostgres } from './connect.ts'
+import { lockDataDir } from './data-dir-lock.ts'
+import { migrateToLatest } from './migrate.ts'
 
 /** Opens the configured database (locking the embedded one's folder) and migrates it. */
 export async function openDatabase(config: AppConfig): Promise<DatabaseHandle> {

@@ -5,7 +5,7 @@
  * queues the rest, so a transaction never interleaves with another caller's queries.
  */
 import { PGlite, types } from '@electric-sql/pglite'
-import { TYPE_PARSERS } from './type-parsers.js'
+import { TYPE_PARSERS } from './type-parsers.ts'
 
 interface QueryResultLike {
   command: string

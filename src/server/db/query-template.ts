@@ -9,7 +9,7 @@
  */
 import type { Compilable, Kysely } from 'kysely'
 import { CompiledQuery } from 'kysely'
-import { prepared } from './prepared-statements.js'
+import { prepared } from './prepared-statements.ts'
 
 const STAND_IN = Symbol('query template value')
 

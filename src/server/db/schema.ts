@@ -2,8 +2,8 @@
  * Table types for Kysely. Each migration that changes a table changes its type here.
  */
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely'
-import type { QuestionnaireDefinition, Answers } from '../../questionnaire/definition.js'
-import type { PaperCoding, KeyedFields } from '../services/paper-coding.js'
+import type { QuestionnaireDefinition, Answers } from '#src/questionnaire/definition.ts'
+import type { PaperCoding, KeyedFields } from '#src/server/services/paper-coding.ts'
 
 /** A `date` column: always the string YYYY-MM-DD (see type-parsers.ts). */
 export type CalendarDate = string

@@ -2,9 +2,9 @@
  * Looks up user-facing texts. Dutch is complete; other languages must be too (the type
  * checker holds them to the Dutch shape), and a missing text falls back to Dutch.
  */
-import { messages as nl } from './nl/index.js'
-import { messages as en } from './en/index.js'
-import type { Messages } from './messages.js'
+import { messages as nl } from './nl/index.ts'
+import { messages as en } from './en/index.ts'
+import type { Messages } from './messages.ts'
 
 export const UI_LANGUAGES = ['nl', 'en'] as const
 export type UiLanguage = (typeof UI_LANGUAGES)[number]

@@ -6,11 +6,11 @@
  * There is always at least one active administrator: the app refuses the change that
  * would lock everybody out of account management.
  */
-import type { DB } from '../db/connect.js'
-import type { StaffRole } from '../db/schema.js'
-import type { AuditActor } from './audit.js'
-import { audit } from './audit.js'
-import { generatePassword, hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from './passwords.js'
+import type { DB } from '#src/server/db/connect.ts'
+import type { StaffRole } from '#src/server/db/schema.ts'
+import type { AuditActor } from './audit.ts'
+import { audit } from './audit.ts'
+import { generatePassword, hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from './passwords.ts'
 
 export const STAFF_ROLES: readonly StaffRole[] = ['administrator', 'researcher', 'typist']
 /** Roles that may (and should) use a second factor. Typists see no personal data. */

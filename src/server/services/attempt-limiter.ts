@@ -3,7 +3,7 @@
  * PostgreSQL, so the limit holds across every app instance on the same database.
  */
 import { sql } from 'kysely'
-import type { DB } from '../db/connect.js'
+import type { DB } from '#src/server/db/connect.ts'
 
 export interface AttemptLimit {
   /** e.g. "code-ip" or "login-user". */

@@ -3,8 +3,8 @@
  * Nothing here changes it; the database refuses that anyway.
  */
 import { sql } from 'kysely'
-import type { DB } from '../db/connect.js'
-import type { CalendarDate } from '../db/schema.js'
+import type { DB } from '#src/server/db/connect.ts'
+import type { CalendarDate } from '#src/server/db/schema.ts'
 
 export interface AuditFilter {
   action?: string

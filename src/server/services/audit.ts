@@ -2,7 +2,7 @@
  * The audit log: who did what to personal data or a round. Append-only (a database
  * trigger refuses updates and deletes), and details never hold personal data.
  */
-import type { DB } from '../db/connect.js'
+import type { DB } from '#src/server/db/connect.ts'
 
 export interface AuditActor {
   id: number | null

@@ -24,11 +24,13 @@ export interface ClientFile {
 
 /** A file that cannot be read as a table at all; `key` names a UI text (fieldwork.import.file.*). */
 export class ClientFileError extends Error {
-  constructor(
-    readonly key: string,
-    readonly params: Record<string, string | number> = {},
-  ) {
+  readonly key: string
+  readonly params: Record<string, string | number>
+
+  constructor(key: string, params: Record<string, string | number> = {}) {
     super(key)
+    this.key = key
+    this.params = params
     this.name = 'ClientFileError'
   }
 }

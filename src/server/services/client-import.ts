@@ -11,11 +11,11 @@
  * and any app instance can finish the import.
  */
 import { sql } from 'kysely'
-import type { DB } from '../db/connect.js'
-import type { AuditActor } from './audit.js'
-import { audit } from './audit.js'
-import type { ClientFile } from './client-file.js'
-import { ClientFileError } from './client-file.js'
+import type { DB } from '#src/server/db/connect.ts'
+import type { AuditActor } from './audit.ts'
+import { audit } from './audit.ts'
+import type { ClientFile } from './client-file.ts'
+import { ClientFileError } from './client-file.ts'
 
 /** Languages a client may have besides the questionnaire's own. */
 export const CLIENT_LANGUAGES = ['nl', 'en', 'tr', 'ar', 'pl'] as const
@@ -235,10 +235,11 @@ export function checkClientFile(file: ClientFile, round: RoundForImport): Import
 
 /** The import is refused; `key` names a UI text below fieldwork.import.refused. */
 export class ImportRefusedError extends Error {
-  constructor(
-    readonly key: 'sampleDrawn' | 'roundClosed' | 'hasProblems' | 'changed' | 'notFound' | 'nothingToImport',
-  ) {
+  readonly key: 'sampleDrawn' | 'roundClosed' | 'hasProblems' | 'changed' | 'notFound' | 'nothingToImport'
+
+  constructor(key: 'sampleDrawn' | 'roundClosed' | 'hasProblems' | 'changed' | 'notFound' | 'nothingToImport') {
     super(key)
+    this.key = key
     this.name = 'ImportRefusedError'
   }
 }

@@ -3,8 +3,8 @@
  * type, measurement level, value labels, missing values and routing (who was asked).
  */
 import { stringify } from 'csv-stringify/sync'
-import type { CodebookVariable } from '../../questionnaire/index.js'
-import type { Translate } from '../i18n/translate.js'
+import type { CodebookVariable } from '#src/questionnaire/index.ts'
+import type { Translate } from '#src/server/i18n/translate.ts'
 
 /**
  * The variables before the answers, in the order of the export's columns; their labels

@@ -2,12 +2,12 @@
  * A demo round so that a fresh `npm start` shows a working questionnaire at once:
  * three municipalities, a handful of fictitious participants, open for four weeks.
  */
-import type { DB } from '../db/connect.js'
-import { generateLoginCode, formatLoginCode } from '../../codes/login-code.js'
-import { addDays, todayInAmsterdam } from './calendar.js'
-import { DEFAULT_QUESTIONNAIRE } from './questionnaire-library.js'
-import { audit } from './audit.js'
-import { generatePassword, hashPassword } from './passwords.js'
+import type { DB } from '#src/server/db/connect.ts'
+import { generateLoginCode, formatLoginCode } from '#src/codes/login-code.ts'
+import { addDays, todayInAmsterdam } from './calendar.ts'
+import { DEFAULT_QUESTIONNAIRE } from './questionnaire-library.ts'
+import { audit } from './audit.ts'
+import { generatePassword, hashPassword } from './passwords.ts'
 
 const DEMO_STRATA = [
   { code: 'hengelo', name: 'Hengelo' },

@@ -8,19 +8,19 @@
  * form number (G12) that the typist writes on the paper and the second typist types.
  */
 import { sql } from 'kysely'
-import type { DB } from '../db/connect.js'
-import type { Wave } from '../db/schema.js'
-import type { QuestionnaireDefinition } from '../../questionnaire/definition.js'
-import { formatLoginCode } from '../../codes/login-code.js'
-import type { AuditActor } from './audit.js'
-import { audit } from './audit.js'
-import type { KeyedFields } from './paper-coding.js'
-import type { KeyingComparison } from './paper-form.js'
-import { compareKeyings, keyingFields, normalizeKeyed } from './paper-form.js'
-import { lockParticipantForPaper, storePaperResponse } from './paper-response.js'
-import { addKeyingStats } from './paper-stats.js'
-import { storeDuplicate } from './paper-duplicates.js'
-import { todayInAmsterdam } from './calendar.js'
+import type { DB } from '#src/server/db/connect.ts'
+import type { Wave } from '#src/server/db/schema.ts'
+import type { QuestionnaireDefinition } from '#src/questionnaire/definition.ts'
+import { formatLoginCode } from '#src/codes/login-code.ts'
+import type { AuditActor } from './audit.ts'
+import { audit } from './audit.ts'
+import type { KeyedFields } from './paper-coding.ts'
+import type { KeyingComparison } from './paper-form.ts'
+import { compareKeyings, keyingFields, normalizeKeyed } from './paper-form.ts'
+import { lockParticipantForPaper, storePaperResponse } from './paper-response.ts'
+import { addKeyingStats } from './paper-stats.ts'
+import { storeDuplicate } from './paper-duplicates.ts'
+import { todayInAmsterdam } from './calendar.ts'
 
 /** How a form without code is named on paper and typed by the second typist. */
 export function formNumberLabel(formNumber: number): string {

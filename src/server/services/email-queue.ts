@@ -20,15 +20,15 @@
  *   the questionnaire (online or paper) or opted out.
  */
 import { sql } from 'kysely'
-import type { DB } from '../db/connect.js'
-import type { EmailStatus, MailingKind } from '../db/schema.js'
-import { formatDate } from '../i18n/translate.js'
-import { renderEmail } from '../../mail/render.js'
-import type { AuditActor } from './audit.js'
-import { audit } from './audit.js'
-import { effectiveTemplate } from './letter-templates.js'
-import type { MailTransport } from './mail-transport.js'
-import { displayName, personalUrl, printedCode } from './recipients.js'
+import type { DB } from '#src/server/db/connect.ts'
+import type { EmailStatus, MailingKind } from '#src/server/db/schema.ts'
+import { formatDate } from '#src/server/i18n/translate.ts'
+import { renderEmail } from '#src/mail/render.ts'
+import type { AuditActor } from './audit.ts'
+import { audit } from './audit.ts'
+import { effectiveTemplate } from './letter-templates.ts'
+import type { MailTransport } from './mail-transport.ts'
+import { displayName, personalUrl, printedCode } from './recipients.ts'
 
 /** A row claimed longer ago than this, still 'sending', is taken to have died mid-send. */
 const LEASE_SECONDS = 5 * 60

@@ -4,13 +4,13 @@
  * write the same audit entry.
  */
 import type { Readable } from 'node:stream'
-import type { DB } from '../db/connect.js'
-import type { Translate } from '../i18n/translate.js'
-import type { AuditActor } from './audit.js'
-import { codebookCsv } from './codebook-file.js'
-import type { ExportFormat, ExportOptions } from './exports.js'
-import { auditExport, countExportRows, csvStream, dataFileName, loadExportContext, xlsxBuffer } from './exports.js'
-import { spssSyntax } from './spss.js'
+import type { DB } from '#src/server/db/connect.ts'
+import type { Translate } from '#src/server/i18n/translate.ts'
+import type { AuditActor } from './audit.ts'
+import { codebookCsv } from './codebook-file.ts'
+import type { ExportFormat, ExportOptions } from './exports.ts'
+import { auditExport, countExportRows, csvStream, dataFileName, loadExportContext, xlsxBuffer } from './exports.ts'
+import { spssSyntax } from './spss.ts'
 
 export interface ExportFile {
   fileName: string

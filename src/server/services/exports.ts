@@ -14,16 +14,16 @@ import { pipeline } from 'node:stream/promises'
 import { stringify } from 'csv-stringify'
 import writeXlsxFile from 'write-excel-file/node'
 import type { Row as XlsxRow } from 'write-excel-file/node'
-import type { DB } from '../db/connect.js'
-import type { ResponseStatus } from '../db/schema.js'
-import type { QuestionnaireDefinition } from '../../questionnaire/definition.js'
-import type { CodebookVariable, ExportValue } from '../../questionnaire/index.js'
-import { buildCodebook, flattenAnswersForExport } from '../../questionnaire/index.js'
-import type { AuditActor } from './audit.js'
-import { audit } from './audit.js'
-import { codebookRows, csvOptions, META_VARIABLES } from './codebook-file.js'
-import { paperCodingOf, paperValueLabels } from './paper-coding.js'
-import type { Translate } from '../i18n/translate.js'
+import type { DB } from '#src/server/db/connect.ts'
+import type { ResponseStatus } from '#src/server/db/schema.ts'
+import type { QuestionnaireDefinition } from '#src/questionnaire/definition.ts'
+import type { CodebookVariable, ExportValue } from '#src/questionnaire/index.ts'
+import { buildCodebook, flattenAnswersForExport } from '#src/questionnaire/index.ts'
+import type { AuditActor } from './audit.ts'
+import { audit } from './audit.ts'
+import { codebookRows, csvOptions, META_VARIABLES } from './codebook-file.ts'
+import { paperCodingOf, paperValueLabels } from './paper-coding.ts'
+import type { Translate } from '#src/server/i18n/translate.ts'
 
 export type ExportFormat = 'csv' | 'xlsx' | 'codebook' | 'spss'
 export const EXPORT_FORMATS: readonly ExportFormat[] = ['csv', 'xlsx', 'codebook', 'spss']
@@ -33,7 +33,7 @@ export interface ExportOptions {
   includePartial: boolean
 }
 
-export { META_VARIABLES } from './codebook-file.js'
+export { META_VARIABLES } from './codebook-file.ts'
 
 export interface ExportContext {
   roundId: number

@@ -1,6 +1,6 @@
 /** The round as the fieldwork screens and commands see it. */
-import type { DB } from '../db/connect.js'
-import type { RoundStatus } from '../db/schema.js'
+import type { DB } from '#src/server/db/connect.ts'
+import type { RoundStatus } from '#src/server/db/schema.ts'
 
 export interface FieldworkRound {
   id: number

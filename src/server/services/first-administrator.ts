@@ -2,9 +2,9 @@
  * On the first start there is no staff account: create one administrator with a random
  * password and print it once. There is never a default password.
  */
-import type { DB } from '../db/connect.js'
-import { audit } from './audit.js'
-import { generatePassword, hashPassword } from './passwords.js'
+import type { DB } from '#src/server/db/connect.ts'
+import { audit } from './audit.ts'
+import { generatePassword, hashPassword } from './passwords.ts'
 
 export async function createFirstAdministrator(db: DB): Promise<{ username: string; password: string } | undefined> {
   const any = await db.selectFrom('staff_users').select('id').limit(1).executeTakeFirst()

@@ -5,14 +5,14 @@
  * round's, else the mail-merge module's default texts.
  */
 import { Writable } from 'node:stream'
-import type { DB } from '../db/connect.js'
-import type { MailingKind } from '../db/schema.js'
-import type { AddressWindow, LetterBody, LetterSender, LetterTemplate, LetterData } from '../../mailmerge/index.js'
-import { defaultTemplate, unknownMergeFields, writeLetterBatch } from '../../mailmerge/index.js'
-import { formatLoginCode, generateLoginCode } from '../../codes/login-code.js'
-import type { AuditActor } from './audit.js'
-import { audit } from './audit.js'
-import { personalUrl, postcodeLine, siteAddress } from './recipients.js'
+import type { DB } from '#src/server/db/connect.ts'
+import type { MailingKind } from '#src/server/db/schema.ts'
+import type { AddressWindow, LetterBody, LetterSender, LetterTemplate, LetterData } from '#src/mailmerge/index.ts'
+import { defaultTemplate, unknownMergeFields, writeLetterBatch } from '#src/mailmerge/index.ts'
+import { formatLoginCode, generateLoginCode } from '#src/codes/login-code.ts'
+import type { AuditActor } from './audit.ts'
+import { audit } from './audit.ts'
+import { personalUrl, postcodeLine, siteAddress } from './recipients.ts'
 
 /** What is stored in letter_templates.content: the template without its kind and logo. */
 export interface TemplateContent {

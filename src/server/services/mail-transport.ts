@@ -6,7 +6,7 @@ import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import nodemailer from 'nodemailer'
 import type { SendMailOptions } from 'nodemailer'
-import type { AppConfig } from '../config.js'
+import type { AppConfig } from '#src/server/config.ts'
 
 export interface OutgoingMail {
   to: { name: string; address: string }

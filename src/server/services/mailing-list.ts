@@ -6,8 +6,8 @@
  */
 import { Readable } from 'node:stream'
 import { stringify } from 'csv-stringify'
-import type { DB } from '../db/connect.js'
-import { displayName, mailingRecipients, personalUrl, postcodeLine, printedCode, streetLine } from './recipients.js'
+import type { DB } from '#src/server/db/connect.ts'
+import { displayName, mailingRecipients, personalUrl, postcodeLine, printedCode, streetLine } from './recipients.ts'
 
 export const MAILING_LIST_COLUMNS = [
   'code',

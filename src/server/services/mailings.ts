@@ -11,10 +11,10 @@
  */
 import type { ExpressionBuilder } from 'kysely'
 import { sql } from 'kysely'
-import type { DB } from '../db/connect.js'
-import type { Database, MailingKind } from '../db/schema.js'
-import type { AuditActor } from './audit.js'
-import { audit } from './audit.js'
+import type { DB } from '#src/server/db/connect.ts'
+import type { Database, MailingKind } from '#src/server/db/schema.ts'
+import type { AuditActor } from './audit.ts'
+import { audit } from './audit.ts'
 
 export type Channel = 'letter' | 'email'
 
@@ -67,8 +67,11 @@ export async function eligibleCounts(
 }
 
 export class MailingRefusedError extends Error {
-  constructor(readonly key: 'alreadySent' | 'nobody' | 'noSample' | 'roundClosed') {
+  readonly key: 'alreadySent' | 'nobody' | 'noSample' | 'roundClosed'
+
+  constructor(key: 'alreadySent' | 'nobody' | 'noSample' | 'roundClosed') {
     super(key)
+    this.key = key
     this.name = 'MailingRefusedError'
   }
 }

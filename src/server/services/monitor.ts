@@ -8,9 +8,9 @@
  * (round_id, stratum_id, status, mode, wave) index; the rest are small tables.
  */
 import { sql } from 'kysely'
-import type { DB } from '../db/connect.js'
-import type { CalendarDate, ResponseMode, RoundStatus, Wave } from '../db/schema.js'
-import { confidenceLevel } from './confidence.js'
+import type { DB } from '#src/server/db/connect.ts'
+import type { CalendarDate, ResponseMode, RoundStatus, Wave } from '#src/server/db/schema.ts'
+import { confidenceLevel } from './confidence.ts'
 
 /**
  * Who counts as written to (N in the confidence formula), for a participants row

@@ -17,10 +17,10 @@
  *      keyed is in `PaperCoding.invalid`
  * String variables stay empty. Pure: no I/O.
  */
-import type { ExportValue, ValueLabel } from '../../questionnaire/index.js'
-import { exportVariablesOf } from '../../questionnaire/index.js'
-import type { LangText, Question, QuestionnaireDefinition } from '../../questionnaire/definition.js'
-import { allQuestions, localize, variablesOf } from '../../questionnaire/index.js'
+import type { ExportValue, ValueLabel } from '#src/questionnaire/index.ts'
+import { exportVariablesOf } from '#src/questionnaire/index.ts'
+import type { LangText, Question, QuestionnaireDefinition } from '#src/questionnaire/definition.ts'
+import { allQuestions, localize, variablesOf } from '#src/questionnaire/index.ts'
 
 /**
  * What a typist keyed, per answer key (see `Answers` in src/questionnaire/definition.ts),

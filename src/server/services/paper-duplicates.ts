@@ -9,14 +9,14 @@
  * counts this form as a form without code (e.g. when a household member used the
  * wrong form). While the earlier form is still in double keying it can be replaced.
  */
-import type { DB } from '../db/connect.js'
-import type { ResponseMode, Wave } from '../db/schema.js'
-import type { QuestionnaireDefinition } from '../../questionnaire/definition.js'
-import { formatLoginCode } from '../../codes/login-code.js'
-import type { AuditActor } from './audit.js'
-import { audit } from './audit.js'
-import type { KeyedFields } from './paper-coding.js'
-import { lockParticipantForPaper, storePaperResponse } from './paper-response.js'
+import type { DB } from '#src/server/db/connect.ts'
+import type { ResponseMode, Wave } from '#src/server/db/schema.ts'
+import type { QuestionnaireDefinition } from '#src/questionnaire/definition.ts'
+import { formatLoginCode } from '#src/codes/login-code.ts'
+import type { AuditActor } from './audit.ts'
+import { audit } from './audit.ts'
+import type { KeyedFields } from './paper-coding.ts'
+import { lockParticipantForPaper, storePaperResponse } from './paper-response.ts'
 
 export interface NewDuplicate {
   roundId: number

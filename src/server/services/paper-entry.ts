@@ -8,19 +8,19 @@
  * its form as a duplicate for a researcher.
  */
 import { sql } from 'kysely'
-import type { DB } from '../db/connect.js'
-import type { ResponseMode } from '../db/schema.js'
-import type { QuestionnaireDefinition } from '../../questionnaire/definition.js'
-import type { LoginCode } from '../../codes/login-code.js'
-import { formatLoginCode } from '../../codes/login-code.js'
-import { currentWave } from './participation.js'
-import type { KeyedFields } from './paper-coding.js'
-import { lockParticipantForPaper, paperLanguage, storePaperResponse } from './paper-response.js'
-import { storeDuplicate } from './paper-duplicates.js'
-import type { KeyingOutcome } from './double-keying.js'
-import { formNumberLabel, keyingStatus, recordKeying } from './double-keying.js'
-import { addKeyingStats } from './paper-stats.js'
-import { normalizeKeyedFields } from './paper-form.js'
+import type { DB } from '#src/server/db/connect.ts'
+import type { ResponseMode } from '#src/server/db/schema.ts'
+import type { QuestionnaireDefinition } from '#src/questionnaire/definition.ts'
+import type { LoginCode } from '#src/codes/login-code.ts'
+import { formatLoginCode } from '#src/codes/login-code.ts'
+import { currentWave } from './participation.ts'
+import type { KeyedFields } from './paper-coding.ts'
+import { lockParticipantForPaper, paperLanguage, storePaperResponse } from './paper-response.ts'
+import { storeDuplicate } from './paper-duplicates.ts'
+import type { KeyingOutcome } from './double-keying.ts'
+import { formNumberLabel, keyingStatus, recordKeying } from './double-keying.ts'
+import { addKeyingStats } from './paper-stats.ts'
+import { normalizeKeyedFields } from './paper-form.ts'
 
 export interface EntryRound {
   id: number

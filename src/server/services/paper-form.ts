@@ -7,7 +7,7 @@
  * marks, values that are no code and answers outside routing are stored.
  */
 import { createHash } from 'node:crypto'
-import type { AnswerErrorCode } from '../../questionnaire/index.js'
+import type { AnswerErrorCode } from '#src/questionnaire/index.ts'
 import {
   allQuestions,
   codesOf,
@@ -17,10 +17,10 @@ import {
   validateAnswers,
   variablesOf,
   visibilityOf,
-} from '../../questionnaire/index.js'
-import type { Answers, Question, QuestionnaireDefinition, RespondentContext } from '../../questionnaire/definition.js'
-import type { KeyedFields, PaperCoding, PaperMark } from './paper-coding.js'
-import { MARK_KEYS } from './paper-coding.js'
+} from '#src/questionnaire/index.ts'
+import type { Answers, Question, QuestionnaireDefinition, RespondentContext } from '#src/questionnaire/definition.ts'
+import type { KeyedFields, PaperCoding, PaperMark } from './paper-coding.ts'
+import { MARK_KEYS } from './paper-coding.ts'
 
 /**
  * - code: one code (grade, single choice, yes/no, grid item);

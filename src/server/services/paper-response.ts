@@ -7,13 +7,13 @@
  * is counted in daily_counts only. Call inside a transaction that holds the
  * participant's row lock (see `lockParticipantForPaper`).
  */
-import type { DB } from '../db/connect.js'
-import type { ResponseMode, Wave } from '../db/schema.js'
-import type { QuestionnaireDefinition } from '../../questionnaire/definition.js'
-import { countCompletion } from './participation.js'
-import type { KeyedFields } from './paper-coding.js'
-import { readKeyedForm } from './paper-form.js'
-import { todayInAmsterdam } from './calendar.js'
+import type { DB } from '#src/server/db/connect.ts'
+import type { ResponseMode, Wave } from '#src/server/db/schema.ts'
+import type { QuestionnaireDefinition } from '#src/questionnaire/definition.ts'
+import { countCompletion } from './participation.ts'
+import type { KeyedFields } from './paper-coding.ts'
+import { readKeyedForm } from './paper-form.ts'
+import { todayInAmsterdam } from './calendar.ts'
 
 export interface LockedParticipant {
   id: number

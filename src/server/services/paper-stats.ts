@@ -6,8 +6,8 @@
  * form, so they cannot be joined to a participant or a response.
  */
 import { sql } from 'kysely'
-import type { DB } from '../db/connect.js'
-import { todayInAmsterdam } from './calendar.js'
+import type { DB } from '#src/server/db/connect.ts'
+import { todayInAmsterdam } from './calendar.ts'
 
 export interface StatsDelta {
   forms?: number

@@ -3,11 +3,11 @@
  * more letters or e-mails), letter returned by the post (no more letters, no
  * reminders), e-mail address bounced (no more e-mails).
  */
-import type { DB } from '../db/connect.js'
-import { parseLoginCode } from '../../codes/login-code.js'
-import type { AuditActor } from './audit.js'
-import { audit } from './audit.js'
-import { displayName } from './recipients.js'
+import type { DB } from '#src/server/db/connect.ts'
+import { parseLoginCode } from '#src/codes/login-code.ts'
+import type { AuditActor } from './audit.ts'
+import { audit } from './audit.ts'
+import { displayName } from './recipients.ts'
 
 export type Mark = 'opted_out' | 'mail_returned' | 'email_bounced'
 export const MARKS: Mark[] = ['opted_out', 'mail_returned', 'email_bounced']

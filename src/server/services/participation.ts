@@ -6,12 +6,12 @@
  * the participant completed, and the day is counted only in the aggregate daily_counts.
  */
 import { sql } from 'kysely'
-import type { DB } from '../db/connect.js'
-import { queryTemplate } from '../db/query-template.js'
-import type { Round, Participant, ResponseMode, Wave } from '../db/schema.js'
-import type { Answers, QuestionnaireDefinition } from '../../questionnaire/definition.js'
-import type { LoginCode } from '../../codes/login-code.js'
-import { todayInAmsterdam } from './calendar.js'
+import type { DB } from '#src/server/db/connect.ts'
+import { queryTemplate } from '#src/server/db/query-template.ts'
+import type { Round, Participant, ResponseMode, Wave } from '#src/server/db/schema.ts'
+import type { Answers, QuestionnaireDefinition } from '#src/questionnaire/definition.ts'
+import type { LoginCode } from '#src/codes/login-code.ts'
+import { todayInAmsterdam } from './calendar.ts'
 
 export type RoundAvailability = 'open' | 'not_yet_open' | 'closed'
 

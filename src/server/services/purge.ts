@@ -10,14 +10,14 @@
  * `stratum_counts`; responses, daily counts and mailings hold no personal data and stay.
  */
 import { sql } from 'kysely'
-import type { DB } from '../db/connect.js'
-import type { AuditActor } from './audit.js'
-import { audit } from './audit.js'
-import { todayInAmsterdam } from './calendar.js'
-import { INVITED } from './monitor.js'
-import { deleteBatchFiles } from './letter-batches.js'
-import { deleteWrittenMessages } from './mail-transport.js'
-import type { AppConfig } from '../config.js'
+import type { DB } from '#src/server/db/connect.ts'
+import type { AuditActor } from './audit.ts'
+import { audit } from './audit.ts'
+import { todayInAmsterdam } from './calendar.ts'
+import { INVITED } from './monitor.ts'
+import { deleteBatchFiles } from './letter-batches.ts'
+import { deleteWrittenMessages } from './mail-transport.ts'
+import type { AppConfig } from '#src/server/config.ts'
 
 export type PurgeProblem = 'notFound' | 'notClosed'
 

@@ -5,9 +5,9 @@
 import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { parseDefinition } from '../../questionnaire/index.js'
-import type { QuestionnaireDefinition } from '../../questionnaire/definition.js'
-import type { DB } from '../db/connect.js'
+import { parseDefinition } from '#src/questionnaire/index.ts'
+import type { QuestionnaireDefinition } from '#src/questionnaire/definition.ts'
+import type { DB } from '#src/server/db/connect.ts'
 
 export const QUESTIONNAIRES_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../questionnaires')
 export const DEFAULT_QUESTIONNAIRE = 'kto-participatiewet'

@@ -3,8 +3,8 @@
  * needs, in postal presort order (postcode, street, house number).
  */
 import { sql } from 'kysely'
-import type { DB } from '../db/connect.js'
-import { formatLoginCode } from '../../codes/login-code.js'
+import type { DB } from '#src/server/db/connect.ts'
+import { formatLoginCode } from '#src/codes/login-code.ts'
 
 export interface Recipient {
   participantId: number

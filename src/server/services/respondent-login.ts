@@ -4,11 +4,11 @@
  * e-mail scanners and link previewers open links before people do.
  */
 import type { FastifyRequest } from 'fastify'
-import type { CodeProblem } from '../../codes/login-code.js'
-import { parseLoginCode } from '../../codes/login-code.js'
-import { findParticipantByCode } from './participation.js'
-import type { AttemptLimit } from './attempt-limiter.js'
-import { isBlocked, recordFailure, takeAttempt } from './attempt-limiter.js'
+import type { CodeProblem } from '#src/codes/login-code.ts'
+import { parseLoginCode } from '#src/codes/login-code.ts'
+import { findParticipantByCode } from './participation.ts'
+import type { AttemptLimit } from './attempt-limiter.ts'
+import { isBlocked, recordFailure, takeAttempt } from './attempt-limiter.ts'
 
 declare module '@fastify/secure-session' {
   interface SessionData {

@@ -11,9 +11,9 @@
  * grouped), not over every response in JavaScript.
  */
 import { sql } from 'kysely'
-import type { DB } from '../db/connect.js'
-import type { Question, QuestionnaireDefinition } from '../../questionnaire/definition.js'
-import type { Code } from '../../questionnaire/index.js'
+import type { DB } from '#src/server/db/connect.ts'
+import type { Question, QuestionnaireDefinition } from '#src/questionnaire/definition.ts'
+import type { Code } from '#src/questionnaire/index.ts'
 import {
   allQuestions,
   buildCodebook,
@@ -22,7 +22,7 @@ import {
   GRADE_MIN,
   localize,
   scaleOf,
-} from '../../questionnaire/index.js'
+} from '#src/questionnaire/index.ts'
 
 /** A column: the total, or one stratum. */
 export interface ResultColumn {

@@ -8,13 +8,13 @@
  *   the person (DESIGN.md: the link exists only so a respondent can resume).
  */
 import { sql } from 'kysely'
-import type { DB } from '../db/connect.js'
-import type { CalendarDate, Round, RoundStatus } from '../db/schema.js'
-import type { QuestionnaireDefinition } from '../../questionnaire/definition.js'
-import type { AuditActor } from './audit.js'
-import { audit } from './audit.js'
-import { INVITED } from './monitor.js'
-import { isCalendarDate } from './calendar.js'
+import type { DB } from '#src/server/db/connect.ts'
+import type { CalendarDate, Round, RoundStatus } from '#src/server/db/schema.ts'
+import type { QuestionnaireDefinition } from '#src/questionnaire/definition.ts'
+import type { AuditActor } from './audit.ts'
+import { audit } from './audit.ts'
+import { INVITED } from './monitor.ts'
+import { isCalendarDate } from './calendar.ts'
 
 export const MIN_GROUP_SIZE_DEFAULT = 5
 /** Below 3, a "group" result is as good as one person's answer. */

@@ -13,11 +13,11 @@
  */
 import { createHash, randomInt } from 'node:crypto'
 import { sql } from 'kysely'
-import type { DB } from '../db/connect.js'
-import type { SampleMethod } from '../db/schema.js'
-import { generateLoginCode } from '../../codes/login-code.js'
-import type { AuditActor } from './audit.js'
-import { audit } from './audit.js'
+import type { DB } from '#src/server/db/connect.ts'
+import type { SampleMethod } from '#src/server/db/schema.ts'
+import { generateLoginCode } from '#src/codes/login-code.ts'
+import type { AuditActor } from './audit.ts'
+import { audit } from './audit.ts'
 
 /** mulberry32: a small, well-known 32-bit PRNG (Tommy Ettinger), uniform in [0, 1). */
 export function mulberry32(seed: number): () => number {
@@ -90,8 +90,11 @@ export interface SampleRecord {
 }
 
 export class SampleRefusedError extends Error {
-  constructor(readonly key: 'alreadyDrawn' | 'changed' | 'noPopulation' | 'badSize' | 'roundClosed') {
+  readonly key: 'alreadyDrawn' | 'changed' | 'noPopulation' | 'badSize' | 'roundClosed'
+
+  constructor(key: 'alreadyDrawn' | 'changed' | 'noPopulation' | 'badSize' | 'roundClosed') {
     super(key)
+    this.key = key
     this.name = 'SampleRefusedError'
   }
 }

@@ -4,9 +4,9 @@
  * handles accented labels correctly (DESIGN.md), whereas PSPP and SPSS read this
  * syntax as it is; `SAVE OUTFILE` at the end then writes the .sav.
  */
-import type { CodebookVariable } from '../../questionnaire/index.js'
-import type { Translate } from '../i18n/translate.js'
-import { metaVariables } from './codebook-file.js'
+import type { CodebookVariable } from '#src/questionnaire/index.ts'
+import type { Translate } from '#src/server/i18n/translate.ts'
+import { metaVariables } from './codebook-file.ts'
 
 /** SPSS's limits on label lengths, in characters to be safe with multi-byte letters. */
 const VARIABLE_LABEL_MAX = 250

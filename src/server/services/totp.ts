@@ -5,9 +5,9 @@
  */
 import { Secret, TOTP } from 'otpauth'
 import QRCode from 'qrcode'
-import type { DB } from '../db/connect.js'
-import type { AuditActor } from './audit.js'
-import { audit } from './audit.js'
+import type { DB } from '#src/server/db/connect.ts'
+import type { AuditActor } from './audit.ts'
+import { audit } from './audit.ts'
 
 const ISSUER = 'Peiling'
 const PERIOD = 30

@@ -3,11 +3,11 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { lockDataDir, DataDirInUseError } from '../../../src/server/db/data-dir-lock.js'
-import { testEngine } from '../../helpers/database.js'
+import { lockDataDir, DataDirInUseError } from '#src/server/db/data-dir-lock.ts'
+import { testEngine } from '#test/helpers/database.ts'
 
 function run(args: string[], env: Record<string, string>, until?: RegExp) {
-  const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
+  const child = spawn(process.execPath, [...args], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })

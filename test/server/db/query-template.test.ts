@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { sql } from 'kysely'
-import type { DatabaseHandle, DB } from '../../../src/server/db/connect.js'
-import { queryTemplate } from '../../../src/server/db/query-template.js'
-import { createTestDatabase } from '../../helpers/database.js'
-import type { RoundFixture } from '../../helpers/fixtures.js'
-import { createRound } from '../../helpers/fixtures.js'
+import type { DatabaseHandle, DB } from '#src/server/db/connect.ts'
+import { queryTemplate } from '#src/server/db/query-template.ts'
+import { createTestDatabase } from '#test/helpers/database.ts'
+import type { RoundFixture } from '#test/helpers/fixtures.ts'
+import { createRound } from '#test/helpers/fixtures.ts'
 
 let database: DatabaseHandle
 let round: RoundFixture

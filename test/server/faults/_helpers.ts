@@ -6,11 +6,11 @@
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import type { DatabaseHandle } from '../../../src/server/db/connect.js'
-import { connectPostgres } from '../../../src/server/db/connect.js'
-import { createTemplateCopy, createTestDatabase, testEngine } from '../../helpers/database.js'
+import type { DatabaseHandle } from '#src/server/db/connect.ts'
+import { connectPostgres } from '#src/server/db/connect.ts'
+import { createTemplateCopy, createTestDatabase, testEngine } from '#test/helpers/database.ts'
 
-export { HttpRespondent, startServerProcess, type ServerProcess } from '../../helpers/server-process.js'
+export { HttpRespondent, startServerProcess, type ServerProcess } from '#test/helpers/server-process.ts'
 
 /**
  * One database, opened twice where the engine allows it: on the PostgreSQL server two

@@ -3,7 +3,7 @@
  * /beheer and /invoer (a crawl), every form that posts, and a form's fields as a browser
  * would send them.
  */
-import type { Browser } from '../../helpers/app.js'
+import type { Browser } from '#test/helpers/app.ts'
 
 const ORIGIN = 'http://peiling.test'
 

@@ -6,13 +6,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { sql } from 'kysely'
-import { CODE_ENTROPY_BITS, generateLoginCode, formatLoginCode } from '../../../src/codes/login-code.js'
-import type { TestApp } from '../../helpers/app.js'
-import { Browser, createTestApp } from '../../helpers/app.js'
-import type { RoundFixture } from '../../helpers/fixtures.js'
-import { createRound } from '../../helpers/fixtures.js'
-import { testEngine } from '../../helpers/database.js'
-import { openDatabaseTwice } from './_helpers.js'
+import { CODE_ENTROPY_BITS, generateLoginCode, formatLoginCode } from '#src/codes/login-code.ts'
+import type { TestApp } from '#test/helpers/app.ts'
+import { Browser, createTestApp } from '#test/helpers/app.ts'
+import type { RoundFixture } from '#test/helpers/fixtures.ts'
+import { createRound } from '#test/helpers/fixtures.ts'
+import { testEngine } from '#test/helpers/database.ts'
+import { openDatabaseTwice } from './_helpers.ts'
 
 let databases: Awaited<ReturnType<typeof openDatabaseTwice>>
 let a: TestApp

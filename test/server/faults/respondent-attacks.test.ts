@@ -5,11 +5,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { LightMyRequestResponse } from 'fastify'
-import type { TestApp } from '../../helpers/app.js'
-import { Browser, createTestApp, csrfTokenOf } from '../../helpers/app.js'
-import type { RoundFixture } from '../../helpers/fixtures.js'
-import { createRound } from '../../helpers/fixtures.js'
-import { testEngine } from '../../helpers/database.js'
+import type { TestApp } from '#test/helpers/app.ts'
+import { Browser, createTestApp, csrfTokenOf } from '#test/helpers/app.ts'
+import type { RoundFixture } from '#test/helpers/fixtures.ts'
+import { createRound } from '#test/helpers/fixtures.ts'
+import { testEngine } from '#test/helpers/database.ts'
 
 let t: TestApp
 let round: RoundFixture

@@ -10,13 +10,13 @@
 import { rm } from 'node:fs/promises'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { connectPGlite, connectPostgres } from '../../../src/server/db/connect.js'
-import { migrateToLatest } from '../../../src/server/db/migrate.js'
-import type { RoundFixture } from '../../helpers/fixtures.js'
-import { createRound } from '../../helpers/fixtures.js'
-import { createTemplateCopy, testEngine } from '../../helpers/database.js'
-import type { ServerProcess } from './_helpers.js'
-import { freshDataDir, HttpRespondent, startServerProcess, textareaValue } from './_helpers.js'
+import { connectPGlite, connectPostgres } from '#src/server/db/connect.ts'
+import { migrateToLatest } from '#src/server/db/migrate.ts'
+import type { RoundFixture } from '#test/helpers/fixtures.ts'
+import { createRound } from '#test/helpers/fixtures.ts'
+import { createTemplateCopy, testEngine } from '#test/helpers/database.ts'
+import type { ServerProcess } from './_helpers.ts'
+import { freshDataDir, HttpRespondent, startServerProcess, textareaValue } from './_helpers.ts'
 
 const cleanups: Array<() => Promise<unknown>> = []
 afterAll(async () => {

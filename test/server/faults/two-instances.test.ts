@@ -4,12 +4,12 @@
  * cookies with a shared secret, and everything else lives in the database.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { TestApp } from '../../helpers/app.js'
-import { createTestApp } from '../../helpers/app.js'
-import type { RoundFixture } from '../../helpers/fixtures.js'
-import { createRound } from '../../helpers/fixtures.js'
-import { testEngine } from '../../helpers/database.js'
-import { HttpRespondent, openDatabaseTwice, textareaValue } from './_helpers.js'
+import type { TestApp } from '#test/helpers/app.ts'
+import { createTestApp } from '#test/helpers/app.ts'
+import type { RoundFixture } from '#test/helpers/fixtures.ts'
+import { createRound } from '#test/helpers/fixtures.ts'
+import { testEngine } from '#test/helpers/database.ts'
+import { HttpRespondent, openDatabaseTwice, textareaValue } from './_helpers.ts'
 
 let databases: Awaited<ReturnType<typeof openDatabaseTwice>>
 let a: TestApp & { url: string }

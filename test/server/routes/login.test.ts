@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { TestApp } from '../../helpers/app.js'
-import { createTestApp, Browser } from '../../helpers/app.js'
-import type { RoundFixture } from '../../helpers/fixtures.js'
-import { createRound, daysFromToday } from '../../helpers/fixtures.js'
-import { generateLoginCode, formatLoginCode } from '../../../src/codes/login-code.js'
+import type { TestApp } from '#test/helpers/app.ts'
+import { createTestApp, Browser } from '#test/helpers/app.ts'
+import type { RoundFixture } from '#test/helpers/fixtures.ts'
+import { createRound, daysFromToday } from '#test/helpers/fixtures.ts'
+import { generateLoginCode, formatLoginCode } from '#src/codes/login-code.ts'
 
 let t: TestApp
 let round: RoundFixture

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { todayInAmsterdam } from '../../../src/server/services/calendar.js'
+import { todayInAmsterdam } from '#src/server/services/calendar.ts'
 
 const at = (iso: string) => todayInAmsterdam(new Date(iso))
 

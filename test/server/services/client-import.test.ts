@@ -1,20 +1,20 @@
 import { readFileSync } from 'node:fs'
 import iconv from 'iconv-lite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { DatabaseHandle } from '../../../src/server/db/connect.js'
-import { createTestDatabase } from '../../helpers/database.js'
-import type { RoundFixture } from '../../helpers/fixtures.js'
-import { CLIENT_FILES, createRound } from '../../helpers/fixtures.js'
-import { readClientFile } from '../../../src/server/services/client-file.js'
-import type { ImportCheck } from '../../../src/server/services/client-import.js'
+import type { DatabaseHandle } from '#src/server/db/connect.ts'
+import { createTestDatabase } from '#test/helpers/database.ts'
+import type { RoundFixture } from '#test/helpers/fixtures.ts'
+import { CLIENT_FILES, createRound } from '#test/helpers/fixtures.ts'
+import { readClientFile } from '#src/server/services/client-file.ts'
+import type { ImportCheck } from '#src/server/services/client-import.ts'
 import {
   checkClientFile,
   importClients,
   loadRoundForImport,
   normalisePostcode,
   ImportRefusedError,
-} from '../../../src/server/services/client-import.js'
-import { translator } from '../../../src/server/i18n/translate.js'
+} from '#src/server/services/client-import.ts'
+import { translator } from '#src/server/i18n/translate.ts'
 
 const FIXTURES = CLIENT_FILES
 const actor = { id: null, username: 'test' }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { confidenceLevel, erf, marginAt95, normalCdf } from '../../../src/server/services/confidence.js'
+import { confidenceLevel, erf, marginAt95, normalCdf } from '#src/server/services/confidence.ts'
 
 describe('the confidence level at a 5% margin (betrouwbaarheidsniveau)', () => {
   // The figures printed in the municipal reports (DESIGN.md), to be met within 0.1 point

@@ -4,20 +4,15 @@ import { SMTPServer } from 'smtp-server'
 import type { ParsedMail } from 'mailparser'
 import { simpleParser } from 'mailparser'
 import type { AddressInfo } from 'node:net'
-import type { DatabaseHandle } from '../../../src/server/db/connect.js'
-import { createTestDatabase } from '../../helpers/database.js'
-import type { RoundFixture } from '../../helpers/fixtures.js'
-import { createRound } from '../../helpers/fixtures.js'
-import { testConfig } from '../../helpers/app.js'
-import { createMailings } from '../../../src/server/services/mailings.js'
-import {
-  processEmailQueue,
-  queueStatus,
-  requeueMessages,
-  problemMessages,
-} from '../../../src/server/services/email-queue.js'
-import { createMailTransport } from '../../../src/server/services/mail-transport.js'
-import { formatLoginCode } from '../../../src/codes/login-code.js'
+import type { DatabaseHandle } from '#src/server/db/connect.ts'
+import { createTestDatabase } from '#test/helpers/database.ts'
+import type { RoundFixture } from '#test/helpers/fixtures.ts'
+import { createRound } from '#test/helpers/fixtures.ts'
+import { testConfig } from '#test/helpers/app.ts'
+import { createMailings } from '#src/server/services/mailings.ts'
+import { processEmailQueue, queueStatus, requeueMessages, problemMessages } from '#src/server/services/email-queue.ts'
+import { createMailTransport } from '#src/server/services/mail-transport.ts'
+import { formatLoginCode } from '#src/codes/login-code.ts'
 
 const actor = { id: null, username: 'test' }
 const PUBLIC_URL = 'http://peiling.test'
@@ -28,10 +23,13 @@ class TestMailServer {
   private server?: SMTPServer
   port = 0
 
-  constructor(
-    private readonly hooks: Partial<SMTPServerOptions> = {},
-    private readonly afterMessage?: (count: number) => void,
-  ) {}
+  private readonly hooks: Partial<SMTPServerOptions>
+  private readonly afterMessage?: (count: number) => void
+
+  constructor(hooks: Partial<SMTPServerOptions> = {}, afterMessage?: (count: number) => void) {
+    this.hooks = hooks
+    this.afterMessage = afterMessage
+  }
 
   async start(port = 0): Promise<void> {
     this.server = new SMTPServer({

@@ -1,18 +1,18 @@
 import { existsSync, readdirSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { DatabaseHandle } from '../../../src/server/db/connect.js'
-import type { AppConfig } from '../../../src/server/config.js'
-import { createTestDatabase } from '../../helpers/database.js'
-import { createRound } from '../../helpers/fixtures.js'
-import { testConfig } from '../../helpers/app.js'
-import { createMailings } from '../../../src/server/services/mailings.js'
+import type { DatabaseHandle } from '#src/server/db/connect.ts'
+import type { AppConfig } from '#src/server/config.ts'
+import { createTestDatabase } from '#test/helpers/database.ts'
+import { createRound } from '#test/helpers/fixtures.ts'
+import { testConfig } from '#test/helpers/app.ts'
+import { createMailings } from '#src/server/services/mailings.ts'
 import {
   batchesOfRound,
   batchFolder,
   runQueuedLetterBatches,
   PRINT_FILE_WRITERS,
-} from '../../../src/server/services/letter-batches.js'
-import { pageTexts } from '../../mailmerge/pdf-tools.js'
+} from '#src/server/services/letter-batches.ts'
+import { pageTexts } from '#test/mailmerge/pdf-tools.ts'
 
 const actor = { id: null, username: 'test' }
 let database: DatabaseHandle

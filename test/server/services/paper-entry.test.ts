@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { DatabaseHandle, DB } from '../../../src/server/db/connect.js'
-import { createTestDatabase } from '../../helpers/database.js'
-import type { RoundFixture } from '../../helpers/fixtures.js'
-import { createRound } from '../../helpers/fixtures.js'
-import { createStaffUser } from '../../helpers/staff.js'
-import type { EntryForm } from '../../../src/server/services/paper-entry.js'
+import type { DatabaseHandle, DB } from '#src/server/db/connect.ts'
+import { createTestDatabase } from '#test/helpers/database.ts'
+import type { RoundFixture } from '#test/helpers/fixtures.ts'
+import { createRound } from '#test/helpers/fixtures.ts'
+import { createStaffUser } from '#test/helpers/staff.ts'
+import type { EntryForm } from '#src/server/services/paper-entry.ts'
 import {
   discardDraft,
   draftsOf,
@@ -12,13 +12,13 @@ import {
   openWithoutCode,
   saveDraftFields,
   saveForm,
-} from '../../../src/server/services/paper-entry.js'
-import { openDuplicates, resolveDuplicate, loadDuplicate } from '../../../src/server/services/paper-duplicates.js'
-import { keyingPerTypist, paperWork } from '../../../src/server/services/paper-stats.js'
-import { saveProgress, submitOnline } from '../../../src/server/services/participation.js'
-import type { LoginCode } from '../../../src/codes/login-code.js'
-import { todayInAmsterdam } from '../../../src/server/services/calendar.js'
-import { loadKto } from '../../questionnaire/kto.js'
+} from '#src/server/services/paper-entry.ts'
+import { openDuplicates, resolveDuplicate, loadDuplicate } from '#src/server/services/paper-duplicates.ts'
+import { keyingPerTypist, paperWork } from '#src/server/services/paper-stats.ts'
+import { saveProgress, submitOnline } from '#src/server/services/participation.ts'
+import type { LoginCode } from '#src/codes/login-code.ts'
+import { todayInAmsterdam } from '#src/server/services/calendar.ts'
+import { loadKto } from '#test/questionnaire/kto.ts'
 
 let handle: DatabaseHandle
 let db: DB

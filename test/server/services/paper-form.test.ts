@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { loadKto } from '../../questionnaire/kto.js'
-import type { KeyingField } from '../../../src/server/services/paper-form.js'
+import { loadKto } from '#test/questionnaire/kto.ts'
+import type { KeyingField } from '#src/server/services/paper-form.ts'
 import {
   codesSummary,
   compareKeyings,
@@ -9,9 +9,9 @@ import {
   normalizeKeyed,
   readKeyedForm,
   warningsFingerprint,
-} from '../../../src/server/services/paper-form.js'
-import { paperCodingOf, paperValueLabels, PAPER_EXPORT_CODES } from '../../../src/server/services/paper-coding.js'
-import { buildCodebook } from '../../../src/questionnaire/index.js'
+} from '#src/server/services/paper-form.ts'
+import { paperCodingOf, paperValueLabels, PAPER_EXPORT_CODES } from '#src/server/services/paper-coding.ts'
+import { buildCodebook } from '#src/questionnaire/index.ts'
 
 const kto = loadKto()
 const ctx = { stratum: 'hengelo' }

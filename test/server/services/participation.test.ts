@@ -1,6 +1,6 @@
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { DatabaseHandle, DB } from '../../../src/server/db/connect.js'
+import type { DatabaseHandle, DB } from '#src/server/db/connect.ts'
 import {
   AlreadyCompletedError,
   loadParticipantContext,
@@ -9,10 +9,10 @@ import {
   saveProgressIfUnchanged,
   StaleAnswersError,
   submitOnline,
-} from '../../../src/server/services/participation.js'
-import { createTestDatabase, testEngine } from '../../helpers/database.js'
-import type { RoundFixture } from '../../helpers/fixtures.js'
-import { createRound } from '../../helpers/fixtures.js'
+} from '#src/server/services/participation.ts'
+import { createTestDatabase, testEngine } from '#test/helpers/database.ts'
+import type { RoundFixture } from '#test/helpers/fixtures.ts'
+import { createRound } from '#test/helpers/fixtures.ts'
 
 let handle: DatabaseHandle
 let db: DB

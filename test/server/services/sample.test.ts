@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { mulberry32, seededPick } from '../../../src/server/services/sample.js'
+import { mulberry32, seededPick } from '#src/server/services/sample.ts'
 
 describe('the seeded draw', () => {
   it('is reproducible from its seed, and differs per seed and per municipality', () => {

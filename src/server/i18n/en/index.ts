@@ -1,10 +1,10 @@
-import type { Messages } from '../messages.js'
-import { common } from './common.js'
-import { respondent } from './respondent.js'
-import { staff } from './staff.js'
-import { fieldwork } from './fieldwork.js'
-import { typist } from './typist.js'
-import { management } from './management.js'
+import type { Messages } from '#src/server/i18n/messages.ts'
+import { common } from './common.ts'
+import { respondent } from './respondent.ts'
+import { staff } from './staff.ts'
+import { fieldwork } from './fieldwork.ts'
+import { typist } from './typist.ts'
+import { management } from './management.ts'
 
 /** Every user-facing text in this language. Each area lives in its own file beside this one. */
 export const messages: Messages = { common, respondent, staff, fieldwork, typist, management }

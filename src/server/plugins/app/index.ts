@@ -3,12 +3,12 @@
  * CSRF on every form post, and friendly error pages.
  */
 import fp from 'fastify-plugin'
-import type { AppConfig } from '../../config.js'
-import type { DatabaseHandle, DB } from '../../db/connect.js'
-import languagePlugin from './language.js'
-import pagePlugin from './page.js'
-import errorsPlugin from './errors.js'
-import staffAuthPlugin from './staff-auth.js'
+import type { AppConfig } from '#src/server/config.ts'
+import type { DatabaseHandle, DB } from '#src/server/db/connect.ts'
+import languagePlugin from './language.ts'
+import pagePlugin from './page.ts'
+import errorsPlugin from './errors.ts'
+import staffAuthPlugin from './staff-auth.ts'
 
 declare module 'fastify' {
   interface FastifyInstance {

@@ -3,10 +3,10 @@
  * needs: texts in the chosen language, the CSRF token, and the text direction.
  */
 import fp from 'fastify-plugin'
-import { isRightToLeft } from '../../../questionnaire/text.js'
-import { formatDate, UI_LANGUAGES } from '../../i18n/translate.js'
-import { todayInAmsterdam } from '../../services/calendar.js'
-import { navigationFor } from '../../staff-navigation.js'
+import { isRightToLeft } from '#src/questionnaire/text.ts'
+import { formatDate, UI_LANGUAGES } from '#src/server/i18n/translate.ts'
+import { todayInAmsterdam } from '#src/server/services/calendar.ts'
+import { navigationFor } from '#src/server/staff-navigation.ts'
 
 declare module 'fastify' {
   interface FastifyReply {

@@ -8,7 +8,7 @@
  */
 import fp from 'fastify-plugin'
 import type { FastifyReply, FastifyRequest } from 'fastify'
-import type { StaffRole } from '../../db/schema.js'
+import type { StaffRole } from '#src/server/db/schema.ts'
 
 export interface SignedInStaff {
   id: number

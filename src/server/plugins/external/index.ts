@@ -13,9 +13,9 @@ import fastifyStatic from '@fastify/static'
 import view from '@fastify/view'
 import multipart from '@fastify/multipart'
 import { Eta } from 'eta'
-import type { AppConfig } from '../../config.js'
-import type { UrlEncodedFields } from '../../url-encoded.js'
-import { parseUrlEncoded } from '../../url-encoded.js'
+import type { AppConfig } from '#src/server/config.ts'
+import type { UrlEncodedFields } from '#src/server/url-encoded.ts'
+import { parseUrlEncoded } from '#src/server/url-encoded.ts'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..')
 

@@ -4,8 +4,8 @@
  * their own first: until then only their account page and signing out are open.
  */
 import type { FastifyInstance } from 'fastify'
-import { requireOwnPassword, requireStaff } from '../../plugins/app/staff-auth.js'
-import './_session.js'
+import { requireOwnPassword, requireStaff } from '#src/server/plugins/app/staff-auth.ts'
+import './_session.ts'
 
 export default async function (app: FastifyInstance) {
   app.addHook('preHandler', requireStaff(['administrator', 'researcher']))

@@ -1,8 +1,8 @@
 /** `/beheer`: the staff start page, with every round and its headline figures. */
 import type { FastifyPluginAsync } from 'fastify'
-import { listRounds } from '../../services/rounds.js'
-import { numberFormats } from './_format.js'
-import { takeNotice } from './_session.js'
+import { listRounds } from '#src/server/services/rounds.ts'
+import { numberFormats } from './_format.ts'
+import { takeNotice } from './_session.ts'
 
 const staffHome: FastifyPluginAsync = async (app) => {
   app.get('/', { config: { roles: ['administrator', 'researcher', 'typist'] } }, async (request, reply) => {

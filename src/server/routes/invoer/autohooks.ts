@@ -4,8 +4,8 @@
  * someone signed in with a password an administrator handed out picks their own first.
  */
 import type { FastifyInstance } from 'fastify'
-import { requireOwnPassword, requireStaff } from '../../plugins/app/staff-auth.js'
-import '../beheer/_session.js'
+import { requireOwnPassword, requireStaff } from '#src/server/plugins/app/staff-auth.ts'
+import '#src/server/routes/beheer/_session.ts'
 
 export const ENTRY_ROLES = ['typist', 'researcher'] as const
 

@@ -11,8 +11,8 @@
  *   POST /invoer/weggooien    → throw a draft away
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
-import { parseLoginCode } from '../../../codes/login-code.js'
-import type { EntryForm, OpenResult, SaveOutcome } from '../../services/paper-entry.js'
+import { parseLoginCode } from '#src/codes/login-code.ts'
+import type { EntryForm, OpenResult, SaveOutcome } from '#src/server/services/paper-entry.ts'
 import {
   discardDraft,
   draftQuestionnaire,
@@ -25,12 +25,12 @@ import {
   roundsOpenForEntry,
   saveDraftFields,
   saveForm,
-} from '../../services/paper-entry.js'
-import type { KeyingWarning } from '../../services/paper-form.js'
-import { keyedFieldsFromForm, readKeyedForm, warningsFingerprint } from '../../services/paper-form.js'
-import { parseFormNumber } from '../../services/double-keying.js'
-import { FIELD_PREFIX, formView } from './_form-view.js'
-import { ENTRY_ROLES } from './autohooks.js'
+} from '#src/server/services/paper-entry.ts'
+import type { KeyingWarning } from '#src/server/services/paper-form.ts'
+import { keyedFieldsFromForm, readKeyedForm, warningsFingerprint } from '#src/server/services/paper-form.ts'
+import { parseFormNumber } from '#src/server/services/double-keying.ts'
+import { FIELD_PREFIX, formView } from './_form-view.ts'
+import { ENTRY_ROLES } from './autohooks.ts'
 
 interface Flash {
   key: string

@@ -3,7 +3,7 @@
  * Dutch public bodies must publish. It states what was measured, not what was hoped for.
  */
 import type { FastifyPluginAsync } from 'fastify'
-import { MEASURED_CONFORMANCE } from './_measured.js'
+import { MEASURED_CONFORMANCE } from './_measured.ts'
 
 const accessibilityStatement: FastifyPluginAsync = async (app) => {
   app.get('/', async (request, reply) => {

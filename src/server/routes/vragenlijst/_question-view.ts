@@ -8,9 +8,9 @@ import type {
   GridScale,
   Question,
   QuestionnaireDefinition,
-} from '../../../questionnaire/definition.js'
-import { localize } from '../../../questionnaire/text.js'
-import type { Translate } from '../../i18n/translate.js'
+} from '#src/questionnaire/definition.ts'
+import { localize } from '#src/questionnaire/text.ts'
+import type { Translate } from '#src/server/i18n/translate.ts'
 
 export interface OptionView {
   value: number

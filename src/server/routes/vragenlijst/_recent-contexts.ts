@@ -9,7 +9,7 @@
  * nothing that is not also there. An entry goes when its respondent submits or stops, and
  * at the latest `idleMs` after its last use; the number of entries is capped.
  */
-import type { ParticipantContext } from '../../services/participation.js'
+import type { ParticipantContext } from '#src/server/services/participation.ts'
 
 interface Entry {
   context: ParticipantContext
@@ -20,7 +20,11 @@ export class RecentContexts {
   /** In order of last use, oldest first (a Map keeps insertion order). */
   private readonly entries = new Map<number, Entry>()
 
-  constructor(private readonly options: { maxEntries: number; idleMs: number; now?: () => number }) {}
+  private readonly options: { maxEntries: number; idleMs: number; now?: () => number }
+
+  constructor(options: { maxEntries: number; idleMs: number; now?: () => number }) {
+    this.options = options
+  }
 
   private now(): number {
     return this.options.now ? this.options.now() : Date.now()

@@ -13,7 +13,7 @@
  * another, so only the save that cannot be made gets the error. Any other failure (the
  * database cannot be reached) is every save's error at once.
  */
-import type { ConditionalSave } from '../../services/participation.js'
+import type { ConditionalSave } from '#src/server/services/participation.ts'
 
 /** Saves the given respondents' pages; returns the new answers version of each one saved. */
 export type SaveAll = (saves: ConditionalSave[]) => Promise<Map<number, string>>
@@ -39,11 +39,13 @@ export class SaveBatches {
   private lanesInUse = 0
   /** Respondents in a statement under way. */
   private readonly saving = new Set<number>()
+  private readonly saveAll: SaveAll
+  private readonly options: SaveBatchesOptions
 
-  constructor(
-    private readonly saveAll: SaveAll,
-    private readonly options: SaveBatchesOptions,
-  ) {}
+  constructor(saveAll: SaveAll, options: SaveBatchesOptions) {
+    this.saveAll = saveAll
+    this.options = options
+  }
 
   /** The answers' new version, or null when something changed and nothing was saved. */
   save(save: ConditionalSave): Promise<string | null> {

@@ -10,7 +10,7 @@
  *   POST /vragenlijst/stoppen          → sign out, continue later
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
-import type { Answers, Section } from '../../../questionnaire/definition.js'
+import type { Answers, Section } from '#src/questionnaire/definition.ts'
 import {
   visibleSections,
   validateAnswers,
@@ -18,9 +18,9 @@ import {
   unansweredVisibleQuestions,
   isQuestionVisible,
   visibilityOf,
-} from '../../../questionnaire/index.js'
-import { localize } from '../../../questionnaire/text.js'
-import type { ParticipantContext } from '../../services/participation.js'
+} from '#src/questionnaire/index.ts'
+import { localize } from '#src/questionnaire/text.ts'
+import type { ParticipantContext } from '#src/server/services/participation.ts'
 import {
   AlreadyCompletedError,
   loadParticipantContext,
@@ -30,11 +30,11 @@ import {
   RoundNotOpenError,
   StaleAnswersError,
   submitOnline,
-} from '../../services/participation.js'
-import { questionView } from './_question-view.js'
-import { RecentContexts } from './_recent-contexts.js'
-import { SaveBatches } from './_save-batches.js'
-import { formatDate } from '../../i18n/translate.js'
+} from '#src/server/services/participation.ts'
+import { questionView } from './_question-view.ts'
+import { RecentContexts } from './_recent-contexts.ts'
+import { SaveBatches } from './_save-batches.ts'
+import { formatDate } from '#src/server/i18n/translate.ts'
 
 declare module 'fastify' {
   interface FastifyRequest {

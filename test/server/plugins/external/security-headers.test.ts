@@ -2,8 +2,8 @@
  * The security headers (helmet) on every kind of answer: pages, static files, errors.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { TestApp } from '../../../helpers/app.js'
-import { createTestApp } from '../../../helpers/app.js'
+import type { TestApp } from '#test/helpers/app.ts'
+import { createTestApp } from '#test/helpers/app.ts'
 
 let plain: TestApp
 let behindTls: TestApp

@@ -3,12 +3,12 @@
  * for every role and for someone not signed in.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { TestApp } from '../../../helpers/app.js'
-import { Browser, createTestApp } from '../../../helpers/app.js'
-import type { RoundFixture } from '../../../helpers/fixtures.js'
-import { createRound } from '../../../helpers/fixtures.js'
-import { createStaffUser, signedInAs } from '../../../helpers/staff.js'
-import type { StaffRole } from '../../../../src/server/db/schema.js'
+import type { TestApp } from '#test/helpers/app.ts'
+import { Browser, createTestApp } from '#test/helpers/app.ts'
+import type { RoundFixture } from '#test/helpers/fixtures.ts'
+import { createRound } from '#test/helpers/fixtures.ts'
+import { createStaffUser, signedInAs } from '#test/helpers/staff.ts'
+import type { StaffRole } from '#src/server/db/schema.ts'
 
 let t: TestApp
 let round: RoundFixture

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { TestApp } from '../../../helpers/app.js'
-import { Browser, createTestApp } from '../../../helpers/app.js'
-import { createStaffUser, signedInAs, TEST_PASSWORD } from '../../../helpers/staff.js'
+import type { TestApp } from '#test/helpers/app.ts'
+import { Browser, createTestApp } from '#test/helpers/app.ts'
+import { createStaffUser, signedInAs, TEST_PASSWORD } from '#test/helpers/staff.ts'
 
 let t: TestApp
 let admin: Browser & { userId: number; username: string }

@@ -1,11 +1,11 @@
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, TestApp } from '../../../helpers/app.js'
-import { createTestApp } from '../../../helpers/app.js'
-import { signedInAs } from '../../../helpers/staff.js'
-import type { RoundFixture } from '../../../helpers/fixtures.js'
-import { createRound } from '../../../helpers/fixtures.js'
-import { audit } from '../../../../src/server/services/audit.js'
+import type { Browser, TestApp } from '#test/helpers/app.ts'
+import { createTestApp } from '#test/helpers/app.ts'
+import { signedInAs } from '#test/helpers/staff.ts'
+import type { RoundFixture } from '#test/helpers/fixtures.ts'
+import { createRound } from '#test/helpers/fixtures.ts'
+import { audit } from '#src/server/services/audit.ts'
 
 let t: TestApp
 let admin: Browser & { username: string }

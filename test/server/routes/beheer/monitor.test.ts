@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, TestApp } from '../../../helpers/app.js'
-import { createTestApp } from '../../../helpers/app.js'
-import { signedInAs } from '../../../helpers/staff.js'
-import { daysFromToday } from '../../../helpers/fixtures.js'
-import { loadMonitor } from '../../../../src/server/services/monitor.js'
-import type { SeededRound } from './seed.js'
-import { ROUND_2022, seedRound } from './seed.js'
+import type { Browser, TestApp } from '#test/helpers/app.ts'
+import { createTestApp } from '#test/helpers/app.ts'
+import { signedInAs } from '#test/helpers/staff.ts'
+import { daysFromToday } from '#test/helpers/fixtures.ts'
+import { loadMonitor } from '#src/server/services/monitor.ts'
+import type { SeededRound } from './seed.ts'
+import { ROUND_2022, seedRound } from './seed.ts'
 
 let t: TestApp
 let round: SeededRound

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, TestApp } from '../../../helpers/app.js'
-import { createTestApp } from '../../../helpers/app.js'
-import { signedInAs } from '../../../helpers/staff.js'
-import { loadResults, suppressedColumns } from '../../../../src/server/services/results.js'
-import type { SeededRound } from './seed.js'
-import { seedRound } from './seed.js'
+import type { Browser, TestApp } from '#test/helpers/app.ts'
+import { createTestApp } from '#test/helpers/app.ts'
+import { signedInAs } from '#test/helpers/staff.ts'
+import { loadResults, suppressedColumns } from '#src/server/services/results.ts'
+import type { SeededRound } from './seed.ts'
+import { seedRound } from './seed.ts'
 
 let t: TestApp
 let round: SeededRound

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, TestApp } from '../../../helpers/app.js'
-import { createTestApp } from '../../../helpers/app.js'
-import { signedInAs } from '../../../helpers/staff.js'
-import { createRound, daysFromToday } from '../../../helpers/fixtures.js'
-import { installShippedQuestionnaires } from '../../../../src/server/services/questionnaire-library.js'
+import type { Browser, TestApp } from '#test/helpers/app.ts'
+import { createTestApp } from '#test/helpers/app.ts'
+import { signedInAs } from '#test/helpers/staff.ts'
+import { createRound, daysFromToday } from '#test/helpers/fixtures.ts'
+import { installShippedQuestionnaires } from '#src/server/services/questionnaire-library.ts'
 
 let t: TestApp
 let researcher: Browser & { userId: number; username: string }

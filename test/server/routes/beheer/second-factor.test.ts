@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { TestApp } from '../../../helpers/app.js'
-import { Browser, createTestApp } from '../../../helpers/app.js'
-import { signedInAs, TEST_PASSWORD } from '../../../helpers/staff.js'
-import { currentTotpCode } from '../../../../src/server/services/totp.js'
+import type { TestApp } from '#test/helpers/app.ts'
+import { Browser, createTestApp } from '#test/helpers/app.ts'
+import { signedInAs, TEST_PASSWORD } from '#test/helpers/staff.ts'
+import { currentTotpCode } from '#src/server/services/totp.ts'
 
 let t: TestApp
 

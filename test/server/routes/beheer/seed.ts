@@ -4,10 +4,10 @@
  * export tests search for afterwards.
  */
 import { sql } from 'kysely'
-import type { DB } from '../../../../src/server/db/connect.js'
-import type { RoundStatus, Wave } from '../../../../src/server/db/schema.js'
-import type { Answers } from '../../../../src/questionnaire/definition.js'
-import { createRound } from '../../../helpers/fixtures.js'
+import type { DB } from '#src/server/db/connect.ts'
+import type { RoundStatus, Wave } from '#src/server/db/schema.ts'
+import type { Answers } from '#src/questionnaire/definition.ts'
+import { createRound } from '#test/helpers/fixtures.ts'
 
 export interface StratumSeed {
   code: string

@@ -3,12 +3,12 @@
  * the script (or a screen reader user) uses them.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { TestApp } from '../../../helpers/app.js'
-import { createTestApp, Browser, csrfTokenOf } from '../../../helpers/app.js'
-import type { RoundFixture } from '../../../helpers/fixtures.js'
-import { createRound } from '../../../helpers/fixtures.js'
-import { createStaffUser, signedInAs, TEST_PASSWORD } from '../../../helpers/staff.js'
-import { formatLoginCode } from '../../../../src/codes/login-code.js'
+import type { TestApp } from '#test/helpers/app.ts'
+import { createTestApp, Browser, csrfTokenOf } from '#test/helpers/app.ts'
+import type { RoundFixture } from '#test/helpers/fixtures.ts'
+import { createRound } from '#test/helpers/fixtures.ts'
+import { createStaffUser, signedInAs, TEST_PASSWORD } from '#test/helpers/staff.ts'
+import { formatLoginCode } from '#src/codes/login-code.ts'
 
 let t: TestApp
 let round: RoundFixture

@@ -1,9 +1,9 @@
 /** A respondent part-way through the questionnaire, for the tests of saving pages. */
 import type { FastifyInstance } from 'fastify'
 import { expect } from 'vitest'
-import type { DB } from '../../../../src/server/db/connect.js'
-import { Browser } from '../../../helpers/app.js'
-import { csrfTokenOf, firstChoices, readQuestionForm } from '../../../helpers/form.js'
+import type { DB } from '#src/server/db/connect.ts'
+import { Browser } from '#test/helpers/app.ts'
+import { csrfTokenOf, firstChoices, readQuestionForm } from '#test/helpers/form.ts'
 
 /** Signs in, saves the first page with `firstGrade` and opens the second, like a respondent on a phone. */
 export async function onSecondPage(app: FastifyInstance, code: string, firstGrade: number) {

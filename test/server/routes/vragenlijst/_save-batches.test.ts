@@ -1,15 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { DatabaseHandle, DB } from '../../../../src/server/db/connect.js'
-import type { SaveAll } from '../../../../src/server/routes/vragenlijst/_save-batches.js'
-import { SaveBatches } from '../../../../src/server/routes/vragenlijst/_save-batches.js'
-import type { ConditionalSave } from '../../../../src/server/services/participation.js'
-import {
-  loadParticipantContext,
-  saveProgress,
-  saveProgressIfUnchanged,
-} from '../../../../src/server/services/participation.js'
-import { createTestDatabase } from '../../../helpers/database.js'
-import { createRound } from '../../../helpers/fixtures.js'
+import type { DatabaseHandle, DB } from '#src/server/db/connect.ts'
+import type { SaveAll } from '#src/server/routes/vragenlijst/_save-batches.ts'
+import { SaveBatches } from '#src/server/routes/vragenlijst/_save-batches.ts'
+import type { ConditionalSave } from '#src/server/services/participation.ts'
+import { loadParticipantContext, saveProgress, saveProgressIfUnchanged } from '#src/server/services/participation.ts'
+import { createTestDatabase } from '#test/helpers/database.ts'
+import { createRound } from '#test/helpers/fixtures.ts'
 
 let handle: DatabaseHandle
 let db: DB

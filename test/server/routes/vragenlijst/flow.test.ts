@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { TestApp } from '../../../helpers/app.js'
-import { createTestApp, Browser } from '../../../helpers/app.js'
-import type { RoundFixture } from '../../../helpers/fixtures.js'
-import { createRound } from '../../../helpers/fixtures.js'
-import { readQuestionForm, firstChoices } from '../../../helpers/form.js'
-import { formatLoginCode } from '../../../../src/codes/login-code.js'
+import type { TestApp } from '#test/helpers/app.ts'
+import { createTestApp, Browser } from '#test/helpers/app.ts'
+import type { RoundFixture } from '#test/helpers/fixtures.ts'
+import { createRound } from '#test/helpers/fixtures.ts'
+import { readQuestionForm, firstChoices } from '#test/helpers/form.ts'
+import { formatLoginCode } from '#src/codes/login-code.ts'
 
 let t: TestApp
 let round: RoundFixture

@@ -5,14 +5,14 @@
  */
 import type { KyselyPlugin } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { DatabaseHandle } from '../../../../src/server/db/connect.js'
-import type { TestApp } from '../../../helpers/app.js'
-import { Browser, createTestApp } from '../../../helpers/app.js'
-import { createTestDatabase } from '../../../helpers/database.js'
-import type { RoundFixture } from '../../../helpers/fixtures.js'
-import { createRound, daysFromToday } from '../../../helpers/fixtures.js'
-import { linkedAnswers, onSecondPage } from './_respondent-pages.js'
-import { sampleDefinition } from '../../../questionnaire/fixtures.js'
+import type { DatabaseHandle } from '#src/server/db/connect.ts'
+import type { TestApp } from '#test/helpers/app.ts'
+import { Browser, createTestApp } from '#test/helpers/app.ts'
+import { createTestDatabase } from '#test/helpers/database.ts'
+import type { RoundFixture } from '#test/helpers/fixtures.ts'
+import { createRound, daysFromToday } from '#test/helpers/fixtures.ts'
+import { linkedAnswers, onSecondPage } from './_respondent-pages.ts'
+import { sampleDefinition } from '#test/questionnaire/fixtures.ts'
 
 let database: DatabaseHandle
 let t: TestApp

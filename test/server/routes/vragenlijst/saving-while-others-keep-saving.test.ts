@@ -5,13 +5,13 @@
  */
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { DatabaseHandle, DB } from '../../../../src/server/db/connect.js'
-import type { TestApp } from '../../../helpers/app.js'
-import { createTestApp } from '../../../helpers/app.js'
-import { createTestDatabase } from '../../../helpers/database.js'
-import type { RoundFixture } from '../../../helpers/fixtures.js'
-import { createRound } from '../../../helpers/fixtures.js'
-import { linkedAnswers, onSecondPage } from './_respondent-pages.js'
+import type { DatabaseHandle, DB } from '#src/server/db/connect.ts'
+import type { TestApp } from '#test/helpers/app.ts'
+import { createTestApp } from '#test/helpers/app.ts'
+import { createTestDatabase } from '#test/helpers/database.ts'
+import type { RoundFixture } from '#test/helpers/fixtures.ts'
+import { createRound } from '#test/helpers/fixtures.ts'
+import { linkedAnswers, onSecondPage } from './_respondent-pages.ts'
 
 let database: DatabaseHandle
 let t: TestApp

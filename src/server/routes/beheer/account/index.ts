@@ -10,8 +10,8 @@
  *   POST /beheer/account/tweede-stap/uitzetten  → switch it off (password required)
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
-import { changeOwnPassword, getAccount, SECOND_FACTOR_ROLES } from '../../../services/accounts.js'
-import { MIN_PASSWORD_LENGTH, verifyPassword } from '../../../services/passwords.js'
+import { changeOwnPassword, getAccount, SECOND_FACTOR_ROLES } from '#src/server/services/accounts.ts'
+import { MIN_PASSWORD_LENGTH, verifyPassword } from '#src/server/services/passwords.ts'
 import {
   disableTotp,
   enableTotp,
@@ -21,10 +21,10 @@ import {
   normaliseTotpCode,
   totpQrDataUrl,
   totpUri,
-} from '../../../services/totp.js'
-import type { AttemptLimit } from '../../../services/attempt-limiter.js'
-import { takeAttempt } from '../../../services/attempt-limiter.js'
-import { setNotice, staffActor, takeNotice } from '../_session.js'
+} from '#src/server/services/totp.ts'
+import type { AttemptLimit } from '#src/server/services/attempt-limiter.ts'
+import { takeAttempt } from '#src/server/services/attempt-limiter.ts'
+import { setNotice, staffActor, takeNotice } from '#src/server/routes/beheer/_session.ts'
 
 // The same budget as signing in: a borrowed session must not become a way to guess the password.
 const perUser: AttemptLimit = { scope: 'login-user', max: 5, windowSeconds: 15 * 60 }

@@ -5,8 +5,8 @@
  *   POST /beheer/accounts  → create an account; its password is shown once, on this answer
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
-import { createAccount, isStaffRole, listAccounts, STAFF_ROLES } from '../../../services/accounts.js'
-import { staffActor, takeNotice } from '../_session.js'
+import { createAccount, isStaffRole, listAccounts, STAFF_ROLES } from '#src/server/services/accounts.ts'
+import { staffActor, takeNotice } from '#src/server/routes/beheer/_session.ts'
 
 const administrators = { config: { roles: ['administrator'] as const } }
 

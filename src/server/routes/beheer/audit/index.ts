@@ -3,10 +3,10 @@
  * read what was done with rounds (imports, samples, letters, exports, purges).
  */
 import type { FastifyPluginAsync } from 'fastify'
-import type { AuditFilter } from '../../../services/audit-log.js'
-import { auditActions, readAuditLog } from '../../../services/audit-log.js'
-import { isCalendarDate } from '../../../services/calendar.js'
-import { idParam, staffPage } from '../_respond.js'
+import type { AuditFilter } from '#src/server/services/audit-log.ts'
+import { auditActions, readAuditLog } from '#src/server/services/audit-log.ts'
+import { isCalendarDate } from '#src/server/services/calendar.ts'
+import { idParam, staffPage } from '#src/server/routes/beheer/_respond.ts'
 
 type Query = Record<string, string | undefined>
 

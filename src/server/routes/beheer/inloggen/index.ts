@@ -1,11 +1,11 @@
 /** `/beheer/inloggen`: staff sign-in, throttled per user name and per address. */
 import type { FastifyPluginAsync } from 'fastify'
-import { verifyPassword } from '../../../services/passwords.js'
-import type { AttemptLimit } from '../../../services/attempt-limiter.js'
-import { takeAttempt } from '../../../services/attempt-limiter.js'
-import { audit } from '../../../services/audit.js'
-import '../_session.js'
-import { safeReturnPath } from './_return-path.js'
+import { verifyPassword } from '#src/server/services/passwords.ts'
+import type { AttemptLimit } from '#src/server/services/attempt-limiter.ts'
+import { takeAttempt } from '#src/server/services/attempt-limiter.ts'
+import { audit } from '#src/server/services/audit.ts'
+import '#src/server/routes/beheer/_session.ts'
+import { safeReturnPath } from './_return-path.ts'
 
 const perUser: AttemptLimit = { scope: 'login-user', max: 5, windowSeconds: 15 * 60 }
 const perAddress: AttemptLimit = { scope: 'login-ip', max: 30, windowSeconds: 15 * 60 }

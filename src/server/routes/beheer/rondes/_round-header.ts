@@ -3,9 +3,9 @@
  * (round-navigation.ts). Pages render it with views/staff/partials/round-header.eta.
  */
 import type { FastifyRequest } from 'fastify'
-import type { Round } from '../../../db/schema.js'
-import { roundTabsFor } from '../../../round-navigation.js'
-import { idParam } from '../_respond.js'
+import type { Round } from '#src/server/db/schema.ts'
+import { roundTabsFor } from '#src/server/round-navigation.ts'
+import { idParam } from '#src/server/routes/beheer/_respond.ts'
 
 type HeaderRound = Pick<Round, 'id' | 'name' | 'status' | 'opens_on' | 'closes_on'>
 

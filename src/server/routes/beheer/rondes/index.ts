@@ -6,19 +6,19 @@
  *   POST /beheer/rondes        → create it (as a draft)
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
-import type { RoundForm } from '../../../services/rounds.js'
+import type { RoundForm } from '#src/server/services/rounds.ts'
 import {
   createRound,
   listQuestionnaires,
   listRounds,
   MIN_GROUP_SIZE_DEFAULT,
   parseRoundForm,
-} from '../../../services/rounds.js'
-import { addDays, todayInAmsterdam } from '../../../services/calendar.js'
-import { numberFormats } from '../_format.js'
-import { setNotice, staffActor, takeNotice } from '../_session.js'
-import { staffPage } from '../_respond.js'
-import { fieldMessages } from './_form-errors.js'
+} from '#src/server/services/rounds.ts'
+import { addDays, todayInAmsterdam } from '#src/server/services/calendar.ts'
+import { numberFormats } from '#src/server/routes/beheer/_format.ts'
+import { setNotice, staffActor, takeNotice } from '#src/server/routes/beheer/_session.ts'
+import { staffPage } from '#src/server/routes/beheer/_respond.ts'
+import { fieldMessages } from './_form-errors.ts'
 
 const researchers = { config: { roles: ['researcher'] as const } }
 

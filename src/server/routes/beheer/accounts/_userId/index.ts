@@ -8,7 +8,7 @@
  *   POST /beheer/accounts/:userId/tweede-stap   → remove the second step (lost phone)
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
-import type { AccountProblem } from '../../../../services/accounts.js'
+import type { AccountProblem } from '#src/server/services/accounts.ts'
 import {
   changeRole,
   getAccount,
@@ -17,9 +17,9 @@ import {
   resetPassword,
   setActive,
   STAFF_ROLES,
-} from '../../../../services/accounts.js'
-import { setNotice, staffActor, takeNotice } from '../../_session.js'
-import { idParam, notFound } from '../../_respond.js'
+} from '#src/server/services/accounts.ts'
+import { setNotice, staffActor, takeNotice } from '#src/server/routes/beheer/_session.ts'
+import { idParam, notFound } from '#src/server/routes/beheer/_respond.ts'
 
 const administrators = { config: { roles: ['administrator'] as const } }
 

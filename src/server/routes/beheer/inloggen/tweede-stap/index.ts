@@ -4,12 +4,12 @@
  * each code works once (services/totp.ts).
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
-import type { AttemptLimit } from '../../../../services/attempt-limiter.js'
-import { takeAttempt } from '../../../../services/attempt-limiter.js'
-import { audit } from '../../../../services/audit.js'
-import { normaliseTotpCode, verifyAndUseTotp } from '../../../../services/totp.js'
-import '../../_session.js'
-import { safeReturnPath } from '../_return-path.js'
+import type { AttemptLimit } from '#src/server/services/attempt-limiter.ts'
+import { takeAttempt } from '#src/server/services/attempt-limiter.ts'
+import { audit } from '#src/server/services/audit.ts'
+import { normaliseTotpCode, verifyAndUseTotp } from '#src/server/services/totp.ts'
+import '#src/server/routes/beheer/_session.ts'
+import { safeReturnPath } from '#src/server/routes/beheer/inloggen/_return-path.ts'
 
 const perUser: AttemptLimit = { scope: 'totp-user', max: 5, windowSeconds: 15 * 60 }
 /** The password step counts for this long; then the whole sign-in starts again. */

@@ -3,11 +3,11 @@
  * templates (routes/vragenlijst/_question-view.ts, views/partials/question.eta) in the
  * chosen language, with the routing of each conditional section or question spelled out.
  */
-import { describeCondition, isRightToLeft, localize } from '../../../../../questionnaire/index.js'
-import type { QuestionnaireDefinition } from '../../../../../questionnaire/definition.js'
-import { translator } from '../../../../i18n/translate.js'
-import type { QuestionView } from '../../../vragenlijst/_question-view.js'
-import { questionView } from '../../../vragenlijst/_question-view.js'
+import { describeCondition, isRightToLeft, localize } from '#src/questionnaire/index.ts'
+import type { QuestionnaireDefinition } from '#src/questionnaire/definition.ts'
+import { translator } from '#src/server/i18n/translate.ts'
+import type { QuestionView } from '#src/server/routes/vragenlijst/_question-view.ts'
+import { questionView } from '#src/server/routes/vragenlijst/_question-view.ts'
 
 export interface PreviewSection {
   number: number

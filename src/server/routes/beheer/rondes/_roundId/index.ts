@@ -9,7 +9,7 @@
  *   GET  /beheer/rondes/:roundId/voorbeeld   → the questionnaire as a respondent sees it, per language
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
-import type { RoundDetails, RoundForm } from '../../../../services/rounds.js'
+import type { RoundDetails, RoundForm } from '#src/server/services/rounds.ts'
 import {
   closeRound,
   listQuestionnaires,
@@ -18,15 +18,15 @@ import {
   parseRoundForm,
   roundFormValues,
   updateRound,
-} from '../../../../services/rounds.js'
-import { purgeRound } from '../../../../services/purge.js'
-import { todayInAmsterdam } from '../../../../services/calendar.js'
-import { setNotice, staffActor, takeNotice } from '../../_session.js'
-import { idParam, notFound, staffPage } from '../../_respond.js'
-import { roundHeaderOf } from '../_round-header.js'
-import { fieldMessages } from '../_form-errors.js'
-import { questionnairePreview } from './_preview.js'
-import { numberFormats } from '../../_format.js'
+} from '#src/server/services/rounds.ts'
+import { purgeRound } from '#src/server/services/purge.ts'
+import { todayInAmsterdam } from '#src/server/services/calendar.ts'
+import { setNotice, staffActor, takeNotice } from '#src/server/routes/beheer/_session.ts'
+import { idParam, notFound, staffPage } from '#src/server/routes/beheer/_respond.ts'
+import { roundHeaderOf } from '#src/server/routes/beheer/rondes/_round-header.ts'
+import { fieldMessages } from '#src/server/routes/beheer/rondes/_form-errors.ts'
+import { questionnairePreview } from './_preview.ts'
+import { numberFormats } from '#src/server/routes/beheer/_format.ts'
 
 const researchers = { config: { roles: ['researcher'] as const } }
 

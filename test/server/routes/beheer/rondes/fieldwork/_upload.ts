@@ -1,7 +1,7 @@
 /** Posting a file the way a browser posts `<form enctype="multipart/form-data">`. */
 import type { LightMyRequestResponse } from 'fastify'
-import type { Browser } from '../../../../../helpers/app.js'
-import { csrfTokenOf } from '../../../../../helpers/app.js'
+import type { Browser } from '#test/helpers/app.ts'
+import { csrfTokenOf } from '#test/helpers/app.ts'
 
 // Browser keeps its cookie jar private; uploads need the same jar.
 interface BrowserInternals {

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { TestApp } from '../../../../../helpers/app.js'
-import { createTestApp } from '../../../../../helpers/app.js'
-import { CLIENT_FILES, createRound } from '../../../../../helpers/fixtures.js'
-import { signedInAs } from '../../../../../helpers/staff.js'
-import { parseLoginCode } from '../../../../../../src/codes/login-code.js'
-import { upload, uploadAndFollow } from './_upload.js'
+import type { TestApp } from '#test/helpers/app.ts'
+import { createTestApp } from '#test/helpers/app.ts'
+import { CLIENT_FILES, createRound } from '#test/helpers/fixtures.ts'
+import { signedInAs } from '#test/helpers/staff.ts'
+import { parseLoginCode } from '#src/codes/login-code.ts'
+import { upload, uploadAndFollow } from './_upload.ts'
 
 const FIXTURES = CLIENT_FILES
 let t: TestApp

@@ -4,15 +4,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { SMTPServer } from 'smtp-server'
 import type { ParsedMail } from 'mailparser'
 import { simpleParser } from 'mailparser'
-import type { TestApp } from '../../../../../helpers/app.js'
-import { createTestApp } from '../../../../../helpers/app.js'
-import type { RoundFixture } from '../../../../../helpers/fixtures.js'
-import { createRound } from '../../../../../helpers/fixtures.js'
-import { signedInAs } from '../../../../../helpers/staff.js'
-import { formatLoginCode } from '../../../../../../src/codes/login-code.js'
-import { currentWave } from '../../../../../../src/server/services/participation.js'
-import { fieldworkIdle } from '../../../../../../src/server/fieldwork-work.js'
-import type { TempDir } from '../../../../../mailmerge/pdf-tools.js'
+import type { TestApp } from '#test/helpers/app.ts'
+import { createTestApp } from '#test/helpers/app.ts'
+import type { RoundFixture } from '#test/helpers/fixtures.ts'
+import { createRound } from '#test/helpers/fixtures.ts'
+import { signedInAs } from '#test/helpers/staff.ts'
+import { formatLoginCode } from '#src/codes/login-code.ts'
+import { currentWave } from '#src/server/services/participation.ts'
+import { fieldworkIdle } from '#src/server/fieldwork-work.ts'
+import type { TempDir } from '#test/mailmerge/pdf-tools.ts'
 import {
   decodeSymbols,
   inkShare,
@@ -20,8 +20,8 @@ import {
   renderPages,
   renderToolsAvailable,
   tempDir,
-} from '../../../../../mailmerge/pdf-tools.js'
-import { uploadAndFollow } from './_upload.js'
+} from '#test/mailmerge/pdf-tools.ts'
+import { uploadAndFollow } from './_upload.ts'
 
 const canRender = renderToolsAvailable()
 const PUBLIC_URL = 'http://peiling.test'

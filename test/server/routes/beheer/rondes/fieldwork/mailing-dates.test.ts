@@ -3,10 +3,10 @@
  * as the monitor marks it: a letter made at 00:30 in Hengelo is not dated the day before.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { TestApp } from '../../../../../helpers/app.js'
-import { createTestApp } from '../../../../../helpers/app.js'
-import { createRound } from '../../../../../helpers/fixtures.js'
-import { signedInAs } from '../../../../../helpers/staff.js'
+import type { TestApp } from '#test/helpers/app.ts'
+import { createTestApp } from '#test/helpers/app.ts'
+import { createRound } from '#test/helpers/fixtures.ts'
+import { signedInAs } from '#test/helpers/staff.ts'
 
 let t: TestApp
 

@@ -4,13 +4,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { sql } from 'kysely'
-import type { TestApp } from '../../../../../helpers/app.js'
-import { createTestApp, Browser, csrfTokenOf } from '../../../../../helpers/app.js'
-import type { RoundFixture } from '../../../../../helpers/fixtures.js'
-import { createRound } from '../../../../../helpers/fixtures.js'
-import { signedInAs } from '../../../../../helpers/staff.js'
-import { formatLoginCode } from '../../../../../../src/codes/login-code.js'
-import { submitOnline } from '../../../../../../src/server/services/participation.js'
+import type { TestApp } from '#test/helpers/app.ts'
+import { createTestApp, Browser, csrfTokenOf } from '#test/helpers/app.ts'
+import type { RoundFixture } from '#test/helpers/fixtures.ts'
+import { createRound } from '#test/helpers/fixtures.ts'
+import { signedInAs } from '#test/helpers/staff.ts'
+import { formatLoginCode } from '#src/codes/login-code.ts'
+import { submitOnline } from '#src/server/services/participation.ts'
 
 let t: TestApp
 let round: RoundFixture

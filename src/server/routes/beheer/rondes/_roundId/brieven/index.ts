@@ -17,22 +17,17 @@ import {
   renderFieldwork,
   roundFromUrl,
   takeFlash,
-} from '../../../../../fieldwork-page.js'
-import type { UploadBody } from '../../../../../upload-form.js'
-import { acceptUploadForms, field, uploadedFile } from '../../../../../upload-form.js'
-import { startPrintFiles } from '../../../../../fieldwork-work.js'
-import type { MailingKind } from '../../../../../db/schema.js'
-import type { FieldworkRound } from '../../../../../services/fieldwork-round.js'
-import { audit } from '../../../../../services/audit.js'
-import {
-  createMailings,
-  eligibleCounts,
-  mailingHistory,
-  MailingRefusedError,
-} from '../../../../../services/mailings.js'
-import { batchesOfRound, batchFile, remakeBatches } from '../../../../../services/letter-batches.js'
-import { mailingListCsv } from '../../../../../services/mailing-list.js'
-import type { Logo, TemplateContent, TemplateProblem } from '../../../../../services/letter-templates.js'
+} from '#src/server/fieldwork-page.ts'
+import type { UploadBody } from '#src/server/upload-form.ts'
+import { acceptUploadForms, field, uploadedFile } from '#src/server/upload-form.ts'
+import { startPrintFiles } from '#src/server/fieldwork-work.ts'
+import type { MailingKind } from '#src/server/db/schema.ts'
+import type { FieldworkRound } from '#src/server/services/fieldwork-round.ts'
+import { audit } from '#src/server/services/audit.ts'
+import { createMailings, eligibleCounts, mailingHistory, MailingRefusedError } from '#src/server/services/mailings.ts'
+import { batchesOfRound, batchFile, remakeBatches } from '#src/server/services/letter-batches.ts'
+import { mailingListCsv } from '#src/server/services/mailing-list.ts'
+import type { Logo, TemplateContent, TemplateProblem } from '#src/server/services/letter-templates.ts'
 import {
   checkTemplate,
   deleteStratumTemplate,
@@ -44,11 +39,11 @@ import {
   templateOverview,
   templatePrints,
   writePreview,
-} from '../../../../../services/letter-templates.js'
-import { MERGE_FIELDS, MERGE_FIELD_DESCRIPTIONS } from '../../../../../../mailmerge/index.js'
-import { formatDate } from '../../../../../i18n/translate.js'
-import { staffActor } from '../../../_session.js'
-import { editorLanguages, problemsByField, readTemplateForm, templateFormValues } from './_template-form.js'
+} from '#src/server/services/letter-templates.ts'
+import { MERGE_FIELDS, MERGE_FIELD_DESCRIPTIONS } from '#src/mailmerge/index.ts'
+import { formatDate } from '#src/server/i18n/translate.ts'
+import { staffActor } from '#src/server/routes/beheer/_session.ts'
+import { editorLanguages, problemsByField, readTemplateForm, templateFormValues } from './_template-form.ts'
 
 const KINDS: Record<string, MailingKind> = { uitnodiging: 'invitation', herinnering: 'reminder' }
 const KIND_PARAM: Record<MailingKind, string> = { invitation: 'uitnodiging', reminder: 'herinnering' }

@@ -8,15 +8,15 @@
  * another site cannot make a researcher's browser download (and log) an export.
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
-import type { ExportFormat } from '../../../../../services/exports.js'
-import { countExportRows, EXPORT_FORMATS } from '../../../../../services/exports.js'
-import { exportFile } from '../../../../../services/export-files.js'
-import { isUiLanguage } from '../../../../../i18n/translate.js'
-import { notFound, staffPage } from '../../../_respond.js'
-import { numberFormats } from '../../../_format.js'
-import { staffActor } from '../../../_session.js'
-import type { RoundHeader } from '../../_round-header.js'
-import { roundHeader } from '../../_round-header.js'
+import type { ExportFormat } from '#src/server/services/exports.ts'
+import { countExportRows, EXPORT_FORMATS } from '#src/server/services/exports.ts'
+import { exportFile } from '#src/server/services/export-files.ts'
+import { isUiLanguage } from '#src/server/i18n/translate.ts'
+import { notFound, staffPage } from '#src/server/routes/beheer/_respond.ts'
+import { numberFormats } from '#src/server/routes/beheer/_format.ts'
+import { staffActor } from '#src/server/routes/beheer/_session.ts'
+import type { RoundHeader } from '#src/server/routes/beheer/rondes/_round-header.ts'
+import { roundHeader } from '#src/server/routes/beheer/rondes/_round-header.ts'
 
 const researchers = { config: { roles: ['researcher'] as const } }
 

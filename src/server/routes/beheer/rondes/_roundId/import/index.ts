@@ -4,10 +4,10 @@
  * `/import/:uploadId` is the preview of one upload.
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
-import { FIELDWORK_ROLES, flash, renderFieldwork, roundFromUrl, takeFlash } from '../../../../../fieldwork-page.js'
-import type { UploadBody } from '../../../../../upload-form.js'
-import { acceptUploadForms, field, uploadedFile } from '../../../../../upload-form.js'
-import { ClientFileError, readClientFile } from '../../../../../services/client-file.js'
+import { FIELDWORK_ROLES, flash, renderFieldwork, roundFromUrl, takeFlash } from '#src/server/fieldwork-page.ts'
+import type { UploadBody } from '#src/server/upload-form.ts'
+import { acceptUploadForms, field, uploadedFile } from '#src/server/upload-form.ts'
+import { ClientFileError, readClientFile } from '#src/server/services/client-file.ts'
 import {
   cancelStagedImport,
   checkClientFile,
@@ -18,9 +18,9 @@ import {
   loadStagedImport,
   populationPerStratum,
   stageImport,
-} from '../../../../../services/client-import.js'
-import type { FieldworkRound } from '../../../../../services/fieldwork-round.js'
-import { staffActor } from '../../../_session.js'
+} from '#src/server/services/client-import.ts'
+import type { FieldworkRound } from '#src/server/services/fieldwork-round.ts'
+import { staffActor } from '#src/server/routes/beheer/_session.ts'
 
 const MAX_FILE_BYTES = 20 * 1024 * 1024
 const EXPECTED_COLUMNS =

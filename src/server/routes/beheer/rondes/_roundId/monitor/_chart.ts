@@ -3,9 +3,9 @@
  * below, paper on top), a vertical line on each mailing day, axes with round numbers.
  * The template draws it as inline SVG; there is no chart library and no script.
  */
-import type { CalendarDate } from '../../../../../db/schema.js'
-import { addDays } from '../../../../../services/calendar.js'
-import type { DayCount, MailingMark } from '../../../../../services/monitor.js'
+import type { CalendarDate } from '#src/server/db/schema.ts'
+import { addDays } from '#src/server/services/calendar.ts'
+import type { DayCount, MailingMark } from '#src/server/services/monitor.ts'
 
 export interface ChartBar {
   day: CalendarDate

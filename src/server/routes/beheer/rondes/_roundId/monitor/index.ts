@@ -3,12 +3,12 @@
  * morning. Counts only: per municipality and in total, per day, per mailing wave.
  */
 import type { FastifyPluginAsync } from 'fastify'
-import { loadMonitor } from '../../../../../services/monitor.js'
-import { todayInAmsterdam } from '../../../../../services/calendar.js'
-import { notFound, staffPage } from '../../../_respond.js'
-import { numberFormats } from '../../../_format.js'
-import { roundHeader } from '../../_round-header.js'
-import { responseChart } from './_chart.js'
+import { loadMonitor } from '#src/server/services/monitor.ts'
+import { todayInAmsterdam } from '#src/server/services/calendar.ts'
+import { notFound, staffPage } from '#src/server/routes/beheer/_respond.ts'
+import { numberFormats } from '#src/server/routes/beheer/_format.ts'
+import { roundHeader } from '#src/server/routes/beheer/rondes/_round-header.ts'
+import { responseChart } from './_chart.ts'
 
 const monitorPage: FastifyPluginAsync = async (app) => {
   app.get('/', { config: { roles: ['researcher', 'administrator'] } }, async (request, reply) => {

@@ -3,10 +3,10 @@
  * in total, with small groups suppressed (services/results.ts).
  */
 import type { FastifyPluginAsync } from 'fastify'
-import { loadResults } from '../../../../../services/results.js'
-import { notFound, staffPage } from '../../../_respond.js'
-import { numberFormats } from '../../../_format.js'
-import { roundHeader } from '../../_round-header.js'
+import { loadResults } from '#src/server/services/results.ts'
+import { notFound, staffPage } from '#src/server/routes/beheer/_respond.ts'
+import { numberFormats } from '#src/server/routes/beheer/_format.ts'
+import { roundHeader } from '#src/server/routes/beheer/rondes/_round-header.ts'
 
 const resultsPage: FastifyPluginAsync = async (app) => {
   app.get('/', { config: { roles: ['researcher'] } }, async (request, reply) => {

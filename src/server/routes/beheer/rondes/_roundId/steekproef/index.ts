@@ -4,8 +4,8 @@
  * records it, gives the drawn clients their login codes and removes the others.
  */
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify'
-import { FIELDWORK_ROLES, flash, renderFieldwork, roundFromUrl, takeFlash } from '../../../../../fieldwork-page.js'
-import type { StratumPlan } from '../../../../../services/sample.js'
+import { FIELDWORK_ROLES, flash, renderFieldwork, roundFromUrl, takeFlash } from '#src/server/fieldwork-page.ts'
+import type { StratumPlan } from '#src/server/services/sample.ts'
 import {
   confirmSample,
   drawSample,
@@ -13,11 +13,11 @@ import {
   newSeed,
   sampleOf,
   SampleRefusedError,
-} from '../../../../../services/sample.js'
-import { populationPerStratum } from '../../../../../services/client-import.js'
-import type { FieldworkRound } from '../../../../../services/fieldwork-round.js'
-import type { Translate } from '../../../../../i18n/translate.js'
-import { staffActor } from '../../../_session.js'
+} from '#src/server/services/sample.ts'
+import { populationPerStratum } from '#src/server/services/client-import.ts'
+import type { FieldworkRound } from '#src/server/services/fieldwork-round.ts'
+import type { Translate } from '#src/server/i18n/translate.ts'
+import { staffActor } from '#src/server/routes/beheer/_session.ts'
 
 type Fields = Record<string, string | undefined>
 

@@ -15,21 +15,21 @@ import {
   renderFieldwork,
   roundFromUrl,
   takeFlash,
-} from '../../../../../fieldwork-page.js'
-import { field } from '../../../../../upload-form.js'
-import { startEmailSending, startPrintFiles } from '../../../../../fieldwork-work.js'
-import type { Channel } from '../../../../../services/mailings.js'
+} from '#src/server/fieldwork-page.ts'
+import { field } from '#src/server/upload-form.ts'
+import { startEmailSending, startPrintFiles } from '#src/server/fieldwork-work.ts'
+import type { Channel } from '#src/server/services/mailings.ts'
 import {
   createMailings,
   eligibleCounts,
   mailingCounts,
   mailingHistory,
   MailingRefusedError,
-} from '../../../../../services/mailings.js'
-import { problemMessages, queueStatus, requeueMessages } from '../../../../../services/email-queue.js'
-import type { Mark } from '../../../../../services/participant-marks.js'
-import { findParticipant, markCounts, MARKS, setMark } from '../../../../../services/participant-marks.js'
-import { staffActor } from '../../../_session.js'
+} from '#src/server/services/mailings.ts'
+import { problemMessages, queueStatus, requeueMessages } from '#src/server/services/email-queue.ts'
+import type { Mark } from '#src/server/services/participant-marks.ts'
+import { findParticipant, markCounts, MARKS, setMark } from '#src/server/services/participant-marks.ts'
+import { staffActor } from '#src/server/routes/beheer/_session.ts'
 
 const REFRESH_SECONDS = 5
 
