@@ -4,8 +4,8 @@ import { userInfo } from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import type { DB } from '#src/server/db/connect.ts'
-import type { FieldworkRound } from '#src/server/services/fieldwork-round.ts'
-import { loadFieldworkRound } from '#src/server/services/fieldwork-round.ts'
+import type { FieldworkRound } from '#src/server/services/rounds/fieldwork-round.ts'
+import { loadFieldworkRound } from '#src/server/services/rounds/fieldwork-round.ts'
 import type { AppConfig } from '#src/server/config.ts'
 import type { LetterBatchContent } from '#src/server/db/schema.ts'
 import {
@@ -13,10 +13,10 @@ import {
   batchFolder,
   remakeBatches,
   runQueuedLetterBatches,
-} from '#src/server/services/letter-batches.ts'
-import { createMailings, mailingHistory } from '#src/server/services/mailings.ts'
-import { createMailTransport } from '#src/server/services/mail-transport.ts'
-import { processEmailQueue, queueStatus } from '#src/server/services/email-queue.ts'
+} from '#src/server/services/fieldwork/letter-batches.ts'
+import { createMailings, mailingHistory } from '#src/server/services/fieldwork/mailings.ts'
+import { createMailTransport } from '#src/server/services/fieldwork/mail-transport.ts'
+import { processEmailQueue, queueStatus } from '#src/server/services/fieldwork/email-queue.ts'
 import type { Command } from './command.ts'
 import { UsageError } from './command.ts'
 

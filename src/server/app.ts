@@ -11,7 +11,7 @@ import type { AppConfig } from './config.ts'
 import type { DatabaseHandle } from './db/connect.ts'
 import externalPlugins from './plugins/external/index.ts'
 import appPlugins from './plugins/app/index.ts'
-import { parseUrlEncoded } from './url-encoded.ts'
+import { parseUrlEncoded } from './http/url-encoded.ts'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 

@@ -4,11 +4,11 @@
  */
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { StaffRole } from './db/schema.ts'
-import { roundTabsFor } from './round-navigation.ts'
-import type { FieldworkRound } from './services/fieldwork-round.ts'
-import { loadFieldworkRound } from './services/fieldwork-round.ts'
-import type { Channel } from './services/mailings.ts'
-import { loadMailing } from './services/mailings.ts'
+import { roundTabsFor } from './navigation/round-tabs.ts'
+import type { FieldworkRound } from './services/rounds/fieldwork-round.ts'
+import { loadFieldworkRound } from './services/rounds/fieldwork-round.ts'
+import type { Channel } from './services/fieldwork/mailings.ts'
+import { loadMailing } from './services/fieldwork/mailings.ts'
 import { idParam, notFound } from './routes/beheer/_respond.ts'
 
 /** Fieldwork handles names and addresses: researchers only (README: roles). */

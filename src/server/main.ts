@@ -7,11 +7,11 @@ import { loadConfig } from './config.ts'
 import { openDatabase } from './db/open.ts'
 import { DataDirInUseError } from './db/data-dir-lock.ts'
 import { buildApp } from './app.ts'
-import { installShippedQuestionnaires } from './services/questionnaire-library.ts'
-import { createDemoRoundIfEmpty } from './services/demo-round.ts'
-import { runStartupTasks } from './startup.ts'
-import { startFieldworkWorkers } from './fieldwork-work.ts'
-import { startRetentionPurge } from './retention-work.ts'
+import { installShippedQuestionnaires } from './services/rounds/questionnaire-library.ts'
+import { createDemoRoundIfEmpty } from './services/rounds/demo-round.ts'
+import { runStartupTasks } from './jobs/startup-tasks.ts'
+import { startFieldworkWorkers } from './jobs/fieldwork.ts'
+import { startRetentionPurge } from './jobs/retention.ts'
 
 async function main(): Promise<void> {
   const config = loadConfig()

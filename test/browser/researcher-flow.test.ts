@@ -16,8 +16,8 @@ import type { TestApp } from '#test/helpers/app.ts'
 import type { TempDir } from '#test/mailmerge/pdf-tools.ts'
 import { pageCount, tempDir } from '#test/mailmerge/pdf-tools.ts'
 import { andWait, fillPage, pressNext } from './respondent-helpers.ts'
-import { installShippedQuestionnaires } from '#src/server/services/questionnaire-library.ts'
-import { fieldworkIdle } from '#src/server/fieldwork-work.ts'
+import { installShippedQuestionnaires } from '#src/server/services/rounds/questionnaire-library.ts'
+import { fieldworkIdle } from '#src/server/jobs/fieldwork.ts'
 
 const FIXTURES = CLIENT_FILES
 const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']

@@ -5,7 +5,10 @@ import { generateLoginCode } from '#src/codes/login-code.ts'
 import type { DB } from '#src/server/db/connect.ts'
 import type { RoundStatus } from '#src/server/db/schema.ts'
 import type { QuestionnaireDefinition } from '#src/questionnaire/definition.ts'
-import { installShippedQuestionnaires, DEFAULT_QUESTIONNAIRE } from '#src/server/services/questionnaire-library.ts'
+import {
+  installShippedQuestionnaires,
+  DEFAULT_QUESTIONNAIRE,
+} from '#src/server/services/rounds/questionnaire-library.ts'
 import { todayInAmsterdam } from '#src/server/services/calendar.ts'
 
 /** The synthetic client files (test/fixtures/README.md): clients-small.csv, clients-bad.csv, clients-hengelo-haaksbergen-borne.csv. */

@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify'
 import type { DB } from '#src/server/db/connect.ts'
 import type { StaffRole } from '#src/server/db/schema.ts'
-import { hashPassword } from '#src/server/services/passwords.ts'
+import { hashPassword } from '#src/server/services/staff/passwords.ts'
 import { Browser } from './app.ts'
 
 export const TEST_PASSWORD = 'correct horse battery staple'

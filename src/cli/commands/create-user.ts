@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util'
 import type { Command } from '#src/cli/command.ts'
 import { UsageError } from '#src/cli/command.ts'
-import { generatePassword, hashPassword } from '#src/server/services/passwords.ts'
-import { audit } from '#src/server/services/audit.ts'
+import { generatePassword, hashPassword } from '#src/server/services/staff/passwords.ts'
+import { audit } from '#src/server/services/audit/audit.ts'
 import type { StaffRole } from '#src/server/db/schema.ts'
 
 const ROLES: StaffRole[] = ['administrator', 'researcher', 'typist']

@@ -5,9 +5,9 @@ import { pipeline } from 'node:stream/promises'
 import { parseArgs } from 'node:util'
 import type { Command } from '#src/cli/command.ts'
 import { UsageError } from '#src/cli/command.ts'
-import type { ExportFormat } from '#src/server/services/exports.ts'
-import { EXPORT_FORMATS } from '#src/server/services/exports.ts'
-import { exportFile } from '#src/server/services/export-files.ts'
+import type { ExportFormat } from '#src/server/services/reporting/exports.ts'
+import { EXPORT_FORMATS } from '#src/server/services/reporting/exports.ts'
+import { exportFile } from '#src/server/services/reporting/export-files.ts'
 import { isUiLanguage, translator } from '#src/server/i18n/translate.ts'
 
 export const exportCommand: Command = {

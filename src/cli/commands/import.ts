@@ -4,13 +4,13 @@ import { parseArgs } from 'node:util'
 import type { Command } from '#src/cli/command.ts'
 import { UsageError } from '#src/cli/command.ts'
 import { cliActor, roundOption, translator } from '#src/cli/fieldwork.ts'
-import { ClientFileError, readClientFile } from '#src/server/services/client-file.ts'
+import { ClientFileError, readClientFile } from '#src/server/services/fieldwork/client-file.ts'
 import {
   checkClientFile,
   importBlocker,
   importClients,
   loadRoundForImport,
-} from '#src/server/services/client-import.ts'
+} from '#src/server/services/fieldwork/client-import.ts'
 
 export const importCommand: Command = {
   name: 'import',

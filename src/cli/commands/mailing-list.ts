@@ -4,9 +4,9 @@ import { parseArgs } from 'node:util'
 import type { Command } from '#src/cli/command.ts'
 import { UsageError } from '#src/cli/command.ts'
 import { cliActor, roundOption } from '#src/cli/fieldwork.ts'
-import { audit } from '#src/server/services/audit.ts'
-import { mailingHistory } from '#src/server/services/mailings.ts'
-import { mailingListCsv } from '#src/server/services/mailing-list.ts'
+import { audit } from '#src/server/services/audit/audit.ts'
+import { mailingHistory } from '#src/server/services/fieldwork/mailings.ts'
+import { mailingListCsv } from '#src/server/services/fieldwork/mailing-list.ts'
 
 export const mailingListCommand: Command = {
   name: 'mailing-list',

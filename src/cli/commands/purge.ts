@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util'
 import type { Command } from '#src/cli/command.ts'
 import { UsageError } from '#src/cli/command.ts'
-import { purgeExpiredRounds, purgeRound } from '#src/server/services/purge.ts'
+import { purgeExpiredRounds, purgeRound } from '#src/server/services/rounds/purge.ts'
 
 export const purgeCommand: Command = {
   name: 'purge',

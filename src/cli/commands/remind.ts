@@ -2,8 +2,8 @@ import { parseArgs } from 'node:util'
 import type { Command } from '#src/cli/command.ts'
 import { UsageError } from '#src/cli/command.ts'
 import { cliActor, makePrintFiles, roundOption, sendQueuedEmail, translator } from '#src/cli/fieldwork.ts'
-import type { Channel } from '#src/server/services/mailings.ts'
-import { createMailings, eligibleCounts, MailingRefusedError } from '#src/server/services/mailings.ts'
+import type { Channel } from '#src/server/services/fieldwork/mailings.ts'
+import { createMailings, eligibleCounts, MailingRefusedError } from '#src/server/services/fieldwork/mailings.ts'
 
 export const remindCommand: Command = {
   name: 'remind',

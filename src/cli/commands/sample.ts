@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util'
 import type { Command } from '#src/cli/command.ts'
 import { UsageError } from '#src/cli/command.ts'
 import { cliActor, roundOption, translator } from '#src/cli/fieldwork.ts'
-import type { StratumPlan } from '#src/server/services/sample.ts'
+import type { StratumPlan } from '#src/server/services/fieldwork/sample.ts'
 import {
   confirmSample,
   drawSample,
@@ -10,7 +10,7 @@ import {
   newSeed,
   sampleOf,
   SampleRefusedError,
-} from '#src/server/services/sample.ts'
+} from '#src/server/services/fieldwork/sample.ts'
 
 export const sampleCommand: Command = {
   name: 'sample',

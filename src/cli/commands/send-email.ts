@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util'
 import type { Command } from '#src/cli/command.ts'
 import { cliActor, roundOption, sendQueuedEmail } from '#src/cli/fieldwork.ts'
-import { createMailings, eligibleCounts, mailingHistory } from '#src/server/services/mailings.ts'
+import { createMailings, eligibleCounts, mailingHistory } from '#src/server/services/fieldwork/mailings.ts'
 
 export const sendEmailCommand: Command = {
   name: 'send-email',

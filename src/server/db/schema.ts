@@ -3,7 +3,6 @@
  */
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely'
 import type { QuestionnaireDefinition, Answers } from '#src/questionnaire/definition.ts'
-import type { PaperCoding, KeyedFields } from '#src/server/services/paper-coding.ts'
 
 /** A `date` column: always the string YYYY-MM-DD (see type-parsers.ts). */
 export type CalendarDate = string
@@ -307,3 +306,32 @@ export type NewParticipant = Insertable<ParticipantsTable>
 export type ParticipantUpdate = Updateable<ParticipantsTable>
 export type Response = Selectable<ResponsesTable>
 export type StaffUser = Selectable<StaffUsersTable>
+
+// --- Paper entry: the JSON shapes of paper_coding and keyed fields (services/paper/paper-coding.ts explains them).
+
+/**
+ * What a typist keyed, per answer key (see `Answers` in src/questionnaire/definition.ts),
+ * normalised: "7", "1 3" (ticks of a multiple-choice question), "m", "?", a number, a
+ * text. Blank fields are absent.
+ */
+export type KeyedFields = Record<string, string>
+
+/** A special code a typist keys instead of an answer. */
+export type PaperMark = 'multiple' | 'unreadable'
+
+export interface PaperCoding {
+  /**
+   * The form had no (readable) login code: it was keyed under the stratum the typist
+   * chose, belongs to no participant, and is counted apart.
+   */
+  noCode: boolean
+  /** Answer keys keyed with a mark instead of an answer. Not in `answers`. */
+  marks: Record<string, PaperMark>
+  /** Answer keys whose keyed value is no valid answer, with the text as keyed. Not in `answers`. */
+  invalid: Record<string, string>
+  /**
+   * Answer keys that ARE in `answers` although the questionnaire's routing would have
+   * skipped the question (or an "anders, namelijk" text without its box ticked).
+   */
+  outsideRouting: string[]
+}

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { Secret, TOTP } from 'otpauth'
 import { niceCeiling, responseChart } from '#src/server/routes/beheer/rondes/_roundId/monitor/_chart.ts'
-import { missingSpec, spssString } from '#src/server/services/spss.ts'
-import { currentTotpCode, matchingStep, newTotpSecret, totpUri } from '#src/server/services/totp.ts'
-import { parseRoundForm, stratumCode } from '#src/server/services/rounds.ts'
-import { csvText } from '#src/server/services/exports.ts'
+import { missingSpec, spssString } from '#src/server/services/reporting/spss.ts'
+import { currentTotpCode, matchingStep, newTotpSecret, totpUri } from '#src/server/services/staff/totp.ts'
+import { parseRoundForm, stratumCode } from '#src/server/services/rounds/rounds.ts'
+import { csvText } from '#src/server/services/reporting/exports.ts'
 
 describe('the response chart', () => {
   it('draws one stacked bar per day from opening to today, with the mailing days marked', () => {

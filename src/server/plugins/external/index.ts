@@ -14,8 +14,8 @@ import view from '@fastify/view'
 import multipart from '@fastify/multipart'
 import { Eta } from 'eta'
 import type { AppConfig } from '#src/server/config.ts'
-import type { UrlEncodedFields } from '#src/server/url-encoded.ts'
-import { parseUrlEncoded } from '#src/server/url-encoded.ts'
+import type { UrlEncodedFields } from '#src/server/http/url-encoded.ts'
+import { parseUrlEncoded } from '#src/server/http/url-encoded.ts'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..')
 

@@ -1,6 +1,6 @@
 /** `/beheer`: the staff start page, with every round and its headline figures. */
 import type { FastifyPluginAsync } from 'fastify'
-import { listRounds } from '#src/server/services/rounds.ts'
+import { listRounds } from '#src/server/services/rounds/rounds.ts'
 import { numberFormats } from './_format.ts'
 import { takeNotice } from './_session.ts'
 

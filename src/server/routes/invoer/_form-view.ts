@@ -1,8 +1,8 @@
 /** What the keying form template needs: every field with its hint, value and warning. */
 import type { Translate } from '#src/server/i18n/translate.ts'
-import type { EntryForm } from '#src/server/services/paper-entry.ts'
-import type { KeyingField, KeyingWarning } from '#src/server/services/paper-form.ts'
-import { codesSummary, keyingLayout } from '#src/server/services/paper-form.ts'
+import type { EntryForm } from '#src/server/services/paper/paper-entry.ts'
+import type { KeyingField, KeyingWarning } from '#src/server/services/paper/paper-form.ts'
+import { codesSummary, keyingLayout } from '#src/server/services/paper/paper-form.ts'
 
 /** Posted field names: the answer key with a prefix, so no answer key can clash with "code" or "_csrf". */
 export const FIELD_PREFIX = 'v_'

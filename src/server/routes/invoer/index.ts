@@ -12,7 +12,7 @@
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import { parseLoginCode } from '#src/codes/login-code.ts'
-import type { EntryForm, OpenResult, SaveOutcome } from '#src/server/services/paper-entry.ts'
+import type { EntryForm, OpenResult, SaveOutcome } from '#src/server/services/paper/paper-entry.ts'
 import {
   discardDraft,
   draftQuestionnaire,
@@ -25,10 +25,10 @@ import {
   roundsOpenForEntry,
   saveDraftFields,
   saveForm,
-} from '#src/server/services/paper-entry.ts'
-import type { KeyingWarning } from '#src/server/services/paper-form.ts'
-import { keyedFieldsFromForm, readKeyedForm, warningsFingerprint } from '#src/server/services/paper-form.ts'
-import { parseFormNumber } from '#src/server/services/double-keying.ts'
+} from '#src/server/services/paper/paper-entry.ts'
+import type { KeyingWarning } from '#src/server/services/paper/paper-form.ts'
+import { keyedFieldsFromForm, readKeyedForm, warningsFingerprint } from '#src/server/services/paper/paper-form.ts'
+import { parseFormNumber } from '#src/server/services/paper/double-keying.ts'
 import { FIELD_PREFIX, formView } from './_form-view.ts'
 import { ENTRY_ROLES } from './autohooks.ts'
 

@@ -20,7 +20,7 @@ import {
   visibilityOf,
 } from '#src/questionnaire/index.ts'
 import { localize } from '#src/questionnaire/text.ts'
-import type { ParticipantContext } from '#src/server/services/participation.ts'
+import type { ParticipantContext } from '#src/server/services/respondent/participation.ts'
 import {
   AlreadyCompletedError,
   loadParticipantContext,
@@ -30,7 +30,7 @@ import {
   RoundNotOpenError,
   StaleAnswersError,
   submitOnline,
-} from '#src/server/services/participation.ts'
+} from '#src/server/services/respondent/participation.ts'
 import { questionView } from './_question-view.ts'
 import { RecentContexts } from './_recent-contexts.ts'
 import { SaveBatches } from './_save-batches.ts'

@@ -5,7 +5,7 @@ import { createTestApp } from '#test/helpers/app.ts'
 import { signedInAs } from '#test/helpers/staff.ts'
 import type { RoundFixture } from '#test/helpers/fixtures.ts'
 import { createRound } from '#test/helpers/fixtures.ts'
-import { audit } from '#src/server/services/audit.ts'
+import { audit } from '#src/server/services/audit/audit.ts'
 
 let t: TestApp
 let admin: Browser & { username: string }

@@ -11,7 +11,7 @@ import { signedInAs } from '#test/helpers/staff.ts'
 import { toolsAvailable } from '#test/setup/environment.ts'
 import { buildCodebook } from '#src/questionnaire/index.ts'
 import type { QuestionnaireDefinition } from '#src/questionnaire/definition.ts'
-import { exportRows, loadExportContext, META_VARIABLES } from '#src/server/services/exports.ts'
+import { exportRows, loadExportContext, META_VARIABLES } from '#src/server/services/reporting/exports.ts'
 import type { SeededRound } from './seed.ts'
 import { PERSONAL_MARK, seedRound } from './seed.ts'
 

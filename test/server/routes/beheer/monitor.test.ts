@@ -3,7 +3,7 @@ import type { Browser, TestApp } from '#test/helpers/app.ts'
 import { createTestApp } from '#test/helpers/app.ts'
 import { signedInAs } from '#test/helpers/staff.ts'
 import { daysFromToday } from '#test/helpers/fixtures.ts'
-import { loadMonitor } from '#src/server/services/monitor.ts'
+import { loadMonitor } from '#src/server/services/reporting/monitor.ts'
 import type { SeededRound } from './seed.ts'
 import { ROUND_2022, seedRound } from './seed.ts'
 

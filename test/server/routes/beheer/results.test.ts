@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, TestApp } from '#test/helpers/app.ts'
 import { createTestApp } from '#test/helpers/app.ts'
 import { signedInAs } from '#test/helpers/staff.ts'
-import { loadResults, suppressedColumns } from '#src/server/services/results.ts'
+import { loadResults, suppressedColumns } from '#src/server/services/reporting/results.ts'
 import type { SeededRound } from './seed.ts'
 import { seedRound } from './seed.ts'
 

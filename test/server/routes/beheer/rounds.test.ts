@@ -3,7 +3,7 @@ import type { Browser, TestApp } from '#test/helpers/app.ts'
 import { createTestApp } from '#test/helpers/app.ts'
 import { signedInAs } from '#test/helpers/staff.ts'
 import { createRound, daysFromToday } from '#test/helpers/fixtures.ts'
-import { installShippedQuestionnaires } from '#src/server/services/questionnaire-library.ts'
+import { installShippedQuestionnaires } from '#src/server/services/rounds/questionnaire-library.ts'
 
 let t: TestApp
 let researcher: Browser & { userId: number; username: string }

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { TestApp } from '#test/helpers/app.ts'
 import { Browser, createTestApp } from '#test/helpers/app.ts'
 import { signedInAs, TEST_PASSWORD } from '#test/helpers/staff.ts'
-import { currentTotpCode } from '#src/server/services/totp.ts'
+import { currentTotpCode } from '#src/server/services/staff/totp.ts'
 
 let t: TestApp
 

@@ -2,8 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DatabaseHandle, DB } from '#src/server/db/connect.ts'
 import type { SaveAll } from '#src/server/routes/vragenlijst/_save-batches.ts'
 import { SaveBatches } from '#src/server/routes/vragenlijst/_save-batches.ts'
-import type { ConditionalSave } from '#src/server/services/participation.ts'
-import { loadParticipantContext, saveProgress, saveProgressIfUnchanged } from '#src/server/services/participation.ts'
+import type { ConditionalSave } from '#src/server/services/respondent/participation.ts'
+import {
+  loadParticipantContext,
+  saveProgress,
+  saveProgressIfUnchanged,
+} from '#src/server/services/respondent/participation.ts'
 import { createTestDatabase } from '#test/helpers/database.ts'
 import { createRound } from '#test/helpers/fixtures.ts'
 

@@ -10,8 +10,8 @@
  *   POST /beheer/account/tweede-stap/uitzetten  → switch it off (password required)
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
-import { changeOwnPassword, getAccount, SECOND_FACTOR_ROLES } from '#src/server/services/accounts.ts'
-import { MIN_PASSWORD_LENGTH, verifyPassword } from '#src/server/services/passwords.ts'
+import { changeOwnPassword, getAccount, SECOND_FACTOR_ROLES } from '#src/server/services/staff/accounts.ts'
+import { MIN_PASSWORD_LENGTH, verifyPassword } from '#src/server/services/staff/passwords.ts'
 import {
   disableTotp,
   enableTotp,
@@ -21,7 +21,7 @@ import {
   normaliseTotpCode,
   totpQrDataUrl,
   totpUri,
-} from '#src/server/services/totp.ts'
+} from '#src/server/services/staff/totp.ts'
 import type { AttemptLimit } from '#src/server/services/attempt-limiter.ts'
 import { takeAttempt } from '#src/server/services/attempt-limiter.ts'
 import { setNotice, staffActor, takeNotice } from '#src/server/routes/beheer/_session.ts'

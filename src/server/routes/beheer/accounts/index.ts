@@ -5,7 +5,7 @@
  *   POST /beheer/accounts  → create an account; its password is shown once, on this answer
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
-import { createAccount, isStaffRole, listAccounts, STAFF_ROLES } from '#src/server/services/accounts.ts'
+import { createAccount, isStaffRole, listAccounts, STAFF_ROLES } from '#src/server/services/staff/accounts.ts'
 import { staffActor, takeNotice } from '#src/server/routes/beheer/_session.ts'
 
 const administrators = { config: { roles: ['administrator'] as const } }

@@ -3,8 +3,8 @@
  * read what was done with rounds (imports, samples, letters, exports, purges).
  */
 import type { FastifyPluginAsync } from 'fastify'
-import type { AuditFilter } from '#src/server/services/audit-log.ts'
-import { auditActions, readAuditLog } from '#src/server/services/audit-log.ts'
+import type { AuditFilter } from '#src/server/services/audit/audit-log.ts'
+import { auditActions, readAuditLog } from '#src/server/services/audit/audit-log.ts'
 import { isCalendarDate } from '#src/server/services/calendar.ts'
 import { idParam, staffPage } from '#src/server/routes/beheer/_respond.ts'
 

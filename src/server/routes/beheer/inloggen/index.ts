@@ -1,9 +1,9 @@
 /** `/beheer/inloggen`: staff sign-in, throttled per user name and per address. */
 import type { FastifyPluginAsync } from 'fastify'
-import { verifyPassword } from '#src/server/services/passwords.ts'
+import { verifyPassword } from '#src/server/services/staff/passwords.ts'
 import type { AttemptLimit } from '#src/server/services/attempt-limiter.ts'
 import { takeAttempt } from '#src/server/services/attempt-limiter.ts'
-import { audit } from '#src/server/services/audit.ts'
+import { audit } from '#src/server/services/audit/audit.ts'
 import '#src/server/routes/beheer/_session.ts'
 import { safeReturnPath } from './_return-path.ts'
 

@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify'
-import type { FieldError } from '#src/server/services/rounds.ts'
+import type { FieldError } from '#src/server/services/rounds/rounds.ts'
 
 /** The round form's problems as messages per field; the form's summary lists them all. */
 export function fieldMessages(request: FastifyRequest, errors: FieldError[]): Record<string, string[]> {

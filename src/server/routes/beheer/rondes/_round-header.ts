@@ -4,7 +4,7 @@
  */
 import type { FastifyRequest } from 'fastify'
 import type { Round } from '#src/server/db/schema.ts'
-import { roundTabsFor } from '#src/server/round-navigation.ts'
+import { roundTabsFor } from '#src/server/navigation/round-tabs.ts'
 import { idParam } from '#src/server/routes/beheer/_respond.ts'
 
 type HeaderRound = Pick<Round, 'id' | 'name' | 'status' | 'opens_on' | 'closes_on'>

@@ -6,14 +6,14 @@
  *   POST /beheer/rondes        → create it (as a draft)
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
-import type { RoundForm } from '#src/server/services/rounds.ts'
+import type { RoundForm } from '#src/server/services/rounds/rounds.ts'
 import {
   createRound,
   listQuestionnaires,
   listRounds,
   MIN_GROUP_SIZE_DEFAULT,
   parseRoundForm,
-} from '#src/server/services/rounds.ts'
+} from '#src/server/services/rounds/rounds.ts'
 import { addDays, todayInAmsterdam } from '#src/server/services/calendar.ts'
 import { numberFormats } from '#src/server/routes/beheer/_format.ts'
 import { setNotice, staffActor, takeNotice } from '#src/server/routes/beheer/_session.ts'

@@ -1,6 +1,6 @@
 /** `/beheer/uitloggen`: sign out (a form post, so another site cannot sign staff out). */
 import type { FastifyPluginAsync } from 'fastify'
-import { audit } from '#src/server/services/audit.ts'
+import { audit } from '#src/server/services/audit/audit.ts'
 
 const signOut: FastifyPluginAsync = async (app) => {
   app.post('/', { config: { roles: ['administrator', 'researcher', 'typist'] } }, async (request, reply) => {

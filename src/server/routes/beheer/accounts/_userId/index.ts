@@ -8,7 +8,7 @@
  *   POST /beheer/accounts/:userId/tweede-stap   → remove the second step (lost phone)
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
-import type { AccountProblem } from '#src/server/services/accounts.ts'
+import type { AccountProblem } from '#src/server/services/staff/accounts.ts'
 import {
   changeRole,
   getAccount,
@@ -17,7 +17,7 @@ import {
   resetPassword,
   setActive,
   STAFF_ROLES,
-} from '#src/server/services/accounts.ts'
+} from '#src/server/services/staff/accounts.ts'
 import { setNotice, staffActor, takeNotice } from '#src/server/routes/beheer/_session.ts'
 import { idParam, notFound } from '#src/server/routes/beheer/_respond.ts'
 

@@ -6,8 +6,8 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import type { AttemptLimit } from '#src/server/services/attempt-limiter.ts'
 import { takeAttempt } from '#src/server/services/attempt-limiter.ts'
-import { audit } from '#src/server/services/audit.ts'
-import { normaliseTotpCode, verifyAndUseTotp } from '#src/server/services/totp.ts'
+import { audit } from '#src/server/services/audit/audit.ts'
+import { normaliseTotpCode, verifyAndUseTotp } from '#src/server/services/staff/totp.ts'
 import '#src/server/routes/beheer/_session.ts'
 import { safeReturnPath } from '#src/server/routes/beheer/inloggen/_return-path.ts'
 

@@ -9,7 +9,7 @@
  *   GET  /beheer/rondes/:roundId/voorbeeld   → the questionnaire as a respondent sees it, per language
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
-import type { RoundDetails, RoundForm } from '#src/server/services/rounds.ts'
+import type { RoundDetails, RoundForm } from '#src/server/services/rounds/rounds.ts'
 import {
   closeRound,
   listQuestionnaires,
@@ -18,8 +18,8 @@ import {
   parseRoundForm,
   roundFormValues,
   updateRound,
-} from '#src/server/services/rounds.ts'
-import { purgeRound } from '#src/server/services/purge.ts'
+} from '#src/server/services/rounds/rounds.ts'
+import { purgeRound } from '#src/server/services/rounds/purge.ts'
 import { todayInAmsterdam } from '#src/server/services/calendar.ts'
 import { setNotice, staffActor, takeNotice } from '#src/server/routes/beheer/_session.ts'
 import { idParam, notFound, staffPage } from '#src/server/routes/beheer/_respond.ts'

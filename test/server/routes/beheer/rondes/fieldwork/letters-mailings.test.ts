@@ -10,8 +10,8 @@ import type { RoundFixture } from '#test/helpers/fixtures.ts'
 import { createRound } from '#test/helpers/fixtures.ts'
 import { signedInAs } from '#test/helpers/staff.ts'
 import { formatLoginCode } from '#src/codes/login-code.ts'
-import { currentWave } from '#src/server/services/participation.ts'
-import { fieldworkIdle } from '#src/server/fieldwork-work.ts'
+import { currentWave } from '#src/server/services/respondent/participation.ts'
+import { fieldworkIdle } from '#src/server/jobs/fieldwork.ts'
 import type { TempDir } from '#test/mailmerge/pdf-tools.ts'
 import {
   decodeSymbols,

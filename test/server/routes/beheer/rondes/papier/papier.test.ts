@@ -10,7 +10,7 @@ import type { RoundFixture } from '#test/helpers/fixtures.ts'
 import { createRound } from '#test/helpers/fixtures.ts'
 import { signedInAs } from '#test/helpers/staff.ts'
 import { formatLoginCode } from '#src/codes/login-code.ts'
-import { submitOnline } from '#src/server/services/participation.ts'
+import { submitOnline } from '#src/server/services/respondent/participation.ts'
 
 let t: TestApp
 let round: RoundFixture

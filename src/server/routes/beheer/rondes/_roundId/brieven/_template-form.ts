@@ -1,8 +1,8 @@
 /** The letter template editor's form: field names in the page, TemplateContent in the service. */
 import type { LetterBody } from '#src/mailmerge/index.ts'
-import type { TemplateContent, TemplateProblem } from '#src/server/services/letter-templates.ts'
-import type { UploadBody } from '#src/server/upload-form.ts'
-import { field } from '#src/server/upload-form.ts'
+import type { TemplateContent, TemplateProblem } from '#src/server/services/fieldwork/letter-templates.ts'
+import type { UploadBody } from '#src/server/http/upload-form.ts'
+import { field } from '#src/server/http/upload-form.ts'
 
 /** Languages the editor offers: Dutch and English, then the questionnaire's other languages. */
 export function editorLanguages(questionnaireLanguages: string[]): string[] {

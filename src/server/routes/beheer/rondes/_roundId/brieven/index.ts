@@ -18,16 +18,21 @@ import {
   roundFromUrl,
   takeFlash,
 } from '#src/server/fieldwork-page.ts'
-import type { UploadBody } from '#src/server/upload-form.ts'
-import { acceptUploadForms, field, uploadedFile } from '#src/server/upload-form.ts'
-import { startPrintFiles } from '#src/server/fieldwork-work.ts'
+import type { UploadBody } from '#src/server/http/upload-form.ts'
+import { acceptUploadForms, field, uploadedFile } from '#src/server/http/upload-form.ts'
+import { startPrintFiles } from '#src/server/jobs/fieldwork.ts'
 import type { MailingKind } from '#src/server/db/schema.ts'
-import type { FieldworkRound } from '#src/server/services/fieldwork-round.ts'
-import { audit } from '#src/server/services/audit.ts'
-import { createMailings, eligibleCounts, mailingHistory, MailingRefusedError } from '#src/server/services/mailings.ts'
-import { batchesOfRound, batchFile, remakeBatches } from '#src/server/services/letter-batches.ts'
-import { mailingListCsv } from '#src/server/services/mailing-list.ts'
-import type { Logo, TemplateContent, TemplateProblem } from '#src/server/services/letter-templates.ts'
+import type { FieldworkRound } from '#src/server/services/rounds/fieldwork-round.ts'
+import { audit } from '#src/server/services/audit/audit.ts'
+import {
+  createMailings,
+  eligibleCounts,
+  mailingHistory,
+  MailingRefusedError,
+} from '#src/server/services/fieldwork/mailings.ts'
+import { batchesOfRound, batchFile, remakeBatches } from '#src/server/services/fieldwork/letter-batches.ts'
+import { mailingListCsv } from '#src/server/services/fieldwork/mailing-list.ts'
+import type { Logo, TemplateContent, TemplateProblem } from '#src/server/services/fieldwork/letter-templates.ts'
 import {
   checkTemplate,
   deleteStratumTemplate,
@@ -39,7 +44,7 @@ import {
   templateOverview,
   templatePrints,
   writePreview,
-} from '#src/server/services/letter-templates.ts'
+} from '#src/server/services/fieldwork/letter-templates.ts'
 import { MERGE_FIELDS, MERGE_FIELD_DESCRIPTIONS } from '#src/mailmerge/index.ts'
 import { formatDate } from '#src/server/i18n/translate.ts'
 import { staffActor } from '#src/server/routes/beheer/_session.ts'

@@ -8,9 +8,9 @@
  * another site cannot make a researcher's browser download (and log) an export.
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
-import type { ExportFormat } from '#src/server/services/exports.ts'
-import { countExportRows, EXPORT_FORMATS } from '#src/server/services/exports.ts'
-import { exportFile } from '#src/server/services/export-files.ts'
+import type { ExportFormat } from '#src/server/services/reporting/exports.ts'
+import { countExportRows, EXPORT_FORMATS } from '#src/server/services/reporting/exports.ts'
+import { exportFile } from '#src/server/services/reporting/export-files.ts'
 import { isUiLanguage } from '#src/server/i18n/translate.ts'
 import { notFound, staffPage } from '#src/server/routes/beheer/_respond.ts'
 import { numberFormats } from '#src/server/routes/beheer/_format.ts'

@@ -5,9 +5,9 @@
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import { FIELDWORK_ROLES, flash, renderFieldwork, roundFromUrl, takeFlash } from '#src/server/fieldwork-page.ts'
-import type { UploadBody } from '#src/server/upload-form.ts'
-import { acceptUploadForms, field, uploadedFile } from '#src/server/upload-form.ts'
-import { ClientFileError, readClientFile } from '#src/server/services/client-file.ts'
+import type { UploadBody } from '#src/server/http/upload-form.ts'
+import { acceptUploadForms, field, uploadedFile } from '#src/server/http/upload-form.ts'
+import { ClientFileError, readClientFile } from '#src/server/services/fieldwork/client-file.ts'
 import {
   cancelStagedImport,
   checkClientFile,
@@ -18,8 +18,8 @@ import {
   loadStagedImport,
   populationPerStratum,
   stageImport,
-} from '#src/server/services/client-import.ts'
-import type { FieldworkRound } from '#src/server/services/fieldwork-round.ts'
+} from '#src/server/services/fieldwork/client-import.ts'
+import type { FieldworkRound } from '#src/server/services/rounds/fieldwork-round.ts'
 import { staffActor } from '#src/server/routes/beheer/_session.ts'
 
 const MAX_FILE_BYTES = 20 * 1024 * 1024

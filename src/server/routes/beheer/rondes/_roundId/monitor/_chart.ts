@@ -5,7 +5,7 @@
  */
 import type { CalendarDate } from '#src/server/db/schema.ts'
 import { addDays } from '#src/server/services/calendar.ts'
-import type { DayCount, MailingMark } from '#src/server/services/monitor.ts'
+import type { DayCount, MailingMark } from '#src/server/services/reporting/monitor.ts'
 
 export interface ChartBar {
   day: CalendarDate

@@ -3,7 +3,7 @@
  * morning. Counts only: per municipality and in total, per day, per mailing wave.
  */
 import type { FastifyPluginAsync } from 'fastify'
-import { loadMonitor } from '#src/server/services/monitor.ts'
+import { loadMonitor } from '#src/server/services/reporting/monitor.ts'
 import { todayInAmsterdam } from '#src/server/services/calendar.ts'
 import { notFound, staffPage } from '#src/server/routes/beheer/_respond.ts'
 import { numberFormats } from '#src/server/routes/beheer/_format.ts'

@@ -3,7 +3,7 @@
  * in total, with small groups suppressed (services/results.ts).
  */
 import type { FastifyPluginAsync } from 'fastify'
-import { loadResults } from '#src/server/services/results.ts'
+import { loadResults } from '#src/server/services/reporting/results.ts'
 import { notFound, staffPage } from '#src/server/routes/beheer/_respond.ts'
 import { numberFormats } from '#src/server/routes/beheer/_format.ts'
 import { roundHeader } from '#src/server/routes/beheer/rondes/_round-header.ts'

@@ -5,7 +5,7 @@
  */
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify'
 import { FIELDWORK_ROLES, flash, renderFieldwork, roundFromUrl, takeFlash } from '#src/server/fieldwork-page.ts'
-import type { StratumPlan } from '#src/server/services/sample.ts'
+import type { StratumPlan } from '#src/server/services/fieldwork/sample.ts'
 import {
   confirmSample,
   drawSample,
@@ -13,9 +13,9 @@ import {
   newSeed,
   sampleOf,
   SampleRefusedError,
-} from '#src/server/services/sample.ts'
-import { populationPerStratum } from '#src/server/services/client-import.ts'
-import type { FieldworkRound } from '#src/server/services/fieldwork-round.ts'
+} from '#src/server/services/fieldwork/sample.ts'
+import { populationPerStratum } from '#src/server/services/fieldwork/client-import.ts'
+import type { FieldworkRound } from '#src/server/services/rounds/fieldwork-round.ts'
 import type { Translate } from '#src/server/i18n/translate.ts'
 import { staffActor } from '#src/server/routes/beheer/_session.ts'
 

@@ -16,19 +16,19 @@ import {
   roundFromUrl,
   takeFlash,
 } from '#src/server/fieldwork-page.ts'
-import { field } from '#src/server/upload-form.ts'
-import { startEmailSending, startPrintFiles } from '#src/server/fieldwork-work.ts'
-import type { Channel } from '#src/server/services/mailings.ts'
+import { field } from '#src/server/http/upload-form.ts'
+import { startEmailSending, startPrintFiles } from '#src/server/jobs/fieldwork.ts'
+import type { Channel } from '#src/server/services/fieldwork/mailings.ts'
 import {
   createMailings,
   eligibleCounts,
   mailingCounts,
   mailingHistory,
   MailingRefusedError,
-} from '#src/server/services/mailings.ts'
-import { problemMessages, queueStatus, requeueMessages } from '#src/server/services/email-queue.ts'
-import type { Mark } from '#src/server/services/participant-marks.ts'
-import { findParticipant, markCounts, MARKS, setMark } from '#src/server/services/participant-marks.ts'
+} from '#src/server/services/fieldwork/mailings.ts'
+import { problemMessages, queueStatus, requeueMessages } from '#src/server/services/fieldwork/email-queue.ts'
+import type { Mark } from '#src/server/services/fieldwork/participant-marks.ts'
+import { findParticipant, markCounts, MARKS, setMark } from '#src/server/services/fieldwork/participant-marks.ts'
 import { staffActor } from '#src/server/routes/beheer/_session.ts'
 
 const REFRESH_SECONDS = 5

@@ -1,0 +1,338 @@
+/**
+ * Print files: the letters (or paper questionnaires) of one mailing for one
+ * municipality, as one PDF in DATA_DIR/batches/, made off the request path.
+ *
+ * A job is a letter_batches row. Any process may take a queued job (FOR UPDATE SKIP
+ * LOCKED); while it works it renews a heartbeat, and a job whose heartbeat has stopped
+ * (the process died) is taken up again from the start. Making a file again is harmless:
+ * the recipients and their codes were fixed when the mailing was made, so a remade file
+ * has exactly the same letters, with the current template.
+ *
+ * The PDF is written under a temporary name and renamed when complete, so a download
+ * never gets half a file. Letters are read from the database in chunks and drawn one at
+ * a time (the mail-merge module streams), so memory stays flat for any size; the
+ * event loop gets a turn between letters, so the web server stays responsive.
+ */
+import { createWriteStream } from 'node:fs'
+import { mkdir, rename, rm, stat } from 'node:fs/promises'
+import path from 'node:path'
+import { setImmediate as nextTurn } from 'node:timers/promises'
+import { sql } from 'kysely'
+import type { AppConfig } from '#src/server/config.ts'
+import type { DB } from '#src/server/db/connect.ts'
+import type { LetterBatchContent, LetterBatchStatus, MailingKind } from '#src/server/db/schema.ts'
+import { formatDate } from '#src/server/i18n/translate.ts'
+import type { LetterData, LetterTemplate, PaperFormItem } from '#src/mailmerge/index.ts'
+import { letterLanguage, writeLetterBatch, writePaperQuestionnaireBatch } from '#src/mailmerge/index.ts'
+import { isRightToLeft } from '#src/questionnaire/text.ts'
+import type { AuditActor } from '#src/server/services/audit/audit.ts'
+import { audit } from '#src/server/services/audit/audit.ts'
+import { effectiveTemplate } from './letter-templates.ts'
+import type { Recipient } from './recipients.ts'
+import { displayName, mailingRecipients, personalUrl, postcodeLine, siteAddress, streetLine } from './recipients.ts'
+
+/** A running job whose heartbeat is older than this is taken to be dead. */
+export const HEARTBEAT_TIMEOUT_SECONDS = 120
+const HEARTBEAT_EVERY_MS = 1000
+
+export function batchFolder(config: AppConfig, roundId: number): string {
+  return path.join(config.dataDir, 'batches', `ronde-${roundId}`)
+}
+
+export interface ClaimedBatch {
+  id: number
+  round_id: number
+  mailing_id: number
+  stratum_id: number
+  content: LetterBatchContent
+  total: number
+}
+
+export interface BatchFilter {
+  mailingId?: number
+  content?: LetterBatchContent
+}
+
+async function claimNextBatch(db: DB, filter: BatchFilter): Promise<ClaimedBatch | undefined> {
+  const result = await sql<ClaimedBatch>`
+    update letter_batches set status = 'running', done = 0, error = null, heartbeat_at = now(), finished_at = null
+    where id = (
+      select id from letter_batches
+      where (status = 'queued'
+         or (status = 'running' and heartbeat_at < now() - make_interval(secs => ${HEARTBEAT_TIMEOUT_SECONDS})))
+        ${filter.mailingId === undefined ? sql`` : sql`and mailing_id = ${filter.mailingId}`}
+        ${filter.content === undefined ? sql`` : sql`and content = ${filter.content}`}
+      order by id
+      for update skip locked
+      limit 1
+    )
+    returning id, round_id, mailing_id, stratum_id, content, total`.execute(db)
+  return result.rows[0]
+}
+
+export function letterData(r: Recipient, template: LetterTemplate, publicUrl: string, closesOn: string): LetterData {
+  const closingDate = formatDate(closesOn, letterLanguage(template, r.language))
+  return {
+    code: r.code,
+    loginUrl: personalUrl(publicUrl, r.code),
+    siteUrl: siteAddress(publicUrl),
+    name: displayName(r),
+    addressLines: [streetLine(r), postcodeLine(r)],
+    language: r.language,
+    stratumName: r.stratumName,
+    closingDate,
+  }
+}
+
+/** The letters of a job, read from the database as they are drawn, with a turn for the event loop now and then. */
+async function* lettersOf(
+  db: DB,
+  job: ClaimedBatch,
+  template: LetterTemplate,
+  config: AppConfig,
+  closesOn: string,
+): AsyncGenerator<LetterData> {
+  let n = 0
+  for await (const recipient of mailingRecipients(db, job.mailing_id, { stratumId: job.stratum_id })) {
+    if (++n % 5 === 0) await nextTurn()
+    yield letterData(recipient, template, config.publicUrl, closesOn)
+  }
+}
+
+/** Writes the job's PDF to `file`; calls onProgress with the number of letters done. */
+export type PrintFileWriter = (
+  db: DB,
+  job: ClaimedBatch,
+  context: { config: AppConfig; kind: MailingKind; closesOn: string; file: string; onProgress(done: number): void },
+) => Promise<void>
+
+const writeLetters: PrintFileWriter = async (db, job, { config, kind, closesOn, file, onProgress }) => {
+  const { template } = await effectiveTemplate(db, job.round_id, job.stratum_id, kind)
+  await writeLetterBatch(
+    lettersOf(db, job, template, config, closesOn),
+    template,
+    createWriteStream(file, { mode: 0o600 }),
+    { onProgress },
+  )
+}
+
+/**
+ * The printed questionnaire for each person of the mailing, in the same order as the
+ * letters, with their code and barcode on every page, in their language where the form
+ * can be printed in it (not yet right-to-left), else in Dutch.
+ */
+const writeQuestionnaires: PrintFileWriter = async (db, job, { file, onProgress }) => {
+  const round = await db
+    .selectFrom('rounds')
+    .innerJoin('questionnaires', 'questionnaires.id', 'rounds.questionnaire_id')
+    .select('questionnaires.definition')
+    .where('rounds.id', '=', job.round_id)
+    .executeTakeFirstOrThrow()
+  const definition = round.definition
+  const strata = await db.selectFrom('strata').select(['code', 'name']).where('round_id', '=', job.round_id).execute()
+  async function* forms(): AsyncGenerator<PaperFormItem> {
+    let n = 0
+    for await (const r of mailingRecipients(db, job.mailing_id, { stratumId: job.stratum_id })) {
+      if (++n % 10 === 0) await nextTurn()
+      const printable = definition.languages.includes(r.language) && !isRightToLeft(r.language)
+      yield { code: r.code, lang: printable ? r.language : 'nl', stratumName: r.stratumName, stratum: r.stratumCode }
+    }
+  }
+  await writePaperQuestionnaireBatch(definition, forms(), createWriteStream(file, { mode: 0o600 }), {
+    stratumNames: Object.fromEntries(strata.map((s) => [s.code, s.name])),
+    onProgress,
+  })
+}
+
+export const PRINT_FILE_WRITERS: Record<LetterBatchContent, PrintFileWriter> = {
+  letters: writeLetters,
+  questionnaires: writeQuestionnaires,
+}
+
+export type BatchProgress = (job: ClaimedBatch, done: number) => void
+
+async function runJob(db: DB, config: AppConfig, job: ClaimedBatch, progress?: BatchProgress): Promise<void> {
+  const info = await db
+    .selectFrom('letter_batches as b')
+    .innerJoin('mailings as m', 'm.id', 'b.mailing_id')
+    .innerJoin('rounds as r', 'r.id', 'b.round_id')
+    .innerJoin('strata as s', 's.id', 'b.stratum_id')
+    .select(['m.kind', 'r.closes_on', 's.code as stratum_code', 'b.file_name'])
+    .where('b.id', '=', job.id)
+    .executeTakeFirstOrThrow()
+  const folder = batchFolder(config, job.round_id)
+  await mkdir(folder, { recursive: true, mode: 0o700 })
+  const name = `${info.kind === 'invitation' ? 'uitnodiging' : 'herinnering'}-${job.content === 'letters' ? 'brieven' : 'vragenlijsten'}-${info.stratum_code.replace(/[^\w-]/g, '')}-${job.mailing_id}-${job.id}.pdf`
+  const file = path.join(folder, name)
+  const partial = `${file}.part`
+
+  let lastBeat = 0
+  let beat: Promise<unknown> = Promise.resolve()
+  const onProgress = (done: number) => {
+    progress?.(job, done)
+    const now = Date.now()
+    if (now - lastBeat < HEARTBEAT_EVERY_MS) return
+    lastBeat = now
+    // Progress is advisory; one update at a time, never blocking the drawing.
+    beat = beat
+      .then(() =>
+        db
+          .updateTable('letter_batches')
+          .set({ done, heartbeat_at: sql<Date>`now()` })
+          .where('id', '=', job.id)
+          .where('status', '=', 'running')
+          .execute(),
+      )
+      .catch(() => undefined)
+  }
+  try {
+    await PRINT_FILE_WRITERS[job.content](db, job, {
+      config,
+      kind: info.kind,
+      closesOn: info.closes_on,
+      file: partial,
+      onProgress,
+    })
+    await beat
+    await rename(partial, file)
+    const size = (await stat(file)).size
+    await db
+      .updateTable('letter_batches')
+      .set({
+        status: 'done',
+        done: job.total,
+        file_name: name,
+        file_size: size,
+        finished_at: sql<Date>`now()`,
+        heartbeat_at: null,
+      })
+      .where('id', '=', job.id)
+      .execute()
+    if (info.file_name && info.file_name !== name) await rm(path.join(folder, info.file_name), { force: true })
+  } catch (error) {
+    await beat
+    await rm(partial, { force: true })
+    // The message is for staff and logs: it names the failure, never a person.
+    const message = error instanceof Error ? error.message.slice(0, 300) : 'unknown error'
+    await db
+      .updateTable('letter_batches')
+      .set({ status: 'failed', error: message, finished_at: sql<Date>`now()`, heartbeat_at: null })
+      .where('id', '=', job.id)
+      .execute()
+  }
+}
+
+/** Makes every queued print file (or those of one mailing or content), one after another; returns how many were taken. */
+export async function runQueuedLetterBatches(
+  db: DB,
+  config: AppConfig,
+  options: BatchFilter & { onProgress?: BatchProgress } = {},
+): Promise<number> {
+  let count = 0
+  for (;;) {
+    const job = await claimNextBatch(db, options)
+    if (!job) return count
+    count++
+    await runJob(db, config, job, options.onProgress)
+  }
+}
+
+export interface BatchView {
+  id: number
+  mailingId: number
+  stratumId: number
+  stratumName: string
+  content: LetterBatchContent
+  status: LetterBatchStatus
+  total: number
+  done: number
+  fileName: string | null
+  fileSize: number | null
+  error: string | null
+  /** 0–100 */
+  percent: number
+}
+
+export async function batchesOfRound(db: DB, roundId: number, mailingId?: number): Promise<BatchView[]> {
+  let query = db
+    .selectFrom('letter_batches as b')
+    .innerJoin('strata as s', 's.id', 'b.stratum_id')
+    .select([
+      'b.id',
+      'b.mailing_id',
+      'b.stratum_id',
+      's.name',
+      'b.content',
+      'b.status',
+      'b.total',
+      'b.done',
+      'b.file_name',
+      'b.file_size',
+      'b.error',
+    ])
+    .where('b.round_id', '=', roundId)
+  if (mailingId !== undefined) query = query.where('b.mailing_id', '=', mailingId)
+  const rows = await query.orderBy('b.mailing_id', 'desc').orderBy('b.content').orderBy('s.id').execute()
+  return rows.map((r) => ({
+    id: r.id,
+    mailingId: r.mailing_id,
+    stratumId: r.stratum_id,
+    stratumName: r.name,
+    content: r.content,
+    status: r.status,
+    total: r.total,
+    done: r.status === 'done' ? r.total : r.done,
+    fileName: r.file_name,
+    fileSize: r.file_size,
+    error: r.error,
+    percent: r.total > 0 ? Math.floor(((r.status === 'done' ? r.total : r.done) / r.total) * 100) : 100,
+  }))
+}
+
+/** The finished file of a batch of this round, or undefined. */
+export async function batchFile(
+  db: DB,
+  config: AppConfig,
+  roundId: number,
+  batchId: number,
+): Promise<{ path: string; name: string } | undefined> {
+  const row = await db
+    .selectFrom('letter_batches')
+    .select(['file_name', 'status'])
+    .where('id', '=', batchId)
+    .where('round_id', '=', roundId)
+    .executeTakeFirst()
+  if (row?.status !== 'done' || !row.file_name) return undefined
+  return { path: path.join(batchFolder(config, roundId), row.file_name), name: row.file_name }
+}
+
+/**
+ * Makes the files of a mailing again (a reprint, or after the template changed): same
+ * people, same codes; no new mailing is recorded.
+ */
+export async function remakeBatches(
+  db: DB,
+  roundId: number,
+  mailingId: number,
+  actor: AuditActor,
+  content?: LetterBatchContent,
+): Promise<number> {
+  return db.transaction().execute(async (tx) => {
+    let update = tx
+      .updateTable('letter_batches')
+      .set({ status: 'queued', done: 0, error: null })
+      .where('round_id', '=', roundId)
+      .where('mailing_id', '=', mailingId)
+      .where('status', 'in', ['done', 'failed'])
+    if (content) update = update.where('content', '=', content)
+    const result = await update.executeTakeFirst()
+    const count = Number(result.numUpdatedRows)
+    await audit(tx, actor, 'letters.remake', { mailingId, files: count, ...(content ? { content } : {}) }, roundId)
+    return count
+  })
+}
+
+/** Deletes a round's print files from disk (personal data): for purge. */
+export async function deleteBatchFiles(config: AppConfig, roundId: number): Promise<void> {
+  await rm(batchFolder(config, roundId), { recursive: true, force: true })
+}

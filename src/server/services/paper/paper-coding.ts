@@ -1,0 +1,113 @@
+/**
+ * How a keyed paper form is stored beyond its answers, and how exports show it.
+ *
+ * Paper is not the web: people tick two boxes where one is allowed, write things that
+ * are no code, or answer questions that routing would skip. The typist records what
+ * is on paper; a response with mode "paper" keeps:
+ * - `answers`: the valid answers, exactly like an online response (so every analysis
+ *   reads them the same way), INCLUDING answers to questions that routing would have
+ *   skipped (paper cannot enforce routing);
+ * - `paper_coding` (this file's `PaperCoding`): what is not an answer.
+ *
+ * In exports, a numeric variable whose field carries a mark gets a negative code instead
+ * of an empty cell, labelled and declared missing (see `PAPER_EXPORT_CODES`):
+ *   -1 more than one box ticked where one was allowed (or more than the maximum)
+ *   -2 unreadable
+ *   -3 something that is no code on the form (e.g. a grade "7,5" or "12"); the text as
+ *      keyed is in `PaperCoding.invalid`
+ * String variables stay empty. Pure: no I/O.
+ */
+import type { ExportValue, ValueLabel } from '#src/questionnaire/index.ts'
+import { exportVariablesOf } from '#src/questionnaire/index.ts'
+import type { LangText, Question, QuestionnaireDefinition } from '#src/questionnaire/definition.ts'
+import { allQuestions, localize, variablesOf } from '#src/questionnaire/index.ts'
+import type { KeyedFields, PaperCoding, PaperMark } from '#src/server/db/schema.ts'
+
+/** The typed mark for each `PaperMark`. Every field accepts "?"; choice fields also "m". */
+export const MARK_KEYS: Record<PaperMark, string> = { multiple: 'm', unreadable: '?' }
+
+/** The numeric export codes for marks and invalid values; declare them as missing values. */
+export const PAPER_EXPORT_CODES = { multiple: -1, unreadable: -2, invalid: -3 } as const
+
+const PAPER_CODE_LABELS: Record<keyof typeof PAPER_EXPORT_CODES, LangText> = {
+  multiple: { nl: 'Papier: meer dan één antwoord aangekruist', en: 'Paper: more than one answer ticked' },
+  unreadable: { nl: 'Papier: onleesbaar', en: 'Paper: unreadable' },
+  invalid: { nl: 'Papier: geen geldig antwoord (zie invoer)', en: 'Paper: no valid answer (see keyed text)' },
+}
+
+/** Value labels to add to every numeric variable of the codebook (and to its missing values). */
+export function paperValueLabels(lang = 'nl'): ValueLabel[] {
+  return (Object.keys(PAPER_EXPORT_CODES) as Array<keyof typeof PAPER_EXPORT_CODES>).map((key) => ({
+    value: PAPER_EXPORT_CODES[key],
+    label: localize(PAPER_CODE_LABELS[key], lang),
+  }))
+}
+
+export interface PaperExportCoding {
+  /** Numeric export columns to fill with a paper code instead of leaving them empty. */
+  values: Record<string, ExportValue>
+  /** 1 for a form keyed without code. */
+  noCode: 0 | 1
+  /** Export columns holding answers that routing would have skipped. */
+  outsideRouting: string[]
+  /** Export columns coded -3, with the text as keyed. */
+  invalidText: Record<string, string>
+}
+
+/** Where each answer key goes in the export: its numeric columns, or none for texts. */
+// An export asks for every paper row; worked out once per definition, not once per row.
+const columnsByDefinition = new WeakMap<QuestionnaireDefinition, Map<string, string[]>>()
+
+function numericColumnsByVariable(definition: QuestionnaireDefinition): Map<string, string[]> {
+  const known = columnsByDefinition.get(definition)
+  if (known) return known
+  const map = new Map<string, string[]>()
+  for (const question of allQuestions(definition)) {
+    for (const variable of variablesOf(question)) map.set(variable, numericColumnsOf(question, variable))
+  }
+  columnsByDefinition.set(definition, map)
+  return map
+}
+
+function numericColumnsOf(question: Question, variable: string): string[] {
+  if (question.type === 'text' || question.type === 'longtext' || variable === `${question.id}_other`) return []
+  // Multiple choice is exported as one 0/1 column per option: a mark applies to all of them.
+  if (question.type === 'multiple') return exportVariablesOf(question).filter((c) => c !== `${question.id}_other`)
+  return [variable]
+}
+
+function columnsOf(columns: Map<string, string[]>, variable: string): string[] {
+  return columns.get(variable) ?? []
+}
+
+/**
+ * The export side of one response's paper coding: which columns get -1/-2/-3, whether
+ * the form had no code, and which columns hold answers outside routing. For an online
+ * response (`coding` null) everything is empty.
+ */
+export function paperCodingOf(
+  definition: QuestionnaireDefinition,
+  coding: PaperCoding | null | undefined,
+): PaperExportCoding {
+  const result: PaperExportCoding = { values: {}, noCode: 0, outsideRouting: [], invalidText: {} }
+  if (!coding) return result
+  const columns = numericColumnsByVariable(definition)
+  result.noCode = coding.noCode ? 1 : 0
+  for (const [variable, mark] of Object.entries(coding.marks)) {
+    for (const column of columnsOf(columns, variable)) result.values[column] = PAPER_EXPORT_CODES[mark]
+  }
+  for (const [variable, text] of Object.entries(coding.invalid)) {
+    const numeric = columnsOf(columns, variable)
+    // A text too long for its column stays empty in the data; its text is listed here.
+    if (numeric.length === 0) result.invalidText[variable] = text
+    for (const column of numeric) {
+      result.values[column] = PAPER_EXPORT_CODES.invalid
+      result.invalidText[column] = text
+    }
+  }
+  for (const variable of coding.outsideRouting) {
+    const numeric = columnsOf(columns, variable)
+    result.outsideRouting.push(...(numeric.length > 0 ? numeric : [variable]))
+  }
+  return result
+}

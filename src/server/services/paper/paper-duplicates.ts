@@ -1,0 +1,164 @@
+/**
+ * Paper forms for a code that already had a response: a second paper form, or a paper
+ * form from someone who also answered online. They are kept apart from the responses
+ * (exports and analyses never see them) until a researcher resolves them.
+ *
+ * Why "keep this one" is not always possible: a complete response carries no link to
+ * the person (DESIGN.md), so once the earlier response is complete nobody, Peiling
+ * included, can find it to replace it. Then the researcher keeps the earlier one, or
+ * counts this form as a form without code (e.g. when a household member used the
+ * wrong form). While the earlier form is still in double keying it can be replaced.
+ */
+import type { DB } from '#src/server/db/connect.ts'
+import type { ResponseMode, Wave } from '#src/server/db/schema.ts'
+import type { QuestionnaireDefinition } from '#src/questionnaire/definition.ts'
+import { formatLoginCode } from '#src/codes/login-code.ts'
+import type { AuditActor } from '#src/server/services/audit/audit.ts'
+import { audit } from '#src/server/services/audit/audit.ts'
+import type { KeyedFields } from '#src/server/db/schema.ts'
+import { lockParticipantForPaper, storePaperResponse } from './paper-response.ts'
+
+export interface NewDuplicate {
+  roundId: number
+  stratumId: number
+  participantId: number
+  earlierMode: ResponseMode
+  typistId: number
+  fields: KeyedFields
+  language: string
+  wave: Wave
+}
+
+export async function storeDuplicate(tx: DB, input: NewDuplicate): Promise<void> {
+  await tx
+    .insertInto('paper_duplicates')
+    .values({
+      round_id: input.roundId,
+      stratum_id: input.stratumId,
+      participant_id: input.participantId,
+      earlier_mode: input.earlierMode,
+      typist_id: input.typistId,
+      fields: JSON.stringify(input.fields),
+      language: input.language,
+      wave: input.wave,
+    })
+    .execute()
+}
+
+export interface DuplicateSummary {
+  id: string
+  /** The code as printed (K7QXM-4TR9C): the researcher finds the paper form by it. */
+  code: string
+  stratumName: string
+  earlierMode: ResponseMode
+  typistName: string
+  /** Whether the earlier form can still be replaced (see the file comment). */
+  canKeepThis: boolean
+}
+
+function duplicatesQuery(db: DB, roundId: number) {
+  return db
+    .selectFrom('paper_duplicates as d')
+    .innerJoin('participants as p', 'p.id', 'd.participant_id')
+    .innerJoin('strata as s', 's.id', 'd.stratum_id')
+    .innerJoin('staff_users as u', 'u.id', 'd.typist_id')
+    .select([
+      'd.id',
+      'p.code',
+      'p.status',
+      's.name as stratum_name',
+      's.code as stratum_code',
+      'd.earlier_mode',
+      'u.display_name',
+      'd.fields',
+      'd.participant_id',
+    ])
+    .where('d.round_id', '=', roundId)
+}
+
+export async function openDuplicates(db: DB, roundId: number): Promise<DuplicateSummary[]> {
+  const rows = await duplicatesQuery(db, roundId).orderBy('p.code').execute()
+  return rows.map(summaryOf)
+}
+
+type DuplicateRow = Awaited<ReturnType<ReturnType<typeof duplicatesQuery>['executeTakeFirstOrThrow']>>
+
+function summaryOf(r: DuplicateRow): DuplicateSummary {
+  return {
+    id: r.id,
+    code: formatLoginCode(r.code ?? ''),
+    stratumName: r.stratum_name,
+    earlierMode: r.earlier_mode,
+    typistName: r.display_name,
+    canKeepThis: r.status !== 'completed',
+  }
+}
+
+export interface DuplicateDetail extends DuplicateSummary {
+  fields: KeyedFields
+}
+
+export async function loadDuplicate(db: DB, roundId: number, id: string): Promise<DuplicateDetail | undefined> {
+  const r = await duplicatesQuery(db, roundId).where('d.id', '=', id).executeTakeFirst()
+  if (!r) return undefined
+  return { ...summaryOf(r), fields: r.fields }
+}
+
+export type DuplicateDecision =
+  /** The earlier response stands; this form is discarded. */
+  | 'keepFirst'
+  /** This form replaces the earlier one (only while that one is not yet a complete response). */
+  | 'keepThis'
+  /** Both count: this one as a form without code, under the same stratum. */
+  | 'keepAsNoCode'
+
+export type ResolveOutcome = 'resolved' | 'gone' | 'notPossible'
+
+export async function resolveDuplicate(
+  db: DB,
+  actor: AuditActor,
+  roundId: number,
+  id: string,
+  decision: DuplicateDecision,
+  definition: QuestionnaireDefinition,
+): Promise<ResolveOutcome> {
+  return db.transaction().execute(async (tx) => {
+    const found = await tx
+      .selectFrom('paper_duplicates')
+      .select('participant_id')
+      .where('id', '=', id)
+      .where('round_id', '=', roundId)
+      .executeTakeFirst()
+    if (!found) return 'gone'
+    // Same lock order as keying: the participant first, then the form.
+    const participant = await lockParticipantForPaper(tx, found.participant_id)
+    const duplicate = await tx
+      .selectFrom('paper_duplicates as d')
+      .innerJoin('strata as s', 's.id', 'd.stratum_id')
+      .select(['d.id', 'd.stratum_id', 's.code as stratum_code', 'd.fields', 'd.language', 'd.wave'])
+      .where('d.id', '=', id)
+      .forUpdate('d')
+      .executeTakeFirst()
+    if (!duplicate || !participant) return 'gone'
+    const common = {
+      roundId,
+      stratumId: duplicate.stratum_id,
+      stratumCode: duplicate.stratum_code,
+      definition,
+      fields: duplicate.fields,
+      language: duplicate.language,
+      wave: duplicate.wave,
+    }
+    if (decision === 'keepThis') {
+      if (participant.status === 'completed') return 'notPossible'
+      // The earlier form is still in double keying: this one takes its place.
+      await tx.deleteFrom('paper_keyings').where('participant_id', '=', participant.id).execute()
+      await storePaperResponse(tx, { ...common, participantId: participant.id })
+    } else if (decision === 'keepAsNoCode') {
+      await storePaperResponse(tx, common)
+    }
+    await tx.deleteFrom('paper_duplicates').where('id', '=', id).execute()
+    await audit(tx, actor, 'paper.duplicate.resolve', { decision }, roundId)
+    return 'resolved'
+  })
+}

@@ -1,0 +1,87 @@
+/**
+ * The one place where a keyed paper form becomes a counted response: single keying,
+ * reconciled double keying and resolved duplicates all end here.
+ *
+ * Privacy (DESIGN.md): the response gets no link to the participant and no date; the
+ * participant keeps only "completed (paper)", which takes them out of reminders; the day
+ * is counted in daily_counts only. Call inside a transaction that holds the
+ * participant's row lock (see `lockParticipantForPaper`).
+ */
+import type { DB } from '#src/server/db/connect.ts'
+import type { ResponseMode, Wave } from '#src/server/db/schema.ts'
+import type { QuestionnaireDefinition } from '#src/questionnaire/definition.ts'
+import { countCompletion } from '#src/server/services/respondent/participation.ts'
+import type { KeyedFields } from '#src/server/db/schema.ts'
+import { readKeyedForm } from './paper-form.ts'
+import { todayInAmsterdam } from '#src/server/services/calendar.ts'
+
+export interface LockedParticipant {
+  id: number
+  round_id: number
+  stratum_id: number
+  status: 'pending' | 'in_progress' | 'completed'
+  completed_mode: ResponseMode | null
+  language: string
+}
+
+/** Locks the participant's row for the rest of the transaction: one save per code at a time. */
+export async function lockParticipantForPaper(tx: DB, participantId: number): Promise<LockedParticipant | undefined> {
+  return tx
+    .selectFrom('participants')
+    .select(['id', 'round_id', 'stratum_id', 'status', 'completed_mode', 'language'])
+    .where('id', '=', participantId)
+    .forUpdate()
+    .executeTakeFirst()
+}
+
+export interface PaperResponseInput {
+  roundId: number
+  stratumId: number
+  stratumCode: string
+  definition: QuestionnaireDefinition
+  fields: KeyedFields
+  language: string
+  wave: Wave
+  /** The participant the form's code belongs to; absent for a form without code. */
+  participantId?: number
+  /** The day the form came in, for daily_counts (default today). */
+  day?: string
+}
+
+/** Stores the form as a complete paper response and, with a code, completes the participant. */
+export async function storePaperResponse(tx: DB, input: PaperResponseInput): Promise<void> {
+  const noCode = input.participantId === undefined
+  const { answers, coding } = readKeyedForm(input.definition, input.fields, { stratum: input.stratumCode }, { noCode })
+  await tx
+    .insertInto('responses')
+    .values({
+      round_id: input.roundId,
+      stratum_id: input.stratumId,
+      mode: 'paper',
+      status: 'complete',
+      answers: JSON.stringify(answers),
+      paper_coding: JSON.stringify(coding),
+      language: input.language,
+      wave: input.wave,
+    })
+    .execute()
+  if (input.participantId === undefined) return
+  // An online questionnaire started but never sent: the paper form is this person's
+  // answer, and a second, unfinished one would count them twice among partials.
+  await tx
+    .deleteFrom('responses')
+    .where('participant_id', '=', input.participantId)
+    .where('status', '=', 'in_progress')
+    .execute()
+  await tx
+    .updateTable('participants')
+    .set({ status: 'completed', completed_mode: 'paper' })
+    .where('id', '=', input.participantId)
+    .execute()
+  await countCompletion(tx, input.roundId, input.stratumId, 'paper', input.day ?? todayInAmsterdam())
+}
+
+/** The language to store: the participant's, when the questionnaire has it (the printed form was in it). */
+export function paperLanguage(definition: QuestionnaireDefinition, participantLanguage: string | undefined): string {
+  return participantLanguage && definition.languages.includes(participantLanguage) ? participantLanguage : 'nl'
+}

@@ -1,0 +1,210 @@
+/**
+ * The anonymous data set of a round: one row per response with its stratum, mode,
+ * mailing wave, language and status, then one column per codebook variable (the
+ * questionnaire engine's `buildCodebook` / `flattenAnswersForExport`).
+ *
+ * Privacy (DESIGN.md): no dates, no codes, no personal data, and the rows come in the
+ * order of the responses' random ids, which says nothing about when anyone answered.
+ *
+ * Responses are read in pages (keyset pagination on the id) and written as they come,
+ * so a CSV of any size streams with flat memory, on PGlite and a PostgreSQL server alike.
+ */
+import { PassThrough, Readable } from 'node:stream'
+import { pipeline } from 'node:stream/promises'
+import { stringify } from 'csv-stringify'
+import writeXlsxFile from 'write-excel-file/node'
+import type { Row as XlsxRow } from 'write-excel-file/node'
+import type { DB } from '#src/server/db/connect.ts'
+import type { ResponseStatus } from '#src/server/db/schema.ts'
+import type { QuestionnaireDefinition } from '#src/questionnaire/definition.ts'
+import type { CodebookVariable, ExportValue } from '#src/questionnaire/index.ts'
+import { buildCodebook, flattenAnswersForExport } from '#src/questionnaire/index.ts'
+import type { AuditActor } from '#src/server/services/audit/audit.ts'
+import { audit } from '#src/server/services/audit/audit.ts'
+import { codebookRows, csvOptions, META_VARIABLES } from './codebook-file.ts'
+import { paperCodingOf, paperValueLabels } from '#src/server/services/paper/paper-coding.ts'
+import type { Translate } from '#src/server/i18n/translate.ts'
+
+export type ExportFormat = 'csv' | 'xlsx' | 'codebook' | 'spss'
+export const EXPORT_FORMATS: readonly ExportFormat[] = ['csv', 'xlsx', 'codebook', 'spss']
+
+export interface ExportOptions {
+  /** Also responses that stopped before the end (kept when the round closed). */
+  includePartial: boolean
+}
+
+export { META_VARIABLES } from './codebook-file.ts'
+
+export interface ExportContext {
+  roundId: number
+  roundName: string
+  definition: QuestionnaireDefinition
+  /** The answer variables, labelled in the requested language. */
+  codebook: CodebookVariable[]
+  strata: Map<number, string>
+  /** Every column of the data set, meta variables first. */
+  columns: string[]
+}
+
+export async function loadExportContext(db: DB, roundId: number, lang = 'nl'): Promise<ExportContext | undefined> {
+  const round = await db
+    .selectFrom('rounds as r')
+    .innerJoin('questionnaires as q', 'q.id', 'r.questionnaire_id')
+    .select(['r.id', 'r.name', 'q.definition'])
+    .where('r.id', '=', roundId)
+    .executeTakeFirst()
+  if (!round) return undefined
+  const strata = await db.selectFrom('strata').select(['id', 'name']).where('round_id', '=', roundId).execute()
+  // A paper form can carry -1/-2/-3 in any numeric variable (more than one ticked, unreadable, invalid).
+  const paperLabels = paperValueLabels(lang)
+  const codebook = buildCodebook(round.definition, lang).map((v) =>
+    v.type === 'numeric'
+      ? {
+          ...v,
+          valueLabels: [...v.valueLabels, ...paperLabels],
+          missingValues: [...v.missingValues, ...paperLabels.map((l) => l.value)],
+        }
+      : v,
+  )
+  return {
+    roundId,
+    roundName: round.name,
+    definition: round.definition,
+    codebook,
+    strata: new Map(strata.map((s) => [s.id, s.name])),
+    columns: [...META_VARIABLES, ...codebook.map((v) => v.name)],
+  }
+}
+
+function statuses(options: ExportOptions): ResponseStatus[] {
+  return options.includePartial ? ['complete', 'partial'] : ['complete']
+}
+
+const MODE_VALUE = { online: 'online', paper: 'papier' } as const
+const WAVE_VALUE = { before_reminder: 'voor_herinnering', after_reminder: 'na_herinnering' } as const
+const STATUS_VALUE = { complete: 'compleet', partial: 'onvolledig', in_progress: 'bezig' } as const
+
+export async function countExportRows(db: DB, roundId: number, options: ExportOptions): Promise<number> {
+  const row = await db
+    .selectFrom('responses')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('round_id', '=', roundId)
+    .where('status', 'in', statuses(options))
+    .executeTakeFirstOrThrow()
+  return Number(row.n)
+}
+
+/** The data set's rows, values in `context.columns` order, read page by page. */
+export async function* exportRows(
+  db: DB,
+  context: ExportContext,
+  options: ExportOptions,
+  pageSize = 500,
+): AsyncGenerator<ExportValue[]> {
+  let after: string | undefined
+  for (;;) {
+    let query = db
+      .selectFrom('responses')
+      .select(['id', 'stratum_id', 'mode', 'wave', 'language', 'status', 'answers', 'paper_coding'])
+      .where('round_id', '=', context.roundId)
+      .where('status', 'in', statuses(options))
+      .orderBy('id')
+      .limit(pageSize)
+    if (after !== undefined) query = query.where('id', '>', after)
+    const page = await query.execute()
+    for (const response of page) {
+      const answers = flattenAnswersForExport(context.definition, response.answers)
+      const paper = response.mode === 'paper' ? paperCodingOf(context.definition, response.paper_coding) : null
+      yield [
+        context.strata.get(response.stratum_id) ?? null,
+        MODE_VALUE[response.mode],
+        response.wave ? WAVE_VALUE[response.wave] : null,
+        response.language,
+        STATUS_VALUE[response.status],
+        paper ? paper.noCode : null,
+        paper && paper.outsideRouting.length > 0 ? paper.outsideRouting.join(' ') : null,
+        paper && Object.keys(paper.invalidText).length > 0
+          ? Object.entries(paper.invalidText)
+              .map(([variable, text]) => `${variable}=${text}`)
+              .join(' | ')
+          : null,
+        ...context.codebook.map((v) => answers[v.name] ?? paper?.values[v.name] ?? null),
+      ]
+    }
+    if (page.length < pageSize) return
+    after = page[page.length - 1]!.id
+  }
+}
+
+/**
+ * A text as a CSV cell: line breaks become spaces (PSPP reads one case per line), and
+ * a text that Excel would run as a formula (=, +, -, @) gets a leading apostrophe.
+ */
+export function csvText(value: string): string {
+  const oneLine = value.replace(/\r\n|\r|\n/g, ' ')
+  return /^[=+\-@\t]/.test(oneLine) ? `'${oneLine}` : oneLine
+}
+
+function csvCell(value: ExportValue): string | number {
+  if (value === null) return ''
+  return typeof value === 'string' ? csvText(value) : value
+}
+
+/** The data set as a CSV stream. */
+export function csvStream(db: DB, context: ExportContext, options: ExportOptions): Readable {
+  const source = Readable.from(
+    (async function* () {
+      for await (const row of exportRows(db, context, options)) yield row.map(csvCell)
+    })(),
+  )
+  const out = new PassThrough()
+  pipeline(source, stringify({ ...csvOptions(), header: true, columns: context.columns }), out).catch(
+    (error: unknown) => {
+      out.destroy(error instanceof Error ? error : new Error(String(error)))
+    },
+  )
+  return out
+}
+
+/** The data set and its codebook as an Excel workbook (built in memory: XLSX is a zip). */
+export async function xlsxBuffer(
+  db: DB,
+  context: ExportContext,
+  options: ExportOptions,
+  t: Translate,
+): Promise<Buffer> {
+  const header: XlsxRow = context.columns.map((name) => ({ value: name, fontWeight: 'bold' as const }))
+  const data: XlsxRow[] = [header]
+  for await (const row of exportRows(db, context, options)) {
+    data.push(
+      row.map((value) =>
+        value === null ? null : typeof value === 'number' ? { value, type: Number } : { value, type: String },
+      ),
+    )
+  }
+  const codebook = codebookRows(context.codebook, t)
+  const codebookSheet: XlsxRow[] = codebook.map((row, i) =>
+    row.map((value) => (i === 0 ? { value, fontWeight: 'bold' as const } : value)),
+  )
+  return writeXlsxFile([
+    { data, sheet: t('management.export.sheetData'), stickyRowsCount: 1 },
+    { data: codebookSheet, sheet: t('management.export.sheetCodebook'), stickyRowsCount: 1 },
+  ]).toBuffer()
+}
+
+/** The file name the data is saved under; the SPSS syntax refers to it. */
+export function dataFileName(roundId: number, options: ExportOptions, extension: 'csv' | 'xlsx'): string {
+  return `ronde-${roundId}-antwoorden${options.includePartial ? '-met-onvolledig' : ''}.${extension}`
+}
+
+/** Every export is in the audit log: who took which data set of which round. */
+export async function auditExport(
+  db: DB,
+  actor: AuditActor,
+  context: ExportContext,
+  format: ExportFormat,
+  options: ExportOptions,
+  rows: number | null,
+) {
+  await audit(db, actor, 'export.download', { format, includePartial: options.includePartial, rows }, context.roundId)
+}

@@ -1,0 +1,109 @@
+/**
+ * A demo round so that a fresh `npm start` shows a working questionnaire at once:
+ * three municipalities, a handful of fictitious participants, open for four weeks.
+ */
+import type { DB } from '#src/server/db/connect.ts'
+import { generateLoginCode, formatLoginCode } from '#src/codes/login-code.ts'
+import { addDays, todayInAmsterdam } from '#src/server/services/calendar.ts'
+import { DEFAULT_QUESTIONNAIRE } from './questionnaire-library.ts'
+import { audit } from '#src/server/services/audit/audit.ts'
+import { generatePassword, hashPassword } from '#src/server/services/staff/passwords.ts'
+
+const DEMO_STRATA = [
+  { code: 'hengelo', name: 'Hengelo' },
+  { code: 'haaksbergen', name: 'Haaksbergen' },
+  { code: 'borne', name: 'Borne' },
+]
+
+const DEMO_PEOPLE = [
+  { initials: 'J.', name_prefix: null, last_name: 'Jansen', stratum: 'hengelo', language: 'nl' },
+  { initials: 'A.', name_prefix: 'van der', last_name: 'Meijer', stratum: 'hengelo', language: 'nl' },
+  { initials: 'M.', name_prefix: null, last_name: 'Öztürk', stratum: 'haaksbergen', language: 'nl' },
+  { initials: 'T.', name_prefix: null, last_name: 'Nguyễn', stratum: 'borne', language: 'en' },
+  { initials: 'K.', name_prefix: null, last_name: 'Yılmaz', stratum: 'borne', language: 'nl' },
+]
+
+/** Staff accounts to try the researcher's and the typist's screens with. */
+const DEMO_STAFF = [
+  { username: 'onderzoeker', display_name: 'Demo-onderzoeker', role: 'researcher' },
+  { username: 'invoerder', display_name: 'Demo-invoerder', role: 'typist' },
+] as const
+
+export interface DemoRound {
+  roundId: number
+  codes: Array<{ code: string; name: string; stratum: string }>
+  /** Accounts made with the round; their passwords exist only here, to be printed once. */
+  staff: Array<{ username: string; role: string; password: string }>
+}
+
+/** Creates the demo round when the database has no round at all; otherwise does nothing. */
+export async function createDemoRoundIfEmpty(
+  db: DB,
+  questionnaireIds: Map<string, number>,
+): Promise<DemoRound | undefined> {
+  const anyRound = await db.selectFrom('rounds').select('id').limit(1).executeTakeFirst()
+  if (anyRound) return undefined
+  const questionnaireId = questionnaireIds.get(DEFAULT_QUESTIONNAIRE)
+  if (!questionnaireId) throw new Error(`The default questionnaire ${DEFAULT_QUESTIONNAIRE} is missing`)
+  const today = todayInAmsterdam()
+  return db.transaction().execute(async (tx) => {
+    const round = await tx
+      .insertInto('rounds')
+      .values({
+        name: 'Demo: klanttevredenheid Werk en Inkomen',
+        questionnaire_id: questionnaireId,
+        status: 'open',
+        opens_on: today,
+        closes_on: addDays(today, 28),
+        retention_until: addDays(today, 28 + 90),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    const strata = await tx
+      .insertInto('strata')
+      .values(DEMO_STRATA.map((s) => ({ round_id: round.id, ...s })))
+      .returning(['id', 'code', 'name'])
+      .execute()
+    const codes: DemoRound['codes'] = []
+    for (const [i, person] of DEMO_PEOPLE.entries()) {
+      const stratum = strata.find((s) => s.code === person.stratum)!
+      const code = generateLoginCode()
+      await tx
+        .insertInto('participants')
+        .values({
+          round_id: round.id,
+          stratum_id: stratum.id,
+          code,
+          client_number: `DEMO${String(i + 1).padStart(3, '0')}`,
+          initials: person.initials,
+          name_prefix: person.name_prefix,
+          last_name: person.last_name,
+          street: 'Demostraat',
+          house_number: String(i + 1),
+          postcode: '7551 AA',
+          city: stratum.name,
+          language: person.language,
+        })
+        .execute()
+      codes.push({
+        code: formatLoginCode(code),
+        name: [person.initials, person.name_prefix, person.last_name].filter(Boolean).join(' '),
+        stratum: stratum.name,
+      })
+    }
+    const staff: DemoRound['staff'] = []
+    for (const account of DEMO_STAFF) {
+      const password = generatePassword()
+      const made = await tx
+        .insertInto('staff_users')
+        .values({ ...account, password_hash: await hashPassword(password) })
+        .onConflict((oc) => oc.column('username').doNothing())
+        .returning('id')
+        .executeTakeFirst()
+      if (!made) continue
+      await audit(tx, { id: null, username: 'system' }, 'account.create', { userId: made.id, role: account.role })
+      staff.push({ username: account.username, role: account.role, password })
+    }
+    return { roundId: round.id, codes, staff }
+  })
+}

@@ -1,0 +1,128 @@
+import { existsSync, readdirSync } from 'node:fs'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { DatabaseHandle } from '#src/server/db/connect.ts'
+import type { AppConfig } from '#src/server/config.ts'
+import { createTestDatabase } from '#test/helpers/database.ts'
+import { createRound } from '#test/helpers/fixtures.ts'
+import { testConfig } from '#test/helpers/app.ts'
+import { createMailings } from '#src/server/services/fieldwork/mailings.ts'
+import {
+  batchesOfRound,
+  batchFolder,
+  runQueuedLetterBatches,
+  PRINT_FILE_WRITERS,
+} from '#src/server/services/fieldwork/letter-batches.ts'
+import { pageTexts } from '#test/mailmerge/pdf-tools.ts'
+
+const actor = { id: null, username: 'test' }
+let database: DatabaseHandle
+let config: AppConfig
+beforeAll(async () => {
+  database = await createTestDatabase()
+  config = testConfig()
+})
+afterAll(async () => database.close())
+
+describe('print files', () => {
+  it('are made off the request path: the event loop and the database keep serving while letters are drawn', async () => {
+    const round = await createRound(database.db, {
+      participantsPerStratum: 150,
+      strata: [{ code: 'hengelo', name: 'Hengelo' }],
+    })
+    const [mailing] = await createMailings(database.db, round.roundId, 'reminder', ['letter'], {
+      actor,
+      publicUrl: config.publicUrl,
+    })
+    let turns = 0
+    const ticker = setInterval(() => turns++, 10)
+    let finishedAt = 0
+    let queryAnsweredAt = 0
+    const started = performance.now()
+    const job = runQueuedLetterBatches(database.db, config, {
+      mailingId: mailing!.mailingId,
+      onProgress: (_job, done) => {
+        // What a respondent's request does, asked for halfway through the batch.
+        if (done === 50)
+          void database.db
+            .selectFrom('rounds')
+            .select('id')
+            .execute()
+            .then(() => (queryAnsweredAt = performance.now()))
+      },
+    }).then(() => (finishedAt = performance.now()))
+    await job
+    clearInterval(ticker)
+    console.log(`150 letters in ${(finishedAt - started).toFixed(0)} ms, ${turns} event-loop turns`)
+    expect(queryAnsweredAt).toBeGreaterThan(0)
+    expect(queryAnsweredAt).toBeLessThan(finishedAt)
+    // The letters are drawn a few at a time, with a turn of the event loop in between.
+    expect(turns).toBeGreaterThanOrEqual(15)
+    const [batch] = await batchesOfRound(database.db, round.roundId, mailing!.mailingId)
+    expect(batch).toMatchObject({ status: 'done', done: 150, total: 150 })
+    expect(await pageTexts(`${batchFolder(config, round.roundId)}/${batch!.fileName}`)).toHaveLength(150)
+  })
+
+  it('takes up a job again when the process making it died', async () => {
+    const round = await createRound(database.db, {
+      participantsPerStratum: 2,
+      strata: [{ code: 'borne', name: 'Borne' }],
+    })
+    const [mailing] = await createMailings(database.db, round.roundId, 'reminder', ['letter'], {
+      actor,
+      publicUrl: config.publicUrl,
+    })
+    // Another process claimed it and stopped beating three minutes ago.
+    await database.db
+      .updateTable('letter_batches')
+      .set({ status: 'running', done: 1, heartbeat_at: new Date(Date.now() - 3 * 60_000) })
+      .where('mailing_id', '=', mailing!.mailingId)
+      .execute()
+    expect(await runQueuedLetterBatches(database.db, config, { mailingId: mailing!.mailingId })).toBe(1)
+    expect((await batchesOfRound(database.db, round.roundId, mailing!.mailingId))[0]).toMatchObject({
+      status: 'done',
+      done: 2,
+    })
+  })
+
+  it('leaves a job that is being worked on alone', async () => {
+    const round = await createRound(database.db, {
+      participantsPerStratum: 1,
+      strata: [{ code: 'borne', name: 'Borne' }],
+    })
+    const [mailing] = await createMailings(database.db, round.roundId, 'reminder', ['letter'], {
+      actor,
+      publicUrl: config.publicUrl,
+    })
+    await database.db
+      .updateTable('letter_batches')
+      .set({ status: 'running', heartbeat_at: new Date() })
+      .where('mailing_id', '=', mailing!.mailingId)
+      .execute()
+    expect(await runQueuedLetterBatches(database.db, config, { mailingId: mailing!.mailingId })).toBe(0)
+  })
+
+  it('records a failure and never leaves half a file', async () => {
+    const round = await createRound(database.db, {
+      participantsPerStratum: 3,
+      strata: [{ code: 'haaksbergen', name: 'Haaksbergen' }],
+    })
+    const [mailing] = await createMailings(database.db, round.roundId, 'reminder', ['letter'], {
+      actor,
+      publicUrl: config.publicUrl,
+    })
+    const original = PRINT_FILE_WRITERS.letters
+    PRINT_FILE_WRITERS.letters = async (_db, _job, context) => {
+      context.onProgress(1)
+      throw new Error('printer on fire')
+    }
+    try {
+      await runQueuedLetterBatches(database.db, config, { mailingId: mailing!.mailingId })
+    } finally {
+      PRINT_FILE_WRITERS.letters = original
+    }
+    const [batch] = await batchesOfRound(database.db, round.roundId, mailing!.mailingId)
+    expect(batch).toMatchObject({ status: 'failed', error: 'printer on fire', fileName: null })
+    const folder = batchFolder(config, round.roundId)
+    expect(existsSync(folder) ? readdirSync(folder) : []).toEqual([])
+  })
+})
