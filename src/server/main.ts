@@ -52,7 +52,10 @@ async function main(): Promise<void> {
     for (const c of demo.codes)
       lines.push(`  ${c.code}   ${config.publicUrl}/c/${c.code.replace('-', '')}   (${c.name}, ${c.stratum})`)
     if (demo.staff.length > 0) {
-      lines.push('', 'Demo staff accounts (passwords shown ONCE), to try the staff console and paper entry:')
+      lines.push(
+        '',
+        'Demo staff accounts (passwords shown ONCE; each chooses its own at the first sign-in), to try the staff console and paper entry:',
+      )
       for (const a of demo.staff)
         lines.push(`  ${config.publicUrl}/beheer   user: ${a.username}   password: ${a.password}   (${a.role})`)
     }

@@ -21,11 +21,17 @@ function printedPassword(output: string, username: string): string {
   return match[1]!
 }
 
+/** Signs in with the printed password, which must be replaced first (as for any handed-out password). */
 async function signIn(baseUrl: string, username: string, password: string): Promise<HttpRespondent> {
   const staff = new HttpRespondent(baseUrl)
   await staff.visit('/beheer/inloggen')
   const response = await staff.post('/beheer/inloggen', { terug: '/beheer', username, password })
   expect(response.status).toBe(303)
+  expect(response.headers.get('location')).toBe('/beheer/account')
+  await staff.visit('/beheer/account')
+  const own = `${username} kiest een eigen wachtwoord`
+  const changed = await staff.post('/beheer/account/wachtwoord', { current: password, password: own, repeat: own })
+  expect(changed.status).toBe(303)
   return staff
 }
 

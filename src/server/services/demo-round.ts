@@ -96,7 +96,8 @@ export async function createDemoRoundIfEmpty(
       const password = generatePassword()
       const made = await tx
         .insertInto('staff_users')
-        .values({ ...account, password_hash: await hashPassword(password) })
+        // Printed at the start like the first administrator's: replaced at the first sign-in.
+        .values({ ...account, password_hash: await hashPassword(password), must_change_password: true })
         .onConflict((oc) => oc.column('username').doNothing())
         .returning('id')
         .executeTakeFirst()
