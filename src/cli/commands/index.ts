@@ -11,6 +11,7 @@ import { sendEmailCommand } from './send-email.js'
 import { remindCommand } from './remind.js'
 import { exportCommand } from './export.js'
 import { purgeCommand } from './purge.js'
+import { demoCommand } from './demo.js'
 
 export const COMMANDS: Command[] = [
   migrate,
@@ -24,4 +25,5 @@ export const COMMANDS: Command[] = [
   remindCommand,
   exportCommand,
   purgeCommand,
+  demoCommand,
 ]
