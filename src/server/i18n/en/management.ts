@@ -321,6 +321,8 @@ export const management: typeof nl = {
     spssHint: 'Put this file in the same folder as {file} and run it in SPSS or PSPP',
     spssSave: 'Remove the asterisk before the next line to save a .sav file.',
     cli: 'The same works on the command line: npm run peiling -- export --round {round} --format csv',
+    cliWhileStopped:
+      'The command line can do the same, but only while Peiling is stopped: npm run peiling -- export --round {round} --format csv. Peiling uses the embedded database, which only one program at a time can have open. While Peiling runs, use the Download button above.',
     meta: {
       stratum: 'Municipality (stratum)',
       modus: 'Way of answering',

@@ -323,6 +323,8 @@ export const management = {
     spssHint: 'Zet dit bestand in dezelfde map als {file} en voer het uit in SPSS of PSPP',
     spssSave: 'Haal het sterretje voor de volgende regel weg om een .sav-bestand te bewaren.',
     cli: 'Hetzelfde kan op de opdrachtregel: npm run peiling -- export --round {round} --format csv',
+    cliWhileStopped:
+      'Op de opdrachtregel kan het ook, maar alleen als Peiling is gestopt: npm run peiling -- export --round {round} --format csv. Peiling gebruikt de ingebouwde database, en die kan maar door één programma tegelijk open zijn. Zolang Peiling draait, gebruikt u de knop Downloaden hierboven.',
     meta: {
       stratum: 'Gemeente (stratum)',
       modus: 'Manier van invullen',
