@@ -6,6 +6,8 @@ import type { FastifyPluginAsync } from 'fastify'
 import { auditActions, readAuditLog, type AuditFilter } from '../../../services/audit-log.js'
 import { isCalendarDate } from '../../../services/calendar.js'
 import { idParam, staffPage } from '../_respond.js'
+import { numberFormats } from '../_format.js'
+import { describeAuditDetails } from './_details.js'
 
 type Query = Record<string, string | undefined>
 
@@ -50,6 +52,7 @@ const auditPage: FastifyPluginAsync = async (app) => {
       }
       const { entries, nextBefore } = await readAuditLog(app.db, filter)
       const actions = await auditActions(app.db, roundsOnly)
+      const fmt = numberFormats(request.lang)
       const known = (action: string) => {
         try {
           return request.t(`management.audit.actions.${action.replace(/\./g, '_')}`)
@@ -72,9 +75,7 @@ const auditPage: FastifyPluginAsync = async (app) => {
           entries: entries.map((e) => ({
             ...e,
             actionLabel: known(e.action),
-            detailText: Object.entries(e.details)
-              .map(([k, v]) => `${k}: ${typeof v === 'string' ? v : JSON.stringify(v)}`)
-              .join(', '),
+            detailText: describeAuditDetails(e.details, request.t, fmt),
           })),
           actions: actions.map((a) => ({ value: a, label: known(a) })),
           query: {
