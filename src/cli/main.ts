@@ -6,7 +6,7 @@ import { loadConfig } from '../server/config.js'
 import { openDatabase } from '../server/db/open.js'
 import { DataDirInUseError } from '../server/db/data-dir-lock.js'
 import type { DatabaseHandle } from '../server/db/connect.js'
-import { UsageError } from './command.js'
+import { RefusedError, UsageError } from './command.js'
 import { COMMANDS } from './commands/index.js'
 
 function help(): string {
@@ -36,7 +36,7 @@ async function main(argv: string[]): Promise<number> {
       process.stderr.write(`${error.message}\nUsage: npm run peiling -- ${command.usage}\n`)
       return 2
     }
-    if (error instanceof DataDirInUseError) {
+    if (error instanceof RefusedError || error instanceof DataDirInUseError) {
       process.stderr.write(`${error.message}\n`)
       return 1
     }

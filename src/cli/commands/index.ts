@@ -2,6 +2,7 @@
 import type { Command } from '../command.js'
 import { migrate } from './migrate.js'
 import { createUser } from './create-user.js'
+import { roundCommand } from './round.js'
 import { importCommand } from './import.js'
 import { sampleCommand } from './sample.js'
 import { lettersCommand } from './letters.js'
@@ -16,6 +17,7 @@ import { demoCommand } from './demo.js'
 export const COMMANDS: Command[] = [
   migrate,
   createUser,
+  roundCommand,
   importCommand,
   sampleCommand,
   lettersCommand,

@@ -268,7 +268,20 @@ export const management: typeof nl = {
       minGroupSize: 'Fill in a whole number from {min} up to and including 100.',
       purged: 'The personal data of this round have been deleted. The settings cannot change any more.',
     },
+    file: {
+      notYaml: 'The file is not valid YAML. Look at line {line}.',
+      notMapping: 'The file must have fields, each on its own line, such as: name: KTO autumn 2026',
+      unknownField: 'Peiling does not know this field. It knows: {fields}.',
+      text: 'Fill in a text or a number here, not a list.',
+      questionnaireShape:
+        'Give the id and the version of the questionnaire, such as: questionnaire: { id: kto-participatiewet, version: 1 }',
+      questionnaireUnknown:
+        'Questionnaire {id} version {version} does not exist. There are (id and version): {available}.',
+      municipalitiesList: 'Give a list of names, such as: municipalities: [Hengelo, Borne]',
+      yesNo: 'Fill in true (yes) or false (no).',
+    },
     lifecycle: {
+      nowStatus: 'The round is now: {status}.',
       title: 'Status',
       draft: 'The round is in preparation. Clients cannot sign in yet. You can still change everything.',
       open: 'The round is open. Clients can sign in from {from} up to and including {to}.',

@@ -268,7 +268,19 @@ export const management = {
       minGroupSize: 'Vul een heel getal in van {min} tot en met 100.',
       purged: 'Van deze ronde zijn de persoonsgegevens verwijderd. De instellingen kunnen niet meer veranderen.',
     },
+    file: {
+      notYaml: 'Het bestand is geen goede YAML. Kijk bij regel {line}.',
+      notMapping: 'Het bestand moet velden hebben, elk op een eigen regel, zoals: name: KTO najaar 2026',
+      unknownField: 'Dit veld kent Peiling niet. Wel: {fields}.',
+      text: 'Vul hier een tekst of een getal in, geen lijst.',
+      questionnaireShape:
+        'Geef de id en de versie van de vragenlijst, zoals: questionnaire: { id: kto-participatiewet, version: 1 }',
+      questionnaireUnknown: 'Vragenlijst {id} versie {version} bestaat niet. Er zijn (id en versie): {available}.',
+      municipalitiesList: 'Geef een lijst van namen, zoals: municipalities: [Hengelo, Borne]',
+      yesNo: 'Vul true (ja) of false (nee) in.',
+    },
     lifecycle: {
+      nowStatus: 'De ronde is nu: {status}.',
       title: 'Status',
       draft: 'De ronde is in voorbereiding. Klanten kunnen nog niet inloggen. U kunt alles nog veranderen.',
       open: 'De ronde is open. Klanten kunnen inloggen van {from} tot en met {to}.',
