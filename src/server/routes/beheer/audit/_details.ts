@@ -84,7 +84,7 @@ export function describeAuditDetails(details: Record<string, unknown>, t: Transl
     })
   }
 
-  function valueOf(key: AuditDetailKey, value: unknown): string {
+  function describeValue(key: AuditDetailKey, value: unknown): string {
     const code = (v: unknown) => tOr(`management.audit.details.values.${key}.${String(v)}`, plainValue(v))
     // round.create counts the municipalities; sample.confirm lists each one's draw.
     if (key === 'strata' && Array.isArray(value)) return value.map(sampleStratum).join('; ')
@@ -123,7 +123,7 @@ export function describeAuditDetails(details: Record<string, unknown>, t: Transl
       .filter(([key, value]) => value !== undefined && (value !== null || key === 'stratumId'))
       .map(([key, value]) =>
         isKnownKey(key)
-          ? `${t(`management.audit.details.labels.${key}`)}: ${valueOf(key, value)}`
+          ? `${t(`management.audit.details.labels.${key}`)}: ${describeValue(key, value)}`
           : `${keyAsWords(key)}: ${plainValue(value)}`,
       )
       .join(', ')
