@@ -20,3 +20,9 @@ export interface Command {
 
 /** Thrown for wrong use; main prints the message and the usage, and exits with 2. */
 export class UsageError extends Error {}
+
+/**
+ * Thrown when the command was used right but the data do not allow it (a round in the
+ * wrong state, a file with mistakes): main prints the message, without the usage, and exits with 1.
+ */
+export class RefusedError extends Error {}

@@ -6,7 +6,7 @@ import { loadConfig } from '#src/server/config.ts'
 import { openDatabase } from '#src/server/db/open.ts'
 import { DataDirInUseError } from '#src/server/db/data-dir-lock.ts'
 import type { DatabaseHandle } from '#src/server/db/connect.ts'
-import { UsageError } from './command.ts'
+import { RefusedError, UsageError } from './command.ts'
 import { COMMANDS } from './commands/index.ts'
 
 function help(): string {
@@ -36,7 +36,7 @@ async function main(argv: string[]): Promise<number> {
       process.stderr.write(`${error.message}\nUsage: npm run peiling -- ${command.usage}\n`)
       return 2
     }
-    if (error instanceof DataDirInUseError) {
+    if (error instanceof RefusedError || error instanceof DataDirInUseError) {
       process.stderr.write(`${error.message}\n`)
       return 1
     }

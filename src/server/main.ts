@@ -8,7 +8,8 @@ import { openDatabase } from './db/open.ts'
 import { DataDirInUseError } from './db/data-dir-lock.ts'
 import { buildApp } from './app.ts'
 import { installShippedQuestionnaires } from './services/rounds/questionnaire-library.ts'
-import { createDemoRoundIfEmpty } from './services/rounds/demo-round.ts'
+import { createDemoRoundIfEmpty, listDemoCodes } from './services/rounds/demo-round.ts'
+import { demoCodeLines } from './services/rounds/demo-output.ts'
 import { runStartupTasks } from './jobs/startup-tasks.ts'
 import { startFieldworkWorkers } from './jobs/fieldwork.ts'
 import { startRetentionPurge } from './jobs/retention.ts'
@@ -48,15 +49,16 @@ async function main(): Promise<void> {
     '',
     `Peiling is running at ${config.publicUrl}  (Node ${process.version}; database: ${database.kind === 'pglite' ? `embedded, in ${config.dataDir}` : 'PostgreSQL server'})`,
   ]
-  if (demo) {
-    lines.push('', 'Demo round created. Login codes for respondents (type one at the start page, or open the link):')
-    for (const c of demo.codes)
-      lines.push(`  ${c.code}   ${config.publicUrl}/c/${c.code.replace('-', '')}   (${c.name}, ${c.stratum})`)
-    if (demo.staff.length > 0) {
-      lines.push('', 'Demo staff accounts (passwords shown ONCE), to try the staff console and paper entry:')
-      for (const a of demo.staff)
-        lines.push(`  ${config.publicUrl}/beheer   user: ${a.username}   password: ${a.password}   (${a.role})`)
-    }
+  // The codes at every start, not only the first: nobody should have to keep the first start's output to try the demo.
+  const demoCodes = await listDemoCodes(database.db)
+  if (demoCodes) lines.push('', ...(demo ? ['Demo round created.'] : []), ...demoCodeLines(config.publicUrl, demoCodes))
+  if (demo && demo.staff.length > 0) {
+    lines.push(
+      '',
+      'Demo staff accounts (passwords shown ONCE; each chooses its own at the first sign-in), to try the staff console and paper entry:',
+    )
+    for (const a of demo.staff)
+      lines.push(`  ${config.publicUrl}/beheer   user: ${a.username}   password: ${a.password}   (${a.role})`)
   }
   lines.push(...startupNotes, '')
   console.log(lines.join('\n'))

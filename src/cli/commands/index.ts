@@ -2,6 +2,7 @@
 import type { Command } from '#src/cli/command.ts'
 import { migrate } from './migrate.ts'
 import { createUser } from './create-user.ts'
+import { roundCommand } from './round.ts'
 import { importCommand } from './import.ts'
 import { sampleCommand } from './sample.ts'
 import { lettersCommand } from './letters.ts'
@@ -11,10 +12,12 @@ import { sendEmailCommand } from './send-email.ts'
 import { remindCommand } from './remind.ts'
 import { exportCommand } from './export.ts'
 import { purgeCommand } from './purge.ts'
+import { demoCommand } from './demo.ts'
 
 export const COMMANDS: Command[] = [
   migrate,
   createUser,
+  roundCommand,
   importCommand,
   sampleCommand,
   lettersCommand,
@@ -24,4 +27,5 @@ export const COMMANDS: Command[] = [
   remindCommand,
   exportCommand,
   purgeCommand,
+  demoCommand,
 ]

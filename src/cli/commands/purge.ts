@@ -34,7 +34,7 @@ export const purgeCommand: Command = {
       throw new UsageError(
         result.problem === 'notFound'
           ? `There is no round ${roundId}.`
-          : `Round ${roundId} is not closed: close it first (in the staff console).`,
+          : `Round ${roundId} is not closed: close it first (round close ${roundId}, or on the round page).`,
       )
     out.write(`Round ${roundId}: personal data of ${result.participants} participants deleted.\n`)
   },

@@ -14,7 +14,7 @@ const tasks: StartupTask[] = [
     if (!admin) return []
     return [
       '',
-      'First administrator account created. This password is shown ONCE; sign in and change it:',
+      'First administrator account created. This password is shown ONCE; sign in and choose your own (asked at once):',
       `  ${config.publicUrl}/beheer   user: ${admin.username}   password: ${admin.password}`,
     ]
   },

@@ -21,7 +21,7 @@ import type { ExportValue, ValueLabel } from '#src/questionnaire/index.ts'
 import { exportVariablesOf } from '#src/questionnaire/index.ts'
 import type { LangText, Question, QuestionnaireDefinition } from '#src/questionnaire/definition.ts'
 import { allQuestions, localize, variablesOf } from '#src/questionnaire/index.ts'
-import type { KeyedFields, PaperCoding, PaperMark } from '#src/server/db/schema.ts'
+import type { PaperCoding, PaperMark } from '#src/server/db/schema.ts'
 
 /** The typed mark for each `PaperMark`. Every field accepts "?"; choice fields also "m". */
 export const MARK_KEYS: Record<PaperMark, string> = { multiple: 'm', unreadable: '?' }

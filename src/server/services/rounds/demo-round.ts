@@ -29,11 +29,31 @@ const DEMO_STAFF = [
   { username: 'invoerder', display_name: 'Demo-invoerder', role: 'typist' },
 ] as const
 
+/**
+ * How the demo's participants are told apart from imported clients: a client file could
+ * hold either value, but not both, and printing a real person's code would leak it.
+ */
+const DEMO_CLIENT_NUMBER_PREFIX = 'DEMO'
+const DEMO_STREET = 'Demostraat'
+
+const demoClientNumber = (index: number) => `${DEMO_CLIENT_NUMBER_PREFIX}${String(index + 1).padStart(3, '0')}`
+
+export interface DemoCode {
+  /** Formatted as on a letter: ABCDE-FGHJK. */
+  code: string
+  name: string
+  stratum: string
+}
+
 export interface DemoRound {
   roundId: number
-  codes: Array<{ code: string; name: string; stratum: string }>
+  codes: DemoCode[]
   /** Accounts made with the round; their passwords exist only here, to be printed once. */
   staff: Array<{ username: string; role: string; password: string }>
+}
+
+function fullName(person: { initials: string | null; name_prefix: string | null; last_name: string | null }): string {
+  return [person.initials, person.name_prefix, person.last_name].filter(Boolean).join(' ')
 }
 
 /** Creates the demo round when the database has no round at all; otherwise does nothing. */
@@ -74,29 +94,26 @@ export async function createDemoRoundIfEmpty(
           round_id: round.id,
           stratum_id: stratum.id,
           code,
-          client_number: `DEMO${String(i + 1).padStart(3, '0')}`,
+          client_number: demoClientNumber(i),
           initials: person.initials,
           name_prefix: person.name_prefix,
           last_name: person.last_name,
-          street: 'Demostraat',
+          street: DEMO_STREET,
           house_number: String(i + 1),
           postcode: '7551 AA',
           city: stratum.name,
           language: person.language,
         })
         .execute()
-      codes.push({
-        code: formatLoginCode(code),
-        name: [person.initials, person.name_prefix, person.last_name].filter(Boolean).join(' '),
-        stratum: stratum.name,
-      })
+      codes.push({ code: formatLoginCode(code), name: fullName(person), stratum: stratum.name })
     }
     const staff: DemoRound['staff'] = []
     for (const account of DEMO_STAFF) {
       const password = generatePassword()
       const made = await tx
         .insertInto('staff_users')
-        .values({ ...account, password_hash: await hashPassword(password) })
+        // Printed at the start like the first administrator's: replaced at the first sign-in.
+        .values({ ...account, password_hash: await hashPassword(password), must_change_password: true })
         .onConflict((oc) => oc.column('username').doNothing())
         .returning('id')
         .executeTakeFirst()
@@ -106,4 +123,35 @@ export async function createDemoRoundIfEmpty(
     }
     return { roundId: round.id, codes, staff }
   })
+}
+
+/**
+ * The demo round's login codes, for the start output and `peiling demo`: as long as its
+ * participants exist (a purge deletes them, and with them the codes). Passwords are not
+ * here: they exist only once, when the accounts are made.
+ */
+export async function listDemoCodes(db: DB): Promise<Omit<DemoRound, 'staff'> | undefined> {
+  const rows = await db
+    .selectFrom('participants as p')
+    .innerJoin('strata as s', 's.id', 'p.stratum_id')
+    .select(['p.round_id', 'p.code', 'p.initials', 'p.name_prefix', 'p.last_name', 's.name as stratum'])
+    .where(
+      'p.client_number',
+      'in',
+      DEMO_PEOPLE.map((_, i) => demoClientNumber(i)),
+    )
+    .where('p.street', '=', DEMO_STREET)
+    .where('p.code', 'is not', null)
+    .orderBy('p.round_id')
+    .orderBy('p.client_number')
+    .execute()
+  if (rows.length === 0) return undefined
+  // Only one demo round is ever made; should there be more, the first is the one printed.
+  const roundId = rows[0]!.round_id
+  return {
+    roundId,
+    codes: rows
+      .filter((r) => r.round_id === roundId)
+      .map((r) => ({ code: formatLoginCode(r.code!), name: fullName(r), stratum: r.stratum })),
+  }
 }

@@ -9,7 +9,10 @@ import { parseDefinition } from '#src/questionnaire/index.ts'
 import type { QuestionnaireDefinition } from '#src/questionnaire/definition.ts'
 import type { DB } from '#src/server/db/connect.ts'
 
-export const QUESTIONNAIRES_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../questionnaires')
+export const QUESTIONNAIRES_DIR = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../../../questionnaires',
+)
 export const DEFAULT_QUESTIONNAIRE = 'kto-participatiewet'
 
 export async function readQuestionnaireFile(file: string): Promise<QuestionnaireDefinition> {

@@ -190,6 +190,37 @@ describe('the CSV export', () => {
   })
 })
 
+describe('the export page on each kind of database', () => {
+  // The same database, served as the app would serve the embedded one or a server.
+  async function exportPageOn(kind: 'pglite' | 'postgres'): Promise<string> {
+    const app = await createTestApp({}, { ...t.database, kind })
+    try {
+      const browser = await signedInAs(app.app, 'researcher')
+      return (await browser.visit(`/beheer/rondes/${round.roundId}/export`)).body
+    } finally {
+      await app.close()
+    }
+  }
+
+  it('on the embedded database, offers the command only for while the app is stopped, and points at the button', async () => {
+    const page = await exportPageOn('pglite')
+    expect(page).toContain(
+      `Op de opdrachtregel kan het ook, maar alleen als Peiling is gestopt: npm run peiling -- export --round ${round.roundId} --format csv.`,
+    )
+    expect(page).toContain('Zolang Peiling draait, gebruikt u de knop Downloaden hierboven.')
+    expect(page).toContain('>Downloaden</button>')
+    expect(page).not.toContain('Hetzelfde kan op de opdrachtregel')
+  })
+
+  it('on a PostgreSQL server, offers the command as it is', async () => {
+    const page = await exportPageOn('postgres')
+    expect(page).toContain(
+      `Hetzelfde kan op de opdrachtregel: npm run peiling -- export --round ${round.roundId} --format csv`,
+    )
+    expect(page).not.toContain('alleen als Peiling is gestopt')
+  })
+})
+
 describe('the Excel export', () => {
   it('holds the same rows and the codebook on a second sheet', async () => {
     const response = await download('xlsx')

@@ -7,6 +7,8 @@ import type { AuditFilter } from '#src/server/services/audit/audit-log.ts'
 import { auditActions, readAuditLog } from '#src/server/services/audit/audit-log.ts'
 import { isCalendarDate } from '#src/server/services/calendar.ts'
 import { idParam, staffPage } from '#src/server/routes/beheer/_respond.ts'
+import { numberFormats } from '#src/server/routes/beheer/_format.ts'
+import { describeAuditDetails } from './_details.ts'
 
 type Query = Record<string, string | undefined>
 
@@ -51,6 +53,7 @@ const auditPage: FastifyPluginAsync = async (app) => {
       }
       const { entries, nextBefore } = await readAuditLog(app.db, filter)
       const actions = await auditActions(app.db, roundsOnly)
+      const fmt = numberFormats(request.lang)
       const known = (action: string) => {
         try {
           return request.t(`management.audit.actions.${action.replace(/\./g, '_')}`)
@@ -73,9 +76,7 @@ const auditPage: FastifyPluginAsync = async (app) => {
           entries: entries.map((e) => ({
             ...e,
             actionLabel: known(e.action),
-            detailText: Object.entries(e.details)
-              .map(([k, v]) => `${k}: ${typeof v === 'string' ? v : JSON.stringify(v)}`)
-              .join(', '),
+            detailText: describeAuditDetails(e.details, request.t, fmt),
           })),
           actions: actions.map((a) => ({ value: a, label: known(a) })),
           query: {

@@ -28,7 +28,16 @@ const exportPage: FastifyPluginAsync = async (app) => {
     return staffPage(
       reply,
       'staff/export.eta',
-      { header, formats: EXPORT_FORMATS, complete, partial: all - complete, error, fmt: numberFormats(request.lang) },
+      {
+        header,
+        formats: EXPORT_FORMATS,
+        complete,
+        partial: all - complete,
+        error,
+        fmt: numberFormats(request.lang),
+        // The embedded database is open in one process only: the app's, while it runs.
+        commandOnlyWhileStopped: app.database.kind === 'pglite',
+      },
       `${request.t('management.export.title')}: ${header.round.name}`,
     )
   }

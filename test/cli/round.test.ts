@@ -1,0 +1,236 @@
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { PassThrough } from 'node:stream'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { testConfig } from '#test/helpers/app.ts'
+import { createTestDatabase } from '#test/helpers/database.ts'
+import { daysFromToday } from '#test/helpers/fixtures.ts'
+import type { DatabaseHandle } from '#src/server/db/connect.ts'
+import { COMMANDS } from '#src/cli/commands/index.ts'
+import type { CommandContext } from '#src/cli/command.ts'
+import { RefusedError, UsageError } from '#src/cli/command.ts'
+
+let handle: DatabaseHandle
+const folder = mkdtempSync(path.join(tmpdir(), 'peiling-cli-round-'))
+
+beforeAll(async () => {
+  handle = await createTestDatabase()
+})
+afterAll(async () => handle.close())
+
+async function run(args: string[]): Promise<string> {
+  const command = COMMANDS.find((c) => c.name === 'round')!
+  const out = new PassThrough()
+  const chunks: Buffer[] = []
+  out.on('data', (c: Buffer) => chunks.push(c))
+  const context: CommandContext = { config: testConfig(), database: async () => handle, out }
+  await command.run(args, context)
+  return Buffer.concat(chunks).toString('utf8')
+}
+
+function roundFile(name: string, text: string): string {
+  const file = path.join(folder, name)
+  writeFileSync(file, text)
+  return file
+}
+
+const GOOD = `
+name: KTO Participatiewet najaar
+questionnaire:
+  id: kto-participatiewet
+  version: 1
+municipalities:
+  - Hengelo
+  - Haaksbergen
+  - "'s-Hertogenbosch"
+opensOn: ${daysFromToday(0)}
+closesOn: ${daysFromToday(28)}
+reminderOn: ${daysFromToday(14)}
+retentionUntil: ${daysFromToday(120)}
+doubleKeying: true
+minGroupSize: 4
+`
+
+async function roundCount(): Promise<number> {
+  return (await handle.db.selectFrom('rounds').select('id').execute()).length
+}
+
+async function auditOf(roundId: number) {
+  return handle.db
+    .selectFrom('audit_log')
+    .select(['action', 'username', 'details'])
+    .where('round_id', '=', roundId)
+    .orderBy('id')
+    .execute()
+}
+
+describe('npm run peiling -- round', () => {
+  let roundId: number
+
+  it('create: makes the round the file describes, as a draft, prints its number and logs it', async () => {
+    const output = await run(['create', '--file', roundFile('round.yaml', GOOD)])
+    const match =
+      /^Created round (\d+) \(in preparation; clients cannot sign in yet\): KTO Participatiewet najaar\n/.exec(output)
+    expect(match, output).not.toBeNull()
+    roundId = Number(match![1])
+    expect(output).toContain(`Open it with: npm run peiling -- round open ${roundId}`)
+
+    const round = await handle.db
+      .selectFrom('rounds as r')
+      .innerJoin('questionnaires as q', 'q.id', 'r.questionnaire_id')
+      .select([
+        'r.name',
+        'r.status',
+        'q.key',
+        'q.version',
+        'r.opens_on',
+        'r.closes_on',
+        'r.reminder_on',
+        'r.retention_until',
+        'r.double_keying',
+        'r.min_group_size',
+      ])
+      .where('r.id', '=', roundId)
+      .executeTakeFirstOrThrow()
+    expect(round).toEqual({
+      name: 'KTO Participatiewet najaar',
+      status: 'draft',
+      key: 'kto-participatiewet',
+      version: 1,
+      opens_on: daysFromToday(0),
+      closes_on: daysFromToday(28),
+      reminder_on: daysFromToday(14),
+      retention_until: daysFromToday(120),
+      double_keying: true,
+      min_group_size: 4,
+    })
+    const strata = await handle.db
+      .selectFrom('strata')
+      .select(['code', 'name'])
+      .where('round_id', '=', roundId)
+      .orderBy('id')
+      .execute()
+    expect(strata).toEqual([
+      { code: 'hengelo', name: 'Hengelo' },
+      { code: 'haaksbergen', name: 'Haaksbergen' },
+      { code: 's-hertogenbosch', name: "'s-Hertogenbosch" },
+    ])
+    expect(await auditOf(roundId)).toEqual([
+      {
+        action: 'round.create',
+        username: expect.stringMatching(/^cli:/),
+        details: { name: 'KTO Participatiewet najaar', questionnaireId: expect.any(Number), strata: 3 },
+      },
+    ])
+  })
+
+  it('create: refuses a file with mistakes in Dutch, naming each field, and makes nothing', async () => {
+    const before = await roundCount()
+    const bad = GOOD.replace(`closesOn: ${daysFromToday(28)}`, `closesOn: ${daysFromToday(-3)}`)
+      .replace('minGroupSize: 4', 'minGroupSize: 2')
+      .replace('doubleKeying: true', 'doubleKeying: ja')
+      .replace('  version: 1', '  version: 7')
+      .replace('  - Haaksbergen', '  - Hengelo')
+      .concat('closeOn: 2026-01-01\n')
+    const refused = run(['create', '--file', roundFile('bad.yaml', bad)])
+    await expect(refused).rejects.toThrow(RefusedError)
+    const message = await refused.catch((e: Error) => e.message)
+    expect(message).toContain('bad.yaml: de ronde is niet gemaakt.')
+    expect(message).toContain(
+      'questionnaire (Vragenlijst): Vragenlijst kto-participatiewet versie 7 bestaat niet. Er zijn (id en versie): kto-participatiewet 1.',
+    )
+    expect(message).toContain('municipalities (Gemeenten (strata)): Regel 2: "Hengelo" staat er al.')
+    expect(message).toContain('closesOn (Open tot en met): De sluitdatum ligt voor de openingsdatum.')
+    expect(message).toContain(
+      'doubleKeying (Papieren vragenlijsten twee keer invoeren (dubbel invoeren)): Vul true (ja) of false (nee) in.',
+    )
+    expect(message).toContain(
+      'minGroupSize (Kleinste groep in de resultaten): Vul een heel getal in van 3 tot en met 100.',
+    )
+    expect(message).toContain('closeOn: Dit veld kent Peiling niet. Wel: name, questionnaire, municipalities,')
+    expect(await roundCount()).toBe(before)
+  })
+
+  it('create: says what is missing, and where a file is not YAML', async () => {
+    const missing = run(['create', '--file', roundFile('missing.yaml', 'name: Alleen een naam\n')])
+    const message = await missing.catch((e: Error) => e.message)
+    expect(message).toContain('questionnaire (Vragenlijst): Kies een vragenlijst.')
+    expect(message).toContain('municipalities (Gemeenten (strata)): Vul minstens één gemeente in.')
+    expect(message).toContain('opensOn (Open vanaf): Vul een datum in.')
+    expect(message).toContain('retentionUntil (Persoonsgegevens bewaren tot en met): Vul een datum in.')
+    await expect(run(['create', '--file', roundFile('broken.yaml', 'name: [Hengelo\nopensOn: x\n')])).rejects.toThrow(
+      /Het bestand is geen goede YAML\. Kijk bij regel \d+\./,
+    )
+    await expect(run(['create', '--file', path.join(folder, 'nowhere.yaml')])).rejects.toThrow(UsageError)
+    await expect(run(['create'])).rejects.toThrow(/--file/)
+  })
+
+  it('open: opens a draft once, logs it, and refuses a round that is open already', async () => {
+    expect(await run(['open', String(roundId)])).toBe(
+      `Round ${roundId} is open: the questionnaire is fixed, and clients can sign in from ${daysFromToday(0)} up to and including ${daysFromToday(28)}.\n`,
+    )
+    const round = await handle.db.selectFrom('rounds').select('status').where('id', '=', roundId).executeTakeFirst()
+    expect(round?.status).toBe('open')
+    await expect(run(['open', String(roundId)])).rejects.toThrow(
+      new RefusedError(`Ronde ${roundId}: Alleen een ronde in voorbereiding kan open. De ronde is nu: Open.`),
+    )
+    expect((await auditOf(roundId)).map((e) => [e.action, e.details])).toEqual([
+      ['round.create', expect.anything()],
+      ['round.open', {}],
+    ])
+  })
+
+  it('close: closes an open round once, keeps answers in progress as partial, logs it, and refuses it again', async () => {
+    const participant = await handle.db
+      .insertInto('participants')
+      .values({
+        round_id: roundId,
+        stratum_id: (
+          await handle.db.selectFrom('strata').select('id').where('round_id', '=', roundId).executeTakeFirstOrThrow()
+        ).id,
+        client_number: 'K1',
+        code: 'ABCDEFGHJK',
+      })
+      .returning(['id', 'stratum_id'])
+      .executeTakeFirstOrThrow()
+    await handle.db
+      .insertInto('responses')
+      .values({
+        round_id: roundId,
+        stratum_id: participant.stratum_id,
+        participant_id: participant.id,
+        mode: 'online',
+        status: 'in_progress',
+        answers: JSON.stringify({}),
+      })
+      .execute()
+
+    expect(await run(['close', String(roundId)])).toBe(
+      `Round ${roundId} is closed: nobody can answer any more. 1 answers in progress were kept as partial responses, without a link to the person.\n`,
+    )
+    const response = await handle.db
+      .selectFrom('responses')
+      .select(['status', 'participant_id'])
+      .where('round_id', '=', roundId)
+      .executeTakeFirstOrThrow()
+    expect(response).toEqual({ status: 'partial', participant_id: null })
+    await expect(run(['close', String(roundId)])).rejects.toThrow(
+      new RefusedError(`Ronde ${roundId}: Alleen een open ronde kan dicht. De ronde is nu: Gesloten.`),
+    )
+    await expect(run(['open', String(roundId)])).rejects.toThrow(/De ronde is nu: Gesloten\./)
+    expect((await auditOf(roundId)).map((e) => [e.action, e.details])).toEqual([
+      ['round.create', expect.anything()],
+      ['round.open', {}],
+      ['round.close', { partialResponses: 1 }],
+    ])
+  })
+
+  it('explains wrong use', async () => {
+    await expect(run([])).rejects.toThrow(UsageError)
+    await expect(run(['delete', '1'])).rejects.toThrow(/create, open or close/)
+    await expect(run(['open'])).rejects.toThrow(UsageError)
+    await expect(run(['open', 'x'])).rejects.toThrow(UsageError)
+    await expect(run(['close', '99999'])).rejects.toThrow(/There is no round 99999/)
+  })
+})
