@@ -38,6 +38,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     logger,
     trustProxy: options.config.trustProxy,
     bodyLimit: 256 * 1024,
+    // Loading the route files takes well under a second, but on a loaded machine (a test run
+    // transforming them on two busy cores) longer than Fastify's default of 10 s.
+    pluginTimeout: 60_000,
     // Answers are posted as forms; a form with thousands of fields is an attack, not a respondent.
     routerOptions: { maxParamLength: 100, querystringParser: parseUrlEncoded },
   })

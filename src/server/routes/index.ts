@@ -1,6 +1,6 @@
 /** `/`: the start page where a respondent types the code from the letter. */
 import type { FastifyPluginAsync } from 'fastify'
-import { signInWithCode } from '#src/server/services/respondent/respondent-login.ts'
+import { signInWithCode } from '#src/server/services/respondent/sign-in.ts'
 
 const startPage: FastifyPluginAsync = async (app) => {
   app.get('/', async (request, reply) => {

@@ -3,7 +3,7 @@
  * address without the code, so the code does not stay in the address bar or history.
  */
 import type { FastifyPluginAsync } from 'fastify'
-import { signInWithCode } from '#src/server/services/respondent/respondent-login.ts'
+import { signInWithCode } from '#src/server/services/respondent/sign-in.ts'
 
 const codeLink: FastifyPluginAsync = async (app) => {
   app.get<{ Params: { code: string } }>('/:code', async (request, reply) => {

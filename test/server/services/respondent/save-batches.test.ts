@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DatabaseHandle, DB } from '#src/server/db/connect.ts'
-import type { SaveAll } from '#src/server/routes/vragenlijst/_save-batches.ts'
-import { SaveBatches } from '#src/server/routes/vragenlijst/_save-batches.ts'
+import type { SaveAll } from '#src/server/services/respondent/save-batches.ts'
+import { SaveBatches } from '#src/server/services/respondent/save-batches.ts'
 import type { ConditionalSave } from '#src/server/services/respondent/participation.ts'
 import {
   loadParticipantContext,

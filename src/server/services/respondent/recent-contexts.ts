@@ -9,7 +9,7 @@
  * nothing that is not also there. An entry goes when its respondent submits or stops, and
  * at the latest `idleMs` after its last use; the number of entries is capped.
  */
-import type { ParticipantContext } from '#src/server/services/respondent/participation.ts'
+import type { ParticipantContext } from './participation.ts'
 
 interface Entry {
   context: ParticipantContext

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { RecentContexts } from '#src/server/routes/vragenlijst/_recent-contexts.ts'
+import { RecentContexts } from '#src/server/services/respondent/recent-contexts.ts'
 import type { ParticipantContext } from '#src/server/services/respondent/participation.ts'
 
 const contextOf = (id: number) => ({ participant: { id } }) as unknown as ParticipantContext

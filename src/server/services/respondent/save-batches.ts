@@ -13,7 +13,7 @@
  * another, so only the save that cannot be made gets the error. Any other failure (the
  * database cannot be reached) is every save's error at once.
  */
-import type { ConditionalSave } from '#src/server/services/respondent/participation.ts'
+import type { ConditionalSave } from './participation.ts'
 
 /** Saves the given respondents' pages; returns the new answers version of each one saved. */
 export type SaveAll = (saves: ConditionalSave[]) => Promise<Map<number, string>>
