@@ -1,6 +1,6 @@
 import { createWriteStream } from 'node:fs'
 import { Writable } from 'node:stream'
-import { describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { formatLoginCode } from '#src/codes/login-code.ts'
 import type { LetterData } from '#src/mailmerge/index.ts'
 import { drawLetter, writeLetterBatch } from '#src/mailmerge/index.ts'
@@ -47,30 +47,36 @@ async function* slowly<T>(items: T[]): AsyncGenerator<T> {
 }
 
 describe('writeLetterBatch', () => {
-  it('writes one page per letter, each with its own name, code and QR code', async () => {
+  describe('twenty letters', () => {
     const batch = letters(20)
-    const file = tmp.file('batch.pdf')
+    const file = () => tmp.file('batch.pdf')
     const progress: number[] = []
-    const result = await writeLetterBatch(batch, template(), createWriteStream(file), {
-      onProgress: (n) => progress.push(n),
+    let result: { pages: number }
+    beforeAll(async () => {
+      result = await writeLetterBatch(batch, template(), createWriteStream(file()), {
+        onProgress: (n) => progress.push(n),
+      })
     })
-    expect(result).toEqual({ pages: 20 })
-    expect(progress).toEqual(batch.map((_, i) => i + 1))
 
-    const texts = await pageTexts(file)
-    expect(texts).toHaveLength(20)
-    batch.forEach((l, i) => {
-      expect(texts[i]).toContain(l.name)
-      expect(texts[i]).toContain(formatLoginCode(l.code))
+    it('writes one page per letter, each with its own name and code', async () => {
+      expect(result).toEqual({ pages: 20 })
+      expect(progress).toEqual(batch.map((_, i) => i + 1))
+      expect(await pageCount(file())).toBe(20)
+      const texts = await pageTexts(file())
+      expect(texts).toHaveLength(20)
+      batch.forEach((l, i) => {
+        expect(texts[i]).toContain(l.name)
+        expect(texts[i]).toContain(formatLoginCode(l.code))
+      })
     })
-    if (tools) {
-      expect(await pageCount(file)).toBe(20)
-      // The first and the last letter: each QR code opens its own letter's URL.
-      const first = await renderPages(file, tmp.dir, { first: 1, last: 1 })
-      const last = await renderPages(file, tmp.dir, { first: 20, last: 20 })
+
+    it.skipIf(!tools)("prints on each letter a QR code that opens that letter's URL", async () => {
+      // The first and the last letter.
+      const first = await renderPages(file(), tmp.dir, { first: 1, last: 1 })
+      const last = await renderPages(file(), tmp.dir, { first: 20, last: 20 })
       expect(await decodeSymbols(first.pages[0]!)).toEqual([`QR-Code:${batch[0]!.loginUrl}`])
       expect(await decodeSymbols(last.pages[0]!)).toEqual([`QR-Code:${batch[19]!.loginUrl}`])
-    }
+    })
   })
 
   it('reads letters from an async iterable and streams to a slow output as it goes', async () => {

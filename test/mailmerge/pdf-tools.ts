@@ -1,40 +1,27 @@
 /**
- * Reading generated PDFs back: text with unpdf, and with poppler and zbar what a printer
- * and a scanner would see (fonts, rendered pixels, decoded QR and Code128 symbols).
+ * Reading generated PDFs back: text and page counts with unpdf, and with poppler and zbar
+ * what a printer and a scanner would see (fonts, rendered pixels, decoded QR and Code128
+ * symbols).
  *
- * Poppler and zbar are Debian packages (poppler-utils, zbar-tools). Where they are
- * missing the tests that need them are skipped with a warning; in CI (CI=true) a missing
- * tool fails the run instead, so nothing is skipped silently there.
+ * Poppler and zbar are Debian packages (poppler-utils, zbar-tools): a test that uses
+ * fontsOf, renderPages or decodeSymbols runs only if renderToolsAvailable() (skipped with
+ * a warning elsewhere; in CI (CI=true) a missing program fails the run instead).
  */
-import { execFile, execFileSync } from 'node:child_process'
 import { createWriteStream } from 'node:fs'
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { afterAll, beforeAll } from 'vitest'
 import path from 'node:path'
 import type { Writable } from 'node:stream'
-import { promisify } from 'node:util'
 import { extractText, extractTextItems, getDocumentProxy } from 'unpdf'
-import { toolsAvailable } from '#test/setup/environment.ts'
-
-const run = promisify(execFile)
-
-const TOOLS = ['pdftoppm', 'pdffonts', 'pdfinfo', 'zbarimg'] as const
-
-function installed(tool: string): boolean {
-  try {
-    execFileSync('which', [tool], { stdio: 'ignore' })
-    return true
-  } catch {
-    return false
-  }
-}
+import { programsAvailable } from '#test/setup/environment.ts'
+import { runProgram } from '#test/helpers/programs.ts'
 
 /** Whether the poppler and zbar programs are there; throws in CI when they are not. */
 export function renderToolsAvailable(): boolean {
-  const missing = TOOLS.filter((tool) => !installed(tool))
-  return toolsAvailable(
-    missing.length === 0 ? [] : [`${missing.join(', ')} (apt-get install poppler-utils zbar-tools)`],
+  return programsAvailable(
+    ['pdftoppm', 'pdffonts', 'zbarimg'],
+    'poppler-utils zbar-tools',
     'PDF rendering and barcode tests are',
   )
 }
@@ -102,8 +89,7 @@ export async function pageTextItems(file: string, page: number, pageHeight = 841
 }
 
 export async function pageCount(file: string): Promise<number> {
-  const { stdout } = await run('pdfinfo', [file])
-  return Number(/^Pages:\s+(\d+)/m.exec(stdout)?.[1])
+  return (await proxy(file)).numPages
 }
 
 export interface FontRow {
@@ -113,7 +99,7 @@ export interface FontRow {
 }
 
 export async function fontsOf(file: string): Promise<FontRow[]> {
-  const { stdout } = await run('pdffonts', [file])
+  const { stdout } = await runProgram('pdffonts', [file])
   return stdout
     .split('\n')
     .slice(2)
@@ -146,7 +132,7 @@ export async function renderPages(
   const args = ['-r', String(options.dpi ?? 150), '-gray']
   if (options.first) args.push('-f', String(options.first))
   if (options.last) args.push('-l', String(options.last))
-  await run('pdftoppm', [...args, file, prefix])
+  await runProgram('pdftoppm', [...args, file, prefix])
   const names = (await readdir(into)).filter((n) => n.endsWith('.pgm')).sort()
   return { pages: names.map((n) => path.join(into, n)) }
 }
@@ -154,7 +140,7 @@ export async function renderPages(
 /** Every symbol zbarimg finds in an image, as "QR-Code:…" or "CODE-128:…". */
 export async function decodeSymbols(image: string): Promise<string[]> {
   try {
-    const { stdout } = await run('zbarimg', ['-q', image])
+    const { stdout } = await runProgram('zbarimg', ['-q', image])
     return stdout.split('\n').filter((line) => line.trim() !== '')
   } catch (error) {
     // zbarimg exits with 4 when it found no symbol.

@@ -1,6 +1,6 @@
 /** What the tests need from the machine: PostgreSQL's programs, Chromium, and what to do when a tool is missing. Free of vitest. */
 import { execFileSync } from 'node:child_process'
-import { existsSync } from 'node:fs'
+import { accessSync, constants, existsSync, statSync } from 'node:fs'
 import path from 'node:path'
 
 /** The folder with initdb and pg_ctl, as Debian's `pg_config --bindir` reports it. */
@@ -34,4 +34,28 @@ export function toolsAvailable(missing: string[], skipped: string): boolean {
   if (process.env.CI === 'true') throw new Error(`${message} CI must run every test: install them first (see .ci/run).`)
   console.warn(`\n⚠ ${message} ${skipped} SKIPPED on this machine.\n`)
   return false
+}
+
+/** Whether `program` is an executable file in a folder on PATH, where spawn and execFile look for it. */
+export function onPath(program: string): boolean {
+  return (process.env.PATH ?? '').split(path.delimiter).some((dir) => {
+    if (dir === '') return false
+    const file = path.join(dir, program)
+    try {
+      accessSync(file, constants.X_OK)
+      return statSync(file).isFile()
+    } catch {
+      return false
+    }
+  })
+}
+
+/**
+ * Whether the system programs `programs` (from the Debian packages `packages`) are all on
+ * PATH, by the rule of toolsAvailable: a test that runs one is skipped with a warning where
+ * one is missing, and fails the run in CI.
+ */
+export function programsAvailable(programs: readonly string[], packages: string, skipped: string): boolean {
+  const missing = programs.filter((program) => !onPath(program))
+  return toolsAvailable(missing.length === 0 ? [] : [`${missing.join(', ')} (apt-get install ${packages})`], skipped)
 }

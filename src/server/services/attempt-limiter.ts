@@ -1,6 +1,14 @@
 /**
- * Counts failed attempts (code entry, staff login) per key in fixed windows, in
- * PostgreSQL, so the limit holds across every app instance on the same database.
+ * Counts failed attempts (code entry, staff login) per key, in PostgreSQL, so the limit
+ * holds across every app instance on the same database.
+ *
+ * A limit counts the failures of the last `windowSeconds`, not those since the clock last
+ * passed a multiple of it: windows fixed to the clock (10:00–10:15, 10:15–10:30) start
+ * from zero at every quarter hour, so a guesser got `max` attempts at 10:14:59 and `max`
+ * more a second later. Failures are kept per slot of a fifteenth of the window, and an
+ * attempt counts every slot that overlaps the window before it: never more than `max`
+ * failures in any `windowSeconds`, and each is forgotten between one window and one window
+ * plus a slot after it was made.
  */
 import { sql } from 'kysely'
 import type { DB } from '#src/server/db/connect.ts'
@@ -12,26 +20,40 @@ export interface AttemptLimit {
   windowSeconds: number
 }
 
-function windowStart(limit: AttemptLimit, now: Date): Date {
-  const ms = limit.windowSeconds * 1000
+const SLOTS_PER_WINDOW = 15
+
+function floorTo(now: Date, seconds: number): Date {
+  const ms = seconds * 1000
   return new Date(Math.floor(now.getTime() / ms) * ms)
 }
 
-export async function isBlocked(db: DB, limit: AttemptLimit, key: string, now = new Date()): Promise<boolean> {
-  const row = await db
-    .selectFrom('rate_limit_hits')
-    .select('hits')
-    .where('key', '=', `${limit.scope}:${key}`)
-    .where('window_start', '=', windowStart(limit, now))
-    .executeTakeFirst()
-  return (row?.hits ?? 0) >= limit.max
+function slotStart(limit: AttemptLimit, now: Date): Date {
+  return floorTo(now, limit.windowSeconds / SLOTS_PER_WINDOW)
 }
 
-/** Records one failed attempt; returns the number of failures in this window. */
-export async function recordFailure(db: DB, limit: AttemptLimit, key: string, now = new Date()): Promise<number> {
+/** The start of the oldest slot that still counts at `now`. */
+function countedFrom(limit: AttemptLimit, now: Date): Date {
+  return new Date(slotStart(limit, now).getTime() - limit.windowSeconds * 1000)
+}
+
+async function failuresWithin(db: DB, limit: AttemptLimit, key: string, now: Date): Promise<number> {
+  const row = await db
+    .selectFrom('rate_limit_hits')
+    .select(sql<number>`coalesce(sum(hits), 0)::int`.as('hits'))
+    .where('key', '=', `${limit.scope}:${key}`)
+    .where('window_start', '>=', countedFrom(limit, now))
+    .executeTakeFirstOrThrow()
+  return row.hits
+}
+
+export async function isBlocked(db: DB, limit: AttemptLimit, key: string, now = new Date()): Promise<boolean> {
+  return (await failuresWithin(db, limit, key, now)) >= limit.max
+}
+
+async function addToSlot(db: DB, key: string, start: Date): Promise<number> {
   const row = await db
     .insertInto('rate_limit_hits')
-    .values({ key: `${limit.scope}:${key}`, window_start: windowStart(limit, now), hits: 1 })
+    .values({ key, window_start: start, hits: 1 })
     .onConflict((oc) => oc.columns(['key', 'window_start']).doUpdateSet({ hits: sql`rate_limit_hits.hits + 1` }))
     .returning('hits')
     .executeTakeFirstOrThrow()
@@ -39,10 +61,21 @@ export async function recordFailure(db: DB, limit: AttemptLimit, key: string, no
 }
 
 /**
+ * Records one failure in the window of the clock that `now` falls in, and returns how many
+ * that window holds. Not a limit (see takeAttempt): for watching totals, where exactly one
+ * caller sees each count, so a warning at a threshold is given once per window.
+ */
+export async function recordFailure(db: DB, limit: AttemptLimit, key: string, now = new Date()): Promise<number> {
+  return addToSlot(db, `${limit.scope}:${key}`, floorTo(now, limit.windowSeconds))
+}
+
+/**
  * Counts an attempt BEFORE it is made, and says whether it may go ahead. A check made
- * before counting (isBlocked, then recordFailure) lets a burst of parallel attempts all
- * pass the check before any of them is counted; one atomic upsert per attempt does not.
- * A successful attempt calls `refund()`, so only failures use up the limit.
+ * before counting (isBlocked, then record) lets a burst of parallel attempts all pass the
+ * check before any of them is counted. So the attempts on one key take turns (an advisory
+ * lock on the key, on every instance's database connection), each counting itself and then
+ * all that came before it. A successful attempt calls `refund()`, so only failures use up
+ * the limit.
  */
 export async function takeAttempt(
   db: DB,
@@ -50,13 +83,17 @@ export async function takeAttempt(
   key: string,
   now = new Date(),
 ): Promise<{ allowed: boolean; refund(): Promise<void> }> {
-  const hits = await recordFailure(db, limit, key, now)
+  const k = `${limit.scope}:${key}`
+  const start = slotStart(limit, now)
+  const failures = await db.transaction().execute(async (tx) => {
+    await sql`select pg_advisory_xact_lock(hashtextextended(${k}, 0))`.execute(tx)
+    await addToSlot(tx, k, start)
+    return failuresWithin(tx, limit, key, now)
+  })
   return {
-    allowed: hits <= limit.max,
-    // A window left with no failures is deleted, so a successful sign-in leaves no trace of its address.
+    allowed: failures <= limit.max,
+    // A slot left with no failures is deleted, so a successful sign-in leaves no trace of its address.
     refund: async () => {
-      const k = `${limit.scope}:${key}`
-      const start = windowStart(limit, now)
       await sql`
         with emptied as (delete from rate_limit_hits where key = ${k} and window_start = ${start} and hits <= 1 returning 1)
         update rate_limit_hits set hits = hits - 1

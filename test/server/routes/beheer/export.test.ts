@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -8,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, TestApp } from '#test/helpers/app.ts'
 import { createTestApp } from '#test/helpers/app.ts'
 import { signedInAs } from '#test/helpers/staff.ts'
-import { toolsAvailable } from '#test/setup/environment.ts'
+import { programsAvailable } from '#test/setup/environment.ts'
+import { runProgram } from '#test/helpers/programs.ts'
 import { buildCodebook } from '#src/questionnaire/index.ts'
 import type { QuestionnaireDefinition } from '#src/questionnaire/definition.ts'
 import { exportRows, loadExportContext, META_VARIABLES } from '#src/server/services/reporting/exports.ts'
@@ -264,35 +264,35 @@ describe('the codebook and SPSS syntax', () => {
     expect(routed[7]).not.toBe('')
   })
 
-  it('reads the CSV labelled in PSPP', async () => {
+  it('writes SPSS syntax that reads the CSV with labels', async () => {
     const syntax = await download('spss')
     expect(syntax.headers['content-disposition']).toBe(`attachment; filename="ronde-${round.roundId}-antwoorden.sps"`)
     expect(syntax.body).toContain(`/FILE='ronde-${round.roundId}-antwoorden.csv'`)
     expect(syntax.body).toContain('VARIABLE LABELS')
     expect(syntax.body).toContain("rapportcijfer_dienstverlening 1 'zeer slecht'")
     expect(syntax.body).toContain('rapportcijfer_dienstverlening (LO THRU -1, 99)')
-    if (
-      !toolsAvailable(
-        existsSync('/usr/bin/pspp') ? [] : ['pspp (apt-get install pspp)'],
-        'Running the SPSS syntax in PSPP is',
-      )
-    )
-      return
-    const dir = mkdtempSync(path.join(tmpdir(), 'peiling-spss-'))
-    writeFileSync(path.join(dir, `ronde-${round.roundId}-antwoorden.csv`), (await download('csv')).rawPayload)
-    writeFileSync(
-      path.join(dir, 'run.sps'),
-      `${syntax.body.replace(/\* SAVE OUTFILE=/, 'SAVE OUTFILE=')}\r\nDISPLAY LABELS.\r\nFREQUENCIES rapportcijfer_dienstverlening modus.\r\n`,
-    )
-    const output = execFileSync('pspp', ['-o', path.join(dir, 'out.txt'), 'run.sps'], { cwd: dir, encoding: 'utf8' })
-    const listing = readFileSync(path.join(dir, 'out.txt'), 'utf8') + output
-    expect(listing).not.toMatch(/error|warning/i)
-    expect(listing).toContain('Welk rapportcijfer geeft u de dienstverlening')
-    expect(listing).toContain('zeer slecht')
-    expect(existsSync(path.join(dir, `ronde-${round.roundId}-antwoorden.sav`))).toBe(true)
-    // 31 cases: 29 grades; "weet niet" and the paper form's -1 (two boxes ticked) are missing.
-    expect(listing).toMatch(/\|N Valid\s*\|\s*29\|/)
-    expect(listing).toMatch(/\|\s*Missing\|\s*2\|/)
-    expect(listing).toContain('Papier: meer dan één')
   })
+
+  it.skipIf(!programsAvailable(['pspp'], 'pspp', 'Running the SPSS syntax in PSPP is'))(
+    'reads the CSV labelled in PSPP',
+    async () => {
+      const syntax = await download('spss')
+      const dir = mkdtempSync(path.join(tmpdir(), 'peiling-spss-'))
+      writeFileSync(path.join(dir, `ronde-${round.roundId}-antwoorden.csv`), (await download('csv')).rawPayload)
+      writeFileSync(
+        path.join(dir, 'run.sps'),
+        `${syntax.body.replace(/\* SAVE OUTFILE=/, 'SAVE OUTFILE=')}\r\nDISPLAY LABELS.\r\nFREQUENCIES rapportcijfer_dienstverlening modus.\r\n`,
+      )
+      const { stdout: output } = await runProgram('pspp', ['-o', path.join(dir, 'out.txt'), 'run.sps'], { cwd: dir })
+      const listing = readFileSync(path.join(dir, 'out.txt'), 'utf8') + output
+      expect(listing).not.toMatch(/error|warning/i)
+      expect(listing).toContain('Welk rapportcijfer geeft u de dienstverlening')
+      expect(listing).toContain('zeer slecht')
+      expect(existsSync(path.join(dir, `ronde-${round.roundId}-antwoorden.sav`))).toBe(true)
+      // 31 cases: 29 grades; "weet niet" and the paper form's -1 (two boxes ticked) are missing.
+      expect(listing).toMatch(/\|N Valid\s*\|\s*29\|/)
+      expect(listing).toMatch(/\|\s*Missing\|\s*2\|/)
+      expect(listing).toContain('Papier: meer dan één')
+    },
+  )
 })
