@@ -7,12 +7,12 @@
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import { PassThrough } from 'node:stream'
-import { FIELDWORK_ROLES, flash, renderFieldwork, roundFromUrl, takeFlash } from '#src/server/fieldwork-page.ts'
+import { FIELDWORK_ROLES, flash, renderFieldwork, takeFlash } from '#src/server/fieldwork-page.ts'
 import type { UploadBody } from '#src/server/http/upload-form.ts'
 import { acceptUploadForms, field, uploadedFile } from '#src/server/http/upload-form.ts'
 import { startPrintFiles } from '#src/server/jobs/fieldwork.ts'
 import type { MailingKind } from '#src/server/db/schema.ts'
-import type { FieldworkRound } from '#src/server/services/rounds/fieldwork-round.ts'
+import type { StaffRound } from '#src/server/services/rounds/staff-round.ts'
 import {
   createMailings,
   eligibleCounts,
@@ -52,8 +52,7 @@ const letterPages: FastifyPluginAsync = async (app) => {
   // --- Overview
 
   app.get('/', options, async (request, reply) => {
-    const round = await roundFromUrl(request, reply)
-    if (!round) return reply
+    const round = request.round!
     const templates = await templateOverview(app.db, round.id)
     const has = (kind: MailingKind, stratumId: number | null) =>
       templates.some((x) => x.kind === kind && x.stratum_id === stratumId)
@@ -77,8 +76,7 @@ const letterPages: FastifyPluginAsync = async (app) => {
   })
 
   app.post<{ Body: Record<string, string> }>('/', options, async (request, reply) => {
-    const round = await roundFromUrl(request, reply)
-    if (!round) return reply
+    const round = request.round!
     if (field(request.body, 'actie') !== 'uitnodiging') return reply.redirect(`/beheer/rondes/${round.id}/brieven`, 303)
     try {
       const [mailing] = await createMailings(app.db, round.id, 'invitation', ['letter'], {
@@ -97,7 +95,7 @@ const letterPages: FastifyPluginAsync = async (app) => {
   // --- Templates
 
   /** The template's place from the query, or undefined after a 404. */
-  function templatePlace(round: FieldworkRound, query: TemplateQuery) {
+  function templatePlace(round: StaffRound, query: TemplateQuery) {
     const kind = KINDS[query.soort ?? '']
     const stratum = query.gemeente ? round.strata.find((s) => String(s.id) === query.gemeente) : null
     if (!kind || stratum === undefined) return undefined
@@ -107,7 +105,7 @@ const letterPages: FastifyPluginAsync = async (app) => {
   async function showTemplate(
     request: FastifyRequest,
     reply: FastifyReply,
-    round: FieldworkRound,
+    round: StaffRound,
     place: { kind: MailingKind; stratum: { id: number; name: string } | null },
     edited?: { content: TemplateContent; problems: TemplateProblem[] },
   ) {
@@ -133,16 +131,14 @@ const letterPages: FastifyPluginAsync = async (app) => {
   }
 
   app.get<{ Querystring: TemplateQuery }>('/sjabloon', options, async (request, reply) => {
-    const round = await roundFromUrl(request, reply)
-    if (!round) return reply
+    const round = request.round!
     const place = templatePlace(round, request.query)
     if (!place) return reply.callNotFound()
     return showTemplate(request, reply, round, place)
   })
 
   app.post<{ Querystring: TemplateQuery; Body: UploadBody }>('/sjabloon', options, async (request, reply) => {
-    const round = await roundFromUrl(request, reply)
-    if (!round) return reply
+    const round = request.round!
     const place = templatePlace(round, request.query)
     if (!place) return reply.callNotFound()
     const t = request.t

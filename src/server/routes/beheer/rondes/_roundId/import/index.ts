@@ -4,7 +4,7 @@
  * The preview of one upload: ./_uploadId/index.ts.
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
-import { FIELDWORK_ROLES, renderFieldwork, roundFromUrl, takeFlash } from '#src/server/fieldwork-page.ts'
+import { FIELDWORK_ROLES, renderFieldwork, takeFlash } from '#src/server/fieldwork-page.ts'
 import type { UploadBody } from '#src/server/http/upload-form.ts'
 import { acceptUploadForms, uploadedFile } from '#src/server/http/upload-form.ts'
 import { ClientFileError, readClientFile } from '#src/server/services/fieldwork/client-file.ts'
@@ -15,7 +15,7 @@ import {
   populationPerStratum,
   stageImport,
 } from '#src/server/services/fieldwork/client-import.ts'
-import type { FieldworkRound } from '#src/server/services/rounds/fieldwork-round.ts'
+import type { StaffRound } from '#src/server/services/rounds/staff-round.ts'
 import { staffActor } from '#src/server/routes/beheer/_session.ts'
 
 const MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -26,12 +26,7 @@ const importPages: FastifyPluginAsync = async (app) => {
   acceptUploadForms(app, MAX_FILE_BYTES)
   const options = { config: { roles: FIELDWORK_ROLES } }
 
-  async function showUploadPage(
-    request: FastifyRequest,
-    reply: FastifyReply,
-    round: FieldworkRound,
-    error: string | null,
-  ) {
+  async function showUploadPage(request: FastifyRequest, reply: FastifyReply, round: StaffRound, error: string | null) {
     const blocker = await importBlocker(app.db, round.id)
     const population = await populationPerStratum(app.db, round.id)
     return renderFieldwork(request, reply, 'import.eta', round, request.t('fieldwork.import.title'), {
@@ -45,14 +40,12 @@ const importPages: FastifyPluginAsync = async (app) => {
   }
 
   app.get('/', options, async (request, reply) => {
-    const round = await roundFromUrl(request, reply)
-    if (!round) return reply
+    const round = request.round!
     return showUploadPage(request, reply, round, null)
   })
 
   app.post<{ Body: UploadBody }>('/', options, async (request, reply) => {
-    const round = await roundFromUrl(request, reply)
-    if (!round) return reply
+    const round = request.round!
     const file = uploadedFile(request.body, 'bestand')
     if (!file) return showUploadPage(request, reply.status(422), round, request.t('fieldwork.import.noFile'))
     const blocker = await importBlocker(app.db, round.id)

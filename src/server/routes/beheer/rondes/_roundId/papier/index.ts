@@ -14,12 +14,11 @@ import { openDuplicates } from '#src/server/services/paper/paper-duplicates.ts'
 import { keyingPerDay, keyingPerTypist, paperWork } from '#src/server/services/paper/paper-stats.ts'
 import { takeFlash } from '#src/server/fieldwork-page.ts'
 import type { Params } from './_paper-page.ts'
-import { options, percent, render, roundOf } from './_paper-page.ts'
+import { options, percent, render } from './_paper-page.ts'
 
 const paperPages: FastifyPluginAsync = async (app) => {
   app.get<{ Params: Params }>('/', options, async (request, reply) => {
-    const round = await roundOf(request, reply)
-    if (!round) return reply
+    const round = request.round!
     const db = app.db
     const [work, perDay, perTypist, reviews, duplicates] = await Promise.all([
       paperWork(db, round.id),

@@ -7,7 +7,7 @@
  * One mailing: ./_mailingId/index.ts.
  */
 import type { FastifyPluginAsync } from 'fastify'
-import { FIELDWORK_ROLES, flash, renderFieldwork, roundFromUrl, takeFlash } from '#src/server/fieldwork-page.ts'
+import { FIELDWORK_ROLES, flash, renderFieldwork, takeFlash } from '#src/server/fieldwork-page.ts'
 import { field } from '#src/server/http/upload-form.ts'
 import { startEmailSending, startPrintFiles } from '#src/server/jobs/fieldwork.ts'
 import type { Channel } from '#src/server/services/fieldwork/mailings.ts'
@@ -35,8 +35,7 @@ const mailingPages: FastifyPluginAsync = async (app) => {
   const options = { config: { roles: FIELDWORK_ROLES } }
 
   app.get('/', options, async (request, reply) => {
-    const round = await roundFromUrl(request, reply)
-    if (!round) return reply
+    const round = request.round!
     const history = await Promise.all(
       (await mailingHistory(app.db, round.id)).map(async (m) => ({
         ...m,
@@ -57,8 +56,7 @@ const mailingPages: FastifyPluginAsync = async (app) => {
   })
 
   app.post<{ Body: Query }>('/', options, async (request, reply) => {
-    const round = await roundFromUrl(request, reply)
-    if (!round) return reply
+    const round = request.round!
     const base = `/beheer/rondes/${round.id}/verzendingen`
     if (field(request.body, 'actie') !== 'uitnodiging-email') return reply.redirect(base, 303)
     try {
@@ -79,8 +77,7 @@ const mailingPages: FastifyPluginAsync = async (app) => {
   // --- Reminders
 
   app.get<{ Querystring: Query }>('/herinnering', options, async (request, reply) => {
-    const round = await roundFromUrl(request, reply)
-    if (!round) return reply
+    const round = request.round!
     const channels = channelsOf(request.query)
     if (channels.length === 0) {
       flash(request, request.t('fieldwork.mailings.chooseChannel'))
@@ -107,8 +104,7 @@ const mailingPages: FastifyPluginAsync = async (app) => {
   })
 
   app.post<{ Body: Query }>('/herinnering', options, async (request, reply) => {
-    const round = await roundFromUrl(request, reply)
-    if (!round) return reply
+    const round = request.round!
     const base = `/beheer/rondes/${round.id}/verzendingen`
     const channels = channelsOf(request.body)
     if (channels.length === 0) {
@@ -133,8 +129,7 @@ const mailingPages: FastifyPluginAsync = async (app) => {
   // --- Marks
 
   app.post<{ Body: Query }>('/markeren', options, async (request, reply) => {
-    const round = await roundFromUrl(request, reply)
-    if (!round) return reply
+    const round = request.round!
     const t = request.t
     const identifier = field(request.body, 'deelnemer').slice(0, 60)
     const mark = field(request.body, 'markering') as Mark

@@ -6,7 +6,7 @@
  */
 import { createReadStream } from 'node:fs'
 import type { FastifyPluginAsync } from 'fastify'
-import { FIELDWORK_ROLES, flash, mailingFromUrl, renderFieldwork, takeFlash } from '#src/server/fieldwork-page.ts'
+import { FIELDWORK_ROLES, flash, renderFieldwork, takeFlash } from '#src/server/fieldwork-page.ts'
 import { field } from '#src/server/http/upload-form.ts'
 import { startPrintFiles } from '#src/server/jobs/fieldwork.ts'
 import type { MailingKind } from '#src/server/db/schema.ts'
@@ -23,9 +23,8 @@ const letterMailingPages: FastifyPluginAsync = async (app) => {
   const options = { config: { roles: FIELDWORK_ROLES } }
 
   app.get<{ Params: { mailingId: string } }>('/', options, async (request, reply) => {
-    const found = await mailingFromUrl(request, reply, 'letter')
-    if (!found) return reply
-    const { round, mailing } = found
+    const round = request.round!
+    const mailing = request.mailing!
     const batches = await batchesOfRound(app.db, round.id, mailing.id)
     const busy = batches.some((b) => b.status === 'queued' || b.status === 'running')
     if (busy) reply.header('refresh', String(REFRESH_SECONDS))
@@ -40,9 +39,8 @@ const letterMailingPages: FastifyPluginAsync = async (app) => {
   })
 
   app.post<{ Params: { mailingId: string }; Body: Record<string, string> }>('/', options, async (request, reply) => {
-    const found = await mailingFromUrl(request, reply, 'letter')
-    if (!found) return reply
-    const { round, mailing } = found
+    const round = request.round!
+    const mailing = request.mailing!
     if (field(request.body, 'actie') === 'opnieuw') {
       const count = await remakeBatches(app.db, round.id, mailing.id, staffActor(request))
       startPrintFiles(app.db, app.config, request.log)
@@ -52,9 +50,8 @@ const letterMailingPages: FastifyPluginAsync = async (app) => {
   })
 
   app.get<{ Params: { mailingId: string; batchId: string } }>('/bestand/:batchId', options, async (request, reply) => {
-    const found = await mailingFromUrl(request, reply, 'letter')
-    if (!found) return reply
-    const { round, mailing } = found
+    const round = request.round!
+    const mailing = request.mailing!
     const batchId = request.params.batchId
     const file = /^\d{1,9}$/.test(batchId) ? await batchFile(app.db, app.config, round.id, Number(batchId)) : undefined
     if (!file) return reply.callNotFound()
@@ -72,9 +69,8 @@ const letterMailingPages: FastifyPluginAsync = async (app) => {
   })
 
   app.get<{ Params: { mailingId: string } }>('/adreslijst.csv', options, async (request, reply) => {
-    const found = await mailingFromUrl(request, reply, 'letter')
-    if (!found) return reply
-    const { round, mailing } = found
+    const round = request.round!
+    const mailing = request.mailing!
     await audit(app.db, staffActor(request), 'mailing-list.download', { mailingId: mailing.id }, round.id)
     reply.header('content-type', 'text/csv; charset=utf-8')
     reply.header(

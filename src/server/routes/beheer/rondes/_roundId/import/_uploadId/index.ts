@@ -3,7 +3,7 @@
  * with every bad row; then import (a clean file), skip the reported rows, or cancel.
  */
 import type { FastifyPluginAsync } from 'fastify'
-import { FIELDWORK_ROLES, flash, renderFieldwork, roundFromUrl, takeFlash } from '#src/server/fieldwork-page.ts'
+import { FIELDWORK_ROLES, flash, renderFieldwork, takeFlash } from '#src/server/fieldwork-page.ts'
 import { field } from '#src/server/http/upload-form.ts'
 import {
   cancelStagedImport,
@@ -17,8 +17,7 @@ const uploadPage: FastifyPluginAsync = async (app) => {
   const options = { config: { roles: FIELDWORK_ROLES } }
 
   app.get<{ Params: { uploadId: string } }>('/', options, async (request, reply) => {
-    const round = await roundFromUrl(request, reply)
-    if (!round) return reply
+    const round = request.round!
     const staged = await loadStagedImport(app.db, round.id, request.params.uploadId)
     if (!staged) {
       flash(request, request.t('fieldwork.import.expired'))
@@ -48,8 +47,7 @@ const uploadPage: FastifyPluginAsync = async (app) => {
   })
 
   app.post<{ Params: { uploadId: string }; Body: Record<string, string> }>('/', options, async (request, reply) => {
-    const round = await roundFromUrl(request, reply)
-    if (!round) return reply
+    const round = request.round!
     const t = request.t
     const base = `/beheer/rondes/${round.id}/import`
     if (field(request.body, 'actie') === 'annuleren') {

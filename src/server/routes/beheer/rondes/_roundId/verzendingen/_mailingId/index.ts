@@ -3,7 +3,7 @@
  * state, failures and bounces per participant, and sending again by a person's decision.
  */
 import type { FastifyPluginAsync } from 'fastify'
-import { FIELDWORK_ROLES, flash, mailingFromUrl, renderFieldwork, takeFlash } from '#src/server/fieldwork-page.ts'
+import { FIELDWORK_ROLES, flash, renderFieldwork, takeFlash } from '#src/server/fieldwork-page.ts'
 import { field } from '#src/server/http/upload-form.ts'
 import { startEmailSending } from '#src/server/jobs/fieldwork.ts'
 import { mailingCounts } from '#src/server/services/fieldwork/mailings.ts'
@@ -19,9 +19,8 @@ const mailingPage: FastifyPluginAsync = async (app) => {
   const options = { config: { roles: FIELDWORK_ROLES } }
 
   app.get<{ Params: { mailingId: string } }>('/', options, async (request, reply) => {
-    const found = await mailingFromUrl(request, reply)
-    if (!found) return reply
-    const { round, mailing } = found
+    const round = request.round!
+    const mailing = request.mailing!
     const queue = mailing.channel === 'email' ? await queueStatus(app.db, mailing.id) : null
     const busy = Boolean(queue && queue.queued + queue.sending > 0)
     if (busy) reply.header('refresh', String(REFRESH_SECONDS))
@@ -37,9 +36,8 @@ const mailingPage: FastifyPluginAsync = async (app) => {
   })
 
   app.post<{ Params: { mailingId: string }; Body: Query }>('/', options, async (request, reply) => {
-    const found = await mailingFromUrl(request, reply)
-    if (!found) return reply
-    const { round, mailing } = found
+    const round = request.round!
+    const mailing = request.mailing!
     const action = field(request.body, 'actie')
     const which = action === 'opnieuw-mislukt' ? 'failed' : action === 'opnieuw-onzeker' ? 'uncertain' : undefined
     if (which && mailing.channel === 'email') {

@@ -9,14 +9,15 @@ import type { DuplicateDecision } from '#src/server/services/paper/paper-duplica
 import { loadDuplicate, resolveDuplicate } from '#src/server/services/paper/paper-duplicates.ts'
 import { flash } from '#src/server/fieldwork-page.ts'
 import { staffActor } from '#src/server/routes/beheer/_session.ts'
-import type { Body, PaperRound, Params } from '#src/server/routes/beheer/rondes/_roundId/papier/_paper-page.ts'
-import { one, options, render, roundOf, shown } from '#src/server/routes/beheer/rondes/_roundId/papier/_paper-page.ts'
+import type { StaffRound } from '#src/server/services/rounds/staff-round.ts'
+import type { Body, Params } from '#src/server/routes/beheer/rondes/_roundId/papier/_paper-page.ts'
+import { one, options, render, shown } from '#src/server/routes/beheer/rondes/_roundId/papier/_paper-page.ts'
 
 const duplicatePage: FastifyPluginAsync = async (app) => {
   async function renderDuplicate(
     request: FastifyRequest<{ Params: Params }>,
     reply: FastifyReply,
-    round: PaperRound,
+    round: StaffRound,
     error: string | null = null,
   ) {
     const id = request.params.duplicateId
@@ -44,14 +45,12 @@ const duplicatePage: FastifyPluginAsync = async (app) => {
   }
 
   app.get<{ Params: Params }>('/', options, async (request, reply) => {
-    const round = await roundOf(request, reply)
-    if (!round) return reply
+    const round = request.round!
     return renderDuplicate(request, reply, round)
   })
 
   app.post<{ Params: Params; Body: Body }>('/', options, async (request, reply) => {
-    const round = await roundOf(request, reply)
-    if (!round) return reply
+    const round = request.round!
     const decision = one(request.body, 'besluit')
     const id = request.params.duplicateId ?? ''
     if (decision !== 'keepFirst' && decision !== 'keepThis' && decision !== 'keepAsNoCode') {

@@ -10,14 +10,15 @@ import type { FieldDecision } from '#src/server/services/paper/double-keying.ts'
 import { decidePair, loadPair } from '#src/server/services/paper/double-keying.ts'
 import { flash } from '#src/server/fieldwork-page.ts'
 import { staffActor } from '#src/server/routes/beheer/_session.ts'
-import type { Body, PaperRound, Params } from '#src/server/routes/beheer/rondes/_roundId/papier/_paper-page.ts'
-import { one, options, render, roundOf, shown } from '#src/server/routes/beheer/rondes/_roundId/papier/_paper-page.ts'
+import type { StaffRound } from '#src/server/services/rounds/staff-round.ts'
+import type { Body, Params } from '#src/server/routes/beheer/rondes/_roundId/papier/_paper-page.ts'
+import { one, options, render, shown } from '#src/server/routes/beheer/rondes/_roundId/papier/_paper-page.ts'
 
 const reviewPage: FastifyPluginAsync = async (app) => {
   async function renderReview(
     request: FastifyRequest<{ Params: Params }>,
     reply: FastifyReply,
-    round: PaperRound,
+    round: StaffRound,
     extra: { error?: string; posted?: Body } = {},
   ) {
     const keyingId = request.params.keyingId
@@ -51,14 +52,12 @@ const reviewPage: FastifyPluginAsync = async (app) => {
   }
 
   app.get<{ Params: Params }>('/', options, async (request, reply) => {
-    const round = await roundOf(request, reply)
-    if (!round) return reply
+    const round = request.round!
     return renderReview(request, reply, round)
   })
 
   app.post<{ Params: Params; Body: Body }>('/', options, async (request, reply) => {
-    const round = await roundOf(request, reply)
-    if (!round) return reply
+    const round = request.round!
     const keyingId = request.params.keyingId ?? ''
     const decisions: Record<string, FieldDecision> = {}
     for (const [name, value] of Object.entries(request.body ?? {})) {
