@@ -4,8 +4,8 @@ import { userInfo } from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import type { DB } from '#src/server/db/connect.ts'
-import type { FieldworkRound } from '#src/server/services/rounds/fieldwork-round.ts'
-import { loadFieldworkRound } from '#src/server/services/rounds/fieldwork-round.ts'
+import type { StaffRound } from '#src/server/services/rounds/staff-round.ts'
+import { loadStaffRound } from '#src/server/services/rounds/staff-round.ts'
 import type { AppConfig } from '#src/server/config.ts'
 import type { LetterBatchContent } from '#src/server/db/schema.ts'
 import {
@@ -31,9 +31,9 @@ export function cliActor() {
   return { id: null, username: `cli:${user}` }
 }
 
-export async function roundOption(db: DB, value: string | undefined): Promise<FieldworkRound> {
+export async function roundOption(db: DB, value: string | undefined): Promise<StaffRound> {
   if (!value || !/^\d{1,9}$/.test(value)) throw new UsageError('--round: the number of the round (see /beheer/rondes)')
-  const round = await loadFieldworkRound(db, Number(value))
+  const round = await loadStaffRound(db, Number(value))
   if (!round) throw new UsageError(`There is no round ${value}.`)
   return round
 }
@@ -64,7 +64,7 @@ export function progressLine(out: NodeJS.WritableStream) {
 export async function letterMailingOption(
   db: DB,
   config: AppConfig,
-  round: FieldworkRound,
+  round: StaffRound,
   value: string | undefined,
   out: NodeJS.WritableStream,
 ): Promise<number> {
@@ -91,7 +91,7 @@ export async function letterMailingOption(
 export async function makePrintFiles(
   db: DB,
   config: AppConfig,
-  round: FieldworkRound,
+  round: StaffRound,
   mailingId: number,
   content: LetterBatchContent,
   options: { again: boolean; copyTo?: string },

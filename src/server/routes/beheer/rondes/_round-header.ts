@@ -1,11 +1,11 @@
 /**
  * The heading every page of a round shows: its name, status and tabs
- * (round-navigation.ts). Pages render it with views/staff/partials/round-header.eta.
+ * (round-tabs.ts). Pages render it with views/staff/partials/round-header.eta.
  */
 import type { FastifyRequest } from 'fastify'
 import type { Round } from '#src/server/db/schema.ts'
 import { roundTabsFor } from '#src/server/navigation/round-tabs.ts'
-import { idParam } from '#src/server/routes/beheer/_respond.ts'
+import type { StaffRound } from '#src/server/services/rounds/staff-round.ts'
 
 type HeaderRound = Pick<Round, 'id' | 'name' | 'status' | 'opens_on' | 'closes_on'>
 
@@ -14,20 +14,11 @@ export interface RoundHeader {
   tabs: Array<{ href: string; label: string; current: boolean }>
 }
 
-/** The round named by the URL's :roundId, or undefined when there is none (a 404). */
-export async function roundHeader(request: FastifyRequest): Promise<RoundHeader | undefined> {
-  const roundId = idParam((request.params as { roundId?: string }).roundId)
-  if (roundId === null) return undefined
-  const round = await request.server.db
-    .selectFrom('rounds')
-    .select(['id', 'name', 'status', 'opens_on', 'closes_on'])
-    .where('id', '=', roundId)
-    .executeTakeFirst()
-  return round && roundHeaderOf(request, round)
-}
-
-/** The heading of a round the page has already loaded. */
-export function roundHeaderOf(request: FastifyRequest, round: HeaderRound): RoundHeader {
+/** The heading of the page's round (`request.round`, loaded by the round's autohooks). */
+export function roundHeaderOf(request: FastifyRequest, round: StaffRound): RoundHeader {
   const path = request.url.split('?')[0]!
-  return { round, tabs: roundTabsFor(round.id, request.staff!.role, path, request.t) }
+  return {
+    round: { id: round.id, name: round.name, status: round.status, opens_on: round.opensOn, closes_on: round.closesOn },
+    tabs: roundTabsFor(round.id, request.staff!.role, path, request.t),
+  }
 }

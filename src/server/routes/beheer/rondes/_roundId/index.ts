@@ -22,7 +22,7 @@ import {
 import { purgeRound } from '#src/server/services/rounds/purge.ts'
 import { todayInAmsterdam } from '#src/server/services/calendar.ts'
 import { setNotice, staffActor, takeNotice } from '#src/server/routes/beheer/_session.ts'
-import { idParam, notFound, staffPage } from '#src/server/routes/beheer/_respond.ts'
+import { staffPage } from '#src/server/routes/beheer/_respond.ts'
 import { roundHeaderOf } from '#src/server/routes/beheer/rondes/_round-header.ts'
 import { fieldMessages } from '#src/server/routes/beheer/rondes/_form-errors.ts'
 import { questionnairePreview } from './_preview.ts'
@@ -46,9 +46,9 @@ function languageNames(codes: string[], fallback: string): Array<{ code: string;
 type Params = { roundId: string }
 
 const roundPage: FastifyPluginAsync = async (app) => {
-  async function details(request: FastifyRequest<{ Params: Params }>): Promise<RoundDetails | undefined> {
-    const id = idParam(request.params.roundId)
-    return id === null ? undefined : loadRound(app.db, id)
+  /** The full settings of the page's round, which this page shows and edits. */
+  async function details(request: FastifyRequest<{ Params: Params }>): Promise<RoundDetails> {
+    return (await loadRound(app.db, request.round!.id))!
   }
 
   async function page(
@@ -58,7 +58,7 @@ const roundPage: FastifyPluginAsync = async (app) => {
     form: { values?: Record<string, unknown>; errors?: Record<string, string[]> } = {},
     lifecycleError: string | null = null,
   ) {
-    const header = roundHeaderOf(request, round.round)
+    const header = roundHeaderOf(request, request.round!)
     const r = round.round
     return staffPage(
       reply,
@@ -83,13 +83,11 @@ const roundPage: FastifyPluginAsync = async (app) => {
 
   app.get<{ Params: Params }>('/', researchers, async (request, reply) => {
     const round = await details(request)
-    if (!round) return notFound(request, reply)
     return page(request, reply, round)
   })
 
   app.post<{ Params: Params; Body: RoundForm }>('/', researchers, async (request, reply) => {
     const round = await details(request)
-    if (!round) return notFound(request, reply)
     const body = request.body ?? {}
     const questionnaires = await listQuestionnaires(app.db)
     const parsed = parseRoundForm(
@@ -115,7 +113,6 @@ const roundPage: FastifyPluginAsync = async (app) => {
 
   app.post<{ Params: Params }>('/openen', researchers, async (request, reply) => {
     const round = await details(request)
-    if (!round) return notFound(request, reply)
     const result = await openRound(app.db, staffActor(request), round.round.id)
     if (!result.ok) {
       reply.status(409)
@@ -127,7 +124,6 @@ const roundPage: FastifyPluginAsync = async (app) => {
 
   app.post<{ Params: Params }>('/sluiten', researchers, async (request, reply) => {
     const round = await details(request)
-    if (!round) return notFound(request, reply)
     const result = await closeRound(app.db, staffActor(request), round.round.id)
     if (!result.ok) {
       reply.status(409)
@@ -139,7 +135,6 @@ const roundPage: FastifyPluginAsync = async (app) => {
 
   app.post<{ Params: Params; Body: { confirm?: string } }>('/opschonen', researchers, async (request, reply) => {
     const round = await details(request)
-    if (!round) return notFound(request, reply)
     if (request.body?.confirm !== 'ja') {
       reply.status(422)
       return page(request, reply, round, {}, request.t('management.rounds.lifecycle.purgeConfirmRequired'))
@@ -155,12 +150,11 @@ const roundPage: FastifyPluginAsync = async (app) => {
 
   app.get<{ Params: Params; Querystring: { taal?: string } }>('/voorbeeld', researchers, async (request, reply) => {
     const round = await details(request)
-    if (!round) return notFound(request, reply)
     const definition = round.questionnaire.definition
     const asked = request.query.taal
     const language =
       typeof asked === 'string' && definition.languages.includes(asked) ? asked : (definition.languages[0] ?? 'nl')
-    const header = roundHeaderOf(request, round.round)
+    const header = roundHeaderOf(request, request.round!)
     return staffPage(
       reply,
       'staff/round-preview.eta',

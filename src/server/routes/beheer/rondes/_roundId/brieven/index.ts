@@ -3,35 +3,22 @@
  * print files of every letter mailing.
  * - `/brieven/sjabloon?soort=uitnodiging|herinnering&gemeente=<id>`: edit a template
  *   (round-wide without `gemeente`), with logo upload and a PDF preview.
- * - `/brieven/:mailingId`: the mailing's print files per municipality, with progress
- *   while they are made (the page refreshes itself), downloads, the mailing list CSV, and
- *   "make again" (same people, same codes).
+ * One mailing's print files: ./_mailingId/index.ts.
  */
-import { createReadStream } from 'node:fs'
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import { PassThrough } from 'node:stream'
-import {
-  FIELDWORK_ROLES,
-  flash,
-  mailingFromUrl,
-  renderFieldwork,
-  roundFromUrl,
-  takeFlash,
-} from '#src/server/fieldwork-page.ts'
+import { FIELDWORK_ROLES, flash, renderFieldwork, takeFlash } from '#src/server/fieldwork-page.ts'
 import type { UploadBody } from '#src/server/http/upload-form.ts'
 import { acceptUploadForms, field, uploadedFile } from '#src/server/http/upload-form.ts'
 import { startPrintFiles } from '#src/server/jobs/fieldwork.ts'
 import type { MailingKind } from '#src/server/db/schema.ts'
-import type { FieldworkRound } from '#src/server/services/rounds/fieldwork-round.ts'
-import { audit } from '#src/server/services/audit/audit.ts'
+import type { StaffRound } from '#src/server/services/rounds/staff-round.ts'
 import {
   createMailings,
   eligibleCounts,
   mailingHistory,
   MailingRefusedError,
 } from '#src/server/services/fieldwork/mailings.ts'
-import { batchesOfRound, batchFile, remakeBatches } from '#src/server/services/fieldwork/letter-batches.ts'
-import { mailingListCsv } from '#src/server/services/fieldwork/mailing-list.ts'
 import type { Logo, TemplateContent, TemplateProblem } from '#src/server/services/fieldwork/letter-templates.ts'
 import {
   checkTemplate,
@@ -52,8 +39,6 @@ import { editorLanguages, problemsByField, readTemplateForm, templateFormValues 
 
 const KINDS: Record<string, MailingKind> = { uitnodiging: 'invitation', herinnering: 'reminder' }
 const KIND_PARAM: Record<MailingKind, string> = { invitation: 'uitnodiging', reminder: 'herinnering' }
-/** Seconds between reloads of a page that shows progress. */
-const REFRESH_SECONDS = 3
 
 interface TemplateQuery {
   soort?: string
@@ -67,8 +52,7 @@ const letterPages: FastifyPluginAsync = async (app) => {
   // --- Overview
 
   app.get('/', options, async (request, reply) => {
-    const round = await roundFromUrl(request, reply)
-    if (!round) return reply
+    const round = request.round!
     const templates = await templateOverview(app.db, round.id)
     const has = (kind: MailingKind, stratumId: number | null) =>
       templates.some((x) => x.kind === kind && x.stratum_id === stratumId)
@@ -92,8 +76,7 @@ const letterPages: FastifyPluginAsync = async (app) => {
   })
 
   app.post<{ Body: Record<string, string> }>('/', options, async (request, reply) => {
-    const round = await roundFromUrl(request, reply)
-    if (!round) return reply
+    const round = request.round!
     if (field(request.body, 'actie') !== 'uitnodiging') return reply.redirect(`/beheer/rondes/${round.id}/brieven`, 303)
     try {
       const [mailing] = await createMailings(app.db, round.id, 'invitation', ['letter'], {
@@ -112,7 +95,7 @@ const letterPages: FastifyPluginAsync = async (app) => {
   // --- Templates
 
   /** The template's place from the query, or undefined after a 404. */
-  function templatePlace(round: FieldworkRound, query: TemplateQuery) {
+  function templatePlace(round: StaffRound, query: TemplateQuery) {
     const kind = KINDS[query.soort ?? '']
     const stratum = query.gemeente ? round.strata.find((s) => String(s.id) === query.gemeente) : null
     if (!kind || stratum === undefined) return undefined
@@ -122,7 +105,7 @@ const letterPages: FastifyPluginAsync = async (app) => {
   async function showTemplate(
     request: FastifyRequest,
     reply: FastifyReply,
-    round: FieldworkRound,
+    round: StaffRound,
     place: { kind: MailingKind; stratum: { id: number; name: string } | null },
     edited?: { content: TemplateContent; problems: TemplateProblem[] },
   ) {
@@ -148,16 +131,14 @@ const letterPages: FastifyPluginAsync = async (app) => {
   }
 
   app.get<{ Querystring: TemplateQuery }>('/sjabloon', options, async (request, reply) => {
-    const round = await roundFromUrl(request, reply)
-    if (!round) return reply
+    const round = request.round!
     const place = templatePlace(round, request.query)
     if (!place) return reply.callNotFound()
     return showTemplate(request, reply, round, place)
   })
 
   app.post<{ Querystring: TemplateQuery; Body: UploadBody }>('/sjabloon', options, async (request, reply) => {
-    const round = await roundFromUrl(request, reply)
-    if (!round) return reply
+    const round = request.round!
     const place = templatePlace(round, request.query)
     if (!place) return reply.callNotFound()
     const t = request.t
@@ -218,81 +199,6 @@ const letterPages: FastifyPluginAsync = async (app) => {
     await saveTemplate(app.db, round.id, place.stratum?.id ?? null, place.kind, content, logo, actor)
     flash(request, t('fieldwork.letters.template.saved'))
     return reply.redirect(back, 303)
-  })
-
-  // --- A letter mailing's print files
-
-  app.get<{ Params: { mailingId: string } }>('/:mailingId', options, async (request, reply) => {
-    const found = await mailingFromUrl(request, reply, 'letter')
-    if (!found) return reply
-    const { round, mailing } = found
-    const batches = await batchesOfRound(app.db, round.id, mailing.id)
-    const busy = batches.some((b) => b.status === 'queued' || b.status === 'running')
-    if (busy) reply.header('refresh', String(REFRESH_SECONDS))
-    return renderFieldwork(request, reply, 'letter-mailing.eta', round, request.t('fieldwork.letters.mailingTitle'), {
-      mailing,
-      letters: batches.filter((b) => b.content === 'letters'),
-      questionnaires: batches.filter((b) => b.content === 'questionnaires'),
-      busy,
-      refreshSeconds: REFRESH_SECONDS,
-      message: takeFlash(request),
-    })
-  })
-
-  app.post<{ Params: { mailingId: string }; Body: Record<string, string> }>(
-    '/:mailingId',
-    options,
-    async (request, reply) => {
-      const found = await mailingFromUrl(request, reply, 'letter')
-      if (!found) return reply
-      const { round, mailing } = found
-      if (field(request.body, 'actie') === 'opnieuw') {
-        const count = await remakeBatches(app.db, round.id, mailing.id, staffActor(request))
-        startPrintFiles(app.db, app.config, request.log)
-        flash(request, request.t('fieldwork.letters.remade', { count }))
-      }
-      return reply.redirect(`/beheer/rondes/${round.id}/brieven/${mailing.id}`, 303)
-    },
-  )
-
-  app.get<{ Params: { mailingId: string; batchId: string } }>(
-    '/:mailingId/bestand/:batchId',
-    options,
-    async (request, reply) => {
-      const found = await mailingFromUrl(request, reply, 'letter')
-      if (!found) return reply
-      const { round, mailing } = found
-      const batchId = request.params.batchId
-      const file = /^\d{1,9}$/.test(batchId)
-        ? await batchFile(app.db, app.config, round.id, Number(batchId))
-        : undefined
-      if (!file) return reply.callNotFound()
-      await audit(
-        app.db,
-        staffActor(request),
-        'letters.download',
-        { mailingId: mailing.id, batchId: Number(batchId) },
-        round.id,
-      )
-      reply.header('content-type', 'application/pdf')
-      reply.header('content-disposition', `attachment; filename="${file.name}"`)
-      reply.header('cache-control', 'no-store')
-      return reply.send(createReadStream(file.path))
-    },
-  )
-
-  app.get<{ Params: { mailingId: string } }>('/:mailingId/adreslijst.csv', options, async (request, reply) => {
-    const found = await mailingFromUrl(request, reply, 'letter')
-    if (!found) return reply
-    const { round, mailing } = found
-    await audit(app.db, staffActor(request), 'mailing-list.download', { mailingId: mailing.id }, round.id)
-    reply.header('content-type', 'text/csv; charset=utf-8')
-    reply.header(
-      'content-disposition',
-      `attachment; filename="adreslijst-${KIND_PARAM[mailing.kind]}-${mailing.id}.csv"`,
-    )
-    reply.header('cache-control', 'no-store')
-    return reply.send(mailingListCsv(app.db, mailing.id, app.config.publicUrl))
   })
 }
 

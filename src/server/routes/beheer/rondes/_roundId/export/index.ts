@@ -12,11 +12,11 @@ import type { ExportFormat } from '#src/server/services/reporting/exports.ts'
 import { countExportRows, EXPORT_FORMATS } from '#src/server/services/reporting/exports.ts'
 import { exportFile } from '#src/server/services/reporting/export-files.ts'
 import { isUiLanguage } from '#src/server/i18n/translate.ts'
-import { notFound, staffPage } from '#src/server/routes/beheer/_respond.ts'
+import { staffPage } from '#src/server/routes/beheer/_respond.ts'
 import { numberFormats } from '#src/server/routes/beheer/_format.ts'
 import { staffActor } from '#src/server/routes/beheer/_session.ts'
 import type { RoundHeader } from '#src/server/routes/beheer/rondes/_round-header.ts'
-import { roundHeader } from '#src/server/routes/beheer/rondes/_round-header.ts'
+import { roundHeaderOf } from '#src/server/routes/beheer/rondes/_round-header.ts'
 
 const researchers = { config: { roles: ['researcher'] as const } }
 
@@ -43,14 +43,12 @@ const exportPage: FastifyPluginAsync = async (app) => {
   }
 
   app.get('/', researchers, async (request, reply) => {
-    const header = await roundHeader(request)
-    if (!header) return notFound(request, reply)
+    const header = roundHeaderOf(request, request.round!)
     return showPage(request, reply, header, null)
   })
 
   app.post<{ Body: { format?: string; partial?: string } }>('/', researchers, async (request, reply) => {
-    const header = await roundHeader(request)
-    if (!header) return notFound(request, reply)
+    const header = roundHeaderOf(request, request.round!)
     const format = request.body?.format as ExportFormat | undefined
     if (!format || !EXPORT_FORMATS.includes(format)) {
       reply.status(422)

@@ -5,15 +5,14 @@
 import type { FastifyPluginAsync } from 'fastify'
 import { loadMonitor } from '#src/server/services/reporting/monitor.ts'
 import { todayInAmsterdam } from '#src/server/services/calendar.ts'
-import { notFound, staffPage } from '#src/server/routes/beheer/_respond.ts'
+import { staffPage } from '#src/server/routes/beheer/_respond.ts'
 import { numberFormats } from '#src/server/routes/beheer/_format.ts'
-import { roundHeader } from '#src/server/routes/beheer/rondes/_round-header.ts'
+import { roundHeaderOf } from '#src/server/routes/beheer/rondes/_round-header.ts'
 import { responseChart } from './_chart.ts'
 
 const monitorPage: FastifyPluginAsync = async (app) => {
   app.get('/', { config: { roles: ['researcher', 'administrator'] } }, async (request, reply) => {
-    const header = await roundHeader(request)
-    if (!header) return notFound(request, reply)
+    const header = roundHeaderOf(request, request.round!)
     const { round } = header
     const monitor = (await loadMonitor(app.db, round.id))!
     const today = todayInAmsterdam()

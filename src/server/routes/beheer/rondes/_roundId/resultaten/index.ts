@@ -4,14 +4,13 @@
  */
 import type { FastifyPluginAsync } from 'fastify'
 import { loadResults } from '#src/server/services/reporting/results.ts'
-import { notFound, staffPage } from '#src/server/routes/beheer/_respond.ts'
+import { staffPage } from '#src/server/routes/beheer/_respond.ts'
 import { numberFormats } from '#src/server/routes/beheer/_format.ts'
-import { roundHeader } from '#src/server/routes/beheer/rondes/_round-header.ts'
+import { roundHeaderOf } from '#src/server/routes/beheer/rondes/_round-header.ts'
 
 const resultsPage: FastifyPluginAsync = async (app) => {
   app.get('/', { config: { roles: ['researcher'] } }, async (request, reply) => {
-    const header = await roundHeader(request)
-    if (!header) return notFound(request, reply)
+    const header = roundHeaderOf(request, request.round!)
     const results = (await loadResults(
       app.db,
       header.round.id,

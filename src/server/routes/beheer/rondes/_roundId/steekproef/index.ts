@@ -4,7 +4,7 @@
  * records it, gives the drawn clients their login codes and removes the others.
  */
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify'
-import { FIELDWORK_ROLES, flash, renderFieldwork, roundFromUrl, takeFlash } from '#src/server/fieldwork-page.ts'
+import { FIELDWORK_ROLES, flash, renderFieldwork, takeFlash } from '#src/server/fieldwork-page.ts'
 import type { StratumPlan } from '#src/server/services/fieldwork/sample.ts'
 import {
   confirmSample,
@@ -15,7 +15,7 @@ import {
   SampleRefusedError,
 } from '#src/server/services/fieldwork/sample.ts'
 import { populationPerStratum } from '#src/server/services/fieldwork/client-import.ts'
-import type { FieldworkRound } from '#src/server/services/rounds/fieldwork-round.ts'
+import type { StaffRound } from '#src/server/services/rounds/staff-round.ts'
 import type { Translate } from '#src/server/i18n/translate.ts'
 import { staffActor } from '#src/server/routes/beheer/_session.ts'
 
@@ -37,7 +37,7 @@ interface PlanForm {
 /** Reads the form (query or body); `plan` is set when every field is valid. */
 function readPlan(
   fields: Fields,
-  round: FieldworkRound,
+  round: StaffRound,
   population: Map<number, number>,
   t: Translate,
 ): { form: PlanForm; plan?: StratumPlan[]; seed?: number } {
@@ -76,8 +76,7 @@ const samplePages: FastifyPluginAsync = async (app) => {
   }
 
   app.get<{ Querystring: Fields }>('/', options, async (request, reply) => {
-    const round = await roundFromUrl(request, reply)
-    if (!round) return reply
+    const round = request.round!
     const t = request.t
     const title = t('fieldwork.sample.title')
     const recorded = await sampleOf(app.db, round.id)
@@ -119,8 +118,7 @@ const samplePages: FastifyPluginAsync = async (app) => {
     '/',
     { config: { roles: FIELDWORK_ROLES } },
     async (request: FastifyRequest<{ Body: Fields }>, reply) => {
-      const round = await roundFromUrl(request, reply)
-      if (!round) return reply
+      const round = request.round!
       const t = request.t
       const base = `/beheer/rondes/${round.id}/steekproef`
       const { plan, seed } = readPlan(request.body ?? {}, round, await populationOf(round.id), t)

@@ -4,34 +4,23 @@
  * e-mail bounced.
  * - `/verzendingen/herinnering?brief=1&email=1`: who a reminder would reach, per
  *   municipality, before it is confirmed.
- * - `/verzendingen/:mailingId`: one mailing; for e-mail the queue's state, failures and
- *   bounces per participant, and sending again by a person's decision.
+ * One mailing: ./_mailingId/index.ts.
  */
 import type { FastifyPluginAsync } from 'fastify'
-import {
-  FIELDWORK_ROLES,
-  flash,
-  mailingFromUrl,
-  renderFieldwork,
-  roundFromUrl,
-  takeFlash,
-} from '#src/server/fieldwork-page.ts'
+import { FIELDWORK_ROLES, flash, renderFieldwork, takeFlash } from '#src/server/fieldwork-page.ts'
 import { field } from '#src/server/http/upload-form.ts'
 import { startEmailSending, startPrintFiles } from '#src/server/jobs/fieldwork.ts'
 import type { Channel } from '#src/server/services/fieldwork/mailings.ts'
 import {
   createMailings,
   eligibleCounts,
-  mailingCounts,
   mailingHistory,
   MailingRefusedError,
 } from '#src/server/services/fieldwork/mailings.ts'
-import { problemMessages, queueStatus, requeueMessages } from '#src/server/services/fieldwork/email-queue.ts'
+import { queueStatus } from '#src/server/services/fieldwork/email-queue.ts'
 import type { Mark } from '#src/server/services/fieldwork/participant-marks.ts'
 import { findParticipant, markCounts, MARKS, setMark } from '#src/server/services/fieldwork/participant-marks.ts'
 import { staffActor } from '#src/server/routes/beheer/_session.ts'
-
-const REFRESH_SECONDS = 5
 
 type Query = Record<string, string | undefined>
 
@@ -46,8 +35,7 @@ const mailingPages: FastifyPluginAsync = async (app) => {
   const options = { config: { roles: FIELDWORK_ROLES } }
 
   app.get('/', options, async (request, reply) => {
-    const round = await roundFromUrl(request, reply)
-    if (!round) return reply
+    const round = request.round!
     const history = await Promise.all(
       (await mailingHistory(app.db, round.id)).map(async (m) => ({
         ...m,
@@ -68,8 +56,7 @@ const mailingPages: FastifyPluginAsync = async (app) => {
   })
 
   app.post<{ Body: Query }>('/', options, async (request, reply) => {
-    const round = await roundFromUrl(request, reply)
-    if (!round) return reply
+    const round = request.round!
     const base = `/beheer/rondes/${round.id}/verzendingen`
     if (field(request.body, 'actie') !== 'uitnodiging-email') return reply.redirect(base, 303)
     try {
@@ -90,8 +77,7 @@ const mailingPages: FastifyPluginAsync = async (app) => {
   // --- Reminders
 
   app.get<{ Querystring: Query }>('/herinnering', options, async (request, reply) => {
-    const round = await roundFromUrl(request, reply)
-    if (!round) return reply
+    const round = request.round!
     const channels = channelsOf(request.query)
     if (channels.length === 0) {
       flash(request, request.t('fieldwork.mailings.chooseChannel'))
@@ -118,8 +104,7 @@ const mailingPages: FastifyPluginAsync = async (app) => {
   })
 
   app.post<{ Body: Query }>('/herinnering', options, async (request, reply) => {
-    const round = await roundFromUrl(request, reply)
-    if (!round) return reply
+    const round = request.round!
     const base = `/beheer/rondes/${round.id}/verzendingen`
     const channels = channelsOf(request.body)
     if (channels.length === 0) {
@@ -144,8 +129,7 @@ const mailingPages: FastifyPluginAsync = async (app) => {
   // --- Marks
 
   app.post<{ Body: Query }>('/markeren', options, async (request, reply) => {
-    const round = await roundFromUrl(request, reply)
-    if (!round) return reply
+    const round = request.round!
     const t = request.t
     const identifier = field(request.body, 'deelnemer').slice(0, 60)
     const mark = field(request.body, 'markering') as Mark
@@ -167,40 +151,6 @@ const mailingPages: FastifyPluginAsync = async (app) => {
       }),
     )
     return reply.redirect(base, 303)
-  })
-
-  // --- One mailing
-
-  app.get<{ Params: { mailingId: string } }>('/:mailingId', options, async (request, reply) => {
-    const found = await mailingFromUrl(request, reply)
-    if (!found) return reply
-    const { round, mailing } = found
-    const queue = mailing.channel === 'email' ? await queueStatus(app.db, mailing.id) : null
-    const busy = Boolean(queue && queue.queued + queue.sending > 0)
-    if (busy) reply.header('refresh', String(REFRESH_SECONDS))
-    return renderFieldwork(request, reply, 'mailing.eta', round, request.t('fieldwork.mailings.mailingTitle'), {
-      mailing,
-      perStratum: await mailingCounts(app.db, mailing.id),
-      queue,
-      busy,
-      refreshSeconds: REFRESH_SECONDS,
-      problems: mailing.channel === 'email' ? await problemMessages(app.db, mailing.id) : [],
-      message: takeFlash(request),
-    })
-  })
-
-  app.post<{ Params: { mailingId: string }; Body: Query }>('/:mailingId', options, async (request, reply) => {
-    const found = await mailingFromUrl(request, reply)
-    if (!found) return reply
-    const { round, mailing } = found
-    const action = field(request.body, 'actie')
-    const which = action === 'opnieuw-mislukt' ? 'failed' : action === 'opnieuw-onzeker' ? 'uncertain' : undefined
-    if (which && mailing.channel === 'email') {
-      const count = await requeueMessages(app.db, round.id, mailing.id, which, staffActor(request))
-      startEmailSending(app.db, app.config, request.log)
-      flash(request, request.t('fieldwork.mailings.requeued', { count }))
-    }
-    return reply.redirect(`/beheer/rondes/${round.id}/verzendingen/${mailing.id}`, 303)
   })
 }
 

@@ -1,19 +1,27 @@
-/** The round as the fieldwork screens and commands see it. */
+/**
+ * The round as every round page of the staff console (/beheer/rondes/:roundId/...) and
+ * the fieldwork commands see it: loaded once per request by
+ * routes/beheer/rondes/_roundId/autohooks.ts.
+ */
+import type { QuestionnaireDefinition } from '#src/questionnaire/definition.ts'
 import type { DB } from '#src/server/db/connect.ts'
 import type { RoundStatus } from '#src/server/db/schema.ts'
 
-export interface FieldworkRound {
+export interface StaffRound {
   id: number
   name: string
   status: RoundStatus
   opensOn: string
   closesOn: string
+  doubleKeying: boolean
+  /** The questionnaire the round asks. */
+  definition: QuestionnaireDefinition
   /** The questionnaire's languages, Dutch first. */
   languages: string[]
   strata: Array<{ id: number; code: string; name: string }>
 }
 
-export async function loadFieldworkRound(db: DB, roundId: number): Promise<FieldworkRound | undefined> {
+export async function loadStaffRound(db: DB, roundId: number): Promise<StaffRound | undefined> {
   const round = await db
     .selectFrom('rounds')
     .innerJoin('questionnaires', 'questionnaires.id', 'rounds.questionnaire_id')
@@ -23,6 +31,7 @@ export async function loadFieldworkRound(db: DB, roundId: number): Promise<Field
       'rounds.status',
       'rounds.opens_on',
       'rounds.closes_on',
+      'rounds.double_keying',
       'questionnaires.definition',
     ])
     .where('rounds.id', '=', roundId)
@@ -40,6 +49,8 @@ export async function loadFieldworkRound(db: DB, roundId: number): Promise<Field
     status: round.status,
     opensOn: round.opens_on,
     closesOn: round.closes_on,
+    doubleKeying: round.double_keying,
+    definition: round.definition,
     languages: round.definition.languages,
     strata,
   }

@@ -4,8 +4,8 @@ import { createTestApp } from '#test/helpers/app.ts'
 import { signedInAs } from '#test/helpers/staff.ts'
 import { daysFromToday } from '#test/helpers/fixtures.ts'
 import { loadMonitor } from '#src/server/services/reporting/monitor.ts'
-import type { SeededRound } from './seed.ts'
-import { ROUND_2022, seedRound } from './seed.ts'
+import type { SeededRound } from '#test/server/routes/beheer/seed.ts'
+import { ROUND_2022, seedRound } from '#test/server/routes/beheer/seed.ts'
 
 let t: TestApp
 let round: SeededRound

@@ -12,8 +12,8 @@ import { runProgram } from '#test/helpers/programs.ts'
 import { buildCodebook } from '#src/questionnaire/index.ts'
 import type { QuestionnaireDefinition } from '#src/questionnaire/definition.ts'
 import { exportRows, loadExportContext, META_VARIABLES } from '#src/server/services/reporting/exports.ts'
-import type { SeededRound } from './seed.ts'
-import { PERSONAL_MARK, seedRound } from './seed.ts'
+import type { SeededRound } from '#test/server/routes/beheer/seed.ts'
+import { PERSONAL_MARK, seedRound } from '#test/server/routes/beheer/seed.ts'
 
 let t: TestApp
 let round: SeededRound

@@ -3,8 +3,8 @@ import type { Browser, TestApp } from '#test/helpers/app.ts'
 import { createTestApp } from '#test/helpers/app.ts'
 import { signedInAs } from '#test/helpers/staff.ts'
 import { loadResults, suppressedColumns } from '#src/server/services/reporting/results.ts'
-import type { SeededRound } from './seed.ts'
-import { seedRound } from './seed.ts'
+import type { SeededRound } from '#test/server/routes/beheer/seed.ts'
+import { seedRound } from '#test/server/routes/beheer/seed.ts'
 
 let t: TestApp
 let round: SeededRound

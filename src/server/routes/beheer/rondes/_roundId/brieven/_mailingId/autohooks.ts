@@ -1,0 +1,7 @@
+/** Every page of one mailing under /brieven: the mailing is loaded onto `request.mailing` (letter mailings only). */
+import type { FastifyInstance } from 'fastify'
+import { loadMailingOfUrl } from '#src/server/routes/beheer/rondes/_roundId/_mailing.ts'
+
+export default async function (app: FastifyInstance) {
+  loadMailingOfUrl(app, 'letter')
+}

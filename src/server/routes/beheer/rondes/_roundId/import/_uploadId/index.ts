@@ -1,0 +1,86 @@
+/**
+ * `/beheer/rondes/:roundId/import/:uploadId`: the preview of one uploaded client file,
+ * with every bad row; then import (a clean file), skip the reported rows, or cancel.
+ */
+import type { FastifyPluginAsync } from 'fastify'
+import { FIELDWORK_ROLES, flash, renderFieldwork, takeFlash } from '#src/server/fieldwork-page.ts'
+import { field } from '#src/server/http/upload-form.ts'
+import {
+  cancelStagedImport,
+  importClients,
+  ImportRefusedError,
+  loadStagedImport,
+} from '#src/server/services/fieldwork/client-import.ts'
+import { staffActor } from '#src/server/routes/beheer/_session.ts'
+
+const uploadPage: FastifyPluginAsync = async (app) => {
+  const options = { config: { roles: FIELDWORK_ROLES } }
+
+  app.get<{ Params: { uploadId: string } }>('/', options, async (request, reply) => {
+    const round = request.round!
+    const staged = await loadStagedImport(app.db, round.id, request.params.uploadId)
+    if (!staged) {
+      flash(request, request.t('fieldwork.import.expired'))
+      return reply.redirect(`/beheer/rondes/${round.id}/import`, 303)
+    }
+    const t = request.t
+    return renderFieldwork(request, reply, 'import-preview.eta', round, t('fieldwork.import.previewTitle'), {
+      upload: staged,
+      problems: staged.check.problems.map((p) => ({
+        ...p,
+        reasons: p.reasons.map((r) => t(`fieldwork.import.reasons.${r.key}`, r.params)),
+      })),
+      // The first good lines as they will be stored, so a column mix-up shows at once.
+      firstRows: staged.check.rows.slice(0, 5).map((r) => ({
+        line: r.line,
+        clientNumber: r.client_number,
+        name: [r.initials, r.name_prefix, r.last_name].filter(Boolean).join(' '),
+        address: [r.street, r.house_number, r.house_number_suffix].filter(Boolean).join(' '),
+        postcode: r.postcode,
+        city: r.city,
+        stratum: round.strata.find((s) => s.id === r.stratum_id)?.name ?? '',
+        email: r.email ?? '',
+        language: r.language,
+      })),
+      error: takeFlash(request),
+    })
+  })
+
+  app.post<{ Params: { uploadId: string }; Body: Record<string, string> }>('/', options, async (request, reply) => {
+    const round = request.round!
+    const t = request.t
+    const base = `/beheer/rondes/${round.id}/import`
+    if (field(request.body, 'actie') === 'annuleren') {
+      await cancelStagedImport(app.db, round.id, request.params.uploadId, staffActor(request))
+      flash(request, t('fieldwork.import.cancelled'))
+      return reply.redirect(base, 303)
+    }
+    const staged = await loadStagedImport(app.db, round.id, request.params.uploadId)
+    if (!staged) {
+      flash(request, t('fieldwork.import.expired'))
+      return reply.redirect(base, 303)
+    }
+    try {
+      const result = await importClients(app.db, round.id, staged.check, {
+        skipProblems: field(request.body, 'actie') === 'overslaan',
+        actor: staffActor(request),
+        uploadId: staged.id,
+      })
+      flash(
+        request,
+        result.skipped > 0
+          ? t('fieldwork.import.importedSkipped', { count: result.imported, skipped: result.skipped })
+          : t('fieldwork.import.imported', { count: result.imported }),
+      )
+      return reply.redirect(base, 303)
+    } catch (error) {
+      if (error instanceof ImportRefusedError) {
+        flash(request, t(`fieldwork.import.refused.${error.key}`))
+        return reply.redirect(error.key === 'hasProblems' ? `${base}/${staged.id}` : base, 303)
+      }
+      throw error
+    }
+  })
+}
+
+export default uploadPage
