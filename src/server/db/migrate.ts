@@ -1,8 +1,8 @@
 import { readdir } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
-import type { Migration, MigrationProvider, MigrationResultSet } from 'kysely'
-import { Migrator } from 'kysely'
+import type { Migration, MigrationProvider, MigrationResultSet } from 'kysely/migration'
+import { Migrator } from 'kysely/migration'
 import type { DB } from './connect.ts'
 
 export const MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../migrations')
