@@ -4,7 +4,7 @@
  */
 import fp from 'fastify-plugin'
 import { isRightToLeft } from '#src/questionnaire/text.ts'
-import { formatDate, UI_LANGUAGES } from '#src/server/i18n/translate.ts'
+import { formatDate, UI_LANGUAGES } from '#src/i18n/translate.ts'
 import { todayInAmsterdam } from '#src/server/services/calendar.ts'
 import { navigationFor } from '#src/server/navigation/staff-menu.ts'
 

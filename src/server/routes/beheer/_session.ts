@@ -3,7 +3,7 @@
  * the one-line notices shown once after a change ("Opgeslagen.").
  */
 import type { FastifyRequest } from 'fastify'
-import type { Params } from '#src/server/i18n/translate.ts'
+import type { Params } from '#src/i18n/translate.ts'
 
 declare module '@fastify/secure-session' {
   interface SessionData {

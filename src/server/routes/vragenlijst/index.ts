@@ -34,7 +34,7 @@ import {
 import { questionView } from './_question-view.ts'
 import { RecentContexts } from './_recent-contexts.ts'
 import { SaveBatches } from './_save-batches.ts'
-import { formatDate } from '#src/server/i18n/translate.ts'
+import { formatDate } from '#src/i18n/translate.ts'
 
 declare module 'fastify' {
   interface FastifyRequest {

@@ -4,7 +4,7 @@
  */
 import { stringify } from 'csv-stringify/sync'
 import type { CodebookVariable } from '#src/questionnaire/index.ts'
-import type { Translate } from '#src/server/i18n/translate.ts'
+import type { Translate } from '#src/i18n/translate.ts'
 
 /**
  * The variables before the answers, in the order of the export's columns; their labels

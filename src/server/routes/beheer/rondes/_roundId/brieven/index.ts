@@ -46,7 +46,7 @@ import {
   writePreview,
 } from '#src/server/services/fieldwork/letter-templates.ts'
 import { MERGE_FIELDS, MERGE_FIELD_DESCRIPTIONS } from '#src/mailmerge/index.ts'
-import { formatDate } from '#src/server/i18n/translate.ts'
+import { formatDate } from '#src/i18n/translate.ts'
 import { staffActor } from '#src/server/routes/beheer/_session.ts'
 import { editorLanguages, problemsByField, readTemplateForm, templateFormValues } from './_template-form.ts'
 

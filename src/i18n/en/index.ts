@@ -1,4 +1,4 @@
-import type { Messages } from '#src/server/i18n/messages.ts'
+import type { Messages } from '#src/i18n/messages.ts'
 import { common } from './common.ts'
 import { respondent } from './respondent.ts'
 import { staff } from './staff.ts'

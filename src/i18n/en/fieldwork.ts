@@ -1,4 +1,4 @@
-import type { fieldwork as nl } from '#src/server/i18n/nl/fieldwork.ts'
+import type { fieldwork as nl } from '#src/i18n/nl/fieldwork.ts'
 
 export const fieldwork: typeof nl = {
   tabs: {

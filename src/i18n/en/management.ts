@@ -1,4 +1,4 @@
-import type { management as nl } from '#src/server/i18n/nl/management.ts'
+import type { management as nl } from '#src/i18n/nl/management.ts'
 
 export const management: typeof nl = {
   accounts: {
