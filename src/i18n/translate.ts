@@ -4,7 +4,9 @@
  */
 import { messages as nl } from './nl/index.ts'
 import { messages as en } from './en/index.ts'
-import type { Messages } from './messages.ts'
+import type { MessageKey, Messages } from './messages.ts'
+
+export type { KeyUnder, MessageKey, Messages } from './messages.ts'
 
 export const UI_LANGUAGES = ['nl', 'en'] as const
 export type UiLanguage = (typeof UI_LANGUAGES)[number]
@@ -24,8 +26,16 @@ function lookup(catalog: unknown, key: string): string | undefined {
   return typeof node === 'string' ? node : undefined
 }
 
+/**
+ * Whether `key` names a Dutch text, for a key that only exists at run time (an audit
+ * action read from the database): `isMessageKey(key) ? t(key) : fallback`.
+ */
+export function isMessageKey(key: string): key is MessageKey {
+  return lookup(nl, key) !== undefined
+}
+
 export type Params = Record<string, string | number>
-export type Translate = (key: string, params?: Params) => string
+export type Translate = (key: MessageKey, params?: Params) => string
 
 export function translator(language: string): Translate {
   const catalog = catalogs[isUiLanguage(language) ? language : 'nl']

@@ -10,6 +10,7 @@
  *   POST /vragenlijst/stoppen          → sign out, continue later
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
+import type { MessageKey } from '#src/i18n/translate.ts'
 import type { Answers, Section } from '#src/questionnaire/definition.ts'
 import {
   visibleSections,
@@ -54,7 +55,7 @@ function pageOptions(request: FastifyRequest, title: string) {
   return { title, languages: request.respondent.definition.languages }
 }
 
-function stateMessage(request: FastifyRequest, reply: FastifyReply, titleKey: string, body: string) {
+function stateMessage(request: FastifyRequest, reply: FastifyReply, titleKey: MessageKey, body: string) {
   return reply.page(
     'respondent/message.eta',
     { heading: request.t(titleKey), body },

@@ -5,6 +5,7 @@
  * round's, else the mail-merge module's default texts.
  */
 import { Writable } from 'node:stream'
+import type { KeyUnder } from '#src/i18n/translate.ts'
 import type { DB } from '#src/server/db/connect.ts'
 import type { MailingKind } from '#src/server/db/schema.ts'
 import type { AddressWindow, LetterBody, LetterSender, LetterTemplate, LetterData } from '#src/mailmerge/index.ts'
@@ -100,7 +101,7 @@ export async function templateOverview(db: DB, roundId: number) {
 /** A problem with an edited template; `key` names a UI text below fieldwork.letters.template.problems. */
 export interface TemplateProblem {
   field: string
-  key: string
+  key: KeyUnder<'fieldwork.letters.template.problems'>
   params?: Record<string, string | number>
 }
 
