@@ -5,6 +5,7 @@ import { staff } from './staff.ts'
 import { fieldwork } from './fieldwork.ts'
 import { typist } from './typist.ts'
 import { management } from './management.ts'
+import { email } from './email.ts'
 
 /** Every user-facing text in this language. Each area lives in its own file beside this one. */
-export const messages: Messages = { common, respondent, staff, fieldwork, typist, management }
+export const messages: Messages = { common, respondent, staff, fieldwork, typist, management, email }
