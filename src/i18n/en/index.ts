@@ -6,6 +6,7 @@ import { fieldwork } from './fieldwork.ts'
 import { typist } from './typist.ts'
 import { management } from './management.ts'
 import { email } from './email.ts'
+import { letter } from './letter.ts'
 
 /** Every user-facing text in this language. Each area lives in its own file beside this one. */
-export const messages: Messages = { common, respondent, staff, fieldwork, typist, management, email }
+export const messages: Messages = { common, respondent, staff, fieldwork, typist, management, email, letter }
