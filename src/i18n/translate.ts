@@ -43,7 +43,9 @@ export function translator(language: string): Translate {
     const text = lookup(catalog, key) ?? lookup(nl, key)
     if (text === undefined) throw new Error(`Missing UI text: ${key}`)
     if (!params) return text
-    return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole))
+    return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
+      Object.hasOwn(params, name) ? String(params[name]) : whole,
+    )
   }
 }
 

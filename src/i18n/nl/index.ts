@@ -6,6 +6,7 @@ import { typist } from './typist.ts'
 import { management } from './management.ts'
 import { email } from './email.ts'
 import { letter } from './letter.ts'
+import { paper } from './paper.ts'
 
 /** Every user-facing text in this language. Each area lives in its own file beside this one. */
-export const messages = { common, respondent, staff, fieldwork, typist, management, email, letter }
+export const messages = { common, respondent, staff, fieldwork, typist, management, email, letter, paper }
