@@ -49,6 +49,30 @@ export function translator(language: string): Translate {
   }
 }
 
+/**
+ * A text in every UI language at once, for data that carries its own translations: the
+ * labels and answer messages the questionnaire engine adds are a definition's `LangText`.
+ * `params` is asked per language, so each language writes its numbers its own way.
+ */
+export function inEveryLanguage(
+  key: MessageKey,
+  params?: (language: UiLanguage) => Params,
+): Record<UiLanguage, string> {
+  return { nl: translator('nl')(key, params?.('nl')), en: translator('en')(key, params?.('en')) }
+}
+
+const numberFormats = new Map<UiLanguage, Intl.NumberFormat>()
+
+/** 12345 → "12.345" in Dutch, "12,345" in English. */
+export function formatNumber(value: number, language: UiLanguage): string {
+  let format = numberFormats.get(language)
+  if (!format) {
+    format = new Intl.NumberFormat(DATE_LOCALES[language])
+    numberFormats.set(language, format)
+  }
+  return format.format(value)
+}
+
 // Making an Intl.DateTimeFormat costs far more than using one (the monitor page formats
 // a date per day of the round: `npm run bench`), so there is one per language.
 const dateFormats = new Map<string, Intl.DateTimeFormat>()

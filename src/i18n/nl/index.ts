@@ -7,6 +7,18 @@ import { management } from './management.ts'
 import { email } from './email.ts'
 import { letter } from './letter.ts'
 import { paper } from './paper.ts'
+import { questionnaire } from './questionnaire.ts'
 
 /** Every user-facing text in this language. Each area lives in its own file beside this one. */
-export const messages = { common, respondent, staff, fieldwork, typist, management, email, letter, paper }
+export const messages = {
+  common,
+  respondent,
+  staff,
+  fieldwork,
+  typist,
+  management,
+  email,
+  letter,
+  paper,
+  questionnaire,
+}
