@@ -343,6 +343,11 @@ export const management: typeof nl = {
     },
     yes: 'yes',
     no: 'no',
+    paperCodes: {
+      multiple: 'Paper: more than one answer ticked',
+      unreadable: 'Paper: unreadable',
+      invalid: 'Paper: no valid answer (see keyed text)',
+    },
     codebookColumns: {
       variable: 'variable',
       question: 'question',
