@@ -48,5 +48,6 @@ Kind regards,`,
     department: 'Work and Income department',
     signatureName: 'Work and Income department',
     signatureRole: 'Municipality',
+    municipality: 'Municipality of {name}',
   },
 }

@@ -6,7 +6,8 @@
  * their benefit. Staff edit these texts per round; the merge fields in braces are filled
  * in by src/mailmerge, not by t(). `box` labels the box with the code and the QR code;
  * `placeholders` are the sender and signature of a new template, which staff replace
- * (a template has one sender, so a new template takes the Dutch ones).
+ * (a template has one sender, so a new template takes the Dutch ones); `municipality`
+ * names the sender of a municipality's own template.
  */
 export const letter = {
   invitation: {
@@ -56,5 +57,6 @@ Met vriendelijke groet,`,
     department: 'Afdeling Werk en Inkomen',
     signatureName: 'Afdeling Werk en Inkomen',
     signatureRole: 'Gemeente',
+    municipality: 'Gemeente {name}',
   },
 }

@@ -6,6 +6,7 @@
  */
 import { Writable } from 'node:stream'
 import type { KeyUnder } from '#src/i18n/translate.ts'
+import { translator } from '#src/i18n/translate.ts'
 import type { DB } from '#src/server/db/connect.ts'
 import type { MailingKind } from '#src/server/db/schema.ts'
 import type { AddressWindow, LetterBody, LetterSender, LetterTemplate, LetterData } from '#src/mailmerge/index.ts'
@@ -44,8 +45,9 @@ function toTemplate(kind: MailingKind, content: TemplateContent, logo: Uint8Arra
 function defaultFor(kind: MailingKind, stratumName: string | null): LetterTemplate {
   const template = defaultTemplate(kind)
   if (stratumName) {
-    template.sender.organisation = `Gemeente ${stratumName}`
-    template.signature = { name: 'Afdeling Werk en Inkomen', role: `Gemeente ${stratumName}` }
+    const nl = translator('nl')
+    template.sender.organisation = nl('letter.placeholders.municipality', { name: stratumName })
+    template.signature = { name: nl('letter.placeholders.signatureName'), role: template.sender.organisation }
   }
   return template
 }
