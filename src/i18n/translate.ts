@@ -13,6 +13,11 @@ export type UiLanguage = (typeof UI_LANGUAGES)[number]
 
 const catalogs: Record<UiLanguage, Messages> = { nl, en }
 
+/** Every text of one language (for the tests that hold the catalogues and the views together). */
+export function catalogue(language: UiLanguage): Messages {
+  return catalogs[language]
+}
+
 export function isUiLanguage(value: unknown): value is UiLanguage {
   return typeof value === 'string' && (UI_LANGUAGES as readonly string[]).includes(value)
 }
