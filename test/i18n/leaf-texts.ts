@@ -1,6 +1,6 @@
 /** Every text of a catalogue by its dotted key, e.g. "staff.auth.title" → "Inloggen voor medewerkers". */
-export function leafTexts(catalogue: unknown, prefix = '', into = new Map<string, unknown>()): Map<string, unknown> {
-  for (const [name, value] of Object.entries(catalogue as Record<string, unknown>)) {
+export function leafTexts(catalogue: object, prefix = '', into = new Map<string, unknown>()): Map<string, unknown> {
+  for (const [name, value] of Object.entries(catalogue)) {
     if (value !== null && typeof value === 'object') leafTexts(value, `${prefix}${name}.`, into)
     else into.set(`${prefix}${name}`, value)
   }
