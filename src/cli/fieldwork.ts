@@ -210,4 +210,4 @@ export async function sendQueuedEmail(
 }
 
 /** Dutch texts for problems, as the web pages show them (CLI output is English otherwise). */
-export { translator } from '#src/server/i18n/translate.ts'
+export { translator } from '#src/i18n/translate.ts'

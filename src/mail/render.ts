@@ -4,9 +4,15 @@
  * No images, no tracking pixels, no per-person tracking links: the only personal thing in
  * the message is the code and the link that holds it (`/c/<code>`), which the letter has
  * too. Everything from the database is escaped in the HTML.
+ *
+ * The texts are in the catalogues (src/i18n/<lang>/email.ts). A client whose language has
+ * no e-mail text gets Dutch, as with letters.
  */
-import type { MailingKind } from '#src/server/db/schema.ts'
-import { EMAIL_TEXTS, emailLanguage } from './texts.ts'
+import type { Messages } from '#src/i18n/translate.ts'
+import { isUiLanguage, translator } from '#src/i18n/translate.ts'
+
+/** The e-mails there are texts for (the mailing kinds). */
+export type EmailKind = keyof Messages['email']
 
 export interface EmailValues {
   /** Name as on an envelope, e.g. "J. van der Meijer". */
@@ -41,17 +47,19 @@ function fill(text: string, values: EmailValues): string {
   )
 }
 
-export function renderEmail(kind: MailingKind, language: string, values: EmailValues): RenderedEmail {
-  const lang = emailLanguage(language)
-  const texts = EMAIL_TEXTS[lang]![kind]
-  const text = `${texts.paragraphs.map((p) => fill(p, values)).join('\n\n')}\n`
-  const body = texts.paragraphs
+export function renderEmail(kind: EmailKind, language: string, values: EmailValues): RenderedEmail {
+  const lang = isUiLanguage(language) ? language : 'nl'
+  const t = translator(lang)
+  // Paragraphs are separated by a blank line; a single line break stays inside its paragraph.
+  const paragraphs = t(`email.${kind}.body`).split('\n\n')
+  const text = `${paragraphs.map((p) => fill(p, values)).join('\n\n')}\n`
+  const body = paragraphs
     .map((p) => {
       if (p === '{link}') return `<p><a href="${escapeHtml(values.link)}">${escapeHtml(values.link)}</a></p>`
       return `<p>${escapeHtml(fill(p, values)).replace(/\n/g, '<br>')}</p>`
     })
     .join('\n')
-  const subject = fill(texts.subject, values)
+  const subject = fill(t(`email.${kind}.subject`), values)
   const html = `<!doctype html>
 <html lang="${lang}">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(subject)}</title></head>

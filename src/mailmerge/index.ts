@@ -13,7 +13,6 @@ export {
   type LetterTemplate,
 } from './letter-template.ts'
 export {
-  MERGE_FIELD_DESCRIPTIONS,
   MERGE_FIELDS,
   mergeFields,
   unknownMergeFields,

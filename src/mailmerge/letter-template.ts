@@ -3,7 +3,7 @@
  * and where the address must land for the window envelope. One template drives every
  * letter of a batch; the per-person data is `LetterData` (letter.ts).
  */
-import { DEFAULT_LETTER_TEXTS } from './default-letter-texts.ts'
+import { translator } from '#src/i18n/translate.ts'
 
 export type LetterKind = 'invitation' | 'reminder'
 
@@ -61,16 +61,25 @@ export interface LetterTemplate {
 export const DEFAULT_ADDRESS_WINDOW: AddressWindow = { leftMm: 20, topMm: 50, widthMm: 90, heightMm: 45 }
 
 /**
- * A complete template with the default Dutch and English texts of the KTO. Sender and
- * signature are placeholders for staff to fill in.
+ * A complete template with the default Dutch and English texts of the KTO (the catalogues'
+ * `letter.invitation` and `letter.reminder`). Sender and signature are placeholders for
+ * staff to fill in.
  */
 export function defaultTemplate(kind: LetterKind): LetterTemplate {
-  const texts = DEFAULT_LETTER_TEXTS[kind]
+  const nl = translator('nl')
+  const en = translator('en')
   return {
     kind,
-    sender: { organisation: 'Gemeente', department: 'Afdeling Werk en Inkomen', addressLines: [] },
-    signature: { name: 'Afdeling Werk en Inkomen', role: 'Gemeente' },
-    bodies: { nl: { ...texts.nl }, en: { ...texts.en } },
+    sender: {
+      organisation: nl('letter.placeholders.organisation'),
+      department: nl('letter.placeholders.department'),
+      addressLines: [],
+    },
+    signature: { name: nl('letter.placeholders.signatureName'), role: nl('letter.placeholders.signatureRole') },
+    bodies: {
+      nl: { subject: nl(`letter.${kind}.subject`), body: nl(`letter.${kind}.body`) },
+      en: { subject: en(`letter.${kind}.subject`), body: en(`letter.${kind}.body`) },
+    },
     addressWindow: { ...DEFAULT_ADDRESS_WINDOW },
   }
 }

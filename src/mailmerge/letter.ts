@@ -8,8 +8,8 @@
  * a long text would otherwise run off the page.
  */
 import { formatLoginCode } from '#src/codes/login-code.ts'
-import type { LangText } from '#src/questionnaire/definition.ts'
-import { isRightToLeft, localize } from '#src/questionnaire/text.ts'
+import { translator } from '#src/i18n/translate.ts'
+import { isRightToLeft } from '#src/questionnaire/text.ts'
 import { replayFor } from './content-replay.ts'
 import type { PdfFonts } from './fonts.ts'
 import { BodyTypesetter, splitParagraphs, toParagraph } from './letter-body.ts'
@@ -41,16 +41,6 @@ export interface LetterData {
   /** The date printed on the letter, already formatted; defaults to today in the letter's language. */
   letterDate?: string
 }
-
-const LABELS = {
-  date: { nl: 'Datum', en: 'Date' },
-  online: { nl: 'Vul de vragenlijst in op internet:', en: 'Fill in the questionnaire online:' },
-  code: { nl: 'Uw inlogcode:', en: 'Your login code:' },
-  scan: {
-    nl: 'Of scan deze QR-code met de camera van uw telefoon. Dan hoeft u geen code te typen.',
-    en: 'Or scan this QR code with the camera of your phone. Then you do not need to type a code.',
-  },
-} satisfies Record<string, LangText>
 
 /**
  * Stand-ins for the fields that differ from letter to letter, for choosing the body's
@@ -233,20 +223,21 @@ function drawCodeBox(doc: PDFKit.PDFDocument, letter: LetterData, language: stri
   const qrTop = BOX.bottom - BOX.padding - QR_SIZE
   // The same on every letter in this language: the box, its labels and the web address.
   replayFor(doc).draw(JSON.stringify(['code box', language, letter.siteUrl]), () => {
+    const t = translator(language)
     doc
       .roundedRect(mm(BOX.left), mm(BOX.top), mm(BOX.right - BOX.left), mm(BOX.bottom - BOX.top), mm(2))
       .lineWidth(1.2)
       .strokeColor('#555555')
       .stroke()
     doc.font(fonts.regular).fontSize(8.5).fillColor('black')
-    doc.text(localize(LABELS.online, language), x, mm(BOX.top + BOX.padding), { width, lineBreak: false })
+    doc.text(t('letter.box.online'), x, mm(BOX.top + BOX.padding), { width, lineBreak: false })
     doc.font(fonts.bold)
     fitLine(doc, letter.siteUrl, x, mm(BOX.top + BOX.padding + 4.5), width, 11)
     doc.font(fonts.regular).fontSize(8.5)
-    doc.text(localize(LABELS.code, language), x, mm(BOX.top + BOX.padding + 11), { width, lineBreak: false })
+    doc.text(t('letter.box.code'), x, mm(BOX.top + BOX.padding + 11), { width, lineBreak: false })
     const textLeft = BOX.left + BOX.padding + QR_SIZE + 4
     doc.font(fonts.regular).fontSize(8).fillColor('black')
-    doc.text(localize(LABELS.scan, language), mm(textLeft), mm(qrTop + 3), {
+    doc.text(t('letter.box.scan'), mm(textLeft), mm(qrTop + 3), {
       width: mm(BOX.right - BOX.padding - textLeft),
       height: mm(QR_SIZE - 3),
       lineGap: 1,
@@ -292,7 +283,7 @@ export function drawLetter(
   drawAddress(doc, letter, template, fonts)
   drawCodeBox(doc, letter, language, fonts)
 
-  const dateLine = `${localize(LABELS.date, language)}: ${letter.letterDate ?? today(language)}`
+  const dateLine = `${translator(language)('letter.box.date')}: ${letter.letterDate ?? today(language)}`
   const subject = mergeOrThrow(text.subject, values, language)
   replayFor(doc).draw(JSON.stringify(['date and subject', left, bodyWidth, dateLine, subject]), () => {
     doc.font(fonts.regular).fontSize(9.5).fillColor('black')

@@ -10,15 +10,6 @@ export type MergeField = (typeof MERGE_FIELDS)[number]
 
 export type MergeValues = Record<MergeField, string>
 
-/** What each field stands for, for the staff editor's help text. */
-export const MERGE_FIELD_DESCRIPTIONS: Record<MergeField, string> = {
-  naam: 'naam zoals op de envelop, bijvoorbeeld "J. van der Meijer"',
-  code: 'persoonlijke inlogcode, bijvoorbeeld "K7QXM-4TR9C"',
-  url: 'internetadres van de vragenlijst, om over te typen',
-  sluitingsdatum: 'laatste dag om mee te doen, bijvoorbeeld "20 december 2026"',
-  gemeente: 'naam van de gemeente (het stratum) van de deelnemer',
-}
-
 export interface MergeResult {
   text: string
   /** Field names between braces that are not merge fields, each once, in order of appearance. */

@@ -8,7 +8,7 @@ import type { Barcode } from './code128.ts'
 import { drawBarcode } from './code128.ts'
 import { replayFor } from './content-replay.ts'
 import type { PdfFonts } from './fonts.ts'
-import { PAPER_TEXTS, paperText } from './paper-texts.ts'
+import { paperText } from './paper-texts.ts'
 import { mm } from './units.ts'
 
 export interface PageHeader {
@@ -46,7 +46,7 @@ export function drawHeader(doc: PDFKit.PDFDocument, fonts: PdfFonts, lang: strin
   } else {
     // A form without a code (a spare one): a field for the code, written by hand.
     doc.font(fonts.regular).fontSize(9).fillColor('black')
-    const label = `${paperText(PAPER_TEXTS.code, lang)}:`
+    const label = `${paperText('code', lang)}:`
     doc.text(label, barcodeLeft, BARCODE.top + mm(3), { lineBreak: false })
     const lineStart = barcodeLeft + doc.widthOfString(label) + mm(2)
     doc
@@ -65,14 +65,14 @@ export function drawFooter(doc: PDFKit.PDFDocument, fonts: PdfFonts, lang: strin
   const y = mm(284)
   replayFor(doc).draw(JSON.stringify(['paper footer', lang, page, pages]), () => {
     doc.font(fonts.regular).fontSize(8.5).fillColor('black')
-    doc.text(paperText(PAPER_TEXTS.page, lang, { x: page, y: pages }), left, y, {
+    doc.text(paperText('page', lang, { x: page, y: pages }), left, y, {
       width,
       align: 'center',
       lineBreak: false,
     })
     if (page < pages) {
       doc.font(fonts.bold).fontSize(8.5)
-      doc.text(paperText(PAPER_TEXTS.turnOver, lang), left, y, { width, align: 'right', lineBreak: false })
+      doc.text(paperText('turnOver', lang), left, y, { width, align: 'right', lineBreak: false })
     }
   })
 }

@@ -21,7 +21,7 @@ import type { Piece } from './paper-questions.ts'
 import { questionPieces } from './paper-questions.ts'
 import type { PrintedSection } from './paper-routing.ts'
 import { paperRouting } from './paper-routing.ts'
-import { PAPER_TEXTS, paperText } from './paper-texts.ts'
+import { paperText } from './paper-texts.ts'
 import { StreamingPdf } from './pdf-stream.ts'
 import { mm } from './units.ts'
 
@@ -189,10 +189,10 @@ class FormWriter {
       draw: (pen, y) => {
         const padding = mm(3)
         const inner = CONTENT_WIDTH - 2 * padding
-        const steps = paperText(PAPER_TEXTS.howToSteps, lang).split('\n')
+        const steps = paperText('howToSteps', lang).split('\n')
         const body = (p: Pen, top: number) => {
           let at =
-            text(p, paperText(PAPER_TEXTS.howTo, lang), PAPER.left + padding, top, {
+            text(p, paperText('howTo', lang), PAPER.left + padding, top, {
               bold: true,
               size: FONT_SIZE.body,
               width: inner,
@@ -268,7 +268,7 @@ class FormWriter {
               width: CONTENT_WIDTH,
               lineGap: 2,
             }) + mm(3)
-        return text(pen, paperText(PAPER_TEXTS.end, lang), PAPER.left, y, {
+        return text(pen, paperText('end', lang), PAPER.left, y, {
           bold: true,
           size: FONT_SIZE.body,
           width: CONTENT_WIDTH,
@@ -282,7 +282,7 @@ class FormWriter {
   /** Adds an empty page (for double-sided printing) that still says whose form it is. */
   writeBlankPage(): void {
     this.newPage()
-    text(this.pen, paperText(PAPER_TEXTS.blank, this.lang), PAPER.left, mm(140), {
+    text(this.pen, paperText('blank', this.lang), PAPER.left, mm(140), {
       size: FONT_SIZE.body,
       color: GREY,
       width: CONTENT_WIDTH,

@@ -15,7 +15,7 @@ import { localize } from '#src/questionnaire/text.ts'
 import type { PrintedQuestion } from './paper-routing.ts'
 import type { Pen } from './paper-pen.ts'
 import { FONT_SIZE, GREY, PAPER, box, lineHeight, shade, text, widthOf, writingLine } from './paper-pen.ts'
-import { PAPER_TEXTS, paperText } from './paper-texts.ts'
+import { paperText } from './paper-texts.ts'
 import { mm } from './units.ts'
 
 export interface Piece {
@@ -295,16 +295,14 @@ function hintOf(question: Question, definition: QuestionnaireDefinition, lang: s
   switch (question.type) {
     case 'multiple':
       return question.max !== undefined
-        ? paperText(PAPER_TEXTS.multipleMax, lang, { max: question.max })
-        : paperText(PAPER_TEXTS.multiple, lang)
+        ? paperText('multipleMax', lang, { max: question.max })
+        : paperText('multiple', lang)
     case 'grid': {
       const grade = scaleOf(definition, question.scale)?.type === 'grade'
-      return [paperText(PAPER_TEXTS.gridHint, lang), grade ? paperText(PAPER_TEXTS.gradeHint, lang) : undefined]
-        .filter(Boolean)
-        .join(' ')
+      return [paperText('gridHint', lang), grade ? paperText('gradeHint', lang) : undefined].filter(Boolean).join(' ')
     }
     case 'number':
-      return paperText(PAPER_TEXTS.numberHint, lang, { min: question.min, max: question.max })
+      return paperText('numberHint', lang, { min: question.min, max: question.max })
     default:
       return undefined
   }

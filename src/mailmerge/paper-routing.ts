@@ -10,12 +10,13 @@
  * questions meant for other municipalities are left out, and "if you live in …" is not
  * printed where it is true anyway.
  */
+import type { KeyUnder } from '#src/i18n/translate.ts'
 import type { Condition, Question, QuestionnaireDefinition, Section } from '#src/questionnaire/definition.ts'
 import { codesOf } from '#src/questionnaire/codes.ts'
 import { findQuestion } from '#src/questionnaire/outline.ts'
 import { evaluateCondition } from '#src/questionnaire/routing.ts'
 import { localize } from '#src/questionnaire/text.ts'
-import { PAPER_TEXTS, ROUTING_PHRASES, paperText } from './paper-texts.ts'
+import { paperText } from './paper-texts.ts'
 
 export interface PrintedQuestion {
   question: Question
@@ -87,8 +88,8 @@ type Clause = { text: string; compound: boolean }
 
 function clause(definition: QuestionnaireDefinition, condition: Condition, options: PaperRoutingOptions): Clause {
   const { lang } = options
-  const phrase = (key: keyof typeof ROUTING_PHRASES, values: Record<string, string> = {}) =>
-    paperText(ROUTING_PHRASES[key], lang, values)
+  const phrase = (key: KeyUnder<'paper.routing'>, values?: Record<string, string>) =>
+    paperText(`routing.${key}`, lang, values)
   const or = ` ${phrase('or')} `
   const places = (codes: string[]) => codes.map((code) => options.stratumNames?.[code] ?? code).join(or)
 
@@ -137,7 +138,7 @@ function onlyIfSentence(
   condition: Condition,
   options: PaperRoutingOptions,
 ): string {
-  return paperText(PAPER_TEXTS.onlyIf, options.lang, { condition: clause(definition, condition, options).text })
+  return paperText('onlyIf', options.lang, { condition: clause(definition, condition, options).text })
 }
 
 interface Placed {
@@ -195,10 +196,7 @@ function skipsOf(
     }
     if (hidden.size === 0) continue
     const target = placed[next]?.question
-    skips.set(
-      value,
-      target ? paperText(PAPER_TEXTS.goTo, lang, { number: target.number }) : paperText(PAPER_TEXTS.goToEnd, lang),
-    )
+    skips.set(value, target ? paperText('goTo', lang, { number: target.number }) : paperText('goToEnd', lang))
   }
   return skips
 }

@@ -1,28 +1,31 @@
 /**
  * Texts the engine supplies itself, because no definition spells them out: the yes/no
- * options, the ends of the grade scale, the words used in the codebook.
+ * options, the ends of the grade scale, the words used in the codebook. The texts are in
+ * the catalogues (`questionnaire.labels.*`, `questionnaire.codebook.*`); here they become
+ * a `LangText`, like the definition's own texts.
  */
+import { inEveryLanguage } from '#src/i18n/translate.ts'
 import type { LangText } from './definition.ts'
 
-export const YES: LangText = { nl: 'Ja', en: 'Yes' }
-export const NO: LangText = { nl: 'Nee', en: 'No' }
+export const YES: LangText = inEveryLanguage('questionnaire.labels.yes')
+export const NO: LangText = inEveryLanguage('questionnaire.labels.no')
 
 /** The ends of the 1–10 grade, as printed on the paper form. */
-export const GRADE_LOWEST: LangText = { nl: 'zeer slecht', en: 'very poor' }
-export const GRADE_HIGHEST: LangText = { nl: 'uitstekend', en: 'excellent' }
+export const GRADE_LOWEST: LangText = inEveryLanguage('questionnaire.labels.gradeLowest')
+export const GRADE_HIGHEST: LangText = inEveryLanguage('questionnaire.labels.gradeHighest')
 
 /** Value labels of the 0/1 variables a multiple-choice question exports. */
-export const NOT_TICKED: LangText = { nl: 'niet aangekruist', en: 'not ticked' }
-export const TICKED: LangText = { nl: 'aangekruist', en: 'ticked' }
+export const NOT_TICKED: LangText = inEveryLanguage('questionnaire.codebook.notTicked')
+export const TICKED: LangText = inEveryLanguage('questionnaire.codebook.ticked')
 
 /** Appended to the label of the "anders, namelijk" text variable. */
-export const OTHER_TEXT: LangText = { nl: 'toelichting', en: 'specification' }
+export const OTHER_TEXT: LangText = inEveryLanguage('questionnaire.codebook.otherText')
 
 /** Words in the human-readable routing of the codebook. */
 export const ROUTING_WORDS = {
-  and: { nl: 'en', en: 'and' },
-  or: { nl: 'of', en: 'or' },
-  not: { nl: 'niet', en: 'not' },
-  answered: { nl: 'beantwoord', en: 'answered' },
-  stratum: { nl: 'stratum', en: 'stratum' },
+  and: inEveryLanguage('questionnaire.codebook.routing.and'),
+  or: inEveryLanguage('questionnaire.codebook.routing.or'),
+  not: inEveryLanguage('questionnaire.codebook.routing.not'),
+  answered: inEveryLanguage('questionnaire.codebook.routing.answered'),
+  stratum: inEveryLanguage('questionnaire.codebook.routing.stratum'),
 } satisfies Record<string, LangText>

@@ -1,47 +1,27 @@
 /**
- * Messages for respondents and typists about their answers. Plain language (B1): short
+ * Messages for respondents and typists about their answers, in every UI language (the
+ * texts are in the catalogues, `questionnaire.answers.*`). Plain language (B1): short
  * sentences that say what to do, not what went wrong inside the system.
  */
+import type { KeyUnder } from '#src/i18n/translate.ts'
+import { formatNumber, inEveryLanguage } from '#src/i18n/translate.ts'
 import type { LangText } from './definition.ts'
 
-const nl = (n: number) => n.toLocaleString('nl-NL')
-const en = (n: number) => n.toLocaleString('en-GB')
+/** The text in every UI language, its numbers written the way each language writes them. */
+function text(key: KeyUnder<'questionnaire.answers'>, numbers: Record<string, number> = {}): LangText {
+  return inEveryLanguage(`questionnaire.answers.${key}`, (language) =>
+    Object.fromEntries(Object.entries(numbers).map(([name, n]) => [name, formatNumber(n, language)])),
+  )
+}
 
 export const messages = {
-  chooseGrade: (): LangText => ({
-    nl: 'Kies een cijfer van 1 tot en met 10.',
-    en: 'Choose a score from 1 to 10.',
-  }),
-  chooseOption: (): LangText => ({
-    nl: 'Kies een van de antwoorden.',
-    en: 'Choose one of the answers.',
-  }),
-  chooseFromOptions: (): LangText => ({
-    nl: 'Kies alleen uit de antwoorden die er staan.',
-    en: 'Only choose from the answers shown.',
-  }),
-  tooManyTicked: (max: number): LangText =>
-    max === 1
-      ? { nl: 'Kies 1 antwoord.', en: 'Choose only 1 answer.' }
-      : { nl: `Kies niet meer dan ${nl(max)} antwoorden.`, en: `Choose no more than ${en(max)} answers.` },
-  notANumber: (): LangText => ({
-    nl: 'Vul een getal in. Gebruik alleen cijfers.',
-    en: 'Enter a number. Use digits only.',
-  }),
-  outOfRange: (min: number, max: number): LangText => ({
-    nl: `Vul een getal in van ${nl(min)} tot en met ${nl(max)}.`,
-    en: `Enter a number from ${en(min)} to ${en(max)}.`,
-  }),
-  notText: (): LangText => ({
-    nl: 'Vul hier tekst in.',
-    en: 'Type your answer here as text.',
-  }),
-  tooLong: (max: number, length: number): LangText => ({
-    nl: `Uw antwoord is te lang. U kunt ${nl(max)} tekens gebruiken. Nu zijn het er ${nl(length)}.`,
-    en: `Your answer is too long. You can use ${en(max)} characters. It now has ${en(length)}.`,
-  }),
-  required: (): LangText => ({
-    nl: 'Beantwoord deze vraag.',
-    en: 'Please answer this question.',
-  }),
+  chooseGrade: (): LangText => text('chooseGrade'),
+  chooseOption: (): LangText => text('chooseOption'),
+  chooseFromOptions: (): LangText => text('chooseFromOptions'),
+  tooManyTicked: (max: number): LangText => (max === 1 ? text('tooManyTickedOne') : text('tooManyTicked', { max })),
+  notANumber: (): LangText => text('notANumber'),
+  outOfRange: (min: number, max: number): LangText => text('outOfRange', { min, max }),
+  notText: (): LangText => text('notText'),
+  tooLong: (max: number, length: number): LangText => text('tooLong', { max, length }),
+  required: (): LangText => text('required'),
 }

@@ -8,7 +8,7 @@ import { UsageError } from '#src/cli/command.ts'
 import type { ExportFormat } from '#src/server/services/reporting/exports.ts'
 import { EXPORT_FORMATS } from '#src/server/services/reporting/exports.ts'
 import { exportFile } from '#src/server/services/reporting/export-files.ts'
-import { isUiLanguage, translator } from '#src/server/i18n/translate.ts'
+import { isUiLanguage, translator } from '#src/i18n/translate.ts'
 
 export const exportCommand: Command = {
   name: 'export',

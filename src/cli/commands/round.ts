@@ -3,6 +3,8 @@
  * round pages (/beheer/rondes/nieuw and /beheer/rondes/<id>) from the terminal, through
  * the same services, so the same checks, state rules and audit entries apply.
  */
+import type { MessageKey } from '#src/i18n/translate.ts'
+import { isMessageKey } from '#src/i18n/translate.ts'
 import { readFile } from 'node:fs/promises'
 import { parseArgs } from 'node:util'
 import type { DB } from '#src/server/db/connect.ts'
@@ -54,7 +56,7 @@ async function refusal(db: DB, roundId: number, problem: string): Promise<Refuse
   const details = await loadRound(db, roundId)
   const status = details ? nl(`management.rounds.statuses.${details.round.status}`) : ''
   return new RefusedError(
-    `Ronde ${roundId}: ${nl(`management.rounds.lifecycle.${problem}`)} ${nl('management.rounds.lifecycle.nowStatus', { status })}`,
+    `Ronde ${roundId}: ${isMessageKey(`management.rounds.lifecycle.${problem}`) ? nl(`management.rounds.lifecycle.${problem}` as MessageKey) : problem} ${nl('management.rounds.lifecycle.nowStatus', { status })}`,
   )
 }
 

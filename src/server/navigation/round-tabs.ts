@@ -2,13 +2,14 @@
  * The tabs of a round's pages in the staff console (/beheer/rondes/:roundId/...).
  * Each screen adds its entry here; a role sees only the entries it may use.
  */
+import type { MessageKey, Translate } from '#src/i18n/translate.ts'
 import type { StaffRole } from '#src/server/db/schema.ts'
 
 export interface RoundTab {
   /** The path below /beheer/rondes/:roundId, '' for the round's own page. */
   path: string
   /** A key in the UI texts. */
-  label: string
+  label: MessageKey
   roles: readonly StaffRole[]
 }
 
@@ -26,7 +27,7 @@ export const ROUND_TABS: RoundTab[] = [
   { path: 'papier', label: 'typist.staff.tab', roles: ['researcher'] },
 ]
 
-export function roundTabsFor(roundId: number, role: StaffRole, currentPath: string, t: (key: string) => string) {
+export function roundTabsFor(roundId: number, role: StaffRole, currentPath: string, t: Translate) {
   return ROUND_TABS.filter((tab) => tab.roles.includes(role)).map((tab) => {
     const href = `/beheer/rondes/${roundId}${tab.path ? `/${tab.path}` : ''}`
     // A tab stays marked on its sub-pages (a batch's progress page under Brieven); the overview has none.

@@ -2,12 +2,13 @@
  * The staff console's menu. Each screen adds its entry here; a role sees only the
  * entries it may use.
  */
+import type { MessageKey, Translate } from '#src/i18n/translate.ts'
 import type { StaffRole } from '#src/server/db/schema.ts'
 
 export interface NavigationEntry {
   href: string
   /** A key in the UI texts, e.g. "staff.nav.home". */
-  label: string
+  label: MessageKey
   roles: readonly StaffRole[]
 }
 
@@ -20,7 +21,7 @@ export const STAFF_NAVIGATION: NavigationEntry[] = [
   { href: '/invoer', label: 'typist.nav.entry', roles: ['typist', 'researcher'] },
 ]
 
-export function navigationFor(role: StaffRole, currentPath: string, t: (key: string) => string) {
+export function navigationFor(role: StaffRole, currentPath: string, t: Translate) {
   return STAFF_NAVIGATION.filter((e) => e.roles.includes(role)).map((e) => ({
     href: e.href,
     label: t(e.label),

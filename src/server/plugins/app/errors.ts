@@ -4,8 +4,9 @@
  */
 import fp from 'fastify-plugin'
 import type { FastifyError } from 'fastify'
+import type { MessageKey } from '#src/i18n/translate.ts'
 
-function messageKey(status: number, code: string | undefined): string {
+function messageKey(status: number, code: string | undefined): MessageKey {
   if (code === 'FST_CSRF_INVALID_TOKEN' || code === 'FST_CSRF_MISSING_SECRET') return 'common.errors.csrf'
   if (status === 404) return 'common.errors.notFound'
   if (status === 413) return 'common.errors.tooLarge'

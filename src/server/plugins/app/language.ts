@@ -4,8 +4,8 @@
  * while they read Dutch best, and every page has the language switch.
  */
 import fp from 'fastify-plugin'
-import type { Translate } from '#src/server/i18n/translate.ts'
-import { translator } from '#src/server/i18n/translate.ts'
+import type { Translate } from '#src/i18n/translate.ts'
+import { translator } from '#src/i18n/translate.ts'
 
 declare module 'fastify' {
   interface FastifyRequest {

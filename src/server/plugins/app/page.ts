@@ -4,7 +4,8 @@
  */
 import fp from 'fastify-plugin'
 import { isRightToLeft } from '#src/questionnaire/text.ts'
-import { formatDate, UI_LANGUAGES } from '#src/server/i18n/translate.ts'
+import { formatDate, UI_LANGUAGES } from '#src/i18n/translate.ts'
+import { languageName } from '#src/i18n/language-names.ts'
 import { todayInAmsterdam } from '#src/server/services/calendar.ts'
 import { navigationFor } from '#src/server/navigation/staff-menu.ts'
 
@@ -24,21 +25,13 @@ export interface PageOptions {
   layout?: string
 }
 
-const LANGUAGE_NAMES: Record<string, string> = {
-  nl: 'Nederlands',
-  en: 'English',
-  ar: 'العربية',
-  tr: 'Türkçe',
-  pl: 'Polski',
-}
-
 export default fp(async (app) => {
   app.decorateReply('page', async function (this, template, data = {}, options = {}) {
     const request = this.request
     const lang = request.lang
     const languages = (options.languages ?? UI_LANGUAGES).map((code) => ({
       code,
-      name: LANGUAGE_NAMES[code] ?? code,
+      name: languageName(code),
     }))
     const csrfToken = this.generateCsrf()
     const path = request.url.split('?')[0]!

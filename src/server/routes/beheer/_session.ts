@@ -3,7 +3,7 @@
  * the one-line notices shown once after a change ("Opgeslagen.").
  */
 import type { FastifyRequest } from 'fastify'
-import type { Params } from '#src/server/i18n/translate.ts'
+import type { MessageKey, Params } from '#src/i18n/translate.ts'
 
 declare module '@fastify/secure-session' {
   interface SessionData {
@@ -12,11 +12,11 @@ declare module '@fastify/secure-session' {
     /** A second-factor secret being set up, until the user confirms it with a code. */
     totpSetupSecret: string
     /** A notice for the next page: a UI text key and its parameters. */
-    staffNotice: { key: string; params?: Params }
+    staffNotice: { key: MessageKey; params?: Params }
   }
 }
 
-export function setNotice(request: FastifyRequest, key: string, params?: Params): void {
+export function setNotice(request: FastifyRequest, key: MessageKey, params?: Params): void {
   request.session.set('staffNotice', params ? { key, params } : { key })
 }
 

@@ -1,5 +1,5 @@
 /** What the keying form template needs: every field with its hint, value and warning. */
-import type { Translate } from '#src/server/i18n/translate.ts'
+import type { Translate } from '#src/i18n/translate.ts'
 import type { EntryForm } from '#src/server/services/paper/paper-entry.ts'
 import type { KeyingField, KeyingWarning } from '#src/server/services/paper/paper-form.ts'
 import { codesSummary, keyingLayout } from '#src/server/services/paper/paper-form.ts'

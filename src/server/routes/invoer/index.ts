@@ -12,6 +12,7 @@
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import { parseLoginCode } from '#src/codes/login-code.ts'
+import type { MessageKey } from '#src/i18n/translate.ts'
 import type { EntryForm, OpenResult, SaveOutcome } from '#src/server/services/paper/paper-entry.ts'
 import {
   discardDraft,
@@ -33,7 +34,7 @@ import { FIELD_PREFIX, formView } from './_form-view.ts'
 import { ENTRY_ROLES } from './autohooks.ts'
 
 interface Flash {
-  key: string
+  key: MessageKey
   params?: Record<string, string | number>
   error?: boolean
 }
@@ -171,7 +172,7 @@ const paperEntry: FastifyPluginAsync = async (app) => {
     const draftId = text(request.body, 'concept')
     const opened = isUuid(draftId) ? await openDraft(app.db, typistId, draftId) : undefined
     if (!opened?.ok) {
-      const key =
+      const key: MessageKey =
         !opened || opened.problem === 'draftGone' ? 'typist.saved.alreadySaved' : `typist.codeErrors.${opened.problem}`
       request.session.set('paperFlash', { key, error: true })
       return reply.redirect('/invoer', 303)

@@ -10,7 +10,7 @@ import type {
   QuestionnaireDefinition,
 } from '#src/questionnaire/definition.ts'
 import { localize } from '#src/questionnaire/text.ts'
-import type { Translate } from '#src/server/i18n/translate.ts'
+import type { Translate } from '#src/i18n/translate.ts'
 
 export interface OptionView {
   value: number

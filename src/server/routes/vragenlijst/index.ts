@@ -10,6 +10,7 @@
  *   POST /vragenlijst/stoppen          → sign out, continue later
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
+import type { MessageKey } from '#src/i18n/translate.ts'
 import type { Answers, Section } from '#src/questionnaire/definition.ts'
 import {
   visibleSections,
@@ -23,7 +24,7 @@ import { roundAvailability } from '#src/server/services/respondent/participation
 import type { PageBody } from '#src/server/services/respondent/answer-saving.ts'
 import { AnswerSaving } from '#src/server/services/respondent/answer-saving.ts'
 import { questionView } from './_question-view.ts'
-import { formatDate } from '#src/server/i18n/translate.ts'
+import { formatDate } from '#src/i18n/translate.ts'
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -41,7 +42,7 @@ function pageOptions(request: FastifyRequest, title: string) {
   return { title, languages: request.respondent.definition.languages }
 }
 
-function stateMessage(request: FastifyRequest, reply: FastifyReply, titleKey: string, body: string) {
+function stateMessage(request: FastifyRequest, reply: FastifyReply, titleKey: MessageKey, body: string) {
   return reply.page(
     'respondent/message.eta',
     { heading: request.t(titleKey), body },

@@ -10,6 +10,7 @@
 import { parse } from 'csv-parse/sync'
 import iconv from 'iconv-lite'
 import { readSheet } from 'read-excel-file/node'
+import type { KeyUnder } from '#src/i18n/translate.ts'
 
 export interface FileLine {
   /** 1-based line (CSV) or row (XLSX) number; the header is line 1. */
@@ -22,12 +23,12 @@ export interface ClientFile {
   lines: FileLine[]
 }
 
-/** A file that cannot be read as a table at all; `key` names a UI text (fieldwork.import.file.*). */
+/** A file that cannot be read as a table at all; `key` names a UI text (fieldwork.import.file_errors.*). */
 export class ClientFileError extends Error {
-  readonly key: string
+  readonly key: KeyUnder<'fieldwork.import.file_errors'>
   readonly params: Record<string, string | number>
 
-  constructor(key: string, params: Record<string, string | number> = {}) {
+  constructor(key: KeyUnder<'fieldwork.import.file_errors'>, params: Record<string, string | number> = {}) {
     super(key)
     this.key = key
     this.params = params

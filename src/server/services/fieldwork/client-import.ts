@@ -11,6 +11,7 @@
  * and any app instance can finish the import.
  */
 import { sql } from 'kysely'
+import type { KeyUnder } from '#src/i18n/translate.ts'
 import type { DB } from '#src/server/db/connect.ts'
 import type { AuditActor } from '#src/server/services/audit/audit.ts'
 import { audit } from '#src/server/services/audit/audit.ts'
@@ -39,7 +40,7 @@ export interface ClientRecord {
 
 /** One reason a row is refused: a UI text key below fieldwork.import.reasons, with its values. */
 export interface Reason {
-  key: string
+  key: KeyUnder<'fieldwork.import.reasons'>
   params?: Record<string, string | number>
 }
 

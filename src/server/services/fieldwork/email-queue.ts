@@ -22,7 +22,7 @@
 import { sql } from 'kysely'
 import type { DB } from '#src/server/db/connect.ts'
 import type { EmailStatus, MailingKind } from '#src/server/db/schema.ts'
-import { formatDate } from '#src/server/i18n/translate.ts'
+import { formatDate } from '#src/i18n/translate.ts'
 import { renderEmail } from '#src/mail/render.ts'
 import type { AuditActor } from '#src/server/services/audit/audit.ts'
 import { audit } from '#src/server/services/audit/audit.ts'

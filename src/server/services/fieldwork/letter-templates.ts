@@ -5,6 +5,8 @@
  * round's, else the mail-merge module's default texts.
  */
 import { Writable } from 'node:stream'
+import type { KeyUnder } from '#src/i18n/translate.ts'
+import { translator } from '#src/i18n/translate.ts'
 import type { DB } from '#src/server/db/connect.ts'
 import type { MailingKind } from '#src/server/db/schema.ts'
 import type { AddressWindow, LetterBody, LetterSender, LetterTemplate, LetterData } from '#src/mailmerge/index.ts'
@@ -43,8 +45,9 @@ function toTemplate(kind: MailingKind, content: TemplateContent, logo: Uint8Arra
 function defaultFor(kind: MailingKind, stratumName: string | null): LetterTemplate {
   const template = defaultTemplate(kind)
   if (stratumName) {
-    template.sender.organisation = `Gemeente ${stratumName}`
-    template.signature = { name: 'Afdeling Werk en Inkomen', role: `Gemeente ${stratumName}` }
+    const nl = translator('nl')
+    template.sender.organisation = nl('letter.placeholders.municipality', { name: stratumName })
+    template.signature = { name: nl('letter.placeholders.signatureName'), role: template.sender.organisation }
   }
   return template
 }
@@ -100,7 +103,7 @@ export async function templateOverview(db: DB, roundId: number) {
 /** A problem with an edited template; `key` names a UI text below fieldwork.letters.template.problems. */
 export interface TemplateProblem {
   field: string
-  key: string
+  key: KeyUnder<'fieldwork.letters.template.problems'>
   params?: Record<string, string | number>
 }
 

@@ -19,8 +19,9 @@
  */
 import type { ExportValue, ValueLabel } from '#src/questionnaire/index.ts'
 import { exportVariablesOf } from '#src/questionnaire/index.ts'
-import type { LangText, Question, QuestionnaireDefinition } from '#src/questionnaire/definition.ts'
-import { allQuestions, localize, variablesOf } from '#src/questionnaire/index.ts'
+import type { Question, QuestionnaireDefinition } from '#src/questionnaire/definition.ts'
+import { allQuestions, variablesOf } from '#src/questionnaire/index.ts'
+import { translator } from '#src/i18n/translate.ts'
 import type { PaperCoding, PaperMark } from '#src/server/db/schema.ts'
 
 /** The typed mark for each `PaperMark`. Every field accepts "?"; choice fields also "m". */
@@ -29,17 +30,11 @@ export const MARK_KEYS: Record<PaperMark, string> = { multiple: 'm', unreadable:
 /** The numeric export codes for marks and invalid values; declare them as missing values. */
 export const PAPER_EXPORT_CODES = { multiple: -1, unreadable: -2, invalid: -3 } as const
 
-const PAPER_CODE_LABELS: Record<keyof typeof PAPER_EXPORT_CODES, LangText> = {
-  multiple: { nl: 'Papier: meer dan één antwoord aangekruist', en: 'Paper: more than one answer ticked' },
-  unreadable: { nl: 'Papier: onleesbaar', en: 'Paper: unreadable' },
-  invalid: { nl: 'Papier: geen geldig antwoord (zie invoer)', en: 'Paper: no valid answer (see keyed text)' },
-}
-
 /** Value labels to add to every numeric variable of the codebook (and to its missing values). */
 export function paperValueLabels(lang = 'nl'): ValueLabel[] {
   return (Object.keys(PAPER_EXPORT_CODES) as Array<keyof typeof PAPER_EXPORT_CODES>).map((key) => ({
     value: PAPER_EXPORT_CODES[key],
-    label: localize(PAPER_CODE_LABELS[key], lang),
+    label: translator(lang)(`management.export.paperCodes.${key}`),
   }))
 }
 

@@ -4,7 +4,7 @@
  */
 import { stringify } from 'csv-stringify/sync'
 import type { CodebookVariable } from '#src/questionnaire/index.ts'
-import type { Translate } from '#src/server/i18n/translate.ts'
+import type { Translate } from '#src/i18n/translate.ts'
 
 /**
  * The variables before the answers, in the order of the export's columns; their labels
@@ -40,7 +40,7 @@ export function csvOptions() {
 
 /** The export's own columns (see exports.ts), described like the answer variables. */
 export function metaVariables(t: Translate): CodebookVariable[] {
-  const meta = (name: string, width: number | undefined): CodebookVariable => ({
+  const meta = (name: (typeof META_VARIABLES)[number], width: number | undefined): CodebookVariable => ({
     name,
     questionId: name,
     questionNumber: '',
@@ -71,16 +71,16 @@ function valueList(variable: CodebookVariable): string {
 
 /** Header row first; meta variables, then the answers in questionnaire order. */
 export function codebookRows(codebook: CodebookVariable[], t: Translate): string[][] {
-  const header = ['variable', 'question', 'label', 'type', 'measure', 'values', 'missing', 'routing'].map((c) =>
-    t(`management.export.codebookColumns.${c}`),
+  const header = (['variable', 'question', 'label', 'type', 'measure', 'values', 'missing', 'routing'] as const).map(
+    (c) => t(`management.export.codebookColumns.${c}`),
   )
-  const meta = metaVariables(t).map((v) => [
+  const meta = metaVariables(t).map((v, i) => [
     v.name,
     '',
     v.label,
     t(`management.export.types.${v.type}`),
     t('management.export.measures.nominal'),
-    t(`management.export.metaValues.${v.name}`),
+    t(`management.export.metaValues.${META_VARIABLES[i]!}`),
     '',
     '',
   ])

@@ -5,7 +5,7 @@
  */
 import type { Readable } from 'node:stream'
 import type { DB } from '#src/server/db/connect.ts'
-import type { Translate } from '#src/server/i18n/translate.ts'
+import type { Translate } from '#src/i18n/translate.ts'
 import type { AuditActor } from '#src/server/services/audit/audit.ts'
 import { codebookCsv } from './codebook-file.ts'
 import type { ExportFormat, ExportOptions } from './exports.ts'

@@ -23,7 +23,7 @@ import type { AuditActor } from '#src/server/services/audit/audit.ts'
 import { audit } from '#src/server/services/audit/audit.ts'
 import { codebookRows, csvOptions, META_VARIABLES } from './codebook-file.ts'
 import { paperCodingOf, paperValueLabels } from '#src/server/services/paper/paper-coding.ts'
-import type { Translate } from '#src/server/i18n/translate.ts'
+import type { Translate } from '#src/i18n/translate.ts'
 
 export type ExportFormat = 'csv' | 'xlsx' | 'codebook' | 'spss'
 export const EXPORT_FORMATS: readonly ExportFormat[] = ['csv', 'xlsx', 'codebook', 'spss']

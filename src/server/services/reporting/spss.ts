@@ -5,7 +5,7 @@
  * syntax as it is; `SAVE OUTFILE` at the end then writes the .sav.
  */
 import type { CodebookVariable } from '#src/questionnaire/index.ts'
-import type { Translate } from '#src/server/i18n/translate.ts'
+import type { Translate } from '#src/i18n/translate.ts'
 import { metaVariables } from './codebook-file.ts'
 
 /** SPSS's limits on label lengths, in characters to be safe with multi-byte letters. */

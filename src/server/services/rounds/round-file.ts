@@ -17,7 +17,8 @@
 import { parseDocument } from 'yaml'
 import type { FieldError, QuestionnaireChoice, RoundForm, RoundInput } from './rounds.ts'
 import { parseRoundForm } from './rounds.ts'
-import type { Translate } from '#src/server/i18n/translate.ts'
+import type { Translate } from '#src/i18n/translate.ts'
+import { isMessageKey } from '#src/i18n/translate.ts'
 
 /** The file's fields, each with the form field it fills. */
 export const ROUND_FILE_FIELDS = {
@@ -150,9 +151,11 @@ export function parseRoundFile(
 /** Each problem as one line that names the field, in the file's words and the form's: `closesOn (Open tot en met): …`. */
 export function roundFileMessages(problems: readonly RoundFileProblem[], t: Translate): string[] {
   return problems.map((p) => {
-    const message = t(`management.rounds.${p.key}`, p.params)
+    const key = `management.rounds.${p.key}`
+    const message = isMessageKey(key) ? t(key, p.params) : p.key
     if (p.field === null) return message
-    const label = isFileField(p.field) ? ` (${t(`management.rounds.form.${FORM_LABELS[p.field]}`)})` : ''
+    const labelKey = isFileField(p.field) ? `management.rounds.form.${FORM_LABELS[p.field]}` : ''
+    const label = isMessageKey(labelKey) ? ` (${t(labelKey)})` : ''
     return `${p.field}${label}: ${message}`
   })
 }

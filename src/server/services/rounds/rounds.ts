@@ -8,6 +8,7 @@
  *   the person (DESIGN.md: the link exists only so a respondent can resume).
  */
 import { sql } from 'kysely'
+import type { KeyUnder } from '#src/i18n/translate.ts'
 import type { DB } from '#src/server/db/connect.ts'
 import type { CalendarDate, Round, RoundStatus } from '#src/server/db/schema.ts'
 import type { QuestionnaireDefinition } from '#src/questionnaire/definition.ts'
@@ -37,7 +38,7 @@ export interface RoundInput {
 /** A field and the UI text (under management.rounds.errors) that says what is wrong with it. */
 export interface FieldError {
   field: keyof RoundInput
-  key: string
+  key: KeyUnder<'management.rounds.errors'>
   params?: Record<string, string | number>
 }
 

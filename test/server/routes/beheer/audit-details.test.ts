@@ -11,7 +11,7 @@ import { createTestApp } from '#test/helpers/app.ts'
 import { signedInAs } from '#test/helpers/staff.ts'
 import { CLIENT_FILES, daysFromToday } from '#test/helpers/fixtures.ts'
 import { AUDIT_ACTIONS, AUDIT_DETAIL_KEYS } from '#src/server/services/audit/audit.ts'
-import { translator } from '#src/server/i18n/translate.ts'
+import { isMessageKey, translator } from '#src/i18n/translate.ts'
 import { installShippedQuestionnaires } from '#src/server/services/rounds/questionnaire-library.ts'
 import type { RoundInput } from '#src/server/services/rounds/rounds.ts'
 import { closeRound, createRound, openRound, updateRound } from '#src/server/services/rounds/rounds.ts'
@@ -131,8 +131,9 @@ describe('the texts behind the audit log', () => {
     const en = translator('en')
     for (const action of AUDIT_ACTIONS) {
       const key = `management.audit.actions.${action.replace(/\./g, '_')}`
+      if (!isMessageKey(key)) throw new Error(`no text for ${key}`)
       expect(nl(key)).not.toBe(en(key))
     }
-    for (const detail of AUDIT_DETAIL_KEYS) expect(nl(`management.audit.details.labels.${detail}`)).toBeTruthy()
+    for (const detail of AUDIT_DETAIL_KEYS) expect(isMessageKey(`management.audit.details.labels.${detail}`)).toBe(true)
   })
 })

@@ -14,7 +14,7 @@ import {
   normalisePostcode,
   ImportRefusedError,
 } from '#src/server/services/fieldwork/client-import.ts'
-import { translator } from '#src/server/i18n/translate.ts'
+import { translator } from '#src/i18n/translate.ts'
 
 const FIXTURES = CLIENT_FILES
 const actor = { id: null, username: 'test' }

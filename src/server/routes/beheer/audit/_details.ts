@@ -6,7 +6,8 @@
  * code no longer writes: an unknown key becomes words ("skippedRows" → "skipped rows"),
  * an unknown code is shown as it is stored.
  */
-import type { Translate } from '#src/server/i18n/translate.ts'
+import type { Translate } from '#src/i18n/translate.ts'
+import { isMessageKey } from '#src/i18n/translate.ts'
 import type { AuditDetailKey } from '#src/server/services/audit/audit.ts'
 import { AUDIT_DETAIL_KEYS } from '#src/server/services/audit/audit.ts'
 import type { NumberFormats } from '#src/server/routes/beheer/_format.ts'
@@ -49,13 +50,7 @@ function keyAsWords(key: string): string {
 }
 
 export function describeAuditDetails(details: Record<string, unknown>, t: Translate, fmt: NumberFormats): string {
-  const tOr = (key: string, fallback: string) => {
-    try {
-      return t(key)
-    } catch {
-      return fallback
-    }
-  }
+  const tOr = (key: string, fallback: string) => (isMessageKey(key) ? t(key) : fallback)
   const yesNo = (value: boolean) => t(`management.audit.details.${value ? 'yes' : 'no'}`)
 
   /** Any value without a rule of its own: numbers as counts, yes/no, lists and records spelt out. */

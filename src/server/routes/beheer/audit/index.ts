@@ -3,6 +3,7 @@
  * read what was done with rounds (imports, samples, letters, exports, purges).
  */
 import type { FastifyPluginAsync } from 'fastify'
+import { isMessageKey } from '#src/i18n/translate.ts'
 import type { AuditFilter } from '#src/server/services/audit/audit-log.ts'
 import { auditActions, readAuditLog } from '#src/server/services/audit/audit-log.ts'
 import { isCalendarDate } from '#src/server/services/calendar.ts'
@@ -55,12 +56,9 @@ const auditPage: FastifyPluginAsync = async (app) => {
       const actions = await auditActions(app.db, roundsOnly)
       const fmt = numberFormats(request.lang)
       const known = (action: string) => {
-        try {
-          return request.t(`management.audit.actions.${action.replace(/\./g, '_')}`)
-        } catch {
-          // Actions other parts of the app add without a text of their own show as they are.
-          return action
-        }
+        const key = `management.audit.actions.${action.replace(/\./g, '_')}`
+        // Actions other parts of the app add without a text of their own show as they are.
+        return isMessageKey(key) ? request.t(key) : action
       }
       const nextQuery =
         nextBefore === null

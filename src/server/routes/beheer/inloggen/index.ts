@@ -1,5 +1,6 @@
 /** `/beheer/inloggen`: staff sign-in, throttled per user name and per address. */
 import type { FastifyPluginAsync } from 'fastify'
+import type { MessageKey } from '#src/i18n/translate.ts'
 import { verifyPassword } from '#src/server/services/staff/passwords.ts'
 import type { AttemptLimit } from '#src/server/services/attempt-limiter.ts'
 import { takeAttempt } from '#src/server/services/attempt-limiter.ts'
@@ -31,7 +32,7 @@ const signIn: FastifyPluginAsync = async (app) => {
       .slice(0, 100)
     const password = String(request.body?.password ?? '').slice(0, 200)
     const returnTo = safeReturnPath(request.body?.terug)
-    const fail = (key: string, status: number) => {
+    const fail = (key: MessageKey, status: number) => {
       reply.status(status)
       return reply.page(
         'staff/sign-in.eta',

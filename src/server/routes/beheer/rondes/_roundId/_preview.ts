@@ -5,7 +5,7 @@
  */
 import { describeCondition, isRightToLeft, localize } from '#src/questionnaire/index.ts'
 import type { QuestionnaireDefinition } from '#src/questionnaire/definition.ts'
-import { translator } from '#src/server/i18n/translate.ts'
+import { translator } from '#src/i18n/translate.ts'
 import type { QuestionView } from '#src/server/routes/vragenlijst/_question-view.ts'
 import { questionView } from '#src/server/routes/vragenlijst/_question-view.ts'
 

@@ -1,4 +1,6 @@
 /** The letter template editor's form: field names in the page, TemplateContent in the service. */
+import type { Translate } from '#src/i18n/translate.ts'
+import { isMessageKey } from '#src/i18n/translate.ts'
 import type { LetterBody } from '#src/mailmerge/index.ts'
 import type { TemplateContent, TemplateProblem } from '#src/server/services/fieldwork/letter-templates.ts'
 import type { UploadBody } from '#src/server/http/upload-form.ts'
@@ -70,10 +72,7 @@ export function templateFormValues(content: TemplateContent, languages: string[]
 }
 
 /** Problems keyed by form field (the field's id in the page), and a summary with links, texts translated. */
-export function problemsByField(
-  problems: TemplateProblem[],
-  t: (key: string, params?: Record<string, string | number>) => string,
-) {
+export function problemsByField(problems: TemplateProblem[], t: Translate) {
   const byField: Record<string, string[]> = {}
   const summary: Array<{ anchor: string; text: string }> = []
   for (const p of problems) {
@@ -82,7 +81,9 @@ export function problemsByField(
     const [base, rest] = p.field.startsWith('window-')
       ? [p.field.slice('window-'.length), '']
       : [p.field.split('-')[0]!, p.field.split('-')[1] ?? '']
-    const label = t(`fieldwork.letters.template.fields.${base}`) + (rest ? ` (${rest})` : '')
+    // The field's name is read back from its id ("subject-en", "window-leftMm").
+    const key = `fieldwork.letters.template.fields.${base}`
+    const label = (isMessageKey(key) ? t(key) : base) + (rest ? ` (${rest})` : '')
     summary.push({ anchor: p.field, text: `${label}: ${message}` })
   }
   return { byField, summary }

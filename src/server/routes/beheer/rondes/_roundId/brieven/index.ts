@@ -32,8 +32,8 @@ import {
   templatePrints,
   writePreview,
 } from '#src/server/services/fieldwork/letter-templates.ts'
-import { MERGE_FIELDS, MERGE_FIELD_DESCRIPTIONS } from '#src/mailmerge/index.ts'
-import { formatDate } from '#src/server/i18n/translate.ts'
+import { MERGE_FIELDS } from '#src/mailmerge/index.ts'
+import { formatDate } from '#src/i18n/translate.ts'
 import { staffActor } from '#src/server/routes/beheer/_session.ts'
 import { editorLanguages, problemsByField, readTemplateForm, templateFormValues } from './_template-form.ts'
 
@@ -125,7 +125,10 @@ const letterPages: FastifyPluginAsync = async (app) => {
         return { problems: byField, summary }
       })(),
       action: `/beheer/rondes/${round.id}/brieven/sjabloon?${query}`,
-      mergeFields: MERGE_FIELDS.map((f) => ({ name: `{${f}}`, description: MERGE_FIELD_DESCRIPTIONS[f] })),
+      mergeFields: MERGE_FIELDS.map((f) => ({
+        name: `{${f}}`,
+        description: t(`fieldwork.letters.template.mergeFields.${f}`),
+      })),
       message: takeFlash(request),
     })
   }

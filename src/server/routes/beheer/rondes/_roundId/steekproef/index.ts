@@ -16,7 +16,7 @@ import {
 } from '#src/server/services/fieldwork/sample.ts'
 import { populationPerStratum } from '#src/server/services/fieldwork/client-import.ts'
 import type { StaffRound } from '#src/server/services/rounds/staff-round.ts'
-import type { Translate } from '#src/server/i18n/translate.ts'
+import type { Translate } from '#src/i18n/translate.ts'
 import { staffActor } from '#src/server/routes/beheer/_session.ts'
 
 type Fields = Record<string, string | undefined>

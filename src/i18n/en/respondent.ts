@@ -1,4 +1,4 @@
-import type { respondent as nl } from '#src/server/i18n/nl/respondent.ts'
+import type { respondent as nl } from '#src/i18n/nl/respondent.ts'
 
 export const respondent: typeof nl = {
   login: {

@@ -4,12 +4,19 @@
  */
 import { messages as nl } from './nl/index.ts'
 import { messages as en } from './en/index.ts'
-import type { Messages } from './messages.ts'
+import type { MessageKey, Messages } from './messages.ts'
+
+export type { KeyUnder, MessageKey, Messages } from './messages.ts'
 
 export const UI_LANGUAGES = ['nl', 'en'] as const
 export type UiLanguage = (typeof UI_LANGUAGES)[number]
 
 const catalogs: Record<UiLanguage, Messages> = { nl, en }
+
+/** Every text of one language (for the tests that hold the catalogues and the views together). */
+export function catalogue(language: UiLanguage): Messages {
+  return catalogs[language]
+}
 
 export function isUiLanguage(value: unknown): value is UiLanguage {
   return typeof value === 'string' && (UI_LANGUAGES as readonly string[]).includes(value)
@@ -24,8 +31,16 @@ function lookup(catalog: unknown, key: string): string | undefined {
   return typeof node === 'string' ? node : undefined
 }
 
+/**
+ * Whether `key` names a Dutch text, for a key that only exists at run time (an audit
+ * action read from the database): `isMessageKey(key) ? t(key) : fallback`.
+ */
+export function isMessageKey(key: string): key is MessageKey {
+  return lookup(nl, key) !== undefined
+}
+
 export type Params = Record<string, string | number>
-export type Translate = (key: string, params?: Params) => string
+export type Translate = (key: MessageKey, params?: Params) => string
 
 export function translator(language: string): Translate {
   const catalog = catalogs[isUiLanguage(language) ? language : 'nl']
@@ -33,8 +48,34 @@ export function translator(language: string): Translate {
     const text = lookup(catalog, key) ?? lookup(nl, key)
     if (text === undefined) throw new Error(`Missing UI text: ${key}`)
     if (!params) return text
-    return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole))
+    return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
+      Object.hasOwn(params, name) ? String(params[name]) : whole,
+    )
   }
+}
+
+/**
+ * A text in every UI language at once, for data that carries its own translations: the
+ * labels and answer messages the questionnaire engine adds are a definition's `LangText`.
+ * `params` is asked per language, so each language writes its numbers its own way.
+ */
+export function inEveryLanguage(
+  key: MessageKey,
+  params?: (language: UiLanguage) => Params,
+): Record<UiLanguage, string> {
+  return { nl: translator('nl')(key, params?.('nl')), en: translator('en')(key, params?.('en')) }
+}
+
+const numberFormats = new Map<UiLanguage, Intl.NumberFormat>()
+
+/** 12345 → "12.345" in Dutch, "12,345" in English. */
+export function formatNumber(value: number, language: UiLanguage): string {
+  let format = numberFormats.get(language)
+  if (!format) {
+    format = new Intl.NumberFormat(DATE_LOCALES[language])
+    numberFormats.set(language, format)
+  }
+  return format.format(value)
 }
 
 // Making an Intl.DateTimeFormat costs far more than using one (the monitor page formats

@@ -1,4 +1,4 @@
-import type { fieldwork as nl } from '#src/server/i18n/nl/fieldwork.ts'
+import type { fieldwork as nl } from '#src/i18n/nl/fieldwork.ts'
 
 export const fieldwork: typeof nl = {
   tabs: {
@@ -180,6 +180,13 @@ export const fieldwork: typeof nl = {
       logoHint: 'PNG or JPEG, at most 1 MB. Printed at the top left of the letter.',
       removeLogo: 'Remove logo',
       mergeFieldsIntro: 'These fields are filled in per letter:',
+      mergeFields: {
+        naam: 'name as on the envelope, for example "J. van der Meijer"',
+        code: 'personal login code, for example "K7QXM-4TR9C"',
+        url: 'web address of the questionnaire, for typing over',
+        sluitingsdatum: 'last day to take part, for example "20 December 2026"',
+        gemeente: 'name of the municipality (the stratum) of the participant',
+      },
       language: 'Language: {language}',
       optional: '(optional: left empty means the Dutch letter)',
       save: 'Save',

@@ -448,6 +448,12 @@ export const management = {
     },
     yes: 'ja',
     no: 'nee',
+    /** Value labels of the paper codes in every numeric variable (services/paper/paper-coding.ts). */
+    paperCodes: {
+      multiple: 'Papier: meer dan één antwoord aangekruist',
+      unreadable: 'Papier: onleesbaar',
+      invalid: 'Papier: geen geldig antwoord (zie invoer)',
+    },
     codebookColumns: {
       variable: 'variabele',
       question: 'vraag',

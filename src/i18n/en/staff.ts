@@ -1,4 +1,4 @@
-import type { staff as nl } from '#src/server/i18n/nl/staff.ts'
+import type { staff as nl } from '#src/i18n/nl/staff.ts'
 
 export const staff: typeof nl = {
   nav: {

@@ -1,4 +1,4 @@
-import type { common as nl } from '#src/server/i18n/nl/common.ts'
+import type { common as nl } from '#src/i18n/nl/common.ts'
 
 export const common: typeof nl = {
   appName: 'Peiling',

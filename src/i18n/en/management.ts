@@ -1,4 +1,4 @@
-import type { management as nl } from '#src/server/i18n/nl/management.ts'
+import type { management as nl } from '#src/i18n/nl/management.ts'
 
 export const management: typeof nl = {
   accounts: {
@@ -447,6 +447,11 @@ export const management: typeof nl = {
     },
     yes: 'yes',
     no: 'no',
+    paperCodes: {
+      multiple: 'Paper: more than one answer ticked',
+      unreadable: 'Paper: unreadable',
+      invalid: 'Paper: no valid answer (see keyed text)',
+    },
     codebookColumns: {
       variable: 'variable',
       question: 'question',

@@ -1,4 +1,4 @@
-import type { typist as nl } from '#src/server/i18n/nl/typist.ts'
+import type { typist as nl } from '#src/i18n/nl/typist.ts'
 
 export const typist: typeof nl = {
   nav: {

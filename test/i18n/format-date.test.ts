@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatDate } from '#src/server/i18n/translate.ts'
+import { formatDate } from '#src/i18n/translate.ts'
 
 describe('formatDate', () => {
   it('writes the day first in Dutch and in English, as the letters print their own date', () => {

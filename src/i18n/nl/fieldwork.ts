@@ -180,6 +180,13 @@ export const fieldwork = {
       logoHint: 'PNG of JPEG, hoogstens 1 MB. Komt linksboven op de brief.',
       removeLogo: 'Logo weghalen',
       mergeFieldsIntro: 'Deze velden worden per brief ingevuld:',
+      mergeFields: {
+        naam: 'naam zoals op de envelop, bijvoorbeeld "J. van der Meijer"',
+        code: 'persoonlijke inlogcode, bijvoorbeeld "K7QXM-4TR9C"',
+        url: 'internetadres van de vragenlijst, om over te typen',
+        sluitingsdatum: 'laatste dag om mee te doen, bijvoorbeeld "20 december 2026"',
+        gemeente: 'naam van de gemeente (het stratum) van de deelnemer',
+      },
       language: 'Taal: {language}',
       optional: '(niet verplicht: leeg laten betekent de Nederlandse brief)',
       save: 'Opslaan',

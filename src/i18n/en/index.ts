@@ -1,0 +1,25 @@
+import type { Messages } from '#src/i18n/messages.ts'
+import { common } from './common.ts'
+import { respondent } from './respondent.ts'
+import { staff } from './staff.ts'
+import { fieldwork } from './fieldwork.ts'
+import { typist } from './typist.ts'
+import { management } from './management.ts'
+import { email } from './email.ts'
+import { letter } from './letter.ts'
+import { paper } from './paper.ts'
+import { questionnaire } from './questionnaire.ts'
+
+/** Every user-facing text in this language. Each area lives in its own file beside this one. */
+export const messages: Messages = {
+  common,
+  respondent,
+  staff,
+  fieldwork,
+  typist,
+  management,
+  email,
+  letter,
+  paper,
+  questionnaire,
+}

@@ -1,9 +1,0 @@
-import { common } from './common.ts'
-import { respondent } from './respondent.ts'
-import { staff } from './staff.ts'
-import { fieldwork } from './fieldwork.ts'
-import { typist } from './typist.ts'
-import { management } from './management.ts'
-
-/** Every user-facing text in this language. Each area lives in its own file beside this one. */
-export const messages = { common, respondent, staff, fieldwork, typist, management }
