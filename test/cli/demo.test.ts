@@ -1,10 +1,8 @@
-import { PassThrough } from 'node:stream'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { runCommand } from './_run-command.ts'
 import { testConfig } from '#test/helpers/app.ts'
 import { createTestDatabase } from '#test/helpers/database.ts'
 import type { DatabaseHandle } from '#src/server/db/connect.ts'
-import { COMMANDS } from '#src/cli/commands/index.ts'
-import type { CommandContext } from '#src/cli/command.ts'
 import { createDemoRoundIfEmpty } from '#src/server/services/rounds/demo-round.ts'
 import { installShippedQuestionnaires } from '#src/server/services/rounds/questionnaire-library.ts'
 
@@ -15,14 +13,8 @@ beforeAll(async () => {
 })
 afterAll(async () => handle.close())
 
-async function run(name: string, args: string[]): Promise<string> {
-  const command = COMMANDS.find((c) => c.name === name)!
-  const out = new PassThrough()
-  const chunks: Buffer[] = []
-  out.on('data', (c: Buffer) => chunks.push(c))
-  const context: CommandContext = { config: testConfig(), database: async () => handle, out }
-  await command.run(args, context)
-  return Buffer.concat(chunks).toString('utf8')
+function run(name: string, args: string[]): Promise<string> {
+  return runCommand(name, args, { config: testConfig(), database: async () => handle })
 }
 
 describe('npm run peiling -- demo', () => {

@@ -1,8 +1,8 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { PassThrough } from 'node:stream'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { runCommand } from './_run-command.ts'
 import { simpleParser } from 'mailparser'
 import { testConfig } from '#test/helpers/app.ts'
 import { createTestDatabase } from '#test/helpers/database.ts'
@@ -10,8 +10,6 @@ import type { RoundFixture } from '#test/helpers/fixtures.ts'
 import { CLIENT_FILES, createRound } from '#test/helpers/fixtures.ts'
 import type { DatabaseHandle } from '#src/server/db/connect.ts'
 import type { AppConfig } from '#src/server/config.ts'
-import { COMMANDS } from '#src/cli/commands/index.ts'
-import type { CommandContext } from '#src/cli/command.ts'
 import { UsageError } from '#src/cli/command.ts'
 import { pageTexts } from '#test/mailmerge/pdf-tools.ts'
 
@@ -30,14 +28,8 @@ afterEach(() => {
   process.exitCode = 0
 })
 
-async function run(name: string, args: string[]): Promise<string> {
-  const command = COMMANDS.find((c) => c.name === name)!
-  const out = new PassThrough()
-  const chunks: Buffer[] = []
-  out.on('data', (c: Buffer) => chunks.push(c))
-  const context: CommandContext = { config, database: async () => handle, out }
-  await command.run(args, context)
-  return Buffer.concat(chunks).toString('utf8')
+function run(name: string, args: string[]): Promise<string> {
+  return runCommand(name, args, { config, database: async () => handle })
 }
 
 const r = () => String(round.roundId)

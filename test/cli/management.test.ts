@@ -1,13 +1,11 @@
 import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { PassThrough } from 'node:stream'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { runCommand } from './_run-command.ts'
 import { testConfig } from '#test/helpers/app.ts'
 import { createTestDatabase } from '#test/helpers/database.ts'
 import type { DatabaseHandle } from '#src/server/db/connect.ts'
-import { COMMANDS } from '#src/cli/commands/index.ts'
-import type { CommandContext } from '#src/cli/command.ts'
 import { UsageError } from '#src/cli/command.ts'
 import type { SeededRound } from '#test/server/routes/beheer/seed.ts'
 import { seedRound, PERSONAL_MARK } from '#test/server/routes/beheer/seed.ts'
@@ -21,14 +19,8 @@ beforeAll(async () => {
 })
 afterAll(async () => handle.close())
 
-async function run(name: string, args: string[]): Promise<string> {
-  const command = COMMANDS.find((c) => c.name === name)!
-  const out = new PassThrough()
-  const chunks: Buffer[] = []
-  out.on('data', (c: Buffer) => chunks.push(c))
-  const context: CommandContext = { config: testConfig(), database: async () => handle, out }
-  await command.run(args, context)
-  return Buffer.concat(chunks).toString('utf8')
+function run(name: string, args: string[]): Promise<string> {
+  return runCommand(name, args, { config: testConfig(), database: async () => handle })
 }
 
 describe('npm run peiling -- export', () => {

@@ -1,14 +1,12 @@
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { PassThrough } from 'node:stream'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { runCommand } from './_run-command.ts'
 import { testConfig } from '#test/helpers/app.ts'
 import { createTestDatabase } from '#test/helpers/database.ts'
 import { daysFromToday } from '#test/helpers/fixtures.ts'
 import type { DatabaseHandle } from '#src/server/db/connect.ts'
-import { COMMANDS } from '#src/cli/commands/index.ts'
-import type { CommandContext } from '#src/cli/command.ts'
 import { RefusedError, UsageError } from '#src/cli/command.ts'
 
 let handle: DatabaseHandle
@@ -19,14 +17,8 @@ beforeAll(async () => {
 })
 afterAll(async () => handle.close())
 
-async function run(args: string[]): Promise<string> {
-  const command = COMMANDS.find((c) => c.name === 'round')!
-  const out = new PassThrough()
-  const chunks: Buffer[] = []
-  out.on('data', (c: Buffer) => chunks.push(c))
-  const context: CommandContext = { config: testConfig(), database: async () => handle, out }
-  await command.run(args, context)
-  return Buffer.concat(chunks).toString('utf8')
+function run(args: string[]): Promise<string> {
+  return runCommand('round', args, { config: testConfig(), database: async () => handle })
 }
 
 function roundFile(name: string, text: string): string {
