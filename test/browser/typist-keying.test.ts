@@ -141,6 +141,9 @@ async function signIn(page: Page): Promise<void> {
   await page.keyboard.press('Tab')
   await page.keyboard.type(TEST_PASSWORD)
   await Promise.all([page.waitForURL('**/invoer'), page.keyboard.press('Enter')])
+  // A typist starts typing once the cursor is in the code field; under load Chromium may
+  // apply autofocus after the load event, and keys typed before that would be lost.
+  await expect.poll(() => activeId(page)).toBe('code')
 }
 
 async function expectAccessible(page: Page, name: string): Promise<void> {
