@@ -26,6 +26,7 @@ import { HttpRespondent, startServerProcess } from '#test/helpers/server-process
 import { createServerDatabase, startPostgresServer } from '#test/setup/postgres-process.ts'
 import type { Figure } from './figures.ts'
 import { median } from './stats.ts'
+import { onFreePort } from '#test/setup/free-port.ts'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const SECTION = '/vragenlijst/deel/algemeen'
@@ -79,20 +80,29 @@ function medianOf(loads: Load[]): Load {
 }
 
 function startBaseline(databaseUrl: string): Promise<{ url: string; stop(): void }> {
-  const port = 45000 + Math.floor(Math.random() * 5000)
+  return onFreePort((port) => startBaselineOn(port, databaseUrl))
+}
+
+function startBaselineOn(port: number, databaseUrl: string): Promise<{ url: string; stop(): void }> {
   const profileDir = process.env.BENCH_CPU_PROFILE
   const profile = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []
   const child = spawn(process.execPath, [...profile, 'bench/baseline-server.ts'], {
     cwd: root,
     env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port) },
-    stdio: ['ignore', 'pipe', 'inherit'],
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  // Kept for the error, so that a port taken after all can be told apart (and tried again).
+  let errors = ''
+  child.stderr!.on('data', (d: Buffer) => {
+    errors += d.toString()
+    process.stderr.write(d)
   })
   return new Promise((resolve, reject) => {
     child.stdout!.on('data', (d: Buffer) => {
       if (d.toString().includes('baseline listening'))
         resolve({ url: `http://127.0.0.1:${port}/save`, stop: () => child.kill(profileDir ? 'SIGINT' : 'SIGKILL') })
     })
-    child.on('exit', (code) => reject(new Error(`baseline server stopped (${code})`)))
+    child.on('exit', (code) => reject(new Error(`baseline server stopped (${code}):\n${errors}`)))
   })
 }
 
@@ -102,7 +112,7 @@ export async function benchAnswerSaves(
   const levels = options.levels ?? [50, 200]
   const seconds = options.seconds ?? 6
   const log = options.log ?? ((line: string) => console.error(line))
-  const server = startPostgresServer({ maxConnections: 300 })
+  const server = await startPostgresServer({ maxConnections: 300 })
   const stops: Array<() => unknown> = []
   try {
     const appDb = (await createServerDatabase(server.url)).url

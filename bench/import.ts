@@ -141,7 +141,7 @@ export async function benchImport(options: { runs?: number; log?: (line: string)
   }
 
   // Durable, as in production: an import's commit waits for its write to disk.
-  const server = startPostgresServer({ durable: true })
+  const server = await startPostgresServer({ durable: true })
   try {
     const handle = connectPostgres((await createServerDatabase(server.url)).url)
     try {

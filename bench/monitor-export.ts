@@ -95,7 +95,7 @@ export async function benchMonitorExport(options: MonitorExportOptions = {}): Pr
   const log = options.log ?? ((line: string) => console.error(line))
   // Durable, as in production: with asynchronous commit, VACUUM right after the load
   // cannot mark the new rows all-visible, and no count could come from an index alone.
-  const server = startPostgresServer({ durable: true })
+  const server = await startPostgresServer({ durable: true })
   try {
     const { url: databaseUrl } = await createServerDatabase(server.url)
     const handle = connectPostgres(databaseUrl)

@@ -65,7 +65,7 @@ console.log(
 
 /** The app on a fresh PostgreSQL database with an open round, for the page benchmarks. */
 async function withServedApp<T>(work: (baseUrl: string, codes: string[]) => Promise<T>): Promise<T> {
-  const server = startPostgresServer()
+  const server = await startPostgresServer()
   try {
     const { url } = await createServerDatabase(server.url)
     const handle = connectPostgres(url)

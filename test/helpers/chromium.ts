@@ -9,6 +9,7 @@ import { chromium } from 'playwright-core'
 import type { TestApp } from './app.ts'
 import { createTestApp } from './app.ts'
 import type { AppConfig } from '#src/server/config.ts'
+import { onFreePort } from '#test/setup/free-port.ts'
 
 export const ARTIFACTS_DIR = path.resolve('test-artifacts')
 
@@ -37,10 +38,10 @@ export const PHONE: BrowserContextOptions = {
 }
 export const DESKTOP: BrowserContextOptions = { viewport: { width: 1280, height: 900 }, locale: 'nl-NL' }
 
-/** The app listening on 127.0.0.1 with a random port; `baseUrl` is where to point the browser. */
+/** The app listening on 127.0.0.1 on a free port; `baseUrl` is where to point the browser. */
 export async function startServedApp(overrides: Partial<AppConfig> = {}): Promise<TestApp & { baseUrl: string }> {
   const t = await createTestApp(overrides)
-  const address = await t.app.listen({ port: 0, host: '127.0.0.1' })
+  const address = await onFreePort((port) => t.app.listen({ port, host: '127.0.0.1' }))
   return Object.assign(t, { baseUrl: address })
 }
 

@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process'
 import { tmpdir } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { csrfTokenOf } from './form.ts'
+import { onFreePort } from '#test/setup/free-port.ts'
 
 const SESSION_SECRET = 'server-process-secret-server-process-0123'
 
@@ -18,32 +19,36 @@ export interface ServerProcess {
   kill(signal: NodeJS.Signals): Promise<number | string>
 }
 
-/** A random high port; a clash shows as a failed start, which is rare enough for tests. */
-function randomPort(): number {
-  return 40000 + Math.floor(Math.random() * 10000)
-}
-
 /**
  * Starts `npm start`'s program (node, no npm wrapper, so a signal reaches the server
- * itself) and waits for its "running" line. Rejects with the output if it stops first.
+ * itself) on a free port and waits for its "running" line. Rejects with the output if it
+ * stops first.
  */
 export function startServerProcess(
   env: Record<string, string>,
-  { timeoutMs = 60_000, nodeArgs = [] }: { timeoutMs?: number /** e.g. --cpu-prof */; nodeArgs?: string[] } = {},
+  options: { timeoutMs?: number /** e.g. --cpu-prof */; nodeArgs?: string[] } = {},
 ): Promise<ServerProcess> {
-  const port = randomPort()
+  return onFreePort((port) => startOnPort(port, env, options))
+}
+
+function startOnPort(
+  port: number,
+  env: Record<string, string>,
+  { timeoutMs = 60_000, nodeArgs = [] }: { timeoutMs?: number; nodeArgs?: string[] },
+): Promise<ServerProcess> {
   const child = spawn(process.execPath, [...nodeArgs, 'src/server/main.ts'], {
     cwd: fileURLToPath(new URL('../..', import.meta.url)),
     env: {
       PATH: process.env.PATH ?? '',
       HOME: process.env.HOME ?? tmpdir(),
-      PORT: String(port),
-      HOST: '127.0.0.1',
       PUBLIC_URL: `http://127.0.0.1:${port}`,
       SESSION_SECRET,
       DEMO: 'false',
       LOG_LEVEL: 'warn',
       ...env,
+      // After env: the port is this helper's to choose.
+      PORT: String(port),
+      HOST: '127.0.0.1',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   })

@@ -1,6 +1,6 @@
 /**
  * A throw-away PostgreSQL server (Debian's programs, as `pg_config --bindir` finds them)
- * on its own port in a temporary folder. Root may not run PostgreSQL, so as root the
+ * on a free port (free-port.ts) in a temporary folder. Root may not run PostgreSQL, so as root the
  * server runs as the `postgres` user. Used by the postgres test project's global setup,
  * by tests that must restart "their" database server, and by `npm run bench`. Free of
  * vitest, so bench/ can use it.
@@ -8,11 +8,12 @@
 import { execFile, execFileSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { promisify } from 'node:util'
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs'
+import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import pg from 'pg'
 import { findPostgresBinaries } from './environment.ts'
+import { onFreePort } from './free-port.ts'
 
 export interface PostgresProcess {
   /** postgres://postgres@127.0.0.1:<port>/postgres (trust authentication). */
@@ -39,17 +40,19 @@ async function asPostgresUserAsync(command: string, args: string[]): Promise<voi
   else await promisify(execFile)(command, args)
 }
 
-export function startPostgresServer(settings: { maxConnections?: number; durable?: boolean } = {}): PostgresProcess {
+export async function startPostgresServer(
+  settings: { maxConnections?: number; durable?: boolean } = {},
+): Promise<PostgresProcess> {
   const bin = findPostgresBinaries()
   if (!bin) throw new Error('PostgreSQL server programs not found (apt-get install postgresql)')
   const dir = mkdtempSync(path.join(tmpdir(), 'peiling-pg-'))
   chmodSync(dir, 0o777)
-  const port = 55000 + Math.floor(Math.random() * 5000)
   const data = path.join(dir, 'data')
   const pgCtl = path.join(bin, 'pg_ctl')
   // Tests trade durability for speed; a benchmark against production-like settings passes durable.
   const speed = settings.durable ? '' : ' -c fsync=off -c synchronous_commit=off -c full_page_writes=off'
-  const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=${settings.maxConnections ?? 300}${speed}`
+  const optionsFor = (port: number) =>
+    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=${settings.maxConnections ?? 300}${speed}`
   const log = path.join(dir, 'log')
   asPostgresUser(path.join(bin, 'initdb'), [
     '-D',
@@ -61,8 +64,18 @@ export function startPostgresServer(settings: { maxConnections?: number; durable
     'UTF8',
     '--locale=C.UTF-8',
   ])
-  const startArgs = ['-D', data, '-l', log, '-w', 'start', '-o', options]
-  asPostgresUser(pgCtl, startArgs)
+  const startArgsFor = (port: number) => ['-D', data, '-l', log, '-w', 'start', '-o', optionsFor(port)]
+  const port = await onFreePort(async (port) => {
+    // Each try's log alone, so that a clash found by an earlier try is not read as this one's.
+    rmSync(log, { force: true })
+    try {
+      asPostgresUser(pgCtl, startArgsFor(port))
+      return port
+    } catch (error) {
+      // pg_ctl says only "could not start server"; why (e.g. "could not bind … Address already in use") is in the log.
+      throw new Error(`PostgreSQL did not start on port ${port}: ${(error as Error).message}\n${readLog(log)}`)
+    }
+  })
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
     stop: () => {
@@ -72,9 +85,18 @@ export function startPostgresServer(settings: { maxConnections?: number; durable
         rmSync(dir, { recursive: true, force: true })
       }
     },
-    restart: () => asPostgresUserAsync(pgCtl, ['-D', data, '-l', log, '-w', '-m', 'fast', 'restart', '-o', options]),
+    restart: () =>
+      asPostgresUserAsync(pgCtl, ['-D', data, '-l', log, '-w', '-m', 'fast', 'restart', '-o', optionsFor(port)]),
     halt: () => asPostgresUserAsync(pgCtl, ['-D', data, '-w', '-m', 'fast', 'stop']),
-    start: () => asPostgresUserAsync(pgCtl, startArgs),
+    start: () => asPostgresUserAsync(pgCtl, startArgsFor(port)),
+  }
+}
+
+function readLog(file: string): string {
+  try {
+    return readFileSync(file, 'utf8')
+  } catch {
+    return '(no log)'
   }
 }
 

@@ -11,7 +11,7 @@ import { startPostgresServer } from './postgres-process.ts'
 export const TEMPLATE_DATABASE = 'peiling_template'
 
 export default async function setup(project: TestProject): Promise<() => void> {
-  const server = process.env.PEILING_TEST_DATABASE_URL ? undefined : startPostgresServer()
+  const server = process.env.PEILING_TEST_DATABASE_URL ? undefined : await startPostgresServer()
   const url = process.env.PEILING_TEST_DATABASE_URL ?? server!.url
   const admin = new pg.Client({ connectionString: url })
   await admin.connect()

@@ -5,6 +5,7 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { lockDataDir, DataDirInUseError } from '#src/server/db/data-dir-lock.ts'
 import { testEngine } from '#test/helpers/database.ts'
+import { onFreePort } from '#test/setup/free-port.ts'
 
 function run(args: string[], env: Record<string, string>, until?: RegExp) {
   const child = spawn(process.execPath, [...args], {
@@ -43,15 +44,14 @@ describe('the embedded database folder', () => {
     'refuses a second process while the server runs, with a clear message',
     async () => {
       const dir = mkdtempSync(path.join(tmpdir(), 'peiling-lock-'))
-      const env = {
-        DATA_DIR: dir,
-        PORT: String(40000 + Math.floor(Math.random() * 10000)),
-        DEMO: 'false',
-        DATABASE_URL: '',
-      }
-      const server = run(['src/server/main.ts'], env, /Peiling is running/)
+      const env = { DATA_DIR: dir, DEMO: 'false', DATABASE_URL: '', PORT: '' }
+      const server = await onFreePort(async (port) => {
+        env.PORT = String(port)
+        const started = run(['src/server/main.ts'], env, /Peiling is running/)
+        await started.ready
+        return started
+      })
       try {
-        await server.ready
         const migrate = run(['src/cli/main.ts', 'migrate'], env)
         const result = await migrate.done
         expect(result.code).toBe(1)

@@ -31,7 +31,7 @@ describe.skipIf(testEngine !== 'postgres')('the database restarts mid-request (P
   let round: RoundFixture
 
   beforeAll(async () => {
-    server = startPostgresServer({ maxConnections: 50 })
+    server = await startPostgresServer({ maxConnections: 50 })
     url = (await createServerDatabase(server.url)).url
     database = connectPostgres(url)
     await migrateToLatest(database.db)

@@ -10,6 +10,7 @@ import type { RoundFixture } from '#test/helpers/fixtures.ts'
 import { createRound } from '#test/helpers/fixtures.ts'
 import { testEngine } from '#test/helpers/database.ts'
 import { HttpRespondent, openDatabaseTwice, textareaValue } from './_helpers.ts'
+import { onFreePort } from '#test/setup/free-port.ts'
 
 let databases: Awaited<ReturnType<typeof openDatabaseTwice>>
 let a: TestApp & { url: string }
@@ -18,7 +19,7 @@ let round: RoundFixture
 
 async function instance(database: typeof databases.first) {
   const t = await createTestApp({}, database)
-  return Object.assign(t, { url: await t.app.listen({ port: 0, host: '127.0.0.1' }) })
+  return Object.assign(t, { url: await onFreePort((port) => t.app.listen({ port, host: '127.0.0.1' })) })
 }
 
 beforeAll(async () => {

@@ -10,6 +10,7 @@ import type { RoundFixture } from '#test/helpers/fixtures.ts'
 import { createRound } from '#test/helpers/fixtures.ts'
 import { testConfig } from '#test/helpers/app.ts'
 import { createMailings } from '#src/server/services/fieldwork/mailings.ts'
+import { listen, onFreePort } from '#test/setup/free-port.ts'
 import {
   processEmailQueue,
   queueStatus,
@@ -36,7 +37,8 @@ class TestMailServer {
     this.afterMessage = afterMessage
   }
 
-  async start(port = 0): Promise<void> {
+  /** Listens on `port`, or on a free one. */
+  async start(port?: number): Promise<void> {
     this.server = new SMTPServer({
       authOptional: true,
       disabledCommands: ['STARTTLS'],
@@ -50,8 +52,14 @@ class TestMailServer {
         }, callback)
       },
     })
-    await new Promise<void>((resolve) => this.server!.listen(port, '127.0.0.1', () => resolve()))
-    this.port = (this.server.server.address() as AddressInfo).port
+    const server = this.server
+    if (port !== undefined) await listen(server, port)
+    else
+      port = await onFreePort(async (free) => {
+        await listen(server, free)
+        return free
+      })
+    this.port = port
   }
 
   async stop(): Promise<void> {

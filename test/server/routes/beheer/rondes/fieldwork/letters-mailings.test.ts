@@ -1,5 +1,4 @@
 import { writeFileSync } from 'node:fs'
-import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { SMTPServer } from 'smtp-server'
 import type { ParsedMail } from 'mailparser'
@@ -22,6 +21,7 @@ import {
   tempDir,
 } from '#test/mailmerge/pdf-tools.ts'
 import { uploadAndFollow } from './_upload.ts'
+import { listen, onFreePort } from '#test/setup/free-port.ts'
 
 const canRender = renderToolsAvailable()
 const PUBLIC_URL = 'http://peiling.test'
@@ -48,8 +48,10 @@ beforeAll(async () => {
       }, callback)
     },
   })
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', () => resolve()))
-  const port = (smtp.server.address() as AddressInfo).port
+  const port = await onFreePort(async (port) => {
+    await listen(smtp, port)
+    return port
+  })
   t = await createTestApp({ smtp: { host: '127.0.0.1', port, secure: false } })
   tmp = await tempDir()
 })
