@@ -489,6 +489,34 @@ describe(`SQL in staff inputs (${testEngine})`, () => {
     // In the address too (the audit filters).
     const audit = await admin.get('/beheer/audit?handeling=%00&gebruiker=a%00b')
     expect(audit.statusCode).toBe(200)
+
+    // And in upload forms: a text field, and a file's name.
+    const templateUrl = `${roundBase}/brieven/sjabloon?soort=uitnodiging`
+    const template = formFields((await researcher.visit(templateUrl)).body, templateUrl)
+    const saved = await upload(
+      researcher,
+      templateUrl,
+      { ...template, afdeling: 'Werk\u0000 en Inkomen', actie: 'opslaan' },
+      {},
+    )
+    expect(saved.statusCode, messagesOn(saved)).toBe(303)
+    expect((await researcher.visit(templateUrl)).body).toContain('value="Werk en Inkomen"')
+    const fresh = await createRound(t.database.db, { participantsPerStratum: 0 })
+    const importUrl = `/beheer/rondes/${fresh.roundId}/import`
+    await researcher.visit(importUrl)
+    const staged = await upload(
+      researcher,
+      importUrl,
+      {},
+      { bestand: { name: 'klanten\u0000.csv', data: CLIENT_FILE } },
+    )
+    expect(staged.statusCode, messagesOn(staged)).toBe(303)
+    const stagedUpload = await t.database.db
+      .selectFrom('import_uploads')
+      .select('file_name')
+      .where('round_id', '=', fresh.roundId)
+      .executeTakeFirstOrThrow()
+    expect(stagedUpload.file_name).toBe('klanten.csv')
   })
 
   it('in the participant marking form, the audit filters, the sample numbers and the typist code: a message, nothing changed', async () => {

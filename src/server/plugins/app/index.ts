@@ -27,8 +27,9 @@ export default fp<{ config: AppConfig; database: DatabaseHandle }>(async (app, {
   await app.register(errorsPlugin)
   await app.register(staffAuthPlugin)
 
-  // In onRequest the form body is not parsed yet, so the token check waits for preValidation.
-  app.addHook('preValidation', (request, reply, done) => {
+  // The token is in the form body: parsed for url-encoded forms before preValidation, and
+  // for upload forms in preValidation (upload-form.ts). So the check waits for preHandler.
+  app.addHook('preHandler', (request, reply, done) => {
     if (request.method === 'POST' || request.method === 'PUT' || request.method === 'DELETE') {
       app.csrfProtection(request, reply, done)
     } else {

@@ -11,7 +11,6 @@ import secureSession from '@fastify/secure-session'
 import csrf from '@fastify/csrf-protection'
 import fastifyStatic from '@fastify/static'
 import view from '@fastify/view'
-import multipart from '@fastify/multipart'
 import { Eta } from 'eta'
 import type { AppConfig } from '#src/server/config.ts'
 import type { UrlEncodedFields } from '#src/server/http/url-encoded.ts'
@@ -57,7 +56,6 @@ export default fp<{ config: AppConfig }>(async (app, { config }) => {
     securityHeaders(request.raw, reply.raw, (error) => done(error as Error | undefined)),
   )
   await app.register(formbody, { bodyLimit: 256 * 1024, parser: parseForm })
-  await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1, fields: 20 } })
   await app.register(secureSession, {
     cookieName: SESSION_COOKIE,
     key: createHash('sha256').update(config.sessionSecret).digest(),

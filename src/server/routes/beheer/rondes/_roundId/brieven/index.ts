@@ -46,7 +46,7 @@ interface TemplateQuery {
 }
 
 const letterPages: FastifyPluginAsync = async (app) => {
-  acceptUploadForms(app, 2 * MAX_LOGO_BYTES)
+  await acceptUploadForms(app, 2 * MAX_LOGO_BYTES)
   const options = { config: { roles: FIELDWORK_ROLES } }
 
   // --- Overview

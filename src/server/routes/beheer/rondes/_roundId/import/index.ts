@@ -23,7 +23,7 @@ const EXPECTED_COLUMNS =
   'klantnummer;voorletters;tussenvoegsel;achternaam;straat;huisnummer;toevoeging;postcode;woonplaats;gemeente;email;taal'
 
 const importPages: FastifyPluginAsync = async (app) => {
-  acceptUploadForms(app, MAX_FILE_BYTES)
+  await acceptUploadForms(app, MAX_FILE_BYTES)
   const options = { config: { roles: FIELDWORK_ROLES } }
 
   async function showUploadPage(request: FastifyRequest, reply: FastifyReply, round: StaffRound, error: string | null) {
