@@ -6,7 +6,8 @@
  * (bwipjs.render's custom drawing interface): it hands over each bar, which pdfkit then
  * fills as a rectangle. A form's code is encoded once and its bars drawn on every page.
  */
-import bwipjs, { type DrawingContext, type RenderOptions } from 'bwip-js'
+import bwipjs from 'bwip-js'
+import type { DrawingContext, RenderOptions } from 'bwip-js'
 
 export interface Barcode {
   /** Bars as [left, width] in symbol units (modules), left to right. */

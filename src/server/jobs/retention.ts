@@ -3,11 +3,13 @@
  * round goes when the date has passed, whether or not someone runs `purge --expired`.
  * The running app checks at start and every hour. Several instances may check at once:
  * `purgeRound` locks the round and purges only a closed one, so a round is purged once.
+ * The same check drops the counts of failed sign-in attempts older than a day.
  */
 import type { FastifyBaseLogger } from 'fastify'
 import type { AppConfig } from '#src/server/config.ts'
 import type { DB } from '#src/server/db/connect.ts'
 import { runInBackground } from './background.ts'
+import { pruneAttempts } from '#src/server/services/attempt-limiter.ts'
 import { purgeExpiredRounds } from '#src/server/services/rounds/purge.ts'
 
 type Log = Pick<FastifyBaseLogger, 'error' | 'info'>
@@ -19,6 +21,8 @@ function purgeExpiredInBackground(db: DB, config: AppConfig, log: Log): void {
     db,
     'retention-purge',
     async () => {
+      // Failed attempts name addresses and user names; after a day they limit nothing.
+      await pruneAttempts(db)
       const done = await purgeExpiredRounds(db, config, { id: null, username: 'system' })
       for (const round of done)
         log.info(

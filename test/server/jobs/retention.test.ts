@@ -54,4 +54,25 @@ describe('the running app keeps the retention date', () => {
     // The log says which round and how many, never who.
     expect(JSON.stringify(logged)).not.toMatch(/Oldenzaal|error/)
   })
+
+  it('drops the counts of failed sign-in attempts older than a day, which name addresses', async () => {
+    const db = t.database.db
+    const hoursAgo = (hours: number) => new Date(Date.now() - hours * 60 * 60 * 1000)
+    await db
+      .insertInto('rate_limit_hits')
+      .values([
+        { key: 'code-ip:192.0.2.1', window_start: hoursAgo(25), hits: 3 },
+        { key: 'code-ip:192.0.2.2', window_start: hoursAgo(1), hits: 2 },
+      ])
+      .execute()
+    const stop = startRetentionPurge(db, t.config, { info: () => {}, error: () => {} })
+    await backgroundIdle(db)
+    stop()
+    const left = await db
+      .selectFrom('rate_limit_hits')
+      .select('key')
+      .where('key', 'like', 'code-ip:192.0.2.%')
+      .execute()
+    expect(left).toEqual([{ key: 'code-ip:192.0.2.2' }])
+  })
 })
