@@ -9,6 +9,7 @@ import languagePlugin from './language.ts'
 import pagePlugin from './page.ts'
 import errorsPlugin from './errors.ts'
 import staffAuthPlugin from './staff-auth.ts'
+import staffPagePlugin from './staff-page.ts'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -26,6 +27,7 @@ export default fp<{ config: AppConfig; database: DatabaseHandle }>(async (app, {
   await app.register(pagePlugin)
   await app.register(errorsPlugin)
   await app.register(staffAuthPlugin)
+  await app.register(staffPagePlugin)
 
   // The token is in the form body: parsed for url-encoded forms before preValidation, and
   // for upload forms in preValidation (upload-form.ts). So the check waits for preHandler.

@@ -78,21 +78,13 @@ export function requireStaff(defaultRoles: readonly StaffRole[]) {
       }
       return reply
         .code(401)
-        .page(
-          'error.eta',
-          { message: request.t('staff.auth.signInFirst') },
-          { title: request.t('staff.auth.title'), layout: 'layouts/staff.eta' },
-        )
+        .staffPage('error.eta', request.t('staff.auth.title'), { message: request.t('staff.auth.signInFirst') })
     }
     const roles = config.roles ?? defaultRoles
     if (!roles.includes(request.staff.role)) {
       return reply
         .code(403)
-        .page(
-          'error.eta',
-          { message: request.t('staff.auth.forbidden') },
-          { title: request.t('staff.auth.forbiddenTitle'), layout: 'layouts/staff.eta' },
-        )
+        .staffPage('error.eta', request.t('staff.auth.forbiddenTitle'), { message: request.t('staff.auth.forbidden') })
     }
   }
 }
@@ -111,9 +103,5 @@ export async function requireOwnPassword(request: FastifyRequest, reply: Fastify
   if (request.method === 'GET') return reply.redirect('/beheer/account', 303)
   return reply
     .code(403)
-    .page(
-      'error.eta',
-      { message: request.t('staff.account.mustChange') },
-      { title: request.t('staff.account.title'), layout: 'layouts/staff.eta' },
-    )
+    .staffPage('error.eta', request.t('staff.account.title'), { message: request.t('staff.account.mustChange') })
 }

@@ -1,9 +1,8 @@
 /**
- * What the staff console keeps in the (encrypted cookie) session between requests, and
- * the one-line notices shown once after a change ("Opgeslagen.").
+ * What the staff console keeps in the (encrypted cookie) session between requests (the
+ * notice for the next page is kept by plugins/app/staff-page.ts), and who did a change.
  */
 import type { FastifyRequest } from 'fastify'
-import type { MessageKey, Params } from '#src/i18n/translate.ts'
 
 declare module '@fastify/secure-session' {
   interface SessionData {
@@ -11,21 +10,7 @@ declare module '@fastify/secure-session' {
     staffPendingAt: number
     /** A second-factor secret being set up, until the user confirms it with a code. */
     totpSetupSecret: string
-    /** A notice for the next page: a UI text key and its parameters. */
-    staffNotice: { key: MessageKey; params?: Params }
   }
-}
-
-export function setNotice(request: FastifyRequest, key: MessageKey, params?: Params): void {
-  request.session.set('staffNotice', params ? { key, params } : { key })
-}
-
-/** The notice for this page, translated, and gone after this. */
-export function takeNotice(request: FastifyRequest): string | null {
-  const notice = request.session.get('staffNotice')
-  if (!notice) return null
-  request.session.set('staffNotice', undefined)
-  return request.t(notice.key, notice.params)
 }
 
 /** The signed-in staff member as the audit log names them. Only for routes behind requireStaff. */

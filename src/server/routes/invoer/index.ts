@@ -33,23 +33,9 @@ import { parseFormNumber } from '#src/server/services/paper/double-keying.ts'
 import { FIELD_PREFIX, formView } from './_form-view.ts'
 import { ENTRY_ROLES } from './autohooks.ts'
 
-interface Flash {
-  key: MessageKey
-  params?: Record<string, string | number>
-  error?: boolean
-}
-
-declare module '@fastify/secure-session' {
-  interface SessionData {
-    /** The message shown once on the entry page after a save. */
-    paperFlash: Flash
-  }
-}
-
 type Body = Record<string, string | string[] | undefined>
 
 const options = { config: { roles: ENTRY_ROLES } }
-const STAFF_LAYOUT = 'layouts/staff.eta'
 
 function text(body: Body | undefined, name: string): string {
   const value = body?.[name]
@@ -62,19 +48,12 @@ async function renderEntry(
   extra: { code?: string; error?: string | null } = {},
 ) {
   const db = request.server.db
-  const flash = request.session.get('paperFlash')
-  if (flash) request.session.set('paperFlash', undefined)
-  return reply.page(
-    'typist/entry.eta',
-    {
-      rounds: await roundsOpenForEntry(db),
-      drafts: await draftsOf(db, request.staff!.id),
-      message: flash ? { text: request.t(flash.key, flash.params), error: flash.error === true } : null,
-      code: extra.code ?? '',
-      error: extra.error ?? null,
-    },
-    { title: request.t('typist.entry.title'), layout: STAFF_LAYOUT },
-  )
+  return reply.staffPage('typist/entry.eta', request.t('typist.entry.title'), {
+    rounds: await roundsOpenForEntry(db),
+    drafts: await draftsOf(db, request.staff!.id),
+    code: extra.code ?? '',
+    error: extra.error ?? null,
+  })
 }
 
 function renderForm(
@@ -89,37 +68,34 @@ function renderForm(
     : form.formLabel
       ? request.t('typist.form.title', { form: form.formLabel })
       : request.t('typist.form.titleNoCode')
-  return reply.page(
-    'typist/form.eta',
-    {
-      form,
-      heading: title,
-      notices: form.notices.map((n) => request.t(`typist.notices.${n}`)),
-      questions: view.questions,
-      warnings: view.warnings,
-      confirm: extra.confirm ?? null,
-      message: extra.message ?? null,
-    },
-    { title, layout: STAFF_LAYOUT },
-  )
+  return reply.staffPage('typist/form.eta', title, {
+    form,
+    heading: title,
+    notices: form.notices.map((n) => request.t(`typist.notices.${n}`)),
+    questions: view.questions,
+    warnings: view.warnings,
+    confirm: extra.confirm ?? null,
+    message: extra.message ?? null,
+  })
 }
 
-function flashOf(outcome: SaveOutcome, t: FastifyRequest['t']): Flash {
+/** Tells the entry page what became of the form just saved. */
+function noticeOf(request: FastifyRequest, outcome: SaveOutcome): void {
   switch (outcome.kind) {
     case 'duplicate':
-      return { key: 'typist.saved.duplicate', params: { mode: t(`typist.modes.${outcome.earlierMode}`) } }
+      return request.notice('typist.saved.duplicate', { mode: request.t(`typist.modes.${outcome.earlierMode}`) })
     case 'firstKeying':
       return outcome.formLabel
-        ? { key: 'typist.saved.firstKeyingNumber', params: { number: outcome.formLabel } }
-        : { key: 'typist.saved.firstKeying' }
+        ? request.notice('typist.saved.firstKeyingNumber', { number: outcome.formLabel })
+        : request.notice('typist.saved.firstKeying')
     case 'secondKeyingDiffers':
-      return { key: 'typist.saved.secondKeyingDiffers', params: { count: outcome.differences } }
+      return request.notice('typist.saved.secondKeyingDiffers', { count: outcome.differences })
     case 'alreadyKeyedByYou':
     case 'formNumberDone':
     case 'roundNotOpen':
-      return { key: `typist.saved.${outcome.kind}`, error: true }
+      return request.notice(`typist.saved.${outcome.kind}`, undefined, 'refused')
     default:
-      return { key: `typist.saved.${outcome.kind}` }
+      return request.notice(`typist.saved.${outcome.kind}`)
   }
 }
 
@@ -174,7 +150,7 @@ const paperEntry: FastifyPluginAsync = async (app) => {
     if (!opened?.ok) {
       const key: MessageKey =
         !opened || opened.problem === 'draftGone' ? 'typist.saved.alreadySaved' : `typist.codeErrors.${opened.problem}`
-      request.session.set('paperFlash', { key, error: true })
+      request.notice(key, undefined, 'refused')
       return reply.redirect('/invoer', 303)
     }
     const form = opened.form
@@ -193,7 +169,7 @@ const paperEntry: FastifyPluginAsync = async (app) => {
       return renderForm(request, reply.status(422), current, { warnings, confirm: fingerprint })
     }
     const outcome = await saveForm(app.db, typistId, form.draftId, fields)
-    request.session.set('paperFlash', flashOf(outcome, request.t))
+    noticeOf(request, outcome)
     return reply.redirect('/invoer', 303)
   })
 
@@ -215,7 +191,7 @@ const paperEntry: FastifyPluginAsync = async (app) => {
   app.post<{ Body: Body }>('/weggooien', options, async (request, reply) => {
     const draftId = text(request.body, 'concept')
     if (isUuid(draftId)) await discardDraft(app.db, request.staff!.id, draftId)
-    request.session.set('paperFlash', { key: 'typist.saved.discarded' })
+    request.notice('typist.saved.discarded')
     return reply.redirect('/invoer', 303)
   })
 }

@@ -6,7 +6,6 @@ import type { FastifyReply, FastifyRequest } from 'fastify'
 import { getAccount, SECOND_FACTOR_ROLES } from '#src/server/services/staff/accounts.ts'
 import { MIN_PASSWORD_LENGTH } from '#src/server/services/staff/passwords.ts'
 import type { AttemptLimit } from '#src/server/services/attempt-limiter.ts'
-import { takeNotice } from '#src/server/routes/beheer/_session.ts'
 
 // The same budget as signing in: a borrowed session must not become a way to guess the password.
 export const perUser: AttemptLimit = { scope: 'login-user', max: 5, windowSeconds: 15 * 60 }
@@ -21,16 +20,11 @@ export async function accountPage(
   errors: { password?: string; secondFactor?: string } = {},
 ) {
   const account = await getAccount(request.server.db, request.staff!.id)
-  return reply.page(
-    'staff/account.eta',
-    {
-      account,
-      notice: takeNotice(request),
-      mustChange: request.session.get('staffMustChangePassword') === true,
-      canUseSecondFactor: SECOND_FACTOR_ROLES.includes(request.staff!.role),
-      minLength: MIN_PASSWORD_LENGTH,
-      errors,
-    },
-    { title: request.t('staff.account.title'), layout: 'layouts/staff.eta' },
-  )
+  return reply.staffPage('staff/account.eta', request.t('staff.account.title'), {
+    account,
+    mustChange: request.session.get('staffMustChangePassword') === true,
+    canUseSecondFactor: SECOND_FACTOR_ROLES.includes(request.staff!.role),
+    minLength: MIN_PASSWORD_LENGTH,
+    errors,
+  })
 }

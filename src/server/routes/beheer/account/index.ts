@@ -11,7 +11,7 @@ import type { FastifyPluginAsync } from 'fastify'
 import { changeOwnPassword } from '#src/server/services/staff/accounts.ts'
 import { MIN_PASSWORD_LENGTH } from '#src/server/services/staff/passwords.ts'
 import { takeAttempt } from '#src/server/services/attempt-limiter.ts'
-import { setNotice, staffActor } from '#src/server/routes/beheer/_session.ts'
+import { staffActor } from '#src/server/routes/beheer/_session.ts'
 import type { Body } from './_account-page.ts'
 import { accountPage, field, perUser } from './_account-page.ts'
 
@@ -43,7 +43,7 @@ const ownAccount: FastifyPluginAsync = async (app) => {
       })
     }
     request.session.set('staffMustChangePassword', undefined)
-    setNotice(request, 'staff.account.changed')
+    request.notice('staff.account.changed')
     return reply.redirect('/beheer/account', 303)
   })
 }

@@ -6,7 +6,7 @@
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import { createAccount, isStaffRole, listAccounts, STAFF_ROLES } from '#src/server/services/staff/accounts.ts'
-import { staffActor, takeNotice } from '#src/server/routes/beheer/_session.ts'
+import { staffActor } from '#src/server/routes/beheer/_session.ts'
 
 const administrators = { config: { roles: ['administrator'] as const } }
 
@@ -14,19 +14,14 @@ type Body = Record<string, string | undefined>
 
 const accounts: FastifyPluginAsync = async (app) => {
   async function page(request: FastifyRequest, reply: FastifyReply, extra: Record<string, unknown> = {}) {
-    return reply.page(
-      'staff/accounts.eta',
-      {
-        accounts: await listAccounts(app.db),
-        roles: STAFF_ROLES,
-        notice: takeNotice(request),
-        form: { username: '', displayName: '', role: 'researcher' },
-        error: null,
-        created: null,
-        ...extra,
-      },
-      { title: request.t('management.accounts.title'), layout: 'layouts/staff.eta' },
-    )
+    return reply.staffPage('staff/accounts.eta', request.t('management.accounts.title'), {
+      accounts: await listAccounts(app.db),
+      roles: STAFF_ROLES,
+      form: { username: '', displayName: '', role: 'researcher' },
+      error: null,
+      created: null,
+      ...extra,
+    })
   }
 
   app.get('/', administrators, async (request, reply) => page(request, reply))

@@ -7,7 +7,7 @@ import { isMessageKey } from '#src/i18n/translate.ts'
 import type { AuditFilter } from '#src/server/services/audit/audit-log.ts'
 import { auditActions, readAuditLog } from '#src/server/services/audit/audit-log.ts'
 import { isCalendarDate } from '#src/server/services/calendar.ts'
-import { idParam, staffPage } from '#src/server/routes/beheer/_respond.ts'
+import { idParam } from '#src/server/routes/beheer/_respond.ts'
 import { numberFormats } from '#src/server/routes/beheer/_format.ts'
 import { describeAuditDetails } from './_details.ts'
 
@@ -67,30 +67,25 @@ const auditPage: FastifyPluginAsync = async (app) => {
               ...Object.fromEntries(Object.entries(q).filter(([k, v]) => k !== 'voor' && typeof v === 'string')),
               voor: String(nextBefore),
             }).toString()
-      return staffPage(
-        reply,
-        'staff/audit.eta',
-        {
-          entries: entries.map((e) => ({
-            ...e,
-            actionLabel: known(e.action),
-            detailText: describeAuditDetails(e.details, request.t, fmt),
-          })),
-          actions: actions.map((a) => ({ value: a, label: known(a) })),
-          query: {
-            handeling: text('handeling'),
-            gebruiker: text('gebruiker'),
-            ronde: text('ronde'),
-            van: text('van'),
-            tot: text('tot'),
-          },
-          roundsOnly,
-          badFilter,
-          nextQuery,
-          time: auditTime(request.lang),
+      return reply.staffPage('staff/audit.eta', request.t('management.audit.title'), {
+        entries: entries.map((e) => ({
+          ...e,
+          actionLabel: known(e.action),
+          detailText: describeAuditDetails(e.details, request.t, fmt),
+        })),
+        actions: actions.map((a) => ({ value: a, label: known(a) })),
+        query: {
+          handeling: text('handeling'),
+          gebruiker: text('gebruiker'),
+          ronde: text('ronde'),
+          van: text('van'),
+          tot: text('tot'),
         },
-        request.t('management.audit.title'),
-      )
+        roundsOnly,
+        badFilter,
+        nextQuery,
+        time: auditTime(request.lang),
+      })
     },
   )
 }

@@ -18,11 +18,11 @@ const signIn: FastifyPluginAsync = async (app) => {
   const options = { config: { public: true } }
 
   app.get<{ Querystring: { terug?: string } }>('/', options, async (request, reply) => {
-    return reply.page(
-      'staff/sign-in.eta',
-      { username: '', error: null, returnTo: safeReturnPath(request.query.terug) },
-      { title: request.t('staff.auth.title'), layout: 'layouts/staff.eta' },
-    )
+    return reply.staffPage('staff/sign-in.eta', request.t('staff.auth.title'), {
+      username: '',
+      error: null,
+      returnTo: safeReturnPath(request.query.terug),
+    })
   })
 
   app.post<{ Body: { username?: string; password?: string; terug?: string } }>('/', options, async (request, reply) => {
@@ -34,11 +34,11 @@ const signIn: FastifyPluginAsync = async (app) => {
     const returnTo = safeReturnPath(request.body?.terug)
     const fail = (key: MessageKey, status: number) => {
       reply.status(status)
-      return reply.page(
-        'staff/sign-in.eta',
-        { username, error: request.t(key), returnTo },
-        { title: request.t('staff.auth.title'), layout: 'layouts/staff.eta' },
-      )
+      return reply.staffPage('staff/sign-in.eta', request.t('staff.auth.title'), {
+        username,
+        error: request.t(key),
+        returnTo,
+      })
     }
     // Counted before the password is checked, so guesses sent at the same moment (to one
     // instance or several) cannot slip past the limit together; a success is refunded.

@@ -16,25 +16,18 @@ import {
 } from '#src/server/services/rounds/rounds.ts'
 import { addDays, todayInAmsterdam } from '#src/server/services/calendar.ts'
 import { numberFormats } from '#src/server/routes/beheer/_format.ts'
-import { setNotice, staffActor, takeNotice } from '#src/server/routes/beheer/_session.ts'
-import { staffPage } from '#src/server/routes/beheer/_respond.ts'
+import { staffActor } from '#src/server/routes/beheer/_session.ts'
 import { fieldMessages } from './_form-errors.ts'
 
 const researchers = { config: { roles: ['researcher'] as const } }
 
 const rounds: FastifyPluginAsync = async (app) => {
   app.get('/', researchers, async (request, reply) =>
-    staffPage(
-      reply,
-      'staff/rounds.eta',
-      {
-        rounds: await listRounds(app.db),
-        fmt: numberFormats(request.lang),
-        notice: takeNotice(request),
-        researcher: true,
-      },
-      request.t('management.rounds.title'),
-    ),
+    reply.staffPage('staff/rounds.eta', request.t('management.rounds.title'), {
+      rounds: await listRounds(app.db),
+      fmt: numberFormats(request.lang),
+      researcher: true,
+    }),
   )
 
   async function newRoundPage(
@@ -43,12 +36,12 @@ const rounds: FastifyPluginAsync = async (app) => {
     values: Record<string, unknown>,
     errors: Record<string, string[]>,
   ) {
-    return staffPage(
-      reply,
-      'staff/round-new.eta',
-      { values, errors, questionnaires: await listQuestionnaires(app.db), frozen: false },
-      request.t('management.rounds.new'),
-    )
+    return reply.staffPage('staff/round-new.eta', request.t('management.rounds.new'), {
+      values,
+      errors,
+      questionnaires: await listQuestionnaires(app.db),
+      frozen: false,
+    })
   }
 
   app.get('/nieuw', researchers, async (request, reply) => {
@@ -90,7 +83,7 @@ const rounds: FastifyPluginAsync = async (app) => {
       )
     }
     const roundId = await createRound(app.db, staffActor(request), parsed.input)
-    setNotice(request, 'management.rounds.form.created')
+    request.notice('management.rounds.form.created')
     return reply.redirect(`/beheer/rondes/${roundId}`, 303)
   })
 }

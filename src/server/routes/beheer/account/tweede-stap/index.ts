@@ -20,7 +20,7 @@ import {
   totpUri,
 } from '#src/server/services/staff/totp.ts'
 import { takeAttempt } from '#src/server/services/attempt-limiter.ts'
-import { setNotice, staffActor } from '#src/server/routes/beheer/_session.ts'
+import { staffActor } from '#src/server/routes/beheer/_session.ts'
 import type { Body } from '#src/server/routes/beheer/account/_account-page.ts'
 import { accountPage, field, perUser } from '#src/server/routes/beheer/account/_account-page.ts'
 
@@ -34,11 +34,11 @@ const secondStep: FastifyPluginAsync = async (app) => {
       request.session.set('totpSetupSecret', secret)
     }
     const qr = await totpQrDataUrl(totpUri(secret, request.staff!.username))
-    return reply.page(
-      'staff/second-factor.eta',
-      { qr, secret: groupedSecret(secret), error },
-      { title: request.t('staff.account.secondFactor.setUp'), layout: 'layouts/staff.eta' },
-    )
+    return reply.staffPage('staff/second-factor.eta', request.t('staff.account.secondFactor.setUp'), {
+      qr,
+      secret: groupedSecret(secret),
+      error,
+    })
   }
 
   app.get('/', withSecondFactor, async (request, reply) => setUpPage(request, reply, null))
@@ -53,7 +53,7 @@ const secondStep: FastifyPluginAsync = async (app) => {
     }
     await enableTotp(app.db, staffActor(request), secret, step)
     request.session.set('totpSetupSecret', undefined)
-    setNotice(request, 'staff.account.secondFactor.enabled')
+    request.notice('staff.account.secondFactor.enabled')
     return reply.redirect('/beheer/account', 303)
   })
 
@@ -74,7 +74,7 @@ const secondStep: FastifyPluginAsync = async (app) => {
     }
     await attempt.refund()
     await disableTotp(app.db, staffActor(request))
-    setNotice(request, 'staff.account.secondFactor.disabled')
+    request.notice('staff.account.secondFactor.disabled')
     return reply.redirect('/beheer/account', 303)
   })
 }

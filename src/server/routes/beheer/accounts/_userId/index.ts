@@ -18,7 +18,7 @@ import {
   setActive,
   STAFF_ROLES,
 } from '#src/server/services/staff/accounts.ts'
-import { setNotice, staffActor, takeNotice } from '#src/server/routes/beheer/_session.ts'
+import { staffActor } from '#src/server/routes/beheer/_session.ts'
 import { idParam, notFound } from '#src/server/routes/beheer/_respond.ts'
 
 const administrators = { config: { roles: ['administrator'] as const } }
@@ -37,19 +37,14 @@ const account: FastifyPluginAsync = async (app) => {
     const id = userIdOf(request.params)
     const user = id === null ? undefined : await getAccount(app.db, id)
     if (!user) return notFound(request, reply)
-    return reply.page(
-      'staff/account-edit.eta',
-      {
-        user,
-        roles: STAFF_ROLES,
-        self: user.id === request.staff!.id,
-        notice: takeNotice(request),
-        error: null,
-        newPassword: null,
-        ...extra,
-      },
-      { title: user.displayName, layout: 'layouts/staff.eta' },
-    )
+    return reply.staffPage('staff/account-edit.eta', user.displayName, {
+      user,
+      roles: STAFF_ROLES,
+      self: user.id === request.staff!.id,
+      error: null,
+      newPassword: null,
+      ...extra,
+    })
   }
 
   async function done(
@@ -62,7 +57,7 @@ const account: FastifyPluginAsync = async (app) => {
       reply.status(422)
       return page(request, reply, { error: request.t(`management.accounts.errors.${result.problem}`) })
     }
-    setNotice(request, 'management.accounts.saved')
+    request.notice('management.accounts.saved')
     return reply.redirect(`/beheer/accounts/${request.params.userId}`, 303)
   }
 

@@ -22,11 +22,7 @@ function pendingUser(request: FastifyRequest): number | undefined {
 }
 
 function page(request: FastifyRequest, reply: FastifyReply, returnTo: string, error: string | null) {
-  return reply.page(
-    'staff/second-step.eta',
-    { error, returnTo },
-    { title: request.t('staff.auth.secondStepTitle'), layout: 'layouts/staff.eta' },
-  )
+  return reply.staffPage('staff/second-step.eta', request.t('staff.auth.secondStepTitle'), { error, returnTo })
 }
 
 const secondStep: FastifyPluginAsync = async (app) => {

@@ -21,14 +21,10 @@ import {
 } from '#src/server/services/rounds/rounds.ts'
 import { purgeRound } from '#src/server/services/rounds/purge.ts'
 import { todayInAmsterdam } from '#src/server/services/calendar.ts'
-import { setNotice, staffActor, takeNotice } from '#src/server/routes/beheer/_session.ts'
-import { staffPage } from '#src/server/routes/beheer/_respond.ts'
-import { roundHeaderOf } from '#src/server/routes/beheer/rondes/_round-header.ts'
+import { staffActor } from '#src/server/routes/beheer/_session.ts'
 import { fieldMessages } from '#src/server/routes/beheer/rondes/_form-errors.ts'
 import { questionnairePreview } from './_preview.ts'
 import { numberFormats } from '#src/server/routes/beheer/_format.ts'
-
-const researchers = { config: { roles: ['researcher'] as const } }
 
 /** "nl" → "Nederlands" in the language itself, so anyone finds their language. */
 function languageNames(codes: string[], fallback: string): Array<{ code: string; name: string }> {
@@ -58,35 +54,27 @@ const roundPage: FastifyPluginAsync = async (app) => {
     form: { values?: Record<string, unknown>; errors?: Record<string, string[]> } = {},
     lifecycleError: string | null = null,
   ) {
-    const header = roundHeaderOf(request, request.round!)
     const r = round.round
-    return staffPage(
-      reply,
-      'staff/round.eta',
-      {
-        header,
-        details: round,
-        notice: takeNotice(request),
-        values: form.values ?? roundFormValues(round),
-        errors: form.errors ?? {},
-        lifecycleError,
-        questionnaires: await listQuestionnaires(app.db),
-        frozen: r.status !== 'draft',
-        pastClosingDate: r.status === 'open' && todayInAmsterdam() > r.closes_on,
-        action: `/beheer/rondes/${r.id}`,
-        submitLabel: request.t('management.rounds.form.save'),
-        fmt: numberFormats(request.lang),
-      },
-      r.name,
-    )
+    return reply.staffPage('staff/round.eta', request.t('management.rounds.tabs.overview'), {
+      details: round,
+      values: form.values ?? roundFormValues(round),
+      errors: form.errors ?? {},
+      lifecycleError,
+      questionnaires: await listQuestionnaires(app.db),
+      frozen: r.status !== 'draft',
+      pastClosingDate: r.status === 'open' && todayInAmsterdam() > r.closes_on,
+      action: `/beheer/rondes/${r.id}`,
+      submitLabel: request.t('management.rounds.form.save'),
+      fmt: numberFormats(request.lang),
+    })
   }
 
-  app.get<{ Params: Params }>('/', researchers, async (request, reply) => {
+  app.get<{ Params: Params }>('/', async (request, reply) => {
     const round = await details(request)
     return page(request, reply, round)
   })
 
-  app.post<{ Params: Params; Body: RoundForm }>('/', researchers, async (request, reply) => {
+  app.post<{ Params: Params; Body: RoundForm }>('/', async (request, reply) => {
     const round = await details(request)
     const body = request.body ?? {}
     const questionnaires = await listQuestionnaires(app.db)
@@ -104,36 +92,33 @@ const roundPage: FastifyPluginAsync = async (app) => {
       reply.status(422)
       return page(request, reply, round, { values: redisplay, errors: fieldMessages(request, result.errors) })
     }
-    setNotice(
-      request,
-      result.changed.length > 0 ? 'management.rounds.form.saved' : 'management.rounds.form.nothingChanged',
-    )
+    request.notice(result.changed.length > 0 ? 'management.rounds.form.saved' : 'management.rounds.form.nothingChanged')
     return reply.redirect(`/beheer/rondes/${round.round.id}`, 303)
   })
 
-  app.post<{ Params: Params }>('/openen', researchers, async (request, reply) => {
+  app.post<{ Params: Params }>('/openen', async (request, reply) => {
     const round = await details(request)
     const result = await openRound(app.db, staffActor(request), round.round.id)
     if (!result.ok) {
       reply.status(409)
       return page(request, reply, round, {}, request.t(`management.rounds.lifecycle.${result.problem}`))
     }
-    setNotice(request, 'management.rounds.lifecycle.opened')
+    request.notice('management.rounds.lifecycle.opened')
     return reply.redirect(`/beheer/rondes/${round.round.id}`, 303)
   })
 
-  app.post<{ Params: Params }>('/sluiten', researchers, async (request, reply) => {
+  app.post<{ Params: Params }>('/sluiten', async (request, reply) => {
     const round = await details(request)
     const result = await closeRound(app.db, staffActor(request), round.round.id)
     if (!result.ok) {
       reply.status(409)
       return page(request, reply, round, {}, request.t(`management.rounds.lifecycle.${result.problem}`))
     }
-    setNotice(request, 'management.rounds.lifecycle.closedNotice', { partial: result.partial })
+    request.notice('management.rounds.lifecycle.closedNotice', { partial: result.partial })
     return reply.redirect(`/beheer/rondes/${round.round.id}`, 303)
   })
 
-  app.post<{ Params: Params; Body: { confirm?: string } }>('/opschonen', researchers, async (request, reply) => {
+  app.post<{ Params: Params; Body: { confirm?: string } }>('/opschonen', async (request, reply) => {
     const round = await details(request)
     if (request.body?.confirm !== 'ja') {
       reply.status(422)
@@ -144,29 +129,22 @@ const roundPage: FastifyPluginAsync = async (app) => {
       reply.status(409)
       return page(request, reply, round, {}, request.t(`management.rounds.lifecycle.${result.problem}`))
     }
-    setNotice(request, 'management.rounds.lifecycle.purgedNotice', { count: result.participants })
+    request.notice('management.rounds.lifecycle.purgedNotice', { count: result.participants })
     return reply.redirect(`/beheer/rondes/${round.round.id}`, 303)
   })
 
-  app.get<{ Params: Params; Querystring: { taal?: string } }>('/voorbeeld', researchers, async (request, reply) => {
+  app.get<{ Params: Params; Querystring: { taal?: string } }>('/voorbeeld', async (request, reply) => {
     const round = await details(request)
     const definition = round.questionnaire.definition
     const asked = request.query.taal
     const language =
       typeof asked === 'string' && definition.languages.includes(asked) ? asked : (definition.languages[0] ?? 'nl')
-    const header = roundHeaderOf(request, request.round!)
-    return staffPage(
-      reply,
-      'staff/round-preview.eta',
-      {
-        header,
-        preview: questionnairePreview(definition, language),
-        previewLanguages: languageNames(definition.languages, request.lang),
-        language,
-        roundId: round.round.id,
-      },
-      request.t('management.rounds.preview.title'),
-    )
+    return reply.staffPage('staff/round-preview.eta', request.t('management.rounds.preview.title'), {
+      preview: questionnairePreview(definition, language),
+      previewLanguages: languageNames(definition.languages, request.lang),
+      language,
+      roundId: round.round.id,
+    })
   })
 }
 

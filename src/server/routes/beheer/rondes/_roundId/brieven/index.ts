@@ -7,7 +7,6 @@
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import { PassThrough } from 'node:stream'
-import { FIELDWORK_ROLES, flash, renderFieldwork, takeFlash } from '#src/server/fieldwork-page.ts'
 import type { UploadBody } from '#src/server/http/upload-form.ts'
 import { acceptUploadForms, field, uploadedFile } from '#src/server/http/upload-form.ts'
 import { startPrintFiles } from '#src/server/jobs/fieldwork.ts'
@@ -47,11 +46,10 @@ interface TemplateQuery {
 
 const letterPages: FastifyPluginAsync = async (app) => {
   await acceptUploadForms(app, 2 * MAX_LOGO_BYTES)
-  const options = { config: { roles: FIELDWORK_ROLES } }
 
   // --- Overview
 
-  app.get('/', options, async (request, reply) => {
+  app.get('/', async (request, reply) => {
     const round = request.round!
     const templates = await templateOverview(app.db, round.id)
     const has = (kind: MailingKind, stratumId: number | null) =>
@@ -65,17 +63,16 @@ const letterPages: FastifyPluginAsync = async (app) => {
     const mailings = (await mailingHistory(app.db, round.id)).filter((m) => m.channel === 'letter')
     const invitationSent = mailings.some((m) => m.kind === 'invitation')
     const eligible = invitationSent ? [] : await eligibleCounts(app.db, round.id, 'invitation', 'letter')
-    return renderFieldwork(request, reply, 'letters.eta', round, request.t('fieldwork.letters.title'), {
+    return reply.staffPage('staff/fieldwork/letters.eta', request.t('fieldwork.letters.title'), {
       templates: rows,
       mailings,
       invitationSent,
       eligible,
       eligibleTotal: eligible.reduce((n, s) => n + s.count, 0),
-      message: takeFlash(request),
     })
   })
 
-  app.post<{ Body: Record<string, string> }>('/', options, async (request, reply) => {
+  app.post<{ Body: Record<string, string> }>('/', async (request, reply) => {
     const round = request.round!
     if (field(request.body, 'actie') !== 'uitnodiging') return reply.redirect(`/beheer/rondes/${round.id}/brieven`, 303)
     try {
@@ -87,7 +84,7 @@ const letterPages: FastifyPluginAsync = async (app) => {
       return reply.redirect(`/beheer/rondes/${round.id}/brieven/${mailing!.mailingId}`, 303)
     } catch (error) {
       if (!(error instanceof MailingRefusedError)) throw error
-      flash(request, request.t(`fieldwork.mailings.refused.${error.key}`))
+      request.notice(`fieldwork.mailings.refused.${error.key}`, undefined, 'refused')
       return reply.redirect(`/beheer/rondes/${round.id}/brieven`, 303)
     }
   })
@@ -114,7 +111,7 @@ const letterPages: FastifyPluginAsync = async (app) => {
     const languages = editorLanguages(round.languages)
     const content: TemplateContent = edited?.content ?? stored.template
     const query = `soort=${KIND_PARAM[place.kind]}${place.stratum ? `&gemeente=${place.stratum.id}` : ''}`
-    return renderFieldwork(request, reply, 'letter-template.eta', round, t('fieldwork.letters.template.title'), {
+    return reply.staffPage('staff/fieldwork/letter-template.eta', t('fieldwork.letters.template.title'), {
       kind: place.kind,
       stratum: place.stratum,
       source: stored.source,
@@ -129,29 +126,27 @@ const letterPages: FastifyPluginAsync = async (app) => {
         name: `{${f}}`,
         description: t(`fieldwork.letters.template.mergeFields.${f}`),
       })),
-      message: takeFlash(request),
     })
   }
 
-  app.get<{ Querystring: TemplateQuery }>('/sjabloon', options, async (request, reply) => {
+  app.get<{ Querystring: TemplateQuery }>('/sjabloon', async (request, reply) => {
     const round = request.round!
     const place = templatePlace(round, request.query)
     if (!place) return reply.callNotFound()
     return showTemplate(request, reply, round, place)
   })
 
-  app.post<{ Querystring: TemplateQuery; Body: UploadBody }>('/sjabloon', options, async (request, reply) => {
+  app.post<{ Querystring: TemplateQuery; Body: UploadBody }>('/sjabloon', async (request, reply) => {
     const round = request.round!
     const place = templatePlace(round, request.query)
     if (!place) return reply.callNotFound()
-    const t = request.t
     const action = field(request.body, 'actie')
     const actor = staffActor(request)
     const back = `/beheer/rondes/${round.id}/brieven`
 
     if (action === 'verwijderen' && place.stratum) {
       await deleteStratumTemplate(app.db, round.id, place.stratum.id, place.kind, actor)
-      flash(request, t('fieldwork.letters.template.deleted', { name: place.stratum.name }))
+      request.notice('fieldwork.letters.template.deleted', { name: place.stratum.name })
       return reply.redirect(back, 303)
     }
 
@@ -200,7 +195,7 @@ const letterPages: FastifyPluginAsync = async (app) => {
       return reply.send(out)
     }
     await saveTemplate(app.db, round.id, place.stratum?.id ?? null, place.kind, content, logo, actor)
-    flash(request, t('fieldwork.letters.template.saved'))
+    request.notice('fieldwork.letters.template.saved')
     return reply.redirect(back, 303)
   })
 }

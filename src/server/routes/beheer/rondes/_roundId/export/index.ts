@@ -12,53 +12,38 @@ import type { ExportFormat } from '#src/server/services/reporting/exports.ts'
 import { countExportRows, EXPORT_FORMATS } from '#src/server/services/reporting/exports.ts'
 import { exportFile } from '#src/server/services/reporting/export-files.ts'
 import { isUiLanguage } from '#src/i18n/translate.ts'
-import { staffPage } from '#src/server/routes/beheer/_respond.ts'
 import { numberFormats } from '#src/server/routes/beheer/_format.ts'
 import { staffActor } from '#src/server/routes/beheer/_session.ts'
-import type { RoundHeader } from '#src/server/routes/beheer/rondes/_round-header.ts'
-import { roundHeaderOf } from '#src/server/routes/beheer/rondes/_round-header.ts'
-
-const researchers = { config: { roles: ['researcher'] as const } }
-
 const exportPage: FastifyPluginAsync = async (app) => {
   /** The page: how many rows there are, the choice of file, and an error if any. */
-  async function showPage(request: FastifyRequest, reply: FastifyReply, header: RoundHeader, error: string | null) {
-    const complete = await countExportRows(app.db, header.round.id, { includePartial: false })
-    const all = await countExportRows(app.db, header.round.id, { includePartial: true })
-    return staffPage(
-      reply,
-      'staff/export.eta',
-      {
-        header,
-        formats: EXPORT_FORMATS,
-        complete,
-        partial: all - complete,
-        error,
-        fmt: numberFormats(request.lang),
-        // The embedded database is open in one process only: the app's, while it runs.
-        commandOnlyWhileStopped: app.database.kind === 'pglite',
-      },
-      `${request.t('management.export.title')}: ${header.round.name}`,
-    )
+  async function showPage(request: FastifyRequest, reply: FastifyReply, error: string | null) {
+    const roundId = request.round!.id
+    const complete = await countExportRows(app.db, roundId, { includePartial: false })
+    const all = await countExportRows(app.db, roundId, { includePartial: true })
+    return reply.staffPage('staff/export.eta', request.t('management.export.title'), {
+      formats: EXPORT_FORMATS,
+      complete,
+      partial: all - complete,
+      error,
+      fmt: numberFormats(request.lang),
+      // The embedded database is open in one process only: the app's, while it runs.
+      commandOnlyWhileStopped: app.database.kind === 'pglite',
+    })
   }
 
-  app.get('/', researchers, async (request, reply) => {
-    const header = roundHeaderOf(request, request.round!)
-    return showPage(request, reply, header, null)
-  })
+  app.get('/', async (request, reply) => showPage(request, reply, null))
 
-  app.post<{ Body: { format?: string; partial?: string } }>('/', researchers, async (request, reply) => {
-    const header = roundHeaderOf(request, request.round!)
+  app.post<{ Body: { format?: string; partial?: string } }>('/', async (request, reply) => {
     const format = request.body?.format as ExportFormat | undefined
     if (!format || !EXPORT_FORMATS.includes(format)) {
       reply.status(422)
-      return showPage(request, reply, header, request.t('management.export.badFormat'))
+      return showPage(request, reply, request.t('management.export.badFormat'))
     }
     const lang = isUiLanguage(request.lang) ? request.lang : 'nl'
     const file = (await exportFile(
       app.db,
       staffActor(request),
-      header.round.id,
+      request.round!.id,
       format,
       { includePartial: request.body?.partial === '1' },
       request.t,

@@ -4,7 +4,6 @@
  * The preview of one upload: ./_uploadId/index.ts.
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
-import { FIELDWORK_ROLES, renderFieldwork, takeFlash } from '#src/server/fieldwork-page.ts'
 import type { UploadBody } from '#src/server/http/upload-form.ts'
 import { acceptUploadForms, uploadedFile } from '#src/server/http/upload-form.ts'
 import { ClientFileError, readClientFile } from '#src/server/services/fieldwork/client-file.ts'
@@ -24,27 +23,25 @@ const EXPECTED_COLUMNS =
 
 const importPages: FastifyPluginAsync = async (app) => {
   await acceptUploadForms(app, MAX_FILE_BYTES)
-  const options = { config: { roles: FIELDWORK_ROLES } }
 
   async function showUploadPage(request: FastifyRequest, reply: FastifyReply, round: StaffRound, error: string | null) {
     const blocker = await importBlocker(app.db, round.id)
     const population = await populationPerStratum(app.db, round.id)
-    return renderFieldwork(request, reply, 'import.eta', round, request.t('fieldwork.import.title'), {
+    return reply.staffPage('staff/fieldwork/import.eta', request.t('fieldwork.import.title'), {
       population,
       total: population.reduce((n, s) => n + s.clients, 0),
       blocked: blocker ? request.t(`fieldwork.import.refused.${blocker.key}`) : null,
       error,
-      message: takeFlash(request),
       expectedColumns: EXPECTED_COLUMNS,
     })
   }
 
-  app.get('/', options, async (request, reply) => {
+  app.get('/', async (request, reply) => {
     const round = request.round!
     return showUploadPage(request, reply, round, null)
   })
 
-  app.post<{ Body: UploadBody }>('/', options, async (request, reply) => {
+  app.post<{ Body: UploadBody }>('/', async (request, reply) => {
     const round = request.round!
     const file = uploadedFile(request.body, 'bestand')
     if (!file) return showUploadPage(request, reply.status(422), round, request.t('fieldwork.import.noFile'))

@@ -12,12 +12,11 @@ import type { FastifyPluginAsync } from 'fastify'
 import { awaitingReview } from '#src/server/services/paper/double-keying.ts'
 import { openDuplicates } from '#src/server/services/paper/paper-duplicates.ts'
 import { keyingPerDay, keyingPerTypist, paperWork } from '#src/server/services/paper/paper-stats.ts'
-import { takeFlash } from '#src/server/fieldwork-page.ts'
 import type { Params } from './_paper-page.ts'
-import { options, percent, render } from './_paper-page.ts'
+import { percent } from './_paper-page.ts'
 
 const paperPages: FastifyPluginAsync = async (app) => {
-  app.get<{ Params: Params }>('/', options, async (request, reply) => {
+  app.get<{ Params: Params }>('/', async (request, reply) => {
     const round = request.round!
     const db = app.db
     const [work, perDay, perTypist, reviews, duplicates] = await Promise.all([
@@ -27,9 +26,7 @@ const paperPages: FastifyPluginAsync = async (app) => {
       awaitingReview(db, round.id),
       openDuplicates(db, round.id),
     ])
-    const message = takeFlash(request)
-    return render(request, reply, 'overview.eta', round, request.t('typist.staff.title'), {
-      message,
+    return reply.staffPage('staff/paper/overview.eta', request.t('typist.staff.title'), {
       work,
       totals: {
         withCode: work.strata.reduce((sum, s) => sum + s.withCode, 0),

@@ -4,7 +4,6 @@
  * records it, gives the drawn clients their login codes and removes the others.
  */
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify'
-import { FIELDWORK_ROLES, flash, renderFieldwork, takeFlash } from '#src/server/fieldwork-page.ts'
 import type { StratumPlan } from '#src/server/services/fieldwork/sample.ts'
 import {
   confirmSample,
@@ -69,21 +68,18 @@ function readPlan(
 }
 
 const samplePages: FastifyPluginAsync = async (app) => {
-  const options = { config: { roles: FIELDWORK_ROLES } }
-
   async function populationOf(roundId: number) {
     return new Map((await populationPerStratum(app.db, roundId)).map((s) => [s.id, Number(s.clients)]))
   }
 
-  app.get<{ Querystring: Fields }>('/', options, async (request, reply) => {
+  app.get<{ Querystring: Fields }>('/', async (request, reply) => {
     const round = request.round!
     const t = request.t
     const title = t('fieldwork.sample.title')
     const recorded = await sampleOf(app.db, round.id)
     if (recorded.length > 0) {
-      return renderFieldwork(request, reply, 'sample-done.eta', round, title, {
+      return reply.staffPage('staff/fieldwork/sample-done.eta', title, {
         sample: recorded,
-        message: takeFlash(request),
         total: recorded.reduce((n, s) => n + s.selected, 0),
       })
     }
@@ -104,41 +100,36 @@ const samplePages: FastifyPluginAsync = async (app) => {
       }))
     }
     if (asked && !draw) reply.status(422)
-    return renderFieldwork(request, reply, 'sample.eta', round, title, {
+    return reply.staffPage('staff/fieldwork/sample.eta', title, {
       form,
       draw,
       seed,
       total: draw?.reduce((n, d) => n + d.selected, 0) ?? 0,
       populationTotal: [...population.values()].reduce((a, b) => a + b, 0),
-      message: takeFlash(request),
     })
   })
 
-  app.post<{ Body: Fields }>(
-    '/',
-    { config: { roles: FIELDWORK_ROLES } },
-    async (request: FastifyRequest<{ Body: Fields }>, reply) => {
-      const round = request.round!
-      const t = request.t
-      const base = `/beheer/rondes/${round.id}/steekproef`
-      const { plan, seed } = readPlan(request.body ?? {}, round, await populationOf(round.id), t)
-      if (!plan || seed === undefined) {
-        flash(request, t('fieldwork.sample.refused.changed'))
-        return reply.redirect(base, 303)
-      }
-      const expected = Object.fromEntries(
-        round.strata.map((s) => [s.id, String(request.body?.[`vingerafdruk-${s.id}`] ?? '')]),
-      )
-      try {
-        const draw = await confirmSample(app.db, round.id, plan, seed, expected, staffActor(request))
-        flash(request, t('fieldwork.sample.confirmed', { count: draw.reduce((n, d) => n + d.selected, 0) }))
-      } catch (error) {
-        if (!(error instanceof SampleRefusedError)) throw error
-        flash(request, t(`fieldwork.sample.refused.${error.key}`))
-      }
+  app.post<{ Body: Fields }>('/', async (request: FastifyRequest<{ Body: Fields }>, reply) => {
+    const round = request.round!
+    const t = request.t
+    const base = `/beheer/rondes/${round.id}/steekproef`
+    const { plan, seed } = readPlan(request.body ?? {}, round, await populationOf(round.id), t)
+    if (!plan || seed === undefined) {
+      request.notice('fieldwork.sample.refused.changed', undefined, 'refused')
       return reply.redirect(base, 303)
-    },
-  )
+    }
+    const expected = Object.fromEntries(
+      round.strata.map((s) => [s.id, String(request.body?.[`vingerafdruk-${s.id}`] ?? '')]),
+    )
+    try {
+      const draw = await confirmSample(app.db, round.id, plan, seed, expected, staffActor(request))
+      request.notice('fieldwork.sample.confirmed', { count: draw.reduce((n, d) => n + d.selected, 0) })
+    } catch (error) {
+      if (!(error instanceof SampleRefusedError)) throw error
+      request.notice(`fieldwork.sample.refused.${error.key}`, undefined, 'refused')
+    }
+    return reply.redirect(base, 303)
+  })
 }
 
 export default samplePages

@@ -7,7 +7,6 @@
  * One mailing: ./_mailingId/index.ts.
  */
 import type { FastifyPluginAsync } from 'fastify'
-import { FIELDWORK_ROLES, flash, renderFieldwork, takeFlash } from '#src/server/fieldwork-page.ts'
 import { field } from '#src/server/http/upload-form.ts'
 import { startEmailSending, startPrintFiles } from '#src/server/jobs/fieldwork.ts'
 import type { Channel } from '#src/server/services/fieldwork/mailings.ts'
@@ -32,9 +31,7 @@ function channelsOf(fields: Query | undefined): Channel[] {
 }
 
 const mailingPages: FastifyPluginAsync = async (app) => {
-  const options = { config: { roles: FIELDWORK_ROLES } }
-
-  app.get('/', options, async (request, reply) => {
+  app.get('/', async (request, reply) => {
     const round = request.round!
     const history = await Promise.all(
       (await mailingHistory(app.db, round.id)).map(async (m) => ({
@@ -44,18 +41,17 @@ const mailingPages: FastifyPluginAsync = async (app) => {
     )
     const emailInvitationSent = history.some((m) => m.kind === 'invitation' && m.channel === 'email')
     const emailEligible = emailInvitationSent ? [] : await eligibleCounts(app.db, round.id, 'invitation', 'email')
-    return renderFieldwork(request, reply, 'mailings.eta', round, request.t('fieldwork.mailings.title'), {
+    return reply.staffPage('staff/fieldwork/mailings.eta', request.t('fieldwork.mailings.title'), {
       history,
       emailInvitationSent,
       emailEligible,
       emailEligibleTotal: emailEligible.reduce((n, s) => n + s.count, 0),
       marks: await markCounts(app.db, round.id),
       markOptions: MARKS,
-      message: takeFlash(request),
     })
   })
 
-  app.post<{ Body: Query }>('/', options, async (request, reply) => {
+  app.post<{ Body: Query }>('/', async (request, reply) => {
     const round = request.round!
     const base = `/beheer/rondes/${round.id}/verzendingen`
     if (field(request.body, 'actie') !== 'uitnodiging-email') return reply.redirect(base, 303)
@@ -65,22 +61,22 @@ const mailingPages: FastifyPluginAsync = async (app) => {
         publicUrl: app.config.publicUrl,
       })
       startEmailSending(app.db, app.config, request.log)
-      flash(request, request.t('fieldwork.mailings.emailSent'))
+      request.notice('fieldwork.mailings.emailSent')
       return reply.redirect(`${base}/${mailing!.mailingId}`, 303)
     } catch (error) {
       if (!(error instanceof MailingRefusedError)) throw error
-      flash(request, request.t(`fieldwork.mailings.refused.${error.key}`))
+      request.notice(`fieldwork.mailings.refused.${error.key}`, undefined, 'refused')
       return reply.redirect(base, 303)
     }
   })
 
   // --- Reminders
 
-  app.get<{ Querystring: Query }>('/herinnering', options, async (request, reply) => {
+  app.get<{ Querystring: Query }>('/herinnering', async (request, reply) => {
     const round = request.round!
     const channels = channelsOf(request.query)
     if (channels.length === 0) {
-      flash(request, request.t('fieldwork.mailings.chooseChannel'))
+      request.notice('fieldwork.mailings.chooseChannel', undefined, 'refused')
       return reply.redirect(`/beheer/rondes/${round.id}/verzendingen#herinnering`, 303)
     }
     const counts = await Promise.all(
@@ -89,26 +85,19 @@ const mailingPages: FastifyPluginAsync = async (app) => {
         return { channel, perStratum, total: perStratum.reduce((n, s) => n + s.count, 0) }
       }),
     )
-    return renderFieldwork(
-      request,
-      reply,
-      'reminder.eta',
-      round,
-      request.t('fieldwork.mailings.reminderPreviewTitle'),
-      {
-        counts,
-        channels,
-        nobody: counts.every((c) => c.total === 0),
-      },
-    )
+    return reply.staffPage('staff/fieldwork/reminder.eta', request.t('fieldwork.mailings.reminderPreviewTitle'), {
+      counts,
+      channels,
+      nobody: counts.every((c) => c.total === 0),
+    })
   })
 
-  app.post<{ Body: Query }>('/herinnering', options, async (request, reply) => {
+  app.post<{ Body: Query }>('/herinnering', async (request, reply) => {
     const round = request.round!
     const base = `/beheer/rondes/${round.id}/verzendingen`
     const channels = channelsOf(request.body)
     if (channels.length === 0) {
-      flash(request, request.t('fieldwork.mailings.chooseChannel'))
+      request.notice('fieldwork.mailings.chooseChannel', undefined, 'refused')
       return reply.redirect(base, 303)
     }
     try {
@@ -118,17 +107,17 @@ const mailingPages: FastifyPluginAsync = async (app) => {
       })
       if (made.some((m) => m.channel === 'letter')) startPrintFiles(app.db, app.config, request.log)
       if (made.some((m) => m.channel === 'email')) startEmailSending(app.db, app.config, request.log)
-      flash(request, request.t('fieldwork.mailings.reminderMade'))
+      request.notice('fieldwork.mailings.reminderMade')
     } catch (error) {
       if (!(error instanceof MailingRefusedError)) throw error
-      flash(request, request.t(`fieldwork.mailings.refused.${error.key}`))
+      request.notice(`fieldwork.mailings.refused.${error.key}`, undefined, 'refused')
     }
     return reply.redirect(base, 303)
   })
 
   // --- Marks
 
-  app.post<{ Body: Query }>('/markeren', options, async (request, reply) => {
+  app.post<{ Body: Query }>('/markeren', async (request, reply) => {
     const round = request.round!
     const t = request.t
     const identifier = field(request.body, 'deelnemer').slice(0, 60)
@@ -138,18 +127,15 @@ const mailingPages: FastifyPluginAsync = async (app) => {
     if (!MARKS.includes(mark)) return reply.redirect(base, 303)
     const participant = await findParticipant(app.db, round.id, identifier)
     if (!participant) {
-      flash(request, t('fieldwork.mailings.notFound', { value: identifier }))
+      request.notice('fieldwork.mailings.notFound', { value: identifier }, 'refused')
       return reply.redirect(base, 303)
     }
     await setMark(app.db, round.id, participant.id, mark, !undo, staffActor(request))
-    flash(
-      request,
-      t(undo ? 'fieldwork.mailings.unmarked' : 'fieldwork.mailings.marked', {
-        name: participant.name,
-        number: participant.clientNumber ?? '—',
-        mark: t(`fieldwork.mailings.marks.${mark}`),
-      }),
-    )
+    request.notice(undo ? 'fieldwork.mailings.unmarked' : 'fieldwork.mailings.marked', {
+      name: participant.name,
+      number: participant.clientNumber ?? '—',
+      mark: t(`fieldwork.mailings.marks.${mark}`),
+    })
     return reply.redirect(base, 303)
   })
 }

@@ -6,7 +6,6 @@
  */
 import { createReadStream } from 'node:fs'
 import type { FastifyPluginAsync } from 'fastify'
-import { FIELDWORK_ROLES, flash, renderFieldwork, takeFlash } from '#src/server/fieldwork-page.ts'
 import { field } from '#src/server/http/upload-form.ts'
 import { startPrintFiles } from '#src/server/jobs/fieldwork.ts'
 import type { MailingKind } from '#src/server/db/schema.ts'
@@ -20,36 +19,33 @@ const KIND_PARAM: Record<MailingKind, string> = { invitation: 'uitnodiging', rem
 const REFRESH_SECONDS = 3
 
 const letterMailingPages: FastifyPluginAsync = async (app) => {
-  const options = { config: { roles: FIELDWORK_ROLES } }
-
-  app.get<{ Params: { mailingId: string } }>('/', options, async (request, reply) => {
+  app.get<{ Params: { mailingId: string } }>('/', async (request, reply) => {
     const round = request.round!
     const mailing = request.mailing!
     const batches = await batchesOfRound(app.db, round.id, mailing.id)
     const busy = batches.some((b) => b.status === 'queued' || b.status === 'running')
     if (busy) reply.header('refresh', String(REFRESH_SECONDS))
-    return renderFieldwork(request, reply, 'letter-mailing.eta', round, request.t('fieldwork.letters.mailingTitle'), {
+    return reply.staffPage('staff/fieldwork/letter-mailing.eta', request.t('fieldwork.letters.mailingTitle'), {
       mailing,
       letters: batches.filter((b) => b.content === 'letters'),
       questionnaires: batches.filter((b) => b.content === 'questionnaires'),
       busy,
       refreshSeconds: REFRESH_SECONDS,
-      message: takeFlash(request),
     })
   })
 
-  app.post<{ Params: { mailingId: string }; Body: Record<string, string> }>('/', options, async (request, reply) => {
+  app.post<{ Params: { mailingId: string }; Body: Record<string, string> }>('/', async (request, reply) => {
     const round = request.round!
     const mailing = request.mailing!
     if (field(request.body, 'actie') === 'opnieuw') {
       const count = await remakeBatches(app.db, round.id, mailing.id, staffActor(request))
       startPrintFiles(app.db, app.config, request.log)
-      flash(request, request.t('fieldwork.letters.remade', { count }))
+      request.notice('fieldwork.letters.remade', { count })
     }
     return reply.redirect(`/beheer/rondes/${round.id}/brieven/${mailing.id}`, 303)
   })
 
-  app.get<{ Params: { mailingId: string; batchId: string } }>('/bestand/:batchId', options, async (request, reply) => {
+  app.get<{ Params: { mailingId: string; batchId: string } }>('/bestand/:batchId', async (request, reply) => {
     const round = request.round!
     const mailing = request.mailing!
     const batchId = request.params.batchId
@@ -68,7 +64,7 @@ const letterMailingPages: FastifyPluginAsync = async (app) => {
     return reply.send(createReadStream(file.path))
   })
 
-  app.get<{ Params: { mailingId: string } }>('/adreslijst.csv', options, async (request, reply) => {
+  app.get<{ Params: { mailingId: string } }>('/adreslijst.csv', async (request, reply) => {
     const round = request.round!
     const mailing = request.mailing!
     await audit(app.db, staffActor(request), 'mailing-list.download', { mailingId: mailing.id }, round.id)

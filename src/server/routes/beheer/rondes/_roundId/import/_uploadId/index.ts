@@ -3,7 +3,6 @@
  * with every bad row; then import (a clean file), skip the reported rows, or cancel.
  */
 import type { FastifyPluginAsync } from 'fastify'
-import { FIELDWORK_ROLES, flash, renderFieldwork, takeFlash } from '#src/server/fieldwork-page.ts'
 import { field } from '#src/server/http/upload-form.ts'
 import {
   cancelStagedImport,
@@ -14,17 +13,15 @@ import {
 import { staffActor } from '#src/server/routes/beheer/_session.ts'
 
 const uploadPage: FastifyPluginAsync = async (app) => {
-  const options = { config: { roles: FIELDWORK_ROLES } }
-
-  app.get<{ Params: { uploadId: string } }>('/', options, async (request, reply) => {
+  app.get<{ Params: { uploadId: string } }>('/', async (request, reply) => {
     const round = request.round!
     const staged = await loadStagedImport(app.db, round.id, request.params.uploadId)
     if (!staged) {
-      flash(request, request.t('fieldwork.import.expired'))
+      request.notice('fieldwork.import.expired', undefined, 'refused')
       return reply.redirect(`/beheer/rondes/${round.id}/import`, 303)
     }
     const t = request.t
-    return renderFieldwork(request, reply, 'import-preview.eta', round, t('fieldwork.import.previewTitle'), {
+    return reply.staffPage('staff/fieldwork/import-preview.eta', t('fieldwork.import.previewTitle'), {
       upload: staged,
       problems: staged.check.problems.map((p) => ({
         ...p,
@@ -42,22 +39,20 @@ const uploadPage: FastifyPluginAsync = async (app) => {
         email: r.email ?? '',
         language: r.language,
       })),
-      error: takeFlash(request),
     })
   })
 
-  app.post<{ Params: { uploadId: string }; Body: Record<string, string> }>('/', options, async (request, reply) => {
+  app.post<{ Params: { uploadId: string }; Body: Record<string, string> }>('/', async (request, reply) => {
     const round = request.round!
-    const t = request.t
     const base = `/beheer/rondes/${round.id}/import`
     if (field(request.body, 'actie') === 'annuleren') {
       await cancelStagedImport(app.db, round.id, request.params.uploadId, staffActor(request))
-      flash(request, t('fieldwork.import.cancelled'))
+      request.notice('fieldwork.import.cancelled')
       return reply.redirect(base, 303)
     }
     const staged = await loadStagedImport(app.db, round.id, request.params.uploadId)
     if (!staged) {
-      flash(request, t('fieldwork.import.expired'))
+      request.notice('fieldwork.import.expired', undefined, 'refused')
       return reply.redirect(base, 303)
     }
     try {
@@ -66,16 +61,13 @@ const uploadPage: FastifyPluginAsync = async (app) => {
         actor: staffActor(request),
         uploadId: staged.id,
       })
-      flash(
-        request,
-        result.skipped > 0
-          ? t('fieldwork.import.importedSkipped', { count: result.imported, skipped: result.skipped })
-          : t('fieldwork.import.imported', { count: result.imported }),
-      )
+      if (result.skipped > 0)
+        request.notice('fieldwork.import.importedSkipped', { count: result.imported, skipped: result.skipped })
+      else request.notice('fieldwork.import.imported', { count: result.imported })
       return reply.redirect(base, 303)
     } catch (error) {
       if (error instanceof ImportRefusedError) {
-        flash(request, t(`fieldwork.import.refused.${error.key}`))
+        request.notice(`fieldwork.import.refused.${error.key}`, undefined, 'refused')
         return reply.redirect(error.key === 'hasProblems' ? `${base}/${staged.id}` : base, 303)
       }
       throw error

@@ -3,7 +3,6 @@
  * state, failures and bounces per participant, and sending again by a person's decision.
  */
 import type { FastifyPluginAsync } from 'fastify'
-import { FIELDWORK_ROLES, flash, renderFieldwork, takeFlash } from '#src/server/fieldwork-page.ts'
 import { field } from '#src/server/http/upload-form.ts'
 import { startEmailSending } from '#src/server/jobs/fieldwork.ts'
 import { mailingCounts } from '#src/server/services/fieldwork/mailings.ts'
@@ -16,26 +15,22 @@ const REFRESH_SECONDS = 5
 type Query = Record<string, string | undefined>
 
 const mailingPage: FastifyPluginAsync = async (app) => {
-  const options = { config: { roles: FIELDWORK_ROLES } }
-
-  app.get<{ Params: { mailingId: string } }>('/', options, async (request, reply) => {
-    const round = request.round!
+  app.get<{ Params: { mailingId: string } }>('/', async (request, reply) => {
     const mailing = request.mailing!
     const queue = mailing.channel === 'email' ? await queueStatus(app.db, mailing.id) : null
     const busy = Boolean(queue && queue.queued + queue.sending > 0)
     if (busy) reply.header('refresh', String(REFRESH_SECONDS))
-    return renderFieldwork(request, reply, 'mailing.eta', round, request.t('fieldwork.mailings.mailingTitle'), {
+    return reply.staffPage('staff/fieldwork/mailing.eta', request.t('fieldwork.mailings.mailingTitle'), {
       mailing,
       perStratum: await mailingCounts(app.db, mailing.id),
       queue,
       busy,
       refreshSeconds: REFRESH_SECONDS,
       problems: mailing.channel === 'email' ? await problemMessages(app.db, mailing.id) : [],
-      message: takeFlash(request),
     })
   })
 
-  app.post<{ Params: { mailingId: string }; Body: Query }>('/', options, async (request, reply) => {
+  app.post<{ Params: { mailingId: string }; Body: Query }>('/', async (request, reply) => {
     const round = request.round!
     const mailing = request.mailing!
     const action = field(request.body, 'actie')
@@ -43,7 +38,7 @@ const mailingPage: FastifyPluginAsync = async (app) => {
     if (which && mailing.channel === 'email') {
       const count = await requeueMessages(app.db, round.id, mailing.id, which, staffActor(request))
       startEmailSending(app.db, app.config, request.log)
-      flash(request, request.t('fieldwork.mailings.requeued', { count }))
+      request.notice('fieldwork.mailings.requeued', { count })
     }
     return reply.redirect(`/beheer/rondes/${round.id}/verzendingen/${mailing.id}`, 303)
   })

@@ -7,11 +7,10 @@ import { isUuid } from '#src/server/services/paper/paper-entry.ts'
 import { keyingFields } from '#src/server/services/paper/paper-form.ts'
 import type { DuplicateDecision } from '#src/server/services/paper/paper-duplicates.ts'
 import { loadDuplicate, resolveDuplicate } from '#src/server/services/paper/paper-duplicates.ts'
-import { flash } from '#src/server/fieldwork-page.ts'
 import { staffActor } from '#src/server/routes/beheer/_session.ts'
 import type { StaffRound } from '#src/server/services/rounds/staff-round.ts'
 import type { Body, Params } from '#src/server/routes/beheer/rondes/_roundId/papier/_paper-page.ts'
-import { one, options, render, shown } from '#src/server/routes/beheer/rondes/_roundId/papier/_paper-page.ts'
+import { one, shown } from '#src/server/routes/beheer/rondes/_roundId/papier/_paper-page.ts'
 
 const duplicatePage: FastifyPluginAsync = async (app) => {
   async function renderDuplicate(
@@ -23,33 +22,26 @@ const duplicatePage: FastifyPluginAsync = async (app) => {
     const id = request.params.duplicateId
     const duplicate = isUuid(id) ? await loadDuplicate(app.db, round.id, id) : undefined
     if (!duplicate) {
-      flash(request, request.t('typist.duplicate.gone'))
+      request.notice('typist.duplicate.gone', undefined, 'refused')
       return reply.redirect(`/beheer/rondes/${round.id}/papier`, 303)
     }
     const fields = keyingFields(round.definition, request.lang)
       .filter((f) => Object.hasOwn(duplicate.fields, f.variable))
       .map((f) => ({ label: f.label, value: shown(duplicate.fields[f.variable], request.t) }))
-    return render(
-      request,
-      reply,
-      'duplicate.eta',
-      round,
-      request.t('typist.duplicate.title', { form: duplicate.code }),
-      {
-        duplicate,
-        fields,
-        error,
-        heading: request.t('typist.duplicate.title', { form: duplicate.code }),
-      },
-    )
+    return reply.staffPage('staff/paper/duplicate.eta', request.t('typist.duplicate.title', { form: duplicate.code }), {
+      duplicate,
+      fields,
+      error,
+      heading: request.t('typist.duplicate.title', { form: duplicate.code }),
+    })
   }
 
-  app.get<{ Params: Params }>('/', options, async (request, reply) => {
+  app.get<{ Params: Params }>('/', async (request, reply) => {
     const round = request.round!
     return renderDuplicate(request, reply, round)
   })
 
-  app.post<{ Params: Params; Body: Body }>('/', options, async (request, reply) => {
+  app.post<{ Params: Params; Body: Body }>('/', async (request, reply) => {
     const round = request.round!
     const decision = one(request.body, 'besluit')
     const id = request.params.duplicateId ?? ''
@@ -68,7 +60,8 @@ const duplicatePage: FastifyPluginAsync = async (app) => {
       : 'gone'
     if (outcome === 'notPossible')
       return renderDuplicate(request, reply.status(409), round, request.t('typist.duplicate.notPossible'))
-    flash(request, request.t(outcome === 'resolved' ? 'typist.duplicate.resolved' : 'typist.duplicate.gone'))
+    if (outcome === 'resolved') request.notice('typist.duplicate.resolved')
+    else request.notice('typist.duplicate.gone', undefined, 'refused')
     return reply.redirect(`/beheer/rondes/${round.id}/papier`, 303)
   })
 }

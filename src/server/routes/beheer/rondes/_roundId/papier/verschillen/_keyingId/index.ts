@@ -8,11 +8,10 @@ import { isUuid } from '#src/server/services/paper/paper-entry.ts'
 import { keyingFields } from '#src/server/services/paper/paper-form.ts'
 import type { FieldDecision } from '#src/server/services/paper/double-keying.ts'
 import { decidePair, loadPair } from '#src/server/services/paper/double-keying.ts'
-import { flash } from '#src/server/fieldwork-page.ts'
 import { staffActor } from '#src/server/routes/beheer/_session.ts'
 import type { StaffRound } from '#src/server/services/rounds/staff-round.ts'
 import type { Body, Params } from '#src/server/routes/beheer/rondes/_roundId/papier/_paper-page.ts'
-import { one, options, render, shown } from '#src/server/routes/beheer/rondes/_roundId/papier/_paper-page.ts'
+import { one, shown } from '#src/server/routes/beheer/rondes/_roundId/papier/_paper-page.ts'
 
 const reviewPage: FastifyPluginAsync = async (app) => {
   async function renderReview(
@@ -24,7 +23,7 @@ const reviewPage: FastifyPluginAsync = async (app) => {
     const keyingId = request.params.keyingId
     const pair = isUuid(keyingId) ? await loadPair(app.db, round.id, keyingId, round.definition) : undefined
     if (!pair) {
-      flash(request, request.t('typist.review.gone'))
+      request.notice('typist.review.gone', undefined, 'refused')
       return reply.redirect(`/beheer/rondes/${round.id}/papier`, 303)
     }
     const fields = new Map(keyingFields(round.definition, request.lang).map((f) => [f.variable, f]))
@@ -41,7 +40,7 @@ const reviewPage: FastifyPluginAsync = async (app) => {
         own: one(extra.posted, `e_${d.variable}`) ?? '',
       }
     })
-    return render(request, reply, 'review.eta', round, request.t('typist.review.title', { form: pair.form }), {
+    return reply.staffPage('staff/paper/review.eta', request.t('typist.review.title', { form: pair.form }), {
       pair,
       differences,
       error: extra.error ?? null,
@@ -51,12 +50,12 @@ const reviewPage: FastifyPluginAsync = async (app) => {
     })
   }
 
-  app.get<{ Params: Params }>('/', options, async (request, reply) => {
+  app.get<{ Params: Params }>('/', async (request, reply) => {
     const round = request.round!
     return renderReview(request, reply, round)
   })
 
-  app.post<{ Params: Params; Body: Body }>('/', options, async (request, reply) => {
+  app.post<{ Params: Params; Body: Body }>('/', async (request, reply) => {
     const round = request.round!
     const keyingId = request.params.keyingId ?? ''
     const decisions: Record<string, FieldDecision> = {}
@@ -88,7 +87,7 @@ const reviewPage: FastifyPluginAsync = async (app) => {
       }
       default: {
         const key = outcome.kind === 'saved' ? 'saved' : outcome.kind === 'duplicate' ? 'savedDuplicate' : 'gone'
-        flash(request, request.t(`typist.review.${key}`))
+        request.notice(`typist.review.${key}`, undefined, key === 'gone' ? 'refused' : 'done')
         return reply.redirect(`/beheer/rondes/${round.id}/papier`, 303)
       }
     }
