@@ -11,6 +11,7 @@ import type { DB } from '#src/server/db/connect.ts'
 import type { ResponseMode, Wave } from '#src/server/db/schema.ts'
 import type { QuestionnaireDefinition } from '#src/questionnaire/definition.ts'
 import { countCompletion } from '#src/server/services/respondent/participation.ts'
+import { unlinkCompleted } from '#src/server/services/respondent/unlink-completed.ts'
 import type { KeyedFields } from '#src/server/db/schema.ts'
 import { readKeyedForm } from './paper-form.ts'
 import { todayInAmsterdam } from '#src/server/services/calendar.ts'
@@ -68,11 +69,7 @@ export async function storePaperResponse(tx: DB, input: PaperResponseInput): Pro
   if (input.participantId === undefined) return
   // An online questionnaire started but never sent: the paper form is this person's
   // answer, and a second, unfinished one would count them twice among partials.
-  await tx
-    .deleteFrom('responses')
-    .where('participant_id', '=', input.participantId)
-    .where('status', '=', 'in_progress')
-    .execute()
+  await unlinkCompleted(tx, { kind: 'answeredOnPaper', participantId: input.participantId })
   await tx
     .updateTable('participants')
     .set({ status: 'completed', completed_mode: 'paper' })

@@ -12,6 +12,7 @@ import type { Round, Participant, ResponseMode, Wave } from '#src/server/db/sche
 import type { Answers, QuestionnaireDefinition } from '#src/questionnaire/definition.ts'
 import type { LoginCode } from '#src/codes/login-code.ts'
 import { todayInAmsterdam } from '#src/server/services/calendar.ts'
+import { unlinkCompleted } from './unlink-completed.ts'
 
 export type RoundAvailability = 'open' | 'not_yet_open' | 'closed'
 
@@ -383,12 +384,8 @@ export async function submitOnline(
     if (options.answersVersion !== undefined && (saved?.version ?? null) !== options.answersVersion)
       throw new StaleAnswersError()
     const wave = await currentWave(tx, participant.round_id)
-    const updated = await tx
-      .updateTable('responses')
-      .set({ status: 'complete', participant_id: null, answers: JSON.stringify(answers), language, wave })
-      .where('participant_id', '=', participantId)
-      .executeTakeFirst()
-    if (updated.numUpdatedRows === 0n) {
+    const unlinked = await unlinkCompleted(tx, { kind: 'submitted', participantId, answers, language, wave })
+    if (unlinked === 0) {
       await tx
         .insertInto('responses')
         .values({

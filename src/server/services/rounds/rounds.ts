@@ -16,6 +16,7 @@ import type { AuditActor } from '#src/server/services/audit/audit.ts'
 import { audit } from '#src/server/services/audit/audit.ts'
 import { INVITED } from '#src/server/services/reporting/monitor.ts'
 import { isCalendarDate } from '#src/server/services/calendar.ts'
+import { unlinkCompleted } from '#src/server/services/respondent/unlink-completed.ts'
 
 export const MIN_GROUP_SIZE_DEFAULT = 5
 /** Below 3, a "group" result is as good as one person's answer. */
@@ -405,13 +406,7 @@ export async function closeRound(
       .where('status', '=', 'open')
       .executeTakeFirst()
     if (updated.numUpdatedRows === 0n) return { ok: false as const, problem: 'notOpen' as const }
-    const unlinked = await tx
-      .updateTable('responses')
-      .set({ status: 'partial', participant_id: null })
-      .where('round_id', '=', roundId)
-      .where('status', '=', 'in_progress')
-      .executeTakeFirst()
-    const partial = Number(unlinked.numUpdatedRows)
+    const partial = await unlinkCompleted(tx, { kind: 'roundClosed', roundId })
     await audit(tx, actor, 'round.close', { partialResponses: partial }, roundId)
     return { ok: true as const, partial }
   })
