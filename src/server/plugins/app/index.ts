@@ -10,6 +10,7 @@ import pagePlugin from './page.ts'
 import errorsPlugin from './errors.ts'
 import staffAuthPlugin from './staff-auth.ts'
 import staffPagePlugin from './staff-page.ts'
+import respondentPlugin from './respondent.ts'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -28,6 +29,7 @@ export default fp<{ config: AppConfig; database: DatabaseHandle }>(async (app, {
   await app.register(errorsPlugin)
   await app.register(staffAuthPlugin)
   await app.register(staffPagePlugin)
+  await app.register(respondentPlugin)
 
   // The token is in the form body: parsed for url-encoded forms before preValidation, and
   // for upload forms in preValidation (upload-form.ts). So the check waits for preHandler.

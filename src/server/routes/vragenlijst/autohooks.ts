@@ -1,0 +1,27 @@
+/**
+ * Every questionnaire page but the thank-you page needs a signed-in respondent who may
+ * still answer: their context is loaded onto `request.respondent`, or the page says why
+ * not (signed out, round not open, already sent) before any handler runs.
+ */
+import type { FastifyInstance } from 'fastify'
+import { refusal } from './_respondent-page.ts'
+
+/** A section save may start from the context the previous save left (AnswerSaving.contextFor). */
+const SECTION_URL = '/vragenlijst/deel/:section'
+
+declare module '@fastify/secure-session' {
+  interface SessionData {
+    /** Set by a submission, for the thank-you page. */
+    submitted: boolean
+  }
+}
+
+export default async function (app: FastifyInstance) {
+  app.addHook('preHandler', async (request, reply) => {
+    if (request.routeOptions.url === '/vragenlijst/bedankt') return
+    const participantId = request.session.get('participantId')
+    const savingPage = request.method === 'POST' && request.routeOptions.url === SECTION_URL
+    const context = participantId ? await app.answerSaving.contextFor(participantId, savingPage) : undefined
+    return refusal(request, reply, context)
+  })
+}

@@ -1,0 +1,15 @@
+/** `/vragenlijst/verzenden`: the respondent sends the questionnaire; from then on it no longer names them. */
+import type { FastifyPluginAsync } from 'fastify'
+import { alreadyDone, refusal } from '#src/server/routes/vragenlijst/_respondent-page.ts'
+
+const submitRoute: FastifyPluginAsync = async (app) => {
+  app.post('/', async (request, reply) => {
+    const submitted = await app.answerSaving.submit(request.respondent, request.lang)
+    if (submitted.kind === 'completed') return alreadyDone(request, reply)
+    if (submitted.kind === 'refused') return refusal(request, reply, submitted.context)
+    request.session.set('submitted', true)
+    return reply.redirect('/vragenlijst/bedankt', 303)
+  })
+}
+
+export default submitRoute
