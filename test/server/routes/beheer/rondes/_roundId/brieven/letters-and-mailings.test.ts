@@ -20,7 +20,7 @@ import {
   renderToolsAvailable,
   tempDir,
 } from '#test/mailmerge/pdf-tools.ts'
-import { uploadAndFollow } from './_upload.ts'
+import { uploadAndFollow } from '#test/server/routes/beheer/rondes/_roundId/import/_upload.ts'
 import { listen, onFreePort } from '#test/setup/free-port.ts'
 
 const canRender = renderToolsAvailable()
