@@ -16,7 +16,7 @@ import type {
 } from './definition.ts'
 import { messages } from './messages.ts'
 import { outlineOf } from './outline.ts'
-import { visibilityOf } from './routing.ts'
+import { visibilityOf, visibleQuestions } from './routing.ts'
 import { answerVariablesOf, gridItemVariable, otherOption, otherVariable } from './variables.ts'
 
 export { variablesOf } from './variables.ts'
@@ -254,9 +254,7 @@ export function unansweredVisibleQuestions(
   answers: Answers | Record<string, unknown>,
   context: RespondentContext,
 ): Question[] {
-  const { questions } = visibilityOf(definition, answers, context)
-  return outlineOf(definition)
-    .places.map((p) => p.question)
-    .filter((q) => questions.has(q.id))
-    .filter((q) => answerVariablesOf(q).some((v) => !isAnswered(answerAt(answers, v))))
+  return visibleQuestions(definition, answers, context).filter((q) =>
+    answerVariablesOf(q).some((v) => !isAnswered(answerAt(answers, v))),
+  )
 }

@@ -4,9 +4,21 @@
  */
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { MessageKey } from '#src/i18n/translate.ts'
+import type { Question, Section } from '#src/questionnaire/definition.ts'
+import { unansweredVisibleQuestions, visibleSections } from '#src/questionnaire/index.ts'
 import { formatDate } from '#src/i18n/translate.ts'
 import type { ParticipantContext } from '#src/server/services/respondent/participation.ts'
 import { roundAvailability } from '#src/server/services/respondent/participation.ts'
+
+/** Where the respondent stands: the sections they see, and the questions still open there. */
+export function progressOf(request: FastifyRequest): { sections: Section[]; open: Question[] } {
+  const { definition, stratumCode, answers } = request.respondent
+  const ctx = { stratum: stratumCode }
+  return {
+    sections: visibleSections(definition, answers, ctx),
+    open: unansweredVisibleQuestions(definition, answers, ctx),
+  }
+}
 
 /** Page options: the language switch offers the questionnaire's languages. */
 export function pageOptions(request: FastifyRequest, title: string) {

@@ -11,17 +11,14 @@
  *   POST /vragenlijst/stoppen          → sign out, continue later
  */
 import type { FastifyPluginAsync } from 'fastify'
-import { unansweredVisibleQuestions, visibleSections } from '#src/questionnaire/index.ts'
+import { progressOf } from './_respondent-page.ts'
 
 const resumePage: FastifyPluginAsync = async (app) => {
   app.get('/', async (request, reply) => {
-    const { definition, stratumCode, answers } = request.respondent
-    const ctx = { stratum: stratumCode }
-    const sections = visibleSections(definition, answers, ctx)
-    const open = unansweredVisibleQuestions(definition, answers, ctx)
+    const { sections, open } = progressOf(request)
     // Resume where something is still open; a new respondent starts at the first section.
     const resumeAt =
-      Object.keys(answers).length === 0
+      Object.keys(request.respondent.answers).length === 0
         ? sections[0]
         : sections.find((s) => s.questions.some((q) => open.some((o) => o.id === q.id)))
     return reply.redirect(resumeAt ? `/vragenlijst/deel/${resumeAt.id}` : '/vragenlijst/overzicht', 303)

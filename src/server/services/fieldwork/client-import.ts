@@ -17,6 +17,8 @@ import type { AuditActor } from '#src/server/services/audit/audit.ts'
 import { audit } from '#src/server/services/audit/audit.ts'
 import type { ClientFile } from './client-file.ts'
 import { ClientFileError } from './client-file.ts'
+import type { RoundStratum } from '#src/server/services/rounds/strata.ts'
+import { strataOf } from '#src/server/services/rounds/strata.ts'
 
 /** Languages a client may have besides the questionnaire's own. */
 export const CLIENT_LANGUAGES = ['nl', 'en', 'tr', 'ar', 'pl'] as const
@@ -118,18 +120,13 @@ function columnIndexes(header: string[]): Record<Field, number> {
 }
 
 export interface RoundForImport {
-  strata: Array<{ id: number; code: string; name: string }>
+  strata: RoundStratum[]
   languages: string[]
   existingClientNumbers: Set<string>
 }
 
 export async function loadRoundForImport(db: DB, roundId: number): Promise<RoundForImport> {
-  const strata = await db
-    .selectFrom('strata')
-    .select(['id', 'code', 'name'])
-    .where('round_id', '=', roundId)
-    .orderBy('id')
-    .execute()
+  const strata = await strataOf(db, roundId)
   const round = await db
     .selectFrom('rounds')
     .innerJoin('questionnaires', 'questionnaires.id', 'rounds.questionnaire_id')

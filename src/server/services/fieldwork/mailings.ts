@@ -15,6 +15,8 @@ import type { DB } from '#src/server/db/connect.ts'
 import type { Database, MailingKind } from '#src/server/db/schema.ts'
 import type { AuditActor } from '#src/server/services/audit/audit.ts'
 import { audit } from '#src/server/services/audit/audit.ts'
+import { lockRoundStatus } from '#src/server/services/rounds/round-lock.ts'
+import { strataOf } from '#src/server/services/rounds/strata.ts'
 
 export type Channel = 'letter' | 'email'
 
@@ -47,12 +49,7 @@ export async function eligibleCounts(
   kind: MailingKind,
   channel: Channel,
 ): Promise<StratumCount[]> {
-  const strata = await db
-    .selectFrom('strata')
-    .select(['id', 'name'])
-    .where('round_id', '=', roundId)
-    .orderBy('id')
-    .execute()
+  const strata = await strataOf(db, roundId)
   const counts = await db
     .selectFrom('participants')
     .select(['participants.stratum_id', (eb) => eb.fn.countAll<number>().as('count')])
@@ -106,13 +103,9 @@ export async function createMailings(
   options: { actor: AuditActor; publicUrl: string },
 ): Promise<CreatedMailing[]> {
   return db.transaction().execute(async (tx) => {
-    const round = await tx
-      .selectFrom('rounds')
-      .select('status')
-      .where('id', '=', roundId)
-      .forUpdate()
-      .executeTakeFirstOrThrow()
-    if (round.status === 'closed' || round.status === 'purged') throw new MailingRefusedError('roundClosed')
+    const status = await lockRoundStatus(tx, roundId)
+    if (status === undefined) throw new Error(`round ${roundId} not found`)
+    if (status === 'closed' || status === 'purged') throw new MailingRefusedError('roundClosed')
     const coded = await tx
       .selectFrom('participants')
       .select('id')

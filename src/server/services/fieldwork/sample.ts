@@ -18,6 +18,8 @@ import type { SampleMethod } from '#src/server/db/schema.ts'
 import { generateLoginCode } from '#src/codes/login-code.ts'
 import type { AuditActor } from '#src/server/services/audit/audit.ts'
 import { audit } from '#src/server/services/audit/audit.ts'
+import { strataOf } from '#src/server/services/rounds/strata.ts'
+import { lockRoundStatus } from '#src/server/services/rounds/round-lock.ts'
 
 /** mulberry32: a small, well-known 32-bit PRNG (Tommy Ettinger), uniform in [0, 1). */
 export function mulberry32(seed: number): () => number {
@@ -101,12 +103,7 @@ export class SampleRefusedError extends Error {
 
 /** The draw as it would be confirmed now; pure apart from reading the population. */
 export async function drawSample(db: DB, roundId: number, plan: StratumPlan[], seed: number): Promise<StratumDraw[]> {
-  const strata = await db
-    .selectFrom('strata')
-    .select(['id', 'code', 'name'])
-    .where('round_id', '=', roundId)
-    .orderBy('id')
-    .execute()
+  const strata = await strataOf(db, roundId)
   const population = await db
     .selectFrom('participants')
     .select(['id', 'stratum_id', 'client_number'])
@@ -209,13 +206,9 @@ export async function confirmSample(
   for (let attempt = 1; ; attempt++) {
     try {
       return await db.transaction().execute(async (tx) => {
-        const round = await tx
-          .selectFrom('rounds')
-          .select('status')
-          .where('id', '=', roundId)
-          .forUpdate()
-          .executeTakeFirstOrThrow()
-        if (round.status === 'closed' || round.status === 'purged') throw new SampleRefusedError('roundClosed')
+        const status = await lockRoundStatus(tx, roundId)
+        if (status === undefined) throw new Error(`round ${roundId} not found`)
+        if (status === 'closed' || status === 'purged') throw new SampleRefusedError('roundClosed')
         const existing = await tx
           .selectFrom('samples')
           .select('round_id')

@@ -23,6 +23,7 @@ import {
   localize,
   scaleOf,
 } from '#src/questionnaire/index.ts'
+import { strataOf } from '#src/server/services/rounds/strata.ts'
 
 /** A column: the total, or one stratum. */
 export interface ResultColumn {
@@ -200,12 +201,7 @@ export async function loadResults(
     .where('r.id', '=', roundId)
     .executeTakeFirst()
   if (!round) return undefined
-  const strata = await db
-    .selectFrom('strata')
-    .select(['id', 'name'])
-    .where('round_id', '=', roundId)
-    .orderBy('id')
-    .execute()
+  const strata = await strataOf(db, roundId)
   const responseRows = await db
     .selectFrom('responses')
     .select(['stratum_id', (eb) => eb.fn.countAll<number>().as('n')])

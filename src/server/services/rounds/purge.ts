@@ -18,6 +18,7 @@ import { INVITED } from '#src/server/services/reporting/monitor.ts'
 import { deleteBatchFiles } from '#src/server/services/fieldwork/letter-batches.ts'
 import { deleteWrittenMessages } from '#src/server/services/fieldwork/mail-transport.ts'
 import type { AppConfig } from '#src/server/config.ts'
+import { lockRoundStatus } from './round-lock.ts'
 
 export type PurgeProblem = 'notFound' | 'notClosed'
 
@@ -29,14 +30,9 @@ export async function purgeRound(
   reason: 'confirmed' | 'retention',
 ): Promise<{ ok: true; participants: number } | { ok: false; problem: PurgeProblem }> {
   return db.transaction().execute(async (tx) => {
-    const round = await tx
-      .selectFrom('rounds')
-      .select('status')
-      .where('id', '=', roundId)
-      .forUpdate()
-      .executeTakeFirst()
-    if (!round) return { ok: false as const, problem: 'notFound' as const }
-    if (round.status !== 'closed') return { ok: false as const, problem: 'notClosed' as const }
+    const status = await lockRoundStatus(tx, roundId)
+    if (status === undefined) return { ok: false as const, problem: 'notFound' as const }
+    if (status !== 'closed') return { ok: false as const, problem: 'notClosed' as const }
     await tx
       .insertInto('stratum_counts')
       .columns(['round_id', 'stratum_id', 'invited', 'opted_out', 'mail_returned'])

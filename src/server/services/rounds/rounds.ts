@@ -17,6 +17,7 @@ import { audit } from '#src/server/services/audit/audit.ts'
 import { INVITED } from '#src/server/services/reporting/monitor.ts'
 import { isCalendarDate } from '#src/server/services/calendar.ts'
 import { unlinkCompleted } from '#src/server/services/respondent/unlink-completed.ts'
+import { strataOf } from './strata.ts'
 
 export const MIN_GROUP_SIZE_DEFAULT = 5
 /** Below 3, a "group" result is as good as one person's answer. */
@@ -297,12 +298,7 @@ export async function updateRound(
       .forUpdate()
       .executeTakeFirstOrThrow()
     if (round.status === 'purged') return { ok: false, errors: [{ field: 'name', key: 'purged' }] }
-    const strata = await tx
-      .selectFrom('strata')
-      .select(['id', 'code', 'name'])
-      .where('round_id', '=', roundId)
-      .orderBy('id')
-      .execute()
+    const strata = await strataOf(tx, roundId)
     const changed: string[] = []
     const errors: FieldError[] = []
 

@@ -6,6 +6,8 @@
 import type { QuestionnaireDefinition } from '#src/questionnaire/definition.ts'
 import type { DB } from '#src/server/db/connect.ts'
 import type { RoundStatus } from '#src/server/db/schema.ts'
+import type { RoundStratum } from './strata.ts'
+import { strataOf } from './strata.ts'
 
 export interface StaffRound {
   id: number
@@ -18,7 +20,7 @@ export interface StaffRound {
   definition: QuestionnaireDefinition
   /** The questionnaire's languages, Dutch first. */
   languages: string[]
-  strata: Array<{ id: number; code: string; name: string }>
+  strata: RoundStratum[]
 }
 
 export async function loadStaffRound(db: DB, roundId: number): Promise<StaffRound | undefined> {
@@ -37,12 +39,7 @@ export async function loadStaffRound(db: DB, roundId: number): Promise<StaffRoun
     .where('rounds.id', '=', roundId)
     .executeTakeFirst()
   if (!round) return undefined
-  const strata = await db
-    .selectFrom('strata')
-    .select(['id', 'code', 'name'])
-    .where('round_id', '=', roundId)
-    .orderBy('id')
-    .execute()
+  const strata = await strataOf(db, roundId)
   return {
     id: round.id,
     name: round.name,

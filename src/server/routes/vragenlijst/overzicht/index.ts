@@ -1,15 +1,11 @@
 /** `/vragenlijst/overzicht`: before sending, the questions still unanswered, each linked to its page. */
 import type { FastifyPluginAsync } from 'fastify'
-import { unansweredVisibleQuestions, visibleSections } from '#src/questionnaire/index.ts'
 import { localize } from '#src/questionnaire/text.ts'
-import { pageOptions } from '#src/server/routes/vragenlijst/_respondent-page.ts'
+import { pageOptions, progressOf } from '#src/server/routes/vragenlijst/_respondent-page.ts'
 
 const reviewPage: FastifyPluginAsync = async (app) => {
   app.get('/', async (request, reply) => {
-    const { definition, stratumCode, answers } = request.respondent
-    const ctx = { stratum: stratumCode }
-    const sections = visibleSections(definition, answers, ctx)
-    const open = unansweredVisibleQuestions(definition, answers, ctx)
+    const { sections, open } = progressOf(request)
     const unanswered = open.map((q) => {
       const section = sections.find((s) => s.questions.some((sq) => sq.id === q.id))
       return {
