@@ -3,11 +3,12 @@
 FROM node:24-bookworm-slim
 WORKDIR /app
 # NODE_ENV=production also turns on the template cache (views are compiled once).
-ENV NODE_ENV=production HOST=0.0.0.0 PORT=3000 DATA_DIR=/app/data
+# NODE_COMPILE_CACHE: compiled code is kept between starts of the container (main.ts).
+ENV NODE_ENV=production HOST=0.0.0.0 PORT=3000 DATA_DIR=/app/data NODE_COMPILE_CACHE=/app/.compile-cache
 COPY package.json package-lock.json .npmrc ./
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 COPY . .
-RUN mkdir -p /app/data && chown node:node /app/data
+RUN mkdir -p /app/data /app/.compile-cache && chown node:node /app/data /app/.compile-cache
 USER node
 EXPOSE 3000
 # node itself, not npm, so that SIGTERM reaches the server and it finishes the requests
