@@ -11,7 +11,8 @@ export const fieldwork: typeof nl = {
     title: 'Import clients',
     intro:
       "Upload the municipality's client file (CSV or Excel). First you see what is in it and which lines are wrong. Nothing is saved until you confirm.",
-    columns: 'The first line has the column names: {columns}. Separator ; or , both work.',
+    columns: 'The first line has the column names: {columns}. The separator may be ; or , or TAB or | .',
+    maxSize: 'The file may be at most {size} MB.',
     file: 'File',
     upload: 'Check file',
     population: 'Imported clients',
@@ -50,6 +51,8 @@ export const fieldwork: typeof nl = {
       unreadableCsv: 'The file is not a readable CSV (line {line}: quotes do not match).',
       unreadableXlsx: 'The Excel file cannot be read. Save it as .xlsx or as CSV.',
       missingColumns: 'The column {columns} is missing from the first line. Expected: {expected}',
+      missingColumnsCsv:
+        'The column {columns} is missing from the first line. Expected: {expected}. The file was read with separator {separator} (chosen from {tried}). The first line is: {firstLine}',
     },
     reasons: {
       columnCount: 'has {found} columns, the first line has {expected}',

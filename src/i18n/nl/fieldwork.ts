@@ -9,7 +9,8 @@ export const fieldwork = {
     title: 'Klanten importeren',
     intro:
       'Upload het klantenbestand van de gemeente (CSV of Excel). Eerst ziet u wat er in staat en welke regels niet goed zijn. Er wordt pas iets opgeslagen als u dat bevestigt.',
-    columns: 'De eerste regel heeft de kolomnamen: {columns}. Scheidingsteken ; of , mag allebei.',
+    columns: 'De eerste regel heeft de kolomnamen: {columns}. Als scheidingsteken mag ; of , of TAB of | .',
+    maxSize: 'Het bestand mag hoogstens {size} MB zijn.',
     file: 'Bestand',
     upload: 'Bestand controleren',
     population: 'Geïmporteerde klanten',
@@ -48,6 +49,8 @@ export const fieldwork = {
       unreadableCsv: 'Het bestand is geen leesbare CSV (regel {line}: aanhalingstekens kloppen niet).',
       unreadableXlsx: 'Het Excel-bestand kan niet gelezen worden. Sla het op als .xlsx of als CSV.',
       missingColumns: 'De kolom {columns} ontbreekt in de eerste regel. Verwacht: {expected}',
+      missingColumnsCsv:
+        'De kolom {columns} ontbreekt in de eerste regel. Verwacht: {expected}. Het bestand is gelezen met scheidingsteken {separator} (gekozen uit {tried}). De eerste regel is: {firstLine}',
     },
     reasons: {
       columnCount: 'heeft {found} kolommen, de eerste regel heeft er {expected}',

@@ -85,9 +85,10 @@ export async function acceptUploadForms(app: FastifyInstance, maxBytes: number):
   })
 }
 
+/** The file sent in `name`; an input left empty gives undefined, a chosen file that is empty does not. */
 export function uploadedFile(body: UploadBody | undefined, name: string): UploadedFile | undefined {
   const value = body?.[name]
-  return typeof value === 'object' && value.data.length > 0 ? value : undefined
+  return typeof value === 'object' && (value.data.length > 0 || value.fileName !== '') ? value : undefined
 }
 
 export function field(body: UploadBody | Record<string, unknown> | undefined, name: string): string {

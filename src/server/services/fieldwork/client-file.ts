@@ -3,7 +3,8 @@
  * number a person sees when they open the file. No checks on the content here: see
  * client-import.ts.
  *
- * CSV as municipal systems export it: `;` or `,` (taken from the header line), UTF-8
+ * CSV as municipal systems export it: `;`, `,`, TAB or `|` (the one the header line has
+ * most of), UTF-8
  * with or without byte-order mark, or Windows-1252 (€, curly quotes, ë) when the bytes
  * are not valid UTF-8; CRLF or LF line ends.
  */
@@ -21,6 +22,26 @@ export interface FileLine {
 export interface ClientFile {
   header: string[]
   lines: FileLine[]
+  /** For a CSV: the separator it was read with, and its first line as it stood (for the message when the header does not match). */
+  csv?: { separator: CsvSeparator; firstLine: string }
+}
+
+export const CSV_SEPARATORS = [';', ',', '\t', '|'] as const
+export type CsvSeparator = (typeof CSV_SEPARATORS)[number]
+
+/** The separator the header line holds most of (outside quotes); `;` when it holds none. */
+export function csvSeparatorOf(firstLine: string): CsvSeparator {
+  const unquoted = firstLine.replace(/"[^"]*"/g, '')
+  let best: CsvSeparator = ';'
+  let most = 0
+  for (const separator of CSV_SEPARATORS) {
+    const count = unquoted.split(separator).length - 1
+    if (count > most) {
+      best = separator
+      most = count
+    }
+  }
+  return best
 }
 
 /** A file that cannot be read as a table at all; `key` names a UI text (fieldwork.import.file_errors.*). */
@@ -52,7 +73,7 @@ function readCsv(bytes: Buffer): ClientFile {
   // numbers match what an editor shows.
   const text = decodeText(bytes).replace(/\r\n?/g, '\n')
   const firstLine = text.slice(0, text.indexOf('\n') === -1 ? undefined : text.indexOf('\n'))
-  const delimiter = (firstLine.match(/;/g)?.length ?? 0) >= (firstLine.match(/,/g)?.length ?? 0) ? ';' : ','
+  const delimiter = csvSeparatorOf(firstLine)
   let records: Array<{ record: string[]; info: { lines: number } }>
   try {
     records = parse(text, {
@@ -71,7 +92,7 @@ function readCsv(bytes: Buffer): ClientFile {
   })
   const header = lines.shift()
   if (!header) throw new ClientFileError('empty')
-  return { header: header.cells, lines }
+  return { header: header.cells, lines, csv: { separator: delimiter, firstLine } }
 }
 
 function cellText(value: unknown): string {

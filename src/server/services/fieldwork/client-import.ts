@@ -15,8 +15,8 @@ import type { KeyUnder } from '#src/i18n/translate.ts'
 import type { DB } from '#src/server/db/connect.ts'
 import type { AuditActor } from '#src/server/services/audit/audit.ts'
 import { audit } from '#src/server/services/audit/audit.ts'
-import type { ClientFile } from './client-file.ts'
-import { ClientFileError } from './client-file.ts'
+import type { ClientFile, CsvSeparator } from './client-file.ts'
+import { ClientFileError, CSV_SEPARATORS } from './client-file.ts'
 import type { RoundStratum } from '#src/server/services/rounds/strata.ts'
 import { strataOf } from '#src/server/services/rounds/strata.ts'
 
@@ -101,19 +101,30 @@ function clean(value: string | undefined): string {
   return (value ?? '').replace(/\s+/g, ' ').trim()
 }
 
-function columnIndexes(header: string[]): Record<Field, number> {
-  const names = header.map((h) => clean(h).toLowerCase())
+/** How a person would name the separator in the message. */
+const SEPARATOR_NAMES: Record<CsvSeparator, string> = { ';': '";"', ',': '","', '\t': 'TAB', '|': '"|"' }
+
+function columnIndexes(file: ClientFile): Record<Field, number> {
+  const names = file.header.map((h) => clean(h).toLowerCase())
   const index = {} as Record<Field, number>
   for (const [field, aliases] of Object.entries(COLUMNS) as Array<[Field, string[]]>) {
     index[field] = names.findIndex((n) => aliases.includes(n))
   }
   const missing = REQUIRED.filter((f) => index[f] === -1).map((f) => COLUMNS[f][0]!)
   if (missing.length > 0) {
-    throw new ClientFileError('missingColumns', {
+    const params = {
       columns: missing.join(', '),
       expected: Object.values(COLUMNS)
         .map((a) => a[0])
         .join(';'),
+    }
+    if (!file.csv) throw new ClientFileError('missingColumns', params)
+    throw new ClientFileError('missingColumnsCsv', {
+      ...params,
+      separator: SEPARATOR_NAMES[file.csv.separator],
+      tried: CSV_SEPARATORS.map((s) => SEPARATOR_NAMES[s]).join(', '),
+      // Enough to recognise the line; a whole line of a wide file would drown the message.
+      firstLine: file.csv.firstLine.length > 120 ? `${file.csv.firstLine.slice(0, 120)}…` : file.csv.firstLine,
     })
   }
   return index
@@ -148,7 +159,7 @@ export async function loadRoundForImport(db: DB, roundId: number): Promise<Round
 
 /** Checks every line of the file against the round; throws ClientFileError when the header is unusable. */
 export function checkClientFile(file: ClientFile, round: RoundForImport): ImportCheck {
-  const col = columnIndexes(file.header)
+  const col = columnIndexes(file)
   const strataByName = new Map<string, { id: number; name: string }>()
   for (const s of round.strata) {
     strataByName.set(s.name.toLowerCase(), s)

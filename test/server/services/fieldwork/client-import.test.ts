@@ -5,7 +5,7 @@ import type { DatabaseHandle } from '#src/server/db/connect.ts'
 import { createTestDatabase } from '#test/helpers/database.ts'
 import type { RoundFixture } from '#test/helpers/fixtures.ts'
 import { CLIENT_FILES, createRound } from '#test/helpers/fixtures.ts'
-import { readClientFile } from '#src/server/services/fieldwork/client-file.ts'
+import { ClientFileError, readClientFile } from '#src/server/services/fieldwork/client-file.ts'
 import type { ImportCheck } from '#src/server/services/fieldwork/client-import.ts'
 import {
   checkClientFile,
@@ -109,6 +109,52 @@ describe('reading and checking a client file', () => {
       email: 'y@example.nl',
     })
     expect(Object.keys(reasonsOf(fromXlsx))).toEqual(['3'])
+  })
+})
+
+describe('the separator of a CSV file', () => {
+  const header = [
+    'Klantnummer',
+    'Voorletters',
+    'Tussenvoegsel',
+    'Achternaam',
+    'Straat',
+    'Huisnummer',
+    'Toevoeging',
+    'Postcode',
+    'Woonplaats',
+    'Gemeente',
+    'E-mail',
+    'Taal',
+  ]
+  const client = ['K1', 'A.', 'van', 'Dijk', 'Markt', '1', '', '7551 AA', 'Hengelo', 'hengelo', '', 'nl']
+
+  it.each([
+    ['TAB', '\t'],
+    ['a vertical bar', '|'],
+    ['a semicolon', ';'],
+    ['a comma', ','],
+  ])('reads a file separated by %s', async (_name, separator) => {
+    const round = await createRound(database.db, { participantsPerStratum: 0 })
+    const text = `${header.join(separator)}\r\n${client.join(separator)}\r\n`
+    const result = await check(round, Buffer.from(text, 'utf8'))
+    expect(result.problems).toEqual([])
+    expect(result.rows[0]).toMatchObject({ client_number: 'K1', name_prefix: 'van', last_name: 'Dijk' })
+  })
+
+  it('names the separator it used and shows the first line when the columns do not match', async () => {
+    const round = await createRound(database.db, { participantsPerStratum: 0 })
+    // Separated by a colon, which no municipal system uses: read as one column.
+    const text = `${header.join(':')}\r\n${client.join(':')}\r\n`
+    const failure = await check(round, Buffer.from(text, 'utf8')).catch((error: unknown) => error)
+    expect(failure).toBeInstanceOf(ClientFileError)
+    const { key, params } = failure as ClientFileError
+    expect(nl(`fieldwork.import.file_errors.${key}`, params)).toBe(
+      'De kolom klantnummer, achternaam, straat, huisnummer, postcode, woonplaats, gemeente ontbreekt in de eerste regel. ' +
+        'Verwacht: klantnummer;voorletters;tussenvoegsel;achternaam;straat;huisnummer;toevoeging;postcode;woonplaats;gemeente;email;taal. ' +
+        'Het bestand is gelezen met scheidingsteken ";" (gekozen uit ";", ",", TAB, "|"). ' +
+        'De eerste regel is: Klantnummer:Voorletters:Tussenvoegsel:Achternaam:Straat:Huisnummer:Toevoeging:Postcode:Woonplaats:Gemeente:E-mail:Taal',
+    )
   })
 })
 

@@ -33,6 +33,7 @@ const importPages: FastifyPluginAsync = async (app) => {
       blocked: blocker ? request.t(`fieldwork.import.refused.${blocker.key}`) : null,
       error,
       expectedColumns: EXPECTED_COLUMNS,
+      maxFileMb: MAX_FILE_BYTES / (1024 * 1024),
     })
   }
 

@@ -85,6 +85,17 @@ describe('importing the client file', () => {
     expect(bad.body).toContain(
       'De kolom klantnummer, achternaam, straat, huisnummer, postcode, woonplaats, gemeente ontbreekt',
     )
+    expect(bad.body).toContain('De eerste regel is: naam;adres')
+
+    const empty = await upload(
+      browser,
+      `/beheer/rondes/${round.roundId}/import`,
+      {},
+      { bestand: { name: 'leeg.csv', data: '' } },
+    )
+    expect(empty.statusCode).toBe(422)
+    expect(empty.body).toContain('Het bestand is leeg.')
+    expect(empty.body).toContain('Het bestand mag hoogstens 20 MB zijn.')
 
     const preview = await uploadAndFollow(
       browser,
