@@ -5,6 +5,7 @@
 import fp from 'fastify-plugin'
 import type { FastifyError } from 'fastify'
 import type { MessageKey } from '#src/i18n/translate.ts'
+import { isDatabaseUnavailable } from '#src/server/db/unavailable.ts'
 
 function messageKey(status: number, code: string | undefined): MessageKey {
   if (code === 'FST_CSRF_INVALID_TOKEN' || code === 'FST_CSRF_MISSING_SECRET') return 'common.errors.csrf'
@@ -17,9 +18,7 @@ function messageKey(status: number, code: string | undefined): MessageKey {
 
 export default fp(async (app) => {
   app.setErrorHandler(async (error: FastifyError, request, reply) => {
-    const databaseDown = /ECONNREFUSED|terminating connection|Connection terminated|57P01|08006/.test(
-      `${error.message} ${(error as { code?: string }).code ?? ''}`,
-    )
+    const databaseDown = isDatabaseUnavailable(error)
     const status = databaseDown ? 503 : error.statusCode && error.statusCode >= 400 ? error.statusCode : 500
     if (status >= 500) request.log.error({ err: error }, 'request failed')
     else request.log.info({ code: error.code, status }, 'request rejected')
