@@ -19,6 +19,7 @@ import { createMailTransport } from '#src/server/services/fieldwork/mail-transpo
 import { processEmailQueue, queueStatus } from '#src/server/services/fieldwork/email-queue.ts'
 import type { Command } from './command.ts'
 import { UsageError } from './command.ts'
+import { prepareOutputFolder } from './output-paths.ts'
 
 /** The audit log names the command line and the operating-system user. */
 export function cliActor() {
@@ -152,6 +153,7 @@ export function printFilesCommand(command: Pick<Command, 'name' | 'summary'>, co
           out: { type: 'string' },
         },
       })
+      if (values.out) prepareOutputFolder(values.out)
       const { db } = await database()
       const round = await roundOption(db, values.round)
       const mailingId = await letterMailingOption(db, config, round, values.mailing, out)

@@ -7,6 +7,7 @@ import { openDatabase } from '#src/server/db/open.ts'
 import { DataDirInUseError } from '#src/server/db/data-dir-lock.ts'
 import type { DatabaseHandle } from '#src/server/db/connect.ts'
 import { RefusedError, UsageError } from './command.ts'
+import { describeFileError, isUserPathError } from './output-paths.ts'
 import { COMMANDS } from './commands/index.ts'
 
 function help(): string {
@@ -38,6 +39,10 @@ async function main(argv: string[]): Promise<number> {
     }
     if (error instanceof RefusedError || error instanceof DataDirInUseError) {
       process.stderr.write(`${error.message}\n`)
+      return 1
+    }
+    if (isUserPathError(error)) {
+      process.stderr.write(`Cannot use ${error.path}: ${describeFileError(error)}.\n`)
       return 1
     }
     throw error

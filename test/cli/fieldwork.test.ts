@@ -10,7 +10,7 @@ import type { RoundFixture } from '#test/helpers/fixtures.ts'
 import { CLIENT_FILES, createRound } from '#test/helpers/fixtures.ts'
 import type { DatabaseHandle } from '#src/server/db/connect.ts'
 import type { AppConfig } from '#src/server/config.ts'
-import { UsageError } from '#src/cli/command.ts'
+import { RefusedError, UsageError } from '#src/cli/command.ts'
 import { pageTexts } from '#test/mailmerge/pdf-tools.ts'
 
 const FIXTURES = CLIENT_FILES
@@ -33,6 +33,9 @@ function run(name: string, args: string[]): Promise<string> {
 }
 
 const r = () => String(round.roundId)
+
+const auditCount = async (action: string) =>
+  (await handle.db.selectFrom('audit_log').select('id').where('action', 'like', `${action}%`).execute()).length
 
 describe('fieldwork from the command line', () => {
   it('import: reports bad lines and imports nothing, unless told to skip them', async () => {
@@ -68,7 +71,8 @@ describe('fieldwork from the command line', () => {
     const confirmed = await run('sample', ['--round', r(), '--seed', '2022', '--stratum', 'hengelo=1700', '--confirm'])
     expect(confirmed).toContain('2300 participants have a login code.')
 
-    const outDir = mkdtempSync(path.join(tmpdir(), 'peiling-cli-letters-'))
+    // A folder that is not there yet is made before the letters are.
+    const outDir = path.join(mkdtempSync(path.join(tmpdir(), 'peiling-cli-letters-')), 'brieven', '2022')
     const letters = await run('letters', ['--round', r(), '--out', outDir])
     expect(letters).toMatch(/Made the invitation letter mailing \d+: 2300 letters\./)
     expect(letters).toContain('Hengelo letters: 1700/1700 (100%)')
@@ -169,5 +173,13 @@ describe('fieldwork from the command line', () => {
     await expect(run('import', ['--round', r(), `${FIXTURES}/clients-small.csv`])).rejects.toThrow(
       'De steekproef is al getrokken',
     )
+    // A file in a folder that does not exist is refused before anything is read or logged.
+    const missing = path.join(tmpdir(), 'peiling-no-such-folder', 'export.csv')
+    const exportsBefore = await auditCount('export')
+    await expect(run('export', ['--round', r(), '--out', missing])).rejects.toThrow(
+      `Cannot write ${missing}: the folder ${path.dirname(missing)} does not exist.`,
+    )
+    await expect(run('mailing-list', ['--round', r(), '--out', missing])).rejects.toBeInstanceOf(RefusedError)
+    expect(await auditCount('export')).toBe(exportsBefore)
   })
 })

@@ -9,6 +9,7 @@ import type { ExportFormat } from '#src/server/services/reporting/exports.ts'
 import { EXPORT_FORMATS } from '#src/server/services/reporting/exports.ts'
 import { exportFile } from '#src/server/services/reporting/export-files.ts'
 import { isUiLanguage, translator } from '#src/i18n/translate.ts'
+import { checkOutputFile } from '#src/cli/output-paths.ts'
 
 export const exportCommand: Command = {
   name: 'export',
@@ -31,6 +32,7 @@ export const exportCommand: Command = {
     const format = values.format as ExportFormat
     if (!EXPORT_FORMATS.includes(format)) throw new UsageError(`--format: one of ${EXPORT_FORMATS.join(', ')}`)
     if (!isUiLanguage(values.lang)) throw new UsageError('--lang: nl or en')
+    if (values.out && values.out !== '-') checkOutputFile(values.out)
     const { db } = await database()
     const file = await exportFile(
       db,

@@ -3,6 +3,7 @@ import { pipeline } from 'node:stream/promises'
 import { parseArgs } from 'node:util'
 import type { Command } from '#src/cli/command.ts'
 import { UsageError } from '#src/cli/command.ts'
+import { checkOutputFile } from '#src/cli/output-paths.ts'
 import { cliActor, roundOption } from '#src/cli/fieldwork.ts'
 import { audit } from '#src/server/services/audit/audit.ts'
 import { mailingHistory } from '#src/server/services/fieldwork/mailings.ts'
@@ -19,6 +20,7 @@ export const mailingListCommand: Command = {
       options: { round: { type: 'string' }, mailing: { type: 'string' }, out: { type: 'string' } },
     })
     if (!values.out) throw new UsageError('--out: the CSV file to write')
+    checkOutputFile(values.out)
     const { db } = await database()
     const round = await roundOption(db, values.round)
     const letters = (await mailingHistory(db, round.id)).filter((m) => m.channel === 'letter')
