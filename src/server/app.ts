@@ -36,7 +36,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       : options.logger
   const app = Fastify({
     logger,
-    trustProxy: options.config.trustProxy,
+    trustProxy: options.config.trustProxy.length > 0 ? options.config.trustProxy : false,
     bodyLimit: 256 * 1024,
     // Loading the route files takes well under a second, but on a loaded machine (a test run
     // transforming them on two busy cores) longer than Fastify's default of 10 s.

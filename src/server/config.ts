@@ -4,6 +4,7 @@
  */
 import { randomBytes } from 'node:crypto'
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs'
+import { isIP } from 'node:net'
 import path from 'node:path'
 
 export interface SmtpConfig {
@@ -27,7 +28,8 @@ export interface AppConfig {
   /** Cookies only over HTTPS; on by default when PUBLIC_URL starts with https. */
   secureCookies: boolean
   /** Trust X-Forwarded-* headers from a reverse proxy. */
-  trustProxy: boolean
+  /** Addresses or ranges (CIDR) of the reverse proxy whose X-Forwarded-For is believed; empty: none. */
+  trustProxy: string[]
   smtp?: SmtpConfig
   mailFrom: string
   /** Staff are signed out after this many minutes without a request. */
@@ -46,6 +48,28 @@ function readOrCreateSecret(dataDir: string): string {
   const secret = randomBytes(32).toString('base64url')
   writeFileSync(file, `${secret}\n`, { mode: 0o600 })
   return secret
+}
+
+/**
+ * TRUST_PROXY: the proxy's addresses or CIDR ranges, comma-separated. Not "true": then
+ * anyone who reaches the app's port directly picks the address the rate limits count.
+ */
+export function parseTrustProxy(value: string | undefined): string[] {
+  if (value === undefined || value.trim() === '' || value === 'false') return []
+  if (value === 'true')
+    throw new Error(
+      'TRUST_PROXY takes the addresses or ranges of the reverse proxy (e.g. 127.0.0.1 or 172.16.0.0/12), not "true": with "true", anyone who reaches the app directly chooses the address that the rate limits count',
+    )
+  const entries = value.split(',').map((e) => e.trim())
+  for (const entry of entries) {
+    const [address = '', prefix, ...rest] = entry.split('/')
+    const version = isIP(address)
+    const bits = version === 6 ? 128 : 32
+    const prefixOk = prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= bits)
+    if (version === 0 || !prefixOk || rest.length > 0)
+      throw new Error(`TRUST_PROXY: "${entry}" is not an IP address or a CIDR range such as 10.0.0.0/8`)
+  }
+  return entries
 }
 
 function integer(name: string, value: string | undefined, fallback: number): number {
@@ -79,7 +103,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     dataDir,
     sessionSecret,
     secureCookies: env.SECURE_COOKIES ? env.SECURE_COOKIES === 'true' : publicUrl.startsWith('https:'),
-    trustProxy: env.TRUST_PROXY === 'true',
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
     smtp,
     mailFrom: env.MAIL_FROM ?? 'Peiling <enquete@example.nl>',
     staffSessionMinutes: integer('STAFF_SESSION_MINUTES', env.STAFF_SESSION_MINUTES, 30),

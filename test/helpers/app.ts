@@ -100,7 +100,7 @@ export class Browser {
   async post(
     url: string,
     fields: Record<string, FormValue>,
-    options: { csrf?: string | false } = {},
+    options: { csrf?: string | false; headers?: Record<string, string> } = {},
   ): Promise<LightMyRequestResponse> {
     const body = new URLSearchParams()
     const token = options.csrf === undefined ? csrfTokenOf(this.lastPage) : options.csrf
@@ -112,7 +112,11 @@ export class Browser {
       method: 'POST',
       url,
       remoteAddress: this.ip,
-      headers: { cookie: this.cookieHeader(), 'content-type': 'application/x-www-form-urlencoded' },
+      headers: {
+        ...options.headers,
+        cookie: this.cookieHeader(),
+        'content-type': 'application/x-www-form-urlencoded',
+      },
       payload: body.toString(),
     })
     this.remember(response)

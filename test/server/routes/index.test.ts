@@ -121,3 +121,40 @@ describe('signing in with the code from the letter', () => {
     expect(other.lastPage).toContain('nog niet open')
   })
 })
+
+describe('behind a reverse proxy (TRUST_PROXY)', () => {
+  const PROXY = '10.9.0.1'
+  let proxied: TestApp
+
+  beforeAll(async () => {
+    proxied = await createTestApp({ codeAttemptsPerWindow: 3, trustProxy: [PROXY] }, t.database)
+  })
+  afterAll(async () => proxied.close())
+
+  const unknownCodes = async (browser: Browser, forwardedFor: (i: number) => string) => {
+    await browser.visit('/')
+    const statuses: number[] = []
+    for (let i = 0; i < 5; i++) {
+      const response = await browser.post(
+        '/',
+        { code: generateLoginCode() },
+        { headers: { 'x-forwarded-for': forwardedFor(i) } },
+      )
+      statuses.push(response.statusCode)
+    }
+    return statuses
+  }
+
+  it('limits a client that reaches the app directly, whatever X-Forwarded-For it makes up', async () => {
+    const direct = new Browser(proxied.app, '10.9.9.9')
+    expect(await unknownCodes(direct, (i) => `203.0.113.${i + 1}`)).toEqual([422, 422, 422, 429, 429])
+  })
+
+  it("counts the respondent's own address when the request comes through the proxy", async () => {
+    const viaProxy = new Browser(proxied.app, PROXY)
+    expect(await unknownCodes(viaProxy, () => '198.51.100.7')).toEqual([422, 422, 422, 429, 429])
+    // Another respondent behind the same proxy is not affected.
+    const other = new Browser(proxied.app, PROXY)
+    expect(await unknownCodes(other, () => '198.51.100.8')).toEqual([422, 422, 422, 429, 429])
+  })
+})
