@@ -18,7 +18,8 @@ export const respondent: typeof nl = {
       'The code only has the digits 2 to 9 and letters. The letters O, I and L are not used. Please check the code in your letter.',
     check: 'This code is not right. There is probably a typing error. Please check the code in your letter.',
     unknown: 'We do not know this code. Please check the code in your letter.',
-    tooMany: 'You entered a wrong code too many times. Please try again in 15 minutes.',
+    tooMany: 'You entered a wrong code too many times. Please try again in {minutes} minutes.',
+    tooManyOneMinute: 'You entered a wrong code too many times. Please try again in 1 minute.',
   },
   round: {
     notOpenTitle: 'The questionnaire is not open yet',

@@ -16,7 +16,8 @@ export const respondent = {
       'In de code staan alleen de cijfers 2 tot en met 9 en letters. De letters O, I en L komen niet voor. Controleer de code in uw brief.',
     check: 'Deze code klopt niet. Er is waarschijnlijk een tikfout. Controleer de code in uw brief.',
     unknown: 'Deze code kennen wij niet. Controleer de code in uw brief.',
-    tooMany: 'U heeft te vaak een verkeerde code ingevuld. Probeer het over 15 minuten opnieuw.',
+    tooMany: 'U heeft te vaak een verkeerde code ingevuld. Probeer het over {minutes} minuten opnieuw.',
+    tooManyOneMinute: 'U heeft te vaak een verkeerde code ingevuld. Probeer het over 1 minuut opnieuw.',
   },
   round: {
     notOpenTitle: 'De vragenlijst is nog niet open',

@@ -1,6 +1,6 @@
 /** `/`: the start page where a respondent types the code from the letter. */
 import type { FastifyPluginAsync } from 'fastify'
-import { signInWithCode } from '#src/server/services/respondent/sign-in.ts'
+import { signInError, signInWithCode } from '#src/server/services/respondent/sign-in.ts'
 
 const startPage: FastifyPluginAsync = async (app) => {
   app.get('/', async (request, reply) => {
@@ -14,7 +14,7 @@ const startPage: FastifyPluginAsync = async (app) => {
     reply.status(result.problem === 'tooMany' ? 429 : 422)
     return reply.page(
       'respondent/login.eta',
-      { code, error: request.t(`respondent.codeErrors.${result.problem}`) },
+      { code, error: signInError(request, result) },
       { title: request.t('respondent.login.title') },
     )
   })

@@ -50,6 +50,32 @@ export async function isBlocked(db: DB, limit: AttemptLimit, key: string, now = 
   return (await failuresWithin(db, limit, key, now)) >= limit.max
 }
 
+/**
+ * How long until the next attempt on `key` may go ahead: 0 when it may now. The oldest
+ * failures drop out first (a slot counts until one window and one slot after it began),
+ * so the wait ends when enough of them have dropped out to leave fewer than `max`.
+ */
+export async function secondsUntilAllowed(db: DB, limit: AttemptLimit, key: string, now = new Date()): Promise<number> {
+  const slots = await db
+    .selectFrom('rate_limit_hits')
+    .select(['window_start', 'hits'])
+    .where('key', '=', `${limit.scope}:${key}`)
+    .where('window_start', '>=', countedFrom(limit, now))
+    .orderBy('window_start')
+    .execute()
+  let counted = slots.reduce((n, s) => n + s.hits, 0)
+  const slotMs = (limit.windowSeconds / SLOTS_PER_WINDOW) * 1000
+  for (const slot of slots) {
+    if (counted < limit.max) break
+    counted -= slot.hits
+    if (counted < limit.max) {
+      const droppedAt = new Date(slot.window_start).getTime() + limit.windowSeconds * 1000 + slotMs
+      return Math.max(0, Math.ceil((droppedAt - now.getTime()) / 1000))
+    }
+  }
+  return 0
+}
+
 async function addToSlot(db: DB, key: string, start: Date): Promise<number> {
   const row = await db
     .insertInto('rate_limit_hits')

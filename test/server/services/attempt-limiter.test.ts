@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DatabaseHandle } from '#src/server/db/connect.ts'
 import type { AttemptLimit } from '#src/server/services/attempt-limiter.ts'
-import { isBlocked, recordFailure, takeAttempt } from '#src/server/services/attempt-limiter.ts'
+import { isBlocked, recordFailure, secondsUntilAllowed, takeAttempt } from '#src/server/services/attempt-limiter.ts'
 import { createTestDatabase, testEngine } from '#test/helpers/database.ts'
 
 let database: DatabaseHandle
@@ -34,6 +34,19 @@ describe(`the attempt limiter (${testEngine})`, () => {
     expect(await isBlocked(database.db, limit('forget'), 'a', at('10:15:59'))).toBe(true)
     expect(await isBlocked(database.db, limit('forget'), 'a', at('10:16:00'))).toBe(false)
     expect(await take('forget', 'a', at('10:16:00'))).toBe(true)
+  })
+
+  it('says how long the wait really is: until enough of the oldest failures are forgotten', async () => {
+    const wait = (time: string) => secondsUntilAllowed(database.db, limit('wait'), 'a', at(time))
+    expect(await wait('10:00:00')).toBe(0)
+    // Three failures at 10:00:30, two at 10:07:10: the first three are forgotten at 10:16.
+    for (let i = 0; i < 3; i++) await take('wait', 'a', at('10:00:30'))
+    for (let i = 0; i < 2; i++) await take('wait', 'a', at('10:07:10'))
+    expect(await wait('10:08:00')).toBe(8 * 60)
+    expect(await wait('10:15:59')).toBe(1)
+    expect(await wait('10:16:00')).toBe(0)
+    expect(await isBlocked(database.db, limit('wait'), 'a', at('10:15:59'))).toBe(true)
+    expect(await isBlocked(database.db, limit('wait'), 'a', at('10:16:00'))).toBe(false)
   })
 
   it('never lets more than the limit through in any fifteen minutes of steady guessing', async () => {

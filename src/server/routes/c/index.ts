@@ -3,7 +3,7 @@
  * address without the code, so the code does not stay in the address bar or history.
  */
 import type { FastifyPluginAsync } from 'fastify'
-import { signInWithCode } from '#src/server/services/respondent/sign-in.ts'
+import { signInError, signInWithCode } from '#src/server/services/respondent/sign-in.ts'
 
 const codeLink: FastifyPluginAsync = async (app) => {
   app.get<{ Params: { code: string } }>('/:code', async (request, reply) => {
@@ -12,7 +12,7 @@ const codeLink: FastifyPluginAsync = async (app) => {
     reply.status(result.problem === 'tooMany' ? 429 : 404)
     return reply.page(
       'respondent/login.eta',
-      { code: '', error: request.t(`respondent.codeErrors.${result.problem}`) },
+      { code: '', error: signInError(request, result) },
       { title: request.t('respondent.login.title') },
     )
   })

@@ -8,7 +8,7 @@ import type { CodeProblem } from '#src/codes/login-code.ts'
 import { parseLoginCode } from '#src/codes/login-code.ts'
 import { findParticipantByCode } from './participation.ts'
 import type { AttemptLimit } from '#src/server/services/attempt-limiter.ts'
-import { isBlocked, recordFailure, takeAttempt } from '#src/server/services/attempt-limiter.ts'
+import { isBlocked, recordFailure, secondsUntilAllowed, takeAttempt } from '#src/server/services/attempt-limiter.ts'
 
 declare module '@fastify/secure-session' {
   interface SessionData {
@@ -16,21 +16,40 @@ declare module '@fastify/secure-session' {
   }
 }
 
-export type SignInResult = { ok: true } | { ok: false; problem: CodeProblem | 'unknown' | 'tooMany' }
+export type SignInResult =
+  | { ok: true }
+  | { ok: false; problem: CodeProblem | 'unknown' }
+  /** `minutes`: how long until a code may be tried again from this address. */
+  | { ok: false; problem: 'tooMany'; minutes: number }
 
 /** Failed lookups across all addresses per minute above which the log warns of guessing. */
 const GLOBAL_WARNING_THRESHOLD = 200
 
+/** Why signing in did not work, in the respondent's language; after too many tries, with the real wait. */
+export function signInError(request: FastifyRequest, result: SignInResult & { ok: false }): string {
+  if (result.problem === 'tooMany') {
+    return result.minutes === 1
+      ? request.t('respondent.codeErrors.tooManyOneMinute')
+      : request.t('respondent.codeErrors.tooMany', { minutes: result.minutes })
+  }
+  return request.t(`respondent.codeErrors.${result.problem}`)
+}
+
 export async function signInWithCode(request: FastifyRequest, input: string): Promise<SignInResult> {
   const { db, config } = request.server
   const perAddress: AttemptLimit = { scope: 'code-ip', max: config.codeAttemptsPerWindow, windowSeconds: 15 * 60 }
-  if (await isBlocked(db, perAddress, request.ip)) return { ok: false, problem: 'tooMany' }
+  const tooMany = async (): Promise<SignInResult> => ({
+    ok: false,
+    problem: 'tooMany',
+    minutes: Math.max(1, Math.ceil((await secondsUntilAllowed(db, perAddress, request.ip)) / 60)),
+  })
+  if (await isBlocked(db, perAddress, request.ip)) return tooMany()
   const parsed = parseLoginCode(input)
   // A typo caught by the check character costs no look-up and no attempt.
   if (!parsed.ok) return { ok: false, problem: parsed.problem }
   // Counted before the look-up, so parallel guesses cannot slip past the limit together.
   const attempt = await takeAttempt(db, perAddress, request.ip)
-  if (!attempt.allowed) return { ok: false, problem: 'tooMany' }
+  if (!attempt.allowed) return tooMany()
   const participant = await findParticipantByCode(db, parsed.code)
   if (!participant) {
     const globalFailures = await recordFailure(db, { scope: 'code-all', max: 0, windowSeconds: 60 }, 'all')
