@@ -19,6 +19,8 @@ import { deleteBatchFiles } from '#src/server/services/fieldwork/letter-batches.
 import { deleteWrittenMessages } from '#src/server/services/fieldwork/mail-transport.ts'
 import type { AppConfig } from '#src/server/config.ts'
 import { lockRoundStatus } from './round-lock.ts'
+import type { ScrubResult } from './scrub.ts'
+import { scrubDeletedRows } from './scrub.ts'
 
 export type PurgeProblem = 'notFound' | 'notClosed'
 
@@ -28,8 +30,8 @@ export async function purgeRound(
   actor: AuditActor,
   roundId: number,
   reason: 'confirmed' | 'retention',
-): Promise<{ ok: true; participants: number } | { ok: false; problem: PurgeProblem }> {
-  return db.transaction().execute(async (tx) => {
+): Promise<{ ok: true; participants: number; scrub: ScrubResult } | { ok: false; problem: PurgeProblem }> {
+  const purged = await db.transaction().execute(async (tx) => {
     const status = await lockRoundStatus(tx, roundId)
     if (status === undefined) return { ok: false as const, problem: 'notFound' as const }
     if (status !== 'closed') return { ok: false as const, problem: 'notClosed' as const }
@@ -73,6 +75,9 @@ export async function purgeRound(
     await audit(tx, actor, 'round.purge', { reason, participants }, roundId)
     return { ok: true as const, participants }
   })
+  if (!purged.ok) return purged
+  // After the commit: VACUUM cannot run inside a transaction, and only committed deletions can be scrubbed.
+  return { ...purged, scrub: await scrubDeletedRows(db) }
 }
 
 /** Closed rounds whose retention date lies before `today`. */

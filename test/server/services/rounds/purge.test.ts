@@ -1,5 +1,10 @@
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import path from 'node:path'
+import type { DatabaseHandle } from '#src/server/db/connect.ts'
+import { connectPGlite } from '#src/server/db/connect.ts'
+import { migrateToLatest } from '#src/server/db/migrate.ts'
+import { testEngine } from '#test/helpers/database.ts'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { TestApp } from '#test/helpers/app.ts'
@@ -34,8 +39,30 @@ async function everyRow(): Promise<Array<{ table: string; text: string }>> {
   return rows
 }
 
+/** The embedded database's folder on disk (the pglite project), to look for what a purge should have removed. */
+let pgliteFolder: string | undefined
+let ownDatabase: DatabaseHandle | undefined
+
+/** The files of the data folder that still hold one of `needles`. */
+function filesHolding(folder: string, needles: string[]): string[] {
+  const patterns = needles.map((n) => Buffer.from(n, 'utf8'))
+  const found: string[] = []
+  for (const entry of readdirSync(folder, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue
+    const file = path.join(entry.parentPath, entry.name)
+    const bytes = readFileSync(file)
+    if (patterns.some((p) => bytes.includes(p))) found.push(path.relative(folder, file))
+  }
+  return found
+}
+
 beforeAll(async () => {
-  t = await createTestApp()
+  if (testEngine === 'pglite') {
+    pgliteFolder = mkdtempSync(path.join(tmpdir(), 'peiling-purge-'))
+    ownDatabase = await connectPGlite(pgliteFolder)
+    await migrateToLatest(ownDatabase.db)
+  }
+  t = await createTestApp({}, ownDatabase)
   const db = t.database.db
   round = await seedRound(db, [
     { code: 'hengelo', name: 'Hengelo', invited: 40, online: 5, paper: 4, inProgress: 2 },
@@ -110,15 +137,20 @@ beforeAll(async () => {
 
   await closeRound(db, actor, round.roundId)
 })
-afterAll(async () => t.close())
+afterAll(async () => {
+  await t.close()
+  await ownDatabase?.close()
+})
 
 describe('purging a round', () => {
   it('leaves no name, address, e-mail address, client number or code in any table, nor the print files', async () => {
     const before = await everyRow()
     expect(before.some((r) => r.text.includes(PERSONAL_MARK))).toBe(true)
+    // The embedded database's files hold them now: the check below can find them.
+    if (pgliteFolder) expect(filesHolding(pgliteFolder, [PERSONAL_MARK]).length).toBeGreaterThan(0)
 
     const result = await purgeRound(t.database.db, t.config, actor, round.roundId, 'confirmed')
-    expect(result).toEqual({ ok: true, participants: 60 })
+    expect(result).toEqual({ ok: true, participants: 60, scrub: { tablesRewritten: 8, walMovedOn: true } })
 
     const after = await everyRow()
     const leaks = after.filter(
@@ -129,6 +161,10 @@ describe('purging a round', () => {
     const mailLeft = readdirSync(path.join(t.config.dataDir, 'mail'))
     expect(mailLeft).toHaveLength(1)
     expect(mailLeft[0]).toMatch(/another-roundpeiling\.test\.eml$/)
+    // Nor on disk: no table file, index file or write-ahead log segment of the embedded
+    // database holds a name or a code any more (a PostgreSQL server: the same statements,
+    // see src/server/services/rounds/scrub.ts).
+    if (pgliteFolder) expect(filesHolding(pgliteFolder, [PERSONAL_MARK, ...codes])).toEqual([])
   })
 
   it('keeps the answers and the counts per municipality and mode', async () => {
