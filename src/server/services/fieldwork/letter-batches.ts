@@ -194,20 +194,45 @@ async function runJob(db: DB, config: AppConfig, job: ClaimedBatch, progress?: B
       onProgress,
     })
     await beat
-    await rename(partial, file)
-    const size = (await stat(file)).size
-    await db
-      .updateTable('letter_batches')
-      .set({
-        status: 'done',
-        done: job.total,
-        file_name: name,
-        file_size: size,
-        finished_at: sql<Date>`now()`,
-        heartbeat_at: null,
-      })
-      .where('id', '=', job.id)
-      .execute()
+    const kept = await db.transaction().execute(async (tx) => {
+      // The round's row, shared: a purge (which locks it for update) either waits until this
+      // file is recorded and then deletes it with the others, or came first: then the file
+      // is not kept, and neither is the folder this job made again.
+      const round = await tx
+        .selectFrom('rounds')
+        .select('status')
+        .where('id', '=', job.round_id)
+        .forShare()
+        .executeTakeFirst()
+      const batch = await tx.selectFrom('letter_batches').select('status').where('id', '=', job.id).executeTakeFirst()
+      if (round?.status === 'purged' || batch?.status !== 'running') return false
+      await rename(partial, file)
+      const size = (await stat(file)).size
+      await tx
+        .updateTable('letter_batches')
+        .set({
+          status: 'done',
+          done: job.total,
+          file_name: name,
+          file_size: size,
+          finished_at: sql<Date>`now()`,
+          heartbeat_at: null,
+        })
+        .where('id', '=', job.id)
+        .execute()
+      return true
+    })
+    if (!kept) {
+      await rm(partial, { force: true })
+      const purged = await db
+        .selectFrom('rounds')
+        .select('id')
+        .where('id', '=', job.round_id)
+        .where('status', '=', 'purged')
+        .executeTakeFirst()
+      if (purged) await deleteBatchFiles(config, job.round_id)
+      return
+    }
     if (info.file_name && info.file_name !== name) await rm(path.join(folder, info.file_name), { force: true })
   } catch (error) {
     await beat

@@ -62,6 +62,13 @@ export async function purgeRound(
       .select('e.message_id')
       .where('m.round_id', '=', roundId)
       .execute()
+    // Print files still to be made would bring names back onto the disk: they are called off.
+    await tx
+      .updateTable('letter_batches')
+      .set({ status: 'failed', error: 'purged', finished_at: sql<Date>`now()`, heartbeat_at: null })
+      .where('round_id', '=', roundId)
+      .where('status', 'in', ['queued', 'running'])
+      .execute()
     const deleted = await tx.deleteFrom('participants').where('round_id', '=', roundId).executeTakeFirst()
     await tx.deleteFrom('import_uploads').where('round_id', '=', roundId).execute()
     await tx.updateTable('rounds').set({ status: 'purged' }).where('id', '=', roundId).execute()

@@ -13,6 +13,8 @@ import {
   PRINT_FILE_WRITERS,
 } from '#src/server/services/fieldwork/letter-batches.ts'
 import { pageTexts } from '#test/mailmerge/pdf-tools.ts'
+import { closeRound } from '#src/server/services/rounds/rounds.ts'
+import { purgeRound } from '#src/server/services/rounds/purge.ts'
 
 const actor = { id: null, username: 'test' }
 let database: DatabaseHandle
@@ -124,5 +126,44 @@ describe('print files', () => {
     expect(batch).toMatchObject({ status: 'failed', error: 'printer on fire', fileName: null })
     const folder = batchFolder(config, round.roundId)
     expect(existsSync(folder) ? readdirSync(folder) : []).toEqual([])
+  })
+
+  describe('and a purge of their round', () => {
+    async function closedRoundWithLetters(code: string) {
+      const round = await createRound(database.db, { participantsPerStratum: 2, strata: [{ code, name: code }] })
+      const [mailing] = await createMailings(database.db, round.roundId, 'invitation', ['letter'], {
+        actor,
+        publicUrl: config.publicUrl,
+      })
+      await closeRound(database.db, actor, round.roundId)
+      return { roundId: round.roundId, mailingId: mailing!.mailingId }
+    }
+
+    it('calls off the files still queued: nothing is drawn after the purge', async () => {
+      const { roundId, mailingId } = await closedRoundWithLetters('delden')
+      expect(await purgeRound(database.db, config, actor, roundId, 'confirmed')).toMatchObject({ ok: true })
+      expect(await runQueuedLetterBatches(database.db, config, { mailingId })).toBe(0)
+      expect(existsSync(batchFolder(config, roundId))).toBe(false)
+      const [batch] = await batchesOfRound(database.db, roundId, mailingId)
+      expect(batch).toMatchObject({ status: 'failed', error: 'purged', fileName: null })
+    })
+
+    it('does not keep a file that was being drawn while the round was purged, nor its folder', async () => {
+      const { roundId, mailingId } = await closedRoundWithLetters('goor')
+      const original = PRINT_FILE_WRITERS.letters
+      PRINT_FILE_WRITERS.letters = async (db, job, context) => {
+        await original(db, job, context)
+        // The researcher purges the round just as the last page is written.
+        expect(await purgeRound(database.db, config, actor, roundId, 'confirmed')).toMatchObject({ ok: true })
+      }
+      try {
+        expect(await runQueuedLetterBatches(database.db, config, { mailingId })).toBe(1)
+      } finally {
+        PRINT_FILE_WRITERS.letters = original
+      }
+      expect(existsSync(batchFolder(config, roundId))).toBe(false)
+      const [batch] = await batchesOfRound(database.db, roundId, mailingId)
+      expect(batch).toMatchObject({ status: 'failed', error: 'purged', fileName: null })
+    })
   })
 })
