@@ -9,10 +9,11 @@
  *   'sending' BEFORE it talks to the mail server.
  * - Afterwards it records what the server said: 'sent'; 'failed' for a permanent
  *   refusal (5xx; a refused recipient also marks the address bounced); back to 'queued'
- *   with a growing delay for a temporary refusal (4xx) or a server that cannot be
- *   reached (nothing was handed over, so trying again cannot double anything).
- * - The ambiguous case: the connection breaks after the message may have been handed
- *   over, or the process dies between the server's "250 OK" and our update. Such a row
+ *   with a growing delay for a temporary refusal (4xx), a server that cannot be
+ *   reached, or a connection that breaks before the whole message went out (nothing was
+ *   handed over, so trying again cannot double anything).
+ * - The ambiguous case: the connection breaks after the end of the message went out,
+ *   before the server's answer to it, or the process dies between the server's "250 OK" and our update. Such a row
  *   is, or is left, 'sending'; once its lease has run out it becomes 'uncertain' and is
  *   NOT retried by itself. Staff see it and may choose to send it again; the row keeps
  *   its Message-ID, so a resent message is the same message to mail software.
@@ -28,6 +29,7 @@ import type { AuditActor } from '#src/server/services/audit/audit.ts'
 import { audit } from '#src/server/services/audit/audit.ts'
 import { effectiveTemplate } from './letter-templates.ts'
 import type { MailTransport } from './mail-transport.ts'
+import { SendError } from './mail-transport.ts'
 import { displayName, personalUrl, printedCode } from './recipients.ts'
 
 /** A row claimed longer ago than this, still 'sending', is taken to have died mid-send. */
@@ -74,7 +76,9 @@ const UNREACHABLE =
 
 /** What an error from nodemailer means for this message (see the header). */
 function classifySendError(error: unknown): Outcome {
-  const e = (error ?? {}) as SmtpError
+  // From an SMTP server: whether the whole message had gone out. Written to files: it had not.
+  const handedOver = error instanceof SendError ? error.messageHandedOver : false
+  const e = ((error instanceof SendError ? error.cause : error) ?? {}) as SmtpError
   const reply = e.response ? String(e.response).slice(0, 300) : ''
   const text = `${e.message ?? String(error)}${reply && !String(e.message).includes(reply) ? ` (${reply})` : ''}`.slice(
     0,
@@ -87,6 +91,9 @@ function classifySendError(error: unknown): Outcome {
   if (e.syscall === 'connect' || UNREACHABLE.test(text)) return { status: 'retry', error: text, serverDown: true }
   if (e.code === 'EAUTH') return { status: 'retry', error: text, serverDown: true }
   if (e.code === 'EENVELOPE' || e.code === 'EMESSAGE') return { status: 'failed', error: text }
+  // The connection broke without an answer. Before the end of the message the server
+  // cannot have taken it: nothing was handed over, and trying again doubles nothing.
+  if (!handedOver) return { status: 'retry', error: text, serverDown: true }
   return { status: 'uncertain', error: text }
 }
 

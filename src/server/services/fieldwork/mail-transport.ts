@@ -4,8 +4,12 @@
  */
 import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
+import { Readable } from 'node:stream'
 import nodemailer from 'nodemailer'
 import type { SendMailOptions } from 'nodemailer'
+import MailComposer from 'nodemailer/lib/mail-composer'
+import SMTPConnection from 'nodemailer/lib/smtp-connection'
+import type { SmtpConfig } from '#src/server/config.ts'
 import type { AppConfig } from '#src/server/config.ts'
 
 export interface OutgoingMail {
@@ -16,6 +20,21 @@ export interface OutgoingMail {
   /** Fixed per queue row, so a message sent twice would still be recognisably one message. */
   messageId: string
   language: string
+}
+
+/**
+ * A failed SMTP send, with whether the whole message had gone to the server: only then
+ * can the server have accepted it without our hearing so (see email-queue.ts).
+ */
+export class SendError extends Error {
+  /** The message's last byte was passed to the connection before it failed. */
+  readonly messageHandedOver: boolean
+
+  constructor(cause: unknown, messageHandedOver: boolean) {
+    super(cause instanceof Error ? cause.message : String(cause), { cause })
+    this.name = 'SendError'
+    this.messageHandedOver = messageHandedOver
+  }
 }
 
 export interface MailTransport {
@@ -35,24 +54,56 @@ function message(config: AppConfig, mail: OutgoingMail): SendMailOptions {
   }
 }
 
+/**
+ * One message over one SMTP connection (as nodemailer's transport does without a pool),
+ * through nodemailer's SMTPConnection so that the end of the message is seen: the
+ * connection reads the message only after the server's "354" to DATA, so a break before
+ * the message has been read to its end is a message that certainly did not arrive.
+ */
+async function sendOverSmtp(
+  smtp: SmtpConfig,
+  envelope: { from: string | false; to: string[] },
+  raw: Buffer,
+): Promise<void> {
+  const connection = new SMTPConnection({
+    host: smtp.host,
+    port: smtp.port,
+    secure: smtp.secure,
+    // A mail server that hangs must not hold a queue row for long: see email-queue.ts.
+    connectionTimeout: 15_000,
+    greetingTimeout: 15_000,
+    socketTimeout: 60_000,
+  })
+  let handedOver = false
+  const body = Readable.from([raw]).on('end', () => {
+    handedOver = true
+  })
+  const failed = new Promise<never>((_resolve, reject) => connection.once('error', reject))
+  // An error after the message went (e.g. during QUIT) changes nothing: not an unhandled rejection.
+  failed.catch(() => undefined)
+  const step = <T>(run: (done: (error: Error | null, result?: T) => void) => void) =>
+    Promise.race([failed, new Promise<T | undefined>((resolve, reject) => run((e, r) => (e ? reject(e) : resolve(r))))])
+  try {
+    await step<void>((done) => connection.connect((error) => done(error ?? null)))
+    if (smtp.user)
+      await step<boolean>((done) => connection.login({ user: smtp.user!, pass: smtp.password ?? '' }, done))
+    await step((done) => connection.send(envelope, body, done))
+    connection.quit()
+  } catch (error) {
+    connection.close()
+    throw new SendError(error, handedOver)
+  }
+}
+
 export function createMailTransport(config: AppConfig): MailTransport {
   if (config.smtp) {
     const smtp = config.smtp
-    const transporter = nodemailer.createTransport({
-      host: smtp.host,
-      port: smtp.port,
-      secure: smtp.secure,
-      auth: smtp.user ? { user: smtp.user, pass: smtp.password ?? '' } : undefined,
-      // A mail server that hangs must not hold a queue row for long: see email-queue.ts.
-      connectionTimeout: 15_000,
-      greetingTimeout: 15_000,
-      socketTimeout: 60_000,
-    })
     return {
       send: async (mail) => {
-        await transporter.sendMail(message(config, mail))
+        const compiled = new MailComposer(message(config, mail)).compile()
+        await sendOverSmtp(smtp, compiled.getEnvelope(), await compiled.build())
       },
-      close: () => transporter.close(),
+      close: () => undefined,
     }
   }
   const folder = mailFolder(config)

@@ -1,3 +1,4 @@
+import net from 'node:net'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { SMTPServerOptions } from 'smtp-server'
 import { SMTPServer } from 'smtp-server'
@@ -308,5 +309,104 @@ describe('the e-mail queue', () => {
     const run = await processEmailQueue(database.db, transportTo(server), { publicUrl: PUBLIC_URL })
     expect(run).toMatchObject({ sent: 2, skipped: 1 })
     expect(server.received.every((m) => m.subject?.startsWith('Herinnering'))).toBe(true)
+  })
+})
+
+/** Where in the SMTP conversation the dying server cuts the connection. */
+type Stage = 'greeting' | 'EHLO' | 'MAIL FROM' | 'RCPT TO' | 'DATA' | 'end of message'
+
+/**
+ * A mail server that speaks SMTP until `stage` and then drops the connection without a
+ * word, as a server does that crashes or loses its network there.
+ */
+async function serverDyingAt(stage: Stage): Promise<{ port: number; stop(): Promise<void> }> {
+  const server = net.createServer((socket) => {
+    if (stage === 'greeting') return socket.destroy()
+    socket.write('220 dying.test ESMTP\r\n')
+    let buffer = ''
+    let inData = false
+    socket.on('data', (chunk) => {
+      buffer += chunk.toString('latin1')
+      if (inData) {
+        if (!buffer.includes('\r\n.\r\n')) return
+        // The whole message is here: the server stops before saying "250 OK".
+        return socket.destroy()
+      }
+      for (let end = buffer.indexOf('\r\n'); end !== -1; end = buffer.indexOf('\r\n')) {
+        const line = buffer.slice(0, end).toUpperCase()
+        buffer = buffer.slice(end + 2)
+        const command = line.startsWith('EHLO')
+          ? 'EHLO'
+          : line.startsWith('MAIL FROM')
+            ? 'MAIL FROM'
+            : line.startsWith('RCPT TO')
+              ? 'RCPT TO'
+              : line === 'DATA'
+                ? 'DATA'
+                : line
+        if (command === stage) return socket.destroy()
+        if (command === 'EHLO') socket.write('250 dying.test\r\n')
+        else if (command === 'DATA') {
+          socket.write('354 go ahead\r\n')
+          inData = true
+        } else if (command === 'QUIT') socket.end('221 bye\r\n')
+        else socket.write('250 OK\r\n')
+      }
+    })
+    socket.on('error', () => undefined)
+  })
+  const port = await onFreePort(async (free) => {
+    await listen(server, free)
+    return free
+  })
+  return { port, stop: () => new Promise<void>((resolve) => server.close(() => resolve())) }
+}
+
+describe('a mail server that dies during the conversation', () => {
+  // A database of its own: the queue is worked across mailings, and earlier tests leave messages waiting.
+  let own: DatabaseHandle
+  beforeAll(async () => {
+    own = await createTestDatabase()
+  })
+  afterAll(async () => own.close())
+
+  it.each<[Stage, 'queued' | 'uncertain']>([
+    ['greeting', 'queued'],
+    ['EHLO', 'queued'],
+    ['MAIL FROM', 'queued'],
+    ['RCPT TO', 'queued'],
+    ['DATA', 'queued'],
+    ['end of message', 'uncertain'],
+  ])('at %s: the message is %s', async (stage, expected) => {
+    const dying = await serverDyingAt(stage)
+    // Only this case's message in the queue.
+    await own.db.deleteFrom('email_messages').execute()
+    try {
+      const round = await createRound(own.db, {
+        participantsPerStratum: 1,
+        strata: [{ code: 'rijssen', name: 'Rijssen' }],
+      })
+      await own.db
+        .updateTable('participants')
+        .set({ email: 'iemand@example.nl' })
+        .where('round_id', '=', round.roundId)
+        .execute()
+      const [mailing] = await createMailings(own.db, round.roundId, 'invitation', ['email'], {
+        actor,
+        publicUrl: PUBLIC_URL,
+      })
+      const transport = createMailTransport(
+        testConfig({ smtp: { host: '127.0.0.1', port: dying.port, secure: false } }),
+      )
+      const run = await processEmailQueue(own.db, transport, { publicUrl: PUBLIC_URL, retryDelays: [0], limit: 1 })
+      transport.close()
+      // Before the end of the message nothing can have arrived: it waits to be sent again
+      // by itself. After it, the server may have taken it: a person decides.
+      expect(run).toMatchObject({ sent: 0, failed: 0, uncertain: expected === 'uncertain' ? 1 : 0 })
+      const status = await queueStatus(own.db, mailing!.mailingId)
+      expect(status).toMatchObject({ sent: 0, [expected]: 1 })
+    } finally {
+      await dying.stop()
+    }
   })
 })
