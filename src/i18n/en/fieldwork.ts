@@ -50,6 +50,8 @@ export const fieldwork: typeof nl = {
       empty: 'The file is empty.',
       unreadableCsv: 'The file is not a readable CSV (line {line}: quotes do not match).',
       unreadableXlsx: 'The Excel file cannot be read. Save it as .xlsx or as CSV.',
+      tooLargeUnpacked:
+        'Unpacked, the Excel file is larger than {mb} MB. That is more than a client file needs. Save it as CSV, or remove empty or unneeded sheets.',
       missingColumns: 'The column {columns} is missing from the first line. Expected: {expected}',
       missingColumnsCsv:
         'The column {columns} is missing from the first line. Expected: {expected}. The file was read with separator {separator} (chosen from {tried}). The first line is: {firstLine}',

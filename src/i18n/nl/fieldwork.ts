@@ -48,6 +48,8 @@ export const fieldwork = {
       empty: 'Het bestand is leeg.',
       unreadableCsv: 'Het bestand is geen leesbare CSV (regel {line}: aanhalingstekens kloppen niet).',
       unreadableXlsx: 'Het Excel-bestand kan niet gelezen worden. Sla het op als .xlsx of als CSV.',
+      tooLargeUnpacked:
+        'Het Excel-bestand is uitgepakt groter dan {mb} MB. Dat is meer dan een klantenbestand nodig heeft. Sla het op als CSV, of haal lege of overbodige tabbladen weg.',
       missingColumns: 'De kolom {columns} ontbreekt in de eerste regel. Verwacht: {expected}',
       missingColumnsCsv:
         'De kolom {columns} ontbreekt in de eerste regel. Verwacht: {expected}. Het bestand is gelezen met scheidingsteken {separator} (gekozen uit {tried}). De eerste regel is: {firstLine}',

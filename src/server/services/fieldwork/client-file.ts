@@ -12,6 +12,8 @@ import { parse } from 'csv-parse/sync'
 import iconv from 'iconv-lite'
 import { readSheet } from 'read-excel-file/node'
 import type { KeyUnder } from '#src/i18n/translate.ts'
+import type { ZipLimits } from './zip-limits.ts'
+import { checkZipLimits } from './zip-limits.ts'
 
 export interface FileLine {
   /** 1-based line (CSV) or row (XLSX) number; the header is line 1. */
@@ -101,7 +103,14 @@ function cellText(value: unknown): string {
   return String(value)
 }
 
+/** What an XLSX client file may unpack to: a 100,000-row file is about 40 MB. */
+export const XLSX_LIMITS: ZipLimits = { maxUnpackedBytes: 64 * 1024 * 1024, maxEntries: 200 }
+
 async function readXlsx(bytes: Buffer): Promise<ClientFile> {
+  const zipProblem = checkZipLimits(bytes, XLSX_LIMITS)
+  if (zipProblem?.problem === 'tooLargeUnpacked')
+    throw new ClientFileError('tooLargeUnpacked', { mb: XLSX_LIMITS.maxUnpackedBytes / (1024 * 1024) })
+  if (zipProblem) throw new ClientFileError('unreadableXlsx')
   let rows: unknown[][]
   try {
     rows = (await readSheet(bytes)) as unknown[][]

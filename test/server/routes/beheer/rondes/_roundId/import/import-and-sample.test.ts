@@ -6,6 +6,7 @@ import { CLIENT_FILES, createRound } from '#test/helpers/fixtures.ts'
 import { signedInAs } from '#test/helpers/staff.ts'
 import { parseLoginCode } from '#src/codes/login-code.ts'
 import { upload, uploadAndFollow } from './_upload.ts'
+import { xlsxBomb } from '#test/server/services/fieldwork/_zip-bomb.ts'
 
 const FIXTURES = CLIENT_FILES
 let t: TestApp
@@ -96,6 +97,17 @@ describe('importing the client file', () => {
     expect(empty.statusCode).toBe(422)
     expect(empty.body).toContain('Het bestand is leeg.')
     expect(empty.body).toContain('Het bestand mag hoogstens 20 MB zijn.')
+
+    // An XLSX of 330 KB that unpacks to 320 MB is refused, and the server answers on.
+    const bomb = await upload(
+      browser,
+      `/beheer/rondes/${round.roundId}/import`,
+      {},
+      { bestand: { name: 'klanten.xlsx', data: xlsxBomb() } },
+    )
+    expect(bomb.statusCode).toBe(422)
+    expect(bomb.body).toContain('Het Excel-bestand is uitgepakt groter dan 64 MB.')
+    expect((await t.app.inject({ url: '/health' })).statusCode).toBe(200)
 
     const preview = await uploadAndFollow(
       browser,
