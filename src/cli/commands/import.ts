@@ -4,7 +4,8 @@ import { parseArgs } from 'node:util'
 import type { Command } from '#src/cli/command.ts'
 import { UsageError } from '#src/cli/command.ts'
 import { cliActor, roundOption, translator } from '#src/cli/fieldwork.ts'
-import { ClientFileError, readClientFile } from '#src/server/services/fieldwork/client-file.ts'
+import { ClientFileError } from '#src/server/services/fieldwork/client-file.ts'
+import { readClientFileApart } from '#src/server/services/fieldwork/client-file-reader.ts'
 import {
   checkClientFile,
   importBlocker,
@@ -34,7 +35,7 @@ export const importCommand: Command = {
     const started = performance.now()
     let check: ReturnType<typeof checkClientFile>
     try {
-      check = checkClientFile(await readClientFile(bytes), await loadRoundForImport(db, round.id))
+      check = checkClientFile(await readClientFileApart(bytes), await loadRoundForImport(db, round.id))
     } catch (error) {
       if (error instanceof ClientFileError)
         throw new UsageError(nl(`fieldwork.import.file_errors.${error.key}`, error.params))

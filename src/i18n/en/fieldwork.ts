@@ -50,6 +50,9 @@ export const fieldwork: typeof nl = {
       empty: 'The file is empty.',
       unreadableCsv: 'The file is not a readable CSV (line {line}: quotes do not match).',
       unreadableXlsx: 'The Excel file cannot be read. Save it as .xlsx or as CSV.',
+      tooManyLines:
+        'The file has more than {max} lines. That is more clients than a municipality has: check that it is the right file.',
+      tooComplex: 'The file is too large or too complex to read. Save it as CSV with only the columns that are needed.',
       tooLargeUnpacked:
         'Unpacked, the Excel file is larger than {mb} MB. That is more than a client file needs. Save it as CSV, or remove empty or unneeded sheets.',
       missingColumns: 'The column {columns} is missing from the first line. Expected: {expected}',

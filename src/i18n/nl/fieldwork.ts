@@ -48,6 +48,10 @@ export const fieldwork = {
       empty: 'Het bestand is leeg.',
       unreadableCsv: 'Het bestand is geen leesbare CSV (regel {line}: aanhalingstekens kloppen niet).',
       unreadableXlsx: 'Het Excel-bestand kan niet gelezen worden. Sla het op als .xlsx of als CSV.',
+      tooManyLines:
+        'Het bestand heeft meer dan {max} regels. Dat is meer dan een gemeente klanten heeft: kijk of het het goede bestand is.',
+      tooComplex:
+        'Het bestand is te groot of te ingewikkeld om te lezen. Sla het op als CSV met alleen de kolommen die nodig zijn.',
       tooLargeUnpacked:
         'Het Excel-bestand is uitgepakt groter dan {mb} MB. Dat is meer dan een klantenbestand nodig heeft. Sla het op als CSV, of haal lege of overbodige tabbladen weg.',
       missingColumns: 'De kolom {columns} ontbreekt in de eerste regel. Verwacht: {expected}',

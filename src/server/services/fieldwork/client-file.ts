@@ -70,7 +70,23 @@ export function decodeText(bytes: Buffer): string {
   }
 }
 
+/** More lines than the largest municipality has clients: a file this long is a mistake, and expensive to read. */
+export const MAX_CLIENT_LINES = 100_000
+
+function tooManyLines(): ClientFileError {
+  return new ClientFileError('tooManyLines', { max: MAX_CLIENT_LINES.toLocaleString('nl-NL') })
+}
+
+/** Line breaks, counted on the bytes before anything is decoded or parsed. */
+function lineBreaks(bytes: Buffer): number {
+  let count = 0
+  for (let at = bytes.indexOf(10); at !== -1; at = bytes.indexOf(10, at + 1)) count++
+  return count
+}
+
 function readCsv(bytes: Buffer): ClientFile {
+  // The header is one more line; a last line without a line break one more still.
+  if (lineBreaks(bytes) > MAX_CLIENT_LINES + 1) throw tooManyLines()
   // csv-parse counts a CRLF inside a quoted field as two lines; with LF only its line
   // numbers match what an editor shows.
   const text = decodeText(bytes).replace(/\r\n?/g, '\n')
@@ -117,6 +133,7 @@ async function readXlsx(bytes: Buffer): Promise<ClientFile> {
   } catch {
     throw new ClientFileError('unreadableXlsx')
   }
+  if (rows.length > MAX_CLIENT_LINES + 1) throw tooManyLines()
   const [header, ...rest] = rows.map((cells, i) => ({ line: i + 1, cells: cells.map(cellText) }))
   if (!header) throw new ClientFileError('empty')
   // A spreadsheet row has as many cells as the widest row; trailing empty cells are not columns.

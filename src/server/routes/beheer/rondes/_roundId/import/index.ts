@@ -6,7 +6,8 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import type { UploadBody } from '#src/server/http/upload-form.ts'
 import { acceptUploadForms, uploadedFile } from '#src/server/http/upload-form.ts'
-import { ClientFileError, readClientFile } from '#src/server/services/fieldwork/client-file.ts'
+import { ClientFileError } from '#src/server/services/fieldwork/client-file.ts'
+import { readClientFileApart } from '#src/server/services/fieldwork/client-file-reader.ts'
 import {
   checkClientFile,
   importBlocker,
@@ -50,7 +51,7 @@ const importPages: FastifyPluginAsync = async (app) => {
     if (blocker)
       return showUploadPage(request, reply.status(409), round, request.t(`fieldwork.import.refused.${blocker.key}`))
     try {
-      const check = checkClientFile(await readClientFile(file.data), await loadRoundForImport(app.db, round.id))
+      const check = checkClientFile(await readClientFileApart(file.data), await loadRoundForImport(app.db, round.id))
       const uploadId = await stageImport(app.db, round.id, file.fileName, check, staffActor(request))
       return reply.redirect(`/beheer/rondes/${round.id}/import/${uploadId}`, 303)
     } catch (error) {

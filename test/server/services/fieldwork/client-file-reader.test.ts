@@ -1,0 +1,65 @@
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { ClientFileError, readClientFile } from '#src/server/services/fieldwork/client-file.ts'
+import { readClientFileApart } from '#src/server/services/fieldwork/client-file-reader.ts'
+import { CLIENT_FILES } from '#test/helpers/fixtures.ts'
+import { xlsxBomb } from './_zip-bomb.ts'
+
+const failureOf = (promise: Promise<unknown>) =>
+  promise.then(
+    () => undefined,
+    (error: unknown) => error,
+  )
+
+/** A CSV of about `megabytes` MB: the header and lines of twelve filled columns. */
+function bigCsv(megabytes: number): Buffer {
+  const header =
+    'klantnummer;voorletters;tussenvoegsel;achternaam;straat;huisnummer;toevoeging;postcode;woonplaats;gemeente;email;taal\n'
+  const line = (i: number) =>
+    `K${i};A.B.;van der;Achternaam${i};Dorpsstraat;${i % 300};a;7551 AA;Hengelo;hengelo;a${i}@example.nl;nl\n`
+  const lines: string[] = [header]
+  let size = header.length
+  for (let i = 0; size < megabytes * 1024 * 1024; i++) {
+    const l = line(i)
+    lines.push(l)
+    size += l.length
+  }
+  return Buffer.from(lines.join(''), 'utf8')
+}
+
+describe('reading a client file in a worker', () => {
+  it('gives what reading it here gives', async () => {
+    const bytes = readFileSync(`${CLIENT_FILES}/clients-small.csv`)
+    expect(await readClientFileApart(bytes)).toEqual(await readClientFile(bytes))
+  })
+
+  it("passes on the reader's own refusals, with their details", async () => {
+    const failure = await failureOf(readClientFileApart(xlsxBomb()))
+    expect(failure).toBeInstanceOf(ClientFileError)
+    expect(failure).toMatchObject({ key: 'tooLargeUnpacked', params: { mb: 64 } })
+  })
+
+  it('says "too large or too complex" when the file exhausts the worker, and the server stays responsive', async () => {
+    let ticks = 0
+    const clock = setInterval(() => ticks++, 10)
+    const started = Date.now()
+    // 9 MB of CSV (95,000 lines) needs far more than a 32 MB heap to read.
+    const failure = await failureOf(readClientFileApart(bigCsv(9), { heapMb: 32, timeoutMs: 60_000 }))
+    clearInterval(clock)
+    expect(failure).toMatchObject({ key: 'tooComplex' })
+    // The main thread went on meanwhile: about one tick per 10 ms (at least a third of them on a busy machine).
+    expect(ticks).toBeGreaterThan((Date.now() - started) / 10 / 3)
+  })
+
+  it('refuses a 19 MB CSV of 200,000 lines before reading it', async () => {
+    const started = Date.now()
+    const failure = await failureOf(readClientFileApart(bigCsv(19)))
+    expect(failure).toMatchObject({ key: 'tooManyLines', params: { max: '100.000' } })
+    console.log(`19 MB CSV refused in ${Date.now() - started} ms`)
+  })
+
+  it('gives up on a file that takes too long', async () => {
+    const failure = await failureOf(readClientFileApart(bigCsv(5), { heapMb: 512, timeoutMs: 1 }))
+    expect(failure).toMatchObject({ key: 'tooComplex' })
+  })
+})
