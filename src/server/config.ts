@@ -29,6 +29,8 @@ export interface AppConfig {
   secureCookies: boolean
   /** Trust X-Forwarded-* headers from a reverse proxy. */
   /** Addresses or ranges (CIDR) of the reverse proxy whose X-Forwarded-For is believed; empty: none. */
+  /** The process ends when its event loop has been blocked this long (0: never); see jobs/watchdog.ts. */
+  watchdogSeconds: number
   trustProxy: string[]
   smtp?: SmtpConfig
   mailFrom: string
@@ -108,6 +110,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     mailFrom: env.MAIL_FROM ?? 'Peiling <enquete@example.nl>',
     staffSessionMinutes: integer('STAFF_SESSION_MINUTES', env.STAFF_SESSION_MINUTES, 30),
     codeAttemptsPerWindow: integer('CODE_ATTEMPTS', env.CODE_ATTEMPTS, 20),
+    watchdogSeconds: integer('WATCHDOG_SECONDS', env.WATCHDOG_SECONDS, 60),
     logLevel: env.LOG_LEVEL ?? 'info',
     demo: env.DEMO !== 'false',
   }

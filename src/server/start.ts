@@ -14,6 +14,7 @@ import { demoCodeLines } from './services/rounds/demo-output.ts'
 import { runStartupTasks } from './jobs/startup-tasks.ts'
 import { startFieldworkWorkers } from './jobs/fieldwork.ts'
 import { startRetentionPurge } from './jobs/retention.ts'
+import { startWatchdog } from './jobs/watchdog.ts'
 
 async function main(): Promise<void> {
   const config = loadConfig()
@@ -36,9 +37,11 @@ async function main(): Promise<void> {
   // Print files and the e-mail queue: work left by a restart or by another instance is picked up.
   const stopFieldworkWorkers = startFieldworkWorkers(database.db, config, app.log)
   const stopRetentionPurge = startRetentionPurge(database.db, config, app.log)
+  const stopWatchdog = config.watchdogSeconds > 0 ? startWatchdog(config.watchdogSeconds) : () => undefined
   closeWithGrace({ delay: 10_000 }, async ({ err }) => {
     if (err) app.log.error({ err }, 'stopping after an error')
     stopRetentionPurge()
+    stopWatchdog()
     await stopFieldworkWorkers()
     await app.close()
     await database.close()
