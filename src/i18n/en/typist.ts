@@ -87,7 +87,7 @@ export const typist: typeof nl = {
     saved: 'Saved. Scan the next form.',
     savedNoCode: 'Saved as a form without code.',
     duplicate:
-      'Saved as a duplicate form: this code already had an answer {mode}. A researcher decides which answer counts.',
+      'Saved as duplicate form {reference}: this code already had an answer {mode}. Write {reference} on the form and put it aside. A researcher decides which answer counts.',
     firstKeying: 'First keying saved. Someone else will key this form again.',
     firstKeyingNumber:
       'First keying saved. Write this number on the form: {number}. The second typist types that number instead of a code.',
@@ -158,7 +158,8 @@ export const typist: typeof nl = {
     ownKeying: 'You keyed this form yourself. Let someone else review the differences.',
     gone: 'This form was already reviewed.',
     saved: 'Decision saved. The form counts.',
-    savedDuplicate: 'Decision saved. Meanwhile the code got an answer, so the form is kept as a duplicate form.',
+    savedDuplicate:
+      'Decision saved. Meanwhile the code got an answer, so the form is kept as duplicate form {reference}. Write {reference} on the form.',
     back: 'Back to paper forms',
   },
   duplicate: {

@@ -91,7 +91,7 @@ export const typist = {
     saved: 'Opgeslagen. Scan het volgende formulier.',
     savedNoCode: 'Opgeslagen als formulier zonder code.',
     duplicate:
-      'Opgeslagen als dubbel formulier: deze code had al een antwoord {mode}. Een onderzoeker beslist welk antwoord telt.',
+      'Opgeslagen als dubbel formulier {reference}: deze code had al een antwoord {mode}. Schrijf {reference} op het formulier en leg het apart. Een onderzoeker beslist welk antwoord telt.',
     firstKeying: 'Eerste invoer opgeslagen. Iemand anders voert dit formulier nog een keer in.',
     firstKeyingNumber:
       'Eerste invoer opgeslagen. Schrijf dit nummer op het formulier: {number}. De tweede invoerder typt dat nummer in plaats van een code.',
@@ -163,7 +163,7 @@ export const typist = {
     gone: 'Dit formulier is al gecontroleerd.',
     saved: 'Beslissing opgeslagen. Het formulier telt mee.',
     savedDuplicate:
-      'Beslissing opgeslagen. De code had intussen al een antwoord, dus het formulier is bewaard als dubbel formulier.',
+      'Beslissing opgeslagen. De code had intussen al een antwoord, dus het formulier is bewaard als dubbel formulier {reference}. Schrijf {reference} op het formulier.',
     back: 'Terug naar papieren formulieren',
   },
   duplicate: {

@@ -83,7 +83,10 @@ function renderForm(
 function noticeOf(request: FastifyRequest, outcome: SaveOutcome): void {
   switch (outcome.kind) {
     case 'duplicate':
-      return request.notice('typist.saved.duplicate', { mode: request.t(`typist.modes.${outcome.earlierMode}`) })
+      return request.notice('typist.saved.duplicate', {
+        mode: request.t(`typist.modes.${outcome.earlierMode}`),
+        reference: outcome.reference,
+      })
     case 'firstKeying':
       return outcome.formLabel
         ? request.notice('typist.saved.firstKeyingNumber', { number: outcome.formLabel })

@@ -245,7 +245,7 @@ export type FieldDecision = { choice: 'first' } | { choice: 'second' } | { choic
 export type DecideOutcome =
   | { kind: 'saved' }
   /** Meanwhile the code got a response (e.g. online): the form is kept as a duplicate. */
-  | { kind: 'duplicate' }
+  | { kind: 'duplicate'; reference: string }
   | { kind: 'gone' }
   /** Reviewers judge other people's keying. */
   | { kind: 'ownKeying' }
@@ -310,7 +310,7 @@ export async function decidePair(
     )
 
     if (participant?.status === 'completed') {
-      await storeDuplicate(tx, {
+      const reference = await storeDuplicate(tx, {
         roundId,
         stratumId: firstRow.stratum_id,
         participantId: participant.id,
@@ -320,7 +320,7 @@ export async function decidePair(
         language: firstRow.language,
         wave: firstRow.wave,
       })
-      return { kind: 'duplicate' }
+      return { kind: 'duplicate', reference }
     }
     await storePaperResponse(tx, {
       roundId,

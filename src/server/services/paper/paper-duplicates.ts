@@ -12,7 +12,6 @@
 import type { DB } from '#src/server/db/connect.ts'
 import type { ResponseMode, Wave } from '#src/server/db/schema.ts'
 import type { QuestionnaireDefinition } from '#src/questionnaire/definition.ts'
-import { formatLoginCode } from '#src/codes/login-code.ts'
 import type { AuditActor } from '#src/server/services/audit/audit.ts'
 import { audit } from '#src/server/services/audit/audit.ts'
 import type { KeyedFields } from '#src/server/db/schema.ts'
@@ -29,8 +28,18 @@ export interface NewDuplicate {
   wave: Wave
 }
 
-export async function storeDuplicate(tx: DB, input: NewDuplicate): Promise<void> {
-  await tx
+/**
+ * How people name a duplicate form: the typist writes it on the paper form, the researcher
+ * finds the form by it. Not the login code, which would put a code next to answers on
+ * the researcher's screen.
+ */
+export function duplicateReference(id: string): string {
+  return `D-${id.replaceAll('-', '').slice(0, 8).toUpperCase()}`
+}
+
+/** Stores the form apart from the responses; returns its reference. */
+export async function storeDuplicate(tx: DB, input: NewDuplicate): Promise<string> {
+  const row = await tx
     .insertInto('paper_duplicates')
     .values({
       round_id: input.roundId,
@@ -42,13 +51,15 @@ export async function storeDuplicate(tx: DB, input: NewDuplicate): Promise<void>
       language: input.language,
       wave: input.wave,
     })
-    .execute()
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  return duplicateReference(row.id)
 }
 
 export interface DuplicateSummary {
   id: string
-  /** The code as printed (K7QXM-4TR9C): the researcher finds the paper form by it. */
-  code: string
+  /** D-3F2A9C1B: written on the paper form by the typist (see duplicateReference). */
+  reference: string
   stratumName: string
   earlierMode: ResponseMode
   typistName: string
@@ -64,7 +75,6 @@ function duplicatesQuery(db: DB, roundId: number) {
     .innerJoin('staff_users as u', 'u.id', 'd.typist_id')
     .select([
       'd.id',
-      'p.code',
       'p.status',
       's.name as stratum_name',
       's.code as stratum_code',
@@ -77,7 +87,7 @@ function duplicatesQuery(db: DB, roundId: number) {
 }
 
 export async function openDuplicates(db: DB, roundId: number): Promise<DuplicateSummary[]> {
-  const rows = await duplicatesQuery(db, roundId).orderBy('p.code').execute()
+  const rows = await duplicatesQuery(db, roundId).orderBy('d.id').execute()
   return rows.map(summaryOf)
 }
 
@@ -86,7 +96,7 @@ type DuplicateRow = Awaited<ReturnType<ReturnType<typeof duplicatesQuery>['execu
 function summaryOf(r: DuplicateRow): DuplicateSummary {
   return {
     id: r.id,
-    code: formatLoginCode(r.code ?? ''),
+    reference: duplicateReference(r.id),
     stratumName: r.stratum_name,
     earlierMode: r.earlier_mode,
     typistName: r.display_name,

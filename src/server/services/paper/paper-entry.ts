@@ -365,7 +365,7 @@ export async function draftsOf(db: DB, typistId: number): Promise<DraftSummary[]
 export type SaveOutcome =
   | { kind: 'saved' }
   | { kind: 'savedNoCode' }
-  | { kind: 'duplicate'; earlierMode: ResponseMode }
+  | { kind: 'duplicate'; earlierMode: ResponseMode; reference: string }
   | { kind: 'firstKeying'; formLabel?: string }
   | { kind: 'secondKeyingMatch' }
   | { kind: 'secondKeyingDiffers'; differences: number }
@@ -443,8 +443,8 @@ export async function saveForm(db: DB, typistId: number, draftId: string, fields
         // A first keying of this same paper form would wait forever: the duplicate holds it now.
         await tx.deleteFrom('paper_keyings').where('participant_id', '=', participant!.id).execute()
       }
-      await storeDuplicate(tx, { ...base, participantId: participant!.id, earlierMode, typistId })
-      return { kind: 'duplicate', earlierMode }
+      const reference = await storeDuplicate(tx, { ...base, participantId: participant!.id, earlierMode, typistId })
+      return { kind: 'duplicate', earlierMode, reference }
     }
 
     let outcome: SaveOutcome

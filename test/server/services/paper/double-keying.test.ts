@@ -175,7 +175,11 @@ describe('double keying', () => {
     const p = round.participants[3]!
     await key(anna, p.code, FORM)
     await submitOnline(db, p.id, { rapportcijfer_dienstverlening: 5 }, 'nl')
-    expect(await key(bram, p.code, FORM)).toEqual({ kind: 'duplicate', earlierMode: 'online' })
+    expect(await key(bram, p.code, FORM)).toEqual({
+      kind: 'duplicate',
+      earlierMode: 'online',
+      reference: expect.stringMatching(/^D-[0-9A-F]{8}$/),
+    })
     // Nothing is left waiting for a second keying that will never come.
     expect(await db.selectFrom('paper_keyings').select('id').where('participant_id', '=', p.id).execute()).toEqual([])
     expect((await openDuplicates(db, round.roundId)).filter((d) => d.earlierMode === 'online')).toHaveLength(1)
@@ -189,7 +193,7 @@ describe('double keying', () => {
     expect(opened.ok && opened.form.notices).toEqual(['keyedTwice'])
     expect(
       await saveForm(db, cees.id, (opened as { form: EntryForm }).form.draftId, { ...FORM, leeftijd: '5' }),
-    ).toEqual({ kind: 'duplicate', earlierMode: 'paper' })
+    ).toEqual({ kind: 'duplicate', earlierMode: 'paper', reference: expect.stringMatching(/^D-[0-9A-F]{8}$/) })
     const dup = (await openDuplicates(db, round.roundId)).find((d) => d.earlierMode === 'paper')
     expect(dup!.canKeepThis).toBe(true)
     const before = await responseCount()

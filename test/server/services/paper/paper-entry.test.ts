@@ -151,7 +151,11 @@ describe('duplicates', () => {
     const form = await open(typistB.id, p.code)
     expect(form.notices).toEqual(['completedOnline'])
     const before = (await paperResponses()).length
-    expect(await saveForm(db, typistB.id, form.draftId, FORM)).toEqual({ kind: 'duplicate', earlierMode: 'online' })
+    expect(await saveForm(db, typistB.id, form.draftId, FORM)).toEqual({
+      kind: 'duplicate',
+      earlierMode: 'online',
+      reference: expect.stringMatching(/^D-[0-9A-F]{8}$/),
+    })
     expect((await paperResponses()).length).toBe(before)
     const complete = await db
       .selectFrom('responses')
@@ -162,7 +166,10 @@ describe('duplicates', () => {
       .execute()
     const duplicates = await openDuplicates(db, round.roundId)
     expect(duplicates).toHaveLength(1)
-    expect(duplicates[0]).toMatchObject({ earlierMode: 'online', canKeepThis: false, code: form.code })
+    expect(duplicates[0]).toMatchObject({ earlierMode: 'online', canKeepThis: false })
+    // Known by its reference, not by the login code of the person.
+    expect(duplicates[0]!.reference).toMatch(/^D-[0-9A-F]{8}$/)
+    expect(JSON.stringify(duplicates[0])).not.toContain(form.code!.replace('-', ''))
     expect(complete.length).toBeGreaterThan(0)
     expect(await participant(p.id)).toEqual({ status: 'completed', completed_mode: 'online' })
   })
@@ -184,6 +191,7 @@ describe('duplicates', () => {
     expect(await saveForm(db, typistB.id, form.draftId, { geslacht: '2' })).toEqual({
       kind: 'duplicate',
       earlierMode: 'paper',
+      reference: expect.stringMatching(/^D-[0-9A-F]{8}$/),
     })
     const [second] = await openDuplicates(db, round.roundId)
     const before = await paperResponses()

@@ -162,20 +162,28 @@ describe('reviewing differences', () => {
 })
 
 describe('resolving duplicates', () => {
-  it('shows the duplicate with its code and lets the researcher keep the first', async () => {
+  it('shows the duplicate by its reference, never its code, and lets the researcher keep the first', async () => {
     const p = round.participants[3]!
     await submitOnline(t.database.db, p.id, { rapportcijfer_dienstverlening: 5 }, 'nl')
     const typist = await signedInAs(t.app, 'typist')
-    expect((await key(typist, p.code, { v_rapportcijfer_dienstverlening: '9' })).body).toContain(
-      'Opgeslagen als dubbel formulier',
-    )
+    const saved = (await key(typist, p.code, { v_rapportcijfer_dienstverlening: '9' })).body
+    expect(saved).toContain('Opgeslagen als dubbel formulier D-')
+    // The typist writes the reference on the paper form; the researcher finds the form by it.
+    const reference = /dubbel formulier (D-[0-9A-F]{8})/.exec(saved)![1]!
+    expect(saved).toContain(`Schrijf ${reference} op het formulier`)
 
     const researcher = await signedInAs(t.app, 'researcher')
     const overview = await researcher.visit(base)
     expect(overview.body).toMatch(/id="open-duplicates">1</)
     const link = /href="([^"]+\/dubbel\/[^"]+)"/.exec(overview.body)![1]!
     const page = await researcher.visit(link)
-    expect(page.body).toContain(`Dubbel formulier ${formatLoginCode(p.code)}`)
+    expect(page.body).toContain(`Dubbel formulier ${reference}`)
+    expect(overview.body).toContain(reference)
+    // No login code next to the keyed answers, on the list or the page.
+    for (const body of [overview.body, page.body]) {
+      expect(body).not.toContain(formatLoginCode(p.code))
+      expect(body).not.toContain(p.code)
+    }
     expect(page.body).toContain('al een antwoord via internet')
     // The earlier online response cannot be found (no link to the person), so it cannot be replaced.
     expect(page.body).not.toContain('value="keepThis"')

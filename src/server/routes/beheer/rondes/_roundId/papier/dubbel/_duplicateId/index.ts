@@ -28,12 +28,16 @@ const duplicatePage: FastifyPluginAsync = async (app) => {
     const fields = keyingFields(round.definition, request.lang)
       .filter((f) => Object.hasOwn(duplicate.fields, f.variable))
       .map((f) => ({ label: f.label, value: shown(duplicate.fields[f.variable], request.t) }))
-    return reply.staffPage('staff/paper/duplicate.eta', request.t('typist.duplicate.title', { form: duplicate.code }), {
-      duplicate,
-      fields,
-      error,
-      heading: request.t('typist.duplicate.title', { form: duplicate.code }),
-    })
+    return reply.staffPage(
+      'staff/paper/duplicate.eta',
+      request.t('typist.duplicate.title', { form: duplicate.reference }),
+      {
+        duplicate,
+        fields,
+        error,
+        heading: request.t('typist.duplicate.title', { form: duplicate.reference }),
+      },
+    )
   }
 
   app.get<{ Params: Params }>('/', async (request, reply) => {

@@ -86,8 +86,10 @@ const reviewPage: FastifyPluginAsync = async (app) => {
         })
       }
       default: {
-        const key = outcome.kind === 'saved' ? 'saved' : outcome.kind === 'duplicate' ? 'savedDuplicate' : 'gone'
-        request.notice(`typist.review.${key}`, undefined, key === 'gone' ? 'refused' : 'done')
+        if (outcome.kind === 'duplicate')
+          request.notice('typist.review.savedDuplicate', { reference: outcome.reference })
+        else if (outcome.kind === 'saved') request.notice('typist.review.saved')
+        else request.notice('typist.review.gone', undefined, 'refused')
         return reply.redirect(`/beheer/rondes/${round.id}/papier`, 303)
       }
     }
