@@ -77,11 +77,15 @@ function tooManyLines(): ClientFileError {
   return new ClientFileError('tooManyLines', { max: MAX_CLIENT_LINES.toLocaleString('nl-NL') })
 }
 
+function occurrences(bytes: Buffer, needle: string | number): number {
+  let count = 0
+  for (let at = bytes.indexOf(needle); at !== -1; at = bytes.indexOf(needle, at + 1)) count++
+  return count
+}
+
 /** Line breaks, counted on the bytes before anything is decoded or parsed. */
 function lineBreaks(bytes: Buffer): number {
-  let count = 0
-  for (let at = bytes.indexOf(10); at !== -1; at = bytes.indexOf(10, at + 1)) count++
-  return count
+  return occurrences(bytes, 10)
 }
 
 function readCsv(bytes: Buffer): ClientFile {
@@ -123,7 +127,12 @@ function cellText(value: unknown): string {
 export const XLSX_LIMITS: ZipLimits = { maxUnpackedBytes: 64 * 1024 * 1024, maxEntries: 200 }
 
 async function readXlsx(bytes: Buffer): Promise<ClientFile> {
-  const zipProblem = checkZipLimits(bytes, XLSX_LIMITS)
+  // Rows are counted in the worksheets' XML: a sheet of a million empty rows is small
+  // packed and unpacked, but costs a parser hundreds of megabytes to build.
+  const zipProblem = checkZipLimits(bytes, XLSX_LIMITS, (name, xml) => {
+    if (/^xl\/worksheets\/[^/]+\.xml$/.test(name) && occurrences(xml, '<row') > MAX_CLIENT_LINES + 1)
+      throw tooManyLines()
+  })
   if (zipProblem?.problem === 'tooLargeUnpacked')
     throw new ClientFileError('tooLargeUnpacked', { mb: XLSX_LIMITS.maxUnpackedBytes / (1024 * 1024) })
   if (zipProblem) throw new ClientFileError('unreadableXlsx')

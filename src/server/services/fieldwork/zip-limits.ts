@@ -27,8 +27,15 @@ function findEndOfCentralDirectory(zip: Buffer): number {
   return -1
 }
 
-/** Null when the archive stays within `limits`. */
-export function checkZipLimits(zip: Buffer, limits: ZipLimits): ZipProblem | null {
+/**
+ * Null when the archive stays within `limits`. `onEntry` sees each entry unpacked (e.g. to
+ * count a worksheet's rows before a parser builds them) and may throw to refuse the file.
+ */
+export function checkZipLimits(
+  zip: Buffer,
+  limits: ZipLimits,
+  onEntry?: (name: string, unpacked: Buffer) => void,
+): ZipProblem | null {
   const end = findEndOfCentralDirectory(zip)
   if (end === -1) return { problem: 'notAZip' }
   const entries = zip.readUInt16LE(end + 10)
@@ -44,6 +51,7 @@ export function checkZipLimits(zip: Buffer, limits: ZipLimits): ZipProblem | nul
     const extraLength = zip.readUInt16LE(at + 30)
     const commentLength = zip.readUInt16LE(at + 32)
     const localHeader = zip.readUInt32LE(at + 42)
+    const name = zip.toString('utf8', at + 46, at + 46 + nameLength)
     at += 46 + nameLength + extraLength + commentLength
     // Cheap first: an archive that says it is too big is.
     if (unpacked + declaredSize > limits.maxUnpackedBytes) return { problem: 'tooLargeUnpacked' }
@@ -51,11 +59,12 @@ export function checkZipLimits(zip: Buffer, limits: ZipLimits): ZipProblem | nul
       return { problem: 'notAZip' }
     const dataStart = localHeader + 30 + zip.readUInt16LE(localHeader + 26) + zip.readUInt16LE(localHeader + 28)
     const data = zip.subarray(dataStart, dataStart + compressedSize)
+    let entry: Buffer
     if (method === 0) {
-      unpacked += data.length
+      entry = data
     } else if (method === 8) {
       try {
-        unpacked += inflateRawSync(data, { maxOutputLength: limits.maxUnpackedBytes - unpacked + 1 }).length
+        entry = inflateRawSync(data, { maxOutputLength: limits.maxUnpackedBytes - unpacked + 1 })
       } catch (error) {
         if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') return { problem: 'tooLargeUnpacked' }
         return { problem: 'notAZip' }
@@ -63,6 +72,8 @@ export function checkZipLimits(zip: Buffer, limits: ZipLimits): ZipProblem | nul
     } else {
       return { problem: 'notAZip' }
     }
+    unpacked += entry.length
+    onEntry?.(name, entry)
     if (unpacked > limits.maxUnpackedBytes) return { problem: 'tooLargeUnpacked' }
   }
   return null

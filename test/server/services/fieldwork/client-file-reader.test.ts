@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { ClientFileError, readClientFile } from '#src/server/services/fieldwork/client-file.ts'
 import { readClientFileApart } from '#src/server/services/fieldwork/client-file-reader.ts'
 import { CLIENT_FILES } from '#test/helpers/fixtures.ts'
-import { xlsxBomb } from './_zip-bomb.ts'
+import { xlsxBomb, xlsxWithEmptyRows } from './_zip-bomb.ts'
 
 const failureOf = (promise: Promise<unknown>) =>
   promise.then(
@@ -56,6 +56,20 @@ describe('reading a client file in a worker', () => {
     const failure = await failureOf(readClientFileApart(bigCsv(19)))
     expect(failure).toMatchObject({ key: 'tooManyLines', params: { max: '100.000' } })
     console.log(`19 MB CSV refused in ${Date.now() - started} ms`)
+  })
+
+  it('refuses an XLSX of 2.5 MB with a million empty rows before a parser builds them', async () => {
+    const xlsx = await xlsxWithEmptyRows(1_000_000)
+    const started = Date.now()
+    const failure = await failureOf(readClientFileApart(xlsx))
+    expect(failure).toMatchObject({ key: 'tooManyLines' })
+    console.log(
+      `XLSX of ${(xlsx.length / 1e6).toFixed(1)} MB with a million empty rows refused in ${Date.now() - started} ms`,
+    )
+  })
+
+  it('still reads an XLSX with a few empty rows', async () => {
+    expect(await readClientFileApart(await xlsxWithEmptyRows(10))).toMatchObject({ header: ['klantnummer'], lines: [] })
   })
 
   it('gives up on a file that takes too long', async () => {
