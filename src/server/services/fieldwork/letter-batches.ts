@@ -194,7 +194,7 @@ async function runJob(db: DB, config: AppConfig, job: ClaimedBatch, progress?: B
       onProgress,
     })
     await beat
-    const kept = await db.transaction().execute(async (tx) => {
+    const ending = await db.transaction().execute(async (tx): Promise<'kept' | 'calledOff' | 'roundPurged'> => {
       // The round's row, shared: a purge (which locks it for update) either waits until this
       // file is recorded and then deletes it with the others, or came first: then the file
       // is not kept, and neither is the folder this job made again.
@@ -205,7 +205,8 @@ async function runJob(db: DB, config: AppConfig, job: ClaimedBatch, progress?: B
         .forShare()
         .executeTakeFirst()
       const batch = await tx.selectFrom('letter_batches').select('status').where('id', '=', job.id).executeTakeFirst()
-      if (round?.status === 'purged' || batch?.status !== 'running') return false
+      if (round?.status === 'purged') return 'roundPurged'
+      if (batch?.status !== 'running') return 'calledOff'
       await rename(partial, file)
       const size = (await stat(file)).size
       await tx
@@ -220,17 +221,11 @@ async function runJob(db: DB, config: AppConfig, job: ClaimedBatch, progress?: B
         })
         .where('id', '=', job.id)
         .execute()
-      return true
+      return 'kept'
     })
-    if (!kept) {
+    if (ending !== 'kept') {
       await rm(partial, { force: true })
-      const purged = await db
-        .selectFrom('rounds')
-        .select('id')
-        .where('id', '=', job.round_id)
-        .where('status', '=', 'purged')
-        .executeTakeFirst()
-      if (purged) await deleteBatchFiles(config, job.round_id)
+      if (ending === 'roundPurged') await deleteBatchFiles(config, job.round_id)
       return
     }
     if (info.file_name && info.file_name !== name) await rm(path.join(folder, info.file_name), { force: true })
