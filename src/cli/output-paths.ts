@@ -27,33 +27,24 @@ export function checkOutputFile(file: string): void {
   if (!isFolder) throw new RefusedError(`Cannot write ${file}: the folder ${folder} does not exist.`)
 }
 
-/** What went wrong with a file or folder, in words rather than an error code. */
+/** The file-system errors a user's own path can cause, in words rather than codes. */
+const FILE_ERROR_WORDS: Record<string, string> = {
+  ENOENT: 'it or a folder above it does not exist',
+  EACCES: 'no permission',
+  EPERM: 'no permission',
+  ENOTDIR: 'a part of the path is a file, not a folder',
+  EISDIR: 'it is a folder',
+  EEXIST: 'a file with that name is in the way',
+  ENOSPC: 'the disk is full',
+}
+
+/** What went wrong with a file or folder. */
 export function describeFileError(error: unknown): string {
-  switch ((error as { code?: string }).code) {
-    case 'ENOENT':
-      return 'it or a folder above it does not exist'
-    case 'EACCES':
-    case 'EPERM':
-      return 'no permission'
-    case 'ENOTDIR':
-      return 'a part of the path is a file, not a folder'
-    case 'EISDIR':
-      return 'it is a folder'
-    case 'EEXIST':
-      return 'a file with that name is in the way'
-    case 'ENOSPC':
-      return 'the disk is full'
-    default:
-      return (error as Error).message
-  }
+  return FILE_ERROR_WORDS[String((error as { code?: unknown }).code)] ?? (error as Error).message
 }
 
 /** A file-system error about a path the user named, which main prints in one line instead of a stack trace. */
 export function isUserPathError(error: unknown): error is Error & { path: string } {
   const { code, path: where, syscall } = error as { code?: unknown; path?: unknown; syscall?: unknown }
-  return (
-    typeof where === 'string' &&
-    typeof syscall === 'string' &&
-    ['ENOENT', 'EACCES', 'EPERM', 'ENOTDIR', 'EISDIR', 'EEXIST', 'ENOSPC'].includes(String(code))
-  )
+  return typeof where === 'string' && typeof syscall === 'string' && Object.hasOwn(FILE_ERROR_WORDS, String(code))
 }
