@@ -27,6 +27,51 @@ function findEndOfCentralDirectory(zip: Buffer): number {
   return -1
 }
 
+export interface ZipDirectoryEntry {
+  name: string
+  /** 0: stored, 8: deflate. */
+  method: number
+  /** What the archive claims the entry unpacks to. */
+  declaredSize: number
+  /** The packed bytes; null when the entry's local header is not where the directory says. */
+  packed: Buffer | null
+}
+
+/**
+ * The entries the archive's central directory lists, read without unpacking anything;
+ * null for what is not a zip archive. An entry whose directory record is broken comes as
+ * null, and ends the listing.
+ */
+export function zipDirectory(zip: Buffer): { count: number; entries: Iterable<ZipDirectoryEntry | null> } | null {
+  const end = findEndOfCentralDirectory(zip)
+  if (end === -1) return null
+  const count = zip.readUInt16LE(end + 10)
+  function* entries(): Generator<ZipDirectoryEntry | null> {
+    let at = zip.readUInt32LE(end + 16)
+    for (let i = 0; i < count; i++) {
+      if (at + 46 > zip.length || zip.readUInt32LE(at) !== CENTRAL_FILE_HEADER) {
+        yield null
+        return
+      }
+      const compressedSize = zip.readUInt32LE(at + 20)
+      const nameLength = zip.readUInt16LE(at + 28)
+      const localHeader = zip.readUInt32LE(at + 42)
+      const localOk = localHeader + 30 <= zip.length && zip.readUInt32LE(localHeader) === LOCAL_FILE_HEADER
+      const dataStart = localOk
+        ? localHeader + 30 + zip.readUInt16LE(localHeader + 26) + zip.readUInt16LE(localHeader + 28)
+        : 0
+      yield {
+        name: zip.toString('utf8', at + 46, at + 46 + nameLength),
+        method: zip.readUInt16LE(at + 10),
+        declaredSize: zip.readUInt32LE(at + 24),
+        packed: localOk ? zip.subarray(dataStart, dataStart + compressedSize) : null,
+      }
+      at += 46 + nameLength + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32)
+    }
+  }
+  return { count, entries: entries() }
+}
+
 /**
  * Null when the archive stays within `limits`. `onEntry` sees each entry unpacked (e.g. to
  * count a worksheet's rows before a parser builds them) and may throw to refuse the file.
@@ -36,35 +81,21 @@ export function checkZipLimits(
   limits: ZipLimits,
   onEntry?: (name: string, unpacked: Buffer) => void,
 ): ZipProblem | null {
-  const end = findEndOfCentralDirectory(zip)
-  if (end === -1) return { problem: 'notAZip' }
-  const entries = zip.readUInt16LE(end + 10)
-  if (entries > limits.maxEntries) return { problem: 'tooManyEntries' }
-  let at = zip.readUInt32LE(end + 16)
+  const directory = zipDirectory(zip)
+  if (!directory) return { problem: 'notAZip' }
+  if (directory.count > limits.maxEntries) return { problem: 'tooManyEntries' }
   let unpacked = 0
-  for (let i = 0; i < entries; i++) {
-    if (at + 46 > zip.length || zip.readUInt32LE(at) !== CENTRAL_FILE_HEADER) return { problem: 'notAZip' }
-    const method = zip.readUInt16LE(at + 10)
-    const compressedSize = zip.readUInt32LE(at + 20)
-    const declaredSize = zip.readUInt32LE(at + 24)
-    const nameLength = zip.readUInt16LE(at + 28)
-    const extraLength = zip.readUInt16LE(at + 30)
-    const commentLength = zip.readUInt16LE(at + 32)
-    const localHeader = zip.readUInt32LE(at + 42)
-    const name = zip.toString('utf8', at + 46, at + 46 + nameLength)
-    at += 46 + nameLength + extraLength + commentLength
+  for (const entry of directory.entries) {
+    if (!entry) return { problem: 'notAZip' }
     // Cheap first: an archive that says it is too big is.
-    if (unpacked + declaredSize > limits.maxUnpackedBytes) return { problem: 'tooLargeUnpacked' }
-    if (localHeader + 30 > zip.length || zip.readUInt32LE(localHeader) !== LOCAL_FILE_HEADER)
-      return { problem: 'notAZip' }
-    const dataStart = localHeader + 30 + zip.readUInt16LE(localHeader + 26) + zip.readUInt16LE(localHeader + 28)
-    const data = zip.subarray(dataStart, dataStart + compressedSize)
-    let entry: Buffer
-    if (method === 0) {
-      entry = data
-    } else if (method === 8) {
+    if (unpacked + entry.declaredSize > limits.maxUnpackedBytes) return { problem: 'tooLargeUnpacked' }
+    if (!entry.packed) return { problem: 'notAZip' }
+    let content: Buffer
+    if (entry.method === 0) {
+      content = entry.packed
+    } else if (entry.method === 8) {
       try {
-        entry = inflateRawSync(data, { maxOutputLength: limits.maxUnpackedBytes - unpacked + 1 })
+        content = inflateRawSync(entry.packed, { maxOutputLength: limits.maxUnpackedBytes - unpacked + 1 })
       } catch (error) {
         if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') return { problem: 'tooLargeUnpacked' }
         return { problem: 'notAZip' }
@@ -72,8 +103,8 @@ export function checkZipLimits(
     } else {
       return { problem: 'notAZip' }
     }
-    unpacked += entry.length
-    onEntry?.(name, entry)
+    unpacked += content.length
+    onEntry?.(entry.name, content)
     if (unpacked > limits.maxUnpackedBytes) return { problem: 'tooLargeUnpacked' }
   }
   return null

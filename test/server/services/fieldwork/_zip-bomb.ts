@@ -1,5 +1,6 @@
 /** Zip archives built by hand for the tests of client-file limits: honest ones, and bombs. */
 import { constants, deflateRawSync, inflateRawSync } from 'node:zlib'
+import { zipDirectory } from '#src/server/services/fieldwork/zip-limits.ts'
 
 export interface ZipEntry {
   name: string
@@ -65,24 +66,14 @@ export async function xlsxWithEmptyRows(rows: number): Promise<Buffer> {
   const { default: writeXlsxFile } = await import('write-excel-file/node')
   const xlsx: Buffer = await writeXlsxFile([[{ value: 'klantnummer' }]] as never).toBuffer()
   const entries: ZipEntry[] = []
-  let end = xlsx.length - 22
-  while (xlsx.readUInt32LE(end) !== 0x06054b50) end--
-  let at = xlsx.readUInt32LE(end + 16)
-  for (let i = 0; i < xlsx.readUInt16LE(end + 10); i++) {
-    const method = xlsx.readUInt16LE(at + 10)
-    const compressedSize = xlsx.readUInt32LE(at + 20)
-    const nameLength = xlsx.readUInt16LE(at + 28)
-    const local = xlsx.readUInt32LE(at + 42)
-    const name = xlsx.toString('utf8', at + 46, at + 46 + nameLength)
-    const start = local + 30 + xlsx.readUInt16LE(local + 26) + xlsx.readUInt16LE(local + 28)
-    const data = xlsx.subarray(start, start + compressedSize)
-    let content = method === 8 ? inflateRawSync(data) : data
+  for (const entry of zipDirectory(xlsx)!.entries) {
+    const { name, method, packed } = entry!
+    let content = method === 8 ? inflateRawSync(packed!) : packed!
     if (/^xl\/worksheets\/[^/]+\.xml$/.test(name)) {
       const empty = Array.from({ length: rows }, (_, r) => `<row r="${r + 2}"/>`).join('')
       content = Buffer.from(content.toString('utf8').replace('</sheetData>', `${empty}</sheetData>`))
     }
     entries.push({ name, data: deflateRawSync(content), declaredSize: content.length })
-    at += 46 + nameLength + xlsx.readUInt16LE(at + 30) + xlsx.readUInt16LE(at + 32)
   }
   return zipOf(entries)
 }
