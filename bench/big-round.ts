@@ -176,10 +176,10 @@ export async function seedBigRound(
       db,
     )
   }
-  // Responses being filled in: linked to their participant until submitted.
+  // Answers being filled in: linked to their participant until submitted.
   await sql`
-    insert into responses (round_id, stratum_id, mode, status, participant_id, answers, language)
-    select round_id, stratum_id, 'online', 'in_progress', id, jsonb_build_object('rapportcijfer_dienstverlening', 1 + id % 10, 'intake_wanneer', 1 + id % 2), language
+    insert into answers_in_progress (participant_id, answers, language)
+    select id, jsonb_build_object('rapportcijfer_dienstverlening', 1 + id % 10, 'intake_wanneer', 1 + id % 2), language
     from participants where round_id = ${roundId} and status = 'in_progress'`.execute(db)
 
   const today = daysFromToday(0)

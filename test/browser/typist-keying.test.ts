@@ -203,10 +203,10 @@ describe('a typist keys a paper form with the keyboard alone', () => {
     }
     const response = await served.database.db
       .selectFrom('responses')
-      .select(['answers', 'paper_coding', 'mode', 'status', 'participant_id', 'stratum_id'])
+      .select(['answers', 'paper_coding', 'mode', 'status', 'stratum_id'])
       .where('round_id', '=', round.roundId)
       .executeTakeFirstOrThrow()
-    expect(response).toMatchObject({ mode: 'paper', status: 'complete', participant_id: null, stratum_id: p.stratumId })
+    expect(response).toMatchObject({ mode: 'paper', status: 'complete', stratum_id: p.stratumId })
     expect(response.answers).toEqual(answers)
     expect(response.paper_coding).toEqual({ noCode: false, marks, invalid: {}, outsideRouting: [] })
     const participant = await served.database.db

@@ -187,15 +187,8 @@ describe('npm run peiling -- round', () => {
       .returning(['id', 'stratum_id'])
       .executeTakeFirstOrThrow()
     await handle.db
-      .insertInto('responses')
-      .values({
-        round_id: roundId,
-        stratum_id: participant.stratum_id,
-        participant_id: participant.id,
-        mode: 'online',
-        status: 'in_progress',
-        answers: JSON.stringify({}),
-      })
+      .insertInto('answers_in_progress')
+      .values({ participant_id: participant.id, answers: JSON.stringify({}) })
       .execute()
 
     expect(await run(['close', String(roundId)])).toBe(
@@ -203,10 +196,11 @@ describe('npm run peiling -- round', () => {
     )
     const response = await handle.db
       .selectFrom('responses')
-      .select(['status', 'participant_id'])
+      .select(['status', 'answers'])
       .where('round_id', '=', roundId)
       .executeTakeFirstOrThrow()
-    expect(response).toEqual({ status: 'partial', participant_id: null })
+    expect(response).toEqual({ status: 'partial', answers: {} })
+    expect(await handle.db.selectFrom('answers_in_progress').selectAll().execute()).toEqual([])
     await expect(run(['close', String(roundId)])).rejects.toThrow(
       new RefusedError(`Ronde ${roundId}: Alleen een open ronde kan dicht. De ronde is nu: Gesloten.`),
     )

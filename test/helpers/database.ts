@@ -4,6 +4,7 @@
  * PostgreSQL server created from the migrated template.
  */
 import { readFileSync } from 'node:fs'
+import { pageinspect } from '@electric-sql/pglite/contrib/pageinspect'
 import { inject } from 'vitest'
 import type { DatabaseHandle } from '#src/server/db/connect.ts'
 import { connectPGlite, connectPostgres } from '#src/server/db/connect.ts'
@@ -18,7 +19,11 @@ export function createTemplateCopy(): Promise<ServerDatabase> {
   return createServerDatabase(inject('postgresUrl'), TEMPLATE_DATABASE)
 }
 
-export async function createTestDatabase(): Promise<DatabaseHandle> {
+/**
+ * `inspectPages`: the storage itself can be read (pageinspect's heap_page_items): on
+ * PGlite the extension is loaded; on the server the test user is a superuser.
+ */
+export async function createTestDatabase(options: { inspectPages?: boolean } = {}): Promise<DatabaseHandle> {
   if (testEngine === 'postgres') {
     const database = await createTemplateCopy()
     const handle = connectPostgres(database.url)
@@ -31,5 +36,5 @@ export async function createTestDatabase(): Promise<DatabaseHandle> {
     }
   }
   const dump = readFileSync(inject('pgliteTemplate'))
-  return connectPGlite(undefined, new Blob([dump]))
+  return connectPGlite(undefined, new Blob([dump]), options.inspectPages ? { pageinspect } : undefined)
 }

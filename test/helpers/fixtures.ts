@@ -35,6 +35,12 @@ export async function createRound(
     participantsPerStratum?: number
     strata?: Array<{ code: string; name: string }>
     definition?: QuestionnaireDefinition
+    /**
+     * The round's k (release-responses.ts). Default 1: each completed response reaches
+     * `responses` right after its own commit, so tests of other things can read it there;
+     * tests of the waiting set a larger k.
+     */
+    releaseBatchSize?: number
   } = {},
 ): Promise<RoundFixture> {
   let questionnaireId: number
@@ -64,6 +70,7 @@ export async function createRound(
       status: options.status ?? 'open',
       opens_on: options.opensOn ?? daysFromToday(-1),
       closes_on: options.closesOn ?? daysFromToday(27),
+      release_batch_size: options.releaseBatchSize ?? 1,
     })
     .returning('id')
     .executeTakeFirstOrThrow()

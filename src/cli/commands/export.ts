@@ -10,6 +10,7 @@ import { EXPORT_FORMATS } from '#src/server/services/reporting/exports.ts'
 import { exportFile } from '#src/server/services/reporting/export-files.ts'
 import { isUiLanguage, translator } from '#src/i18n/translate.ts'
 import { checkOutputFile } from '#src/cli/output-paths.ts'
+import { waitingResponses } from '#src/server/services/responses/release-responses.ts'
 
 export const exportCommand: Command = {
   name: 'export',
@@ -53,5 +54,10 @@ export const exportCommand: Command = {
     if (typeof file.body === 'string' || Buffer.isBuffer(file.body)) await writeFile(target, file.body)
     else await pipeline(file.body as Readable, createWriteStream(target))
     out.write(`Written: ${target}\n`)
+    const waiting = await waitingResponses(db, roundId)
+    if (waiting.count > 0)
+      out.write(
+        `Not included yet: ${waiting.count} completed responses waiting to be added (once ${waiting.batchSize} wait, or when the round closes).\n`,
+      )
   },
 }

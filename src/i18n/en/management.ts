@@ -172,6 +172,7 @@ export const management: typeof nl = {
           retention_until: 'retention date',
           double_keying: 'double keying',
           min_group_size: 'smallest group',
+          release_batch_size: 'completed questionnaires per batch',
         },
         reason: { confirmed: 'confirmed by a staff member', retention: 'retention date passed' },
         format: { csv: 'CSV', xlsx: 'Excel', codebook: 'codebook', spss: 'SPSS' },
@@ -240,6 +241,9 @@ export const management: typeof nl = {
       minGroupSize: 'Smallest group in the results',
       minGroupSizeHint:
         'Results of fewer answers than this are not shown, so nobody can be recognised. At least 3, usually 5.',
+      releaseBatchSize: 'Completed questionnaires to add at a time',
+      releaseBatchSizeHint:
+        'A completed questionnaire waits until there are this many. Then they are added to the answers together, in random order. That way the database does not show whose answers are whose. When the round closes, the rest is added. At least 5, usually 10.',
       dateHint: 'yyyy-mm-dd',
       create: 'Create round',
       save: 'Save settings',
@@ -266,6 +270,7 @@ export const management: typeof nl = {
       reminderOutside: 'The reminder must fall between opening and closing.',
       retentionBeforeClose: 'Keep the personal data at least until the closing date.',
       minGroupSize: 'Fill in a whole number from {min} up to and including 100.',
+      releaseBatchSize: 'Fill in a whole number from {min} up to and including {max}.',
       purged: 'The personal data of this round have been deleted. The settings cannot change any more.',
     },
     file: {
@@ -381,6 +386,9 @@ export const management: typeof nl = {
       unknown: 'Unknown',
     },
     noWaves: 'No completed questionnaires yet.',
+  },
+  waiting: {
+    some: '{count} completed questionnaires are still waiting and are not counted here yet. They are added once there are {batch}, or when the round closes. That way nobody can tell from the database whose answers are whose.',
   },
   results: {
     title: 'Results',

@@ -77,7 +77,7 @@ export const respondent: typeof nl = {
     lettersOnly: 'We use your name and address only to send you the letter and a reminder.',
     noPersonalData: 'Your answers are stored without your name, address, client number or login code.',
     resumeLink:
-      'While you are still busy, we keep your answers with your code, so that you can continue later. When you send your answers, we remove the link with your code. After that nobody can see which answers are yours.',
+      'While you are still busy, we keep your answers with your code, so that you can continue later. When you send your answers, we remove the link with your code. Your answers then wait a little until other people have finished too. Then we add them, together with theirs and in random order, to the rest. That way nobody can see which answers are yours, not even in the computer where we keep everything.',
     noDates:
       'We do not keep the day on which you filled in the questionnaire. We only count how many people take part each day.',
     participated: 'We do keep that you have taken part, so that you do not get a reminder.',

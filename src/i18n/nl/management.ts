@@ -171,6 +171,7 @@ export const management = {
           retention_until: 'bewaartermijn',
           double_keying: 'dubbel invoeren',
           min_group_size: 'kleinste groep',
+          release_batch_size: 'ingevulde vragenlijsten per keer',
         },
         reason: { confirmed: 'bevestigd door een medewerker', retention: 'bewaartermijn voorbij' },
         format: { csv: 'CSV', xlsx: 'Excel', codebook: 'codeboek', spss: 'SPSS' },
@@ -240,6 +241,9 @@ export const management = {
       minGroupSize: 'Kleinste groep in de resultaten',
       minGroupSizeHint:
         'Uitkomsten van minder antwoorden dan dit aantal worden niet getoond, zodat niemand herkenbaar is. Minstens 3, gewoonlijk 5.',
+      releaseBatchSize: 'Ingevulde vragenlijsten per keer toevoegen',
+      releaseBatchSizeHint:
+        'Een ingevulde vragenlijst wacht tot er zoveel zijn. Dan komen ze samen bij de antwoorden, in willekeurige volgorde. Zo is in de database niet te zien welke antwoorden van wie zijn. Als de ronde sluit, komt de rest erbij. Minstens 5, gewoonlijk 10.',
       dateHint: 'jjjj-mm-dd',
       create: 'Ronde maken',
       save: 'Instellingen opslaan',
@@ -266,6 +270,7 @@ export const management = {
       reminderOutside: 'De herinnering moet tussen de opening en de sluiting vallen.',
       retentionBeforeClose: 'Bewaar de persoonsgegevens minstens tot de sluitdatum.',
       minGroupSize: 'Vul een heel getal in van {min} tot en met 100.',
+      releaseBatchSize: 'Vul een heel getal in van {min} tot en met {max}.',
       purged: 'Van deze ronde zijn de persoonsgegevens verwijderd. De instellingen kunnen niet meer veranderen.',
     },
     file: {
@@ -382,6 +387,9 @@ export const management = {
       unknown: 'Onbekend',
     },
     noWaves: 'Nog geen ingevulde vragenlijsten.',
+  },
+  waiting: {
+    some: '{count} ingevulde vragenlijsten wachten nog en tellen hier nog niet mee. Ze komen erbij zodra er {batch} zijn, of als de ronde sluit. Zo kan niemand in de database zien welke antwoorden van wie zijn.',
   },
   results: {
     title: 'Resultaten',

@@ -75,7 +75,7 @@ export const respondent = {
     lettersOnly: 'Uw naam en adres gebruiken wij alleen om u de brief en een herinnering te sturen.',
     noPersonalData: 'Bij uw antwoorden staan geen naam, adres, klantnummer of inlogcode.',
     resumeLink:
-      'Zolang u nog bezig bent, bewaren wij uw antwoorden bij uw code. Zo kunt u later verder gaan. Verstuurt u uw antwoorden? Dan halen wij de koppeling met uw code weg. Daarna kan niemand meer zien welke antwoorden van u zijn.',
+      'Zolang u nog bezig bent, bewaren wij uw antwoorden bij uw code. Zo kunt u later verder gaan. Verstuurt u uw antwoorden? Dan halen wij de koppeling met uw code weg. Uw antwoorden wachten dan even tot ook andere mensen klaar zijn. Daarna zetten wij ze samen met die van de anderen bij de rest, in een willekeurige volgorde. Zo kan niemand zien welke antwoorden van u zijn, ook niet in de computer waarin wij alles bewaren.',
     noDates:
       'Wij bewaren niet op welke dag u de vragenlijst invulde. Wij tellen alleen hoeveel mensen per dag meedoen.',
     participated: 'Wij bewaren wel dát u heeft meegedaan. Dan krijgt u geen herinnering meer.',

@@ -1,6 +1,6 @@
 import { Kysely, PostgresDialect } from 'kysely'
 import pg from 'pg'
-import type { PGlite } from '@electric-sql/pglite'
+import type { Extensions, PGlite } from '@electric-sql/pglite'
 import type { Database } from './schema.ts'
 import { PGlitePool, openPGlite } from './pglite-pool.ts'
 import { OID, TYPE_PARSERS } from './type-parsers.ts'
@@ -38,8 +38,13 @@ export function connectPostgres(connectionString: string, maxConnections = 10): 
   return { db, kind: 'postgres', close: () => db.destroy() }
 }
 
-export async function connectPGlite(dataDir: string | undefined, loadDataDir?: Blob): Promise<DatabaseHandle> {
-  const pglite = await openPGlite(dataDir, loadDataDir)
+/** `extensions`: for tests that inspect storage (pageinspect); the app loads none. */
+export async function connectPGlite(
+  dataDir: string | undefined,
+  loadDataDir?: Blob,
+  extensions?: Extensions,
+): Promise<DatabaseHandle> {
+  const pglite = await openPGlite(dataDir, loadDataDir, extensions)
   const pool = new PGlitePool(pglite)
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: pool as unknown as pg.Pool }) })
   return { db, kind: 'pglite', pglite, close: () => db.destroy() }

@@ -4,6 +4,7 @@
  * PGlite is a single connection. `connect()` hands it out to one caller at a time and
  * queues the rest, so a transaction never interleaves with another caller's queries.
  */
+import type { Extensions } from '@electric-sql/pglite'
 import { PGlite, types } from '@electric-sql/pglite'
 import { TYPE_PARSERS } from './type-parsers.ts'
 
@@ -68,10 +69,15 @@ export class PGlitePool {
   }
 }
 
-export async function openPGlite(dataDir: string | undefined, loadDataDir?: Blob): Promise<PGlite> {
+export async function openPGlite(
+  dataDir: string | undefined,
+  loadDataDir?: Blob,
+  extensions?: Extensions,
+): Promise<PGlite> {
   return PGlite.create({
     dataDir,
     loadDataDir,
+    ...(extensions ? { extensions } : {}),
     parsers: {
       [types.INT8]: TYPE_PARSERS.int8,
       [types.DATE]: TYPE_PARSERS.date,

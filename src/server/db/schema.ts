@@ -11,7 +11,8 @@ type CreatedAt = ColumnType<Date, Date | string | undefined, never>
 export type RoundStatus = 'draft' | 'open' | 'closed' | 'purged'
 export type ResponseMode = 'online' | 'paper'
 export type ParticipantStatus = 'pending' | 'in_progress' | 'completed'
-export type ResponseStatus = 'in_progress' | 'partial' | 'complete'
+/** Complete: submitted or keyed. Partial: started online and not submitted when the round closed. */
+export type ResponseStatus = 'partial' | 'complete'
 export type Wave = 'before_reminder' | 'after_reminder'
 export type StaffRole = 'administrator' | 'researcher' | 'typist'
 
@@ -38,6 +39,8 @@ export interface RoundsTable {
   reminder_on: CalendarDate | null
   /** Results of smaller groups are suppressed (management migration). */
   min_group_size: Generated<number>
+  /** How many completed responses must wait before they are added together (anonymous-storage migration). */
+  release_batch_size: Generated<number>
 }
 
 export interface StrataTable {
@@ -71,18 +74,44 @@ export interface ParticipantsTable {
   email_bounced: Generated<boolean>
 }
 
+/**
+ * A response as analysed and exported. Names nobody, carries no date, and shares no
+ * transaction with any row that names a person: rows come only from responses_waiting,
+ * moved in batches (services/responses/release-responses.ts).
+ */
 export interface ResponsesTable {
   id: Generated<string>
   round_id: number
   stratum_id: number
   mode: ResponseMode
   status: ResponseStatus
-  participant_id: number | null
   answers: ColumnType<Answers, string | undefined, string>
   language: Generated<string>
   wave: Wave | null
   /** Paper only: marks, values that are no code, answers outside routing, "no code" (paper-entry migration). */
   paper_coding: ColumnType<PaperCoding | null, string | null | undefined, string | null>
+}
+
+/** Answers being filled in online, so the respondent can resume (anonymous-storage migration). */
+export interface AnswersInProgressTable {
+  participant_id: number
+  answers: ColumnType<Answers, string | undefined, string>
+  language: Generated<string>
+}
+
+/**
+ * A completed response waiting to be added to `responses`: written by the transaction that
+ * completes the participant, so it names nobody either (anonymous-storage migration).
+ */
+export interface ResponsesWaitingTable {
+  round_id: number
+  stratum_id: number
+  mode: ResponseMode
+  status: ResponseStatus
+  answers: ColumnType<Answers, string, never>
+  language: string
+  wave: Wave | null
+  paper_coding: ColumnType<PaperCoding | null, string | null | undefined, never>
 }
 
 export interface DailyCountsTable {
@@ -281,6 +310,8 @@ export interface Database {
   strata: StrataTable
   participants: ParticipantsTable
   responses: ResponsesTable
+  answers_in_progress: AnswersInProgressTable
+  responses_waiting: ResponsesWaitingTable
   paper_drafts: PaperDraftsTable
   paper_keyings: PaperKeyingsTable
   paper_duplicates: PaperDuplicatesTable

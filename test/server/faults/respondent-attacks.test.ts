@@ -32,7 +32,7 @@ async function respondent(ip = `192.0.2.${nextParticipant + 1}`) {
 const stored = async (participantId: number) =>
   (
     await t.database.db
-      .selectFrom('responses')
+      .selectFrom('answers_in_progress')
       .select('answers')
       .where('participant_id', '=', participantId)
       .executeTakeFirst()
@@ -47,7 +47,9 @@ const status = async (participantId: number) =>
   ).status
 
 async function tableSizes() {
-  const count = (table: 'participants' | 'responses' | 'daily_counts' | 'rounds' | 'questionnaires') =>
+  const count = (
+    table: 'participants' | 'answers_in_progress' | 'responses' | 'daily_counts' | 'rounds' | 'questionnaires',
+  ) =>
     t.database.db
       .selectFrom(table)
       .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -55,6 +57,7 @@ async function tableSizes() {
       .then((r) => Number(r.n))
   return {
     participants: await count('participants'),
+    answersInProgress: await count('answers_in_progress'),
     responses: await count('responses'),
     dailyCounts: await count('daily_counts'),
     rounds: await count('rounds'),
@@ -204,8 +207,8 @@ describe(`SQL in every input (${testEngine})`, () => {
     await r.visit('/vragenlijst/deel/tot_slot')
     expect((await r.post('/vragenlijst/deel/tot_slot', { opmerkingen: text, action: 'review' })).statusCode).toBe(303)
     expect((await stored(r.participant.id))?.opmerkingen).toBe(text)
-    // One response row (this respondent's), nothing else touched.
-    expect(await tableSizes()).toEqual({ ...before, responses: before.responses + 1 })
+    // One row of answers in progress (this respondent's), nothing else touched.
+    expect(await tableSizes()).toEqual({ ...before, answersInProgress: before.answersInProgress + 1 })
   })
 
   it('in the language parameter and the address: ignored or "not found", nothing stored', async () => {

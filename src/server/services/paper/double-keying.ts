@@ -18,6 +18,7 @@ import type { KeyedFields } from '#src/server/db/schema.ts'
 import type { KeyingComparison } from './paper-form.ts'
 import { compareKeyings, keyingFields, normalizeKeyed } from './paper-form.ts'
 import { lockParticipantForPaper, storePaperResponse } from './paper-response.ts'
+import { releaseWaitingResponses } from '#src/server/services/responses/release-responses.ts'
 import { addKeyingStats } from './paper-stats.ts'
 import { storeDuplicate } from './paper-duplicates.ts'
 import { todayInAmsterdam } from '#src/server/services/calendar.ts'
@@ -259,7 +260,7 @@ export async function decidePair(
   decisions: Record<string, FieldDecision>,
   definition: QuestionnaireDefinition,
 ): Promise<DecideOutcome> {
-  return db.transaction().execute(async (tx) => {
+  const outcome = await db.transaction().execute(async (tx): Promise<DecideOutcome> => {
     const key = await pairKeyOf(tx, roundId, keyingId)
     if (!key) return { kind: 'gone' }
     const participant = 'participantId' in key ? await lockParticipantForPaper(tx, key.participantId) : undefined
@@ -335,4 +336,7 @@ export async function decidePair(
     })
     return { kind: 'saved' }
   })
+  // After the commit: a held response joins `responses` only in a transaction of its own.
+  if (outcome.kind === 'saved') await releaseWaitingResponses(db, roundId)
+  return outcome
 }

@@ -16,6 +16,7 @@ import type { AuditActor } from '#src/server/services/audit/audit.ts'
 import { audit } from '#src/server/services/audit/audit.ts'
 import type { KeyedFields } from '#src/server/db/schema.ts'
 import { lockParticipantForPaper, storePaperResponse } from './paper-response.ts'
+import { releaseWaitingResponses } from '#src/server/services/responses/release-responses.ts'
 
 export interface NewDuplicate {
   roundId: number
@@ -106,12 +107,28 @@ function summaryOf(r: DuplicateRow): DuplicateSummary {
 
 export interface DuplicateDetail extends DuplicateSummary {
   fields: KeyedFields
+  /**
+   * The earlier form's keyings (one or two), while it is still in double keying: the
+   * researcher compares them with this form. Empty once the earlier response is complete:
+   * it names nobody then, so it cannot be shown next to this one.
+   */
+  earlierKeyings: KeyedFields[]
 }
 
 export async function loadDuplicate(db: DB, roundId: number, id: string): Promise<DuplicateDetail | undefined> {
   const r = await duplicatesQuery(db, roundId).where('d.id', '=', id).executeTakeFirst()
   if (!r) return undefined
-  return { ...summaryOf(r), fields: r.fields }
+  const earlier =
+    r.status === 'completed'
+      ? []
+      : await db
+          .selectFrom('paper_keyings')
+          .select('fields')
+          .where('participant_id', '=', r.participant_id)
+          .where('round_id', '=', roundId)
+          .orderBy('id')
+          .execute()
+  return { ...summaryOf(r), fields: r.fields, earlierKeyings: earlier.map((k) => k.fields) }
 }
 
 export type DuplicateDecision =
@@ -132,7 +149,7 @@ export async function resolveDuplicate(
   decision: DuplicateDecision,
   definition: QuestionnaireDefinition,
 ): Promise<ResolveOutcome> {
-  return db.transaction().execute(async (tx) => {
+  const outcome = await db.transaction().execute(async (tx): Promise<ResolveOutcome> => {
     const found = await tx
       .selectFrom('paper_duplicates')
       .select('participant_id')
@@ -171,4 +188,7 @@ export async function resolveDuplicate(
     await audit(tx, actor, 'paper.duplicate.resolve', { decision }, roundId)
     return 'resolved'
   })
+  // After the commit: a held response joins `responses` only in a transaction of its own.
+  if (outcome === 'resolved') await releaseWaitingResponses(db, roundId)
+  return outcome
 }

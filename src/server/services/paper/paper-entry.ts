@@ -16,6 +16,7 @@ import { formatLoginCode } from '#src/codes/login-code.ts'
 import { currentWave } from '#src/server/services/respondent/participation.ts'
 import type { KeyedFields } from '#src/server/db/schema.ts'
 import { lockParticipantForPaper, paperLanguage, storePaperResponse } from './paper-response.ts'
+import { releaseWaitingResponses } from '#src/server/services/responses/release-responses.ts'
 import { storeDuplicate } from './paper-duplicates.ts'
 import type { KeyingOutcome } from './double-keying.ts'
 import { formNumberLabel, keyingStatus, recordKeying } from './double-keying.ts'
@@ -405,7 +406,7 @@ export async function saveForm(db: DB, typistId: number, draftId: string, fields
     .where('typist_id', '=', typistId)
     .executeTakeFirst()
   if (!outline) return { kind: 'alreadySaved' }
-  return db.transaction().execute(async (tx) => {
+  const saved = await db.transaction().execute(async (tx): Promise<{ outcome: SaveOutcome; roundId?: number }> => {
     // Lock order everywhere: the participant first, then drafts and keyings.
     const participant =
       outline.participant_id !== null ? await lockParticipantForPaper(tx, outline.participant_id) : undefined
@@ -416,7 +417,7 @@ export async function saveForm(db: DB, typistId: number, draftId: string, fields
       .where('typist_id', '=', typistId)
       .forUpdate()
       .executeTakeFirst()
-    if (!draft) return { kind: 'alreadySaved' } as const
+    if (!draft) return { outcome: { kind: 'alreadySaved' } }
     const round = await tx
       .selectFrom('rounds as r')
       .innerJoin('questionnaires as q', 'q.id', 'r.questionnaire_id')
@@ -425,7 +426,7 @@ export async function saveForm(db: DB, typistId: number, draftId: string, fields
       .where('r.id', '=', draft.round_id)
       .where('s.id', '=', draft.stratum_id)
       .executeTakeFirstOrThrow()
-    if (round.status !== 'open') return { kind: 'roundNotOpen' } as const
+    if (round.status !== 'open') return { outcome: { kind: 'roundNotOpen' } }
 
     const wave = await currentWave(tx, draft.round_id)
     const language = paperLanguage(round.definition, participant?.language)
@@ -466,9 +467,12 @@ export async function saveForm(db: DB, typistId: number, draftId: string, fields
       await storePaperResponse(tx, base)
       outcome = { kind: 'savedNoCode' }
     }
-    if (KEEPS_DRAFT.has(outcome.kind)) return outcome
+    if (KEEPS_DRAFT.has(outcome.kind)) return { outcome, roundId: draft.round_id }
     await tx.deleteFrom('paper_drafts').where('id', '=', draftId).execute()
     await addKeyingStats(tx, draft.round_id, typistId, { forms: 1 })
-    return outcome
+    return { outcome, roundId: draft.round_id }
   })
+  // After the commit: a held response joins `responses` only in a transaction of its own.
+  if (saved.roundId !== undefined) await releaseWaitingResponses(db, saved.roundId)
+  return saved.outcome
 }

@@ -2,16 +2,19 @@
  * The one place where a keyed paper form becomes a counted response: single keying,
  * reconciled double keying and resolved duplicates all end here.
  *
- * Privacy (DESIGN.md): the response gets no link to the participant and no date; the
- * participant keeps only "completed (paper)", which takes them out of reminders; the day
- * is counted in daily_counts only. Call inside a transaction that holds the
- * participant's row lock (see `lockParticipantForPaper`).
+ * Privacy (DESIGN.md): the response gets no link to the participant and no date; it waits
+ * in `responses_waiting` until it is added to `responses` with others (callers release
+ * after their commit: release-responses.ts); the participant keeps only "completed
+ * (paper)", which takes them out of reminders; the day is counted in daily_counts only.
+ * Call inside a transaction that holds the participant's row lock (see
+ * `lockParticipantForPaper`).
  */
 import type { DB } from '#src/server/db/connect.ts'
 import type { ResponseMode, Wave } from '#src/server/db/schema.ts'
 import type { QuestionnaireDefinition } from '#src/questionnaire/definition.ts'
 import { countCompletion } from '#src/server/services/respondent/participation.ts'
-import { unlinkCompleted } from '#src/server/services/respondent/unlink-completed.ts'
+import { endAnswersInProgress } from '#src/server/services/respondent/end-answers-in-progress.ts'
+import { holdResponse } from '#src/server/services/responses/hold-response.ts'
 import type { KeyedFields } from '#src/server/db/schema.ts'
 import { readKeyedForm } from './paper-form.ts'
 import { todayInAmsterdam } from '#src/server/services/calendar.ts'
@@ -53,23 +56,20 @@ export interface PaperResponseInput {
 export async function storePaperResponse(tx: DB, input: PaperResponseInput): Promise<void> {
   const noCode = input.participantId === undefined
   const { answers, coding } = readKeyedForm(input.definition, input.fields, { stratum: input.stratumCode }, { noCode })
-  await tx
-    .insertInto('responses')
-    .values({
-      round_id: input.roundId,
-      stratum_id: input.stratumId,
-      mode: 'paper',
-      status: 'complete',
-      answers: JSON.stringify(answers),
-      paper_coding: JSON.stringify(coding),
-      language: input.language,
-      wave: input.wave,
-    })
-    .execute()
+  await holdResponse(tx, {
+    roundId: input.roundId,
+    stratumId: input.stratumId,
+    mode: 'paper',
+    status: 'complete',
+    answers,
+    paperCoding: coding,
+    language: input.language,
+    wave: input.wave,
+  })
   if (input.participantId === undefined) return
   // An online questionnaire started but never sent: the paper form is this person's
   // answer, and a second, unfinished one would count them twice among partials.
-  await unlinkCompleted(tx, { kind: 'answeredOnPaper', participantId: input.participantId })
+  await endAnswersInProgress(tx, { kind: 'answeredOnPaper', participantId: input.participantId })
   await tx
     .updateTable('participants')
     .set({ status: 'completed', completed_mode: 'paper' })

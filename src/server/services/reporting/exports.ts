@@ -82,7 +82,7 @@ function statuses(options: ExportOptions): ResponseStatus[] {
 
 const MODE_VALUE = { online: 'online', paper: 'papier' } as const
 const WAVE_VALUE = { before_reminder: 'voor_herinnering', after_reminder: 'na_herinnering' } as const
-const STATUS_VALUE = { complete: 'compleet', partial: 'onvolledig', in_progress: 'bezig' } as const
+const STATUS_VALUE = { complete: 'compleet', partial: 'onvolledig' } as const
 
 export async function countExportRows(db: DB, roundId: number, options: ExportOptions): Promise<number> {
   const row = await db

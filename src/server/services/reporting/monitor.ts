@@ -89,7 +89,7 @@ function figures(counts: {
 export async function loadMonitor(db: DB, roundId: number): Promise<Monitor | undefined> {
   // The queries do not depend on each other: on a PostgreSQL server they run side by side
   // on pooled connections, so the page waits for the slowest, not for all in turn.
-  const [round, invitedRows, responseRows, dayRows, mailingRows] = await Promise.all([
+  const [round, invitedRows, responseRows, inProgressRows, dayRows, mailingRows] = await Promise.all([
     db.selectFrom('rounds').select('status').where('id', '=', roundId).executeTakeFirst(),
     // N per stratum, cheapest source first: the counts kept at purge (the participants are
     // gone then), the size of the confirmed sample (fieldwork deletes who was not drawn,
@@ -116,11 +116,27 @@ export async function loadMonitor(db: DB, roundId: number): Promise<Monitor | un
       .execute(),
     // Grouped in the order of the index responses_counts_idx, so the counts come from
     // the index alone, already sorted (see migrations/2026-11-22-005-monitor-index.ts).
+    // Responses still waiting to be added (release-responses.ts) count as well: the
+    // monitor follows who completed, not what can be analysed yet.
     db
       .selectFrom('responses')
       .select(['stratum_id', 'status', 'mode', 'wave', sql<number>`count(*)`.as('n')])
       .where('round_id', '=', roundId)
       .groupBy(['stratum_id', 'status', 'mode', 'wave'])
+      .unionAll(
+        db
+          .selectFrom('responses_waiting')
+          .select(['stratum_id', 'status', 'mode', 'wave', sql<number>`count(*)`.as('n')])
+          .where('round_id', '=', roundId)
+          .groupBy(['stratum_id', 'status', 'mode', 'wave']),
+      )
+      .execute(),
+    db
+      .selectFrom('answers_in_progress as a')
+      .innerJoin('participants as p', 'p.id', 'a.participant_id')
+      .select(['p.stratum_id', sql<number>`count(*)`.as('n')])
+      .where('p.round_id', '=', roundId)
+      .groupBy('p.stratum_id')
       .execute(),
     db
       .selectFrom('daily_counts')
@@ -160,8 +176,11 @@ export async function loadMonitor(db: DB, roundId: number): Promise<Monitor | un
       const w = waves.get(wave) ?? { wave, online: 0, paper: 0 }
       w[row.mode] += n
       waves.set(wave, w)
-    } else if (row.status === 'in_progress') counts.inProgress += n
-    else counts.partial += n
+    } else counts.partial += n
+  }
+  for (const row of inProgressRows) {
+    const counts = perStratum.get(row.stratum_id)
+    if (counts) counts.inProgress += Number(row.n)
   }
   const strata = invitedRows.map((r) => ({ stratumId: r.id, name: r.name, ...figures(perStratum.get(r.id)!) }))
   const sum = (key: 'invited' | 'online' | 'paper' | 'inProgress' | 'partial') =>

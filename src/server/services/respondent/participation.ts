@@ -1,9 +1,11 @@
 /**
  * A respondent's way through the online questionnaire, as database operations.
  *
- * Privacy (DESIGN.md): while in progress the response is linked to the participant so
- * it can be resumed; on submit the link is removed in the same transaction that marks
- * the participant completed, and the day is counted only in the aggregate daily_counts.
+ * Privacy (DESIGN.md): while in progress the answers are linked to the participant
+ * (`answers_in_progress`) so they can be resumed; the submission ends that link and holds
+ * the response without it (end-answers-in-progress.ts), a later transaction adds it to
+ * `responses` with others (release-responses.ts), and the day is counted only in the
+ * aggregate daily_counts.
  */
 import { sql } from 'kysely'
 import type { DB } from '#src/server/db/connect.ts'
@@ -12,7 +14,8 @@ import type { Round, Participant, ResponseMode, Wave } from '#src/server/db/sche
 import type { Answers, QuestionnaireDefinition } from '#src/questionnaire/definition.ts'
 import type { LoginCode } from '#src/codes/login-code.ts'
 import { todayInAmsterdam } from '#src/server/services/calendar.ts'
-import { unlinkCompleted } from './unlink-completed.ts'
+import { releaseWaitingResponses } from '#src/server/services/responses/release-responses.ts'
+import { endAnswersInProgress } from './end-answers-in-progress.ts'
 
 export type RoundAvailability = 'open' | 'not_yet_open' | 'closed'
 
@@ -88,7 +91,7 @@ const participantContextQuery = queryTemplate('participant_context', (db: DB, v:
     .innerJoin('rounds as r', 'r.id', 'p.round_id')
     .innerJoin('strata as s', 's.id', 'p.stratum_id')
     .innerJoin('questionnaires as q', 'q.id', 'r.questionnaire_id')
-    .leftJoin('responses as progress', 'progress.participant_id', 'p.id')
+    .leftJoin('answers_in_progress as progress', 'progress.participant_id', 'p.id')
     .select([
       'progress.answers',
       'p.id',
@@ -183,28 +186,15 @@ const saveProgressQuery = queryTemplate(
           .set({ status: 'in_progress' })
           .where('id', 'in', (eb) => eb.selectFrom('participant').select('id').where('status', '=', 'pending')),
       )
-      .insertInto('responses')
-      .columns(['round_id', 'stratum_id', 'mode', 'status', 'participant_id', 'answers', 'language'])
+      .insertInto('answers_in_progress')
+      .columns(['participant_id', 'answers', 'language'])
       .expression((eb) =>
         eb
           .selectFrom('participant')
-          .select([
-            'round_id',
-            'stratum_id',
-            sql.lit('online').as('mode'),
-            sql.lit('in_progress').as('status'),
-            'id',
-            sql`${v.json}::jsonb`.as('answers'),
-            sql`${v.language}::text`.as('language'),
-          ]),
+          .select(['id', sql`${v.json}::jsonb`.as('answers'), sql`${v.language}::text`.as('language')]),
       )
-      .onConflict((oc) =>
-        oc
-          .column('participant_id')
-          .where('participant_id', 'is not', null)
-          .doUpdateSet({ answers: v.json, language: v.language }),
-      )
-      .returning(sql<string>`responses.xmin::text`.as('version')),
+      .onConflict((oc) => oc.column('participant_id').doUpdateSet({ answers: v.json, language: v.language }))
+      .returning(sql<string>`answers_in_progress.xmin::text`.as('version')),
 )
 
 /**
@@ -263,16 +253,16 @@ const saveProgressIfUnchangedQuery = queryTemplate(
           ${v.answersVersions}::text[], ${v.answers}::text[], ${v.languages}::text[]
         ) as save(participant_id, participant_version, round_version, answers_version, answers, language)
       )
-      update responses
+      update answers_in_progress a
       set answers = save.answers::jsonb, language = save.language
       from save
       join participants p on p.id = save.participant_id
       join rounds r on r.id = p.round_id
-      where responses.participant_id = save.participant_id
+      where a.participant_id = save.participant_id
         and p.xmin::text = save.participant_version
         and r.xmin::text = save.round_version
-        and responses.xmin::text = save.answers_version
-      returning responses.participant_id, responses.xmin::text as version`.compile(db),
+        and a.xmin::text = save.answers_version
+      returning a.participant_id, a.xmin::text as version`.compile(db),
   }),
 )
 
@@ -289,8 +279,8 @@ const saveProgressIfUnchangedQuery = queryTemplate(
  * starts; only the answers row is checked again, at its newest version, after waiting for
  * whoever is writing it. That is enough because of a rule every writer keeps, and any new
  * one must keep: whatever ends or discards answers in progress writes their row. A
- * submission locks it first, paper entry deletes it, closing the round unlinks it, and
- * removing a participant unlinks it too.
+ * submission locks it first, then deletes it, as do paper entry, closing the round and
+ * removing a participant.
  * The saves are sent in participant order, so that two statements with the same
  * respondents (two devices on two app instances) normally write their rows in the same
  * order. PostgreSQL does not promise that order; should two statements deadlock, it
@@ -363,6 +353,8 @@ export class StaleAnswersError extends Error {
  * submit at once: the participant row is locked and checked inside the transaction.
  * With `answersVersion` (the version `answers` were read from, null for none saved) it
  * throws StaleAnswersError, and changes nothing, when a save came in between.
+ * The response waits without a link to the person, and is added to `responses` after the
+ * commit, once enough wait (release-responses.ts).
  */
 export async function submitOnline(
   db: DB,
@@ -371,12 +363,12 @@ export async function submitOnline(
   language: string,
   options: { answersVersion?: string | null } = {},
 ): Promise<void> {
-  await db.transaction().execute(async (tx) => {
+  const roundId = await db.transaction().execute(async (tx) => {
     const participant = await lockParticipant(tx, participantId)
-    // Locked: a page save waits for this submission and then finds the answers row changed
+    // Locked: a page save waits for this submission and then finds the answers row gone
     // (a first save, with no row yet, waits on the participant row instead).
     const saved = await tx
-      .selectFrom('responses')
+      .selectFrom('answers_in_progress')
       .select(sql<string>`xmin::text`.as('version'))
       .where('participant_id', '=', participantId)
       .forUpdate()
@@ -384,26 +376,14 @@ export async function submitOnline(
     if (options.answersVersion !== undefined && (saved?.version ?? null) !== options.answersVersion)
       throw new StaleAnswersError()
     const wave = await currentWave(tx, participant.round_id)
-    const unlinked = await unlinkCompleted(tx, { kind: 'submitted', participantId, answers, language, wave })
-    if (unlinked === 0) {
-      await tx
-        .insertInto('responses')
-        .values({
-          round_id: participant.round_id,
-          stratum_id: participant.stratum_id,
-          mode: 'online',
-          status: 'complete',
-          answers: JSON.stringify(answers),
-          language,
-          wave,
-        })
-        .execute()
-    }
+    await endAnswersInProgress(tx, { kind: 'submitted', participant, answers, language, wave })
     await tx
       .updateTable('participants')
       .set({ status: 'completed', completed_mode: 'online' })
       .where('id', '=', participantId)
       .execute()
     await countCompletion(tx, participant.round_id, participant.stratum_id, 'online')
+    return participant.round_id
   })
+  await releaseWaitingResponses(db, roundId)
 }

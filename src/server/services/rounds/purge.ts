@@ -21,6 +21,7 @@ import type { AppConfig } from '#src/server/config.ts'
 import { lockRoundStatus } from './round-lock.ts'
 import type { ScrubResult } from './scrub.ts'
 import { scrubDeletedRows } from './scrub.ts'
+import { releaseWaitingResponses } from '#src/server/services/responses/release-responses.ts'
 
 export type PurgeProblem = 'notFound' | 'notClosed'
 
@@ -31,6 +32,8 @@ export async function purgeRound(
   roundId: number,
   reason: 'confirmed' | 'retention',
 ): Promise<{ ok: true; participants: number; scrub: ScrubResult } | { ok: false; problem: PurgeProblem }> {
+  // Closing released them; this catches any a crash kept waiting, before the people go.
+  await releaseWaitingResponses(db, roundId)
   const purged = await db.transaction().execute(async (tx) => {
     const status = await lockRoundStatus(tx, roundId)
     if (status === undefined) return { ok: false as const, problem: 'notFound' as const }

@@ -10,6 +10,7 @@
  *   retentionUntil: 2027-01-31
  *   doubleKeying: false           # may be left out: false
  *   minGroupSize: 5               # may be left out: 5
+ *   releaseBatchSize: 10          # may be left out: 10
  *
  * The file is turned into the values of the form at /beheer/rondes/nieuw and checked by
  * the same parseRoundForm, so both refuse the same rounds with the same messages.
@@ -31,6 +32,7 @@ export const ROUND_FILE_FIELDS = {
   retentionUntil: 'retentionUntil',
   doubleKeying: 'doubleKeying',
   minGroupSize: 'minGroupSize',
+  releaseBatchSize: 'releaseBatchSize',
 } as const satisfies Record<string, keyof RoundInput>
 
 export type RoundFileField = keyof typeof ROUND_FILE_FIELDS

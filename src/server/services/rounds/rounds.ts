@@ -16,13 +16,19 @@ import type { AuditActor } from '#src/server/services/audit/audit.ts'
 import { audit } from '#src/server/services/audit/audit.ts'
 import { INVITED } from '#src/server/services/reporting/monitor.ts'
 import { isCalendarDate } from '#src/server/services/calendar.ts'
-import { unlinkCompleted } from '#src/server/services/respondent/unlink-completed.ts'
+import { endAnswersInProgress } from '#src/server/services/respondent/end-answers-in-progress.ts'
+import { releaseWaitingResponses } from '#src/server/services/responses/release-responses.ts'
 import { strataOf } from './strata.ts'
 
 export const MIN_GROUP_SIZE_DEFAULT = 5
 /** Below 3, a "group" result is as good as one person's answer. */
 export const MIN_GROUP_SIZE_FLOOR = 3
 export const MAX_STRATA = 100
+/** How many completed responses wait before they are added together (release-responses.ts). */
+export const RELEASE_BATCH_SIZE_DEFAULT = 10
+/** Fewer, and a batch points at too few people; the database allows 1 only for tests. */
+export const RELEASE_BATCH_SIZE_FLOOR = 5
+export const RELEASE_BATCH_SIZE_CEILING = 1000
 
 export interface RoundInput {
   name: string
@@ -35,6 +41,7 @@ export interface RoundInput {
   retentionUntil: CalendarDate
   doubleKeying: boolean
   minGroupSize: number
+  releaseBatchSize: number
 }
 
 /** A field and the UI text (under management.rounds.errors) that says what is wrong with it. */
@@ -120,6 +127,20 @@ export function parseRoundForm(
     errors.push({ field: 'minGroupSize', key: 'minGroupSize', params: { min: MIN_GROUP_SIZE_FLOOR } })
   }
 
+  const batchText = text(form, 'releaseBatchSize')
+  const releaseBatchSize = batchText === '' ? RELEASE_BATCH_SIZE_DEFAULT : Number(batchText)
+  if (
+    !Number.isInteger(releaseBatchSize) ||
+    releaseBatchSize < RELEASE_BATCH_SIZE_FLOOR ||
+    releaseBatchSize > RELEASE_BATCH_SIZE_CEILING
+  ) {
+    errors.push({
+      field: 'releaseBatchSize',
+      key: 'releaseBatchSize',
+      params: { min: RELEASE_BATCH_SIZE_FLOOR, max: RELEASE_BATCH_SIZE_CEILING },
+    })
+  }
+
   if (errors.length > 0) return { ok: false, errors }
   return {
     ok: true,
@@ -133,6 +154,7 @@ export function parseRoundForm(
       retentionUntil: retentionUntil!,
       doubleKeying: text(form, 'doubleKeying') !== '',
       minGroupSize,
+      releaseBatchSize,
     },
   }
 }
@@ -178,7 +200,8 @@ export async function listRounds(db: DB): Promise<RoundSummary[]> {
       'q.title',
       sql<number>`(select count(*) from participants p where p.round_id = r.id and ${INVITED})
         + coalesce((select sum(sc.invited) from stratum_counts sc where sc.round_id = r.id), 0)`.as('invited'),
-      sql<number>`(select count(*) from responses s where s.round_id = r.id and s.status = 'complete')`.as('completed'),
+      sql<number>`(select count(*) from responses s where s.round_id = r.id and s.status = 'complete')
+        + (select count(*) from responses_waiting w where w.round_id = r.id and w.status = 'complete')`.as('completed'),
     ])
     .orderBy('r.opens_on', 'desc')
     .orderBy('r.id', 'desc')
@@ -236,6 +259,7 @@ export function roundFormValues(details: RoundDetails): Record<string, string | 
     retentionUntil: round.retention_until ?? '',
     doubleKeying: round.double_keying,
     minGroupSize: String(round.min_group_size),
+    releaseBatchSize: String(round.release_batch_size),
   }
 }
 
@@ -250,6 +274,7 @@ function roundColumns(input: RoundInput) {
     retention_until: input.retentionUntil,
     double_keying: input.doubleKeying,
     min_group_size: input.minGroupSize,
+    release_batch_size: input.releaseBatchSize,
   }
 }
 
@@ -385,16 +410,17 @@ export async function openRound(
 /**
  * open → closed. Answers in progress become partial responses without a link to the
  * person, in the same transaction, so no respondent can continue a response after it.
+ * Then every waiting response is added to `responses`, however few wait.
  */
 export async function closeRound(
   db: DB,
   actor: AuditActor,
   roundId: number,
 ): Promise<{ ok: true; partial: number } | { ok: false; problem: StatusProblem }> {
-  return db.transaction().execute(async (tx) => {
+  const closed = await db.transaction().execute(async (tx) => {
     // Answer saves wait the few milliseconds this takes, and then find the round closed:
     // without it, a save that read the round as open could link answers again after the unlinking below.
-    await sql`lock table responses in share row exclusive mode`.execute(tx)
+    await sql`lock table answers_in_progress in share row exclusive mode`.execute(tx)
     const updated = await tx
       .updateTable('rounds')
       .set({ status: 'closed' })
@@ -402,8 +428,10 @@ export async function closeRound(
       .where('status', '=', 'open')
       .executeTakeFirst()
     if (updated.numUpdatedRows === 0n) return { ok: false as const, problem: 'notOpen' as const }
-    const partial = await unlinkCompleted(tx, { kind: 'roundClosed', roundId })
+    const partial = await endAnswersInProgress(tx, { kind: 'roundClosed', roundId })
     await audit(tx, actor, 'round.close', { partialResponses: partial }, roundId)
     return { ok: true as const, partial }
   })
+  if (closed.ok) await releaseWaitingResponses(db, roundId)
+  return closed
 }

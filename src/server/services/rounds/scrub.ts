@@ -28,6 +28,8 @@ const TABLES_WITH_PERSONAL_DATA = [
   'paper_drafts',
   'paper_keyings',
   'paper_duplicates',
+  'answers_in_progress',
+  'responses_waiting',
   'responses',
   'import_uploads',
 ] as const

@@ -107,15 +107,8 @@ export async function seedRound(
         .execute()
     for (const participantId of started) {
       await db
-        .insertInto('responses')
-        .values({
-          round_id: round.roundId,
-          stratum_id: stratumId,
-          mode: 'online',
-          status: 'in_progress',
-          participant_id: participantId,
-          answers: JSON.stringify({ rapportcijfer_dienstverlening: 3 }),
-        })
+        .insertInto('answers_in_progress')
+        .values({ participant_id: participantId, answers: JSON.stringify({ rapportcijfer_dienstverlening: 3 }) })
         .execute()
     }
   }

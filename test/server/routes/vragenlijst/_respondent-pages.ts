@@ -19,7 +19,7 @@ export async function onSecondPage(app: FastifyInstance, code: string, firstGrad
 /** The answers linked to the participant (in progress), if any. */
 export async function linkedAnswers(db: DB, participantId: number) {
   const row = await db
-    .selectFrom('responses')
+    .selectFrom('answers_in_progress')
     .select('answers')
     .where('participant_id', '=', participantId)
     .executeTakeFirst()

@@ -71,7 +71,6 @@ describe('the online questionnaire', () => {
       .execute()
     expect(responses).toHaveLength(1)
     const response = responses[0]!
-    expect(response.participant_id).toBeNull()
     expect(response.mode).toBe('online')
     expect(response.stratum_id).toBe(p.stratumId)
     expect(response.wave).toBe('before_reminder')
@@ -183,7 +182,7 @@ describe('routing on the web form', () => {
     const stored = async () =>
       (
         await t.database.db
-          .selectFrom('responses')
+          .selectFrom('answers_in_progress')
           .select('answers')
           .where('participant_id', '=', p.id)
           .executeTakeFirstOrThrow()

@@ -21,7 +21,7 @@ let round: RoundFixture
 let otherDevice: { participantId: number; grades: number[]; reads: number } | undefined
 
 async function saveOnOtherDevice(participantId: number, grade: number) {
-  await sql`update responses set answers = jsonb_set(answers, '{rapportcijfer_dienstverlening}', to_jsonb(${grade}::int)) where participant_id = ${participantId}`.execute(
+  await sql`update answers_in_progress set answers = jsonb_set(answers, '{rapportcijfer_dienstverlening}', to_jsonb(${grade}::int)) where participant_id = ${participantId}`.execute(
     database.db,
   )
 }

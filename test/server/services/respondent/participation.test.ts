@@ -34,7 +34,7 @@ const participantRow = (id: number) =>
     .executeTakeFirstOrThrow()
 
 const linkedAnswers = (id: number) =>
-  db.selectFrom('responses').select(['answers', 'status']).where('participant_id', '=', id).execute()
+  db.selectFrom('answers_in_progress').select('answers').where('participant_id', '=', id).execute()
 
 describe('saving progress', () => {
   it('marks the participant started on the first save and only locks the row on later saves', async () => {
@@ -48,9 +48,7 @@ describe('saving progress', () => {
     await saveProgress(db, p.id, { rapportcijfer_dienstverlening: 8, intake_wanneer: 1 }, 'en')
     // The same row version: a later save writes the response, not the participant.
     expect(await participantRow(p.id)).toEqual(started)
-    expect(await linkedAnswers(p.id)).toEqual([
-      { answers: { rapportcijfer_dienstverlening: 8, intake_wanneer: 1 }, status: 'in_progress' },
-    ])
+    expect(await linkedAnswers(p.id)).toEqual([{ answers: { rapportcijfer_dienstverlening: 8, intake_wanneer: 1 } }])
   })
 
   it('refuses a save after the submission and keeps the submitted answers unlinked', async () => {
@@ -74,9 +72,7 @@ describe('saving progress', () => {
       submitOnline(db, p.id, { rapportcijfer_dienstverlening: 6 }, 'nl', { answersVersion: read }),
     ).rejects.toBeInstanceOf(StaleAnswersError)
     expect((await participantRow(p.id)).status).toBe('in_progress')
-    expect(await linkedAnswers(p.id)).toEqual([
-      { answers: { rapportcijfer_dienstverlening: 6, intake_wanneer: 1 }, status: 'in_progress' },
-    ])
+    expect(await linkedAnswers(p.id)).toEqual([{ answers: { rapportcijfer_dienstverlening: 6, intake_wanneer: 1 } }])
 
     await submitOnline(db, p.id, { rapportcijfer_dienstverlening: 6, intake_wanneer: 1 }, 'nl', {
       answersVersion: later,
@@ -107,11 +103,7 @@ describe('saving progress', () => {
       await tx.selectFrom('participants').select('id').where('id', '=', p.id).forUpdate().execute()
       locked()
       await held
-      await tx
-        .updateTable('responses')
-        .set({ status: 'complete', participant_id: null })
-        .where('participant_id', '=', p.id)
-        .execute()
+      await tx.deleteFrom('answers_in_progress').where('participant_id', '=', p.id).execute()
       await tx
         .updateTable('participants')
         .set({ status: 'completed', completed_mode: 'online' })
@@ -151,18 +143,17 @@ describe('saving progress', () => {
     ])
     expect([...saved.keys()].sort()).toEqual([a.id, c.id].sort())
     expect(saved.get(a.id)).toBe((await versionsOf(a.id)).answers)
-    expect(await linkedAnswers(a.id)).toEqual([
-      { answers: { rapportcijfer_dienstverlening: 8 }, status: 'in_progress' },
-    ])
-    expect(await linkedAnswers(b.id)).toEqual([
-      { answers: { rapportcijfer_dienstverlening: 2 }, status: 'in_progress' },
-    ])
-    expect(await linkedAnswers(c.id)).toEqual([
-      { answers: { rapportcijfer_dienstverlening: 9 }, status: 'in_progress' },
-    ])
+    expect(await linkedAnswers(a.id)).toEqual([{ answers: { rapportcijfer_dienstverlening: 8 } }])
+    expect(await linkedAnswers(b.id)).toEqual([{ answers: { rapportcijfer_dienstverlening: 2 } }])
+    expect(await linkedAnswers(c.id)).toEqual([{ answers: { rapportcijfer_dienstverlening: 9 } }])
     expect(
-      (await db.selectFrom('responses').select('language').where('participant_id', '=', c.id).executeTakeFirstOrThrow())
-        .language,
+      (
+        await db
+          .selectFrom('answers_in_progress')
+          .select('language')
+          .where('participant_id', '=', c.id)
+          .executeTakeFirstOrThrow()
+      ).language,
     ).toBe('en')
   })
 

@@ -53,7 +53,7 @@ function pageSave(r: { id: number; versions: ConditionalSave['versions'] }, grad
 
 async function savedGrade(participantId: number) {
   const row = await db
-    .selectFrom('responses')
+    .selectFrom('answers_in_progress')
     .select('answers')
     .where('participant_id', '=', participantId)
     .executeTakeFirstOrThrow()

@@ -33,7 +33,28 @@ describe('the round form', () => {
         retentionUntil: '2027-02-28',
         doubleKeying: false,
         minGroupSize: 5,
+        releaseBatchSize: 10,
       },
+    })
+  })
+
+  it('refuses a release batch so small that a batch points at a few people', () => {
+    const form = {
+      name: 'KTO',
+      questionnaireId: '1',
+      strata: 'Hengelo',
+      opensOn: '2026-11-01',
+      closesOn: '2026-11-29',
+      retentionUntil: '2027-02-28',
+    }
+    for (const releaseBatchSize of ['4', '1001', '7.5', 'tien'])
+      expect(parseRoundForm({ ...form, releaseBatchSize }, [1])).toEqual({
+        ok: false,
+        errors: [{ field: 'releaseBatchSize', key: 'releaseBatchSize', params: { min: 5, max: 1000 } }],
+      })
+    expect(parseRoundForm({ ...form, releaseBatchSize: '25' }, [1])).toMatchObject({
+      ok: true,
+      input: { releaseBatchSize: 25 },
     })
   })
 })

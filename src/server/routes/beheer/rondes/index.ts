@@ -12,6 +12,7 @@ import {
   listQuestionnaires,
   listRounds,
   MIN_GROUP_SIZE_DEFAULT,
+  RELEASE_BATCH_SIZE_DEFAULT,
   parseRoundForm,
 } from '#src/server/services/rounds/rounds.ts'
 import { addDays, todayInAmsterdam } from '#src/server/services/calendar.ts'
@@ -61,6 +62,7 @@ const rounds: FastifyPluginAsync = async (app) => {
         retentionUntil: addDays(today, 28 + 91),
         doubleKeying: false,
         minGroupSize: String(MIN_GROUP_SIZE_DEFAULT),
+        releaseBatchSize: String(RELEASE_BATCH_SIZE_DEFAULT),
       },
       {},
     )

@@ -47,6 +47,7 @@ beforeAll(async () => {
     retentionUntil: daysFromToday(120),
     doubleKeying: false,
     minGroupSize: 5,
+    releaseBatchSize: 10,
   }
   roundId = await createRound(db, actor, input)
   await updateRound(db, actor, roundId, { ...input, name: 'KTO najaar 2026', closesOn: daysFromToday(30) })

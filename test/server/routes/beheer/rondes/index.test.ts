@@ -87,6 +87,7 @@ describe('setting up a round', () => {
         opensOn: '2026-02-30',
         retentionUntil: '',
         minGroupSize: '1',
+        releaseBatchSize: '2',
       }),
     )
     expect(page.statusCode).toBe(422)
@@ -94,6 +95,7 @@ describe('setting up a round', () => {
     expect(page.body).toContain('Regel 2: &quot;hengelo&quot; staat er al.')
     expect(page.body).toContain('Dit is geen geldige datum')
     expect(page.body).toContain('Vul een heel getal in van 3 tot en met 100.')
+    expect(page.body).toContain('Vul een heel getal in van 5 tot en met 1000.')
     expect(page.body).toContain('href="#retentionUntil"')
     expect(page.body).toContain('Hengelo\nhengelo</textarea>')
     const page2 = await researcher.post(
@@ -194,15 +196,8 @@ describe('closing a round', () => {
     const [p1, p2] = round.participants
     for (const p of [p1!, p2!]) {
       await t.database.db
-        .insertInto('responses')
-        .values({
-          round_id: round.roundId,
-          stratum_id: p.stratumId,
-          mode: 'online',
-          status: 'in_progress',
-          participant_id: p.id,
-          answers: JSON.stringify({ rapportcijfer_dienstverlening: 6 }),
-        })
+        .insertInto('answers_in_progress')
+        .values({ participant_id: p.id, answers: JSON.stringify({ rapportcijfer_dienstverlening: 6 }) })
         .execute()
     }
     const url = `/beheer/rondes/${round.roundId}`
@@ -211,13 +206,14 @@ describe('closing a round', () => {
     expect(page.body).toContain('De ronde is gesloten. 2 onvolledige antwoorden zijn bewaard')
     const responses = await t.database.db
       .selectFrom('responses')
-      .select(['status', 'participant_id', 'answers'])
+      .select(['status', 'answers'])
       .where('round_id', '=', round.roundId)
       .execute()
     expect(responses).toEqual([
-      { status: 'partial', participant_id: null, answers: { rapportcijfer_dienstverlening: 6 } },
-      { status: 'partial', participant_id: null, answers: { rapportcijfer_dienstverlening: 6 } },
+      { status: 'partial', answers: { rapportcijfer_dienstverlening: 6 } },
+      { status: 'partial', answers: { rapportcijfer_dienstverlening: 6 } },
     ])
+    expect(await t.database.db.selectFrom('answers_in_progress').selectAll().execute()).toEqual([])
     expect(await auditActions(round.roundId)).toEqual(['round.close'])
     // Closing twice is refused with a clear message.
     const again = await researcher.post(`${url}/sluiten`, {})

@@ -12,6 +12,7 @@ import type { ExportFormat } from '#src/server/services/reporting/exports.ts'
 import { countExportRows, EXPORT_FORMATS } from '#src/server/services/reporting/exports.ts'
 import { exportFile } from '#src/server/services/reporting/export-files.ts'
 import { isUiLanguage } from '#src/i18n/translate.ts'
+import { waitingResponses } from '#src/server/services/responses/release-responses.ts'
 import { numberFormats } from '#src/server/routes/beheer/_format.ts'
 import { staffActor } from '#src/server/routes/beheer/_session.ts'
 const exportPage: FastifyPluginAsync = async (app) => {
@@ -24,6 +25,7 @@ const exportPage: FastifyPluginAsync = async (app) => {
       formats: EXPORT_FORMATS,
       complete,
       partial: all - complete,
+      waiting: await waitingResponses(app.db, roundId),
       error,
       fmt: numberFormats(request.lang),
       // The embedded database is open in one process only: the app's, while it runs.

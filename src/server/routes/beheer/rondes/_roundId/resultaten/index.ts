@@ -4,6 +4,7 @@
  */
 import type { FastifyPluginAsync } from 'fastify'
 import { loadResults } from '#src/server/services/reporting/results.ts'
+import { waitingResponses } from '#src/server/services/responses/release-responses.ts'
 import { numberFormats } from '#src/server/routes/beheer/_format.ts'
 
 const resultsPage: FastifyPluginAsync = async (app) => {
@@ -17,6 +18,7 @@ const resultsPage: FastifyPluginAsync = async (app) => {
     results.columns[0]!.name = request.t('management.results.total')
     return reply.staffPage('staff/results.eta', request.t('management.results.title'), {
       results,
+      waiting: await waitingResponses(app.db, request.round!.id),
       fmt: numberFormats(request.lang),
     })
   })

@@ -1,6 +1,7 @@
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { sql } from 'kysely'
 import { parse } from 'csv-parse/sync'
 import readXlsxFile from 'read-excel-file/node'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -67,11 +68,24 @@ beforeAll(async () => {
   definition = row.definition
   await t.database.db.updateTable('rounds').set({ status: 'closed' }).where('id', '=', round.roundId).execute()
   await t.database.db
-    .updateTable('responses')
-    .set({ status: 'partial', participant_id: null })
-    .where('round_id', '=', round.roundId)
-    .where('status', '=', 'in_progress')
+    .insertInto('responses')
+    .columns(['round_id', 'stratum_id', 'mode', 'status', 'answers', 'language'])
+    .expression((eb) =>
+      eb
+        .selectFrom('answers_in_progress as a')
+        .innerJoin('participants as p', 'p.id', 'a.participant_id')
+        .select([
+          'p.round_id',
+          'p.stratum_id',
+          sql.lit('online').as('mode'),
+          sql.lit('partial').as('status'),
+          'a.answers',
+          'a.language',
+        ])
+        .where('p.round_id', '=', round.roundId),
+    )
     .execute()
+  await t.database.db.deleteFrom('answers_in_progress').execute()
   researcher = await signedInAs(t.app, 'researcher')
 })
 afterAll(async () => t.close())

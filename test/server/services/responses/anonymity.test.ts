@@ -1,0 +1,205 @@
+/**
+ * The promise on the letter, checked where it must hold: in the stored rows. A round gets
+ * online, single-keyed and double-keyed paper responses, a resolved duplicate and answers
+ * still in progress when it closes; then every table is searched for something that leads
+ * from a response to a person: transaction ids (`xmin`, `xmax`), physical order (`ctid`),
+ * ids, dates and, with pageinspect, the old row versions left in the table files.
+ */
+import { sql } from 'kysely'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { DatabaseHandle, DB } from '#src/server/db/connect.ts'
+import type { LoginCode } from '#src/codes/login-code.ts'
+import { openByCode, saveForm } from '#src/server/services/paper/paper-entry.ts'
+import { openDuplicates, resolveDuplicate } from '#src/server/services/paper/paper-duplicates.ts'
+import { saveProgress, submitOnline } from '#src/server/services/respondent/participation.ts'
+import { closeRound } from '#src/server/services/rounds/rounds.ts'
+import { createTestDatabase } from '#test/helpers/database.ts'
+import type { RoundFixture } from '#test/helpers/fixtures.ts'
+import { createRound } from '#test/helpers/fixtures.ts'
+import { createStaffUser } from '#test/helpers/staff.ts'
+import { loadKto } from '#test/questionnaire/kto.ts'
+
+let handle: DatabaseHandle
+let db: DB
+let round: RoundFixture
+/** The order in which people completed, as the marker each one left in `opmerkingen`. */
+const completionOrder: string[] = []
+
+beforeAll(async () => {
+  handle = await createTestDatabase({ inspectPages: true })
+  db = handle.db
+  await sql`create extension if not exists pageinspect`.execute(db)
+  round = await createRound(db, { participantsPerStratum: 8, releaseBatchSize: 5 })
+  const typistA = await createStaffUser(db, 'typist')
+  const typistB = await createStaffUser(db, 'typist')
+  const researcher = await createStaffUser(db, 'researcher')
+  const people = round.participants
+
+  const online = async (index: number) => {
+    const p = people[index]!
+    await saveProgress(db, p.id, { rapportcijfer_dienstverlening: 6 }, 'nl')
+    await submitOnline(db, p.id, { rapportcijfer_dienstverlening: 7, opmerkingen: `online-${index}` }, 'nl')
+    completionOrder.push(`online-${index}`)
+  }
+  const keyPaper = async (typistId: number, index: number) => {
+    const opened = await openByCode(db, typistId, people[index]!.code as LoginCode)
+    if (!opened.ok) throw new Error(opened.problem)
+    const fields = { rapportcijfer_dienstverlening: '8', opmerkingen: `paper-${index}` }
+    return saveForm(db, typistId, opened.form.draftId, fields)
+  }
+
+  // Single keying first, then the round switches to double keying.
+  for (const index of [0, 1, 2]) await online(index)
+  for (const index of [3, 4]) {
+    expect(await keyPaper(typistA.id, index)).toEqual({ kind: 'saved' })
+    completionOrder.push(`paper-${index}`)
+  }
+  await db.updateTable('rounds').set({ double_keying: true }).where('id', '=', round.roundId).execute()
+  for (const index of [5, 6, 7]) {
+    expect(await keyPaper(typistA.id, index)).toEqual({ kind: 'firstKeying' })
+    expect(await keyPaper(typistB.id, index)).toEqual({ kind: 'secondKeyingMatch' })
+    completionOrder.push(`paper-${index}`)
+  }
+  for (const index of [8, 9, 10, 11]) await online(index)
+  // A paper form from someone who answered online: a duplicate, counted as a form without code.
+  expect(await keyPaper(typistA.id, 0)).toMatchObject({ kind: 'duplicate' })
+  const [duplicate] = await openDuplicates(db, round.roundId)
+  const actor = { id: researcher.id, username: researcher.username }
+  expect(await resolveDuplicate(db, actor, round.roundId, duplicate!.id, 'keepAsNoCode', loadKto())).toBe('resolved')
+  completionOrder.push('paper-0')
+  // Two people stop halfway; their answers become partial responses when the round closes.
+  for (const index of [12, 13]) await saveProgress(db, people[index]!.id, { opmerkingen: `partial-${index}` }, 'nl')
+})
+afterAll(async () => handle.close())
+
+async function publicTables(): Promise<string[]> {
+  const { rows } = await sql<{ tablename: string }>`
+    select tablename from pg_tables where schemaname = 'public' order by tablename`.execute(db)
+  return rows.map((r) => r.tablename)
+}
+
+/**
+ * The round and municipality a response names in its own columns: inserting a response
+ * locks their rows (the foreign key's KEY SHARE lock sets `xmax`), which tells nothing
+ * the response does not say itself. Every other `xmax` counts.
+ */
+const REFERENCED_BY_RESPONSES = new Set(['rounds', 'strata'])
+
+/** Every transaction id that wrote, deleted or locked a live row of the table. */
+async function transactionsIn(table: string): Promise<Set<string>> {
+  const { rows } = await sql<{ xmin: string; xmax: string }>`
+    select xmin::text as xmin, xmax::text as xmax from ${sql.table(table)}`.execute(db)
+  const ids = rows.flatMap((r) => (REFERENCED_BY_RESPONSES.has(table) ? [r.xmin] : [r.xmin, r.xmax]))
+  return new Set(ids.filter((xid) => xid !== '0'))
+}
+
+async function responses() {
+  const { rows } = await sql<{ id: string; xmin: string; xmax: string; marker: string | null }>`
+    select id, xmin::text as xmin, xmax::text as xmax, answers->>'opmerkingen' as marker
+    from responses where round_id = ${round.roundId} order by ctid`.execute(db)
+  return rows
+}
+
+async function expectNoLinkThroughLiveRows() {
+  const stored = await responses()
+  const responseTransactions = new Set(stored.map((r) => r.xmin))
+  // Written once, never updated, deleted or locked since.
+  expect(stored.every((r) => r.xmax === '0')).toBe(true)
+  for (const table of await publicTables()) {
+    if (table === 'responses') continue
+    const shared = [...(await transactionsIn(table))].filter((xid) => responseTransactions.has(xid))
+    expect({ table, shared }).toEqual({ table, shared: [] })
+  }
+  // The query from the issue that found 14 of 16 people.
+  const { rows } = await sql<{ n: number }>`
+    select count(*)::int as n from responses r join participants p on p.xmin = r.xmin or p.xmax = r.xmin`.execute(db)
+  expect(rows[0]!.n).toBe(0)
+  return stored
+}
+
+describe('while the round is open', () => {
+  it('has added responses only in groups of at least k, and holds the rest back', async () => {
+    const stored = await responses()
+    const groups = new Map<string, number>()
+    for (const r of stored) groups.set(r.xmin, (groups.get(r.xmin) ?? 0) + 1)
+    expect([...groups.values()].every((size) => size >= 5)).toBe(true)
+    const waiting = await db
+      .selectFrom('responses_waiting')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow()
+    expect(stored.length + Number(waiting.n)).toBe(completionOrder.length)
+    expect(stored.length).toBeGreaterThanOrEqual(10)
+  })
+
+  it('shares no transaction between a response and any row of any other table', async () => {
+    await expectNoLinkThroughLiveRows()
+  })
+})
+
+describe('after the round has closed', () => {
+  beforeAll(async () => {
+    const actor = { id: null, username: 'test' }
+    expect(await closeRound(db, actor, round.roundId)).toEqual({ ok: true, partial: 2 })
+  })
+
+  it('has added every response, the partial ones too, and holds none back', async () => {
+    const stored = await responses()
+    expect(stored.map((r) => r.marker).sort()).toEqual(
+      [...completionOrder, 'partial-12', 'partial-13'].sort((a, b) => a.localeCompare(b)),
+    )
+    expect(await db.selectFrom('responses_waiting').selectAll().execute()).toEqual([])
+    expect(await db.selectFrom('answers_in_progress').selectAll().execute()).toEqual([])
+  })
+
+  it('shares no transaction between a response and any row of any other table', async () => {
+    await expectNoLinkThroughLiveRows()
+  })
+
+  it('keeps the responses in an order that is not the order in which people completed', async () => {
+    const stored = (await responses()).map((r) => r.marker).filter((m) => !m?.startsWith('partial'))
+    // Each group of k was shuffled: the chance that all come out in completion order is below 1 in 10,000.
+    expect(stored).not.toEqual(completionOrder)
+  })
+
+  it('gives a response no id that appears anywhere else, and no date', async () => {
+    const ids = new Set((await responses()).map((r) => r.id))
+    const { rows: uuidColumns } = await sql<{ table_name: string; column_name: string }>`
+      select table_name, column_name from information_schema.columns
+      where table_schema = 'public' and data_type = 'uuid' and table_name <> 'responses'`.execute(db)
+    for (const { table_name, column_name } of uuidColumns) {
+      const { rows } = await sql<{ value: string }>`
+        select ${sql.ref(column_name)}::text as value from ${sql.table(table_name)}`.execute(db)
+      expect(rows.filter((r) => ids.has(r.value))).toEqual([])
+    }
+    const { rows: dateColumns } = await sql<{ column_name: string }>`
+      select column_name from information_schema.columns
+      where table_schema = 'public' and table_name = 'responses'
+        and (data_type like '%time%' or data_type = 'date' or data_type = 'interval')`.execute(db)
+    expect(dateColumns).toEqual([])
+  })
+
+  it('leaves no old row version in the table files that could bridge a response and a person', async () => {
+    const pages = async (table: string) => {
+      const { rows } = await sql<{ live_items: number; rows: number; dead_with_data: number }>`
+        with items as (
+          select (heap_page_items(get_raw_page(${table}::text, blkno::int))).*
+          from generate_series(0, pg_relation_size(${table}::text::regclass) / current_setting('block_size')::int - 1) blkno
+        )
+        select
+          count(*) filter (where lp_flags = 1 and t_data is not null and t_xmax = 0)::int as live_items,
+          (select count(*) from ${sql.table(table)})::int as rows,
+          count(*) filter (where t_data is not null and (lp_flags <> 1 or t_xmax <> 0))::int as dead_with_data
+        from items`.execute(db)
+      return rows[0]!
+    }
+    // The waiting responses carried their completion's transaction: none is left, not even deleted.
+    expect(await pages('responses_waiting')).toEqual({ live_items: 0, rows: 0, dead_with_data: 0 })
+    const stored = await pages('responses')
+    expect(stored.dead_with_data).toBe(0)
+    expect(stored.live_items).toBe(stored.rows)
+    // Where answers stood next to a participant: only rows still in use.
+    for (const table of ['answers_in_progress', 'paper_drafts', 'paper_keyings', 'paper_duplicates']) {
+      expect({ table, ...(await pages(table)) }).toMatchObject({ table, dead_with_data: 0 })
+    }
+  })
+})
