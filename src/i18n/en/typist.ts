@@ -170,6 +170,12 @@ export const typist: typeof nl = {
     keyedBy: 'Keyed by {name}.',
     fields: 'Keyed on this form',
     empty: 'Nothing was filled in on this form.',
+    question: 'Question',
+    thisForm: 'This form',
+    earlierForm: 'Earlier form',
+    earlierKeying: 'Earlier form, keying {n}',
+    earlierNotShown:
+      'The earlier answer is not shown here. It is stored without a link to the person, so nobody can find it again.',
     choose: 'What do you want to do?',
     keepFirst: 'Keep the earlier answer. This form is dropped.',
     keepThis: 'Keep this form. The earlier form (not counted yet) is dropped.',

@@ -174,6 +174,12 @@ export const typist = {
     keyedBy: 'Ingevoerd door {name}.',
     fields: 'Ingevoerd op dit formulier',
     empty: 'Er is niets ingevuld op dit formulier.',
+    question: 'Vraag',
+    thisForm: 'Dit formulier',
+    earlierForm: 'Eerdere formulier',
+    earlierKeying: 'Eerdere formulier, invoer {n}',
+    earlierNotShown:
+      'Het eerdere antwoord ziet u hier niet. Het is opgeslagen zonder koppeling aan de persoon, dus niemand kan het terugvinden.',
     choose: 'Wat wilt u doen?',
     keepFirst: 'Het eerdere antwoord houden. Dit formulier vervalt.',
     keepThis: 'Dit formulier houden. Het eerdere formulier (nog niet geteld) vervalt.',

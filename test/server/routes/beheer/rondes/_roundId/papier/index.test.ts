@@ -210,6 +210,49 @@ describe('resolving duplicates', () => {
   })
 })
 
+describe('a duplicate of a form still in double keying', () => {
+  it('shows this form next to both keyings of the earlier one, and lets the researcher keep this one', async () => {
+    const p = round.participants[5]!
+    const [anna, bram, cees] = [
+      await signedInAs(t.app, 'typist'),
+      await signedInAs(t.app, 'typist'),
+      await signedInAs(t.app, 'typist'),
+    ]
+    await key(anna, p.code, { v_rapportcijfer_dienstverlening: '7' })
+    expect((await key(bram, p.code, { v_rapportcijfer_dienstverlening: '8' })).body).toContain('verschil')
+    const saved = (await key(cees, p.code, { v_rapportcijfer_dienstverlening: '3', v_geslacht: '2' })).body
+    const reference = /dubbel formulier (D-[0-9A-F]{8})/.exec(saved)![1]!
+
+    const researcher = await signedInAs(t.app, 'researcher')
+    const overview = await researcher.visit(base)
+    const link = new RegExp(`href="([^"]+/dubbel/[^"]+)">[^<]*<span class="visually-hidden"> ${reference}`).exec(
+      overview.body,
+    )?.[1]
+    expect(link).toBeDefined()
+    const page = await researcher.visit(link!)
+    expect(page.body).not.toContain(p.code)
+    const header = /<thead><tr>([\s\S]*?)<\/tr><\/thead>/.exec(page.body)![1]!
+    expect([...header.matchAll(/<th scope="col">([^<]+)<\/th>/g)].map((m) => m[1])).toEqual([
+      'Vraag',
+      'Dit formulier',
+      'Eerdere formulier, invoer 1',
+      'Eerdere formulier, invoer 2',
+    ])
+    const rows = [
+      ...page.body.matchAll(/<tr( class="differs")?><th scope="row">([^<]+)<\/th>((?:<td>[^<]*<\/td>)+)<\/tr>/g),
+    ]
+    // Rows are headed by the question's number, as on the paper form.
+    const grade = rows.find((r) => r[2] === '1')!
+    const [thisForm, ...earlier] = [...grade[3]!.matchAll(/<td>([^<]*)<\/td>/g)].map((m) => m[1])
+    expect(thisForm).toBe('3')
+    expect(earlier.sort()).toEqual(['7', '8'])
+    expect(grade[1]).toBe(' class="differs"')
+    // Nothing was counted yet for this person, so this form may take the earlier one's place.
+    expect(page.body).toContain('value="keepThis"')
+    expect(page.body).not.toContain('Het eerdere antwoord ziet u hier niet')
+  })
+})
+
 describe('a form without code in a round with double keying', () => {
   it('gets a number on its first keying that the second typist types instead of a code', async () => {
     const [anna, bram] = [await signedInAs(t.app, 'typist'), await signedInAs(t.app, 'typist')]

@@ -25,9 +25,16 @@ const duplicatePage: FastifyPluginAsync = async (app) => {
       request.notice('typist.duplicate.gone', undefined, 'refused')
       return reply.redirect(`/beheer/rondes/${round.id}/papier`, 303)
     }
+    const forms = [duplicate.fields, ...duplicate.earlierKeyings]
+    // One row per field keyed on any of the forms: this one, then the earlier one's keyings.
     const fields = keyingFields(round.definition, request.lang)
-      .filter((f) => Object.hasOwn(duplicate.fields, f.variable))
-      .map((f) => ({ label: f.label, value: shown(duplicate.fields[f.variable], request.t) }))
+      .filter((f) => forms.some((form) => Object.hasOwn(form, f.variable)))
+      .map((f) => ({
+        label: f.label,
+        value: shown(duplicate.fields[f.variable], request.t),
+        earlier: duplicate.earlierKeyings.map((form) => shown(form[f.variable], request.t)),
+        differs: duplicate.earlierKeyings.some((form) => form[f.variable] !== duplicate.fields[f.variable]),
+      }))
     return reply.staffPage(
       'staff/paper/duplicate.eta',
       request.t('typist.duplicate.title', { form: duplicate.reference }),
