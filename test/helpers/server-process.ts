@@ -13,6 +13,8 @@ const SESSION_SECRET = 'server-process-secret-server-process-0123'
 
 export interface ServerProcess {
   baseUrl: string
+  /** For reading its memory from /proc. */
+  pid: number
   output(): string
   /** Resolves with the exit code or signal. */
   exited: Promise<number | string>
@@ -69,6 +71,7 @@ function startOnPort(
       child.stdout!.off('data', onData)
       resolve({
         baseUrl: `http://127.0.0.1:${port}`,
+        pid: child.pid!,
         output: () => output,
         exited,
         kill: (signal) => {

@@ -1,12 +1,14 @@
 /**
- * Reads a client file off the main thread, in a worker with its own memory limit and a
- * time limit. A file that a parser chokes on (a bug, or a file made to exhaust it) ends
- * the worker, and the uploader reads that the file is too large or too complex; the
- * server's other requests go on meanwhile.
+ * Reads a client file: its limits are checked here, in constant memory
+ * (checkClientFileLimits), and only a file within them is parsed, off the main thread, in
+ * a worker with its own memory limit and a time limit. A file that a parser chokes on (a
+ * bug, or a file made to exhaust it) ends the worker, and the uploader reads that the file
+ * is too large or too complex; the server's other requests go on meanwhile. A file over
+ * a limit never costs a worker (a thread of its own is some 50 MB).
  */
 import { Worker } from 'node:worker_threads'
-import type { ClientFile } from './client-file.ts'
-import { ClientFileError } from './client-file.ts'
+import type { ClientFile, ClientFileKind } from './client-file.ts'
+import { checkClientFileLimits, ClientFileError } from './client-file.ts'
 
 export interface ReaderLimits {
   /** The worker's JavaScript heap. */
@@ -21,10 +23,14 @@ type WorkerAnswer =
   | { ok: false; key: ClientFileError['key']; params: ClientFileError['params'] }
   | { ok: false; failure: string }
 
-export function readClientFileApart(bytes: Buffer, limits: ReaderLimits = READER_LIMITS): Promise<ClientFile> {
+export async function readClientFileApart(bytes: Buffer, limits: ReaderLimits = READER_LIMITS): Promise<ClientFile> {
+  return parseApart(bytes, await checkClientFileLimits(bytes), limits)
+}
+
+function parseApart(bytes: Buffer, kind: ClientFileKind, limits: ReaderLimits): Promise<ClientFile> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./client-file-worker.ts', import.meta.url), {
-      workerData: bytes,
+      workerData: { bytes, kind },
       resourceLimits: { maxOldGenerationSizeMb: limits.heapMb },
     })
     let settled = false

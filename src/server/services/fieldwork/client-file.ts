@@ -12,7 +12,7 @@ import { parse } from 'csv-parse/sync'
 import iconv from 'iconv-lite'
 import { readSheet } from 'read-excel-file/node'
 import type { KeyUnder } from '#src/i18n/translate.ts'
-import type { ZipLimits } from './zip-limits.ts'
+import type { EntryReader, ZipLimits } from './zip-limits.ts'
 import { checkZipLimits } from './zip-limits.ts'
 
 export interface FileLine {
@@ -83,14 +83,27 @@ function occurrences(bytes: Buffer, needle: string | number): number {
   return count
 }
 
+/**
+ * Counts a worksheet's `<row` elements as it is unpacked, and refuses it past the limit.
+ * A chunk may end inside `<row`: the last three bytes go along to the next one.
+ */
+function rowCounter(): EntryReader {
+  let rows = 0
+  let tail: Buffer = Buffer.alloc(0)
+  return (chunk) => {
+    const bytes = tail.length > 0 ? Buffer.concat([tail, chunk]) : chunk
+    rows += occurrences(bytes, '<row')
+    if (rows > MAX_CLIENT_LINES + 1) throw tooManyLines()
+    tail = bytes.subarray(Math.max(0, bytes.length - 3))
+  }
+}
+
 /** Line breaks, counted on the bytes before anything is decoded or parsed. */
 function lineBreaks(bytes: Buffer): number {
   return occurrences(bytes, 10)
 }
 
 function readCsv(bytes: Buffer): ClientFile {
-  // The header is one more line; a last line without a line break one more still.
-  if (lineBreaks(bytes) > MAX_CLIENT_LINES + 1) throw tooManyLines()
   // csv-parse counts a CRLF inside a quoted field as two lines; with LF only its line
   // numbers match what an editor shows.
   const text = decodeText(bytes).replace(/\r\n?/g, '\n')
@@ -126,16 +139,18 @@ function cellText(value: unknown): string {
 /** What an XLSX client file may unpack to: a 100,000-row file is about 40 MB. */
 export const XLSX_LIMITS: ZipLimits = { maxUnpackedBytes: 64 * 1024 * 1024, maxEntries: 200 }
 
-async function readXlsx(bytes: Buffer): Promise<ClientFile> {
+async function checkXlsxLimits(bytes: Buffer): Promise<void> {
   // Rows are counted in the worksheets' XML: a sheet of a million empty rows is small
   // packed and unpacked, but costs a parser hundreds of megabytes to build.
-  const zipProblem = checkZipLimits(bytes, XLSX_LIMITS, (name, xml) => {
-    if (/^xl\/worksheets\/[^/]+\.xml$/.test(name) && occurrences(xml, '<row') > MAX_CLIENT_LINES + 1)
-      throw tooManyLines()
-  })
+  const zipProblem = await checkZipLimits(bytes, XLSX_LIMITS, (name) =>
+    /^xl\/worksheets\/[^/]+\.xml$/.test(name) ? rowCounter() : undefined,
+  )
   if (zipProblem?.problem === 'tooLargeUnpacked')
     throw new ClientFileError('tooLargeUnpacked', { mb: XLSX_LIMITS.maxUnpackedBytes / (1024 * 1024) })
   if (zipProblem) throw new ClientFileError('unreadableXlsx')
+}
+
+async function readXlsx(bytes: Buffer): Promise<ClientFile> {
   let rows: unknown[][]
   try {
     rows = (await readSheet(bytes)) as unknown[][]
@@ -155,10 +170,33 @@ async function readXlsx(bytes: Buffer): Promise<ClientFile> {
   return { header: header.cells, lines }
 }
 
-export async function readClientFile(bytes: Buffer): Promise<ClientFile> {
+export type ClientFileKind = 'csv' | 'xlsx'
+
+/**
+ * The limits, checked on the bytes before any parser sees them: the number of lines (or
+ * worksheet rows) and what an XLSX unpacks to. Cheap, and in constant memory (an XLSX is
+ * unpacked as a stream and kept nowhere), so it runs where the upload arrives; only a file
+ * within the limits is handed to a parser. Throws a ClientFileError.
+ */
+export async function checkClientFileLimits(bytes: Buffer): Promise<ClientFileKind> {
   if (bytes.length === 0) throw new ClientFileError('empty')
-  const file = bytes.subarray(0, 4).equals(ZIP_MAGIC) ? await readXlsx(bytes) : readCsv(bytes)
+  if (bytes.subarray(0, 4).equals(ZIP_MAGIC)) {
+    await checkXlsxLimits(bytes)
+    return 'xlsx'
+  }
+  // The header is one more line; a last line without a line break one more still.
+  if (lineBreaks(bytes) > MAX_CLIENT_LINES + 1) throw tooManyLines()
+  return 'csv'
+}
+
+/** Parses a file that passed checkClientFileLimits. */
+export async function parseClientFile(bytes: Buffer, kind: ClientFileKind): Promise<ClientFile> {
+  const file = kind === 'xlsx' ? await readXlsx(bytes) : readCsv(bytes)
   // Lines with nothing in them (also ";;;;" or an empty spreadsheet row) are not clients.
   file.lines = file.lines.filter((l) => l.cells.some((c) => c.trim() !== ''))
   return file
+}
+
+export async function readClientFile(bytes: Buffer): Promise<ClientFile> {
+  return parseClientFile(bytes, await checkClientFileLimits(bytes))
 }

@@ -1,11 +1,12 @@
 /**
  * An XLSX file is a zip archive, and a zip of a few megabytes can unpack to gigabytes (a
  * "zip bomb"): one such client file made the server's memory run out. Before a spreadsheet
- * library sees the file, every entry is unpacked here with a hard cap on its output
- * (zlib's maxOutputLength), so what counts is the real size, not what the archive claims.
- * The unpacked bytes are thrown away: the library unpacks again, within the same bounds.
+ * library sees the file, every entry is unpacked here as a stream, counting what comes
+ * out and stopping at the limit, so what counts is the real size, not what the archive
+ * claims. Nothing is kept: memory stays at a few chunks of 16 KB whatever the file holds,
+ * and the library unpacks again only a file within the limits.
  */
-import { inflateRawSync } from 'node:zlib'
+import { createInflateRaw } from 'node:zlib'
 
 export interface ZipLimits {
   /** All entries together, unpacked. */
@@ -72,15 +73,18 @@ export function zipDirectory(zip: Buffer): { count: number; entries: Iterable<Zi
   return { count, entries: entries() }
 }
 
+/** Reads one entry's unpacked content, chunk by chunk (e.g. to count a worksheet's rows); may throw to refuse the file. */
+export type EntryReader = (chunk: Buffer) => void
+
 /**
- * Null when the archive stays within `limits`. `onEntry` sees each entry unpacked (e.g. to
- * count a worksheet's rows before a parser builds them) and may throw to refuse the file.
+ * Null when the archive stays within `limits`. `readerFor` may give a reader for an entry,
+ * which sees its content as it is unpacked.
  */
-export function checkZipLimits(
+export async function checkZipLimits(
   zip: Buffer,
   limits: ZipLimits,
-  onEntry?: (name: string, unpacked: Buffer) => void,
-): ZipProblem | null {
+  readerFor?: (name: string) => EntryReader | undefined,
+): Promise<ZipProblem | null> {
   const directory = zipDirectory(zip)
   if (!directory) return { problem: 'notAZip' }
   if (directory.count > limits.maxEntries) return { problem: 'tooManyEntries' }
@@ -90,22 +94,44 @@ export function checkZipLimits(
     // Cheap first: an archive that says it is too big is.
     if (unpacked + entry.declaredSize > limits.maxUnpackedBytes) return { problem: 'tooLargeUnpacked' }
     if (!entry.packed) return { problem: 'notAZip' }
-    let content: Buffer
+    const reader = readerFor?.(entry.name)
     if (entry.method === 0) {
-      content = entry.packed
+      unpacked += entry.packed.length
+      reader?.(entry.packed)
     } else if (entry.method === 8) {
-      try {
-        content = inflateRawSync(entry.packed, { maxOutputLength: limits.maxUnpackedBytes - unpacked + 1 })
-      } catch (error) {
-        if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') return { problem: 'tooLargeUnpacked' }
-        return { problem: 'notAZip' }
-      }
+      const size = await unpackedSize(entry.packed, limits.maxUnpackedBytes - unpacked, reader)
+      if (size === 'tooLarge') return { problem: 'tooLargeUnpacked' }
+      if (size === 'broken') return { problem: 'notAZip' }
+      unpacked += size
     } else {
       return { problem: 'notAZip' }
     }
-    unpacked += content.length
-    onEntry?.(entry.name, content)
     if (unpacked > limits.maxUnpackedBytes) return { problem: 'tooLargeUnpacked' }
   }
   return null
+}
+
+/** Unpacks a deflated entry as a stream, keeping nothing, and stops once it passes `max` bytes. */
+async function unpackedSize(
+  packed: Buffer,
+  max: number,
+  reader: EntryReader | undefined,
+): Promise<number | 'tooLarge' | 'broken'> {
+  const inflater = createInflateRaw()
+  inflater.end(packed)
+  let size = 0
+  try {
+    for await (const chunk of inflater as AsyncIterable<Buffer>) {
+      size += chunk.length
+      if (size > max) return 'tooLarge'
+      reader?.(chunk)
+    }
+  } catch (error) {
+    // zlib's own errors (Z_DATA_ERROR and the like) carry an errno; a reader's refusal does not.
+    if (typeof error === 'object' && error !== null && 'errno' in error) return 'broken'
+    throw error
+  } finally {
+    inflater.destroy()
+  }
+  return size
 }

@@ -4,28 +4,13 @@ import { ClientFileError, readClientFile } from '#src/server/services/fieldwork/
 import { readClientFileApart } from '#src/server/services/fieldwork/client-file-reader.ts'
 import { CLIENT_FILES } from '#test/helpers/fixtures.ts'
 import { xlsxBomb, xlsxWithEmptyRows } from './_zip-bomb.ts'
+import { bigCsv } from './_big-csv.ts'
 
 const failureOf = (promise: Promise<unknown>) =>
   promise.then(
     () => undefined,
     (error: unknown) => error,
   )
-
-/** A CSV of about `megabytes` MB: the header and lines of twelve filled columns. */
-function bigCsv(megabytes: number): Buffer {
-  const header =
-    'klantnummer;voorletters;tussenvoegsel;achternaam;straat;huisnummer;toevoeging;postcode;woonplaats;gemeente;email;taal\n'
-  const line = (i: number) =>
-    `K${i};A.B.;van der;Achternaam${i};Dorpsstraat;${i % 300};a;7551 AA;Hengelo;hengelo;a${i}@example.nl;nl\n`
-  const lines: string[] = [header]
-  let size = header.length
-  for (let i = 0; size < megabytes * 1024 * 1024; i++) {
-    const l = line(i)
-    lines.push(l)
-    size += l.length
-  }
-  return Buffer.from(lines.join(''), 'utf8')
-}
 
 describe('reading a client file in a worker', () => {
   it('gives what reading it here gives', async () => {
