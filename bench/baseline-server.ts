@@ -11,6 +11,10 @@ const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10 }
 await pool.query(
   'create table if not exists baseline_saves (id bigserial primary key, participant int not null, answers jsonb not null)',
 )
+await pool.query('create table if not exists baseline_participants (id int primary key, completed boolean not null)')
+await pool.query(
+  'insert into baseline_participants select g, false from generate_series(1, 100000) g on conflict do nothing',
+)
 
 const app = Fastify({ logger: false })
 await app.register(formbody)
@@ -25,6 +29,23 @@ app.post<{ Body: Record<string, string> }>('/save', async (request, reply) => {
     JSON.stringify(answers),
   ])
   return reply.redirect('/next', 303)
+})
+// A submission at its barest: one transaction that completes the participant and stores the answers.
+app.post<{ Body: Record<string, string> }>('/submit', async (request, reply) => {
+  const { participant, _csrf, ...answers } = request.body
+  const client = await pool.connect()
+  try {
+    await client.query('begin')
+    await client.query('update baseline_participants set completed = true where id = $1', [Number(participant)])
+    await client.query('insert into baseline_saves (participant, answers) values ($1, $2)', [
+      Number(participant),
+      JSON.stringify(answers),
+    ])
+    await client.query('commit')
+  } finally {
+    client.release()
+  }
+  return reply.redirect('/thanks', 303)
 })
 await app.listen({ port: Number(process.env.PORT), host: '127.0.0.1' })
 console.log('baseline listening')

@@ -38,6 +38,8 @@ const TABLES_TO_VACUUM = [
  * is closed; returns how many moved.
  */
 export async function releaseWaitingResponses(db: DB, roundId: number): Promise<number> {
+  // Most calls find too few waiting: one read answers that, without the lock's transaction.
+  if (!(await isDue(db, roundId))) return 0
   const { moved, closed } = await db.transaction().execute(async (tx) => {
     // Two moves at once could otherwise split a batch: the second would take only what
     // arrived after the first one's snapshot, possibly one response.
@@ -72,6 +74,14 @@ export async function releaseWaitingResponses(db: DB, roundId: number): Promise<
   if (closed) await sql`vacuum (truncate false) ${tables}`.execute(db)
   else await sql`vacuum (truncate false, skip_locked) ${tables}`.execute(db)
   return moved
+}
+
+async function isDue(db: DB, roundId: number): Promise<boolean> {
+  const { rows } = await sql<{ due: boolean }>`
+    select r.status in ('closed', 'purged')
+      or (select count(*) from responses_waiting w where w.round_id = r.id) >= r.release_batch_size as due
+    from rounds r where r.id = ${roundId}`.execute(db)
+  return rows[0]?.due ?? false
 }
 
 export interface Waiting {
