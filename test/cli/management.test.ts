@@ -40,6 +40,31 @@ describe('npm run peiling -- export', () => {
     expect(entry).toEqual({ username: 'cli', details: { format: 'csv', includePartial: false, rows: 5 } })
   })
 
+  it('says how many completed responses the file does not have yet', async () => {
+    await handle.db.updateTable('rounds').set({ release_batch_size: 10 }).where('id', '=', round.roundId).execute()
+    await handle.db
+      .insertInto('responses_waiting')
+      .values({
+        round_id: round.roundId,
+        stratum_id: round.strata.get('hengelo')!,
+        mode: 'paper',
+        status: 'complete',
+        answers: JSON.stringify({}),
+        language: 'nl',
+        wave: null,
+      })
+      .execute()
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'peiling-cli-')), 'data.csv')
+    try {
+      expect(await run('export', ['--round', String(round.roundId), '--out', file])).toBe(
+        `Written: ${file}\nNot included yet: 1 completed responses waiting to be added (once 10 wait, or when the round closes).\n`,
+      )
+      expect(readFileSync(file, 'utf8').trim().split('\r\n')).toHaveLength(6)
+    } finally {
+      await handle.db.deleteFrom('responses_waiting').execute()
+    }
+  })
+
   it('writes SPSS syntax to standard output', async () => {
     const syntax = await run('export', ['--round', String(round.roundId), '--format', 'spss', '--out', '-'])
     expect(syntax).toContain('GET DATA')

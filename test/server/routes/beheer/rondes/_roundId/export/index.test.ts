@@ -197,6 +197,32 @@ describe('the CSV export', () => {
     ])
   })
 
+  it('says how many completed questionnaires still wait, and leaves them out of the file', async () => {
+    const rowsBefore = readCsv((await download('csv')).body).length
+    await t.database.db.updateTable('rounds').set({ release_batch_size: 10 }).where('id', '=', round.roundId).execute()
+    await t.database.db
+      .insertInto('responses_waiting')
+      .values(
+        [1, 2].map(() => ({
+          round_id: round.roundId,
+          stratum_id: round.strata.get('borne')!,
+          mode: 'online' as const,
+          status: 'complete' as const,
+          answers: JSON.stringify({ begeleiding_werk: 2 }),
+          language: 'nl',
+          wave: null,
+        })),
+      )
+      .execute()
+    try {
+      const page = await researcher.visit(`/beheer/rondes/${round.roundId}/export`)
+      expect(page.body).toContain('2 ingevulde vragenlijsten wachten nog en tellen hier nog niet mee.')
+      expect(readCsv((await download('csv')).body)).toHaveLength(rowsBefore)
+    } finally {
+      await t.database.db.deleteFrom('responses_waiting').where('round_id', '=', round.roundId).execute()
+    }
+  })
+
   it('asks again when no format is chosen', async () => {
     const response = await download('pdf')
     expect(response.statusCode).toBe(422)

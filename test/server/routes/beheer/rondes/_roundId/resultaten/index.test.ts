@@ -101,6 +101,34 @@ describe('the results view', () => {
     await t.database.db.updateTable('rounds').set({ min_group_size: 5 }).where('id', '=', round.roundId).execute()
   })
 
+  it('says how many completed questionnaires still wait to be added, and counts only those added', async () => {
+    const url = `/beheer/rondes/${round.roundId}/resultaten`
+    await t.database.db.updateTable('rounds').set({ release_batch_size: 10 }).where('id', '=', round.roundId).execute()
+    const before = await researcher.visit(url)
+    expect(before.body).not.toContain('wachten nog')
+    const waiting = { round_id: round.roundId, stratum_id: round.strata.get('borne')!, mode: 'online' as const }
+    await t.database.db
+      .insertInto('responses_waiting')
+      .values(
+        [2, 3, 4].map((grade) => ({
+          ...waiting,
+          status: 'complete' as const,
+          answers: JSON.stringify({ rapportcijfer_dienstverlening: grade }),
+          language: 'nl',
+          wave: null,
+        })),
+      )
+      .execute()
+    const page = await researcher.visit(url)
+    expect(page.body).toContain(
+      '3 ingevulde vragenlijsten wachten nog en tellen hier nog niet mee. Ze komen erbij zodra er 10 zijn, of als de ronde sluit.',
+    )
+    expect(figures(page.body, 'rapportcijfer_dienstverlening', 'mean')).toEqual(
+      figures(before.body, 'rapportcijfer_dienstverlening', 'mean'),
+    )
+    await t.database.db.deleteFrom('responses_waiting').where('round_id', '=', round.roundId).execute()
+  })
+
   it('shows English number formats in English', async () => {
     const page = await researcher.visit(`/beheer/rondes/${round.roundId}/resultaten?lang=en`)
     expect(figures(page.body, 'rapportcijfer_dienstverlening', 'mean')).toEqual([
