@@ -344,6 +344,7 @@ export const management: typeof nl = {
       invited: 'Written to',
       online: 'Completed online',
       paper: 'Completed on paper',
+      paperWithoutCode: 'Of which paper without code',
       completed: 'Completed in total',
       rate: 'Response',
       inProgress: 'Online in progress',
@@ -355,6 +356,8 @@ export const management: typeof nl = {
       'Confidence level: how sure it is that a percentage from the survey is right within 5 percentage points for everyone written to. From 95% the results are reliable.',
     inProgressHint:
       'Online in progress: started but not submitted yet. Partial: stopped before the end, kept when the round was closed.',
+    paperWithoutCodeHint:
+      'Paper without code: forms without a (readable) code. They count in the response, because they come from people who were written to. Nobody knows who sent them: that person may still get a reminder.',
     purged:
       'The personal data of this round have been deleted. The number of people written to per municipality has been kept.',
     perDay: 'Completed questionnaires per day',

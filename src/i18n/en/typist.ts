@@ -16,7 +16,7 @@ export const typist: typeof nl = {
     withoutCode: 'without code',
     noCodeTitle: 'Form without code',
     noCodeIntro:
-      'No code on the form, or you cannot read it? Choose the municipality and key the form. It is counted apart.',
+      'No code on the form, or you cannot read it? Choose the municipality and key the form. It counts in the response of that municipality.',
     stratumLabel: 'Municipality',
     openNoCode: 'Key without code',
     formNumberHint: 'Second keying of a form without code? Type the number written on the form, for example G12.',
@@ -112,7 +112,7 @@ export const typist: typeof nl = {
     status: 'Where things stand',
     stratum: 'Municipality',
     withCode: 'With code',
-    noCode: 'Without code (counted apart)',
+    noCode: 'Without code',
     total: 'Total',
     awaitingSecond: 'Waiting for the second keying',
     awaitingReview: 'Waiting for review of differences',

@@ -345,6 +345,7 @@ export const management = {
       invited: 'Aangeschreven',
       online: 'Online ingevuld',
       paper: 'Op papier ingevuld',
+      paperWithoutCode: 'Waarvan papier zonder code',
       completed: 'Totaal ingevuld',
       rate: 'Respons',
       inProgress: 'Online bezig',
@@ -356,6 +357,8 @@ export const management = {
       'Betrouwbaarheid: hoe zeker het is dat een percentage uit de peiling op 5 procentpunt na klopt voor iedereen die is aangeschreven. Vanaf 95% zijn de uitkomsten betrouwbaar.',
     inProgressHint:
       'Online bezig: begonnen maar nog niet verstuurd. Onvolledig: gestopt voor het einde, bewaard bij het sluiten van de ronde.',
+    paperWithoutCodeHint:
+      'Papier zonder code: formulieren waarop geen (leesbare) code stond. Ze tellen mee in de respons, want ze komen van mensen die zijn aangeschreven. Wie ze stuurde, weet niemand: die persoon kan nog een herinnering krijgen.',
     purged:
       'De persoonsgegevens van deze ronde zijn verwijderd. Het aantal aangeschreven personen per gemeente is bewaard.',
     perDay: 'Ingevulde vragenlijsten per dag',

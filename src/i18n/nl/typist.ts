@@ -15,7 +15,7 @@ export const typist = {
     withoutCode: 'zonder code',
     noCodeTitle: 'Formulier zonder code',
     noCodeIntro:
-      'Staat er geen code op het formulier, of kunt u de code niet lezen? Kies de gemeente en voer het formulier in. Het telt apart mee.',
+      'Staat er geen code op het formulier, of kunt u de code niet lezen? Kies de gemeente en voer het formulier in. Het telt mee in de respons van die gemeente.',
     stratumLabel: 'Gemeente',
     openNoCode: 'Invoeren zonder code',
     formNumberHint:
@@ -116,7 +116,7 @@ export const typist = {
     status: 'Stand van zaken',
     stratum: 'Gemeente',
     withCode: 'Met code',
-    noCode: 'Zonder code (telt apart)',
+    noCode: 'Zonder code',
     total: 'Totaal',
     awaitingSecond: 'Wachten op tweede invoer',
     awaitingReview: 'Wachten op controle van verschillen',

@@ -52,7 +52,7 @@ export interface PaperResponseInput {
   day?: string
 }
 
-/** Stores the form as a complete paper response and, with a code, completes the participant. */
+/** Holds the form as a complete paper response, counts its day and, with a code, completes the participant. */
 export async function storePaperResponse(tx: DB, input: PaperResponseInput): Promise<void> {
   const noCode = input.participantId === undefined
   const { answers, coding } = readKeyedForm(input.definition, input.fields, { stratum: input.stratumCode }, { noCode })
@@ -66,6 +66,8 @@ export async function storePaperResponse(tx: DB, input: PaperResponseInput): Pro
     language: input.language,
     wave: input.wave,
   })
+  // Every form counts on the day it came in, with or without a code: the day counts add up to the completed forms.
+  await countCompletion(tx, input.roundId, input.stratumId, 'paper', input.day ?? todayInAmsterdam())
   if (input.participantId === undefined) return
   // An online questionnaire started but never sent: the paper form is this person's
   // answer, and a second, unfinished one would count them twice among partials.
@@ -75,7 +77,6 @@ export async function storePaperResponse(tx: DB, input: PaperResponseInput): Pro
     .set({ status: 'completed', completed_mode: 'paper' })
     .where('id', '=', input.participantId)
     .execute()
-  await countCompletion(tx, input.roundId, input.stratumId, 'paper', input.day ?? todayInAmsterdam())
 }
 
 /** The language to store: the participant's, when the questionnaire has it (the printed form was in it). */

@@ -22,6 +22,11 @@ export interface Figures {
   invited: number
   completedOnline: number
   completedPaper: number
+  /**
+   * Of completedPaper: forms without a (readable) code. They count in the response (they
+   * come from people written to) but belong to no participant, so they are shown apart.
+   */
+  paperWithoutCode: number
   completed: number
   /** Started online, not submitted yet (the round is open). */
   inProgress: number
@@ -70,6 +75,7 @@ function figures(counts: {
   invited: number
   online: number
   paper: number
+  paperWithoutCode: number
   inProgress: number
   partial: number
 }): Figures {
@@ -78,6 +84,7 @@ function figures(counts: {
     invited: counts.invited,
     completedOnline: counts.online,
     completedPaper: counts.paper,
+    paperWithoutCode: counts.paperWithoutCode,
     completed,
     inProgress: counts.inProgress,
     partial: counts.partial,
@@ -89,7 +96,7 @@ function figures(counts: {
 export async function loadMonitor(db: DB, roundId: number): Promise<Monitor | undefined> {
   // The queries do not depend on each other: on a PostgreSQL server they run side by side
   // on pooled connections, so the page waits for the slowest, not for all in turn.
-  const [round, invitedRows, responseRows, inProgressRows, dayRows, mailingRows] = await Promise.all([
+  const [round, invitedRows, responseRows, noCodeRows, inProgressRows, dayRows, mailingRows] = await Promise.all([
     db.selectFrom('rounds').select('status').where('id', '=', roundId).executeTakeFirst(),
     // N per stratum, cheapest source first: the counts kept at purge (the participants are
     // gone then), the size of the confirmed sample (fieldwork deletes who was not drawn,
@@ -131,6 +138,26 @@ export async function loadMonitor(db: DB, roundId: number): Promise<Monitor | un
           .groupBy(['stratum_id', 'status', 'mode', 'wave']),
       )
       .execute(),
+    // Few rows (paper forms only): counted apart, so the query above stays on its index.
+    db
+      .selectFrom('responses')
+      .select(['stratum_id', sql<number>`count(*)`.as('n')])
+      .where('round_id', '=', roundId)
+      .where('mode', '=', 'paper')
+      .where('status', '=', 'complete')
+      .where(sql<boolean>`(paper_coding->>'noCode')::boolean`)
+      .groupBy('stratum_id')
+      .unionAll(
+        db
+          .selectFrom('responses_waiting')
+          .select(['stratum_id', sql<number>`count(*)`.as('n')])
+          .where('round_id', '=', roundId)
+          .where('mode', '=', 'paper')
+          .where('status', '=', 'complete')
+          .where(sql<boolean>`(paper_coding->>'noCode')::boolean`)
+          .groupBy('stratum_id'),
+      )
+      .execute(),
     db
       .selectFrom('answers_in_progress as a')
       .innerJoin('participants as p', 'p.id', 'a.participant_id')
@@ -163,7 +190,10 @@ export async function loadMonitor(db: DB, roundId: number): Promise<Monitor | un
   if (!round) return undefined
 
   const perStratum = new Map(
-    invitedRows.map((r) => [r.id, { invited: Number(r.invited), online: 0, paper: 0, inProgress: 0, partial: 0 }]),
+    invitedRows.map((r) => [
+      r.id,
+      { invited: Number(r.invited), online: 0, paper: 0, paperWithoutCode: 0, inProgress: 0, partial: 0 },
+    ]),
   )
   const waves = new Map<WaveCount['wave'], WaveCount>()
   for (const row of responseRows) {
@@ -182,13 +212,18 @@ export async function loadMonitor(db: DB, roundId: number): Promise<Monitor | un
     const counts = perStratum.get(row.stratum_id)
     if (counts) counts.inProgress += Number(row.n)
   }
+  for (const row of noCodeRows) {
+    const counts = perStratum.get(row.stratum_id)
+    if (counts) counts.paperWithoutCode += Number(row.n)
+  }
   const strata = invitedRows.map((r) => ({ stratumId: r.id, name: r.name, ...figures(perStratum.get(r.id)!) }))
-  const sum = (key: 'invited' | 'online' | 'paper' | 'inProgress' | 'partial') =>
+  const sum = (key: 'invited' | 'online' | 'paper' | 'paperWithoutCode' | 'inProgress' | 'partial') =>
     [...perStratum.values()].reduce((total, c) => total + c[key], 0)
   const total = figures({
     invited: sum('invited'),
     online: sum('online'),
     paper: sum('paper'),
+    paperWithoutCode: sum('paperWithoutCode'),
     inProgress: sum('inProgress'),
     partial: sum('partial'),
   })

@@ -15,6 +15,7 @@ import {
 } from '#src/server/services/paper/paper-entry.ts'
 import { openDuplicates, resolveDuplicate, loadDuplicate } from '#src/server/services/paper/paper-duplicates.ts'
 import { keyingPerTypist, paperWork } from '#src/server/services/paper/paper-stats.ts'
+import { loadMonitor } from '#src/server/services/reporting/monitor.ts'
 import { saveProgress, submitOnline } from '#src/server/services/respondent/participation.ts'
 import type { LoginCode } from '#src/codes/login-code.ts'
 import { todayInAmsterdam } from '#src/server/services/calendar.ts'
@@ -122,7 +123,7 @@ describe('saving a keyed paper form', () => {
     expect(await participant(p.id)).toEqual({ status: 'completed', completed_mode: 'paper' })
   })
 
-  it('stores a form without code under the chosen stratum, counted apart', async () => {
+  it('stores a form without code under the chosen stratum, counted in the response and on its day', async () => {
     const stratum = round.strata[2]!
     const result = await openWithoutCode(db, typistA.id, stratum.id)
     if (!result.ok) throw new Error(result.problem)
@@ -139,6 +140,15 @@ describe('saving a keyed paper form', () => {
       stratum_id: stratum.id,
       answers: { rapportcijfer_dienstverlening: 4 },
     })
+    const monitor = (await loadMonitor(db, round.roundId))!
+    expect(monitor.strata.find((s) => s.stratumId === stratum.id)).toMatchObject({
+      completedPaper: 1,
+      paperWithoutCode: 1,
+      completed: 1,
+    })
+    // The days add up to what was completed, forms without a code included.
+    const perDay = monitor.days.reduce((sum, d) => sum + d.online + d.paper, 0)
+    expect(perDay).toBe(monitor.total.completed)
   })
 })
 
