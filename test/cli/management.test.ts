@@ -7,6 +7,8 @@ import { testConfig } from '#test/helpers/app.ts'
 import { createTestDatabase } from '#test/helpers/database.ts'
 import type { DatabaseHandle } from '#src/server/db/connect.ts'
 import { UsageError } from '#src/cli/command.ts'
+import { runProgram } from '#test/helpers/programs.ts'
+import { programsAvailable } from '#test/setup/environment.ts'
 import type { SeededRound } from '#test/server/routes/beheer/seed.ts'
 import { seedRound, PERSONAL_MARK } from '#test/server/routes/beheer/seed.ts'
 
@@ -64,6 +66,32 @@ describe('npm run peiling -- export', () => {
       await handle.db.deleteFrom('responses_waiting').execute()
     }
   })
+
+  it.skipIf(!programsAvailable(['pspp'], 'pspp', 'Running the SPSS syntax in PSPP is'))(
+    'writes SPSS syntax that reads the CSV written beside it, as the README shows',
+    async () => {
+      const dir = mkdtempSync(path.join(tmpdir(), 'peiling-cli-'))
+      const roundArgs = ['--round', String(round.roundId)]
+      await run('export', [...roundArgs, '--format', 'csv', '--out', path.join(dir, 'data.csv')])
+      await run('export', [...roundArgs, '--format', 'spss', '--out', path.join(dir, 'data.sps')])
+      expect(readFileSync(path.join(dir, 'data.sps'), 'utf8')).toContain("/FILE='data.csv'")
+      const { stdout } = await runProgram('pspp', ['-o', path.join(dir, 'out.txt'), 'data.sps'], { cwd: dir })
+      const listing = readFileSync(path.join(dir, 'out.txt'), 'utf8') + stdout
+      expect(listing).not.toMatch(/error|warning|could not open/i)
+      // --data names another file, for a CSV kept elsewhere.
+      await run('export', [
+        ...roundArgs,
+        '--format',
+        'spss',
+        '--out',
+        path.join(dir, 'x.sps'),
+        '--data',
+        '../csv/d.csv',
+      ])
+      expect(readFileSync(path.join(dir, 'x.sps'), 'utf8')).toContain("/FILE='../csv/d.csv'")
+      await expect(run('export', [...roundArgs, '--format', 'csv', '--data', 'd.csv'])).rejects.toThrow(/--data/)
+    },
+  )
 
   it('writes SPSS syntax to standard output', async () => {
     const syntax = await run('export', ['--round', String(round.roundId), '--format', 'spss', '--out', '-'])

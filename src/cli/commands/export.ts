@@ -2,6 +2,7 @@ import { createWriteStream } from 'node:fs'
 import { writeFile } from 'node:fs/promises'
 import type { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
+import path from 'node:path'
 import { parseArgs } from 'node:util'
 import type { Command } from '#src/cli/command.ts'
 import { UsageError } from '#src/cli/command.ts'
@@ -16,7 +17,9 @@ export const exportCommand: Command = {
   name: 'export',
   summary:
     'Write the anonymous responses of a round (CSV, XLSX), its codebook or SPSS syntax to a file; logged in the audit log.',
-  usage: 'export --round N [--format csv|xlsx|codebook|spss] [--partial] [--lang nl|en] [--out FILE | --out -]',
+  usage:
+    'export --round N [--format csv|xlsx|codebook|spss] [--partial] [--lang nl|en] [--out FILE | --out -] [--data FILE.csv]\n' +
+    '  --data (spss): the CSV the syntax reads; default: --out with .csv for .sps (data.sps reads data.csv)',
   async run(args, { database, out }) {
     const { values } = parseArgs({
       args,
@@ -26,6 +29,7 @@ export const exportCommand: Command = {
         partial: { type: 'boolean' },
         lang: { type: 'string', default: 'nl' },
         out: { type: 'string' },
+        data: { type: 'string' },
       },
     })
     const roundId = Number(values.round)
@@ -34,13 +38,14 @@ export const exportCommand: Command = {
     if (!EXPORT_FORMATS.includes(format)) throw new UsageError(`--format: one of ${EXPORT_FORMATS.join(', ')}`)
     if (!isUiLanguage(values.lang)) throw new UsageError('--lang: nl or en')
     if (values.out && values.out !== '-') checkOutputFile(values.out)
+    if (values.data !== undefined && format !== 'spss') throw new UsageError('--data: only with --format spss')
     const { db } = await database()
     const file = await exportFile(
       db,
       { id: null, username: 'cli' },
       roundId,
       format,
-      { includePartial: values.partial === true },
+      { includePartial: values.partial === true, ...spssDataFile(format, values.out, values.data) },
       translator(values.lang),
       values.lang,
     )
@@ -60,4 +65,15 @@ export const exportCommand: Command = {
         `Not included yet: ${waiting.count} completed responses waiting to be added (once ${waiting.batchSize} wait, or when the round closes).\n`,
       )
   },
+}
+
+/**
+ * The CSV that SPSS syntax reads: --data as given, or the syntax file's own name with
+ * .csv, which the syntax finds beside it (PSPP opens a relative name from where it runs).
+ */
+function spssDataFile(format: ExportFormat, out: string | undefined, data: string | undefined): { dataFile?: string } {
+  if (format !== 'spss') return {}
+  if (data !== undefined) return { dataFile: data }
+  if (out && out !== '-' && out.endsWith('.sps')) return { dataFile: path.basename(out).replace(/\.sps$/, '.csv') }
+  return {}
 }

@@ -57,7 +57,7 @@ export async function exportFile(
       }
     case 'spss': {
       await auditExport(db, actor, context, format, options, null)
-      const dataFile = dataFileName(roundId, options, 'csv')
+      const dataFile = options.dataFile ?? dataFileName(roundId, options, 'csv')
       return {
         fileName: dataFile.replace(/\.csv$/, '.sps'),
         contentType: 'text/plain; charset=utf-8',

@@ -31,6 +31,8 @@ export const EXPORT_FORMATS: readonly ExportFormat[] = ['csv', 'xlsx', 'codebook
 export interface ExportOptions {
   /** Also responses that stopped before the end (kept when the round closed). */
   includePartial: boolean
+  /** SPSS syntax only: the data file it reads (default: the name a CSV download gets). */
+  dataFile?: string
 }
 
 export { META_VARIABLES } from './codebook-file.ts'
