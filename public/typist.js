@@ -40,7 +40,8 @@
   function isMark(value, kind) {
     var v = value.toLowerCase();
     if (v === '?' || v === '/') return true;
-    return (v === 'm' || v === '*') && kind !== 'number' && kind !== 'text';
+    // Not where several ticks are allowed: there the ticks themselves are keyed.
+    return (v === 'm' || v === '*') && kind === 'code';
   }
 
   /** Whether a value could still become valid by typing more (used to warn early, not too early). */

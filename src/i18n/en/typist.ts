@@ -73,6 +73,7 @@ export const typist: typeof nl = {
   warnings: {
     title: 'Check these fields',
     intro: 'Is this what is on paper? Correct the field, or choose "Save as on paper".',
+    introBlocked: 'First correct the field below. The form cannot be saved like this.',
     invalid: 'Question {label}: "{value}" is not an answer on the form ({codes}).',
     outOfRange: 'Question {label}: {value} is not between {min} and {max}.',
     notANumber: 'Question {label}: "{value}" is not a number.',
@@ -82,6 +83,8 @@ export const typist: typeof nl = {
       'Question {label} is answered, but the questionnaire says it should have been skipped. The answer is kept and flagged.',
     otherWithoutTick:
       'Question {label}: there is text at "other", but the "other" box is not ticked. The text is kept and flagged.',
+    markNotAllowed:
+      'Question {label}: several boxes may be ticked here. Type the numbers of all ticked boxes, for example 1 3. "{value}" is not possible here.',
   },
   saved: {
     saved: 'Saved. Scan the next form.',

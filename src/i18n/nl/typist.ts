@@ -76,6 +76,7 @@ export const typist = {
   warnings: {
     title: 'Controleer deze velden',
     intro: 'Klopt het met wat er op papier staat? Verbeter het veld, of kies "Opslaan zoals op papier".',
+    introBlocked: 'Verbeter eerst het veld hieronder. Zo kan het formulier niet worden opgeslagen.',
     invalid: 'Vraag {label}: "{value}" staat niet als antwoord op het formulier ({codes}).',
     outOfRange: 'Vraag {label}: {value} ligt niet tussen {min} en {max}.',
     notANumber: 'Vraag {label}: "{value}" is geen getal.',
@@ -86,6 +87,8 @@ export const typist = {
       'Vraag {label} is ingevuld, maar had volgens de vragenlijst overgeslagen moeten worden. Het antwoord wordt bewaard en gemarkeerd.',
     otherWithoutTick:
       'Vraag {label}: er staat tekst bij "anders", maar het vakje "anders" is niet aangekruist. De tekst wordt bewaard en gemarkeerd.',
+    markNotAllowed:
+      'Vraag {label}: bij deze vraag mogen meer vakjes aangekruist zijn. Typ de nummers van alle aangekruiste vakjes, bijvoorbeeld 1 3. "{value}" kan hier niet.',
   },
   saved: {
     saved: 'Opgeslagen. Scan het volgende formulier.',

@@ -167,9 +167,11 @@ const paperEntry: FastifyPluginAsync = async (app) => {
 
     const { warnings } = readKeyedForm(form.definition, fields, { stratum: form.stratumCode }, { noCode: form.noCode })
     const fingerprint = warningsFingerprint(warnings)
-    // Paper is what it is: warnings do not block, but the typist confirms exactly these.
-    if (warnings.length > 0 && text(request.body, 'bevestigd') !== fingerprint) {
-      return renderForm(request, reply.status(422), current, { warnings, confirm: fingerprint })
+    // Paper is what it is: warnings do not block, but the typist confirms exactly these;
+    // except "m" where several ticks are allowed, which only the ticks themselves can replace.
+    const blocked = warnings.some((w) => w.kind === 'markNotAllowed')
+    if (blocked || (warnings.length > 0 && text(request.body, 'bevestigd') !== fingerprint)) {
+      return renderForm(request, reply.status(422), current, { warnings, confirm: blocked ? null : fingerprint })
     }
     const outcome = await saveForm(app.db, typistId, form.draftId, fields)
     noticeOf(request, outcome)

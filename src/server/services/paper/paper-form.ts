@@ -76,7 +76,8 @@ function fieldsOf(definition: QuestionnaireDefinition, question: Question, lang:
       }
       break
     case 'multiple':
-      fields.push({ ...base, variable: question.id, label: question.number, kind: 'codes' })
+      // Several ticks are allowed here, so "more than one ticked" is no answer: the typist keys the ticks.
+      fields.push({ ...base, variable: question.id, label: question.number, kind: 'codes', acceptsMultipleMark: false })
       break
     case 'number':
       fields.push({
@@ -230,6 +231,11 @@ export type WarningKind =
   | 'outsideRouting'
   /** An "anders, namelijk" text while the "anders" box is not ticked. */
   | 'otherWithoutTick'
+  /**
+   * "m" (more than one ticked) on a question where several ticks are allowed: the ticks
+   * must be keyed. Blocks the save: unlike the others, it cannot be confirmed as on paper.
+   */
+  | 'markNotAllowed'
 
 export interface KeyingWarning {
   variable: string
@@ -287,7 +293,10 @@ export function readKeyedForm(
     const value = keyed[field.variable]!
     const mark = Object.entries(MARK_KEYS).find(([, key]) => key === value)?.[0] as PaperMark | undefined
     if (mark && (mark === 'unreadable' || field.acceptsMultipleMark)) coding.marks[field.variable] = mark
-    else input[field.variable] = value
+    else if (field.kind === 'codes' && (value.toLowerCase() === 'm' || value === '*')) {
+      coding.invalid[field.variable] = value
+      warnings.push({ variable: field.variable, label: field.label, kind: 'markNotAllowed', value })
+    } else input[field.variable] = value
   }
 
   const validation = validateAnswers(withoutRouting(definition), input, context, { partial: true })

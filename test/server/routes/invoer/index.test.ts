@@ -195,6 +195,27 @@ describe('keying a form without JavaScript', () => {
     expect((await typist.visit('/invoer')).body).toContain('Dit formulier was al opgeslagen.')
   })
 
+  it('refuses "m" where several boxes may be ticked, however often it is confirmed, until the ticks are keyed', async () => {
+    const typist = await signedInAs(t.app, 'typist')
+    await typist.visit('/invoer')
+    const p = round.participants[4]!
+    const opened = await typist.post('/invoer/formulier', { code: p.code })
+    const fields = { concept: draftIdOf(opened.body), actie: 'opslaan', v_punt_verbeteren: 'm' }
+    const refused = await typist.post('/invoer/opslaan', fields)
+    expect(refused.statusCode).toBe(422)
+    expect(refused.body).toContain(
+      'Vraag 22: bij deze vraag mogen meer vakjes aangekruist zijn. Typ de nummers van alle aangekruiste vakjes, bijvoorbeeld 1 3.',
+    )
+    expect(refused.body).not.toContain('name="bevestigd"')
+    expect(refused.body).not.toContain('Opslaan zoals op papier')
+    expect((await typist.post('/invoer/opslaan', { ...fields, bevestigd: 'anything' })).statusCode).toBe(422)
+    expect(await participantRow(p.id)).toEqual({ status: 'pending', completed_mode: null })
+    // What was typed is kept in the draft, so the typist corrects only this field.
+    expect(refused.body).toMatch(/name="v_punt_verbeteren"[^>]*value="m"/)
+    expect((await typist.post('/invoer/opslaan', { ...fields, v_punt_verbeteren: '1 3' })).statusCode).toBe(303)
+    expect(await participantRow(p.id)).toEqual({ status: 'completed', completed_mode: 'paper' })
+  })
+
   it('keeps a form in progress for later, also when the script saves as you type', async () => {
     const typist = await signedInAs(t.app, 'typist')
     await typist.visit('/invoer')
@@ -263,6 +284,7 @@ describe('keying a form without JavaScript', () => {
       .where('mode', '=', 'paper')
       .where('status', '=', 'complete')
       .execute()
-    expect(complete).toHaveLength(2) // the first form and the one without code; not the duplicate
+    // The first form, the one without code and the one keyed with ticks above; not the duplicate.
+    expect(complete).toHaveLength(3)
   })
 })

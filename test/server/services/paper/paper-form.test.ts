@@ -90,6 +90,18 @@ describe('reading what the typist typed', () => {
     ])
   })
 
+  it('refuses "m" where several boxes may be ticked, and keeps it as keyed, not as a mark on every option', () => {
+    expect(field('punt_verbeteren').acceptsMultipleMark).toBe(false)
+    for (const keyed of ['m', 'M', '*']) {
+      expect(normalizeKeyed(field('punt_verbeteren'), keyed)).toBe(keyed)
+      const read = readKeyedForm(kto, { punt_verbeteren: keyed, begeleiding_werk: 'm' }, ctx)
+      expect(read.coding.marks).toEqual({ begeleiding_werk: 'multiple' })
+      expect(read.coding.invalid).toEqual({ punt_verbeteren: keyed })
+      expect(read.answers).toEqual({})
+      expect(read.warnings.map((w) => [w.label, w.kind])).toEqual([['22', 'markNotAllowed']])
+    }
+  })
+
   it('gives no warning for a clean form, and a different fingerprint for different warnings', () => {
     const clean = readKeyedForm(
       kto,
