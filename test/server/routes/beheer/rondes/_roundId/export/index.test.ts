@@ -273,6 +273,10 @@ describe('the Excel export', () => {
     const grade = header!.indexOf('rapportcijfer_dienstverlening')
     expect(rows.every((r) => r[grade] === null || typeof r[grade] === 'number')).toBe(true)
     expect(JSON.stringify(sheets)).not.toContain(PERSONAL_MARK)
+    // Texts as written: a cell keeps its line breaks, and Excel runs no formula in a text cell.
+    const texts = rows.map((r) => r[header!.indexOf('opmerkingen')])
+    expect(texts).toContain(TRICKY_TEXT)
+    expect(texts).toContain('=HYPERLINK("http://x")')
     const codebook = sheets[1]!.data
     expect(codebook[0]).toEqual([
       'variabele',
