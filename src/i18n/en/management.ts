@@ -396,13 +396,15 @@ export const management: typeof nl = {
   results: {
     title: 'Results',
     intro:
-      'Per question: the number of answers and the percentages of those who answered the question, per municipality and in total. Only submitted questionnaires count.',
+      'Per question: the number of answers and the percentages, per municipality and in total. Only submitted questionnaires count. Percentages are of the valid answers (the base, N): "don\'t know" and "not applicable" are shown apart, outside the percentages.',
     suppressed: 'too few answers',
     suppressedHint:
       'With fewer than {min} answers no result is shown, so nobody can be recognised. Sometimes a second municipality is hidden too; otherwise the hidden result could be worked out from the total.',
     total: 'Total',
     responses: 'Completed questionnaires',
     answered: 'Number of answers',
+    base: 'Base: valid answers (N)',
+    outsideBase: 'outside the percentages',
     mean: 'Mean grade',
     meanNumber: 'Mean',
     belowSix: 'Fail (1 to 5)',

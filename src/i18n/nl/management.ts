@@ -397,13 +397,15 @@ export const management = {
   results: {
     title: 'Resultaten',
     intro:
-      'Per vraag: het aantal antwoorden en de percentages van wie de vraag beantwoordde, per gemeente en in totaal. Alleen verstuurde vragenlijsten tellen mee.',
+      'Per vraag: het aantal antwoorden en de percentages, per gemeente en in totaal. Alleen verstuurde vragenlijsten tellen mee. Percentages gaan over de geldige antwoorden (de basis, N): "weet niet" en "n.v.t." staan er apart onder, buiten de percentages.',
     suppressed: 'te weinig antwoorden',
     suppressedHint:
       'Bij minder dan {min} antwoorden ziet u geen uitkomst, zodat niemand herkenbaar is. Soms is ook een tweede gemeente verborgen; anders zou u de verborgen uitkomst kunnen uitrekenen uit het totaal.',
     total: 'Totaal',
     responses: 'Ingevulde vragenlijsten',
     answered: 'Aantal antwoorden',
+    base: 'Basis: geldige antwoorden (N)',
+    outsideBase: 'buiten de percentages',
     mean: 'Gemiddeld cijfer',
     meanNumber: 'Gemiddelde',
     belowSix: 'Onvoldoende (1 tot en met 5)',

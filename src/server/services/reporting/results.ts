@@ -38,7 +38,13 @@ export interface AnswerRow {
   label: string
   /** The code as stored and exported, or null for "other codes". */
   value: number | null
-  cells: Array<Cell<{ count: number; share: number }>>
+  /**
+   * "Weet niet", "n.v.t." and other codes declared missing (and for grades any code off
+   * the 1–10 scale): counted and shown, but outside the base, so their share is null.
+   */
+  outsideBase: boolean
+  /** share: of the base (the valid answers), as SPSS's valid percent; null outside the base. */
+  cells: Array<Cell<{ count: number; share: number | null }>>
 }
 
 export interface QuestionResult {
@@ -49,6 +55,11 @@ export interface QuestionResult {
   kind: 'choice' | 'grade' | 'multiple' | 'number' | 'text'
   /** How many answered, per column. */
   answered: Array<Cell<number>>
+  /**
+   * The base of the percentages, per column: those who answered, less those whose answer
+   * is outside the base ("weet niet" and the like). One rule for results, report and export.
+   */
+  base: Array<Cell<number>>
   rows: AnswerRow[]
   /** Grades and numbers: the mean of the answers on the scale ("weet niet" left out). */
   mean?: Array<Cell<number | null>>
@@ -240,40 +251,57 @@ export async function loadResults(
         new Map<number, number>(),
       )
       const answeredColumns = perColumn(answered.get(spec.variable), sum, 0)
-      const hidden = suppressedColumns(answeredColumns, minGroupSize)
-      const show = <T>(values: T[]): Array<Cell<T>> => values.map((v, i) => (hidden[i] ? null : v))
 
+      const known = new Set(spec.codes.map((c) => c.value))
+      const missing = new Set(spec.codes.filter((c) => c.missing).map((c) => c.value))
+      // Outside the base: codes declared missing and, for grades, anything off the scale.
+      const outside = (code: number) =>
+        missing.has(code) || (spec.kind === 'grade' && (code < GRADE_MIN || code > GRADE_MAX || !known.has(code)))
+      // A "weet niet" is ticked alone, also on a multiple-choice question: subtracting its
+      // ticks from those who answered leaves the people with a valid answer.
+      const baseColumns = tallyColumns.map((tally, i) => {
+        const outsideTicks = [...tally].filter(([code]) => outside(code)).reduce((a, [, n]) => a + n, 0)
+        return Math.max(0, answeredColumns[i]! - outsideTicks)
+      })
+      // A percentage is as telling as its base is small: the base decides what is hidden.
+      const hidden = suppressedColumns(baseColumns, minGroupSize)
+      const show = <T>(values: T[]): Array<Cell<T>> => values.map((v, i) => (hidden[i] ? null : v))
       const result: QuestionResult = {
         variable: spec.variable,
         number: spec.number,
         label: spec.label,
         kind: spec.kind,
         answered: show(answeredColumns),
+        base: show(baseColumns),
         rows: [],
       }
       if (spec.kind === 'choice' || spec.kind === 'grade' || spec.kind === 'multiple') {
-        const known = new Set(spec.codes.map((c) => c.value))
-        // Percentages of those who answered; for multiple choice a person may tick several.
-        const row = (label: string, value: number | null, count: (tally: Tally) => number): AnswerRow => ({
+        // Percentages of the base; for multiple choice a person may tick several.
+        const row = (
+          label: string,
+          value: number | null,
+          outsideBase: boolean,
+          count: (tally: Tally) => number,
+        ): AnswerRow => ({
           label,
           value,
+          outsideBase,
           cells: show(
             tallyColumns.map((tally, i) => {
               const n = count(tally)
-              return { count: n, share: answeredColumns[i]! > 0 ? n / answeredColumns[i]! : 0 }
+              return { count: n, share: outsideBase ? null : baseColumns[i]! > 0 ? n / baseColumns[i]! : 0 }
             }),
           ),
         })
         result.rows = spec.codes.map((code) =>
-          row(codeLabel(code, lang), code.value, (tally) => tally.get(code.value) ?? 0),
+          row(codeLabel(code, lang), code.value, outside(code.value), (tally) => tally.get(code.value) ?? 0),
         )
         const otherCount = (tally: Tally) =>
           [...tally].filter(([code]) => !known.has(code)).reduce((a, [, n]) => a + n, 0)
         if (tallyColumns.some((tally) => otherCount(tally) > 0))
-          result.rows.push(row(otherCodesLabel, null, otherCount))
+          result.rows.push(row(otherCodesLabel, null, spec.kind === 'grade', otherCount))
       }
       if (spec.kind === 'grade') {
-        const missing = new Set(spec.codes.filter((c) => c.missing).map((c) => c.value))
         const grades = (tally: Tally) =>
           [...tally].filter(([code]) => !missing.has(code) && code >= GRADE_MIN && code <= GRADE_MAX)
         result.mean = show(

@@ -75,13 +75,23 @@ describe('the results view', () => {
     ])
   })
 
-  it('counts answers with percentages of those who answered', async () => {
+  it('gives percentages of the valid answers, with "weet niet" counted apart, outside the base', async () => {
     const results = (await loadResults(t.database.db, round.roundId, 'nl', 'Andere codes'))!
     const grade = results.questions.find((q) => q.variable === 'rapportcijfer_dienstverlening')!
+    // 31 answered in total, 22 in Hengelo; two of them "weet niet": the base is 29 and 20.
+    expect(grade.answered.slice(0, 2)).toEqual([31, 22])
+    expect(grade.base.slice(0, 2)).toEqual([29, 20])
     const eight = grade.rows.find((r) => r.value === 8)!
-    expect(eight.cells[0]).toEqual({ count: 11, share: 11 / 31 })
-    expect(eight.cells[1]).toEqual({ count: 10, share: 10 / 22 })
-    expect(grade.rows.find((r) => r.value === 99)!.label).toBe('Weet niet / geen ervaring')
+    expect(eight.cells[0]).toEqual({ count: 11, share: 11 / 29 })
+    expect(eight.cells[1]).toEqual({ count: 10, share: 10 / 20 })
+    const dontKnow = grade.rows.find((r) => r.value === 99)!
+    expect(dontKnow).toMatchObject({ label: 'Weet niet / geen ervaring', outsideBase: true })
+    expect(dontKnow.cells[1]).toEqual({ count: 2, share: null })
+    // "% onvoldoende" is the sum of the rows 1 to 5 above it, on the same base.
+    const failing = grade.rows.filter((r) => r.value !== null && r.value >= 1 && r.value <= 5)
+    expect(failing.reduce((sum, r) => sum + r.cells[0]!.share!, 0)).toBeCloseTo(grade.belowSix![0]!, 10)
+    const page = await researcher.visit(`/beheer/rondes/${round.roundId}/resultaten`)
+    expect(figures(page.body, 'rapportcijfer_dienstverlening', 'base').slice(0, 2)).toEqual(['29', '20'])
     // Multiple choice: shares of those who answered the question; together over 100%.
     const door = results.questions.find((q) => q.variable === 'begeleiding_door')!
     expect(door.rows.find((r) => r.value === 1)!.cells[0]).toEqual({ count: 31, share: 1 })
