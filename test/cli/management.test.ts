@@ -68,11 +68,11 @@ describe('npm run peiling -- export', () => {
   })
 
   it.skipIf(!programsAvailable(['pspp'], 'pspp', 'Running the SPSS syntax in PSPP is'))(
-    'writes SPSS syntax that reads the CSV written beside it, as the README shows',
+    'writes SPSS syntax that reads the data file written beside it, as the README shows',
     async () => {
       const dir = mkdtempSync(path.join(tmpdir(), 'peiling-cli-'))
       const roundArgs = ['--round', String(round.roundId)]
-      await run('export', [...roundArgs, '--format', 'csv', '--out', path.join(dir, 'data.csv')])
+      await run('export', [...roundArgs, '--format', 'spss-data', '--out', path.join(dir, 'data.csv')])
       await run('export', [...roundArgs, '--format', 'spss', '--out', path.join(dir, 'data.sps')])
       expect(readFileSync(path.join(dir, 'data.sps'), 'utf8')).toContain("/FILE='data.csv'")
       const { stdout } = await runProgram('pspp', ['-o', path.join(dir, 'out.txt'), 'data.sps'], { cwd: dir })

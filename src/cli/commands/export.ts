@@ -18,8 +18,9 @@ export const exportCommand: Command = {
   summary:
     'Write the anonymous responses of a round (CSV, XLSX), its codebook or SPSS syntax to a file; logged in the audit log.',
   usage:
-    'export --round N [--format csv|xlsx|codebook|spss] [--partial] [--lang nl|en] [--out FILE | --out -] [--data FILE.csv]\n' +
-    '  --data (spss): the CSV the syntax reads; default: --out with .csv for .sps (data.sps reads data.csv)',
+    'export --round N [--format csv|xlsx|codebook|spss-data|spss] [--partial] [--lang nl|en] [--out FILE | --out -] [--data FILE.csv]\n' +
+    "  csv is for spreadsheets (formula-like texts get a leading '); spss-data has every text as written, for SPSS, PSPP and R\n" +
+    '  --data (spss): the spss-data CSV the syntax reads; default: --out with .csv for .sps (data.sps reads data.csv)',
   async run(args, { database, out }) {
     const { values } = parseArgs({
       args,

@@ -174,7 +174,7 @@ export const management = {
           release_batch_size: 'ingevulde vragenlijsten per keer',
         },
         reason: { confirmed: 'bevestigd door een medewerker', retention: 'bewaartermijn voorbij' },
-        format: { csv: 'CSV', xlsx: 'Excel', codebook: 'codeboek', spss: 'SPSS' },
+        format: { csv: 'CSV', xlsx: 'Excel', codebook: 'codeboek', 'spss-data': 'CSV voor SPSS', spss: 'SPSS' },
         kind: { invitation: 'uitnodiging', reminder: 'herinnering' },
         logo: { kept: 'hetzelfde', removed: 'verwijderd', new: 'nieuw' },
         content: { letters: 'brieven', questionnaires: 'papieren vragenlijsten' },
@@ -425,7 +425,8 @@ export const management = {
       csv: 'Antwoorden als CSV-bestand (voor Excel, SPSS en PSPP)',
       xlsx: 'Antwoorden als Excel-bestand, met het codeboek erbij',
       codebook: 'Codeboek als CSV-bestand: alle variabelen, labels, waarden en voor wie een vraag was',
-      spss: 'SPSS-syntax: leest het CSV-bestand in met alle labels',
+      'spss-data': 'Antwoorden als CSV-bestand voor SPSS, PSPP en R: teksten precies zoals ingevuld',
+      spss: 'SPSS-syntax: leest het CSV-bestand voor SPSS in, met alle labels',
     },
     partial: 'Ook onvolledige antwoorden (gestopt voor het einde)',
     partialHint:

@@ -9,7 +9,15 @@ import type { Translate } from '#src/i18n/translate.ts'
 import type { AuditActor } from '#src/server/services/audit/audit.ts'
 import { codebookCsv } from './codebook-file.ts'
 import type { ExportFormat, ExportOptions } from './exports.ts'
-import { auditExport, countExportRows, csvStream, dataFileName, loadExportContext, xlsxBuffer } from './exports.ts'
+import {
+  auditExport,
+  countExportRows,
+  csvStream,
+  dataFileName,
+  loadExportContext,
+  statisticsDataFileName,
+  xlsxBuffer,
+} from './exports.ts'
 import { spssSyntax } from './spss.ts'
 
 export interface ExportFile {
@@ -39,6 +47,15 @@ export async function exportFile(
         body: csvStream(db, context, options),
       }
     }
+    case 'spss-data': {
+      const rows = await countExportRows(db, roundId, options)
+      await auditExport(db, actor, context, format, options, rows)
+      return {
+        fileName: statisticsDataFileName(roundId, options),
+        contentType: 'text/csv; charset=utf-8',
+        body: csvStream(db, context, options, 'statistics'),
+      }
+    }
     case 'xlsx': {
       const rows = await countExportRows(db, roundId, options)
       await auditExport(db, actor, context, format, options, rows)
@@ -57,9 +74,9 @@ export async function exportFile(
       }
     case 'spss': {
       await auditExport(db, actor, context, format, options, null)
-      const dataFile = options.dataFile ?? dataFileName(roundId, options, 'csv')
+      const dataFile = options.dataFile ?? statisticsDataFileName(roundId, options)
       return {
-        fileName: dataFile.replace(/\.csv$/, '.sps'),
+        fileName: dataFileName(roundId, options, 'csv').replace(/\.csv$/, '.sps'),
         contentType: 'text/plain; charset=utf-8',
         body: spssSyntax(context.codebook, dataFile, `Peiling: ${context.roundName}`, t),
       }

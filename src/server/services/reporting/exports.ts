@@ -25,8 +25,12 @@ import { codebookRows, csvOptions, META_VARIABLES } from './codebook-file.ts'
 import { paperCodingOf, paperValueLabels } from '#src/server/services/paper/paper-coding.ts'
 import type { Translate } from '#src/i18n/translate.ts'
 
-export type ExportFormat = 'csv' | 'xlsx' | 'codebook' | 'spss'
-export const EXPORT_FORMATS: readonly ExportFormat[] = ['csv', 'xlsx', 'codebook', 'spss']
+/**
+ * csv: for spreadsheets (texts that look like formulas disarmed); spss-data: the same
+ * rows with every text as written, for SPSS, PSPP and R, which the SPSS syntax reads.
+ */
+export type ExportFormat = 'csv' | 'xlsx' | 'codebook' | 'spss-data' | 'spss'
+export const EXPORT_FORMATS: readonly ExportFormat[] = ['csv', 'xlsx', 'codebook', 'spss-data', 'spss']
 
 export interface ExportOptions {
   /** Also responses that stopped before the end (kept when the round closed). */
@@ -138,25 +142,31 @@ export async function* exportRows(
   }
 }
 
-/**
- * A text as a CSV cell: line breaks become spaces (PSPP reads one case per line), and
- * a text that Excel would run as a formula (=, +, -, @) gets a leading apostrophe.
- */
-export function csvText(value: string): string {
-  const oneLine = value.replace(/\r\n|\r|\n/g, ' ')
-  return /^[=+\-@\t]/.test(oneLine) ? `'${oneLine}` : oneLine
-}
+/** Who reads the CSV: a spreadsheet (Excel runs formulas) or a statistics program (SPSS, PSPP, R). */
+export type CsvReader = 'spreadsheet' | 'statistics'
 
-function csvCell(value: ExportValue): string | number {
-  if (value === null) return ''
-  return typeof value === 'string' ? csvText(value) : value
+/**
+ * A text as a CSV cell: line breaks become spaces (SPSS and PSPP read one case per line).
+ * For a spreadsheet, a text that Excel would run as a formula (=, +, -, @) gets a
+ * leading apostrophe; a statistics program gets the text as written.
+ */
+export function csvText(value: string, reader: CsvReader = 'spreadsheet'): string {
+  const oneLine = value.replace(/\r\n|\r|\n/g, ' ')
+  return reader === 'spreadsheet' && /^[=+\-@\t]/.test(oneLine) ? `'${oneLine}` : oneLine
 }
 
 /** The data set as a CSV stream. */
-export function csvStream(db: DB, context: ExportContext, options: ExportOptions): Readable {
+export function csvStream(
+  db: DB,
+  context: ExportContext,
+  options: ExportOptions,
+  reader: CsvReader = 'spreadsheet',
+): Readable {
+  const cell = (value: ExportValue): string | number =>
+    value === null ? '' : typeof value === 'string' ? csvText(value, reader) : value
   const source = Readable.from(
     (async function* () {
-      for await (const row of exportRows(db, context, options)) yield row.map(csvCell)
+      for await (const row of exportRows(db, context, options)) yield row.map(cell)
     })(),
   )
   const out = new PassThrough()
@@ -197,6 +207,11 @@ export async function xlsxBuffer(
 /** The file name the data is saved under; the SPSS syntax refers to it. */
 export function dataFileName(roundId: number, options: ExportOptions, extension: 'csv' | 'xlsx'): string {
   return `ronde-${roundId}-antwoorden${options.includePartial ? '-met-onvolledig' : ''}.${extension}`
+}
+
+/** The data file for SPSS, PSPP and R, which the SPSS syntax reads by default. */
+export function statisticsDataFileName(roundId: number, options: ExportOptions): string {
+  return dataFileName(roundId, options, 'csv').replace(/\.csv$/, '-spss.csv')
 }
 
 /** Every export is in the audit log: who took which data set of which round. */

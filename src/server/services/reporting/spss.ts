@@ -93,7 +93,7 @@ export function spssSyntax(codebook: CodebookVariable[], dataFile: string, title
     '',
     'EXECUTE.',
     `* ${t('management.export.spssSave')}`,
-    `* SAVE OUTFILE=${spssString(dataFile.replace(/\.csv$/, '.sav'))}.`,
+    `* SAVE OUTFILE=${spssString(dataFile.replace(/(-spss)?\.csv$/, '.sav'))}.`,
     '',
   )
   return lines.join('\r\n')

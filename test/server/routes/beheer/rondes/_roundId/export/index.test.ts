@@ -152,6 +152,16 @@ describe('the CSV export', () => {
     expect(texts).toContain(`'=HYPERLINK("http://x")`)
   })
 
+  it('has the same rows for SPSS, PSPP and R with every text as written, on one line', async () => {
+    const spreadsheet = readCsv((await download('csv')).body)
+    const [header, ...rows] = readCsv((await download('spss-data')).body)
+    expect(header).toEqual(spreadsheet[0])
+    expect(rows).toHaveLength(spreadsheet.length - 1)
+    const texts = rows.map((r) => r[header!.indexOf('opmerkingen')])
+    expect(texts).toContain('Goed; "prima" maar =SOM(1) kan béter')
+    expect(texts).toContain('=HYPERLINK("http://x")')
+  })
+
   it('codes a paper mark as a negative, labelled code', async () => {
     const [header, ...rows] = readCsv((await download('csv')).body)
     const paperForm = rows.find((r) => r[header!.indexOf('papier_zonder_code')] === '1')!
@@ -311,7 +321,7 @@ describe('the codebook and SPSS syntax', () => {
   it('writes SPSS syntax that reads the CSV with labels', async () => {
     const syntax = await download('spss')
     expect(syntax.headers['content-disposition']).toBe(`attachment; filename="ronde-${round.roundId}-antwoorden.sps"`)
-    expect(syntax.body).toContain(`/FILE='ronde-${round.roundId}-antwoorden.csv'`)
+    expect(syntax.body).toContain(`/FILE='ronde-${round.roundId}-antwoorden-spss.csv'`)
     expect(syntax.body).toContain('VARIABLE LABELS')
     expect(syntax.body).toContain("rapportcijfer_dienstverlening 1 'zeer slecht'")
     expect(syntax.body).toContain('rapportcijfer_dienstverlening (LO THRU -1, 99)')
@@ -322,10 +332,14 @@ describe('the codebook and SPSS syntax', () => {
     async () => {
       const syntax = await download('spss')
       const dir = mkdtempSync(path.join(tmpdir(), 'peiling-spss-'))
-      writeFileSync(path.join(dir, `ronde-${round.roundId}-antwoorden.csv`), (await download('csv')).rawPayload)
+      const data = await download('spss-data')
+      expect(data.headers['content-disposition']).toBe(
+        `attachment; filename="ronde-${round.roundId}-antwoorden-spss.csv"`,
+      )
+      writeFileSync(path.join(dir, `ronde-${round.roundId}-antwoorden-spss.csv`), data.rawPayload)
       writeFileSync(
         path.join(dir, 'run.sps'),
-        `${syntax.body.replace(/\* SAVE OUTFILE=/, 'SAVE OUTFILE=')}\r\nDISPLAY LABELS.\r\nFREQUENCIES rapportcijfer_dienstverlening modus.\r\n`,
+        `${syntax.body.replace(/\* SAVE OUTFILE=/, 'SAVE OUTFILE=')}\r\nDISPLAY LABELS.\r\nFREQUENCIES rapportcijfer_dienstverlening modus.\r\nLIST VARIABLES=opmerkingen.\r\n`,
       )
       const { stdout: output } = await runProgram('pspp', ['-o', path.join(dir, 'out.txt'), 'run.sps'], { cwd: dir })
       const listing = readFileSync(path.join(dir, 'out.txt'), 'utf8') + output
@@ -337,6 +351,9 @@ describe('the codebook and SPSS syntax', () => {
       expect(listing).toMatch(/\|N Valid\s*\|\s*29\|/)
       expect(listing).toMatch(/\|\s*Missing\|\s*2\|/)
       expect(listing).toContain('Papier: meer dan één')
+      // Texts arrive as the respondent wrote them: no apostrophe from the spreadsheet guard.
+      expect(listing).toContain('=HYPERLINK("http://x")')
+      expect(listing).not.toContain(`'=HYPERLINK`)
     },
   )
 })
