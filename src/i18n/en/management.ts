@@ -448,6 +448,7 @@ export const management: typeof nl = {
       papier_zonder_code: 'Paper: form without a (readable) login code',
       papier_buiten_routering: 'Paper: variables with an answer to a question the client should have skipped',
       papier_ongeldig: 'Paper: what was keyed for variables coded -3 (no valid answer)',
+      gewicht: 'Weight to the population per municipality (post-stratification)',
     },
     metaValues: {
       stratum: 'name of the municipality',
@@ -458,7 +459,11 @@ export const management: typeof nl = {
       papier_zonder_code: '0 = no, 1 = yes; empty for online',
       papier_buiten_routering: 'variable names, separated by spaces',
       papier_ongeldig: 'variable=keyed text, separated by |',
+      gewicht:
+        'per municipality: population / responses × (responses together / population together); adds up to the number of responses. Per municipality',
     },
+    weightStratum: '{name}: population {population}, written to {writtenTo}',
+    weightBy: 'To weight to the population per municipality, remove the asterisk before the next line.',
     yes: 'yes',
     no: 'no',
     paperCodes: {

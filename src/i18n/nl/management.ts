@@ -449,6 +449,7 @@ export const management = {
       papier_zonder_code: 'Papier: formulier zonder (leesbare) inlogcode',
       papier_buiten_routering: 'Papier: variabelen met een antwoord op een vraag die de klant had moeten overslaan',
       papier_ongeldig: 'Papier: wat is ingevoerd bij variabelen met code -3 (geen geldig antwoord)',
+      gewicht: 'Weging naar de populatie per gemeente (poststratificatie)',
     },
     metaValues: {
       stratum: 'naam van de gemeente',
@@ -459,7 +460,11 @@ export const management = {
       papier_zonder_code: '0 = nee, 1 = ja; leeg bij online',
       papier_buiten_routering: 'namen van variabelen, met spaties ertussen',
       papier_ongeldig: 'variabele=ingevoerde tekst, met | ertussen',
+      gewicht:
+        'per gemeente: populatie / respons × (respons samen / populatie samen); samen zo groot als het aantal antwoorden. Per gemeente',
     },
+    weightStratum: '{name}: populatie {population}, aangeschreven {writtenTo}',
+    weightBy: 'Weeg naar de populatie per gemeente: haal het sterretje voor de volgende regel weg.',
     yes: 'ja',
     no: 'nee',
     /** Value labels of the paper codes in every numeric variable (services/paper/paper-coding.ts). */

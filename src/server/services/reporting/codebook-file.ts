@@ -5,6 +5,7 @@
 import { stringify } from 'csv-stringify/sync'
 import type { CodebookVariable } from '#src/questionnaire/index.ts'
 import type { Translate } from '#src/i18n/translate.ts'
+import type { StratumWeight } from './weights.ts'
 
 /**
  * The variables before the answers, in the order of the export's columns; their labels
@@ -20,10 +21,11 @@ export const META_VARIABLES = [
   'papier_zonder_code',
   'papier_buiten_routering',
   'papier_ongeldig',
+  'gewicht',
 ] as const
 
 /** Text widths for SPSS; the one yes/no column is numeric. */
-const META_WIDTHS: Record<Exclude<(typeof META_VARIABLES)[number], 'papier_zonder_code'>, number> = {
+const META_WIDTHS: Record<Exclude<(typeof META_VARIABLES)[number], 'papier_zonder_code' | 'gewicht'>, number> = {
   stratum: 100,
   modus: 10,
   golf: 20,
@@ -51,26 +53,36 @@ export function metaVariables(t: Translate): CodebookVariable[] {
     missingValues: [],
     width,
   })
-  return META_VARIABLES.map((name) =>
-    name === 'papier_zonder_code'
-      ? {
-          ...meta(name, undefined),
-          type: 'numeric',
-          valueLabels: [
-            { value: 0, label: t('management.export.no') },
-            { value: 1, label: t('management.export.yes') },
-          ],
-        }
-      : meta(name, META_WIDTHS[name]),
-  )
+  return META_VARIABLES.map((name): CodebookVariable => {
+    if (name === 'gewicht') return { ...meta(name, undefined), type: 'numeric', measure: 'scale' }
+    if (name === 'papier_zonder_code')
+      return {
+        ...meta(name, undefined),
+        type: 'numeric',
+        valueLabels: [
+          { value: 0, label: t('management.export.no') },
+          { value: 1, label: t('management.export.yes') },
+        ],
+      }
+    return meta(name, META_WIDTHS[name])
+  })
 }
 
 function valueList(variable: CodebookVariable): string {
   return variable.valueLabels.map((v) => `${v.value} = ${v.label}`).join(' | ')
 }
 
+/** Per municipality what the weight is made of, as the codebook says it (weights.ts). */
+export function populationText(strata: readonly StratumWeight[], t: Translate): string {
+  return strata
+    .map((s) =>
+      t('management.export.weightStratum', { name: s.name, population: s.population, writtenTo: s.writtenTo }),
+    )
+    .join('; ')
+}
+
 /** Header row first; meta variables, then the answers in questionnaire order. */
-export function codebookRows(codebook: CodebookVariable[], t: Translate): string[][] {
+export function codebookRows(codebook: CodebookVariable[], t: Translate, strata: readonly StratumWeight[]): string[][] {
   const header = (['variable', 'question', 'label', 'type', 'measure', 'values', 'missing', 'routing'] as const).map(
     (c) => t(`management.export.codebookColumns.${c}`),
   )
@@ -80,7 +92,9 @@ export function codebookRows(codebook: CodebookVariable[], t: Translate): string
     v.label,
     t(`management.export.types.${v.type}`),
     t('management.export.measures.nominal'),
-    t(`management.export.metaValues.${META_VARIABLES[i]!}`),
+    META_VARIABLES[i] === 'gewicht'
+      ? `${t('management.export.metaValues.gewicht')}: ${populationText(strata, t)}`
+      : t(`management.export.metaValues.${META_VARIABLES[i]!}`),
     '',
     '',
   ])
@@ -98,6 +112,6 @@ export function codebookRows(codebook: CodebookVariable[], t: Translate): string
 }
 
 /** The codebook as CSV, in the same dialect as the data (UTF-8 with BOM, `;`). */
-export function codebookCsv(codebook: CodebookVariable[], t: Translate): string {
-  return stringify(codebookRows(codebook, t), csvOptions())
+export function codebookCsv(codebook: CodebookVariable[], t: Translate, strata: readonly StratumWeight[]): string {
+  return stringify(codebookRows(codebook, t, strata), csvOptions())
 }

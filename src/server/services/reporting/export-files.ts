@@ -8,6 +8,7 @@ import type { DB } from '#src/server/db/connect.ts'
 import type { Translate } from '#src/i18n/translate.ts'
 import type { AuditActor } from '#src/server/services/audit/audit.ts'
 import { codebookCsv } from './codebook-file.ts'
+import { stratumWeights } from './weights.ts'
 import type { ExportFormat, ExportOptions } from './exports.ts'
 import {
   auditExport,
@@ -70,7 +71,7 @@ export async function exportFile(
       return {
         fileName: `ronde-${roundId}-codeboek.csv`,
         contentType: 'text/csv; charset=utf-8',
-        body: codebookCsv(context.codebook, t),
+        body: codebookCsv(context.codebook, t, await stratumWeights(db, roundId, ['complete'])),
       }
     case 'spss': {
       await auditExport(db, actor, context, format, options, null)
@@ -78,7 +79,13 @@ export async function exportFile(
       return {
         fileName: dataFileName(roundId, options, 'csv').replace(/\.csv$/, '.sps'),
         contentType: 'text/plain; charset=utf-8',
-        body: spssSyntax(context.codebook, dataFile, `Peiling: ${context.roundName}`, t),
+        body: spssSyntax(
+          context.codebook,
+          dataFile,
+          `Peiling: ${context.roundName}`,
+          t,
+          await stratumWeights(db, roundId, options.includePartial ? ['complete', 'partial'] : ['complete']),
+        ),
       }
     }
   }

@@ -22,6 +22,7 @@ import { buildCodebook, flattenAnswersForExport } from '#src/questionnaire/index
 import type { AuditActor } from '#src/server/services/audit/audit.ts'
 import { audit } from '#src/server/services/audit/audit.ts'
 import { codebookRows, csvOptions, META_VARIABLES } from './codebook-file.ts'
+import { stratumWeights } from './weights.ts'
 import { paperCodingOf, paperValueLabels } from '#src/server/services/paper/paper-coding.ts'
 import type { Translate } from '#src/i18n/translate.ts'
 
@@ -107,6 +108,13 @@ export async function* exportRows(
   options: ExportOptions,
   pageSize = 500,
 ): AsyncGenerator<ExportValue[]> {
+  // Over the rows of this file: with partial responses the weights are made over those too.
+  const weights = new Map(
+    (await stratumWeights(db, context.roundId, statuses(options))).map((s) => [
+      s.stratumId,
+      s.weight === null ? null : Math.round(s.weight * 1e6) / 1e6,
+    ]),
+  )
   let after: string | undefined
   for (;;) {
     let query = db
@@ -134,6 +142,7 @@ export async function* exportRows(
               .map(([variable, text]) => `${variable}=${text}`)
               .join(' | ')
           : null,
+        weights.get(response.stratum_id) ?? null,
         ...context.codebook.map((v) => answers[v.name] ?? paper?.values[v.name] ?? null),
       ]
     }
@@ -162,8 +171,15 @@ export function csvStream(
   options: ExportOptions,
   reader: CsvReader = 'spreadsheet',
 ): Readable {
+  // Dutch Excel reads "1.5" as a date or a thousand: a spreadsheet gets a decimal comma.
   const cell = (value: ExportValue): string | number =>
-    value === null ? '' : typeof value === 'string' ? csvText(value, reader) : value
+    value === null
+      ? ''
+      : typeof value === 'string'
+        ? csvText(value, reader)
+        : reader === 'spreadsheet' && !Number.isInteger(value)
+          ? String(value).replace('.', ',')
+          : value
   const source = Readable.from(
     (async function* () {
       for await (const row of exportRows(db, context, options)) yield row.map(cell)
@@ -194,7 +210,7 @@ export async function xlsxBuffer(
       ),
     )
   }
-  const codebook = codebookRows(context.codebook, t)
+  const codebook = codebookRows(context.codebook, t, await stratumWeights(db, context.roundId, statuses(options)))
   const codebookSheet: XlsxRow[] = codebook.map((row, i) =>
     row.map((value) => (i === 0 ? { value, fontWeight: 'bold' as const } : value)),
   )

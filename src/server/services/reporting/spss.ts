@@ -6,7 +6,8 @@
  */
 import type { CodebookVariable } from '#src/questionnaire/index.ts'
 import type { Translate } from '#src/i18n/translate.ts'
-import { metaVariables } from './codebook-file.ts'
+import { metaVariables, populationText } from './codebook-file.ts'
+import type { StratumWeight } from './weights.ts'
 
 /** SPSS's limits on label lengths, in characters to be safe with multi-byte letters. */
 const VARIABLE_LABEL_MAX = 250
@@ -23,6 +24,8 @@ const LEVEL = { nominal: 'NOMINAL', ordinal: 'ORDINAL', scale: 'SCALE' } as cons
 
 function inputFormat(variable: CodebookVariable): string {
   if (variable.type === 'string') return `A${Math.min(Math.max(variable.width ?? 255, 1), 32767)}`
+  // The weight, rounded to six decimals in the data file.
+  if (variable.name === 'gewicht') return 'F10.6'
   // Codes are whole numbers; a scale (grade, number) may be averaged, so shows decimals.
   return variable.measure === 'scale' ? 'F8.2' : 'F8.0'
 }
@@ -36,7 +39,13 @@ export function missingSpec(values: number[]): string {
   return other.length > 0 ? `${range}, ${other[0]}` : range
 }
 
-export function spssSyntax(codebook: CodebookVariable[], dataFile: string, title: string, t: Translate): string {
+export function spssSyntax(
+  codebook: CodebookVariable[],
+  dataFile: string,
+  title: string,
+  t: Translate,
+  strata: readonly StratumWeight[],
+): string {
   const variables = [...metaVariables(t), ...codebook]
   const lines: string[] = [
     `* ${title.replace(/[\r\n]+/g, ' ')}.`,
@@ -92,6 +101,9 @@ export function spssSyntax(codebook: CodebookVariable[], dataFile: string, title
   lines.push(
     '',
     'EXECUTE.',
+    `* gewicht: ${populationText(strata, t)}.`,
+    `* ${t('management.export.weightBy')}`,
+    '* WEIGHT BY gewicht.',
     `* ${t('management.export.spssSave')}`,
     `* SAVE OUTFILE=${spssString(dataFile.replace(/(-spss)?\.csv$/, '.sav'))}.`,
     '',

@@ -152,6 +152,28 @@ describe('the CSV export', () => {
     expect(texts).toContain(`'=HYPERLINK("http://x")`)
   })
 
+  it('carries a weight per municipality, explained in the codebook and ready in the SPSS syntax', async () => {
+    const [header, ...rows] = readCsv((await download('csv')).body)
+    const [, ...statistics] = readCsv((await download('spss-data')).body)
+    const weight = header!.indexOf('gewicht')
+    const stratum = header!.indexOf('stratum')
+    // Dutch Excel reads a decimal comma; SPSS, PSPP and R a decimal point.
+    const spreadsheetWeights = new Map(rows.map((r) => [r[stratum], r[weight]]))
+    const statisticsWeights = new Map(statistics.map((r) => [r[stratum], r[weight]]))
+    for (const [name, value] of statisticsWeights) {
+      expect(value).toMatch(/^\d+(\.\d+)?$/)
+      expect(spreadsheetWeights.get(name)).toBe(value!.replace('.', ','))
+    }
+    // The weights of the rows add up to the number of rows.
+    const total = statistics.reduce((sum, r) => sum + Number(r[weight]), 0)
+    expect(total).toBeCloseTo(statistics.length, 3)
+    const codebook = readCsv((await download('codebook')).body)
+    expect(codebook.find((r) => r[0] === 'gewicht')![5]).toMatch(/Borne: populatie \d+, aangeschreven \d+/)
+    const syntax = (await download('spss')).body
+    expect(syntax).toContain('gewicht F10.6')
+    expect(syntax).toContain('* WEIGHT BY gewicht.')
+  })
+
   it('has the same rows for SPSS, PSPP and R with every text as written, on one line', async () => {
     const spreadsheet = readCsv((await download('csv')).body)
     const [header, ...rows] = readCsv((await download('spss-data')).body)
