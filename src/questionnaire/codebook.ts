@@ -47,6 +47,11 @@ export interface CodebookVariable {
   width?: number
   /** Who was asked, e.g. "intake_wanneer = 1". Absent when everyone was. */
   routing?: string
+  /**
+   * A 0/1 variable of a multiple-choice question: the question it belongs to, so that the
+   * variables can be declared one set (SPSS's MRSETS).
+   */
+  tickOf?: { questionId: string; label: string }
 }
 
 export type ExportValue = number | string | null
@@ -147,6 +152,7 @@ function variableOf(
       label: `${text}: ${localize(column.option.label, lang)}`,
       type: 'numeric',
       measure: 'nominal',
+      tickOf: { questionId: question.id, label: text },
       valueLabels: [
         { value: 0, label: localize(NOT_TICKED, lang) },
         { value: 1, label: localize(TICKED, lang) },

@@ -95,6 +95,10 @@ describe('buildCodebook on the KTO', () => {
         { value: 1, label: 'aangekruist' },
       ],
       missingValues: [],
+      tickOf: {
+        questionId: 'punt_goed',
+        label: 'Wilt u tot slot één punt aangeven dat u goed vindt aan de sociale dienst?',
+      },
     })
     expect(variable('punt_goed_other')).toMatchObject({ type: 'string', width: 200, valueLabels: [] })
     expect(variable('begeleiding_door_2').routing).toBe('begeleiding_werk in (1, 2)')

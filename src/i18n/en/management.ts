@@ -442,7 +442,7 @@ export const management: typeof nl = {
     meta: {
       stratum: 'Municipality (stratum)',
       modus: 'Way of answering',
-      golf: 'Completed before or after the reminder',
+      golf: 'Received before or after the day the reminder was sent',
       taal: 'Language of the questionnaire',
       status: 'Completed or stopped before the end',
       papier_zonder_code: 'Paper: form without a (readable) login code',
@@ -451,7 +451,8 @@ export const management: typeof nl = {
       gewicht: 'Weight to the population per municipality (post-stratification)',
     },
     metaValues: {
-      stratum: 'name of the municipality',
+      stratum:
+        'name of the municipality; in the file for SPSS, PSPP and R its number in the order of the round (1 = the first), labelled with the name',
       modus: 'online, papier (paper)',
       golf: 'voor_herinnering (before), na_herinnering (after); empty: unknown',
       taal: 'language code, for example nl or en',

@@ -443,7 +443,7 @@ export const management = {
     meta: {
       stratum: 'Gemeente (stratum)',
       modus: 'Manier van invullen',
-      golf: 'Ingevuld voor of na de herinnering',
+      golf: 'Binnengekomen voor of na de dag waarop de herinnering is verstuurd',
       taal: 'Taal van de vragenlijst',
       status: 'Helemaal ingevuld of gestopt voor het einde',
       papier_zonder_code: 'Papier: formulier zonder (leesbare) inlogcode',
@@ -452,7 +452,8 @@ export const management = {
       gewicht: 'Weging naar de populatie per gemeente (poststratificatie)',
     },
     metaValues: {
-      stratum: 'naam van de gemeente',
+      stratum:
+        'naam van de gemeente; in het bestand voor SPSS, PSPP en R het nummer in de volgorde van de ronde (1 = de eerste), met de naam als label',
       modus: 'online, papier',
       golf: 'voor_herinnering, na_herinnering (leeg: onbekend)',
       taal: 'taalcode, bijvoorbeeld nl of en',

@@ -61,7 +61,12 @@ export async function loadExportContext(db: DB, roundId: number, lang = 'nl'): P
     .where('r.id', '=', roundId)
     .executeTakeFirst()
   if (!round) return undefined
-  const strata = await db.selectFrom('strata').select(['id', 'name']).where('round_id', '=', roundId).execute()
+  const strata = await db
+    .selectFrom('strata')
+    .select(['id', 'name'])
+    .where('round_id', '=', roundId)
+    .orderBy('id')
+    .execute()
   // A paper form can carry -1/-2/-3 in any numeric variable (more than one ticked, unreadable, invalid).
   const paperLabels = paperValueLabels(lang)
   const codebook = buildCodebook(round.definition, lang).map((v) =>
@@ -172,6 +177,11 @@ export function csvStream(
   reader: CsvReader = 'spreadsheet',
 ): Readable {
   // Dutch Excel reads "1.5" as a date or a thousand: a spreadsheet gets a decimal comma.
+  // For SPSS, PSPP and R the municipality is its number in the round's order (1, 2, …),
+  // labelled by the syntax, so that splits follow the round's order, not the alphabet.
+  const stratumNumbers = new Map([...context.strata.values()].map((name, i) => [name, i + 1]))
+  const stratumCell = (value: ExportValue): ExportValue =>
+    reader === 'statistics' && typeof value === 'string' ? (stratumNumbers.get(value) ?? value) : value
   const cell = (value: ExportValue): string | number =>
     value === null
       ? ''
@@ -182,7 +192,8 @@ export function csvStream(
           : value
   const source = Readable.from(
     (async function* () {
-      for await (const row of exportRows(db, context, options)) yield row.map(cell)
+      for await (const [stratum, ...rest] of exportRows(db, context, options))
+        yield [stratumCell(stratum!), ...rest].map(cell)
     })(),
   )
   const out = new PassThrough()

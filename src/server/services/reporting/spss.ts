@@ -26,8 +26,21 @@ function inputFormat(variable: CodebookVariable): string {
   if (variable.type === 'string') return `A${Math.min(Math.max(variable.width ?? 255, 1), 32767)}`
   // The weight, rounded to six decimals in the data file.
   if (variable.name === 'gewicht') return 'F10.6'
-  // Codes are whole numbers; a scale (grade, number) may be averaged, so shows decimals.
+  // Coded answers (grades too) are whole numbers as wide as their widest code, so a grade
+  // prints as "7" (F2.0), not "7.00"; only numbers typed by the respondent get decimals.
+  const codes = [...variable.valueLabels.map((l) => l.value), ...variable.missingValues]
+  if (codes.length > 0) return `F${Math.max(...codes.map((c) => String(c).length))}.0`
   return variable.measure === 'scale' ? 'F8.2' : 'F8.0'
+}
+
+/** The municipalities as numbers 1, 2, … in the round's order, with their names as value labels. */
+function stratumVariable(variable: CodebookVariable, strata: readonly StratumWeight[]): CodebookVariable {
+  return {
+    ...variable,
+    type: 'numeric',
+    valueLabels: strata.map((s, i) => ({ value: i + 1, label: s.name })),
+    width: undefined,
+  }
 }
 
 export function missingSpec(values: number[]): string {
@@ -46,7 +59,9 @@ export function spssSyntax(
   t: Translate,
   strata: readonly StratumWeight[],
 ): string {
-  const variables = [...metaVariables(t), ...codebook]
+  const variables = [...metaVariables(t), ...codebook].map((v) =>
+    v.name === 'stratum' ? stratumVariable(v, strata) : v,
+  )
   const lines: string[] = [
     `* ${title.replace(/[\r\n]+/g, ' ')}.`,
     `* ${t('management.export.spssHint', { file: dataFile })}.`,
@@ -87,6 +102,23 @@ export function spssSyntax(
         `  ${i === 0 ? '' : '/'}${v.name} (${missingSpec(v.missingValues)})${i === withMissing.length - 1 ? '.' : ''}`,
       )
     })
+  }
+
+  // Each multiple-choice question's 0/1 variables as one set: tables per question, not per tick.
+  const sets = new Map<string, { label: string; names: string[] }>()
+  for (const v of variables) {
+    if (!v.tickOf) continue
+    const set = sets.get(v.tickOf.questionId) ?? { label: v.tickOf.label, names: [] }
+    set.names.push(v.name)
+    sets.set(v.tickOf.questionId, set)
+  }
+  if (sets.size > 0) {
+    lines.push('', 'MRSETS')
+    for (const [questionId, set] of sets)
+      lines.push(
+        `  /MDGROUP NAME=$${questionId} LABEL=${spssString(set.label)} CATEGORYLABELS=VARLABELS VARIABLES=${set.names.join(' ')} VALUE=1`,
+      )
+    lines[lines.length - 1] += '.'
   }
 
   lines.push('', 'VARIABLE LEVEL')

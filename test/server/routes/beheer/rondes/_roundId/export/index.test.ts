@@ -157,13 +157,15 @@ describe('the CSV export', () => {
     const [, ...statistics] = readCsv((await download('spss-data')).body)
     const weight = header!.indexOf('gewicht')
     const stratum = header!.indexOf('stratum')
-    // Dutch Excel reads a decimal comma; SPSS, PSPP and R a decimal point.
-    const spreadsheetWeights = new Map(rows.map((r) => [r[stratum], r[weight]]))
-    const statisticsWeights = new Map(statistics.map((r) => [r[stratum], r[weight]]))
-    for (const [name, value] of statisticsWeights) {
-      expect(value).toMatch(/^\d+(\.\d+)?$/)
-      expect(spreadsheetWeights.get(name)).toBe(value!.replace('.', ','))
-    }
+    // The same rows in the same order: for spreadsheets the municipality's name and a
+    // decimal comma (Dutch Excel); for SPSS, PSPP and R its number and a decimal point.
+    const order = ['Hengelo', 'Borne']
+    rows.forEach((row, i) => {
+      const other = statistics[i]!
+      expect(other[weight]).toMatch(/^\d+(\.\d+)?$/)
+      expect(row[weight]).toBe(other[weight]!.replace('.', ','))
+      expect(Number(other[stratum])).toBe(order.indexOf(row[stratum]!) + 1)
+    })
     // The weights of the rows add up to the number of rows.
     const total = statistics.reduce((sum, r) => sum + Number(r[weight]), 0)
     expect(total).toBeCloseTo(statistics.length, 3)
@@ -172,6 +174,12 @@ describe('the CSV export', () => {
     const syntax = (await download('spss')).body
     expect(syntax).toContain('gewicht F10.6')
     expect(syntax).toContain('* WEIGHT BY gewicht.')
+    // Municipalities labelled in the round's order; multiple choice declared as sets; grades whole.
+    expect(syntax).toContain("stratum 1 'Hengelo' 2 'Borne'")
+    expect(syntax).toMatch(
+      /\/MDGROUP NAME=\$punt_goed LABEL='[^']+' CATEGORYLABELS=VARLABELS VARIABLES=punt_goed_1 punt_goed_2/,
+    )
+    expect(syntax).toContain('rapportcijfer_dienstverlening F2.0')
   })
 
   it('has the same rows for SPSS, PSPP and R with every text as written, on one line', async () => {
@@ -361,7 +369,7 @@ describe('the codebook and SPSS syntax', () => {
       writeFileSync(path.join(dir, `ronde-${round.roundId}-antwoorden-spss.csv`), data.rawPayload)
       writeFileSync(
         path.join(dir, 'run.sps'),
-        `${syntax.body.replace(/\* SAVE OUTFILE=/, 'SAVE OUTFILE=')}\r\nDISPLAY LABELS.\r\nFREQUENCIES rapportcijfer_dienstverlening modus.\r\nLIST VARIABLES=opmerkingen.\r\n`,
+        `${syntax.body.replace(/\* SAVE OUTFILE=/, 'SAVE OUTFILE=')}\r\nDISPLAY LABELS.\r\nFREQUENCIES rapportcijfer_dienstverlening modus.\r\nLIST VARIABLES=opmerkingen.\r\nFREQUENCIES stratum.\r\n`,
       )
       const { stdout: output } = await runProgram('pspp', ['-o', path.join(dir, 'out.txt'), 'run.sps'], { cwd: dir })
       const listing = readFileSync(path.join(dir, 'out.txt'), 'utf8') + output
@@ -376,6 +384,10 @@ describe('the codebook and SPSS syntax', () => {
       // Texts arrive as the respondent wrote them: no apostrophe from the spreadsheet guard.
       expect(listing).toContain('=HYPERLINK("http://x")')
       expect(listing).not.toContain(`'=HYPERLINK`)
+      // Municipalities in the round's order, not the alphabet's.
+      const municipalities = listing.slice(listing.lastIndexOf('Gemeente (stratum)'))
+      expect(municipalities.indexOf('Hengelo')).toBeGreaterThan(-1)
+      expect(municipalities.indexOf('Hengelo')).toBeLessThan(municipalities.indexOf('Borne'))
     },
   )
 })
