@@ -2,6 +2,8 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { sql } from 'kysely'
+import { stratumWeights } from '#src/server/services/reporting/weights.ts'
+import { loadResults } from '#src/server/services/reporting/results.ts'
 import { parse } from 'csv-parse/sync'
 import readXlsxFile from 'read-excel-file/node'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -268,6 +270,70 @@ describe('the CSV export', () => {
     expect(response.statusCode).toBe(422)
     expect(response.body).toContain('Kies wat u wilt downloaden.')
   })
+})
+
+describe('the data set against the results page, figure by figure', () => {
+  /** Runs the syntax and these commands in PSPP; returns the CSV it saved of the aggregates. */
+  async function aggregateInPspp(commands: string): Promise<Array<Record<string, number>>> {
+    const dir = mkdtempSync(path.join(tmpdir(), 'peiling-pspp-'))
+    writeFileSync(
+      path.join(dir, `ronde-${round.roundId}-antwoorden-spss.csv`),
+      (await download('spss-data')).rawPayload,
+    )
+    writeFileSync(path.join(dir, 'run.sps'), `${(await download('spss')).body}\r\n${commands}\r\n`)
+    const { stdout } = await runProgram('pspp', ['-o', path.join(dir, 'out.txt'), 'run.sps'], { cwd: dir })
+    expect(readFileSync(path.join(dir, 'out.txt'), 'utf8') + stdout).not.toMatch(/error|warning/i)
+    const [header, ...rows] = parse(readFileSync(path.join(dir, 'agg.csv'), 'utf8'), { delimiter: ',' }) as string[][]
+    return rows.map((row) => Object.fromEntries(header!.map((name, i) => [name.toLowerCase(), Number(row[i])])))
+  }
+
+  // PSPP's AGGREGATE needs a BREAK: the total breaks by a variable that is 1 everywhere.
+  const AGGREGATE = (breakBy: 'stratum' | 'total') =>
+    `${breakBy === 'total' ? 'COMPUTE total = 1.\r\n' : ''}AGGREGATE /OUTFILE=* /BREAK=${breakBy} /n=NU(rapportcijfer_dienstverlening) /mean=MEAN(rapportcijfer_dienstverlening)` +
+    ' /fail=PLT(rapportcijfer_dienstverlening, 6) /eight=PIN(rapportcijfer_dienstverlening, 8, 8).\r\n' +
+    "SAVE TRANSLATE /OUTFILE='agg.csv' /TYPE=CSV /FIELDNAMES /REPLACE."
+
+  it.skipIf(!programsAvailable(['pspp'], 'pspp', 'Comparing with PSPP is'))(
+    'gives in PSPP the base, the share of 8, the mean and % onvoldoende of the results page, per municipality',
+    async () => {
+      const results = (await loadResults(t.database.db, round.roundId, 'nl', 'Andere codes'))!
+      const grade = results.questions.find((q) => q.variable === 'rapportcijfer_dienstverlening')!
+      const eight = grade.rows.find((r) => r.value === 8)!
+      const pspp = await aggregateInPspp(AGGREGATE('stratum'))
+      // Column 0 of the results is the total; then the municipalities in the round's order (= stratum 1, 2).
+      expect(pspp.map((r) => r.stratum)).toEqual([1, 2])
+      pspp.forEach((row, i) => {
+        expect(row.n).toBe(grade.base[i + 1])
+        expect(row.mean).toBeCloseTo(grade.mean![i + 1]!, 6)
+        expect(row.fail! / 100).toBeCloseTo(grade.belowSix![i + 1]!, 6)
+        expect(row.eight! / 100).toBeCloseTo(eight.cells[i + 1]!.share!, 6)
+      })
+      const [total] = await aggregateInPspp(AGGREGATE('total'))
+      expect(total!.n).toBe(grade.base[0])
+      expect(total!.mean).toBeCloseTo(grade.mean![0]!, 6)
+      expect(total!.fail! / 100).toBeCloseTo(grade.belowSix![0]!, 6)
+    },
+  )
+
+  it.skipIf(!programsAvailable(['pspp'], 'pspp', 'Comparing with PSPP is'))(
+    'weighs the total in PSPP as the weights say: each municipality counts by its population',
+    async () => {
+      const weights = await stratumWeights(t.database.db, round.roundId, ['complete'])
+      const results = (await loadResults(t.database.db, round.roundId, 'nl', 'Andere codes'))!
+      const grade = results.questions.find((q) => q.variable === 'rapportcijfer_dienstverlening')!
+      // The weighted mean from the municipalities' own means: Σ w·n·mean / Σ w·n over valid grades.
+      let sum = 0
+      let weight = 0
+      weights.forEach((w, i) => {
+        const n = grade.base[i + 1]!
+        sum += w.weight! * n * grade.mean![i + 1]!
+        weight += w.weight! * n
+      })
+      const [total] = await aggregateInPspp(`WEIGHT BY gewicht.\r\n${AGGREGATE('total')}`)
+      expect(total!.mean).toBeCloseTo(sum / weight, 5)
+      expect(total!.mean).not.toBeCloseTo(grade.mean![0]!, 3)
+    },
+  )
 })
 
 describe('the export page on each kind of database', () => {
