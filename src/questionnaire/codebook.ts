@@ -129,6 +129,8 @@ function measureOf(definition: QuestionnaireDefinition, question: Question): Mea
     case 'grid':
       // A rapportcijfer is averaged like a number; agreement scales are ordered categories.
       return scaleOf(definition, question.scale)?.type === 'grade' ? 'scale' : 'ordinal'
+    case 'single':
+      return question.ordered ? 'ordinal' : 'nominal'
     default:
       return 'nominal'
   }

@@ -65,6 +65,11 @@ export interface GradeQuestion extends QuestionBase {
 export interface SingleChoiceQuestion extends QuestionBase {
   type: 'single'
   options: AnswerOption[]
+  /**
+   * The options run from one end to the other (age bands, durations, chances): an
+   * ordinal variable in the codebook and SPSS, not a nominal one.
+   */
+  ordered?: boolean
 }
 
 export interface MultipleChoiceQuestion extends QuestionBase {

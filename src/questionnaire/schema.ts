@@ -151,7 +151,7 @@ export const definitionSchema: SchemaObject = {
       discriminator: { propertyName: 'type' },
       oneOf: [
         questionType('grade', { dontKnow: ref('option') }),
-        questionType('single', { options: ref('options') }, ['options']),
+        questionType('single', { options: ref('options'), ordered: { type: 'boolean' } }, ['options']),
         questionType('multiple', { options: ref('options'), max: { type: 'integer', minimum: 1 } }, ['options']),
         questionType('yesno'),
         questionType('number', { min: { type: 'number' }, max: { type: 'number' }, unit: ref('langText') }, [

@@ -182,6 +182,10 @@ describe('the CSV export', () => {
       /\/MDGROUP NAME=\$punt_goed LABEL='[^']+' CATEGORYLABELS=VARLABELS VARIABLES=punt_goed_1 punt_goed_2/,
     )
     expect(syntax).toContain('rapportcijfer_dienstverlening F2.0')
+    // Ordered categories (age bands, duration, chances) are ordinal; others nominal.
+    const ordinal = /^\s*\/?([\w ]+) \(ORDINAL\)/m.exec(syntax)![1]!.split(' ')
+    expect(ordinal).toEqual(expect.arrayContaining(['leeftijd', 'duur_uitkering', 'kans_parttimebaan']))
+    expect(ordinal).not.toContain('geslacht')
   })
 
   it('has the same rows for SPSS, PSPP and R with every text as written, on one line', async () => {
