@@ -4,7 +4,7 @@
  * produces exactly these variables, so a data file and its codebook always match.
  *
  * Multiple choice is exported the way SPSS users expect ("multiple dichotomy"): one 0/1
- * variable per option, `<question id>_<value>`, plus `<question id>_other` for the
+ * variable per option, `<question id>_<value>`, plus `<question id>_anders` for the
  * "anders, namelijk" text.
  */
 import { answerAt, codesIn, isAnswered } from './answer-values.ts'
@@ -23,7 +23,7 @@ import type {
 import { NOT_TICKED, OTHER_TEXT, TICKED } from './labels.ts'
 import { outlineOf } from './outline.ts'
 import { localize } from './text.ts'
-import { gridItemVariable, otherVariable } from './variables.ts'
+import { gridItemVariable, otherExportVariable, otherVariable } from './variables.ts'
 
 export interface ValueLabel {
   value: number
@@ -79,12 +79,16 @@ function columnsOf(question: Question): Column[] {
         option,
       }))
       const other = question.options.find((o) => o.other)
-      return other ? [...ticks, { name: otherVariable(question.id), question, source: 'other', option: other }] : ticks
+      return other
+        ? [...ticks, { name: otherExportVariable(question.id), question, source: 'other', option: other }]
+        : ticks
     }
     case 'single': {
       const other = question.options.find((o) => o.other)
       const answer: Column = { name: question.id, question, source: 'answer' }
-      return other ? [answer, { name: otherVariable(question.id), question, source: 'other', option: other }] : [answer]
+      return other
+        ? [answer, { name: otherExportVariable(question.id), question, source: 'other', option: other }]
+        : [answer]
     }
     default:
       return [{ name: question.id, question, source: 'answer' }]
@@ -218,7 +222,7 @@ function exportValue(column: Column, answers: Answers): ExportValue {
       // (or routed past) is missing, not "nothing applies".
       return isAnswered(value) ? (codesIn(value).includes(column.option.value) ? 1 : 0) : null
     case 'other': {
-      const text = answerAt(answers, column.name)
+      const text = answerAt(answers, otherVariable(column.question.id))
       return typeof text === 'string' && text !== '' ? text : null
     }
     case 'answer':

@@ -32,7 +32,15 @@ export {
   type AnswerValidation,
   type ValidateAnswersOptions,
 } from './answers.ts'
-export { answerVariablesOf, gridItemVariable, otherOption, otherVariable, variablesOf } from './variables.ts'
+export {
+  answerVariablesOf,
+  exportNameOf,
+  gridItemVariable,
+  otherExportVariable,
+  otherOption,
+  otherVariable,
+  variablesOf,
+} from './variables.ts'
 export { codesOf, GRADE_MAX, GRADE_MIN, scaleOf, type Code } from './codes.ts'
 
 export {

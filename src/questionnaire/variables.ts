@@ -14,6 +14,19 @@ export function otherVariable(questionId: string): string {
   return `${questionId}_other`
 }
 
+/**
+ * The name that text is exported under: Dutch, as every other name in the data set
+ * (`punt_goed_anders` beside `punt_goed_1`); it is stored as `otherVariable` (`_other`).
+ */
+export function otherExportVariable(questionId: string): string {
+  return `${questionId}_anders`
+}
+
+/** An answer key as the data set names it: the same, except for "anders, namelijk" texts. */
+export function exportNameOf(questionId: string, variable: string): string {
+  return variable === otherVariable(questionId) ? otherExportVariable(questionId) : variable
+}
+
 /** The option that asks for an "anders, namelijk …" text, if the question has one. */
 export function otherOption(question: Question): AnswerOption | undefined {
   return question.type === 'single' || question.type === 'multiple' ? question.options.find((o) => o.other) : undefined

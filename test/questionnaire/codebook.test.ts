@@ -82,7 +82,8 @@ describe('buildCodebook on the KTO', () => {
 
   it('exports multiple choice as one 0/1 variable per option plus the "other" text', () => {
     const names = codebook.filter((v) => v.questionId === 'punt_goed').map((v) => v.name)
-    expect(names).toEqual([...Array.from({ length: 9 }, (_, i) => `punt_goed_${i + 1}`), 'punt_goed_other'])
+    // Dutch like every other name in the data set; the answer is stored as punt_goed_other.
+    expect(names).toEqual([...Array.from({ length: 9 }, (_, i) => `punt_goed_${i + 1}`), 'punt_goed_anders'])
     expect(variable('punt_goed_5')).toEqual({
       name: 'punt_goed_5',
       questionId: 'punt_goed',
@@ -100,7 +101,7 @@ describe('buildCodebook on the KTO', () => {
         label: 'Wilt u tot slot één punt aangeven dat u goed vindt aan de sociale dienst?',
       },
     })
-    expect(variable('punt_goed_other')).toMatchObject({ type: 'string', width: 200, valueLabels: [] })
+    expect(variable('punt_goed_anders')).toMatchObject({ type: 'string', width: 200, valueLabels: [] })
     expect(variable('begeleiding_door_2').routing).toBe('begeleiding_werk in (1, 2)')
   })
 
@@ -188,15 +189,15 @@ describe('flattenAnswersForExport', () => {
       punt_goed_2: 1,
       punt_goed_8: 0,
       punt_goed_9: 1,
-      punt_goed_other: 'snelle betaling',
+      punt_goed_anders: 'snelle betaling',
       punt_verbeteren_1: null,
-      punt_verbeteren_other: null,
+      punt_verbeteren_anders: null,
       opmerkingen: 'Goed zo',
     })
   })
 
   it('exports a single-choice "other" text next to the code', () => {
     const row = flattenAnswersForExport(sampleDefinition(), { contact: 3, contact_other: 'brief' })
-    expect(row).toMatchObject({ contact: 3, contact_other: 'brief', hulp_van_1: null })
+    expect(row).toMatchObject({ contact: 3, contact_anders: 'brief', hulp_van_1: null })
   })
 })

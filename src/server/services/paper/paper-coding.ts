@@ -18,7 +18,7 @@
  * String variables stay empty. Pure: no I/O.
  */
 import type { ExportValue, ValueLabel } from '#src/questionnaire/index.ts'
-import { exportVariablesOf } from '#src/questionnaire/index.ts'
+import { exportNameOf, exportVariablesOf, otherExportVariable, otherVariable } from '#src/questionnaire/index.ts'
 import type { Question, QuestionnaireDefinition } from '#src/questionnaire/definition.ts'
 import { allQuestions, variablesOf } from '#src/questionnaire/index.ts'
 import { translator } from '#src/i18n/translate.ts'
@@ -51,28 +51,40 @@ export interface PaperExportCoding {
 
 /** Where each answer key goes in the export: its numeric columns, or none for texts. */
 // An export asks for every paper row; worked out once per definition, not once per row.
-const columnsByDefinition = new WeakMap<QuestionnaireDefinition, Map<string, string[]>>()
+/** Per answer key: the numeric export columns a paper code goes into, and the name the data set uses for it. */
+interface ExportColumns {
+  numeric: string[]
+  name: string
+}
 
-function numericColumnsByVariable(definition: QuestionnaireDefinition): Map<string, string[]> {
+const columnsByDefinition = new WeakMap<QuestionnaireDefinition, Map<string, ExportColumns>>()
+
+function numericColumnsByVariable(definition: QuestionnaireDefinition): Map<string, ExportColumns> {
   const known = columnsByDefinition.get(definition)
   if (known) return known
-  const map = new Map<string, string[]>()
+  const map = new Map<string, ExportColumns>()
   for (const question of allQuestions(definition)) {
-    for (const variable of variablesOf(question)) map.set(variable, numericColumnsOf(question, variable))
+    for (const variable of variablesOf(question))
+      map.set(variable, { numeric: numericColumnsOf(question, variable), name: exportNameOf(question.id, variable) })
   }
   columnsByDefinition.set(definition, map)
   return map
 }
 
 function numericColumnsOf(question: Question, variable: string): string[] {
-  if (question.type === 'text' || question.type === 'longtext' || variable === `${question.id}_other`) return []
+  if (question.type === 'text' || question.type === 'longtext' || variable === otherVariable(question.id)) return []
   // Multiple choice is exported as one 0/1 column per option: a mark applies to all of them.
-  if (question.type === 'multiple') return exportVariablesOf(question).filter((c) => c !== `${question.id}_other`)
+  if (question.type === 'multiple')
+    return exportVariablesOf(question).filter((c) => c !== otherExportVariable(question.id))
   return [variable]
 }
 
-function columnsOf(columns: Map<string, string[]>, variable: string): string[] {
-  return columns.get(variable) ?? []
+function columnsOf(columns: Map<string, ExportColumns>, variable: string): string[] {
+  return columns.get(variable)?.numeric ?? []
+}
+
+function exportName(columns: Map<string, ExportColumns>, variable: string): string {
+  return columns.get(variable)?.name ?? variable
 }
 
 /**
@@ -94,7 +106,7 @@ export function paperCodingOf(
   for (const [variable, text] of Object.entries(coding.invalid)) {
     const numeric = columnsOf(columns, variable)
     // A text too long for its column stays empty in the data; its text is listed here.
-    if (numeric.length === 0) result.invalidText[variable] = text
+    if (numeric.length === 0) result.invalidText[exportName(columns, variable)] = text
     for (const column of numeric) {
       result.values[column] = PAPER_EXPORT_CODES.invalid
       result.invalidText[column] = text
@@ -102,7 +114,7 @@ export function paperCodingOf(
   }
   for (const variable of coding.outsideRouting) {
     const numeric = columnsOf(columns, variable)
-    result.outsideRouting.push(...(numeric.length > 0 ? numeric : [variable]))
+    result.outsideRouting.push(...(numeric.length > 0 ? numeric : [exportName(columns, variable)]))
   }
   return result
 }
