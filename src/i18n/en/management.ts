@@ -173,6 +173,7 @@ export const management: typeof nl = {
           double_keying: 'double keying',
           min_group_size: 'smallest group',
           release_batch_size: 'completed questionnaires per batch',
+          count_outside_routing: 'paper outside routing',
         },
         reason: { confirmed: 'confirmed by a staff member', retention: 'retention date passed' },
         format: { csv: 'CSV', xlsx: 'Excel', codebook: 'codebook', 'spss-data': 'CSV for SPSS', spss: 'SPSS' },
@@ -238,6 +239,9 @@ export const management: typeof nl = {
         'After that Peiling deletes names, addresses, e-mail addresses, client numbers and codes. The counts and the answers stay.',
       doubleKeying: 'Key paper questionnaires twice (double keying)',
       doubleKeyingHint: 'Two typists key each form. Differences are checked before the response counts.',
+      countOutsideRouting: 'Count paper answers to questions that should have been skipped',
+      countOutsideRoutingHint:
+        'Sometimes someone answers on paper a question the questionnaire told them to skip. Ticked: that answer counts, as it is on paper. Off: it does not count in the results, and is code -4 in the export.',
       minGroupSize: 'Smallest group in the results',
       minGroupSizeHint:
         'Results of fewer answers than this are not shown, so nobody can be recognised. At least 3, usually 5.',
@@ -410,6 +414,10 @@ export const management: typeof nl = {
     belowSix: 'Fail (1 to 5)',
     otherCodes: 'Other codes',
     textAnswers: 'Open question. The answers are in the export.',
+    outsideRoutingCounted:
+      'Paper answers to questions that should have been skipped are counted (a setting of the round).',
+    outsideRoutingNotCounted:
+      'Paper answers to questions that should have been skipped are not counted (a setting of the round).',
     multipleHint: 'More answers possible: together it can be more than 100%.',
     noResponses: 'No questionnaires have been completed yet.',
     answer: 'Answer',
@@ -471,6 +479,7 @@ export const management: typeof nl = {
       multiple: 'Paper: more than one answer ticked',
       unreadable: 'Paper: unreadable',
       invalid: 'Paper: no valid answer (see keyed text)',
+      outsideRouting: 'Paper: answered although the question should have been skipped (not counted)',
     },
     codebookColumns: {
       variable: 'variable',

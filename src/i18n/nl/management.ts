@@ -172,6 +172,7 @@ export const management = {
           double_keying: 'dubbel invoeren',
           min_group_size: 'kleinste groep',
           release_batch_size: 'ingevulde vragenlijsten per keer',
+          count_outside_routing: 'papier buiten de routering',
         },
         reason: { confirmed: 'bevestigd door een medewerker', retention: 'bewaartermijn voorbij' },
         format: { csv: 'CSV', xlsx: 'Excel', codebook: 'codeboek', 'spss-data': 'CSV voor SPSS', spss: 'SPSS' },
@@ -238,6 +239,9 @@ export const management = {
       doubleKeying: 'Papieren vragenlijsten twee keer invoeren (dubbel invoeren)',
       doubleKeyingHint:
         'Twee invoerders typen elk formulier. Verschillen worden nagekeken voordat het antwoord meetelt.',
+      countOutsideRouting: 'Antwoorden op papier meetellen bij vragen die overgeslagen hadden moeten worden',
+      countOutsideRoutingHint:
+        'Soms beantwoordt iemand op papier een vraag die hij volgens de vragenlijst had moeten overslaan. Aangevinkt: dat antwoord telt mee, zoals het op papier staat. Uit: het telt niet mee in de resultaten, en staat in de export als code -4.',
       minGroupSize: 'Kleinste groep in de resultaten',
       minGroupSizeHint:
         'Uitkomsten van minder antwoorden dan dit aantal worden niet getoond, zodat niemand herkenbaar is. Minstens 3, gewoonlijk 5.',
@@ -411,6 +415,10 @@ export const management = {
     belowSix: 'Onvoldoende (1 tot en met 5)',
     otherCodes: 'Andere codes',
     textAnswers: 'Open vraag. De antwoorden staan in de export.',
+    outsideRoutingCounted:
+      'Antwoorden op papier bij vragen die overgeslagen hadden moeten worden, tellen mee (instelling van de ronde).',
+    outsideRoutingNotCounted:
+      'Antwoorden op papier bij vragen die overgeslagen hadden moeten worden, tellen niet mee (instelling van de ronde).',
     multipleHint: 'Meer antwoorden mogelijk: samen kan het meer dan 100% zijn.',
     noResponses: 'Er zijn nog geen ingevulde vragenlijsten.',
     answer: 'Antwoord',
@@ -473,6 +481,7 @@ export const management = {
       multiple: 'Papier: meer dan één antwoord aangekruist',
       unreadable: 'Papier: onleesbaar',
       invalid: 'Papier: geen geldig antwoord (zie invoer)',
+      outsideRouting: 'Papier: beantwoord terwijl de vraag overgeslagen had moeten worden (telt niet mee)',
     },
     codebookColumns: {
       variable: 'variabele',

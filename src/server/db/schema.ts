@@ -41,6 +41,8 @@ export interface RoundsTable {
   min_group_size: Generated<number>
   /** How many completed responses must wait before they are added together (anonymous-storage migration). */
   release_batch_size: Generated<number>
+  /** Paper answers to questions the routing skips: counted as on paper, or left out (paper-outside-routing migration). */
+  count_outside_routing: Generated<boolean>
 }
 
 export interface StrataTable {

@@ -15,6 +15,8 @@
  *   -2 unreadable
  *   -3 something that is no code on the form (e.g. a grade "7,5" or "12"); the text as
  *      keyed is in `PaperCoding.invalid`
+ *   -4 an answer to a question the routing skips, in a round that does not count those
+ *      (`rounds.count_outside_routing` off): it takes the answer's place
  * String variables stay empty. Pure: no I/O.
  */
 import type { ExportValue, ValueLabel } from '#src/questionnaire/index.ts'
@@ -28,7 +30,7 @@ import type { PaperCoding, PaperMark } from '#src/server/db/schema.ts'
 export const MARK_KEYS: Record<PaperMark, string> = { multiple: 'm', unreadable: '?' }
 
 /** The numeric export codes for marks and invalid values; declare them as missing values. */
-export const PAPER_EXPORT_CODES = { multiple: -1, unreadable: -2, invalid: -3 } as const
+export const PAPER_EXPORT_CODES = { multiple: -1, unreadable: -2, invalid: -3, outsideRouting: -4 } as const
 
 /** Value labels to add to every numeric variable of the codebook (and to its missing values). */
 export function paperValueLabels(lang = 'nl'): ValueLabel[] {
@@ -47,6 +49,11 @@ export interface PaperExportCoding {
   outsideRouting: string[]
   /** Export columns coded -3, with the text as keyed. */
   invalidText: Record<string, string>
+  /**
+   * Export columns whose answer gives way to a code (-4: outside routing, not counted),
+   * answer or not; empty when the round counts answers outside routing.
+   */
+  overrides: Record<string, ExportValue>
 }
 
 /** Where each answer key goes in the export: its numeric columns, or none for texts. */
@@ -95,8 +102,9 @@ function exportName(columns: Map<string, ExportColumns>, variable: string): stri
 export function paperCodingOf(
   definition: QuestionnaireDefinition,
   coding: PaperCoding | null | undefined,
+  options: { countOutsideRouting: boolean } = { countOutsideRouting: true },
 ): PaperExportCoding {
-  const result: PaperExportCoding = { values: {}, noCode: 0, outsideRouting: [], invalidText: {} }
+  const result: PaperExportCoding = { values: {}, noCode: 0, outsideRouting: [], invalidText: {}, overrides: {} }
   if (!coding) return result
   const columns = numericColumnsByVariable(definition)
   result.noCode = coding.noCode ? 1 : 0
@@ -115,6 +123,10 @@ export function paperCodingOf(
   for (const variable of coding.outsideRouting) {
     const numeric = columnsOf(columns, variable)
     result.outsideRouting.push(...(numeric.length > 0 ? numeric : [exportName(columns, variable)]))
+    if (options.countOutsideRouting) continue
+    for (const column of numeric) result.overrides[column] = PAPER_EXPORT_CODES.outsideRouting
+    // A text has no code to take its place: it is left out (and listed in papier_buiten_routering).
+    if (numeric.length === 0) result.overrides[exportName(columns, variable)] = null
   }
   return result
 }

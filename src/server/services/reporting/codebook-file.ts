@@ -81,8 +81,21 @@ export function populationText(strata: readonly StratumWeight[], t: Translate): 
     .join('; ')
 }
 
+/** What a round's codebook says beyond its questionnaire: the weights' figures and its choices. */
+export interface RoundFacts {
+  strata: readonly StratumWeight[]
+  countOutsideRouting: boolean
+}
+
+/** The round's choice on paper answers to skipped questions, as a sentence. */
+export function outsideRoutingText(round: RoundFacts, t: Translate): string {
+  return round.countOutsideRouting
+    ? t('management.results.outsideRoutingCounted')
+    : t('management.results.outsideRoutingNotCounted')
+}
+
 /** Header row first; meta variables, then the answers in questionnaire order. */
-export function codebookRows(codebook: CodebookVariable[], t: Translate, strata: readonly StratumWeight[]): string[][] {
+export function codebookRows(codebook: CodebookVariable[], t: Translate, round: RoundFacts): string[][] {
   const header = (['variable', 'question', 'label', 'type', 'measure', 'values', 'missing', 'routing'] as const).map(
     (c) => t(`management.export.codebookColumns.${c}`),
   )
@@ -93,8 +106,10 @@ export function codebookRows(codebook: CodebookVariable[], t: Translate, strata:
     t(`management.export.types.${v.type}`),
     t('management.export.measures.nominal'),
     META_VARIABLES[i] === 'gewicht'
-      ? `${t('management.export.metaValues.gewicht')}: ${populationText(strata, t)}`
-      : t(`management.export.metaValues.${META_VARIABLES[i]!}`),
+      ? `${t('management.export.metaValues.gewicht')}: ${populationText(round.strata, t)}`
+      : META_VARIABLES[i] === 'papier_buiten_routering'
+        ? `${t('management.export.metaValues.papier_buiten_routering')}. ${outsideRoutingText(round, t)}`
+        : t(`management.export.metaValues.${META_VARIABLES[i]!}`),
     '',
     '',
   ])
@@ -112,6 +127,6 @@ export function codebookRows(codebook: CodebookVariable[], t: Translate, strata:
 }
 
 /** The codebook as CSV, in the same dialect as the data (UTF-8 with BOM, `;`). */
-export function codebookCsv(codebook: CodebookVariable[], t: Translate, strata: readonly StratumWeight[]): string {
-  return stringify(codebookRows(codebook, t, strata), csvOptions())
+export function codebookCsv(codebook: CodebookVariable[], t: Translate, round: RoundFacts): string {
+  return stringify(codebookRows(codebook, t, round), csvOptions())
 }

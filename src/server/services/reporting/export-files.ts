@@ -71,7 +71,10 @@ export async function exportFile(
       return {
         fileName: `ronde-${roundId}-codeboek.csv`,
         contentType: 'text/csv; charset=utf-8',
-        body: codebookCsv(context.codebook, t, await stratumWeights(db, roundId, ['complete'])),
+        body: codebookCsv(context.codebook, t, {
+          strata: await stratumWeights(db, roundId, ['complete']),
+          countOutsideRouting: context.countOutsideRouting,
+        }),
       }
     case 'spss': {
       await auditExport(db, actor, context, format, options, null)
@@ -79,13 +82,10 @@ export async function exportFile(
       return {
         fileName: dataFileName(roundId, options, 'csv').replace(/\.csv$/, '.sps'),
         contentType: 'text/plain; charset=utf-8',
-        body: spssSyntax(
-          context.codebook,
-          dataFile,
-          `Peiling: ${context.roundName}`,
-          t,
-          await stratumWeights(db, roundId, options.includePartial ? ['complete', 'partial'] : ['complete']),
-        ),
+        body: spssSyntax(context.codebook, dataFile, `Peiling: ${context.roundName}`, t, {
+          strata: await stratumWeights(db, roundId, options.includePartial ? ['complete', 'partial'] : ['complete']),
+          countOutsideRouting: context.countOutsideRouting,
+        }),
       }
     }
   }

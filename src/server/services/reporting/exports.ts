@@ -51,13 +51,15 @@ export interface ExportContext {
   strata: Map<number, string>
   /** Every column of the data set, meta variables first. */
   columns: string[]
+  /** The round's choice: paper answers outside routing count, or become code -4. */
+  countOutsideRouting: boolean
 }
 
 export async function loadExportContext(db: DB, roundId: number, lang = 'nl'): Promise<ExportContext | undefined> {
   const round = await db
     .selectFrom('rounds as r')
     .innerJoin('questionnaires as q', 'q.id', 'r.questionnaire_id')
-    .select(['r.id', 'r.name', 'q.definition'])
+    .select(['r.id', 'r.name', 'q.definition', 'r.count_outside_routing'])
     .where('r.id', '=', roundId)
     .executeTakeFirst()
   if (!round) return undefined
@@ -81,6 +83,7 @@ export async function loadExportContext(db: DB, roundId: number, lang = 'nl'): P
   return {
     roundId,
     roundName: round.name,
+    countOutsideRouting: round.count_outside_routing,
     definition: round.definition,
     codebook,
     strata: new Map(strata.map((s) => [s.id, s.name])),
@@ -133,7 +136,12 @@ export async function* exportRows(
     const page = await query.execute()
     for (const response of page) {
       const answers = flattenAnswersForExport(context.definition, response.answers)
-      const paper = response.mode === 'paper' ? paperCodingOf(context.definition, response.paper_coding) : null
+      const paper =
+        response.mode === 'paper'
+          ? paperCodingOf(context.definition, response.paper_coding, {
+              countOutsideRouting: context.countOutsideRouting,
+            })
+          : null
       yield [
         context.strata.get(response.stratum_id) ?? null,
         MODE_VALUE[response.mode],
@@ -148,7 +156,11 @@ export async function* exportRows(
               .join(' | ')
           : null,
         weights.get(response.stratum_id) ?? null,
-        ...context.codebook.map((v) => answers[v.name] ?? paper?.values[v.name] ?? null),
+        ...context.codebook.map((v) =>
+          paper && Object.hasOwn(paper.overrides, v.name)
+            ? paper.overrides[v.name]!
+            : (answers[v.name] ?? paper?.values[v.name] ?? null),
+        ),
       ]
     }
     if (page.length < pageSize) return
@@ -221,7 +233,10 @@ export async function xlsxBuffer(
       ),
     )
   }
-  const codebook = codebookRows(context.codebook, t, await stratumWeights(db, context.roundId, statuses(options)))
+  const codebook = codebookRows(context.codebook, t, {
+    strata: await stratumWeights(db, context.roundId, statuses(options)),
+    countOutsideRouting: context.countOutsideRouting,
+  })
   const codebookSheet: XlsxRow[] = codebook.map((row, i) =>
     row.map((value) => (i === 0 ? { value, fontWeight: 'bold' as const } : value)),
   )

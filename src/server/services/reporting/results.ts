@@ -72,6 +72,8 @@ export interface RoundResults {
   /** Complete responses per column (never suppressed: the monitor shows them too). */
   responses: number[]
   minGroupSize: number
+  /** The round's choice on paper answers to skipped questions: counted here (and in the export) or not. */
+  countOutsideRouting: boolean
   questions: QuestionResult[]
 }
 
@@ -90,7 +92,11 @@ function add<K>(map: Map<K, number>, key: K, n: number) {
  * many. Texts are folded into one value (only whether there is one counts here), so the
  * groups are few; multiple-choice arrays are split into their codes afterwards.
  */
-async function countAnswers(db: DB, roundId: number): Promise<{ tallies: Tallies; answered: Answered }> {
+async function countAnswers(
+  db: DB,
+  roundId: number,
+  countOutsideRouting: boolean,
+): Promise<{ tallies: Tallies; answered: Answered }> {
   const groups = await sql<{ stratum_id: number; variable: string; value: unknown; n: number }>`
     select r.stratum_id, e.key as variable,
       case when jsonb_typeof(e.value) = 'string' then (case when e.value = '""'::jsonb then null else '"text"'::jsonb end) else e.value end as value,
@@ -98,6 +104,8 @@ async function countAnswers(db: DB, roundId: number): Promise<{ tallies: Tallies
     from responses r
     cross join lateral jsonb_each(r.answers) e
     where r.round_id = ${roundId} and r.status = 'complete'
+      -- A paper answer the routing skips, in a round that does not count those (rounds.count_outside_routing).
+      and (${countOutsideRouting}::boolean or not coalesce(jsonb_exists(r.paper_coding->'outsideRouting', e.key), false))
     group by 1, 2, 3`.execute(db)
   const tallies: Tallies = new Map()
   const answered: Answered = new Map()
@@ -208,7 +216,7 @@ export async function loadResults(
   const round = await db
     .selectFrom('rounds as r')
     .innerJoin('questionnaires as q', 'q.id', 'r.questionnaire_id')
-    .select(['r.min_group_size', 'q.definition'])
+    .select(['r.min_group_size', 'r.count_outside_routing', 'q.definition'])
     .where('r.id', '=', roundId)
     .executeTakeFirst()
   if (!round) return undefined
@@ -220,7 +228,7 @@ export async function loadResults(
     .where('status', '=', 'complete')
     .groupBy('stratum_id')
     .execute()
-  const { tallies, answered } = await countAnswers(db, roundId)
+  const { tallies, answered } = await countAnswers(db, roundId, round.count_outside_routing)
   const definition = round.definition
   const minGroupSize = round.min_group_size
   const columns: ResultColumn[] = [
@@ -330,5 +338,5 @@ export async function loadResults(
       questions.push(result)
     }
   }
-  return { columns, responses, minGroupSize, questions }
+  return { columns, responses, minGroupSize, countOutsideRouting: round.count_outside_routing, questions }
 }

@@ -6,7 +6,8 @@
  */
 import type { CodebookVariable } from '#src/questionnaire/index.ts'
 import type { Translate } from '#src/i18n/translate.ts'
-import { metaVariables, populationText } from './codebook-file.ts'
+import type { RoundFacts } from './codebook-file.ts'
+import { metaVariables, outsideRoutingText, populationText } from './codebook-file.ts'
 import type { StratumWeight } from './weights.ts'
 
 /** SPSS's limits on label lengths, in characters to be safe with multi-byte letters. */
@@ -57,8 +58,9 @@ export function spssSyntax(
   dataFile: string,
   title: string,
   t: Translate,
-  strata: readonly StratumWeight[],
+  round: RoundFacts,
 ): string {
+  const { strata } = round
   const variables = [...metaVariables(t), ...codebook].map((v) =>
     v.name === 'stratum' ? stratumVariable(v, strata) : v,
   )
@@ -133,6 +135,7 @@ export function spssSyntax(
   lines.push(
     '',
     'EXECUTE.',
+    `* ${outsideRoutingText(round, t)}`,
     `* gewicht: ${populationText(strata, t)}.`,
     `* ${t('management.export.weightBy')}`,
     '* WEIGHT BY gewicht.',

@@ -9,6 +9,7 @@
  *   reminderOn: 2026-10-14        # may be left out
  *   retentionUntil: 2027-01-31
  *   doubleKeying: false           # may be left out: false
+ *   countOutsideRouting: true     # may be left out: true
  *   minGroupSize: 5               # may be left out: 5
  *   releaseBatchSize: 10          # may be left out: 10
  *
@@ -31,6 +32,7 @@ export const ROUND_FILE_FIELDS = {
   reminderOn: 'reminderOn',
   retentionUntil: 'retentionUntil',
   doubleKeying: 'doubleKeying',
+  countOutsideRouting: 'countOutsideRouting',
   minGroupSize: 'minGroupSize',
   releaseBatchSize: 'releaseBatchSize',
 } as const satisfies Record<string, keyof RoundInput>
@@ -80,7 +82,8 @@ export function parseRoundFile(
   if (!isRecord(content)) return { ok: false, problems: [{ field: null, key: 'file.notMapping' }] }
 
   const problems: RoundFileProblem[] = []
-  const form: RoundForm = {}
+  // Left out of the file, this one is on, as on a new round's form.
+  const form: RoundForm = { countOutsideRouting: 'on' }
   for (const [field, value] of Object.entries(content)) {
     if (!isFileField(field)) {
       problems.push({
@@ -124,8 +127,9 @@ export function parseRoundFile(
         break
       }
       case 'doubleKeying':
+      case 'countOutsideRouting':
         if (typeof value !== 'boolean') problems.push({ field, key: 'file.yesNo' })
-        else form.doubleKeying = value ? 'on' : ''
+        else form[field] = value ? 'on' : ''
         break
       default: {
         const scalar = asText(value)

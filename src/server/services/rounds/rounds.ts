@@ -42,6 +42,7 @@ export interface RoundInput {
   doubleKeying: boolean
   minGroupSize: number
   releaseBatchSize: number
+  countOutsideRouting: boolean
 }
 
 /** A field and the UI text (under management.rounds.errors) that says what is wrong with it. */
@@ -153,6 +154,7 @@ export function parseRoundForm(
       reminderOn,
       retentionUntil: retentionUntil!,
       doubleKeying: text(form, 'doubleKeying') !== '',
+      countOutsideRouting: text(form, 'countOutsideRouting') !== '',
       minGroupSize,
       releaseBatchSize,
     },
@@ -258,6 +260,7 @@ export function roundFormValues(details: RoundDetails): Record<string, string | 
     reminderOn: round.reminder_on ?? '',
     retentionUntil: round.retention_until ?? '',
     doubleKeying: round.double_keying,
+    countOutsideRouting: round.count_outside_routing,
     minGroupSize: String(round.min_group_size),
     releaseBatchSize: String(round.release_batch_size),
   }
@@ -273,6 +276,7 @@ function roundColumns(input: RoundInput) {
     reminder_on: input.reminderOn,
     retention_until: input.retentionUntil,
     double_keying: input.doubleKeying,
+    count_outside_routing: input.countOutsideRouting,
     min_group_size: input.minGroupSize,
     release_batch_size: input.releaseBatchSize,
   }

@@ -163,7 +163,16 @@ describe('the export side of paper coding', () => {
     expect(optionColumns.length).toBeGreaterThan(3)
     for (const column of optionColumns) expect(exported.values[column]).toBe(-2)
     expect(exported.outsideRouting).toEqual(['intake_stellingen_b'])
-    expect(paperCodingOf(kto, null)).toEqual({ values: {}, noCode: 0, outsideRouting: [], invalidText: {} })
-    expect(paperValueLabels('nl').map((l) => l.value)).toEqual([-1, -2, -3])
+    // Counted (the default): the answer stays; not counted: code -4 takes its place.
+    expect(exported.overrides).toEqual({})
+    expect(paperCodingOf(kto, coding, { countOutsideRouting: false }).overrides).toEqual({ intake_stellingen_b: -4 })
+    expect(paperCodingOf(kto, null)).toEqual({
+      values: {},
+      noCode: 0,
+      outsideRouting: [],
+      invalidText: {},
+      overrides: {},
+    })
+    expect(paperValueLabels('nl').map((l) => l.value)).toEqual([-1, -2, -3, -4])
   })
 })

@@ -34,6 +34,7 @@ describe('the round form', () => {
         doubleKeying: false,
         minGroupSize: 5,
         releaseBatchSize: 10,
+        countOutsideRouting: false,
       },
     })
   })

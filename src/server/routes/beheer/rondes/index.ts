@@ -61,6 +61,7 @@ const rounds: FastifyPluginAsync = async (app) => {
         reminderOn: addDays(today, 14),
         retentionUntil: addDays(today, 28 + 91),
         doubleKeying: false,
+        countOutsideRouting: true,
         minGroupSize: String(MIN_GROUP_SIZE_DEFAULT),
         releaseBatchSize: String(RELEASE_BATCH_SIZE_DEFAULT),
       },

@@ -48,6 +48,7 @@ beforeAll(async () => {
     doubleKeying: false,
     minGroupSize: 5,
     releaseBatchSize: 10,
+    countOutsideRouting: true,
   }
   roundId = await createRound(db, actor, input)
   await updateRound(db, actor, roundId, { ...input, name: 'KTO najaar 2026', closesOn: daysFromToday(30) })

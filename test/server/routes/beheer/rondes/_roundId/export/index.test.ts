@@ -269,6 +269,67 @@ describe('the CSV export', () => {
     }
   })
 
+  it('counts paper answers to skipped questions, or codes them -4 and leaves them out, as the round says', async () => {
+    const db = t.database.db
+    const inserted = await db
+      .insertInto('responses')
+      .values({
+        round_id: round.roundId,
+        stratum_id: round.strata.get('hengelo')!,
+        mode: 'paper',
+        status: 'complete',
+        answers: JSON.stringify({ intake_wanneer: 2, intake_stellingen_a: 1, opmerkingen: 'buiten de routering' }),
+        paper_coding: JSON.stringify({
+          noCode: false,
+          marks: {},
+          invalid: {},
+          outsideRouting: ['intake_stellingen_a'],
+        }),
+        wave: 'before_reminder',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    const setCounting = (count: boolean) =>
+      db.updateTable('rounds').set({ count_outside_routing: count }).where('id', '=', round.roundId).execute()
+    const statementOf = async (agreeing: number) => {
+      const results = (await loadResults(db, round.roundId, 'nl', 'Andere codes'))!
+      const item = results.questions.find((q) => q.variable === 'intake_stellingen_a')!
+      return item.rows.find((r) => r.value === 1)!.cells[0]!.count === agreeing
+    }
+    const valueInCsv = async () => {
+      const [header, ...rows] = readCsv((await download('csv')).body)
+      const row = rows.find((r) => r[header!.indexOf('opmerkingen')] === 'buiten de routering')!
+      return [row[header!.indexOf('intake_stellingen_a')], row[header!.indexOf('papier_buiten_routering')]]
+    }
+    try {
+      const counted = (await loadResults(db, round.roundId, 'nl', 'Andere codes'))!
+      const agreeing = counted.questions
+        .find((q) => q.variable === 'intake_stellingen_a')!
+        .rows.find((r) => r.value === 1)!.cells[0]!.count
+      expect(await valueInCsv()).toEqual(['1', 'intake_stellingen_a'])
+      expect((await researcher.visit(`/beheer/rondes/${round.roundId}/resultaten`)).body).toContain(
+        'tellen mee (instelling van de ronde)',
+      )
+
+      await setCounting(false)
+      expect(await statementOf(agreeing - 1)).toBe(true)
+      expect(await valueInCsv()).toEqual(['-4', 'intake_stellingen_a'])
+      expect((await researcher.visit(`/beheer/rondes/${round.roundId}/resultaten`)).body).toContain(
+        'tellen niet mee (instelling van de ronde)',
+      )
+      const codebook = readCsv((await download('codebook')).body)
+      expect(codebook.find((r) => r[0] === 'papier_buiten_routering')![5]).toContain('tellen niet mee')
+      expect(codebook.find((r) => r[0] === 'intake_stellingen_a')![6]).toContain('-4')
+      const syntax = (await download('spss')).body
+      expect(syntax).toContain(
+        "-4 'Papier: beantwoord terwijl de vraag overgeslagen had moeten worden (telt niet mee)'",
+      )
+    } finally {
+      await setCounting(true)
+      await db.deleteFrom('responses').where('id', '=', inserted.id).execute()
+    }
+  })
+
   it('asks again when no format is chosen', async () => {
     const response = await download('pdf')
     expect(response.statusCode).toBe(422)
@@ -413,7 +474,7 @@ describe('the codebook and SPSS syntax', () => {
     expect(grade[5]).toContain('1 = zeer slecht')
     expect(grade[5]).toContain('99 = Weet niet / geen ervaring')
     expect(grade[5]).toContain('-1 = Papier: meer dan één antwoord aangekruist')
-    expect(grade[6]).toBe('99, -1, -2, -3')
+    expect(grade[6]).toBe('99, -1, -2, -3, -4')
     const routed = rows.find((r) => r[0] === 'begeleiding_door_1')!
     expect(routed[7]).not.toBe('')
   })
