@@ -165,6 +165,19 @@ export const typist: typeof nl = {
       'Decision saved. Meanwhile the code got an answer, so the form is kept as duplicate form {reference}. Write {reference} on the form.',
     back: 'Back to paper forms',
   },
+  receivedOn: {
+    title: 'Received on',
+    intro:
+      'The day the forms of this batch came in. That day decides whether a form counts as before or after the reminder. Empty: today.',
+    label: 'Date received',
+    save: 'Use this date',
+    current: 'The forms you save now count as received on {date}.',
+    set: 'The forms you save now count as received on {date}.',
+    today: 'The forms you save now count as received today.',
+    notADate: 'Fill in a date, for example 2026-12-03.',
+    inFuture: 'That date has not come yet. Choose today or an earlier day.',
+    tooOld: 'That date is more than a year ago. Choose a more recent day.',
+  },
   duplicate: {
     title: 'Duplicate form {form}',
     earlierOnline: 'This code already had an answer from the internet when this paper form was keyed.',

@@ -169,6 +169,19 @@ export const typist = {
       'Beslissing opgeslagen. De code had intussen al een antwoord, dus het formulier is bewaard als dubbel formulier {reference}. Schrijf {reference} op het formulier.',
     back: 'Terug naar papieren formulieren',
   },
+  receivedOn: {
+    title: 'Ontvangen op',
+    intro:
+      'De dag waarop de formulieren van deze stapel binnenkwamen. Die dag bepaalt of een formulier voor of na de herinnering telt. Leeg: vandaag.',
+    label: 'Datum van ontvangst',
+    save: 'Datum gebruiken',
+    current: 'De formulieren die u nu opslaat, tellen als ontvangen op {date}.',
+    set: 'De formulieren die u nu opslaat, tellen als ontvangen op {date}.',
+    today: 'De formulieren die u nu opslaat, tellen als ontvangen vandaag.',
+    notADate: 'Vul een datum in, bijvoorbeeld 2026-12-03.',
+    inFuture: 'Die datum is nog niet geweest. Kies vandaag of een dag eerder.',
+    tooOld: 'Die datum is meer dan een jaar geleden. Kies een recentere dag.',
+  },
   duplicate: {
     title: 'Dubbel formulier {form}',
     earlierOnline: 'Voor deze code was al een antwoord via internet binnen toen dit papieren formulier werd ingevoerd.',

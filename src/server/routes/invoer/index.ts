@@ -9,6 +9,7 @@
  *   POST /invoer/opslaan      → save (warnings first), or keep for later
  *   POST /invoer/concept      → keep what was typed (the script, as you type)
  *   POST /invoer/weggooien    → throw a draft away
+ *   POST /invoer/ontvangen    → the day this batch of forms came in (wave and day count)
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import { parseLoginCode } from '#src/codes/login-code.ts'
@@ -31,6 +32,8 @@ import type { KeyingWarning } from '#src/server/services/paper/paper-form.ts'
 import { keyedFieldsFromForm, readKeyedForm, warningsFingerprint } from '#src/server/services/paper/paper-form.ts'
 import { parseFormNumber } from '#src/server/services/paper/double-keying.ts'
 import { FIELD_PREFIX, formView } from './_form-view.ts'
+import { checkReceivedOn, receivedOnIsSet, receivedOnOf } from './_received-on.ts'
+import { formatDate } from '#src/i18n/translate.ts'
 import { ENTRY_ROLES } from './autohooks.ts'
 
 type Body = Record<string, string | string[] | undefined>
@@ -45,7 +48,7 @@ function text(body: Body | undefined, name: string): string {
 async function renderEntry(
   request: FastifyRequest,
   reply: FastifyReply,
-  extra: { code?: string; error?: string | null } = {},
+  extra: { code?: string; error?: string | null; receivedOnError?: string | null } = {},
 ) {
   const db = request.server.db
   return reply.staffPage('typist/entry.eta', request.t('typist.entry.title'), {
@@ -53,6 +56,9 @@ async function renderEntry(
     drafts: await draftsOf(db, request.staff!.id),
     code: extra.code ?? '',
     error: extra.error ?? null,
+    receivedOn: receivedOnOf(request),
+    receivedOnSet: receivedOnIsSet(request),
+    receivedOnError: extra.receivedOnError ?? null,
   })
 }
 
@@ -173,7 +179,7 @@ const paperEntry: FastifyPluginAsync = async (app) => {
     if (blocked || (warnings.length > 0 && text(request.body, 'bevestigd') !== fingerprint)) {
       return renderForm(request, reply.status(422), current, { warnings, confirm: blocked ? null : fingerprint })
     }
-    const outcome = await saveForm(app.db, typistId, form.draftId, fields)
+    const outcome = await saveForm(app.db, typistId, form.draftId, fields, receivedOnOf(request))
     noticeOf(request, outcome)
     return reply.redirect('/invoer', 303)
   })
@@ -191,6 +197,21 @@ const paperEntry: FastifyPluginAsync = async (app) => {
     )
     reply.header('cache-control', 'no-store')
     return reply.code(saved ? 200 : 410).send({ saved })
+  })
+
+  app.post<{ Body: Body }>('/ontvangen', options, async (request, reply) => {
+    const typed = text(request.body, 'datum')
+    if (typed === '') {
+      request.session.set('paperReceivedOn', undefined)
+      request.notice('typist.receivedOn.today')
+      return reply.redirect('/invoer', 303)
+    }
+    const checked = checkReceivedOn(typed)
+    if (checked === 'notADate' || checked === 'inFuture' || checked === 'tooOld')
+      return renderEntry(request, reply.status(422), { receivedOnError: request.t(`typist.receivedOn.${checked}`) })
+    request.session.set('paperReceivedOn', checked)
+    request.notice('typist.receivedOn.set', { date: formatDate(checked, request.lang) })
+    return reply.redirect('/invoer', 303)
   })
 
   app.post<{ Body: Body }>('/weggooien', options, async (request, reply) => {

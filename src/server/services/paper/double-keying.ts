@@ -14,14 +14,13 @@ import type { QuestionnaireDefinition } from '#src/questionnaire/definition.ts'
 import { formatLoginCode } from '#src/codes/login-code.ts'
 import type { AuditActor } from '#src/server/services/audit/audit.ts'
 import { audit } from '#src/server/services/audit/audit.ts'
-import type { KeyedFields } from '#src/server/db/schema.ts'
+import type { CalendarDate, KeyedFields } from '#src/server/db/schema.ts'
 import type { KeyingComparison } from './paper-form.ts'
 import { compareKeyings, keyingFields, normalizeKeyed } from './paper-form.ts'
 import { lockParticipantForPaper, storePaperResponse } from './paper-response.ts'
 import { releaseWaitingResponses } from '#src/server/services/responses/release-responses.ts'
 import { addKeyingStats } from './paper-stats.ts'
 import { storeDuplicate } from './paper-duplicates.ts'
-import { todayInAmsterdam } from '#src/server/services/calendar.ts'
 
 /** How a form without code is named on paper and typed by the second typist. */
 export function formNumberLabel(formNumber: number): string {
@@ -53,6 +52,8 @@ export interface KeyingInput {
   fields: KeyedFields
   language: string
   wave: Wave
+  /** The day the form was received (the typist's batch date), or today. */
+  day: CalendarDate
   key: PairKey | { newFormWithoutCode: true }
 }
 
@@ -70,7 +71,6 @@ export type KeyingOutcome =
  * participant's lock (the keyings of a form without code are locked here).
  */
 export async function recordKeying(tx: DB, input: KeyingInput): Promise<KeyingOutcome> {
-  const today = todayInAmsterdam()
   const row = {
     round_id: input.roundId,
     stratum_id: input.stratumId,
@@ -78,7 +78,7 @@ export async function recordKeying(tx: DB, input: KeyingInput): Promise<KeyingOu
     fields: JSON.stringify(input.fields),
     language: input.language,
     wave: input.wave,
-    keyed_on: today,
+    keyed_on: input.day,
   }
   if ('newFormWithoutCode' in input.key) {
     const inserted = await tx

@@ -13,8 +13,9 @@ import type { ResponseMode } from '#src/server/db/schema.ts'
 import type { QuestionnaireDefinition } from '#src/questionnaire/definition.ts'
 import type { LoginCode } from '#src/codes/login-code.ts'
 import { formatLoginCode } from '#src/codes/login-code.ts'
-import { currentWave } from '#src/server/services/respondent/participation.ts'
-import type { KeyedFields } from '#src/server/db/schema.ts'
+import { waveOn } from '#src/server/services/respondent/participation.ts'
+import { todayInAmsterdam } from '#src/server/services/calendar.ts'
+import type { CalendarDate, KeyedFields } from '#src/server/db/schema.ts'
 import { lockParticipantForPaper, paperLanguage, storePaperResponse } from './paper-response.ts'
 import { releaseWaitingResponses } from '#src/server/services/responses/release-responses.ts'
 import { storeDuplicate } from './paper-duplicates.ts'
@@ -398,7 +399,17 @@ const KEEPS_DRAFT = new Set<SaveOutcome['kind']>([
  * the participant's lock, the draft's removal and the response (or keying, or
  * duplicate) go together or not at all.
  */
-export async function saveForm(db: DB, typistId: number, draftId: string, fields: KeyedFields): Promise<SaveOutcome> {
+/**
+ * `receivedOn`: the day the form came in (the typist's batch date); it decides the form's
+ * wave (before or after the reminder) and the day it is counted on. Default today.
+ */
+export async function saveForm(
+  db: DB,
+  typistId: number,
+  draftId: string,
+  fields: KeyedFields,
+  receivedOn: CalendarDate = todayInAmsterdam(),
+): Promise<SaveOutcome> {
   const outline = await db
     .selectFrom('paper_drafts')
     .select(['participant_id'])
@@ -428,7 +439,7 @@ export async function saveForm(db: DB, typistId: number, draftId: string, fields
       .executeTakeFirstOrThrow()
     if (round.status !== 'open') return { outcome: { kind: 'roundNotOpen' } }
 
-    const wave = await currentWave(tx, draft.round_id)
+    const wave = await waveOn(tx, draft.round_id, receivedOn)
     const language = paperLanguage(round.definition, participant?.language)
     const base = {
       roundId: draft.round_id,
@@ -438,6 +449,7 @@ export async function saveForm(db: DB, typistId: number, draftId: string, fields
       fields: normalizeKeyedFields(round.definition, fields),
       language,
       wave,
+      day: receivedOn,
     }
     const duplicate = async (earlierMode: ResponseMode): Promise<SaveOutcome> => {
       if (earlierMode === 'online') {

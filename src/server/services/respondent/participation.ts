@@ -10,7 +10,7 @@
 import { sql } from 'kysely'
 import type { DB } from '#src/server/db/connect.ts'
 import { queryTemplate } from '#src/server/db/query-template.ts'
-import type { Round, Participant, ResponseMode, Wave } from '#src/server/db/schema.ts'
+import type { CalendarDate, Round, Participant, ResponseMode, Wave } from '#src/server/db/schema.ts'
 import type { Answers, QuestionnaireDefinition } from '#src/questionnaire/definition.ts'
 import type { LoginCode } from '#src/codes/login-code.ts'
 import { todayInAmsterdam } from '#src/server/services/calendar.ts'
@@ -302,6 +302,22 @@ export async function saveProgressIfUnchanged(db: DB, saves: readonly Conditiona
   })
   const { rows } = await db.executeQuery(query)
   return new Map(rows.map((row) => [row.participant_id, row.version]))
+}
+
+/**
+ * Before or after the day the round's first reminder was made, for something that came
+ * in on `day` (a paper form on the day it was received).
+ */
+export async function waveOn(db: DB, roundId: number, day: CalendarDate): Promise<Wave> {
+  const reminder = await db
+    .selectFrom('mailings')
+    .select('id')
+    .where('round_id', '=', roundId)
+    .where('kind', '=', 'reminder')
+    .where(sql<boolean>`(created_at at time zone 'Europe/Amsterdam')::date <= ${day}::date`)
+    .limit(1)
+    .executeTakeFirst()
+  return reminder ? 'after_reminder' : 'before_reminder'
 }
 
 /** Before or after the first reminder of the round: the only time a response carries. */
