@@ -51,6 +51,8 @@ export const respondent: typeof nl = {
     allAnswered: 'You have answered all questions.',
     unanswered:
       'You have not answered these questions yet. That is allowed. Do you want to answer them anyway? Click the question.',
+    requiredOpen: 'You need to answer these questions before you can send. Click on the question.',
+    requiredRefused: 'Your answers have not been sent yet. First answer these questions. Click on the question.',
     submit: 'Send my answers',
     afterSubmit: 'After sending you cannot change your answers any more.',
   },

@@ -49,6 +49,8 @@ export const respondent = {
       'U bent bijna klaar. Controleer hieronder of u alles heeft ingevuld wat u wilt invullen. Daarna verstuurt u uw antwoorden.',
     allAnswered: 'U heeft alle vragen beantwoord.',
     unanswered: 'Deze vragen heeft u nog niet beantwoord. Dat mag. Wilt u ze toch invullen? Klik dan op de vraag.',
+    requiredOpen: 'Deze vragen moet u beantwoorden voordat u kunt versturen. Klik op de vraag.',
+    requiredRefused: 'Uw antwoorden zijn nog niet verstuurd. Beantwoord eerst deze vragen. Klik op de vraag.',
     submit: 'Verstuur mijn antwoorden',
     afterSubmit: 'Na het versturen kunt u uw antwoorden niet meer veranderen.',
   },

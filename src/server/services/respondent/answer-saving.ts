@@ -80,6 +80,8 @@ export type SubmissionOutcome =
   | { kind: 'submitted' }
   | { kind: 'refused'; context: ParticipantContext | undefined }
   | { kind: 'completed' }
+  /** Required questions (`required: true`) the respondent sees are still unanswered; nothing was sent. */
+  | { kind: 'incomplete'; context: ParticipantContext; questionIds: string[] }
 
 /**
  * How a save goes:
@@ -171,6 +173,12 @@ export class AnswerSaving {
       for (let attempt = 1; ; attempt++) {
         const { definition, stratumCode, answers: stored, versions } = current
         const { answers } = validateAnswers(definition, stored, { stratum: stratumCode }, { partial: true })
+        // Pages save what is there (partial); only the submission holds required questions to account.
+        const required = validateAnswers(definition, answers, { stratum: stratumCode }).errors.filter(
+          (e) => e.code === 'required',
+        )
+        if (required.length > 0)
+          return { kind: 'incomplete', context: current, questionIds: [...new Set(required.map((e) => e.questionId))] }
         try {
           await submitOnline(this.db, participantId, answers, language, {
             answersVersion: attempt < FRESH_ATTEMPTS ? versions.answers : undefined,
