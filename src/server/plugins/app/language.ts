@@ -1,11 +1,13 @@
 /**
- * Chooses the language of every page: `?lang=` (remembered in the session), else Dutch.
- * The browser's language is not used: many respondents' phones are set to English
- * while they read Dutch best, and every page has the language switch.
+ * Chooses the language of every page: the one in the session (`?lang=` from the switch
+ * on every page, or the client file's, set at sign-in: sign-in.ts), else the browser's
+ * (Accept-Language) among the interface's languages, else Dutch. The browser's choice is
+ * not remembered, so that signing in can still start in the client file's language.
  */
 import fp from 'fastify-plugin'
+import Negotiator from 'negotiator'
 import type { Translate } from '#src/i18n/translate.ts'
-import { translator } from '#src/i18n/translate.ts'
+import { translator, UI_LANGUAGES } from '#src/i18n/translate.ts'
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -32,7 +34,7 @@ export default fp(async (app) => {
     if (typeof asked === 'string' && LANGUAGE_CODE.test(asked)) {
       request.session.set('lang', asked)
     }
-    request.lang = request.session.get('lang') ?? 'nl'
+    request.lang = request.session.get('lang') ?? new Negotiator(request).language([...UI_LANGUAGES]) ?? 'nl'
     request.t = translator(request.lang)
   })
 })

@@ -50,8 +50,26 @@ export interface ContextVersions {
   answers: string | null
 }
 
-export async function findParticipantByCode(db: DB, code: LoginCode): Promise<{ id: number } | undefined> {
-  return db.selectFrom('participants').select('id').where('code', '=', code).executeTakeFirst()
+/**
+ * The participant a login code belongs to, with the language their questionnaire starts
+ * in: the one in the client file, when the questionnaire has it.
+ */
+export async function findParticipantByCode(
+  db: DB,
+  code: LoginCode,
+): Promise<{ id: number; language: string | null } | undefined> {
+  const row = await db
+    .selectFrom('participants as p')
+    .innerJoin('rounds as r', 'r.id', 'p.round_id')
+    .innerJoin('questionnaires as q', 'q.id', 'r.questionnaire_id')
+    .select([
+      'p.id',
+      'p.language',
+      sql<boolean>`coalesce(q.definition->'languages' ? p.language, false)`.as('questionnaire_has_it'),
+    ])
+    .where('p.code', '=', code)
+    .executeTakeFirst()
+  return row && { id: row.id, language: row.questionnaire_has_it ? row.language : null }
 }
 
 /**

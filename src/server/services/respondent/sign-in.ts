@@ -59,7 +59,9 @@ export async function signInWithCode(request: FastifyRequest, input: string): Pr
     return { ok: false, problem: 'unknown' }
   }
   await attempt.refund()
+  // A language chosen on this device (the switch) stays; otherwise the client file's decides.
   request.session.regenerate(['lang'])
+  if (!request.session.get('lang') && participant.language) request.session.set('lang', participant.language)
   request.session.set('participantId', participant.id)
   return { ok: true }
 }
