@@ -4,6 +4,7 @@
  * not (signed out, round not open, already sent) before any handler runs.
  */
 import type { FastifyInstance } from 'fastify'
+import { rememberLanguage } from '#src/server/services/respondent/participation.ts'
 import { refusal } from './_respondent-page.ts'
 
 /** A section save may start from the context the previous save left (AnswerSaving.contextFor). */
@@ -22,6 +23,12 @@ export default async function (app: FastifyInstance) {
     const participantId = request.session.get('participantId')
     const savingPage = request.method === 'POST' && request.routeOptions.url === SECTION_URL
     const context = participantId ? await app.answerSaving.contextFor(participantId, savingPage) : undefined
+    // The language switch (?lang=) on a questionnaire page is remembered for the next visit.
+    const picked = (request.query as Record<string, unknown> | undefined)?.lang
+    if (context && picked === request.lang && context.definition.languages.includes(request.lang)) {
+      if (await rememberLanguage(app.db, context.participant.id, request.lang))
+        app.answerSaving.forget(context.participant.id)
+    }
     return refusal(request, reply, context)
   })
 }

@@ -51,6 +51,22 @@ export interface ContextVersions {
 }
 
 /**
+ * Remembers the language a respondent picked with the switch, for their next visit (and
+ * the letters still to come). Only while answering: a completed participant is left alone.
+ * Returns whether anything changed.
+ */
+export async function rememberLanguage(db: DB, participantId: number, language: string): Promise<boolean> {
+  const result = await db
+    .updateTable('participants')
+    .set({ language })
+    .where('id', '=', participantId)
+    .where('status', '<>', 'completed')
+    .where('language', '<>', language)
+    .executeTakeFirst()
+  return result.numUpdatedRows > 0n
+}
+
+/**
  * The participant a login code belongs to, with the language their questionnaire starts
  * in: the one in the client file, when the questionnaire has it.
  */

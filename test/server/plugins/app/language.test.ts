@@ -45,4 +45,19 @@ describe('the language of the respondent pages', () => {
     const phone = new Browser(t.app)
     expect(langOf((await phone.visit(`/c/${round.participants[2]!.code}`)).body)).toBe('nl')
   })
+
+  it('remembers the language picked with the switch for the next visit, on another device too', async () => {
+    const p = round.participants[1]!
+    const phone = new Browser(t.app)
+    expect(langOf((await phone.visit(`/c/${p.code}`)).body)).toBe('nl')
+    expect(langOf((await phone.visit('/vragenlijst?lang=en')).body)).toBe('en')
+    const stored = await t.database.db
+      .selectFrom('participants')
+      .select('language')
+      .where('id', '=', p.id)
+      .executeTakeFirstOrThrow()
+    expect(stored.language).toBe('en')
+    const pc = new Browser(t.app)
+    expect(langOf((await pc.visit(`/c/${p.code}`)).body)).toBe('en')
+  })
 })
