@@ -93,70 +93,75 @@ function figures(counts: {
   }
 }
 
+/**
+ * N per stratum of the round (as `written_to`), cheapest source first: the counts kept at
+ * purge (the participants are gone then), the size of the confirmed sample (fieldwork
+ * deletes who was not drawn, so that is everyone written to), and only without either a
+ * count of the participants (on the partial index participants_invited_idx). With the
+ * sample's population, for the weights (weights.ts).
+ */
+export function writtenToPerStratum(db: DB, roundId: number) {
+  return db
+    .selectFrom('strata as s')
+    .leftJoin('stratum_counts as c', (join) =>
+      join.onRef('c.stratum_id', '=', 's.id').onRef('c.round_id', '=', 's.round_id'),
+    )
+    .leftJoin('samples as sm', (join) =>
+      join.onRef('sm.stratum_id', '=', 's.id').onRef('sm.round_id', '=', 's.round_id'),
+    )
+    .select([
+      's.id',
+      's.name',
+      sql<number>`coalesce(c.invited, sm.selected,
+        (select count(*) from participants p where p.round_id = s.round_id and p.stratum_id = s.id and ${INVITED}))`.as(
+        'written_to',
+      ),
+      'sm.population',
+    ])
+    .where('s.round_id', '=', roundId)
+    .orderBy('s.id')
+}
+
+/** A table of completed responses: those added, and those still waiting (release-responses.ts). */
+type ResponseTable = 'responses' | 'responses_waiting'
+
+/**
+ * Grouped in the order of the index responses_counts_idx, so the counts come from the
+ * index alone, already sorted (see migrations/2026-11-22-005-monitor-index.ts).
+ */
+function countsIn(db: DB, table: ResponseTable, roundId: number) {
+  return db
+    .selectFrom(table)
+    .select(['stratum_id', 'status', 'mode', 'wave', sql<number>`count(*)`.as('n')])
+    .where('round_id', '=', roundId)
+    .groupBy(['stratum_id', 'status', 'mode', 'wave'])
+}
+
+function paperWithoutCodeIn(db: DB, table: ResponseTable, roundId: number) {
+  return db
+    .selectFrom(table)
+    .select(['stratum_id', sql<number>`count(*)`.as('n')])
+    .where('round_id', '=', roundId)
+    .where('mode', '=', 'paper')
+    .where('status', '=', 'complete')
+    .where(sql<boolean>`(paper_coding->>'noCode')::boolean`)
+    .groupBy('stratum_id')
+}
+
 export async function loadMonitor(db: DB, roundId: number): Promise<Monitor | undefined> {
   // The queries do not depend on each other: on a PostgreSQL server they run side by side
   // on pooled connections, so the page waits for the slowest, not for all in turn.
   const [round, invitedRows, responseRows, noCodeRows, inProgressRows, dayRows, mailingRows] = await Promise.all([
     db.selectFrom('rounds').select('status').where('id', '=', roundId).executeTakeFirst(),
-    // N per stratum, cheapest source first: the counts kept at purge (the participants are
-    // gone then), the size of the confirmed sample (fieldwork deletes who was not drawn,
-    // so that is everyone written to), and only without either a count of the participants
-    // (on the partial index participants_invited_idx).
-    db
-      .selectFrom('strata as s')
-      .leftJoin('stratum_counts as c', (join) =>
-        join.onRef('c.stratum_id', '=', 's.id').onRef('c.round_id', '=', 's.round_id'),
-      )
-      .leftJoin('samples as sm', (join) =>
-        join.onRef('sm.stratum_id', '=', 's.id').onRef('sm.round_id', '=', 's.round_id'),
-      )
-      .select([
-        's.id',
-        's.name',
-        sql<number>`coalesce(c.invited, sm.selected,
-          (select count(*) from participants p where p.round_id = s.round_id and p.stratum_id = s.id and ${INVITED}))`.as(
-          'invited',
-        ),
-      ])
-      .where('s.round_id', '=', roundId)
-      .orderBy('s.id')
-      .execute(),
-    // Grouped in the order of the index responses_counts_idx, so the counts come from
-    // the index alone, already sorted (see migrations/2026-11-22-005-monitor-index.ts).
-    // Responses still waiting to be added (release-responses.ts) count as well: the
-    // monitor follows who completed, not what can be analysed yet.
-    db
-      .selectFrom('responses')
-      .select(['stratum_id', 'status', 'mode', 'wave', sql<number>`count(*)`.as('n')])
-      .where('round_id', '=', roundId)
-      .groupBy(['stratum_id', 'status', 'mode', 'wave'])
-      .unionAll(
-        db
-          .selectFrom('responses_waiting')
-          .select(['stratum_id', 'status', 'mode', 'wave', sql<number>`count(*)`.as('n')])
-          .where('round_id', '=', roundId)
-          .groupBy(['stratum_id', 'status', 'mode', 'wave']),
-      )
+    writtenToPerStratum(db, roundId).execute(),
+    // Responses still waiting to be added count as well: the monitor follows who
+    // completed, not what can be analysed yet.
+    countsIn(db, 'responses', roundId)
+      .unionAll(countsIn(db, 'responses_waiting', roundId))
       .execute(),
     // Few rows (paper forms only): counted apart, so the query above stays on its index.
-    db
-      .selectFrom('responses')
-      .select(['stratum_id', sql<number>`count(*)`.as('n')])
-      .where('round_id', '=', roundId)
-      .where('mode', '=', 'paper')
-      .where('status', '=', 'complete')
-      .where(sql<boolean>`(paper_coding->>'noCode')::boolean`)
-      .groupBy('stratum_id')
-      .unionAll(
-        db
-          .selectFrom('responses_waiting')
-          .select(['stratum_id', sql<number>`count(*)`.as('n')])
-          .where('round_id', '=', roundId)
-          .where('mode', '=', 'paper')
-          .where('status', '=', 'complete')
-          .where(sql<boolean>`(paper_coding->>'noCode')::boolean`)
-          .groupBy('stratum_id'),
-      )
+    paperWithoutCodeIn(db, 'responses', roundId)
+      .unionAll(paperWithoutCodeIn(db, 'responses_waiting', roundId))
       .execute(),
     db
       .selectFrom('answers_in_progress as a')
@@ -192,7 +197,7 @@ export async function loadMonitor(db: DB, roundId: number): Promise<Monitor | un
   const perStratum = new Map(
     invitedRows.map((r) => [
       r.id,
-      { invited: Number(r.invited), online: 0, paper: 0, paperWithoutCode: 0, inProgress: 0, partial: 0 },
+      { invited: Number(r.written_to), online: 0, paper: 0, paperWithoutCode: 0, inProgress: 0, partial: 0 },
     ]),
   )
   const waves = new Map<WaveCount['wave'], WaveCount>()

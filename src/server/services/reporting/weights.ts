@@ -9,10 +9,9 @@
  * to n, so counts stay counts. Municipalities are the strata the sample was drawn in.
  * The export carries them (`gewicht`) and the report issue builds on the same numbers.
  */
-import { sql } from 'kysely'
 import type { DB } from '#src/server/db/connect.ts'
 import type { ResponseStatus } from '#src/server/db/schema.ts'
-import { INVITED } from './monitor.ts'
+import { writtenToPerStratum } from './monitor.ts'
 
 export interface StratumWeight {
   stratumId: number
@@ -26,33 +25,15 @@ export interface StratumWeight {
 }
 
 export async function stratumWeights(db: DB, roundId: number, statuses: ResponseStatus[]): Promise<StratumWeight[]> {
-  const rows = await db
-    .selectFrom('strata as s')
-    .leftJoin('stratum_counts as c', (join) =>
-      join.onRef('c.stratum_id', '=', 's.id').onRef('c.round_id', '=', 's.round_id'),
+  const rows = await writtenToPerStratum(db, roundId)
+    .select((eb) =>
+      eb
+        .selectFrom('responses as r')
+        .select(eb.fn.countAll<number>().as('n'))
+        .whereRef('r.stratum_id', '=', 's.id')
+        .where('r.status', 'in', statuses)
+        .as('responses'),
     )
-    .leftJoin('samples as sm', (join) =>
-      join.onRef('sm.stratum_id', '=', 's.id').onRef('sm.round_id', '=', 's.round_id'),
-    )
-    .select([
-      's.id',
-      's.name',
-      // As the monitor counts the number written to: kept at purge, the sample, or the participants.
-      sql<number>`coalesce(c.invited, sm.selected,
-        (select count(*) from participants p where p.round_id = s.round_id and p.stratum_id = s.id and ${INVITED}))`.as(
-        'written_to',
-      ),
-      'sm.population',
-      (eb) =>
-        eb
-          .selectFrom('responses as r')
-          .select(eb.fn.countAll<number>().as('n'))
-          .whereRef('r.stratum_id', '=', 's.id')
-          .where('r.status', 'in', statuses)
-          .as('responses'),
-    ])
-    .where('s.round_id', '=', roundId)
-    .orderBy('s.id')
     .execute()
   const strata = rows.map((r) => ({
     stratumId: r.id,
