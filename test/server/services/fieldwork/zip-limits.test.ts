@@ -20,7 +20,9 @@ describe('the limits on what a zip archive unpacks to', () => {
     const before = process.memoryUsage().rss
     expect(await checkZipLimits(bomb, limits)).toEqual({ problem: 'tooLargeUnpacked' })
     // Unpacked as a stream up to the limit and kept nowhere: never the 64 MB, let alone the 320 MB.
-    expect(process.memoryUsage().rss - before).toBeLessThan(20 * MB)
+    // The bound sits well under 64 MB (what keeping it would cost) and well above the
+    // allocator's noise: RSS grew 21 MB in one CI run, so 20 MB was a coin toss.
+    expect(process.memoryUsage().rss - before).toBeLessThan(40 * MB)
   })
 
   it('refuses an archive that says it is too big without unpacking it', async () => {
