@@ -3,6 +3,16 @@ import type { messages as nl } from './nl/index.ts'
 /** The shape every language follows: Dutch is the reference. */
 export type Messages = typeof nl
 
+/**
+ * The groups of texts a client meets: the respondent pages, the questionnaire engine's
+ * own words, e-mails, letters and paper forms. Every respondent language has all of
+ * these; the staff pages exist in Dutch and English only.
+ */
+export const RESPONDENT_GROUPS = ['common', 'respondent', 'questionnaire', 'email', 'letter', 'paper'] as const
+
+/** A respondent language's catalogue: the groups a client meets, complete. */
+export type RespondentMessages = Pick<Messages, (typeof RESPONDENT_GROUPS)[number]>
+
 /** The dotted paths of every text under `T`: `{ a: { b: '' } }` gives `'a.b'`. */
 export type LeafPaths<T> = {
   [K in keyof T & string]: T[K] extends string ? K : `${K}.${LeafPaths<T[K]>}`

@@ -1,25 +1,53 @@
 /**
  * Looks up user-facing texts. Dutch is complete; other languages must be too (the type
  * checker holds them to the Dutch shape), and a missing text falls back to Dutch.
+ * A text a researcher corrected (an uploaded translation file) goes before the shipped one.
  */
 import { messages as nl } from './nl/index.ts'
 import { messages as en } from './en/index.ts'
-import type { MessageKey, Messages } from './messages.ts'
+import type { MessageKey, Messages, RespondentMessages } from './messages.ts'
 
-export type { KeyUnder, MessageKey, Messages } from './messages.ts'
+export type { KeyUnder, MessageKey, Messages, RespondentMessages } from './messages.ts'
+export { RESPONDENT_GROUPS } from './messages.ts'
 
+/** The languages a client can be served in: pages, e-mails, letters, paper forms. */
 export const UI_LANGUAGES = ['nl', 'en'] as const
 export type UiLanguage = (typeof UI_LANGUAGES)[number]
 
-const catalogs: Record<UiLanguage, Messages> = { nl, en }
+/** The languages the staff pages are written in; the rest of the catalogue of the others is the client's. */
+export const STAFF_LANGUAGES = ['nl', 'en'] as const satisfies readonly UiLanguage[]
+export type StaffLanguage = (typeof STAFF_LANGUAGES)[number]
+
+const catalogs: Record<UiLanguage, RespondentMessages & Partial<Messages>> = { nl, en }
 
 /** Every text of one language (for the tests that hold the catalogues and the views together). */
-export function catalogue(language: UiLanguage): Messages {
+export function catalogue(language: UiLanguage): RespondentMessages & Partial<Messages> {
   return catalogs[language]
 }
 
 export function isUiLanguage(value: unknown): value is UiLanguage {
   return typeof value === 'string' && (UI_LANGUAGES as readonly string[]).includes(value)
+}
+
+export function isStaffLanguage(value: unknown): value is StaffLanguage {
+  return typeof value === 'string' && (STAFF_LANGUAGES as readonly string[]).includes(value)
+}
+
+/** Per language, the texts a researcher corrected, by key: they go before the shipped ones. */
+const corrections = new Map<string, ReadonlyMap<string, string>>()
+
+/**
+ * Puts a language's corrected texts in force (all of them at once: the ones not in
+ * `texts` are the shipped ones again). Called at start-up and after an upload.
+ */
+export function useCorrectedTexts(language: UiLanguage, texts: ReadonlyMap<string, string>): void {
+  if (texts.size === 0) corrections.delete(language)
+  else corrections.set(language, texts)
+}
+
+/** The shipped text of a key in a language, without corrections or the Dutch fallback. */
+export function shippedText(language: UiLanguage, key: string): string | undefined {
+  return lookup(catalogs[language], key)
 }
 
 function lookup(catalog: unknown, key: string): string | undefined {
@@ -43,9 +71,11 @@ export type Params = Record<string, string | number>
 export type Translate = (key: MessageKey, params?: Params) => string
 
 export function translator(language: string): Translate {
-  const catalog = catalogs[isUiLanguage(language) ? language : 'nl']
+  const code = isUiLanguage(language) ? language : 'nl'
+  const catalog = catalogs[code]
   return (key, params) => {
-    const text = lookup(catalog, key) ?? lookup(nl, key)
+    const text =
+      corrections.get(code)?.get(key) ?? lookup(catalog, key) ?? corrections.get('nl')?.get(key) ?? lookup(nl, key)
     if (text === undefined) throw new Error(`Missing UI text: ${key}`)
     if (!params) return text
     return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
@@ -63,7 +93,9 @@ export function inEveryLanguage(
   key: MessageKey,
   params?: (language: UiLanguage) => Params,
 ): Record<UiLanguage, string> {
-  return { nl: translator('nl')(key, params?.('nl')), en: translator('en')(key, params?.('en')) }
+  return Object.fromEntries(
+    UI_LANGUAGES.map((language) => [language, translator(language)(key, params?.(language))]),
+  ) as Record<UiLanguage, string>
 }
 
 const numberFormats = new Map<UiLanguage, Intl.NumberFormat>()
@@ -82,7 +114,15 @@ export function formatNumber(value: number, language: UiLanguage): string {
 // a date per day of the round: `npm run bench`), so there is one per language.
 const dateFormats = new Map<string, Intl.DateTimeFormat>()
 /** British English: "1 December 2026", as the letters print it, not "December 1, 2026". */
-const DATE_LOCALES: Record<string, string> = { nl: 'nl-NL', en: 'en-GB' }
+// Arabic with the digits of the letter's address and code (0–9), as Arabic speakers in
+// the Netherlands read them on every other letter, not the Arabic-Indic ones.
+const DATE_LOCALES: Record<string, string> = {
+  nl: 'nl-NL',
+  en: 'en-GB',
+  tr: 'tr-TR',
+  ar: 'ar-u-nu-latn',
+  pl: 'pl-PL',
+}
 
 /** 2026-12-01 → "1 december 2026" (or "1 December 2026"). */
 export function formatDate(isoDate: string, language: string): string {

@@ -9,7 +9,7 @@ import { UsageError } from '#src/cli/command.ts'
 import type { ExportFormat } from '#src/server/services/reporting/exports.ts'
 import { EXPORT_FORMATS } from '#src/server/services/reporting/exports.ts'
 import { exportFile } from '#src/server/services/reporting/export-files.ts'
-import { isUiLanguage, translator } from '#src/i18n/translate.ts'
+import { isStaffLanguage, translator } from '#src/i18n/translate.ts'
 import { checkOutputFile } from '#src/cli/output-paths.ts'
 import { waitingResponses } from '#src/server/services/responses/release-responses.ts'
 
@@ -37,7 +37,7 @@ export const exportCommand: Command = {
     if (!Number.isInteger(roundId) || roundId < 1) throw new UsageError('--round: the number of the round')
     const format = values.format as ExportFormat
     if (!EXPORT_FORMATS.includes(format)) throw new UsageError(`--format: one of ${EXPORT_FORMATS.join(', ')}`)
-    if (!isUiLanguage(values.lang)) throw new UsageError('--lang: nl or en')
+    if (!isStaffLanguage(values.lang)) throw new UsageError('--lang: nl or en')
     if (values.out && values.out !== '-') checkOutputFile(values.out)
     if (values.data !== undefined && format !== 'spss') throw new UsageError('--data: only with --format spss')
     const { db } = await database()

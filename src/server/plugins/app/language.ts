@@ -7,7 +7,7 @@
 import fp from 'fastify-plugin'
 import Negotiator from 'negotiator'
 import type { Translate } from '#src/i18n/translate.ts'
-import { translator, UI_LANGUAGES } from '#src/i18n/translate.ts'
+import { isStaffLanguage, translator, UI_LANGUAGES } from '#src/i18n/translate.ts'
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -26,6 +26,8 @@ declare module '@fastify/secure-session' {
 /** Languages a page may be shown in: the UI's own, plus questionnaire languages (texts fall back to Dutch). */
 const LANGUAGE_CODE = /^[a-z]{2,3}$/
 
+const STAFF_AREA = /^\/(beheer|invoer)(\/|\?|$)/
+
 export default fp(async (app) => {
   app.decorateRequest('lang', 'nl')
   app.decorateRequest('t', null as unknown as Translate)
@@ -35,6 +37,8 @@ export default fp(async (app) => {
       request.session.set('lang', asked)
     }
     request.lang = request.session.get('lang') ?? new Negotiator(request).language([...UI_LANGUAGES]) ?? 'nl'
+    // The staff pages are written in Dutch and English only: a Turkish session shows them in Dutch.
+    if (STAFF_AREA.test(request.url) && !isStaffLanguage(request.lang)) request.lang = 'nl'
     request.t = translator(request.lang)
   })
 })

@@ -5,6 +5,7 @@
  */
 import fp from 'fastify-plugin'
 import type { MessageKey, Params } from '#src/i18n/translate.ts'
+import { STAFF_LANGUAGES } from '#src/i18n/translate.ts'
 import { roundHeaderOf } from '#src/server/navigation/round-header.ts'
 import type { StaffRound } from '#src/server/services/rounds/staff-round.ts'
 
@@ -59,7 +60,7 @@ export default fp(async (app) => {
     return this.page(
       template,
       { round, ...data, notice, roundHeader: round ? roundHeaderOf(request, round) : null },
-      { title: round ? `${title} – ${round.name}` : title, layout: 'layouts/staff.eta' },
+      { title: round ? `${title} – ${round.name}` : title, layout: 'layouts/staff.eta', languages: STAFF_LANGUAGES },
     )
   })
 })

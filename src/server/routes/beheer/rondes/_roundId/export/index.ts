@@ -11,7 +11,7 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import type { ExportFormat } from '#src/server/services/reporting/exports.ts'
 import { countExportRows, EXPORT_FORMATS } from '#src/server/services/reporting/exports.ts'
 import { exportFile } from '#src/server/services/reporting/export-files.ts'
-import { isUiLanguage } from '#src/i18n/translate.ts'
+import { isStaffLanguage } from '#src/i18n/translate.ts'
 import { waitingResponses } from '#src/server/services/responses/release-responses.ts'
 import { numberFormats } from '#src/server/routes/beheer/_format.ts'
 import { staffActor } from '#src/server/routes/beheer/_session.ts'
@@ -41,7 +41,7 @@ const exportPage: FastifyPluginAsync = async (app) => {
       reply.status(422)
       return showPage(request, reply, request.t('management.export.badFormat'))
     }
-    const lang = isUiLanguage(request.lang) ? request.lang : 'nl'
+    const lang = isStaffLanguage(request.lang) ? request.lang : 'nl'
     const file = (await exportFile(
       app.db,
       staffActor(request),
