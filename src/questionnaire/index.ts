@@ -54,4 +54,15 @@ export {
 } from './codebook.ts'
 
 export { allQuestions, findQuestion } from './outline.ts'
+export { answerLines, type AnswerLine } from './answer-text.ts'
+export {
+  findPage,
+  MAX_ROWS,
+  MAX_STATEMENTS,
+  pageOfQuestion,
+  pagesOf,
+  visiblePages,
+  type PageQuestion,
+  type QuestionnairePage,
+} from './pages.ts'
 export { isRightToLeft, localize } from './text.ts'

@@ -10,6 +10,11 @@ import { Browser, createTestApp, csrfTokenOf } from '#test/helpers/app.ts'
 import type { RoundFixture } from '#test/helpers/fixtures.ts'
 import { createRound } from '#test/helpers/fixtures.ts'
 import { testEngine } from '#test/helpers/database.ts'
+import { ktoPageAsking } from '#test/questionnaire/kto.ts'
+
+/** The pages with the open remarks (question 23) and the "what went well" choice with its "other" text (question 21). */
+const REMARKS = ktoPageAsking('opmerkingen')
+const WENT_WELL = ktoPageAsking('punt_goed')
 
 let t: TestApp
 let round: RoundFixture
@@ -114,26 +119,31 @@ describe(`markup in answers: XSS (${testEngine})`, () => {
 
   it('shows open answers, "other" texts and a typed code escaped, never as markup', async () => {
     const r = await respondent()
-    await r.visit('/vragenlijst/deel/tot_slot')
-    const saved = await r.post('/vragenlijst/deel/tot_slot', {
-      opmerkingen: `${SCRIPT} <img src=x onerror=alert(1)> '"&`,
+    await r.visit(WENT_WELL)
+    const other = await r.post(WENT_WELL, {
       punt_goed: '9',
       punt_goed_other: `"><script>alert(2)</script>`,
       action: 'review',
     })
+    expect(other.statusCode).toBe(303)
+    await r.visit(REMARKS)
+    const saved = await r.post(REMARKS, { opmerkingen: `${SCRIPT} <img src=x onerror=alert(1)> '"&`, action: 'review' })
     expect(saved.statusCode).toBe(303)
     // Stored as the text it is.
     expect((await stored(r.participant.id))?.opmerkingen).toBe(`${SCRIPT} <img src=x onerror=alert(1)> '"&`)
 
-    for (const url of ['/vragenlijst/deel/tot_slot', '/vragenlijst/overzicht']) {
+    for (const url of [WENT_WELL, REMARKS, '/vragenlijst/overzicht']) {
       const page = await r.visit(url)
       expect(page.statusCode).toBe(200)
       expect(page.body).not.toContain('<script')
       expect(page.body).not.toContain('<img src=x')
     }
-    const again = await r.visit('/vragenlijst/deel/tot_slot')
-    expect(again.body).toContain('&lt;script&gt;alert(&quot;xss&quot;)&lt;/script&gt;')
-    expect(again.body).toMatch(/value="&quot;&gt;&lt;script&gt;alert\(2\)/)
+    expect((await r.visit(REMARKS)).body).toContain('&lt;script&gt;alert(&quot;xss&quot;)&lt;/script&gt;')
+    expect((await r.visit(WENT_WELL)).body).toMatch(/value="&quot;&gt;&lt;script&gt;alert\(2\)/)
+    // The overview shows both back as text.
+    const overview = (await r.visit('/vragenlijst/overzicht')).body
+    expect(overview).toContain('&lt;script&gt;alert(&quot;xss&quot;)&lt;/script&gt;')
+    expect(overview).toContain('&quot;&gt;&lt;script&gt;alert(2)&lt;/script&gt;')
 
     const login = new Browser(t.app, '192.0.2.200')
     await login.visit('/')
@@ -198,14 +208,11 @@ describe(`SQL in every input (${testEngine})`, () => {
     }
     expect((await stored(r.participant.id))?.rapportcijfer_dienstverlening).toBeUndefined()
 
-    await r.visit('/vragenlijst/deel/tot_slot')
+    await r.visit(WENT_WELL)
     const text = INJECTIONS.join(' | ')
-    expect(
-      (await r.post('/vragenlijst/deel/tot_slot', { opmerkingen: text, punt_goed: INJECTIONS[1]!, action: 'review' }))
-        .statusCode,
-    ).toBe(422)
-    await r.visit('/vragenlijst/deel/tot_slot')
-    expect((await r.post('/vragenlijst/deel/tot_slot', { opmerkingen: text, action: 'review' })).statusCode).toBe(303)
+    expect((await r.post(WENT_WELL, { punt_goed: INJECTIONS[1]!, action: 'review' })).statusCode).toBe(422)
+    await r.visit(REMARKS)
+    expect((await r.post(REMARKS, { opmerkingen: text, action: 'review' })).statusCode).toBe(303)
     expect((await stored(r.participant.id))?.opmerkingen).toBe(text)
     // One row of answers in progress (this respondent's), nothing else touched.
     expect(await tableSizes()).toEqual({ ...before, answersInProgress: before.answersInProgress + 1 })
@@ -236,8 +243,8 @@ describe(`SQL in every input (${testEngine})`, () => {
 describe(`oversized and malformed requests (${testEngine})`, () => {
   it('refuses a body over 256 KB with a clear message, and stores nothing', async () => {
     const r = await respondent()
-    await r.visit('/vragenlijst/deel/tot_slot')
-    const response = await r.post('/vragenlijst/deel/tot_slot', {
+    await r.visit(REMARKS)
+    const response = await r.post(REMARKS, {
       opmerkingen: 'x'.repeat(300 * 1024),
       action: 'review',
     })

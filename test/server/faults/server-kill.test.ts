@@ -17,6 +17,10 @@ import { createRound } from '#test/helpers/fixtures.ts'
 import { createTemplateCopy, testEngine } from '#test/helpers/database.ts'
 import type { ServerProcess } from './_helpers.ts'
 import { freshDataDir, HttpRespondent, startServerProcess, textareaValue } from './_helpers.ts'
+import { ktoPageAsking } from '#test/questionnaire/kto.ts'
+
+/** The page with the open remarks (question 23). */
+const REMARKS = ktoPageAsking('opmerkingen')
 
 const cleanups: Array<() => Promise<unknown>> = []
 afterAll(async () => {
@@ -70,7 +74,7 @@ interface Saver {
   failure?: string
 }
 
-const section = '/vragenlijst/deel/tot_slot'
+const section = REMARKS
 const saved = (i: number, seq: number) => `respondent ${i}, save ${seq}`
 
 describe(`the server is killed while respondents save answers (${testEngine})`, () => {

@@ -11,6 +11,10 @@ import { createRound } from '#test/helpers/fixtures.ts'
 import { testEngine } from '#test/helpers/database.ts'
 import { HttpRespondent, openDatabaseTwice, textareaValue } from './_helpers.ts'
 import { onFreePort } from '#test/setup/free-port.ts'
+import { ktoPageAsking } from '#test/questionnaire/kto.ts'
+
+/** The page with the open remarks (question 23). */
+const REMARKS = ktoPageAsking('opmerkingen')
 
 let databases: Awaited<ReturnType<typeof openDatabaseTwice>>
 let a: TestApp & { url: string }
@@ -59,13 +63,11 @@ describe(`two app instances on one database (${testEngine})`, () => {
     expect(await (await phone.visit('/vragenlijst/deel/algemeen')).text()).toContain(
       'name="rapportcijfer_dienstverlening" value="9" checked',
     )
-    await phone.visit('/vragenlijst/deel/tot_slot')
-    expect((await phone.post('/vragenlijst/deel/tot_slot', { opmerkingen: 'via A', action: 'review' })).status).toBe(
-      303,
-    )
+    await phone.visit(REMARKS)
+    expect((await phone.post(REMARKS, { opmerkingen: 'via A', action: 'review' })).status).toBe(303)
 
     phone.baseUrl = b.url
-    expect(textareaValue(await (await phone.visit('/vragenlijst/deel/tot_slot')).text(), 'opmerkingen')).toBe('via A')
+    expect(textareaValue(await (await phone.visit(REMARKS)).text(), 'opmerkingen')).toBe('via A')
     await phone.visit('/vragenlijst/overzicht')
     expect((await phone.post('/vragenlijst/verzenden', {})).status).toBe(303)
     expect(await (await phone.visit('/vragenlijst/bedankt')).text()).toContain('Bedankt')

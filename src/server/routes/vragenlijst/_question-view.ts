@@ -9,12 +9,17 @@ import type {
   Question,
   QuestionnaireDefinition,
 } from '#src/questionnaire/definition.ts'
+import type { PageQuestion } from '#src/questionnaire/index.ts'
 import { localize } from '#src/questionnaire/text.ts'
 import type { Translate } from '#src/i18n/translate.ts'
 
 export interface OptionView {
   value: number
   label: string
+  /** Said to screen readers after the label, not shown: the meaning of the grade ends ("1", "zeer slecht"). */
+  spoken?: string
+  /** Shown apart from the scale: "don't know" is not a point on it. */
+  apart?: boolean
   checked: boolean
   /** The "anders, namelijk" text field that belongs to this option. */
   other?: { name: string; value: string; label: string }
@@ -33,6 +38,8 @@ export type QuestionView =
   | (BaseView & { kind: 'choice'; name: string; multiple: boolean; options: OptionView[]; compact: boolean })
   | (BaseView & {
       kind: 'grid'
+      /** For a grid over several pages: "part 2 of 3", said under the repeated stem. */
+      part?: string
       items: Array<{
         name: string
         number: string
@@ -45,24 +52,19 @@ export type QuestionView =
   | (BaseView & { kind: 'number'; name: string; value: string; min: number; max: number; unit?: string })
   | (BaseView & { kind: 'text'; name: string; value: string; maxLength: number; long: boolean })
 
-function gradeOptions(
-  dontKnow: AnswerOption | undefined,
-  t: Translate,
-  lang: string,
-): Array<{ value: number; label: string }> {
-  const grades = Array.from({ length: 10 }, (_, i) => ({
+type OptionChoice = Pick<OptionView, 'value' | 'label' | 'spoken' | 'apart'> & { other?: boolean }
+
+/** 1 to 10 as equal tiles (the ends' meaning said above the scale and to screen readers), "don't know" apart. */
+function gradeOptions(dontKnow: AnswerOption | undefined, t: Translate, lang: string): OptionChoice[] {
+  const grades: OptionChoice[] = Array.from({ length: 10 }, (_, i) => ({
     value: i + 1,
-    label:
-      i === 0
-        ? `1 (${t('respondent.form.gradeLow')})`
-        : i === 9
-          ? `10 (${t('respondent.form.gradeHigh')})`
-          : String(i + 1),
+    label: String(i + 1),
+    spoken: i === 0 ? t('respondent.form.gradeLow') : i === 9 ? t('respondent.form.gradeHigh') : undefined,
   }))
-  return dontKnow ? [...grades, { value: dontKnow.value, label: localize(dontKnow.label, lang) }] : grades
+  return dontKnow ? [...grades, { value: dontKnow.value, label: localize(dontKnow.label, lang), apart: true }] : grades
 }
 
-function scaleOptions(scale: GridScale, t: Translate, lang: string) {
+function scaleOptions(scale: GridScale, t: Translate, lang: string): OptionChoice[] {
   return scale.type === 'grade'
     ? gradeOptions(scale.dontKnow, t, lang)
     : scale.options.map((o) => ({ value: o.value, label: localize(o.label, lang) }))
@@ -75,17 +77,19 @@ function checkedIn(value: unknown, optionValue: number): boolean {
 }
 
 /**
+ * @param shown the question, and for a grid over several pages the statements of this page
  * @param values the answers to show: stored answers, or what was just posted when it had errors
  * @param errors error message per variable name
  */
 export function questionView(
-  question: Question,
+  shown: PageQuestion,
   definition: QuestionnaireDefinition,
   values: Answers | Record<string, unknown>,
   errors: Record<string, string>,
   t: Translate,
   lang: string,
 ): QuestionView {
+  const { question } = shown
   const base: BaseView = {
     id: question.id,
     number: question.number,
@@ -94,10 +98,12 @@ export function questionView(
     error: errors[question.id],
   }
   const value = values[question.id]
-  const choice = (options: Array<{ value: number; label: string; other?: boolean }>): OptionView[] =>
+  const choice = (options: OptionChoice[]): OptionView[] =>
     options.map((o) => ({
       value: o.value,
       label: o.label,
+      spoken: o.spoken,
+      apart: o.apart,
       checked: checkedIn(value, o.value),
       other: o.other
         ? {
@@ -154,7 +160,10 @@ export function questionView(
       return {
         ...base,
         kind: 'grid',
-        items: question.items.map((item) => {
+        part: shown.part
+          ? t('respondent.form.gridPart', { current: shown.part.index, total: shown.part.count })
+          : undefined,
+        items: (shown.items ?? question.items).map((item) => {
           const name = `${question.id}_${item.id}`
           return {
             name,
@@ -162,11 +171,7 @@ export function questionView(
             text: localize(item.text, lang),
             error: errors[name],
             compact: scale?.type === 'grade',
-            options: options.map((o) => ({
-              value: o.value,
-              label: o.label,
-              checked: checkedIn(values[name], o.value),
-            })),
+            options: options.map(({ other: _, ...o }) => ({ ...o, checked: checkedIn(values[name], o.value) })),
           }
         }),
       }

@@ -4,20 +4,31 @@
  */
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { MessageKey } from '#src/i18n/translate.ts'
-import type { Question, Section } from '#src/questionnaire/definition.ts'
-import { unansweredVisibleQuestions, visibleSections } from '#src/questionnaire/index.ts'
+import type { Question } from '#src/questionnaire/definition.ts'
+import type { QuestionnairePage } from '#src/questionnaire/index.ts'
+import { unansweredVisibleQuestions, visibilityOf, visiblePages } from '#src/questionnaire/index.ts'
 import { formatDate } from '#src/i18n/translate.ts'
 import type { ParticipantContext } from '#src/server/services/respondent/participation.ts'
 import { roundAvailability } from '#src/server/services/respondent/participation.ts'
 
-/** Where the respondent stands: the sections they see, and the questions still open there. */
-export function progressOf(request: FastifyRequest): { sections: Section[]; open: Question[] } {
+/** Where the respondent stands: the pages they see, and the questions still open there. */
+export function progressOf(request: FastifyRequest): { pages: QuestionnairePage[]; open: Question[] } {
   const { definition, stratumCode, answers } = request.respondent
   const ctx = { stratum: stratumCode }
   return {
-    sections: visibleSections(definition, answers, ctx),
+    pages: visiblePages(definition, visibilityOf(definition, answers, ctx).questions),
     open: unansweredVisibleQuestions(definition, answers, ctx),
   }
+}
+
+/** The page that asks a question, or for a grid over several pages the one with its first unanswered statement. */
+export function pageAsking(
+  pages: QuestionnairePage[],
+  question: Question,
+  answers: Record<string, unknown>,
+): QuestionnairePage | undefined {
+  const asking = pages.filter((page) => page.questions.some((q) => q.question.id === question.id))
+  return asking.find((page) => [...page.variables].some((v) => answers[v] === undefined)) ?? asking[0]
 }
 
 /** Page options: the language switch offers the questionnaire's languages. */

@@ -7,8 +7,8 @@ import type { FastifyInstance } from 'fastify'
 import { rememberLanguage } from '#src/server/services/respondent/participation.ts'
 import { refusal } from './_respondent-page.ts'
 
-/** A section save may start from the context the previous save left (AnswerSaving.contextFor). */
-const SECTION_URL = '/vragenlijst/deel/:section'
+/** A page save may start from the context the previous save left (AnswerSaving.contextFor). */
+const PAGE_URL = '/vragenlijst/deel/:page'
 
 declare module '@fastify/secure-session' {
   interface SessionData {
@@ -21,7 +21,7 @@ export default async function (app: FastifyInstance) {
   app.addHook('preHandler', async (request, reply) => {
     if (request.routeOptions.url === '/vragenlijst/bedankt') return
     const participantId = request.session.get('participantId')
-    const savingPage = request.method === 'POST' && request.routeOptions.url === SECTION_URL
+    const savingPage = request.method === 'POST' && request.routeOptions.url === PAGE_URL
     const context = participantId ? await app.answerSaving.contextFor(participantId, savingPage) : undefined
     // The language switch (?lang=) on a questionnaire page is remembered for the next visit.
     const picked = (request.query as Record<string, unknown> | undefined)?.lang

@@ -1,26 +1,25 @@
 /**
- * `/vragenlijst`: the online questionnaire, one section per page. This route sends the
+ * `/vragenlijst`: the online questionnaire, a section on one or more pages (questionnaire/pages.ts). This route sends the
  * respondent to where they are; the folders beside it hold the other pages:
  *
  *   GET  /vragenlijst                  → the page to resume at
- *   GET  /vragenlijst/deel/:section    → one section (deel/_section/)
- *   POST /vragenlijst/deel/:section    → save its answers, then previous / next / overview
- *   GET  /vragenlijst/overzicht        → review of unanswered questions
+ *   GET  /vragenlijst/deel/:page       → one page (deel/_page/)
+ *   POST /vragenlijst/deel/:page       → save its answers, then previous / next / overview
+ *   GET  /vragenlijst/overzicht        → check your answers
  *   POST /vragenlijst/verzenden        → submit
  *   GET  /vragenlijst/bedankt          → thank-you page
  *   POST /vragenlijst/stoppen          → sign out, continue later
  */
 import type { FastifyPluginAsync } from 'fastify'
-import { progressOf } from './_respondent-page.ts'
+import { pageAsking, progressOf } from './_respondent-page.ts'
 
 const resumePage: FastifyPluginAsync = async (app) => {
   app.get('/', async (request, reply) => {
-    const { sections, open } = progressOf(request)
-    // Resume where something is still open; a new respondent starts at the first section.
+    const { pages, open } = progressOf(request)
+    const { answers } = request.respondent
+    // Resume where something is still open; a new respondent starts at the first page.
     const resumeAt =
-      Object.keys(request.respondent.answers).length === 0
-        ? sections[0]
-        : sections.find((s) => s.questions.some((q) => open.some((o) => o.id === q.id)))
+      Object.keys(answers).length === 0 ? pages[0] : open[0] ? pageAsking(pages, open[0], answers) : undefined
     return reply.redirect(resumeAt ? `/vragenlijst/deel/${resumeAt.id}` : '/vragenlijst/overzicht', 303)
   })
 }

@@ -8,9 +8,9 @@
  *   or staff member changed something) reads it afresh and merges onto what is stored now;
  *   after FRESH_ATTEMPTS reads it saves regardless, so a page is never lost to a busy writer.
  */
-import type { Answers, Section } from '#src/questionnaire/definition.ts'
-import type { AnswerValidation } from '#src/questionnaire/index.ts'
-import { validateAnswers, variablesOf, visibilityOf } from '#src/questionnaire/index.ts'
+import type { Answers } from '#src/questionnaire/definition.ts'
+import type { AnswerValidation, QuestionnairePage } from '#src/questionnaire/index.ts'
+import { findPage, validateAnswers, visibilityOf } from '#src/questionnaire/index.ts'
 import type { DB } from '#src/server/db/connect.ts'
 import type { ParticipantContext } from './participation.ts'
 import {
@@ -26,7 +26,7 @@ import {
 import { RecentContexts } from './recent-contexts.ts'
 import { SaveBatches } from './save-batches.ts'
 
-/** What a section page posts: its answers, and which button was pressed. */
+/** What a questionnaire page posts: its answers, and which button was pressed. */
 export type PageBody = Record<string, string | string[] | undefined> & { action?: string }
 
 /** Fresh reads a page save or submission makes when others keep saving in between, before it saves regardless. */
@@ -59,17 +59,15 @@ export function mayAnswer(context: ParticipantContext | undefined): context is P
 export interface SavedPage {
   kind: 'saved'
   context: ParticipantContext
-  section: Section
+  page: QuestionnairePage
   /** Routing as it was with the answers stored before this page: what the page showed. */
   before: ReturnType<typeof visibilityOf>
   result: AnswerValidation
-  /** The answer keys this page shows. */
-  pageVariables: Set<string>
 }
 
 export type PageSaveOutcome =
   | SavedPage
-  /** The section is not one the respondent can see now. */
+  /** The page is not one the respondent can see now. */
   | { kind: 'notShown' }
   /** The context no longer allows answering (read afresh: signed out, completed, round closed). */
   | { kind: 'refused'; context: ParticipantContext | undefined }
@@ -85,7 +83,7 @@ export type SubmissionOutcome =
 
 /**
  * How a save goes:
- * - `remembered`: only if nothing changed since the context was read; a section the
+ * - `remembered`: only if nothing changed since the context was read; a page the
  *   context's answers hide may be shown by the saved ones, so that is stale too;
  * - `fresh`: only if nothing changed since the context was read (just now);
  * - `regardless`: overwrite, as the last resort when others keep saving in between.
@@ -132,28 +130,22 @@ export class AnswerSaving {
     this.recent.delete(participantId)
   }
 
-  /** Merges what a section page posts onto the stored answers, checks and saves them. */
+  /** Merges what a questionnaire page posts onto the stored answers, checks and saves them. */
   async savePage(
     context: ParticipantContext,
-    sectionId: string,
+    pageId: string,
     body: PageBody,
     language: string,
   ): Promise<PageSaveOutcome> {
     let current = context
     try {
-      let saved = await this.trySave(current, sectionId, body, language, 'remembered')
+      let saved = await this.trySave(current, pageId, body, language, 'remembered')
       // Another tab or instance saved in between: merge onto what it saved, not over it.
       for (let attempt = 1; saved === STALE && attempt <= FRESH_ATTEMPTS; attempt++) {
         const fresh = await this.freshContext(current.participant.id)
         if (!mayAnswer(fresh)) return { kind: 'refused', context: fresh }
         current = fresh
-        saved = await this.trySave(
-          current,
-          sectionId,
-          body,
-          language,
-          attempt < FRESH_ATTEMPTS ? 'fresh' : 'regardless',
-        )
+        saved = await this.trySave(current, pageId, body, language, attempt < FRESH_ATTEMPTS ? 'fresh' : 'regardless')
       }
       if (saved === STALE) return { kind: 'notShown' }
       return saved
@@ -211,7 +203,7 @@ export class AnswerSaving {
 
   private async trySave(
     context: ParticipantContext,
-    sectionId: string,
+    pageId: string,
     body: PageBody,
     language: string,
     mode: SaveMode,
@@ -221,11 +213,11 @@ export class AnswerSaving {
     // Routing is worked out once for what was stored and once for what is saved: every
     // page move comes through here.
     const before = visibilityOf(definition, stored, ctx)
-    const section = definition.sections.find((s) => s.id === sectionId)
-    if (!section || !before.sections.has(section.id)) return mode === 'remembered' ? STALE : { kind: 'notShown' }
+    const page = findPage(definition, pageId)
+    if (!page?.questions.some((q) => before.questions.has(q.question.id)))
+      return mode === 'remembered' ? STALE : { kind: 'notShown' }
 
-    const pageVariables = new Set(section.questions.flatMap((q) => variablesOf(q)))
-    const result = validateAnswers(definition, mergePage(stored, pageVariables, body), ctx, { partial: true })
+    const result = validateAnswers(definition, mergePage(stored, page.variables, body), ctx, { partial: true })
     // The first save (no answers row yet) has no version to check: it inserts.
     const version =
       mode !== 'regardless' && versions.answers !== null
@@ -236,7 +228,7 @@ export class AnswerSaving {
     // A first save changed the participant row (it is now started): the next page reads afresh.
     if (participant.status === 'in_progress') this.recent.set(participant.id, saved)
     else this.recent.delete(participant.id)
-    return { kind: 'saved', context: saved, section, before, result, pageVariables }
+    return { kind: 'saved', context: saved, page, before, result }
   }
 }
 

@@ -161,24 +161,27 @@ describe('the online questionnaire', () => {
 })
 
 describe('routing on the web form', () => {
-  it('shows a follow-up question on the same page once its condition is answered, and drops it when the answer changes', async () => {
+  it('asks a follow-up question on the next page once its condition is answered, and drops it when the answer changes', async () => {
     const p = round.participants[4]!
     const browser = new Browser(t.app)
     await signIn(browser, p.code)
     const intake = await browser.visit('/vragenlijst/deel/intake')
     expect(intake.body).not.toContain('name="intake_stellingen_a"')
+    const pagesBefore = progressTotal(intake.body)
 
-    const again = await browser.post('/vragenlijst/deel/intake', { intake_wanneer: '1', action: 'next' })
-    expect(again.statusCode).toBe(200)
-    expect(again.body).toContain('name="intake_stellingen_a"')
+    // No silent reload of the same page: "next" goes on to the page with the follow-up,
+    // which now counts in the progress.
+    const answered = await browser.post('/vragenlijst/deel/intake', { intake_wanneer: '1', action: 'next' })
+    expect(answered.statusCode).toBe(303)
+    expect(answered.headers.location).toBe('/vragenlijst/deel/intake-2')
+    const followUp = await browser.visit('/vragenlijst/deel/intake-2')
+    expect(followUp.body).toContain('name="intake_stellingen_a"')
+    expect(followUp.body).not.toContain('name="intake_wanneer"')
+    expect(progressTotal(followUp.body)).toBeGreaterThan(pagesBefore)
 
-    const next = await browser.post('/vragenlijst/deel/intake', {
-      intake_wanneer: '1',
-      intake_stellingen_a: '2',
-      action: 'next',
-    })
+    const next = await browser.post('/vragenlijst/deel/intake-2', { intake_stellingen_a: '2', action: 'next' })
     expect(next.statusCode).toBe(303)
-    expect(next.headers.location).toBe('/vragenlijst/deel/begeleiding')
+    expect(next.headers.location).toBe('/vragenlijst/deel/intake-3')
     const stored = async () =>
       (
         await t.database.db
@@ -190,14 +193,20 @@ describe('routing on the web form', () => {
     expect(await stored()).toMatchObject({ intake_wanneer: 1, intake_stellingen_a: 2 })
 
     await browser.visit('/vragenlijst/deel/intake')
-    const changed = await browser.post('/vragenlijst/deel/intake', {
-      intake_wanneer: '2',
-      intake_stellingen_a: '2',
-      action: 'next',
-    })
+    const changed = await browser.post('/vragenlijst/deel/intake', { intake_wanneer: '2', action: 'next' })
     expect(changed.statusCode).toBe(303)
+    expect(changed.headers.location).toBe('/vragenlijst/deel/begeleiding')
     const answers = await stored()
     expect(answers.intake_wanneer).toBe(2)
     expect(answers).not.toHaveProperty('intake_stellingen_a')
+    // The follow-up's page is gone: asking for it sends the respondent on.
+    expect((await browser.get('/vragenlijst/deel/intake-2')).statusCode).toBe(303)
   })
 })
+
+/** "Deel 3 van 21" → 21. */
+function progressTotal(html: string): number {
+  const match = /<progress max="(\d+)"/.exec(html)
+  if (!match) throw new Error('no progress bar on the page')
+  return Number(match[1])
+}

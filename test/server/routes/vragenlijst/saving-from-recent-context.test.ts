@@ -182,7 +182,9 @@ describe('a section that the remembered answers hide', () => {
     // On the phone: no help, so the help section is not shown (and that is what this instance remembers).
     const phone = new Browser(t.app)
     await signIn(phone)
-    await phone.submit('/vragenlijst/deel/start', { tevredenheid: 7, contact: 1, hulp: 2, action: 'next' })
+    // Question 3 follows from question 2: it is asked on the next page.
+    await phone.submit('/vragenlijst/deel/start', { tevredenheid: 7, contact: 1, action: 'next' })
+    await phone.submit('/vragenlijst/deel/start-2', { hulp: 2, action: 'next' })
     expect((await phone.visit('/vragenlijst')).body).not.toContain('Van wie?')
 
     // On the PC, through another instance: help after all.
@@ -190,10 +192,10 @@ describe('a section that the remembered answers hide', () => {
     try {
       const pc = new Browser(other.app)
       await signIn(pc)
-      expect(
-        (await pc.post('/vragenlijst/deel/start', { tevredenheid: 7, contact: 1, hulp: 1, action: 'next' })).headers
-          .location,
-      ).toBe('/vragenlijst/deel/hulp_details')
+      await pc.visit('/vragenlijst/deel/start-2')
+      expect((await pc.post('/vragenlijst/deel/start-2', { hulp: 1, action: 'next' })).headers.location).toBe(
+        '/vragenlijst/deel/hulp_details',
+      )
     } finally {
       await other.app.close()
     }

@@ -40,7 +40,7 @@ export function questionnairePreview(definition: QuestionnaireDefinition, langua
       intro: section.intro ? localize(section.intro, language) : undefined,
       shownTo: section.showIf ? describeCondition(definition, section.showIf, language) : undefined,
       questions: section.questions.map((question) => ({
-        view: questionView(question, definition, {}, {}, t, language),
+        view: questionView({ question }, definition, {}, {}, t, language),
         shownTo: question.showIf ? describeCondition(definition, question.showIf, language) : undefined,
       })),
     })),
