@@ -17,6 +17,9 @@ export interface LetterSender {
    * 18, 7550 AA Hengelo"), so PostNL can return undeliverable letters unopened.
    */
   returnAddress?: string
+  /** Where clients can ask questions: shown on every page of the questionnaire site, beside the logo. */
+  phone?: string
+  email?: string
 }
 
 export interface LetterBody {

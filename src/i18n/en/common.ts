@@ -4,6 +4,11 @@ export const common: typeof nl = {
   appName: 'Peiling',
   switchLanguage: 'Language',
   skipToContent: 'Skip to content',
+  contact: {
+    title: 'Questions? Contact {name}.',
+    phone: 'Call',
+    email: 'E-mail',
+  },
   footer: {
     privacy: 'Privacy',
     accessibility: 'Accessibility',

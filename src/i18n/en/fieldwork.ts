@@ -206,6 +206,8 @@ export const fieldwork: typeof nl = {
         organisation: 'Organisation',
         department: 'Department',
         returnAddress: 'Return address (small, above the address)',
+        phone: 'Phone for questions (shown on the website)',
+        email: 'E-mail for questions (shown on the website)',
         addressLines: 'Address lines in the letterhead',
         logo: 'Logo',
         signatureName: 'Name',
@@ -219,6 +221,8 @@ export const fieldwork: typeof nl = {
       },
       problems: {
         required: 'fill this in',
+        notAPhoneNumber: 'digits, spaces, hyphens and brackets only, e.g. 14 074',
+        notAnEmailAddress: 'not a valid e-mail address, e.g. workandincome@hengelo.nl',
         tooLong: 'at most {max} characters',
         tooManyLines: 'at most {max} lines',
         unknownField: 'unknown field {fields}. Use only the fields above.',

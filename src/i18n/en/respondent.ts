@@ -6,6 +6,8 @@ export const respondent: typeof nl = {
     intro: 'Will you tell us what you think of our services? It takes about 15 minutes.',
     anonymous:
       'Your answers are anonymous. The municipality does not see what you fill in. Your answers have no effect on your benefit.',
+    genuine:
+      'Is this website real? Check that your browser shows {address} at the top. That address is also in your letter.',
     codeLabel: 'Your login code',
     codeHint: 'You will find the code in the letter. For example: K7QXM-4TR9C. Capitals and dashes are not needed.',
     submit: 'Start the questionnaire',
@@ -65,6 +67,8 @@ export const respondent: typeof nl = {
   thanks: {
     title: 'Thank you!',
     body: 'Your answers have been sent. Thank you very much for your time and effort.',
+    next: 'What happens now? We add your answers to those of the other people. The municipality only sees the totals, not what you filled in. The Work and Income department uses the results to improve its services.',
+    contactLetter: 'Do you have questions? The phone number of the municipality is in your letter.',
     paper: 'You do not need to fill in the paper questionnaire any more.',
   },
   alreadyDone: {

@@ -2,6 +2,11 @@ export const common = {
   appName: 'Peiling',
   switchLanguage: 'Taal',
   skipToContent: 'Naar de inhoud',
+  contact: {
+    title: 'Vragen? Neem contact op met {name}.',
+    phone: 'Bel',
+    email: 'Mail naar',
+  },
   footer: {
     privacy: 'Privacy',
     accessibility: 'Toegankelijkheid',

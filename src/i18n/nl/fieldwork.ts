@@ -207,6 +207,8 @@ export const fieldwork = {
         organisation: 'Organisatie',
         department: 'Afdeling',
         returnAddress: 'Retouradres (klein boven het adres)',
+        phone: 'Telefoon voor vragen (staat op de website)',
+        email: 'E-mail voor vragen (staat op de website)',
         addressLines: 'Adresregels in het briefhoofd',
         logo: 'Logo',
         signatureName: 'Naam',
@@ -220,6 +222,8 @@ export const fieldwork = {
       },
       problems: {
         required: 'vul dit in',
+        notAPhoneNumber: 'alleen cijfers, spaties, streepjes en haakjes, bijvoorbeeld 14 074',
+        notAnEmailAddress: 'geen geldig e-mailadres, bijvoorbeeld werkeninkomen@hengelo.nl',
         tooLong: 'hoogstens {max} tekens',
         tooManyLines: 'hoogstens {max} regels',
         unknownField: 'onbekend veld {fields}. Gebruik alleen de velden hierboven.',

@@ -4,6 +4,7 @@ export const respondent = {
     intro: 'Wilt u ons vertellen wat u van onze dienstverlening vindt? Het invullen duurt ongeveer 15 minuten.',
     anonymous:
       'Uw antwoorden zijn anoniem. De gemeente ziet niet wat u invult. Uw antwoorden hebben geen invloed op uw uitkering.',
+    genuine: 'Is deze website echt? Kijk of bovenaan in uw browser {address} staat. Dat adres staat ook in uw brief.',
     codeLabel: 'Uw inlogcode',
     codeHint: 'U vindt de code in de brief. Bijvoorbeeld: K7QXM-4TR9C. Hoofdletters en streepjes zijn niet nodig.',
     submit: 'Start de vragenlijst',
@@ -63,6 +64,8 @@ export const respondent = {
   thanks: {
     title: 'Bedankt!',
     body: 'Uw antwoorden zijn verstuurd. Hartelijk dank voor uw tijd en moeite.',
+    next: 'Wat gebeurt er nu? Wij tellen uw antwoorden op bij die van de andere mensen. De gemeente ziet alleen de totalen, niet wat u heeft ingevuld. Met de uitkomsten maakt de afdeling Werk en Inkomen haar dienstverlening beter.',
+    contactLetter: 'Heeft u vragen? Het telefoonnummer van de gemeente staat in uw brief.',
     paper: 'U hoeft de papieren vragenlijst niet meer in te vullen.',
   },
   alreadyDone: {

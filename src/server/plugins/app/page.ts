@@ -8,6 +8,7 @@ import { formatDate, UI_LANGUAGES } from '#src/i18n/translate.ts'
 import { languageName } from '#src/i18n/language-names.ts'
 import { todayInAmsterdam } from '#src/server/services/calendar.ts'
 import { navigationFor } from '#src/server/navigation/staff-menu.ts'
+import { siteAddress } from '#src/server/services/fieldwork/recipients.ts'
 
 declare module 'fastify' {
   interface FastifyReply {
@@ -26,6 +27,8 @@ export interface PageOptions {
 }
 
 export default fp(async (app) => {
+  // "hengelo.peiling.nl": how the letter writes the site, so a client can check they are on it.
+  const address = siteAddress(app.config.publicUrl)
   app.decorateReply('page', async function (this, template, data = {}, options = {}) {
     const request = this.request
     const lang = request.lang
@@ -44,9 +47,12 @@ export default fp(async (app) => {
         lang,
         dir: isRightToLeft(lang) ? 'rtl' : 'ltr',
         csrfToken,
+        siteAddress: address,
         languages,
         path,
         staff,
+        // Known once the respondent's code is: their municipality's name, logo and contact line.
+        municipality: staff ? null : (request.session.get('municipality') ?? null),
         staffNav: staff ? navigationFor(staff.role, path, request.t) : [],
         title: options.title,
         // A timestamp is shown as its day in the municipality's calendar, as the monitor counts it.

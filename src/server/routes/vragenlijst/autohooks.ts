@@ -29,6 +29,11 @@ export default async function (app: FastifyInstance) {
       if (await rememberLanguage(app.db, context.participant.id, request.lang))
         app.answerSaving.forget(context.participant.id)
     }
+    if (context) {
+      const face = await app.municipalityFaces.of(context.round.id, context.participant.stratum_id)
+      if (JSON.stringify(face) !== JSON.stringify(request.session.get('municipality')))
+        request.session.set('municipality', face)
+    }
     return refusal(request, reply, context)
   })
 }

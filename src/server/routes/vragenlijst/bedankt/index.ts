@@ -10,6 +10,7 @@ const thanksPage: FastifyPluginAsync = async (app) => {
         heading: request.t('respondent.thanks.title'),
         body: request.t('respondent.thanks.body'),
         extra: request.t('respondent.thanks.paper'),
+        next: request.t('respondent.thanks.next'),
       },
       { title: request.t('respondent.thanks.title') },
     )

@@ -27,6 +27,8 @@ export function readTemplateForm(body: UploadBody | undefined, languages: string
   }
   const returnAddress = get('retouradres').trim()
   const department = get('afdeling').trim()
+  const phone = get('telefoon').trim()
+  const email = get('e-mail').trim()
   return {
     sender: {
       organisation: get('organisatie').trim(),
@@ -36,6 +38,8 @@ export function readTemplateForm(body: UploadBody | undefined, languages: string
         .map((l) => l.trim())
         .filter(Boolean),
       ...(returnAddress ? { returnAddress } : {}),
+      ...(phone ? { phone } : {}),
+      ...(email ? { email } : {}),
     },
     signature: { name: get('ondertekening-naam').trim(), role: get('ondertekening-functie').trim() },
     bodies: { nl: bodies.nl ?? { subject: '', body: '' }, ...bodies },
@@ -55,6 +59,8 @@ export function templateFormValues(content: TemplateContent, languages: string[]
     department: content.sender.department ?? '',
     addressLines: content.sender.addressLines.join('\n'),
     returnAddress: content.sender.returnAddress ?? '',
+    phone: content.sender.phone ?? '',
+    email: content.sender.email ?? '',
     signatureName: content.signature.name,
     signatureRole: content.signature.role,
     bodies: languages.map((language) => ({
