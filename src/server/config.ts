@@ -27,6 +27,8 @@ export interface AppConfig {
   sessionSecret: string
   /** Cookies only over HTTPS; on by default when PUBLIC_URL starts with https. */
   secureCookies: boolean
+  /** A municipality's published NL Design System token set (a CSS file) for the respondent pages. */
+  designTokens?: string
   /** Trust X-Forwarded-* headers from a reverse proxy. */
   /** Addresses or ranges (CIDR) of the reverse proxy whose X-Forwarded-For is believed; empty: none. */
   /** The process ends when its event loop has been blocked this long (0: never); see jobs/watchdog.ts. */
@@ -102,6 +104,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     port,
     publicUrl,
     databaseUrl: env.DATABASE_URL || undefined,
+    designTokens: env.DESIGN_TOKENS ? path.resolve(env.DESIGN_TOKENS) : undefined,
     dataDir,
     sessionSecret,
     secureCookies: env.SECURE_COOKIES ? env.SECURE_COOKIES === 'true' : publicUrl.startsWith('https:'),

@@ -9,8 +9,14 @@ import { languageName } from '#src/i18n/language-names.ts'
 import { todayInAmsterdam } from '#src/server/services/calendar.ts'
 import { navigationFor } from '#src/server/navigation/staff-menu.ts'
 import { siteAddress } from '#src/server/services/fieldwork/recipients.ts'
+import type { Stylesheet } from '#src/server/http/stylesheet.ts'
+import { respondentStylesheet } from '#src/server/http/stylesheet.ts'
 
 declare module 'fastify' {
+  interface FastifyInstance {
+    /** The respondent pages' stylesheet with the design tokens in force (routes/stijl). */
+    respondentStylesheet: Stylesheet
+  }
   interface FastifyReply {
     /** Renders and sends the page; `return reply.page(...)` from handlers and hooks alike. */
     page(template: string, data?: Record<string, unknown>, options?: PageOptions): Promise<FastifyReply>
@@ -29,6 +35,8 @@ export interface PageOptions {
 export default fp(async (app) => {
   // "hengelo.peiling.nl": how the letter writes the site, so a client can check they are on it.
   const address = siteAddress(app.config.publicUrl)
+  const stylesheet = respondentStylesheet(app.config.designTokens)
+  app.decorate('respondentStylesheet', stylesheet)
   app.decorateReply('page', async function (this, template, data = {}, options = {}) {
     const request = this.request
     const lang = request.lang
@@ -48,6 +56,7 @@ export default fp(async (app) => {
         dir: isRightToLeft(lang) ? 'rtl' : 'ltr',
         csrfToken,
         siteAddress: address,
+        stylesheetPath: stylesheet.path,
         languages,
         path,
         staff,

@@ -49,7 +49,9 @@ describe("the respondent's municipality on every page", () => {
   it('is unknown on the start page, which says how to check the site is real', async () => {
     const start = await new Browser(t.app).visit('/')
     expect(start.body).toContain('<span class="brand">Peiling</span>')
-    expect(start.body).toMatch(/Is deze website echt\? Kijk of bovenaan in uw browser peiling\.test staat\. Dat adres staat ook in uw brief\./)
+    expect(start.body).toMatch(
+      /Is deze website echt\? Kijk of bovenaan in uw browser peiling\.test staat\. Dat adres staat ook in uw brief\./,
+    )
   })
 
   it('shows the name, logo and contact line of the letter once the code is known, and on the thank-you page', async () => {
