@@ -4,11 +4,12 @@
  */
 import type { FastifyPluginAsync } from 'fastify'
 import { signInError, signInWithCode } from '#src/server/services/respondent/sign-in.ts'
+import { afterSignIn } from '#src/server/routes/vragenlijst/_respondent-page.ts'
 
 const codeLink: FastifyPluginAsync = async (app) => {
   app.get<{ Params: { code: string } }>('/:code', async (request, reply) => {
     const result = await signInWithCode(request, request.params.code)
-    if (result.ok) return reply.redirect('/vragenlijst', 303)
+    if (result.ok) return reply.redirect(await afterSignIn(app, request), 303)
     reply.status(result.problem === 'tooMany' ? 429 : 404)
     return reply.page(
       'respondent/login.eta',

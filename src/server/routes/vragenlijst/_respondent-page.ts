@@ -2,7 +2,7 @@
  * What the questionnaire pages (/vragenlijst and the folders under it) answer instead of
  * the questionnaire: no session, the round not open, or the questionnaire already sent.
  */
-import type { FastifyReply, FastifyRequest } from 'fastify'
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { MessageKey } from '#src/i18n/translate.ts'
 import type { Question } from '#src/questionnaire/definition.ts'
 import type { QuestionnairePage } from '#src/questionnaire/index.ts'
@@ -10,6 +10,7 @@ import { unansweredVisibleQuestions, visibilityOf, visiblePages } from '#src/que
 import { formatDate } from '#src/i18n/translate.ts'
 import type { ParticipantContext } from '#src/server/services/respondent/participation.ts'
 import { roundAvailability } from '#src/server/services/respondent/participation.ts'
+import { mayAnswer } from '#src/server/services/respondent/answer-saving.ts'
 
 /** Where the respondent stands: the pages they see, and the questions still open there. */
 export function progressOf(request: FastifyRequest): { pages: QuestionnairePage[]; open: Question[] } {
@@ -29,6 +30,27 @@ export function pageAsking(
 ): QuestionnairePage | undefined {
   const asking = pages.filter((page) => page.questions.some((q) => q.question.id === question.id))
   return asking.find((page) => [...page.variables].some((v) => answers[v] === undefined)) ?? asking[0]
+}
+
+/** Where a respondent goes on: the first page with something still open, the first page for a new one, else the overview. */
+export function resumeAddress(request: FastifyRequest): string {
+  const { pages, open } = progressOf(request)
+  const { answers } = request.respondent
+  const resumeAt =
+    Object.keys(answers).length === 0 ? pages[0] : open[0] ? pageAsking(pages, open[0], answers) : undefined
+  return resumeAt ? `/vragenlijst/deel/${resumeAt.id}` : '/vragenlijst/overzicht'
+}
+
+/**
+ * After signing in: straight to the page to resume at, when the respondent may answer
+ * (on a slow phone line every redirect spared is a round trip less before the first question).
+ */
+export async function afterSignIn(app: FastifyInstance, request: FastifyRequest): Promise<string> {
+  const participantId = request.session.get('participantId')
+  const context = participantId ? await app.answerSaving.contextFor(participantId, false) : undefined
+  if (!mayAnswer(context)) return '/vragenlijst'
+  request.respondent = context
+  return resumeAddress(request)
 }
 
 /** Page options: the language switch offers the questionnaire's languages. */

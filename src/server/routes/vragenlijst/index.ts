@@ -11,17 +11,10 @@
  *   POST /vragenlijst/stoppen          → sign out, continue later
  */
 import type { FastifyPluginAsync } from 'fastify'
-import { pageAsking, progressOf } from './_respondent-page.ts'
+import { resumeAddress } from './_respondent-page.ts'
 
 const resumePage: FastifyPluginAsync = async (app) => {
-  app.get('/', async (request, reply) => {
-    const { pages, open } = progressOf(request)
-    const { answers } = request.respondent
-    // Resume where something is still open; a new respondent starts at the first page.
-    const resumeAt =
-      Object.keys(answers).length === 0 ? pages[0] : open[0] ? pageAsking(pages, open[0], answers) : undefined
-    return reply.redirect(resumeAt ? `/vragenlijst/deel/${resumeAt.id}` : '/vragenlijst/overzicht', 303)
-  })
+  app.get('/', async (request, reply) => reply.redirect(resumeAddress(request), 303))
 }
 
 export default resumePage
