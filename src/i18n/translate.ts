@@ -5,20 +5,26 @@
  */
 import { messages as nl } from './nl/index.ts'
 import { messages as en } from './en/index.ts'
+import { messages as tr } from './tr/index.ts'
+import { messages as ar } from './ar/index.ts'
+import { messages as pl } from './pl/index.ts'
 import type { MessageKey, Messages, RespondentMessages } from './messages.ts'
 
 export type { KeyUnder, MessageKey, Messages, RespondentMessages } from './messages.ts'
 export { RESPONDENT_GROUPS } from './messages.ts'
 
-/** The languages a client can be served in: pages, e-mails, letters, paper forms. */
-export const UI_LANGUAGES = ['nl', 'en'] as const
+/**
+ * The languages a client can be served in: pages, e-mails, letters, paper forms. The
+ * Turkish, Arabic and Polish texts are drafts not yet checked by a translator.
+ */
+export const UI_LANGUAGES = ['nl', 'en', 'tr', 'ar', 'pl'] as const
 export type UiLanguage = (typeof UI_LANGUAGES)[number]
 
 /** The languages the staff pages are written in; the rest of the catalogue of the others is the client's. */
 export const STAFF_LANGUAGES = ['nl', 'en'] as const satisfies readonly UiLanguage[]
 export type StaffLanguage = (typeof STAFF_LANGUAGES)[number]
 
-const catalogs: Record<UiLanguage, RespondentMessages & Partial<Messages>> = { nl, en }
+const catalogs: Record<UiLanguage, RespondentMessages & Partial<Messages>> = { nl, en, tr, ar, pl }
 
 /** Every text of one language (for the tests that hold the catalogues and the views together). */
 export function catalogue(language: UiLanguage): RespondentMessages & Partial<Messages> {

@@ -8,8 +8,9 @@
  * The texts are in the catalogues (src/i18n/<lang>/email.ts). A client whose language has
  * no e-mail text gets Dutch, as with letters.
  */
-import type { Messages } from '#src/i18n/translate.ts'
+import type { Messages, UiLanguage } from '#src/i18n/translate.ts'
 import { isUiLanguage, translator } from '#src/i18n/translate.ts'
+import { isRightToLeft } from '#src/questionnaire/text.ts'
 
 /** The e-mails there are texts for (the mailing kinds). */
 export type EmailKind = keyof Messages['email']
@@ -47,8 +48,13 @@ function fill(text: string, values: EmailValues): string {
   )
 }
 
+/** The language a client's e-mail is written in: theirs where there are e-mail texts in it, else Dutch. */
+export function emailLanguage(language: string): UiLanguage {
+  return isUiLanguage(language) ? language : 'nl'
+}
+
 export function renderEmail(kind: EmailKind, language: string, values: EmailValues): RenderedEmail {
-  const lang = isUiLanguage(language) ? language : 'nl'
+  const lang = emailLanguage(language)
   const t = translator(lang)
   // Paragraphs are separated by a blank line; a single line break stays inside its paragraph.
   const paragraphs = t(`email.${kind}.body`).split('\n\n')
@@ -61,7 +67,7 @@ export function renderEmail(kind: EmailKind, language: string, values: EmailValu
     .join('\n')
   const subject = fill(t(`email.${kind}.subject`), values)
   const html = `<!doctype html>
-<html lang="${lang}">
+<html lang="${lang}" dir="${isRightToLeft(lang) ? 'rtl' : 'ltr'}">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(subject)}</title></head>
 <body style="font-family: Arial, sans-serif; font-size: 16px; line-height: 1.5; color: #1b1b1b; max-width: 40em;">
 ${body}

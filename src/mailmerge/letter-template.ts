@@ -3,7 +3,8 @@
  * and where the address must land for the window envelope. One template drives every
  * letter of a batch; the per-person data is `LetterData` (letter.ts).
  */
-import { translator } from '#src/i18n/translate.ts'
+import type { UiLanguage } from '#src/i18n/translate.ts'
+import { translator, UI_LANGUAGES } from '#src/i18n/translate.ts'
 
 export type LetterKind = 'invitation' | 'reminder'
 
@@ -64,13 +65,16 @@ export interface LetterTemplate {
 export const DEFAULT_ADDRESS_WINDOW: AddressWindow = { leftMm: 20, topMm: 50, widthMm: 90, heightMm: 45 }
 
 /**
- * A complete template with the default Dutch and English texts of the KTO (the catalogues'
- * `letter.invitation` and `letter.reminder`). Sender and signature are placeholders for
- * staff to fill in.
+ * A complete template with the default texts of the KTO in every language a client can be
+ * served in (the catalogues' `letter.invitation` and `letter.reminder`). Sender and
+ * signature are placeholders for staff to fill in.
  */
 export function defaultTemplate(kind: LetterKind): LetterTemplate {
   const nl = translator('nl')
-  const en = translator('en')
+  const bodyIn = (language: UiLanguage): LetterBody => {
+    const t = translator(language)
+    return { subject: t(`letter.${kind}.subject`), body: t(`letter.${kind}.body`) }
+  }
   return {
     kind,
     sender: {
@@ -79,10 +83,7 @@ export function defaultTemplate(kind: LetterKind): LetterTemplate {
       addressLines: [],
     },
     signature: { name: nl('letter.placeholders.signatureName'), role: nl('letter.placeholders.signatureRole') },
-    bodies: {
-      nl: { subject: nl(`letter.${kind}.subject`), body: nl(`letter.${kind}.body`) },
-      en: { subject: en(`letter.${kind}.subject`), body: en(`letter.${kind}.body`) },
-    },
+    bodies: { nl: bodyIn('nl'), ...Object.fromEntries(UI_LANGUAGES.map((language) => [language, bodyIn(language)])) },
     addressWindow: { ...DEFAULT_ADDRESS_WINDOW },
   }
 }

@@ -1,10 +1,12 @@
 /**
  * The type checker holds every language to the Dutch shape; this holds the texts
  * themselves: none empty, the same placeholders in every language, and no Dutch text left
- * untranslated unless it is listed below as knowingly the same.
+ * untranslated unless it is listed below as knowingly the same. A staff language has every
+ * Dutch text; any other language has the texts a client meets (RESPONDENT_GROUPS), and
+ * only those.
  */
 import { describe, expect, it } from 'vitest'
-import { catalogue, translator, UI_LANGUAGES } from '#src/i18n/translate.ts'
+import { catalogue, isStaffLanguage, RESPONDENT_GROUPS, translator, UI_LANGUAGES } from '#src/i18n/translate.ts'
 import { leafTexts, placeholders } from './leaf-texts.ts'
 
 /**
@@ -43,9 +45,28 @@ const SAME_AS_DUTCH: Record<string, readonly string[]> = {
     'paper.code',
     'questionnaire.codebook.routing.stratum',
   ],
+  tr: ['common.appName'],
+  ar: ['common.appName'],
+  pl: ['common.appName'],
 }
 
 const dutch = leafTexts(catalogue('nl'))
+
+/**
+ * The layout of a multi-line text: paragraphs (split by a blank line, `|`), and in each
+ * a line per character: `-` a list line, `L` the e-mail's link on its own, `.` text.
+ */
+function layout(text: string): string {
+  return text
+    .split('\n\n')
+    .map((paragraph) =>
+      paragraph
+        .split('\n')
+        .map((line) => (line.startsWith('- ') ? '-' : line.trim() === '{link}' ? 'L' : '.'))
+        .join(''),
+    )
+    .join('|')
+}
 
 describe('the Dutch catalogue', () => {
   it('holds only non-empty texts', () => {
@@ -55,8 +76,26 @@ describe('the Dutch catalogue', () => {
   })
 })
 
+/** The Dutch texts a language must have: all of them for a staff language, else the client's groups. */
+function dutchFor(language: string): Map<string, unknown> {
+  if (isStaffLanguage(language)) return dutch
+  const groups: readonly string[] = RESPONDENT_GROUPS
+  return new Map([...dutch].filter(([key]) => groups.includes(key.split('.')[0]!)))
+}
+
+describe('the respondent groups', () => {
+  it('hold the texts a client meets, and none of the staff pages', () => {
+    const clientOnly = dutchFor('tr')
+    expect(clientOnly.has('respondent.login.submit')).toBe(true)
+    expect(clientOnly.has('letter.invitation.body')).toBe(true)
+    expect(clientOnly.has('paper.routing.chose')).toBe(true)
+    expect([...clientOnly.keys()].filter((key) => /^(staff|fieldwork|typist|management)\./.test(key))).toEqual([])
+  })
+})
+
 describe.each(UI_LANGUAGES.filter((language) => language !== 'nl'))('the %s catalogue', (language) => {
   const texts = leafTexts(catalogue(language))
+  const dutch = dutchFor(language)
 
   it('has every Dutch key, and no other', () => {
     expect([...dutch.keys()].filter((key) => !texts.has(key))).toEqual([])
@@ -76,6 +115,16 @@ describe.each(UI_LANGUAGES.filter((language) => language !== 'nl'))('the %s cata
     expect(problems).toEqual([])
   })
 
+  it('keeps the paragraphs, list lines and line breaks of the Dutch letters, e-mails and paper steps', () => {
+    const problems: string[] = []
+    for (const [key, nl] of dutch) {
+      const text = texts.get(key)
+      if (typeof nl !== 'string' || !nl.includes('\n') || typeof text !== 'string') continue
+      if (layout(text) !== layout(nl)) problems.push(`${key}: ${layout(text)} instead of ${layout(nl)}`)
+    }
+    expect(problems).toEqual([])
+  })
+
   it('translates every text, except those knowingly the same as the Dutch', () => {
     const known = SAME_AS_DUTCH[language] ?? []
     const untranslated = [...dutch].filter(([key, nl]) => texts.get(key) === nl && !known.includes(key)).map(([k]) => k)
@@ -87,9 +136,14 @@ describe.each(UI_LANGUAGES.filter((language) => language !== 'nl'))('the %s cata
 
 describe('translator', () => {
   it('falls back to Dutch for a language without a catalogue, and fills placeholders', () => {
-    expect(translator('tr')('paper.goTo', { number: 5 })).toBe('Ga door naar vraag 5')
+    expect(translator('de')('paper.goTo', { number: 5 })).toBe('Ga door naar vraag 5')
     expect(translator('en')('paper.goTo', { number: 5 })).toBe('Go to question 5')
     expect(translator('en')('paper.goTo', { other: 5 })).toBe('Go to question {number}')
+  })
+
+  it('serves a staff text in Dutch to a client language, which has none of its own', () => {
+    expect(translator('tr')('staff.nav.accounts')).toBe(translator('nl')('staff.nav.accounts'))
+    expect(translator('tr')('paper.goTo', { number: 5 })).toBe('5. soruya geçin')
   })
 
   it('accepts only keys that exist', () => {

@@ -11,7 +11,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { KeyUnder } from '#src/i18n/translate.ts'
-import { catalogue, UI_LANGUAGES } from '#src/i18n/translate.ts'
+import { catalogue, isStaffLanguage, UI_LANGUAGES } from '#src/i18n/translate.ts'
 import type { AddressWindow } from '#src/mailmerge/index.ts'
 import type {
   EmailStatus,
@@ -96,9 +96,27 @@ const found = etaFiles(VIEWS).flatMap((file) =>
   calls(readFileSync(file, 'utf8')).map((call) => ({ ...call, where: `${path.relative(VIEWS, file)}:${call.line}` })),
 )
 
+/**
+ * The views a client sees: the respondent pages, their layout and partials, and the error
+ * page. A language that is not a staff language must hold every key these use; the staff
+ * pages are shown to it in Dutch.
+ */
+const CLIENT_VIEWS = /^(respondent\/|partials\/|layouts\/main\.eta:|error\.eta:)/
+
+function callsSeenIn(language: string) {
+  return isStaffLanguage(language) ? found : found.filter((call) => CLIENT_VIEWS.test(call.where))
+}
+
 describe('the keys in the views', () => {
   it('are found (the scan itself works)', () => {
     expect(found.filter((call) => call.key !== undefined).length).toBeGreaterThan(300)
+  })
+
+  it('include the client views, which are the ones checked for a language without staff pages', () => {
+    const client = callsSeenIn('tr')
+    for (const view of ['respondent/login.eta', 'partials/progress.eta', 'layouts/main.eta', 'error.eta'])
+      expect(client.some((call) => call.where.startsWith(`${view}:`))).toBe(true)
+    expect(client.some((call) => call.where.startsWith('staff/'))).toBe(false)
   })
 
   it('are all quoted literals, or a quoted group and a value, so that this test can check them', () => {
@@ -111,17 +129,22 @@ describe('the keys in the views', () => {
     expect(unlisted.map((call) => `${call.where}: ${call.group}`)).toEqual([])
   })
 
-  it.each(UI_LANGUAGES)('all have a text in the %s catalogue', (language) => {
+  it.each(UI_LANGUAGES)('all have a text in the %s catalogue (the views shown in it)', (language) => {
     const texts = leafTexts(catalogue(language))
-    const missing = found
+    const missing = callsSeenIn(language)
       .filter((call) => call.key !== undefined && typeof texts.get(call.key) !== 'string')
       .map((call) => `${call.where}: ${call.key}`)
     expect(missing).toEqual([])
   })
 
-  it.each(UI_LANGUAGES)('pick by value from groups of texts in the %s catalogue', (language) => {
-    const keys = [...leafTexts(catalogue(language)).keys()]
-    const empty = PICKED_BY_VALUE.filter((group) => !keys.some((key) => key.startsWith(`${group}.`)))
-    expect(empty).toEqual([])
-  })
+  it.each(UI_LANGUAGES)(
+    'pick by value from groups of texts in the %s catalogue (the views shown in it)',
+    (language) => {
+      const keys = [...leafTexts(catalogue(language)).keys()]
+      const picked = new Set(callsSeenIn(language).flatMap((call) => (call.group === undefined ? [] : [call.group])))
+      const groups = isStaffLanguage(language) ? PICKED_BY_VALUE : PICKED_BY_VALUE.filter((group) => picked.has(group))
+      const empty = groups.filter((group) => !keys.some((key) => key.startsWith(`${group}.`)))
+      expect(empty).toEqual([])
+    },
+  )
 })

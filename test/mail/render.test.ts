@@ -28,10 +28,28 @@ describe('invitation and reminder e-mails', () => {
     expect(mail.html.match(/<a /g)).toHaveLength(1)
   })
 
-  it('is in English for English readers and in Dutch for languages without an e-mail text', () => {
+  it("is in the reader's language where there is an e-mail text in it, else in Dutch", () => {
     expect(renderEmail('reminder', 'en', values).subject).toBe('Reminder: what do you think of Work and Income?')
     const turkish = renderEmail('reminder', 'tr', values)
-    expect(turkish.language).toBe('nl')
-    expect(turkish.text).toContain('Heeft u al meegedaan? Dan kunt u deze e-mail vergeten.')
+    expect(turkish.language).toBe('tr')
+    expect(turkish.subject).toBe('Hatırlatma: Çalışma ve Gelir Birimi hakkında ne düşünüyorsunuz?')
+    expect(turkish.text).toContain('Sayın G. <script>alert(1)</script> & "Zn",')
+    expect(turkish.text).toContain('giriş kodunuzu yazın: K7QXM-4TR9C')
+    expect(turkish.html).toContain('<html lang="tr" dir="ltr">')
+    const polish = renderEmail('invitation', 'pl', values)
+    expect(polish.text).toContain('przed 20 december 2026')
+    expect(polish.html.match(/<a /g)).toHaveLength(1)
+    const somali = renderEmail('reminder', 'so', values)
+    expect(somali.language).toBe('nl')
+    expect(somali.text).toContain('Heeft u al meegedaan? Dan kunt u deze e-mail vergeten.')
+  })
+
+  it('is written right to left in Arabic, with the code and link as they are', () => {
+    const arabic = renderEmail('invitation', 'ar', values)
+    expect(arabic.language).toBe('ar')
+    expect(arabic.html).toContain('<html lang="ar" dir="rtl">')
+    expect(arabic.text).toContain('رمز الدخول الخاص بكم: K7QXM-4TR9C')
+    expect(arabic.html).toContain('<a href="https://peiling.example.nl/c/K7QXM4TR9C">')
+    expect(renderEmail('invitation', 'nl', values).html).toContain('<html lang="nl" dir="ltr">')
   })
 })

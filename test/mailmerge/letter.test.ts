@@ -12,6 +12,7 @@ import {
   writeLetterBatch,
 } from '#src/mailmerge/index.ts'
 import { mm } from '#src/mailmerge/units.ts'
+import { UI_LANGUAGES } from '#src/i18n/translate.ts'
 import { HARD_NAMES, hardLetters, letter, template } from './fixtures.ts'
 import {
   decodeSymbols,
@@ -75,9 +76,9 @@ describe('mergeFields', () => {
 
 describe('default templates', () => {
   for (const kind of ['invitation', 'reminder'] as const) {
-    it(`${kind}: Dutch and English texts using only known merge fields`, () => {
+    it(`${kind}: a text in every client language, each using every known merge field and no other`, () => {
       const t = defaultTemplate(kind)
-      expect(Object.keys(t.bodies).sort()).toEqual(['en', 'nl'])
+      expect(Object.keys(t.bodies).sort()).toEqual([...UI_LANGUAGES].sort())
       for (const body of Object.values(t.bodies)) {
         expect(unknownMergeFields(body.subject + body.body)).toEqual([])
         for (const field of ['naam', 'code', 'url', 'sluitingsdatum', 'gemeente'])
@@ -87,6 +88,9 @@ describe('default templates', () => {
       expect(t.bodies.nl.body).toMatch(/ongeveer 15 minuten/)
       expect(t.bodies.nl.body).toMatch(/postzegel is niet nodig/)
       expect(t.bodies.en?.body).toMatch(/anonymous/)
+      expect(t.bodies.tr?.body).toMatch(/Cevaplarınız anonimdir/)
+      expect(t.bodies.pl?.body).toMatch(/Odpowiedzi są anonimowe/)
+      expect(t.bodies.ar?.body).toMatch(/إجاباتكم مجهولة الهوية/)
       expect(t.addressWindow).toEqual(DEFAULT_ADDRESS_WINDOW)
     })
   }
@@ -120,7 +124,8 @@ describe('letterLanguage', () => {
   it("uses the client's language where the template has it, else Dutch", () => {
     const t = template()
     expect(letterLanguage(t, 'en')).toBe('en')
-    expect(letterLanguage(t, 'tr')).toBe('nl')
+    expect(letterLanguage(t, 'tr')).toBe('tr')
+    expect(letterLanguage(t, 'so')).toBe('nl')
     expect(letterLanguage(t, 'constructor')).toBe('nl')
   })
 })
@@ -153,13 +158,24 @@ describe('drawLetter', () => {
     expect(fonts.map((f) => f.name).join(' ')).not.toMatch(/Helvetica|Times|Courier/)
   })
 
-  it('prints in English for an English-speaking client and in Dutch where the template has no text', async () => {
-    const file = await letterPdf([letter({ language: 'en' }), letter({ language: 'tr' })])
-    const [en, tr] = await pageTexts(file)
+  it("prints in the client's language, and in Dutch where the template has no text", async () => {
+    const file = await letterPdf([
+      letter({ language: 'en' }),
+      letter({ language: 'tr' }),
+      letter({ language: 'pl' }),
+      letter({ language: 'so' }),
+    ])
+    const [en, tr, pl, so] = await pageTexts(file)
     expect(en).toContain('Dear J. van der Meijer,')
     expect(en).toContain('Your login code:')
     expect(en).toContain('Date: 1 december 2026')
-    expect(tr).toContain('Beste J. van der Meijer,')
+    expect(tr).toContain('Sayın J. van der Meijer,')
+    expect(tr).toContain('Giriş kodunuz:')
+    expect(tr).toContain('Çalışma ve Gelir Birimi hakkında ne düşünüyorsunuz?')
+    expect(pl).toContain('Dzień dobry J. van der Meijer,')
+    expect(pl).toContain('Kod logowania:')
+    expect(pl).toContain('Znaczek nie jest potrzebny.')
+    expect(so).toContain('Beste J. van der Meijer,')
   })
 
   it("dates a letter today, in the letter's language, when no date is given", async () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { Question } from '#src/questionnaire/definition.ts'
 import type { AnswerError } from '#src/questionnaire/index.ts'
 import { findQuestion, unansweredVisibleQuestions, validateAnswers, variablesOf } from '#src/questionnaire/index.ts'
+import { UI_LANGUAGES } from '#src/i18n/translate.ts'
 import { HAAKSBERGEN, HENGELO, sampleDefinition } from './fixtures.ts'
 
 const definition = sampleDefinition()
@@ -80,7 +81,7 @@ describe('validateAnswers: coercion', () => {
 })
 
 describe('validateAnswers: invalid answers', () => {
-  it('rejects grades outside 1–10, with a plain Dutch and English message', () => {
+  it('rejects grades outside 1–10, with a plain message in every client language', () => {
     for (const bad of ['0', '11', '7.5', 'zeven', 98]) {
       const { answers, errors } = validate({ tevredenheid: bad })
       expect(answers).toEqual({})
@@ -89,7 +90,13 @@ describe('validateAnswers: invalid answers', () => {
           variable: 'tevredenheid',
           questionId: 'tevredenheid',
           code: 'invalid_value',
-          message: { nl: 'Kies een cijfer van 1 tot en met 10.', en: 'Choose a score from 1 to 10.' },
+          message: {
+            nl: 'Kies een cijfer van 1 tot en met 10.',
+            en: 'Choose a score from 1 to 10.',
+            tr: '1 ile 10 arasında bir not seçin.',
+            ar: 'اختاروا درجة من 1 إلى 10.',
+            pl: 'Proszę wybrać ocenę od 1 do 10.',
+          },
         },
       ])
     }
@@ -135,7 +142,10 @@ describe('validateAnswers: invalid answers', () => {
       variable: 'hulp_van',
       questionId: 'hulp_van',
       code: 'too_many',
-      message: { nl: 'Kies niet meer dan 2 antwoorden.', en: 'Choose no more than 2 answers.' },
+      message: expect.objectContaining({
+        nl: 'Kies niet meer dan 2 antwoorden.',
+        en: 'Choose no more than 2 answers.',
+      }),
     })
     expect(errorAt(validate({ ...base, hulp_van: [1, 7] }).errors, 'hulp_van')).toMatchObject({
       code: 'invalid_value',
@@ -162,11 +172,15 @@ describe('validateAnswers: invalid answers', () => {
       variable: 'opmerking',
       questionId: 'opmerking',
       code: 'too_long',
-      message: {
+      message: expect.objectContaining({
         nl: 'Uw antwoord is te lang. U kunt 20 tekens gebruiken. Nu zijn het er 21.',
         en: 'Your answer is too long. You can use 20 characters. It now has 21.',
-      },
+      }),
     })
+    // Every client language says both numbers.
+    const message = errorAt(errors, 'opmerking')!.message
+    expect(Object.keys(message).sort()).toEqual([...UI_LANGUAGES].sort())
+    for (const text of Object.values(message)) expect(text).toMatch(/20[\s\S]*21/)
     expect(validate({ opmerking: 'x'.repeat(20) }).errors).toEqual([])
   })
 
@@ -256,7 +270,7 @@ describe('validateAnswers: required questions', () => {
         variable: 'vervolg',
         questionId: 'vervolg',
         code: 'required',
-        message: { nl: 'Beantwoord deze vraag.', en: 'Please answer this question.' },
+        message: expect.objectContaining({ nl: 'Beantwoord deze vraag.', en: 'Please answer this question.' }),
       },
     ])
     expect(validate({ vervolg: 2 }, HENGELO, false).errors).toEqual([])

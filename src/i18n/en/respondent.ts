@@ -135,7 +135,7 @@ export const respondent: typeof nl = {
     paper: 'You can also fill in the questionnaire on paper. It comes with the letter.',
     knownTitle: 'What is not right yet',
     knownLanguage:
-      'In a language other than Dutch or English only the questions are translated. Buttons and explanations are then in Dutch, and a screen reader reads them out in the language of the questions.',
+      'All texts are available in Dutch, English, Turkish, Arabic and Polish. A translator has not yet checked the Turkish, Arabic and Polish texts, so they may still contain mistakes. Is the questionnaire also in another language? Then only the questions are translated in that language. Buttons and explanations are then in Dutch. A screen reader reads them out in the language of the questions.',
     notDoneTitle: 'What we have not done yet',
     notDoneScreenReaders: 'A test by people who use a screen reader every day (such as NVDA, VoiceOver or TalkBack).',
     notDoneAudit: 'An examination by an independent expert following the WCAG-EM method.',

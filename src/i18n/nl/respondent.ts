@@ -132,7 +132,7 @@ export const respondent = {
     paper: 'U kunt de vragenlijst ook op papier invullen. Die zit bij de brief.',
     knownTitle: 'Wat nog niet goed is',
     knownLanguage:
-      'In een andere taal dan Nederlands of Engels zijn alleen de vragen vertaald. Knoppen en uitleg staan dan in het Nederlands, en een schermlezer leest die voor in de taal van de vragen.',
+      'Alle teksten zijn er in het Nederlands, Engels, Turks, Arabisch en Pools. Een vertaler heeft de Turkse, Arabische en Poolse teksten nog niet gecontroleerd. Er kunnen dus nog fouten in staan. Is de vragenlijst ook in een andere taal? Dan zijn in die taal alleen de vragen vertaald. Knoppen en uitleg staan dan in het Nederlands. Een schermlezer leest die voor in de taal van de vragen.',
     notDoneTitle: 'Wat wij nog niet gedaan hebben',
     notDoneScreenReaders:
       'Een test door mensen die elke dag een schermlezer gebruiken (zoals NVDA, VoiceOver of TalkBack).',

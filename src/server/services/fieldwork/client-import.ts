@@ -12,6 +12,7 @@
  */
 import { sql } from 'kysely'
 import type { KeyUnder } from '#src/i18n/translate.ts'
+import { UI_LANGUAGES } from '#src/i18n/translate.ts'
 import type { DB } from '#src/server/db/connect.ts'
 import type { AuditActor } from '#src/server/services/audit/audit.ts'
 import { audit } from '#src/server/services/audit/audit.ts'
@@ -20,8 +21,8 @@ import { ClientFileError, CSV_SEPARATORS } from './client-file.ts'
 import type { RoundStratum } from '#src/server/services/rounds/strata.ts'
 import { strataOf } from '#src/server/services/rounds/strata.ts'
 
-/** Languages a client may have besides the questionnaire's own. */
-export const CLIENT_LANGUAGES = ['nl', 'en', 'tr', 'ar', 'pl'] as const
+/** Languages a client may have besides the questionnaire's own: those they can be served in. */
+export const CLIENT_LANGUAGES = UI_LANGUAGES
 
 /** A row that passed every check, ready to become a participant. */
 export interface ClientRecord {

@@ -24,7 +24,7 @@ import { sql } from 'kysely'
 import type { DB } from '#src/server/db/connect.ts'
 import type { EmailStatus, MailingKind } from '#src/server/db/schema.ts'
 import { formatDate } from '#src/i18n/translate.ts'
-import { renderEmail } from '#src/mail/render.ts'
+import { emailLanguage, renderEmail } from '#src/mail/render.ts'
 import type { AuditActor } from '#src/server/services/audit/audit.ts'
 import { audit } from '#src/server/services/audit/audit.ts'
 import { effectiveTemplate } from './letter-templates.ts'
@@ -219,7 +219,7 @@ export async function processEmailQueue(db: DB, transport: MailTransport, option
       code: printedCode(m.code),
       url: options.publicUrl,
       link: personalUrl(options.publicUrl, m.code),
-      sluitingsdatum: formatDate(m.closes_on, m.language === 'en' ? 'en' : 'nl'),
+      sluitingsdatum: formatDate(m.closes_on, emailLanguage(m.language)),
       gemeente: m.stratum_name,
       afzender: await signature(db, m.round_id, m.stratum_id, m.kind, signatures),
     })

@@ -19,6 +19,7 @@ import {
 } from '#src/server/services/fieldwork/email-queue.ts'
 import { createMailTransport } from '#src/server/services/fieldwork/mail-transport.ts'
 import { formatLoginCode } from '#src/codes/login-code.ts'
+import { formatDate } from '#src/i18n/translate.ts'
 
 const actor = { id: null, username: 'test' }
 const PUBLIC_URL = 'http://peiling.test'
@@ -116,6 +117,11 @@ describe('the e-mail queue', () => {
       .set({ language: 'en' })
       .where('id', '=', round.participants[1]!.id)
       .execute()
+    await database.db
+      .updateTable('participants')
+      .set({ language: 'pl' })
+      .where('id', '=', round.participants[3]!.id)
+      .execute()
     const [mailing] = await createMailings(database.db, round.roundId, 'invitation', ['email'], {
       actor,
       publicUrl: PUBLIC_URL,
@@ -143,6 +149,15 @@ describe('the e-mail queue', () => {
     // The participant with language "en" gets English.
     const english = server.received.find((m) => m.text?.includes(formatLoginCode(round.participants[1]!.code)))!
     expect(english.subject).toBe('What do you think of Work and Income?')
+    // The participant with language "pl" gets Polish, with the closing date written the Polish way.
+    const { closes_on } = await database.db
+      .selectFrom('rounds')
+      .select('closes_on')
+      .where('id', '=', round.roundId)
+      .executeTakeFirstOrThrow()
+    const polish = server.received.find((m) => m.text?.includes(formatLoginCode(round.participants[3]!.code)))!
+    expect(polish.subject).toBe('Prosimy o opinię o Wydziale Pracy i Dochodu')
+    expect(polish.text).toContain(`Prosimy o wypełnienie ankiety przed ${formatDate(closes_on, 'pl')}.`)
     expect(await queueStatus(database.db, mailing!.mailingId)).toMatchObject({ sent: 5, queued: 0 })
 
     // Running again sends nothing more.

@@ -1,14 +1,17 @@
 /** The letter template editor's form: field names in the page, TemplateContent in the service. */
 import type { Translate } from '#src/i18n/translate.ts'
-import { isMessageKey } from '#src/i18n/translate.ts'
+import { isMessageKey, UI_LANGUAGES } from '#src/i18n/translate.ts'
 import type { LetterBody } from '#src/mailmerge/index.ts'
 import type { TemplateContent, TemplateProblem } from '#src/server/services/fieldwork/letter-templates.ts'
 import type { UploadBody } from '#src/server/http/upload-form.ts'
 import { field } from '#src/server/http/upload-form.ts'
 
-/** Languages the editor offers: Dutch and English, then the questionnaire's other languages. */
+/**
+ * Languages the editor offers: every language a client can be served in (the default
+ * template has a text in each, which saving must not drop), then the questionnaire's others.
+ */
 export function editorLanguages(questionnaireLanguages: string[]): string[] {
-  return [...new Set(['nl', 'en', ...questionnaireLanguages])]
+  return [...new Set([...UI_LANGUAGES, ...questionnaireLanguages])]
 }
 
 function millimetres(text: string): number {

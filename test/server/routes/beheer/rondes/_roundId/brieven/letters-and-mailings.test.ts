@@ -151,8 +151,9 @@ describe('letters', () => {
     // (Text extraction may split the printed code at its dash.)
     expect(pages[2]!.replace(/\s/g, '')).toContain(formatLoginCode(hengelo[0]!.code))
     expect(pages[2]).toContain('7559 ZW')
-    // Nguyễn's language is English: the letter is in English.
+    // Nguyễn's language is English: the letter is in English; Yılmaz's is Turkish.
     expect(pages[0]).toContain('Dear')
+    expect(pages[2]).toContain('Sayın K. Yılmaz,')
     madeLetters = { file: letters, lastCode: hengelo[0]!.code }
 
     const forms = await download(browser, links[3]!, 'forms.pdf')
@@ -414,7 +415,16 @@ describe('e-mail and reminders', () => {
     expect(reached).not.toContain(p1)
     const reminders = received.slice(before)
     expect(reminders).toHaveLength(4)
-    expect(reminders.every((m) => /^(Herinnering|Reminder)/.test(m.subject ?? ''))).toBe(true)
+    // Each in the client's language: Öztürk's Dutch, Yılmaz's Turkish.
+    for (const mail of reminders) {
+      const to = JSON.stringify(mail.to)
+      expect(mail.subject, to).toBe(
+        to.includes('yilmaz')
+          ? 'Hatırlatma: Çalışma ve Gelir Birimi hakkında ne düşünüyorsunuz?'
+          : 'Herinnering: wat vindt u van Werk en Inkomen?',
+      )
+    }
+    expect(reminders.some((m) => JSON.stringify(m.to).includes('yilmaz'))).toBe(true)
     // Responses from now on count as after the reminder.
     expect(await currentWave(t.database.db, round.roundId)).toBe('after_reminder')
     const letters = await browser.visit(`/beheer/rondes/${round.roundId}/brieven/${mailings[0]!.id}`)
