@@ -10,6 +10,11 @@ export const common: typeof nl = {
   appName: 'Peiling',
   switchLanguage: 'اللغة',
   skipToContent: 'الانتقال إلى المحتوى',
+  contact: {
+    title: 'هل لديكم أسئلة؟ تواصلوا مع {name}.',
+    phone: 'الهاتف:',
+    email: 'البريد الإلكتروني:',
+  },
   footer: {
     privacy: 'الخصوصية',
     accessibility: 'إمكانية الوصول',

@@ -10,6 +10,11 @@ export const common: typeof nl = {
   appName: 'Peiling',
   switchLanguage: 'Język',
   skipToContent: 'Przejdź do treści',
+  contact: {
+    title: 'Pytania? Proszę skontaktować się z: {name}.',
+    phone: 'Telefon:',
+    email: 'E-mail:',
+  },
   footer: {
     privacy: 'Prywatność',
     accessibility: 'Dostępność',

@@ -11,6 +11,8 @@ export const respondent: typeof nl = {
     title: 'Ankieta o naszych usługach',
     intro: 'Prosimy o opinię o naszych usługach. Wypełnienie ankiety trwa około 15 minut.',
     anonymous: 'Odpowiedzi są anonimowe. Gmina nie widzi, co zostało wpisane. Odpowiedzi nie mają wpływu na zasiłek.',
+    genuine:
+      'Czy ta strona jest prawdziwa? Proszę sprawdzić, czy na górze przeglądarki widać adres {address}. Ten sam adres jest w liście.',
     codeLabel: 'Kod logowania',
     codeHint: 'Kod jest w liście. Na przykład: K7QXM-4TR9C. Wielkie litery i myślniki nie są potrzebne.',
     submit: 'Rozpocznij ankietę',
@@ -40,6 +42,7 @@ export const respondent: typeof nl = {
     resumeHint:
       'Można przerwać i dokończyć później. Wystarczy zalogować się ponownie tym samym kodem, także na innym telefonie lub komputerze.',
     errorSummary: 'Coś nie zostało wypełnione prawidłowo:',
+    gridPart: 'Liczba stron tego pytania: {total}. To jest strona {current}.',
     gradeLow: 'bardzo źle',
     gradeHigh: 'doskonale',
     yes: 'Tak',
@@ -60,12 +63,19 @@ export const respondent: typeof nl = {
     requiredOpen: 'Na te pytania trzeba odpowiedzieć przed wysłaniem. Proszę kliknąć pytanie.',
     requiredRefused:
       'Odpowiedzi nie zostały jeszcze wysłane. Najpierw proszę odpowiedzieć na te pytania. Proszę kliknąć pytanie.',
+    answersTitle: 'Odpowiedzi',
+    answeredCount: 'odpowiedzi: {count}',
+    change: 'Zmień',
+    changeWhich: '(pytanie {number})',
+    partly: 'Nie wszystkie części tego pytania mają odpowiedź.',
     submit: 'Wyślij moje odpowiedzi',
     afterSubmit: 'Po wysłaniu nie można już zmienić odpowiedzi.',
   },
   thanks: {
     title: 'Dziękujemy!',
     body: 'Odpowiedzi zostały wysłane. Serdecznie dziękujemy za poświęcony czas i wysiłek.',
+    next: 'Co dalej? Odpowiedzi liczymy razem z odpowiedziami innych osób. Gmina widzi tylko sumy, a nie to, co Pan/Pani wpisał(a). Dział Pracy i Dochodu (Werk en Inkomen) wykorzysta wyniki, aby poprawić swoje usługi.',
+    contactLetter: 'Pytania? Numer telefonu gminy jest w liście.',
     paper: 'Nie trzeba już wypełniać ankiety papierowej.',
   },
   alreadyDone: {

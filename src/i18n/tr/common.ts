@@ -9,6 +9,11 @@ export const common: typeof nl = {
   appName: 'Peiling',
   switchLanguage: 'Dil',
   skipToContent: 'İçeriğe geç',
+  contact: {
+    title: 'Sorularınız mı var? {name} ile iletişime geçin.',
+    phone: 'Arayın:',
+    email: 'E-posta:',
+  },
   footer: {
     privacy: 'Gizlilik',
     accessibility: 'Erişilebilirlik',

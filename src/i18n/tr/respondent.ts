@@ -11,6 +11,8 @@ export const respondent: typeof nl = {
     intro: 'Hizmetlerimiz hakkında ne düşündüğünüzü bize söyler misiniz? Anketi doldurmak yaklaşık 15 dakika sürer.',
     anonymous:
       'Cevaplarınız anonimdir. Belediye ne yazdığınızı görmez. Cevaplarınız sosyal yardım ödemenizi etkilemez.',
+    genuine:
+      'Bu web sitesi gerçek mi? Tarayıcınızın üst kısmında {address} yazdığını kontrol edin. Bu adres mektubunuzda da yazıyor.',
     codeLabel: 'Giriş kodunuz',
     codeHint: 'Kodu mektupta bulabilirsiniz. Örneğin: K7QXM-4TR9C. Büyük harf ve çizgi yazmanız gerekmez.',
     submit: 'Anketi başlat',
@@ -40,6 +42,7 @@ export const respondent: typeof nl = {
     resumeHint:
       'Şimdi durup daha sonra devam edebilirsiniz. Bunun için aynı kodla yeniden giriş yapın. Başka bir telefon veya bilgisayarda da olabilir.',
     errorSummary: 'Bir şey doğru doldurulmadı:',
+    gridPart: 'Bu soru {total} sayfada. Bu, {current}. sayfa.',
     gradeLow: 'çok kötü',
     gradeHigh: 'mükemmel',
     yes: 'Evet',
@@ -59,12 +62,19 @@ export const respondent: typeof nl = {
       'Bu soruları henüz cevaplamadınız. Bu sorun değil. Yine de cevaplamak ister misiniz? O zaman soruya tıklayın.',
     requiredOpen: 'Göndermeden önce bu soruları cevaplamanız gerekir. Soruya tıklayın.',
     requiredRefused: 'Cevaplarınız henüz gönderilmedi. Önce bu soruları cevaplayın. Soruya tıklayın.',
+    answersTitle: 'Cevaplarınız',
+    answeredCount: '{count} cevaplandı',
+    change: 'Değiştir',
+    changeWhich: '(soru {number})',
+    partly: 'Bu sorunun hepsini henüz cevaplamadınız.',
     submit: 'Cevaplarımı gönder',
     afterSubmit: 'Gönderdikten sonra cevaplarınızı artık değiştiremezsiniz.',
   },
   thanks: {
     title: 'Teşekkürler!',
     body: 'Cevaplarınız gönderildi. Zamanınız ve emeğiniz için çok teşekkür ederiz.',
+    next: 'Şimdi ne olacak? Cevaplarınızı diğer kişilerin cevaplarıyla birlikte sayıyoruz. Belediye sadece toplamları görür, sizin ne yazdığınızı görmez. Çalışma ve Gelir (Werk en Inkomen) bölümü sonuçları hizmetlerini iyileştirmek için kullanır.',
+    contactLetter: 'Sorularınız mı var? Belediyenin telefon numarası mektubunuzda yazıyor.',
     paper: 'Kâğıt anketi artık doldurmanız gerekmez.',
   },
   alreadyDone: {
