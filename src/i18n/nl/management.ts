@@ -538,7 +538,7 @@ export const management = {
     changedSinceCheck: 'De teksten zijn veranderd sinds de laatste controle.',
     uploaded: '{date}, door {name}',
     never: 'Nog niet',
-    download: 'Download {language}',
+    download: '{language} downloaden',
     uploadTitle: 'Bestand uploaden',
     language: 'Taal van het bestand',
     chooseLanguage: 'Kies een taal',
