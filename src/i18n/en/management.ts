@@ -573,6 +573,8 @@ export const management: typeof nl = {
       linkOwnParagraph:
         'Row {row} ({key}): {field} must be on a line of its own, with an empty line before and after it.',
       unknownStatus: 'Row {row} ({key}): the status "{status}" does not exist. Write {draft} or {checked}.',
+      letterTooLong:
+        'Row {row} ({key}): the letter does not fit on one page like this, not even in small print. Make the text shorter.',
     },
     file: {
       sheetTexts: 'Texts',

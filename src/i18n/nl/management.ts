@@ -575,6 +575,8 @@ export const management = {
         'Rij {row} ({key}): {field} hoort niet in deze tekst. Gebruik alleen de woorden tussen { } uit de Nederlandse tekst.',
       linkOwnParagraph: 'Rij {row} ({key}): {field} moet op een eigen regel staan, met een lege regel ervoor en erna.',
       unknownStatus: 'Rij {row} ({key}): de status "{status}" bestaat niet. Schrijf {draft} of {checked}.',
+      letterTooLong:
+        'Rij {row} ({key}): zo past de brief niet op één bladzijde, ook niet met kleine letters. Maak de tekst korter.',
     },
     file: {
       sheetTexts: 'Teksten',

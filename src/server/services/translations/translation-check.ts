@@ -24,7 +24,7 @@ export interface TranslationProblem {
 }
 
 export type TranslationCheck =
-  | { ok: true; texts: Map<string, string>; allChecked: boolean }
+  | { ok: true; texts: Map<string, string>; rows: Map<string, number>; allChecked: boolean }
   | { ok: false; problems: TranslationProblem[] }
 
 const normalised = (cell: string | undefined) => (cell ?? '').trim().toLowerCase()
@@ -121,5 +121,5 @@ export function checkTranslationRows(language: UiLanguage, rows: SheetRow[]): Tr
   respondentKeys().forEach((key, index) => {
     if (!firstRow.has(key)) problems.push({ key: 'missingKey', params: { key, row: index + 2 } })
   })
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, texts, allChecked }
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, texts, rows: firstRow, allChecked }
 }

@@ -12,6 +12,7 @@ import type { UploadBody } from '#src/server/http/upload-form.ts'
 import { acceptUploadForms, field, uploadedFile } from '#src/server/http/upload-form.ts'
 import type { TranslationProblem } from '#src/server/services/translations/translation-check.ts'
 import { checkTranslationRows } from '#src/server/services/translations/translation-check.ts'
+import { letterFitProblems } from '#src/server/services/translations/letter-fit.ts'
 import {
   FILE_WORDS,
   fileName,
@@ -103,6 +104,8 @@ const translationPages: FastifyPluginAsync = async (app) => {
     }
     const check = checkTranslationRows(language, rows)
     if (!check.ok) return refuse(request, reply, language, check.problems)
+    const tooLong = await letterFitProblems(language, check.texts, check.rows, app.config.publicUrl)
+    if (tooLong.length > 0) return refuse(request, reply, language, tooLong)
     const saved = await saveTranslation(app.db, language, check.texts, check.allChecked, staffActor(request))
     request.notice('management.translations.saved', {
       language: languageLabel(language, request.lang),

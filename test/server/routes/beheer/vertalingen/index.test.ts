@@ -124,6 +124,21 @@ describe('the translation file', () => {
     expect(response.body).toMatch(/<option value="en" selected>/)
   })
 
+  it('refuses a letter text that would no longer fit on one page, before any letter is printed with it', async () => {
+    const sheet = await downloadSheet(researcher, 'en')
+    const body = sheet[rowOf(sheet, 'letter.reminder.body') - 1]![TARGET]!
+    const response = await uploadSheet(
+      'en',
+      withCell(sheet, 'letter.reminder.body', TARGET, `${body}\n\n${body}\n\n${body}`),
+    )
+    expect(response.statusCode).toBe(422)
+    expect(response.body).toContain(
+      `Rij ${rowOf(sheet, 'letter.reminder.body')} (letter.reminder.body): zo past de brief niet op één bladzijde`,
+    )
+    expect(response.body).not.toContain('letter.invitation.body')
+    expect(await storedTexts()).toEqual([])
+  })
+
   it('reports unknown, missing and doubled keys, empty texts and unknown statuses with their rows', async () => {
     const sheet = await downloadSheet(researcher, 'en')
     const renamedRow = rowOf(sheet, 'common.switchLanguage')
