@@ -6,6 +6,7 @@ import { loadConfig } from '#src/server/config.ts'
 import { openDatabase } from '#src/server/db/open.ts'
 import { DataDirInUseError } from '#src/server/db/data-dir-lock.ts'
 import type { DatabaseHandle } from '#src/server/db/connect.ts'
+import { refreshCorrectedTexts } from '#src/server/services/translations/translation-store.ts'
 import { RefusedError, UsageError } from './command.ts'
 import { describeFileError, isUserPathError } from './output-paths.ts'
 import { COMMANDS } from './commands/index.ts'
@@ -29,7 +30,13 @@ async function main(argv: string[]): Promise<number> {
     await command.run(args, {
       config,
       out: process.stdout,
-      database: async () => (handle ??= await openDatabase(config)),
+      database: async () => {
+        if (handle) return handle
+        handle = await openDatabase(config)
+        // Letters and e-mails made here carry the texts researchers corrected, as the app's do.
+        await refreshCorrectedTexts(handle.db)
+        return handle
+      },
     })
     return 0
   } catch (error) {

@@ -104,6 +104,18 @@ export function inEveryLanguage(
   ) as Record<UiLanguage, string>
 }
 
+/**
+ * Like `inEveryLanguage`, but each language's text is looked up whenever it is read: for
+ * texts made once, when a module loads (questionnaire/labels.ts), so that a text a
+ * researcher corrects shows at once there too.
+ */
+export function liveInEveryLanguage(key: MessageKey): Record<UiLanguage, string> {
+  const texts = {} as Record<UiLanguage, string>
+  for (const language of UI_LANGUAGES)
+    Object.defineProperty(texts, language, { enumerable: true, get: () => translator(language)(key) })
+  return Object.freeze(texts)
+}
+
 const numberFormats = new Map<UiLanguage, Intl.NumberFormat>()
 
 /** 12345 → "12.345" in Dutch, "12,345" in English. */

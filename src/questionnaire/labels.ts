@@ -2,9 +2,10 @@
  * Texts the engine supplies itself, because no definition spells them out: the yes/no
  * options, the ends of the grade scale, the words used in the codebook. The texts are in
  * the catalogues (`questionnaire.labels.*`, `questionnaire.codebook.*`); here they become
- * a `LangText`, like the definition's own texts.
+ * a `LangText`, like the definition's own texts, read at each use (a corrected text
+ * shows at once).
  */
-import { inEveryLanguage } from '#src/i18n/translate.ts'
+import { liveInEveryLanguage as inEveryLanguage } from '#src/i18n/translate.ts'
 import type { LangText } from './definition.ts'
 
 export const YES: LangText = inEveryLanguage('questionnaire.labels.yes')

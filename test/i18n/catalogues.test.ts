@@ -40,6 +40,8 @@ const SAME_AS_DUTCH: Record<string, readonly string[]> = {
     'management.audit.details.values.format.xlsx',
     'management.audit.details.values.format.spss',
     'management.export.title',
+    'management.translations.columns.status',
+    'management.audit.details.labels.reviewStatus',
     'management.export.codebookColumns.label',
     'management.export.codebookColumns.type',
     'paper.code',

@@ -26,6 +26,7 @@ import type { ExportFormat } from '#src/server/services/reporting/exports.ts'
 import type { Channel } from '#src/server/services/fieldwork/mailings.ts'
 import type { Mark } from '#src/server/services/fieldwork/participant-marks.ts'
 import type { StoredTemplate } from '#src/server/services/fieldwork/letter-templates.ts'
+import type { LanguageReview } from '#src/server/services/translations/translation-store.ts'
 import { leafTexts } from './leaf-texts.ts'
 
 /** A group a view picks a text from by a value of type `Value`: a type error unless every value has a text. */
@@ -57,6 +58,7 @@ const PICKED_BY_VALUE: readonly string[] = [
   pickedBy<'fieldwork.mailings.queue', EmailStatus>('fieldwork.mailings.queue'),
   pickedBy<'fieldwork.mailings.channels', Channel>('fieldwork.mailings.channels'),
   pickedBy<'fieldwork.mailings.marks', Mark>('fieldwork.mailings.marks'),
+  pickedBy<'management.translations.review', LanguageReview>('management.translations.review'),
 ]
 
 const VIEWS = path.resolve(import.meta.dirname, '../../views')

@@ -137,6 +137,10 @@ export const fieldwork: typeof nl = {
     noSample: 'There is no sample yet. Draw the sample first.',
     letterCount: 'Letters',
     makeInvitation: 'Make the invitation letters ({count})',
+    draftWarning:
+      'Please note: some letters will be printed in a language that has not been checked yet. Have the translation checked first. Or make the letters if you are sure the texts are right.',
+    draftLanguage: '{language}: {count} letters',
+    draftLink: 'Go to the translations',
     mailingsTitle: 'Letters made',
     files: 'Files',
     openFiles: 'View files',

@@ -116,6 +116,7 @@ export const management: typeof nl = {
       participant_mark: 'Participant marked',
       'paper_double-keying_decide': 'Double keying differences reviewed',
       paper_duplicate_resolve: 'Duplicate form resolved',
+      translations_upload: 'Translation file uploaded',
     },
     details: {
       yes: 'yes',
@@ -160,6 +161,10 @@ export const management: typeof nl = {
         decision: 'decision',
         format: 'format',
         includePartial: 'with partial',
+        language: 'language',
+        reviewStatus: 'status',
+        corrected: 'corrected texts',
+        changedTexts: 'changed texts',
       },
       values: {
         changed: {
@@ -189,6 +194,7 @@ export const management: typeof nl = {
           keepAsNoCode: 'counted as a form without code',
         },
         method: { everyone: 'everyone', random: 'at random' },
+        reviewStatus: { source: 'source', draft: 'draft', checked: 'checked' },
       },
     },
   },
@@ -499,6 +505,95 @@ export const management: typeof nl = {
       nominal: 'nominal',
       ordinal: 'ordinal',
       scale: 'scale',
+    },
+  },
+  translations: {
+    title: 'Translations',
+    intro:
+      'Clients also read the texts of the website, letters, e-mails and the paper form in another language. A translation is a draft until a translator has checked all its texts.',
+    howTitle: 'How to have a translation checked',
+    step1: 'Download the file of a language.',
+    step2:
+      'Send it to a translator, who corrects the texts in the column of that language. Words between { } stay exactly as they are.',
+    step3: 'Is a text right? Then the translator writes in the status column: {checked}.',
+    step4:
+      'Upload the file here. Peiling first checks every row. Nothing changes unless the whole file is right. Clients then see the new texts at once.',
+    questionTexts: 'The questions themselves are not in this file. They are in the questionnaire.',
+    caption: 'Languages for clients',
+    columns: {
+      language: 'Language',
+      status: 'Status',
+      corrected: 'Corrected texts',
+      lastUpload: 'Last upload',
+      file: 'File',
+    },
+    review: {
+      source: 'Source: the texts are written in Dutch',
+      draft: 'Draft: not checked yet',
+      checked: 'Checked',
+    },
+    checkedBy: 'By {name} on {date}.',
+    changedSinceCheck: 'The texts have changed since the last check.',
+    uploaded: '{date}, by {name}',
+    never: 'Not yet',
+    download: 'Download {language}',
+    uploadTitle: 'Upload a file',
+    language: 'Language of the file',
+    chooseLanguage: 'Choose a language',
+    fileLabel: 'File (.xlsx)',
+    maxSize: 'The file may not be larger than {size} MB.',
+    upload: 'Check and save',
+    noFile: 'Choose a file first.',
+    noLanguage: 'Choose the language of the file.',
+    problemsTitle: 'The file has not been saved. Nothing has changed. Correct these points and upload the file again:',
+    moreProblems: 'And {count} other points.',
+    saved:
+      'The file for {language} has been saved. Clients see the new texts at once. Corrected texts: {corrected}. Status: {status}.',
+    fileErrors: {
+      empty: 'The file is empty.',
+      notXlsx: 'This is not an Excel file (.xlsx). Download the file again and save it as .xlsx.',
+      tooLargeUnpacked: 'The file is too large. Unpacked, it may not be larger than {mb} MB.',
+      tooManyRows: 'The file has too many rows. It may not have more than {max}.',
+    },
+    problems: {
+      notTranslationFile:
+        'This is not a Peiling translation file. The first row must have these columns: {columns}. Download the file again.',
+      wrongLanguage:
+        'This file is for another language. The column with the translation is called "{column}". For this language, that column must be called "{expected}". Choose the right language or the right file.',
+      noRows: 'The file has no texts.',
+      noKey: 'Row {row}: the key column is empty.',
+      unknownKey: 'Row {row}: the key {key} does not exist. Do not change the key column.',
+      duplicateKey: 'Row {row} ({key}): this key is also in row {first}.',
+      missingKey: 'The text {key} is missing. In a newly downloaded file it is in row {row}.',
+      emptyText: 'Row {row} ({key}): the text is empty.',
+      tooLong: 'Row {row} ({key}): the text is too long. It may not have more than {max} characters.',
+      fieldMissing: 'Row {row} ({key}): {field} is missing.',
+      fieldUnknown:
+        'Row {row} ({key}): {field} does not belong in this text. Use only the words between { } of the Dutch text.',
+      linkOwnParagraph:
+        'Row {row} ({key}): {field} must be on a line of its own, with an empty line before and after it.',
+      unknownStatus: 'Row {row} ({key}): the status "{status}" does not exist. Write {draft} or {checked}.',
+      letterTooLong:
+        'Row {row} ({key}): the letter does not fit on one page like this, not even in small print. Make the text shorter.',
+    },
+    file: {
+      sheetTexts: 'Texts',
+      sheetHelp: 'Instructions',
+      helpTitle: 'How to check the texts in the column {language}',
+      helpColumn: 'Change only the column {column}. Leave the columns key, Nederlands and English as they are.',
+      helpFields:
+        'Peiling fills in the words between { } itself, for example the name or the login code of the client. Leave those words exactly as they are, also in another language. Do put them in the right place in the sentence.',
+      helpStatus: 'Is a text right? Then write {checked} in the status column. Not finished yet? Then leave {draft}.',
+      helpRest:
+        'A text can have several lines. An empty line starts a new paragraph. A line that starts with "- " is a bullet.',
+      helpUpload:
+        'Finished? Send the file back. The researcher uploads it into Peiling. Peiling checks every row and reports what is not right.',
+    },
+    round: {
+      title: 'Languages',
+      intro: 'The fixed texts for clients per language: the website, the letters, the e-mails and the paper form.',
+      notAvailable: 'No translation: clients read the fixed texts in Dutch',
+      manage: 'Go to the translations',
     },
   },
 }

@@ -6,6 +6,7 @@ export const staff: typeof nl = {
     rounds: 'Rounds',
     accounts: 'Accounts',
     audit: 'Audit log',
+    translations: 'Translations',
     account: 'My account',
     signOut: 'Sign out',
     signedInAs: 'Signed in as {name}',

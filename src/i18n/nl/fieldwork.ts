@@ -137,6 +137,10 @@ export const fieldwork = {
     noSample: 'Er is nog geen steekproef. Trek eerst de steekproef.',
     letterCount: 'Brieven',
     makeInvitation: 'Maak de uitnodigingsbrieven ({count})',
+    draftWarning:
+      'Let op: een deel van de brieven wordt gedrukt in een taal die nog niet is gecontroleerd. Laat de vertaling eerst controleren. Of maak de brieven als u zeker weet dat de teksten goed zijn.',
+    draftLanguage: '{language}: {count} brieven',
+    draftLink: 'Naar de vertalingen',
     mailingsTitle: 'Gemaakte brieven',
     files: 'Bestanden',
     openFiles: 'Bestanden bekijken',

@@ -115,6 +115,7 @@ export const management = {
       participant_mark: 'Deelnemer gemarkeerd',
       'paper_double-keying_decide': 'Verschillen bij dubbel invoeren beoordeeld',
       paper_duplicate_resolve: 'Dubbel formulier afgehandeld',
+      translations_upload: 'Vertaalbestand geüpload',
     },
     details: {
       yes: 'ja',
@@ -159,6 +160,10 @@ export const management = {
         decision: 'besluit',
         format: 'formaat',
         includePartial: 'met onvolledige',
+        language: 'taal',
+        reviewStatus: 'status',
+        corrected: 'aangepaste teksten',
+        changedTexts: 'gewijzigde teksten',
       },
       values: {
         changed: {
@@ -188,6 +193,7 @@ export const management = {
           keepAsNoCode: 'geteld als formulier zonder code',
         },
         method: { everyone: 'iedereen', random: 'aselect' },
+        reviewStatus: { source: 'bron', draft: 'concept', checked: 'gecontroleerd' },
       },
     },
   },
@@ -501,6 +507,95 @@ export const management = {
       nominal: 'nominaal',
       ordinal: 'ordinaal',
       scale: 'schaal',
+    },
+  },
+  translations: {
+    title: 'Vertalingen',
+    intro:
+      'Klanten lezen de teksten op de website, in brieven, in e-mails en op het papieren formulier ook in een andere taal. Een vertaling is een concept tot een vertaler alle teksten heeft gecontroleerd.',
+    howTitle: 'Zo laat u een vertaling controleren',
+    step1: 'Download het bestand van een taal.',
+    step2:
+      'Stuur het naar een vertaler. Die verbetert de teksten in de kolom van die taal. Woorden tussen { } blijven precies zo staan.',
+    step3: 'Klopt een tekst? Dan schrijft de vertaler in de kolom status: {checked}.',
+    step4:
+      'Upload het bestand hier. Peiling controleert eerst elke rij. Er verandert pas iets als het hele bestand klopt. Daarna zien klanten de nieuwe teksten meteen.',
+    questionTexts: 'De vragen zelf staan niet in dit bestand. Die staan in de vragenlijst.',
+    caption: 'Talen voor klanten',
+    columns: {
+      language: 'Taal',
+      status: 'Status',
+      corrected: 'Aangepaste teksten',
+      lastUpload: 'Laatste upload',
+      file: 'Bestand',
+    },
+    review: {
+      source: 'Bron: de teksten zijn in het Nederlands geschreven',
+      draft: 'Concept: nog niet gecontroleerd',
+      checked: 'Gecontroleerd',
+    },
+    checkedBy: 'Door {name} op {date}.',
+    changedSinceCheck: 'De teksten zijn veranderd sinds de laatste controle.',
+    uploaded: '{date}, door {name}',
+    never: 'Nog niet',
+    download: '{language} downloaden',
+    uploadTitle: 'Bestand uploaden',
+    language: 'Taal van het bestand',
+    chooseLanguage: 'Kies een taal',
+    fileLabel: 'Bestand (.xlsx)',
+    maxSize: 'Het bestand mag niet groter zijn dan {size} MB.',
+    upload: 'Controleren en opslaan',
+    noFile: 'Kies eerst een bestand.',
+    noLanguage: 'Kies de taal van het bestand.',
+    problemsTitle:
+      'Het bestand is niet opgeslagen. Er is niets veranderd. Verbeter deze punten en upload het bestand opnieuw:',
+    moreProblems: 'En nog {count} andere punten.',
+    saved:
+      'Het bestand voor {language} is opgeslagen. Klanten zien de nieuwe teksten meteen. Aangepaste teksten: {corrected}. Status: {status}.',
+    fileErrors: {
+      empty: 'Het bestand is leeg.',
+      notXlsx: 'Dit is geen Excel-bestand (.xlsx). Download het bestand opnieuw en sla het op als .xlsx.',
+      tooLargeUnpacked: 'Het bestand is te groot. Uitgepakt mag het niet groter zijn dan {mb} MB.',
+      tooManyRows: 'Het bestand heeft te veel rijen. Het mag er niet meer dan {max} hebben.',
+    },
+    problems: {
+      notTranslationFile:
+        'Dit is geen vertaalbestand van Peiling. De eerste rij moet deze kolommen hebben: {columns}. Download het bestand opnieuw.',
+      wrongLanguage:
+        'Dit bestand is voor een andere taal. De kolom met de vertaling heet "{column}". Voor deze taal moet die kolom "{expected}" heten. Kies de goede taal of het goede bestand.',
+      noRows: 'Het bestand heeft geen teksten.',
+      noKey: 'Rij {row}: de kolom key is leeg.',
+      unknownKey: 'Rij {row}: de key {key} bestaat niet. Verander de kolom key niet.',
+      duplicateKey: 'Rij {row} ({key}): deze key staat ook in rij {first}.',
+      missingKey: 'De tekst {key} ontbreekt. In een nieuw gedownload bestand staat hij in rij {row}.',
+      emptyText: 'Rij {row} ({key}): de tekst is leeg.',
+      tooLong: 'Rij {row} ({key}): de tekst is te lang. Hij mag niet meer dan {max} tekens hebben.',
+      fieldMissing: 'Rij {row} ({key}): {field} ontbreekt.',
+      fieldUnknown:
+        'Rij {row} ({key}): {field} hoort niet in deze tekst. Gebruik alleen de woorden tussen { } uit de Nederlandse tekst.',
+      linkOwnParagraph: 'Rij {row} ({key}): {field} moet op een eigen regel staan, met een lege regel ervoor en erna.',
+      unknownStatus: 'Rij {row} ({key}): de status "{status}" bestaat niet. Schrijf {draft} of {checked}.',
+      letterTooLong:
+        'Rij {row} ({key}): zo past de brief niet op één bladzijde, ook niet met kleine letters. Maak de tekst korter.',
+    },
+    file: {
+      sheetTexts: 'Teksten',
+      sheetHelp: 'Uitleg',
+      helpTitle: 'Zo controleert u de teksten in de kolom {language}',
+      helpColumn: 'Verander alleen de kolom {column}. Laat de kolommen key, Nederlands en English staan zoals ze zijn.',
+      helpFields:
+        'Woorden tussen { } vult Peiling zelf in, bijvoorbeeld de naam of de inlogcode van de klant. Laat die woorden precies zo staan, ook in een andere taal. Zet ze wel op de goede plek in de zin.',
+      helpStatus: 'Klopt een tekst? Schrijf dan {checked} in de kolom status. Nog niet klaar? Laat dan {draft} staan.',
+      helpRest:
+        'Een tekst kan meer regels hebben. Een lege regel begint een nieuwe alinea. Een regel die begint met "- " is een opsomming.',
+      helpUpload:
+        'Klaar? Stuur het bestand terug. De onderzoeker uploadt het in Peiling. Peiling controleert elke rij en meldt wat er niet klopt.',
+    },
+    round: {
+      title: 'Talen',
+      intro: 'De vaste teksten voor klanten per taal: de website, de brieven, de e-mails en het papieren formulier.',
+      notAvailable: 'Geen vertaling: klanten lezen de vaste teksten in het Nederlands',
+      manage: 'Naar de vertalingen',
     },
   },
 }

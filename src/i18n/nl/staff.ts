@@ -4,6 +4,7 @@ export const staff = {
     rounds: 'Rondes',
     accounts: 'Accounts',
     audit: 'Logboek',
+    translations: 'Vertalingen',
     account: 'Mijn account',
     signOut: 'Uitloggen',
     signedInAs: 'Ingelogd als {name}',

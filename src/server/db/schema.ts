@@ -306,6 +306,30 @@ export interface PaperKeyingStatsTable {
   fields_corrected: Generated<number>
 }
 
+// --- Translations (migration 008): corrected texts and each language's review status.
+
+/** A text a researcher corrected: it goes before the shipped text of that language and key. */
+export interface TranslationTextsTable {
+  language: string
+  key: string
+  text: string
+}
+
+export type ReviewStatus = 'draft' | 'checked'
+
+export interface TranslationLanguagesTable {
+  language: string
+  status: ColumnType<ReviewStatus, ReviewStatus | undefined, ReviewStatus>
+  /** What was checked (services/translations/texts-in-force.ts): a check holds while the texts stay the same. */
+  checked_fingerprint: string | null
+  checked_by: number | null
+  checked_at: Date | null
+  uploaded_by: number | null
+  uploaded_at: ColumnType<Date, Date | string | undefined, Date | string>
+  /** One more at every upload: an app instance with an older revision loads the texts again. */
+  revision: Generated<number>
+}
+
 export interface Database {
   questionnaires: QuestionnairesTable
   rounds: RoundsTable
@@ -330,6 +354,8 @@ export interface Database {
   mailing_recipients: MailingRecipientsTable
   letter_batches: LetterBatchesTable
   email_messages: EmailMessagesTable
+  translation_texts: TranslationTextsTable
+  translation_languages: TranslationLanguagesTable
 }
 
 export type Round = Selectable<RoundsTable>

@@ -11,6 +11,7 @@ import { backgroundIdle, runInBackground } from './background.ts'
 import { processEmailQueue } from '#src/server/services/fieldwork/email-queue.ts'
 import { createMailTransport } from '#src/server/services/fieldwork/mail-transport.ts'
 import { runQueuedLetterBatches } from '#src/server/services/fieldwork/letter-batches.ts'
+import { refreshCorrectedTexts } from '#src/server/services/translations/translation-store.ts'
 
 type Log = Pick<FastifyBaseLogger, 'error' | 'info'>
 
@@ -18,7 +19,11 @@ export function startPrintFiles(db: DB, config: AppConfig, log: Log): void {
   runInBackground(
     db,
     'print-files',
-    () => runQueuedLetterBatches(db, config),
+    async () => {
+      // Letters carry the texts in force: an upload on another instance a moment ago counts.
+      await refreshCorrectedTexts(db)
+      await runQueuedLetterBatches(db, config)
+    },
     (err) => log.error({ err }, 'making print files failed'),
   )
 }
@@ -28,6 +33,7 @@ export function startEmailSending(db: DB, config: AppConfig, log: Log): void {
     db,
     'email',
     async () => {
+      await refreshCorrectedTexts(db)
       const transport = createMailTransport(config)
       try {
         const run = await processEmailQueue(db, transport, { publicUrl: config.publicUrl })

@@ -1,6 +1,6 @@
 /**
  * The app's own decorators: configuration, database, language and page rendering,
- * CSRF on every form post, and friendly error pages.
+ * CSRF on every form post, friendly error pages, and the corrected texts in force.
  */
 import fp from 'fastify-plugin'
 import type { AppConfig } from '#src/server/config.ts'
@@ -11,6 +11,7 @@ import errorsPlugin from './errors.ts'
 import staffAuthPlugin from './staff-auth.ts'
 import staffPagePlugin from './staff-page.ts'
 import respondentPlugin from './respondent.ts'
+import translationsPlugin from './translations.ts'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -30,6 +31,7 @@ export default fp<{ config: AppConfig; database: DatabaseHandle }>(async (app, {
   await app.register(staffAuthPlugin)
   await app.register(staffPagePlugin)
   await app.register(respondentPlugin)
+  await app.register(translationsPlugin)
 
   // The token is in the form body: parsed for url-encoded forms before preValidation, and
   // for upload forms in preValidation (upload-form.ts). So the check waits for preHandler.

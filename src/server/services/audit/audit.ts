@@ -43,6 +43,7 @@ export const AUDIT_ACTIONS = [
   'paper.double-keying.decide',
   'paper.duplicate.resolve',
   'export.download',
+  'translations.upload',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 
@@ -89,6 +90,10 @@ export const AUDIT_DETAIL_KEYS = [
   'value',
   'differences',
   'decision',
+  'language',
+  'reviewStatus',
+  'corrected',
+  'changedTexts',
 ] as const
 export type AuditDetailKey = (typeof AUDIT_DETAIL_KEYS)[number]
 export type AuditDetails = { [K in AuditDetailKey]?: unknown }

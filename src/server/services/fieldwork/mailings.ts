@@ -63,6 +63,22 @@ export async function eligibleCounts(
   }))
 }
 
+/** Who a mailing made now would reach, per stratum and client language (for the warning about unchecked translations). */
+export async function eligibleLanguageCounts(
+  db: DB,
+  roundId: number,
+  kind: MailingKind,
+  channel: Channel,
+): Promise<Array<{ stratumId: number; language: string; count: number }>> {
+  const rows = await db
+    .selectFrom('participants')
+    .select(['participants.stratum_id', 'participants.language', (eb) => eb.fn.countAll<number>().as('count')])
+    .where(eligible(roundId, kind, channel))
+    .groupBy(['participants.stratum_id', 'participants.language'])
+    .execute()
+  return rows.map((r) => ({ stratumId: r.stratum_id, language: r.language, count: Number(r.count) }))
+}
+
 export class MailingRefusedError extends Error {
   readonly key: 'alreadySent' | 'nobody' | 'noSample' | 'roundClosed'
 

@@ -29,6 +29,8 @@ const VALUE_KINDS: Partial<Record<AuditDetailKey, 'code' | 'codes' | 'role' | 'i
   mark: 'code',
   value: 'code',
   decision: 'code',
+  reviewStatus: 'code',
+  language: 'plain',
   userId: 'id',
   questionnaireId: 'id',
   stratumId: 'id',

@@ -25,6 +25,8 @@ import { staffActor } from '#src/server/routes/beheer/_session.ts'
 import { fieldMessages } from '#src/server/routes/beheer/rondes/_form-errors.ts'
 import { questionnairePreview } from './_preview.ts'
 import { numberFormats } from '#src/server/routes/beheer/_format.ts'
+import { languageLabel } from '#src/server/routes/beheer/_language-label.ts'
+import { languageStatuses } from '#src/server/services/translations/translation-store.ts'
 
 /** "nl" → "Nederlands" in the language itself, so anyone finds their language. */
 function languageNames(codes: string[], fallback: string): Array<{ code: string; name: string }> {
@@ -47,6 +49,20 @@ const roundPage: FastifyPluginAsync = async (app) => {
     return (await loadRound(app.db, request.round!.id))!
   }
 
+  /** How far the client's texts are in each language of the questionnaire; "missing": there are none, Dutch is shown. */
+  async function languageReviews(request: FastifyRequest, round: RoundDetails) {
+    const statuses = await languageStatuses(app.db)
+    return round.questionnaire.definition.languages.map((code) => {
+      const status = statuses.find((s) => s.language === code)
+      return {
+        code,
+        label: languageLabel(code, request.lang),
+        review: status?.review ?? 'missing',
+        changedSinceCheck: status?.changedSinceCheck ?? false,
+      }
+    })
+  }
+
   async function page(
     request: FastifyRequest<{ Params: Params }>,
     reply: FastifyReply,
@@ -66,6 +82,7 @@ const roundPage: FastifyPluginAsync = async (app) => {
       action: `/beheer/rondes/${r.id}`,
       submitLabel: request.t('management.rounds.form.save'),
       fmt: numberFormats(request.lang),
+      textLanguages: await languageReviews(request, round),
     })
   }
 

@@ -33,6 +33,8 @@ import {
 } from '#src/server/services/fieldwork/letter-templates.ts'
 import { MERGE_FIELDS } from '#src/mailmerge/index.ts'
 import { formatDate } from '#src/i18n/translate.ts'
+import { draftLanguageLetters } from '#src/server/services/fieldwork/draft-language-letters.ts'
+import { languageLabel } from '#src/server/routes/beheer/_language-label.ts'
 import { staffActor } from '#src/server/routes/beheer/_session.ts'
 import { editorLanguages, problemsByField, readTemplateForm, templateFormValues } from './_template-form.ts'
 
@@ -63,7 +65,10 @@ const letterPages: FastifyPluginAsync = async (app) => {
     const mailings = (await mailingHistory(app.db, round.id)).filter((m) => m.channel === 'letter')
     const invitationSent = mailings.some((m) => m.kind === 'invitation')
     const eligible = invitationSent ? [] : await eligibleCounts(app.db, round.id, 'invitation', 'letter')
+    // Before the invitation letters are made: which of them would carry texts nobody checked.
+    const draftLetters = invitationSent ? [] : await draftLanguageLetters(app.db, round, 'invitation')
     return reply.staffPage('staff/fieldwork/letters.eta', request.t('fieldwork.letters.title'), {
+      draftLetters: draftLetters.map((d) => ({ label: languageLabel(d.language, request.lang), letters: d.letters })),
       templates: rows,
       mailings,
       invitationSent,

@@ -20,6 +20,8 @@ import { queueStatus } from '#src/server/services/fieldwork/email-queue.ts'
 import type { Mark } from '#src/server/services/fieldwork/participant-marks.ts'
 import { findParticipant, markCounts, MARKS, setMark } from '#src/server/services/fieldwork/participant-marks.ts'
 import { staffActor } from '#src/server/routes/beheer/_session.ts'
+import { languageLabel } from '#src/server/routes/beheer/_language-label.ts'
+import { draftLanguageLetters } from '#src/server/services/fieldwork/draft-language-letters.ts'
 
 type Query = Record<string, string | undefined>
 
@@ -85,7 +87,9 @@ const mailingPages: FastifyPluginAsync = async (app) => {
         return { channel, perStratum, total: perStratum.reduce((n, s) => n + s.count, 0) }
       }),
     )
+    const draftLetters = channels.includes('letter') ? await draftLanguageLetters(app.db, round, 'reminder') : []
     return reply.staffPage('staff/fieldwork/reminder.eta', request.t('fieldwork.mailings.reminderPreviewTitle'), {
+      draftLetters: draftLetters.map((d) => ({ label: languageLabel(d.language, request.lang), letters: d.letters })),
       counts,
       channels,
       nobody: counts.every((c) => c.total === 0),
