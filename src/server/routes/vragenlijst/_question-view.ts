@@ -2,13 +2,7 @@
  * Turns questions into what the respondent templates draw: every control with its
  * name, label, current value and error, so the templates hold no questionnaire logic.
  */
-import type {
-  AnswerOption,
-  Answers,
-  GridScale,
-  Question,
-  QuestionnaireDefinition,
-} from '#src/questionnaire/definition.ts'
+import type { AnswerOption, Answers, GridScale, QuestionnaireDefinition } from '#src/questionnaire/definition.ts'
 import type { PageQuestion } from '#src/questionnaire/index.ts'
 import { localize } from '#src/questionnaire/text.ts'
 import type { Translate } from '#src/i18n/translate.ts'
