@@ -112,6 +112,7 @@ interface PdfGlyph {
 /**
  * The text pieces of one page (from 1). Reads the operators pdfkit writes for text: a
  * text matrix without rotation or scaling in page space, then one show-text operator.
+ * Where a piece ends is computed from its glyph widths, kerning and character spacing.
  */
 export async function printedPieces(file: string, page: number, pageHeight = 841.89): Promise<PrintedPiece[]> {
   const { OPS } = await getResolvedPDFJS()
@@ -120,6 +121,9 @@ export async function printedPieces(file: string, page: number, pageHeight = 841
   let x = 0
   let baseline = 0
   let size = 0
+  let charSpacing = 0
+  // Character spacing is graphics state: pdfkit sets it for one text between save and restore.
+  const saved: number[] = []
   fnArray.forEach((fn, i) => {
     const args = argsArray[i] as unknown[]
     if (fn === OPS.setTextMatrix) {
@@ -128,6 +132,12 @@ export async function printedPieces(file: string, page: number, pageHeight = 841
       baseline = pageHeight - matrix[5]!
     } else if (fn === OPS.setFont) {
       size = args[1] as number
+    } else if (fn === OPS.setCharSpacing) {
+      charSpacing = args[0] as number
+    } else if (fn === OPS.save) {
+      saved.push(charSpacing)
+    } else if (fn === OPS.restore) {
+      charSpacing = saved.pop() ?? 0
     } else if (fn === OPS.showText) {
       let text = ''
       let advance = 0
@@ -135,6 +145,8 @@ export async function printedPieces(file: string, page: number, pageHeight = 841
         // A number moves the pen back by thousandths of the font size (kerning).
         if (typeof glyph === 'number') advance -= (glyph * size) / 1000
         else {
+          // Spacing goes between glyphs: the piece ends where its last glyph does.
+          if (text !== '') advance += charSpacing
           text += glyph.unicode
           advance += (glyph.width * size) / 1000
         }
