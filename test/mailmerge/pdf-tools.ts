@@ -109,6 +109,8 @@ interface PdfGlyph {
   width: number
 }
 
+const RTL_LETTERS = /[\p{Script=Arabic}\p{Script=Hebrew}]/u
+
 /**
  * The text pieces of one page (from 1). Reads the operators pdfkit writes for text: a
  * text matrix without rotation or scaling in page space, then one show-text operator.
@@ -147,7 +149,9 @@ export async function printedPieces(file: string, page: number, pageHeight = 841
         else {
           // Spacing goes between glyphs: the piece ends where its last glyph does.
           if (text !== '') advance += charSpacing
-          text += glyph.unicode
+          // A ligature of right-to-left letters (lam-alef) stands for them in reading order;
+          // the glyphs around it lie in reverse order, so it is turned like them.
+          text += RTL_LETTERS.test(glyph.unicode) ? Array.from(glyph.unicode).reverse().join('') : glyph.unicode
           advance += (glyph.width * size) / 1000
         }
       }
@@ -185,6 +189,35 @@ export async function printedLines(file: string, page: number): Promise<PrintedL
         pieces: sorted,
       }
     })
+}
+
+export interface PrintedBox {
+  /** Points from the left edge. */
+  x: number
+  /** Points from the top edge. */
+  top: number
+  width: number
+  height: number
+}
+
+/**
+ * The shapes of one page (from 1) that are filled and outlined in one go: on a paper
+ * form, the boxes to tick and to write digits in. pdfkit draws in page space with the
+ * y axis turned down, so the coordinates pdf.js reports are already from the top.
+ */
+export async function printedBoxes(file: string, page: number): Promise<PrintedBox[]> {
+  const { OPS } = await getResolvedPDFJS()
+  const { fnArray, argsArray } = await (await (await proxy(file)).getPage(page)).getOperatorList()
+  const boxes: PrintedBox[] = []
+  fnArray.forEach((fn, i) => {
+    if (fn !== OPS.constructPath) return
+    // pdf.js 5: [the painting operator, the path, its bounding box].
+    const [paint, , bounds] = argsArray[i] as [number, unknown, ArrayLike<number>]
+    if (paint !== OPS.fillStroke) return
+    const [left, top, right, bottom] = [bounds[0]!, bounds[1]!, bounds[2]!, bounds[3]!]
+    boxes.push({ x: left, top, width: right - left, height: bottom - top })
+  })
+  return boxes
 }
 
 export async function pageCount(file: string): Promise<number> {
