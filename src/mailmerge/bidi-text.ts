@@ -13,7 +13,10 @@
  * So the order is ours. Lines are broken in logical order, measured with the font; each
  * line is cut into runs of one direction by bidi-js (the Unicode Bidirectional
  * Algorithm, with brackets mirrored), the runs are placed left to right in visual order,
- * and each run is handed to pdfkit in the form that comes out right.
+ * and each run is handed to pdfkit in the form that comes out right: Arabic words in
+ * reading order, for fontkit to join and reverse, in one go where a run has several
+ * words (pdfkit's `features` option keeps it from splitting the run at spaces); Latin as
+ * it is; signs and digits in the order fontkit will leave or turn into the right one.
  *
  * Only text that needs it takes this way: a document in a left-to-right language sets a
  * text without right-to-left letters with pdfkit as before.
@@ -200,6 +203,11 @@ function measure(doc: PDFKit.PDFDocument, text: string): number {
   return doc.widthOfString(text.replace(BIDI_CONTROLS, ''))
 }
 
+/** The index after the character (code point) at `index`. */
+function nextCharacter(text: string, index: number): number {
+  return index + ((text.codePointAt(index) ?? 0) > 0xffff ? 2 : 1)
+}
+
 /** Breaks one paragraph (no newlines) into lines in logical order: [start, end) each, without the spaces between. */
 function breakLines(doc: PDFKit.PDFDocument, text: string, width: number): Array<[number, number]> {
   const lines: Array<[number, number]> = []
@@ -215,14 +223,16 @@ function breakLines(doc: PDFKit.PDFDocument, text: string, width: number): Array
       }
       lines.push(line)
     }
-    // A word wider than the line (a long web address) is cut where it must be.
-    while (measure(doc, text.slice(start, end)) > width) {
-      let cut = start + 1
-      while (cut < end && measure(doc, text.slice(start, cut + 1)) <= width) cut++
+    // A word wider than the line (a long web address) is cut where it must be, at least
+    // one character a line, never inside a surrogate pair.
+    while (start < end && measure(doc, text.slice(start, end)) > width) {
+      let cut = nextCharacter(text, start)
+      while (cut < end && measure(doc, text.slice(start, nextCharacter(text, cut))) <= width)
+        cut = nextCharacter(text, cut)
       lines.push([start, cut])
       start = cut
     }
-    line = [start, end]
+    line = start < end ? [start, end] : undefined
     lineWidth = measure(doc, text.slice(start, end))
   }
   if (line) lines.push(line)
@@ -235,6 +245,8 @@ function breakLines(doc: PDFKit.PDFDocument, text: string, width: number): Array
  */
 export function setLines(doc: PDFKit.PDFDocument, text: string, width: number, direction: Direction): SetLine[] {
   const lines: SetLine[] = []
+  // As pdfkit: no text, no line.
+  if (text === '') return lines
   for (const paragraph of text.split('\n')) {
     const base = paragraphDirection(paragraph, direction)
     const embedding = bidi.getEmbeddingLevels(paragraph, base)

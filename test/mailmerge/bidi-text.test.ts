@@ -86,8 +86,15 @@ describe('drawParagraph', () => {
     const [line] = await printed('mixed.pdf', (doc) =>
       drawParagraph(doc, MIXED, 50, 50, { width: 450, align: 'right', direction: 'rtl' }),
     )
-    expect(line!.text).toBe(visualString(MIXED, 'rtl'))
+    expect(line!.text).toBe(`(${rev('يوما')} 12) K7QXM-4TR9C ${rev('رمزك')} ،M. Yılmaz ${rev('عزيزي')}`)
     expect(line!.right).toBeCloseTo(500, 0)
+  })
+
+  it('prints Arabic-Indic digits, which fontkit takes for Arabic and would reverse, in their order', async () => {
+    const [line] = await printed('digits.pdf', (doc) =>
+      drawParagraph(doc, 'الرقم ١٢٣ هنا', 50, 50, { width: 450, align: 'right', direction: 'rtl' }),
+    )
+    expect(line!.text).toBe(`${rev('هنا')} ١٢٣ ${rev('الرقم')}`)
   })
 
   it('breaks lines in reading order: the first words of the sentence end up on the first line, on the right', async () => {
@@ -107,6 +114,21 @@ describe('drawParagraph', () => {
     expect(lines.map((l) => l.text).join(' ')).toContain('K7QXM-4TR9C')
     for (const l of lines) expect(l.right).toBeCloseTo(250, 0)
     expect(lines.length * lineAdvance).toBeCloseTo(height, 6)
+  })
+
+  it('cuts a web address wider than the line rather than letting it run out of its box', async () => {
+    const url = 'https://enquete.gemeente-hengelo.example.nl/c/K7QXM4TR9Y'
+    const lines = await printed('long-url.pdf', (doc) =>
+      drawParagraph(doc, `اذهب إلى ${url}`, 50, 50, { width: 120, align: 'right', direction: 'rtl' }),
+    )
+    expect(lines.length).toBeGreaterThanOrEqual(3)
+    for (const line of lines) expect(line.left).toBeGreaterThanOrEqual(50 - 0.5)
+    expect(
+      lines
+        .slice(1)
+        .map((l) => l.text)
+        .join(''),
+    ).toBe(url)
   })
 
   it('joins the Arabic letters (DejaVu Sans has the joining forms and fontkit applies them)', async () => {
