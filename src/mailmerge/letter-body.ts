@@ -1,7 +1,10 @@
 /**
  * Setting the body of a letter: paragraphs, bullets, and a font size that makes the text
- * fit the space above the signature, so that every letter is exactly one page.
+ * fit the space above the signature, so that every letter is exactly one page. In a
+ * right-to-left letter the lines are aligned right and bullets hang on the right.
  */
+import type { Flow } from './bidi-text.ts'
+import { drawLine, drawParagraph, heightOfParagraph, needsBidi } from './bidi-text.ts'
 import type { ContentReplay } from './content-replay.ts'
 import { replayFor } from './content-replay.ts'
 import type { PdfFonts } from './fonts.ts'
@@ -73,46 +76,60 @@ export class BodyTypesetter {
    * they do not fit even at the smallest size. Measuring is as slow as setting the text,
    * so the answer is remembered per text.
    */
-  fit(paragraphs: BodyParagraph[], height: number): BodyStyle | undefined {
-    const key = `${height}\u0000${paragraphs.map((p) => p.blocks.map((b) => `${b.bullet ? '-' : ''}${b.text}`).join('\n')).join('\n\n')}`
+  fit(paragraphs: BodyParagraph[], height: number, flow: Flow): BodyStyle | undefined {
+    const key = `${height}\u0000${flow.direction}\u0000${paragraphs.map((p) => p.blocks.map((b) => `${b.bullet ? '-' : ''}${b.text}`).join('\n')).join('\n\n')}`
     if (!this.styles.has(key)) {
-      const size = FONT_SIZES.find((candidate) => this.measure(paragraphs, styleFor(candidate)) <= height)
+      const size = FONT_SIZES.find((candidate) => this.measure(paragraphs, styleFor(candidate), flow) <= height)
       if (this.styles.size >= MAX_CACHED_STYLES) this.styles.clear()
       this.styles.set(key, size === undefined ? undefined : styleFor(size))
     }
     return this.styles.get(key)
   }
 
-  measure(paragraphs: BodyParagraph[], style: BodyStyle): number {
+  measure(paragraphs: BodyParagraph[], style: BodyStyle, flow: Flow): number {
     this.doc.font(this.fonts.regular).fontSize(style.fontSize)
     let total = 0
     paragraphs.forEach((paragraph, index) => {
       if (index > 0) total += style.paragraphGap
       for (const block of paragraph.blocks) {
         const width = this.width - (block.bullet ? style.bulletIndent : 0)
-        total += this.doc.heightOfString(block.text, { width, lineGap: style.lineGap })
+        total += usesBidi(block, flow)
+          ? heightOfParagraph(this.doc, block.text, { width, lineGap: style.lineGap, ...flow })
+          : this.doc.heightOfString(block.text, { width, lineGap: style.lineGap })
       }
     })
     return total
   }
 
   /** Draws the paragraphs from (x, y); returns the y below the last line. Nothing is drawn below `bottom`. */
-  draw(paragraphs: BodyParagraph[], style: BodyStyle, x: number, y: number, bottom: number): number {
+  draw(paragraphs: BodyParagraph[], style: BodyStyle, x: number, y: number, bottom: number, flow: Flow): number {
     const doc = this.doc
     paragraphs.forEach((paragraph, index) => {
       if (index > 0) y += style.paragraphGap
       for (const block of paragraph.blocks) {
         const indent = block.bullet ? style.bulletIndent : 0
         const options = { width: this.width - indent, lineGap: style.lineGap, height: Math.max(0, bottom - y) }
-        const key = JSON.stringify(['body', x, y, bottom, style.fontSize, this.width, block.bullet, block.text])
+        const key = JSON.stringify(['body', x, y, bottom, style.fontSize, this.width, flow, block.bullet, block.text])
         this.replay.draw(key, () => {
           doc.font(this.fonts.regular).fontSize(style.fontSize).fillColor('black')
+          if (flow.direction === 'rtl') {
+            // The bullet hangs on the right, where the lines start.
+            if (block.bullet) drawLine(doc, '•', x + this.width - indent, y, { width: indent, ...flow })
+            drawParagraph(doc, block.text, x, y, { ...options, ...flow })
+            return
+          }
           if (block.bullet) doc.text('•', x, y, { lineBreak: false })
-          doc.text(block.text, x + indent, y, options)
+          if (usesBidi(block, flow)) drawParagraph(doc, block.text, x + indent, y, { ...options, ...flow })
+          else doc.text(block.text, x + indent, y, options)
         })
         y = doc.y
       }
     })
     return y
   }
+}
+
+/** pdfkit sets a block itself unless it is right to left or holds right-to-left letters (see bidi-text.ts). */
+function usesBidi(block: Block, flow: Flow): boolean {
+  return flow.direction === 'rtl' || needsBidi(block.text)
 }

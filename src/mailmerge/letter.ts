@@ -6,10 +6,17 @@
  * envelope, a box with the web address, the login code and the QR code; below them the
  * date, the subject, the body and the signature. The body shrinks its font a little when
  * a long text would otherwise run off the page.
+ *
+ * A letter in a right-to-left language is set right to left and aligned right: date,
+ * subject, body and signature, and the texts in the code box, where the QR code moves to
+ * the right. The letterhead and the address in the envelope window stay as they are (a
+ * Dutch sender and a Dutch postal address), so the window still shows the address.
  */
 import { formatLoginCode } from '#src/codes/login-code.ts'
-import { translator } from '#src/i18n/translate.ts'
+import { formatDate, translator } from '#src/i18n/translate.ts'
 import { isRightToLeft } from '#src/questionnaire/text.ts'
+import type { Flow } from './bidi-text.ts'
+import { drawLine, drawParagraph, isolate, needsBidi } from './bidi-text.ts'
 import { replayFor } from './content-replay.ts'
 import type { PdfFonts } from './fonts.ts'
 import { BodyTypesetter, splitParagraphs, toParagraph } from './letter-body.ts'
@@ -65,31 +72,18 @@ const TEXT_BOTTOM = 282
 /** How far inside the envelope window the address starts: a folded sheet shifts a few millimetres. */
 const WINDOW_INSET = { left: 5, top: 4 }
 
-const DATE_LOCALES: Record<string, string> = { nl: 'nl-NL', en: 'en-GB' }
-const dateFormats = new Map<string, Intl.DateTimeFormat>()
+/** Today's date in Amsterdam as YYYY-MM-DD (the Canadian English format is ISO's). */
+const AMSTERDAM_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' })
 
+/** Today, written as the closing date is (the same digits and month names per language). */
 function today(language: string): string {
-  const locale = DATE_LOCALES[language] ?? language
-  let format = dateFormats.get(locale)
-  if (!format) {
-    try {
-      format = new Intl.DateTimeFormat(locale, {
-        day: 'numeric',
-        month: 'long',
-        year: 'numeric',
-        timeZone: 'Europe/Amsterdam',
-      })
-    } catch {
-      format = new Intl.DateTimeFormat('nl-NL', {
-        day: 'numeric',
-        month: 'long',
-        year: 'numeric',
-        timeZone: 'Europe/Amsterdam',
-      })
-    }
-    dateFormats.set(locale, format)
+  const day = AMSTERDAM_DAY.format(new Date())
+  try {
+    return formatDate(day, language)
+  } catch {
+    // A template language that Intl does not know.
+    return formatDate(day, 'nl')
   }
-  return format.format(new Date())
 }
 
 function mergeOrThrow(text: string, values: MergeValues, language: string): string {
@@ -100,6 +94,22 @@ function mergeOrThrow(text: string, values: MergeValues, language: string): stri
   return merged
 }
 
+const LEFT_TO_RIGHT: Flow = { direction: 'ltr', align: 'left' }
+
+/** Right-to-left letters are aligned right. */
+function flowOf(language: string): Flow {
+  return isRightToLeft(language) ? { direction: 'rtl', align: 'right' } : LEFT_TO_RIGHT
+}
+
+/** Writes `text` on one line in `width` from x; the way pdfkit always did unless the text or letter needs more. */
+function writeLine(doc: PDFKit.PDFDocument, text: string, x: number, y: number, width: number, flow: Flow): void {
+  if (flow.direction === 'rtl' || needsBidi(text)) {
+    drawLine(doc, text, x, y, { width, ...flow })
+  } else {
+    doc.text(text, x, y, { lineBreak: false })
+  }
+}
+
 /** Writes `text` on one line, shrinking it from `size` until it fits `width`. */
 function fitLine(
   doc: PDFKit.PDFDocument,
@@ -108,15 +118,19 @@ function fitLine(
   y: number,
   width: number,
   size: number,
-  spacing = 0,
+  options: { spacing?: number; flow?: Flow } = {},
 ): void {
+  const { spacing = 0, flow = LEFT_TO_RIGHT } = options
   let fontSize = size
   doc.fontSize(fontSize)
   while (fontSize > 6 && doc.widthOfString(text, { characterSpacing: spacing }) > width) {
     fontSize -= 0.5
     doc.fontSize(fontSize)
   }
-  doc.text(text, x, y, { lineBreak: false, characterSpacing: spacing })
+  if (spacing === 0) return writeLine(doc, text, x, y, width, flow)
+  // Spaced out: only the code is, which is Latin; it moves to the right edge in a right-to-left letter.
+  const shift = flow.align === 'right' ? width - doc.widthOfString(text, { characterSpacing: spacing }) : 0
+  doc.text(text, x + shift, y, { lineBreak: false, characterSpacing: spacing })
 }
 
 const typesetters = new WeakMap<PDFKit.PDFDocument, BodyTypesetter>()
@@ -212,15 +226,22 @@ function drawAddress(doc: PDFKit.PDFDocument, letter: LetterData, template: Lett
   doc.fontSize(size)
   let y = top
   for (const line of lines) {
-    doc.text(line, x, y, { lineBreak: false })
+    // A Dutch postal address, left to right even on an Arabic letter; a name in Arabic script reads right to left in it.
+    writeLine(doc, line, x, y, width, LEFT_TO_RIGHT)
     y += doc.currentLineHeight(true)
   }
 }
 
 function drawCodeBox(doc: PDFKit.PDFDocument, letter: LetterData, language: string, fonts: PdfFonts): void {
+  const flow = flowOf(language)
+  const rtl = flow.direction === 'rtl'
   const x = mm(BOX.left + BOX.padding)
   const width = mm(BOX.right - BOX.left - 2 * BOX.padding)
   const qrTop = BOX.bottom - BOX.padding - QR_SIZE
+  // The QR code on the side where lines start, its explanation beside it.
+  const qrLeft = rtl ? BOX.right - BOX.padding - QR_SIZE : BOX.left + BOX.padding
+  const scanLeft = rtl ? BOX.left + BOX.padding : qrLeft + QR_SIZE + 4
+  const scanWidth = BOX.right - BOX.left - 2 * BOX.padding - QR_SIZE - 4
   // The same on every letter in this language: the box, its labels and the web address.
   replayFor(doc).draw(JSON.stringify(['code box', language, letter.siteUrl]), () => {
     const t = translator(language)
@@ -230,30 +251,27 @@ function drawCodeBox(doc: PDFKit.PDFDocument, letter: LetterData, language: stri
       .strokeColor('#555555')
       .stroke()
     doc.font(fonts.regular).fontSize(8.5).fillColor('black')
-    doc.text(t('letter.box.online'), x, mm(BOX.top + BOX.padding), { width, lineBreak: false })
+    writeLine(doc, t('letter.box.online'), x, mm(BOX.top + BOX.padding), width, flow)
     doc.font(fonts.bold)
-    fitLine(doc, letter.siteUrl, x, mm(BOX.top + BOX.padding + 4.5), width, 11)
+    fitLine(doc, letter.siteUrl, x, mm(BOX.top + BOX.padding + 4.5), width, 11, { flow })
     doc.font(fonts.regular).fontSize(8.5)
-    doc.text(t('letter.box.code'), x, mm(BOX.top + BOX.padding + 11), { width, lineBreak: false })
-    const textLeft = BOX.left + BOX.padding + QR_SIZE + 4
+    writeLine(doc, t('letter.box.code'), x, mm(BOX.top + BOX.padding + 11), width, flow)
     doc.font(fonts.regular).fontSize(8).fillColor('black')
-    doc.text(t('letter.box.scan'), mm(textLeft), mm(qrTop + 3), {
-      width: mm(BOX.right - BOX.padding - textLeft),
-      height: mm(QR_SIZE - 3),
-      lineGap: 1,
-    })
+    const scan = t('letter.box.scan')
+    const scanBox = { width: mm(scanWidth), height: mm(QR_SIZE - 3), lineGap: 1 }
+    if (rtl) drawParagraph(doc, scan, mm(scanLeft), mm(qrTop + 3), { ...scanBox, ...flow })
+    else doc.text(scan, mm(scanLeft), mm(qrTop + 3), scanBox)
   })
 
   // Large, bold and spaced out: this is what people type letter by letter.
   doc.font(fonts.bold).fillColor('black')
-  fitLine(doc, formatLoginCode(letter.code), x, mm(BOX.top + BOX.padding + 15), width, 17, 1.5)
-  drawQrCode(doc, letter.loginUrl, { x, y: mm(qrTop), size: mm(QR_SIZE) })
+  fitLine(doc, formatLoginCode(letter.code), x, mm(BOX.top + BOX.padding + 15), width, 17, { spacing: 1.5, flow })
+  drawQrCode(doc, letter.loginUrl, { x: mm(qrLeft), y: mm(qrTop), size: mm(QR_SIZE) })
 }
 
 /**
  * Draws one letter on the current page of `doc` (the caller adds the page). Throws on an
- * unknown merge field in the chosen text, and on a right-to-left text, which pdfkit
- * cannot set in the right order.
+ * unknown merge field in the chosen text.
  */
 export function drawLetter(
   doc: PDFKit.PDFDocument,
@@ -262,19 +280,21 @@ export function drawLetter(
   fonts: PdfFonts,
 ): void {
   const language = letterLanguage(template, letter.language)
-  if (isRightToLeft(language)) {
-    throw new Error(
-      `Letters in a right-to-left language ("${language}") cannot be printed yet: remove that text from the template`,
-    )
-  }
+  const flow = flowOf(language)
+  const rtl = flow.direction === 'rtl'
   const text = template.bodies[language] ?? template.bodies.nl
+  // A value merged into a sentence keeps its own direction and leaves the sentence its
+  // own (see isolate()). A left-to-right letter isolates only a value that needs it (a
+  // name in Arabic script), so that its other lines are set the way they always were.
+  const insertedAs = (value: string, printed = value) => (rtl || needsBidi(value) ? isolate(printed) : printed)
+  // A non-breaking hyphen keeps the code on one line in running text.
+  const code = formatLoginCode(letter.code).replace('-', '\u2011')
   const values: MergeValues = {
-    naam: letter.name,
-    // A non-breaking hyphen keeps the code on one line in running text.
-    code: formatLoginCode(letter.code).replace('-', '\u2011'),
-    url: letter.siteUrl,
-    sluitingsdatum: letter.closingDate,
-    gemeente: letter.stratumName,
+    naam: insertedAs(letter.name),
+    code: insertedAs(code),
+    url: insertedAs(letter.siteUrl),
+    sluitingsdatum: insertedAs(letter.closingDate),
+    gemeente: insertedAs(letter.stratumName),
   }
 
   const left = mm(template.addressWindow.leftMm + WINDOW_INSET.left)
@@ -283,35 +303,42 @@ export function drawLetter(
   drawAddress(doc, letter, template, fonts)
   drawCodeBox(doc, letter, language, fonts)
 
-  const dateLine = `${translator(language)('letter.box.date')}: ${letter.letterDate ?? today(language)}`
+  const dateLine = `${translator(language)('letter.box.date')}: ${insertedAs(letter.letterDate ?? today(language))}`
   const subject = mergeOrThrow(text.subject, values, language)
-  replayFor(doc).draw(JSON.stringify(['date and subject', left, bodyWidth, dateLine, subject]), () => {
+  replayFor(doc).draw(JSON.stringify(['date and subject', left, bodyWidth, rtl, dateLine, subject]), () => {
     doc.font(fonts.regular).fontSize(9.5).fillColor('black')
-    doc.text(dateLine, left, mm(DATE_TOP), { lineBreak: false })
+    writeLine(doc, dateLine, left, mm(DATE_TOP), bodyWidth, flow)
     doc.font(fonts.bold)
-    fitLine(doc, subject, left, mm(SUBJECT_TOP), bodyWidth, 11)
+    fitLine(doc, subject, left, mm(SUBJECT_TOP), bodyWidth, 11, { flow })
   })
 
   const raw = splitParagraphs(text.body)
   const paragraphs = raw.map((p) => toParagraph(mergeOrThrow(p, values, language)))
-  // The font size is chosen for stand-ins at least as wide as this letter's name and code.
+  // The font size is chosen for stand-ins at least as wide as this letter's name and code,
+  // set the same way as the values they stand in for.
   doc.font(fonts.regular)
-  const standIns = {
-    ...WIDEST,
-    ...(doc.widthOfString(letter.name) > doc.widthOfString(WIDEST.naam) ? { naam: letter.name } : {}),
-  }
+  const widerName = doc.widthOfString(letter.name) > doc.widthOfString(WIDEST.naam) ? letter.name : WIDEST.naam
+  const standIns = { naam: insertedAs(letter.name, widerName), code: insertedAs(code, WIDEST.code) }
   const widest = raw.map((p) => toParagraph(mergeFields(p, { ...values, ...standIns }).text))
   const typesetter = typesetterFor(doc, fonts, bodyWidth)
   const bodyBottom = mm(TEXT_BOTTOM - SIGNATURE_HEIGHT)
-  const style = typesetter.fit(widest, bodyBottom - mm(BODY_TOP))
+  const style = typesetter.fit(widest, bodyBottom - mm(BODY_TOP), flow)
   if (!style) throw new Error(`The "${language}" letter text does not fit on one page, even in small print: shorten it`)
-  const end = typesetter.draw(paragraphs, style, left, mm(BODY_TOP), bodyBottom)
+  const end = typesetter.draw(paragraphs, style, left, mm(BODY_TOP), bodyBottom, flow)
 
   // Room for a handwritten signature would need a scan of it; the name and role suffice.
   const signatureTop = Math.min(end + mm(5), mm(TEXT_BOTTOM - SIGNATURE_HEIGHT + 2))
   const { signature } = template
-  replayFor(doc).draw(JSON.stringify(['signature', left, signatureTop, bodyWidth, style.fontSize, signature]), () => {
+  const key = JSON.stringify(['signature', left, signatureTop, bodyWidth, style.fontSize, rtl, signature])
+  replayFor(doc).draw(key, () => {
     doc.font(fonts.bold).fontSize(style.fontSize).fillColor('black')
+    if (rtl || needsBidi(signature.name) || needsBidi(signature.role)) {
+      writeLine(doc, signature.name, left, signatureTop, bodyWidth, flow)
+      const roleTop = signatureTop + doc.currentLineHeight(true)
+      doc.font(fonts.regular).fontSize(style.fontSize)
+      writeLine(doc, signature.role, left, roleTop, bodyWidth, flow)
+      return
+    }
     doc.text(signature.name, left, signatureTop, { width: bodyWidth, lineBreak: false })
     doc.font(fonts.regular).fontSize(style.fontSize)
     doc.text(signature.role, left, doc.y, { width: bodyWidth, lineBreak: false })

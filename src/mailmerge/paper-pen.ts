@@ -2,7 +2,15 @@
  * Drawing primitives of the paper form that can also only measure: every piece of the
  * form is laid out by the same function twice, once dry to learn its height (does it fit
  * on this page?) and once for real, so measuring and drawing never disagree.
+ *
+ * Pieces lay the form out left to right. A form in a right-to-left language is its
+ * mirror image: the primitives put every box, line and text block at `onPage()` of the
+ * place they are given, and align text to the right. So where a box lands on paper
+ * follows from the left-to-right layout and `onPage()` alone, for anything that must
+ * find the boxes again (a scanner reading forms back).
  */
+import type { Align, Direction } from './bidi-text.ts'
+import { drawParagraph, heightOfParagraph, needsBidi, paragraphDirection, widthOfLine } from './bidi-text.ts'
 import type { PdfFonts } from './fonts.ts'
 import { mm } from './units.ts'
 
@@ -29,8 +37,26 @@ export interface Pen {
   doc: PDFKit.PDFDocument
   fonts: PdfFonts
   lang: string
+  /** The direction of the form's language: a right-to-left form is drawn mirrored. */
+  direction: Direction
   /** True while measuring: nothing is drawn, only heights are computed. */
   dry: boolean
+}
+
+/** Where the span from `x`, `width` wide, of the left-to-right layout lies on the page (its left edge). */
+export function onPage(direction: Direction, x: number, width: number): number {
+  return direction === 'rtl' ? PAPER.left + PAPER.right - x - width : x
+}
+
+/** Left and right swap in a mirrored form; the start of a line is on the right there. */
+function alignOnPage(direction: Direction, align: Align): Align {
+  if (direction === 'ltr' || align === 'center') return align
+  return align === 'left' ? 'right' : 'left'
+}
+
+/** "► text": the pointer before a routing instruction, pointing the way the instruction reads. */
+export function pointed(pen: Pen, value: string): string {
+  return `${paragraphDirection(value, pen.direction) === 'rtl' ? '◄' : '►'} ${value}`
 }
 
 export interface TextStyle {
@@ -50,6 +76,17 @@ function applyStyle(pen: Pen, style: TextStyle): PDFKit.Mixins.TextOptions {
 /** Sets wrapped text from (x, y); returns the y below it. */
 export function text(pen: Pen, value: string, x: number, y: number, style: TextStyle): number {
   const options = applyStyle(pen, style)
+  if (pen.direction === 'rtl' || needsBidi(value)) {
+    const bidiStyle = {
+      width: style.width,
+      align: alignOnPage(pen.direction, options.align as Align),
+      lineGap: options.lineGap ?? 0,
+      direction: pen.direction,
+    }
+    if (pen.dry) return y + heightOfParagraph(pen.doc, value, bidiStyle)
+    pen.doc.fillColor(style.color ?? 'black')
+    return drawParagraph(pen.doc, value, onPage(pen.direction, x, style.width), y, bidiStyle)
+  }
   if (pen.dry) return y + pen.doc.heightOfString(value, options)
   pen.doc.fillColor(style.color ?? 'black').text(value, x, y, options)
   return pen.doc.y
@@ -58,7 +95,7 @@ export function text(pen: Pen, value: string, x: number, y: number, style: TextS
 /** The width of `value` on one line in `style`. */
 export function widthOf(pen: Pen, value: string, style: Omit<TextStyle, 'width'>): number {
   applyStyle(pen, { ...style, width: Number.MAX_SAFE_INTEGER })
-  return pen.doc.widthOfString(value)
+  return widthOfLine(pen.doc, value)
 }
 
 /** Height of one line of text in `style`. */
@@ -67,19 +104,33 @@ export function lineHeight(pen: Pen, style: Omit<TextStyle, 'width'>): number {
   return pen.doc.currentLineHeight(true) + (style.lineGap ?? 1)
 }
 
-/** An answer box: white inside, so it stays visible on a shaded table row. */
-export function box(pen: Pen, x: number, y: number, size: number = PAPER.box): void {
+/** A box to write in: white inside, so it stays visible on a shaded table row. */
+export function frame(pen: Pen, x: number, y: number, width: number, height: number): void {
   if (pen.dry) return
-  pen.doc.rect(x, y, size, size).lineWidth(0.9).fillAndStroke('white', 'black')
+  pen.doc
+    .rect(onPage(pen.direction, x, width), y, width, height)
+    .lineWidth(0.9)
+    .fillAndStroke('white', 'black')
+}
+
+/** An answer box. */
+export function box(pen: Pen, x: number, y: number, size: number = PAPER.box): void {
+  frame(pen, x, y, size, size)
 }
 
 export function shade(pen: Pen, x: number, y: number, width: number, height: number, color: string = SHADE): void {
   if (pen.dry) return
-  pen.doc.rect(x, y, width, height).fill(color)
+  pen.doc.rect(onPage(pen.direction, x, width), y, width, height).fill(color)
 }
 
-/** A line to write on. */
+/** A line to write on (or under a table header). */
 export function writingLine(pen: Pen, x1: number, x2: number, y: number): void {
   if (pen.dry) return
-  pen.doc.moveTo(x1, y).lineTo(x2, y).lineWidth(0.6).strokeColor('#888888').stroke()
+  const left = onPage(pen.direction, x1, x2 - x1)
+  pen.doc
+    .moveTo(left, y)
+    .lineTo(left + x2 - x1, y)
+    .lineWidth(0.6)
+    .strokeColor('#888888')
+    .stroke()
 }

@@ -16,7 +16,7 @@ import { replayFor } from './content-replay.ts'
 import type { PageHeader } from './paper-page.ts'
 import { drawFooter, drawHeader } from './paper-page.ts'
 import type { Pen } from './paper-pen.ts'
-import { FONT_SIZE, GREY, PAPER, SHADE, shade, text } from './paper-pen.ts'
+import { FONT_SIZE, GREY, PAPER, SHADE, pointed, shade, text } from './paper-pen.ts'
 import type { Piece } from './paper-questions.ts'
 import { questionPieces } from './paper-questions.ts'
 import type { PrintedSection } from './paper-routing.ts'
@@ -58,10 +58,6 @@ export interface PaperBatchOptions {
 const PAGE_CAPACITY = PAPER.contentBottom - PAPER.contentTop
 const CONTENT_WIDTH = PAPER.right - PAPER.left
 
-function assertPrintable(lang: string): void {
-  if (isRightToLeft(lang)) throw new Error(`Paper forms in a right-to-left language ("${lang}") cannot be printed yet`)
-}
-
 /** Lays out one form on consecutive pages of `pdf`; the caller numbers and flushes them. */
 class FormWriter {
   private y = PAPER.contentTop
@@ -80,7 +76,7 @@ class FormWriter {
     this.definition = definition
     this.lang = lang
     this.header = header
-    this.pen = { doc: pdf.doc, fonts: pdf.fonts, lang, dry: false }
+    this.pen = { doc: pdf.doc, fonts: pdf.fonts, lang, direction: isRightToLeft(lang) ? 'rtl' : 'ltr', dry: false }
     this.measurePen = { ...this.pen, dry: true }
     this.firstPage = pdf.pages
     this.newPage()
@@ -233,7 +229,7 @@ class FormWriter {
         y += height + mm(2)
         if (printed.instruction)
           y =
-            text(pen, `► ${printed.instruction}`, PAPER.left, y, {
+            text(pen, pointed(pen, printed.instruction), PAPER.left, y, {
               bold: true,
               size: FONT_SIZE.small,
               width: CONTENT_WIDTH,
@@ -351,7 +347,6 @@ export async function writePaperQuestionnaire(
   options: PaperQuestionnaireOptions = {},
 ): Promise<{ pages: number }> {
   const lang = options.lang ?? 'nl'
-  assertPrintable(lang)
   const sections = paperRouting(definition, { lang, stratum: options.stratum, stratumNames: options.stratumNames })
   const pdf = new StreamingPdf(out, { bufferPages: true, title: localize(definition.title, lang), lang })
   try {
@@ -386,7 +381,6 @@ export async function writePaperQuestionnaireBatch(
   let forms = 0
   try {
     for await (const item of items) {
-      assertPrintable(item.lang)
       const key = `${item.lang}\u0000${item.stratum ?? ''}`
       let laidOut = layouts.get(key)
       if (!laidOut) {

@@ -14,7 +14,19 @@ import { GRADE_HIGHEST, GRADE_LOWEST, NO, YES } from '#src/questionnaire/labels.
 import { localize } from '#src/questionnaire/text.ts'
 import type { PrintedQuestion } from './paper-routing.ts'
 import type { Pen } from './paper-pen.ts'
-import { FONT_SIZE, GREY, PAPER, box, lineHeight, shade, text, widthOf, writingLine } from './paper-pen.ts'
+import {
+  FONT_SIZE,
+  GREY,
+  PAPER,
+  box,
+  frame,
+  lineHeight,
+  pointed,
+  shade,
+  text,
+  widthOf,
+  writingLine,
+} from './paper-pen.ts'
 import { paperText } from './paper-texts.ts'
 import { mm } from './units.ts'
 
@@ -37,7 +49,7 @@ function headPiece(printed: PrintedQuestion, hint: string | undefined): Piece {
     kind: 'head',
     draw(pen, y) {
       if (printed.instruction) {
-        y = text(pen, `► ${printed.instruction}`, ANSWER_X, y, { ...SKIP_STYLE, width: ANSWER_WIDTH })
+        y = text(pen, pointed(pen, printed.instruction), ANSWER_X, y, { ...SKIP_STYLE, width: ANSWER_WIDTH })
         y += mm(1)
       }
       text(pen, `${question.number}.`, PAPER.left, y, {
@@ -94,7 +106,7 @@ function optionPiece(option: { value: number; label: string; other?: boolean }, 
         }
       }
       if (skip) {
-        const skipText = `► ${skip}`
+        const skipText = pointed(pen, skip)
         const skipWidth = widthOf(pen, skipText, SKIP_STYLE)
         if (singleLine && !option.other && labelEnd + mm(4) + skipWidth <= PAPER.right) {
           text(pen, skipText, labelEnd + mm(4), y + 1, { ...SKIP_STYLE, width: skipWidth + 1 })
@@ -172,13 +184,8 @@ function numberPiece(min: number, max: number, unit: string | undefined): Piece 
     draw(pen, y) {
       const width = mm(6)
       const height = mm(7)
-      for (let i = 0; i < digits; i++) {
-        if (!pen.dry)
-          pen.doc
-            .rect(ANSWER_X + i * width, y, width, height)
-            .lineWidth(0.9)
-            .fillAndStroke('white', 'black')
-      }
+      // Digits are written left to right in every language: the boxes only move to the right edge.
+      for (let i = 0; i < digits; i++) frame(pen, ANSWER_X + i * width, y, width, height)
       if (unit)
         text(pen, unit, ANSWER_X + digits * width + mm(2), y + mm(1.5), {
           ...BODY,
@@ -263,8 +270,7 @@ function gridPieces(question: GridQuestion, definition: QuestionnaireDefinition)
         }
       })
       const bottom = valueY + lineHeight(pen, valueStyle) + mm(0.5)
-      if (!pen.dry)
-        pen.doc.moveTo(ANSWER_X, bottom).lineTo(PAPER.right, bottom).lineWidth(0.6).strokeColor('#888888').stroke()
+      writingLine(pen, ANSWER_X, PAPER.right, bottom)
       return bottom + mm(0.5)
     },
   }

@@ -15,7 +15,8 @@ import type { Condition, Question, QuestionnaireDefinition, Section } from '#src
 import { codesOf } from '#src/questionnaire/codes.ts'
 import { findQuestion } from '#src/questionnaire/outline.ts'
 import { evaluateCondition } from '#src/questionnaire/routing.ts'
-import { localize } from '#src/questionnaire/text.ts'
+import { isRightToLeft, localize } from '#src/questionnaire/text.ts'
+import { isolate } from './bidi-text.ts'
 import { paperText } from './paper-texts.ts'
 
 export interface PrintedQuestion {
@@ -69,8 +70,17 @@ function bothConditions(a: Condition | boolean, b: Condition | boolean): Conditi
   return { all: [a, b] }
 }
 
-function quoted(text: string): string {
-  return `‘${text}’`
+/**
+ * A label or place name put into a sentence. In a right-to-left form it is isolated, so
+ * that it keeps its own direction and the sentence's is that of its own words (a Dutch
+ * sentence the form falls back to, around an Arabic answer label, stays left to right).
+ */
+function inserted(text: string, lang: string): string {
+  return isRightToLeft(lang) ? isolate(text) : text
+}
+
+function quoted(text: string, lang: string): string {
+  return `‘${inserted(text, lang)}’`
 }
 
 /** "‘Ja’", or for a grade without a label just the number. */
@@ -81,7 +91,7 @@ function valueLabel(
   lang: string,
 ): string {
   const code = question ? codesOf(definition, question)?.find((c) => c.value === value) : undefined
-  return code?.label ? quoted(localize(code.label, lang)) : String(value)
+  return code?.label ? quoted(localize(code.label, lang), lang) : String(value)
 }
 
 type Clause = { text: string; compound: boolean }
@@ -91,7 +101,7 @@ function clause(definition: QuestionnaireDefinition, condition: Condition, optio
   const phrase = (key: KeyUnder<'paper.routing'>, values?: Record<string, string>) =>
     paperText(`routing.${key}`, lang, values)
   const or = ` ${phrase('or')} `
-  const places = (codes: string[]) => codes.map((code) => options.stratumNames?.[code] ?? code).join(or)
+  const places = (codes: string[]) => codes.map((code) => inserted(options.stratumNames?.[code] ?? code, lang)).join(or)
 
   if ('all' in condition || 'any' in condition) {
     const isAll = 'all' in condition

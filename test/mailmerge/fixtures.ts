@@ -192,3 +192,74 @@ export function paperDefinition(): QuestionnaireDefinition {
 
 /** The shipped KTO questionnaire, parsed and validated the way the server reads it. */
 export { loadKto as ktoDefinition } from '#test/questionnaire/kto.ts'
+
+/**
+ * A small questionnaire in Dutch and Arabic: the question kinds of the KTO, an answer
+ * that skips a question, and Latin names, numbers and brackets inside Arabic texts.
+ */
+export function arabicDefinition(): QuestionnaireDefinition {
+  const t = (nl: string, ar: string): LangText => ({ nl, ar })
+  return {
+    id: 'arabisch',
+    version: 1,
+    title: t('Proefvragenlijst', 'استبيان تجريبي'),
+    intro: t('Uw antwoorden zijn anoniem.', 'إجاباتك مجهولة الهوية.'),
+    outro: t('Dank u wel!', 'شكرا لك!'),
+    languages: ['nl', 'ar'],
+    scales: {
+      agree: {
+        type: 'options',
+        options: [
+          { value: 1, label: t('Eens', 'موافق') },
+          { value: 2, label: t('Oneens', 'غير موافق') },
+        ],
+      },
+    },
+    sections: [
+      {
+        id: 'start',
+        title: t('Over u', 'عنك'),
+        questions: [
+          {
+            id: 'contact',
+            number: '1',
+            type: 'single',
+            text: t('Hoe vaak had u contact met Werk en Inkomen?', 'كم مرة تواصلت مع Werk en Inkomen؟'),
+            options: [
+              { value: 1, label: t('Eén keer', 'مرة واحدة') },
+              { value: 2, label: t('Nooit', 'أبدا') },
+              { value: 3, label: t('Anders, namelijk', 'غير ذلك، وهو'), other: true },
+            ],
+          },
+          {
+            id: 'cijfer',
+            number: '2',
+            type: 'grade',
+            text: t('Welk cijfer geeft u (1 tot 10)?', 'ما هي الدرجة التي تعطيها (من 1 إلى 10)؟'),
+            showIf: { question: 'contact', in: [1, 3] },
+          },
+          {
+            id: 'uren',
+            number: '3',
+            type: 'number',
+            min: 0,
+            max: 40,
+            unit: t('uur', 'ساعات'),
+            text: t('Hoeveel uur werkt u per week?', 'كم ساعة تعمل في الأسبوع؟'),
+          },
+          {
+            id: 'stellingen',
+            number: '4',
+            type: 'grid',
+            scale: 'agree',
+            text: t('Wat vindt u van deze zinnen?', 'ما رأيك في هذه العبارات؟'),
+            items: [
+              { id: 'a', number: 'a', text: t('Ik werd snel geholpen', 'تمت مساعدتي بسرعة') },
+              { id: 'b', number: 'b', text: t('Ik werd goed geholpen', 'تمت مساعدتي بشكل جيد') },
+            ],
+          },
+        ],
+      },
+    ],
+  }
+}

@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises'
-import { describe, expect, it, vi } from 'vitest'
+import { beforeAll, describe, expect, it, vi } from 'vitest'
 import { formatLoginCode } from '#src/codes/login-code.ts'
+import { translator } from '#src/i18n/translate.ts'
+import { paragraphDirection, visualString } from '#src/mailmerge/bidi-text.ts'
 import type { LetterData, LetterTemplate } from '#src/mailmerge/index.ts'
 import {
   DEFAULT_ADDRESS_WINDOW,
@@ -14,6 +16,7 @@ import {
 import { mm } from '#src/mailmerge/units.ts'
 import { UI_LANGUAGES } from '#src/i18n/translate.ts'
 import { HARD_NAMES, hardLetters, letter, template } from './fixtures.ts'
+import type { PrintedLine } from './pdf-tools.ts'
 import {
   decodeSymbols,
   fontsOf,
@@ -21,6 +24,7 @@ import {
   pageCount,
   pageTextItems,
   pageTexts,
+  printedLines,
   renderPages,
   renderToolsAvailable,
   useTempDir,
@@ -256,12 +260,6 @@ describe('drawLetter', () => {
     await expect(letterPdf([letter()], t)).rejects.toThrow(/\{klantnummer\}/)
   })
 
-  it('refuses a right-to-left text rather than printing it in the wrong order', async () => {
-    const t = template()
-    t.bodies.ar = { subject: 'استبيان', body: 'مرحبا {naam}' }
-    await expect(letterPdf([letter({ language: 'ar' })], t)).rejects.toThrow(/right-to-left/)
-  })
-
   it('embeds a logo once, not once per letter', async () => {
     const t = template()
     // A 1×1 PNG.
@@ -294,5 +292,122 @@ describe('drawLetter', () => {
     const ink = await inkShare(pages[0]!)
     expect(ink).toBeGreaterThan(0.01)
     expect(ink).toBeLessThan(0.3)
+  })
+})
+
+/** Arabic as it lies on paper, left to right: the letters in reverse (before they are joined). */
+const rev = (text: string) => Array.from(text).reverse().join('')
+
+/** A template with an Arabic text, until the catalogue has one (the labels in the code box are still Dutch). */
+function arabicTemplate(): LetterTemplate {
+  const t = template()
+  t.bodies.ar = {
+    subject: 'ما رأيك في Werk en Inkomen؟',
+    body: `عزيزي {naam}،
+
+نود أن نعرف رأيك في قسم Werk en Inkomen في بلدية {gemeente}. لذلك نطلب منك ملء استبيان. يستغرق ذلك حوالي 15 دقيقة (ربع ساعة).
+
+يمكنك أن تختار كيف تشارك:
+- عبر الإنترنت: اذهب إلى {url} وأدخل رمز الدخول {code}. أو امسح رمز QR بهاتفك.
+- على الورق: املأ الاستبيان المرفق وأعده في مظروف الرد. لا حاجة إلى طابع بريدي.
+
+يرجى المشاركة قبل {sluitingsdatum}.
+
+مع أطيب التحيات،`,
+  }
+  return t
+}
+
+describe('drawLetter in Arabic', () => {
+  const arabic = letter({
+    name: 'M. Yılmaz',
+    language: 'ar',
+    letterDate: '1 ديسمبر 2026',
+    closingDate: '20 ديسمبر 2026',
+  })
+  let file: string
+  let lines: PrintedLine[]
+  const lineWith = (text: string) => {
+    const found = lines.find((l) => l.text.includes(text))
+    expect(found, `a line with ${text}`).toBeDefined()
+    return found!
+  }
+
+  beforeAll(async () => {
+    file = await letterPdf([arabic], arabicTemplate())
+    lines = await printedLines(file, 1)
+  })
+
+  it('greets the client with the Arabic greeting on the right of the Latin name, which reads left to right', () => {
+    // Read from the right: "عزيزي", then the name, then the Arabic comma.
+    expect(lineWith(rev('عزيزي')).text).toBe(`،M. Yılmaz ${rev('عزيزي')}`)
+  })
+
+  it('prints the login code, web address, closing date and numbers whole and in order', () => {
+    expect(lineWith(rev('اذهب')).text).toContain(`enquete.example.nl ${rev('إلى')} ${rev('اذهب')}`)
+    // The code in the running text has a non-breaking hyphen.
+    expect(lines.some((l) => l.text.includes('K7QXM\u20114TR9Y'))).toBe(true)
+    expect(lineWith(rev('يرجى')).text).toBe(`.2026 ${rev('ديسمبر')} 20 ${rev('قبل')} ${rev('المشاركة')} ${rev('يرجى')}`)
+    expect(lineWith(rev('دقيقة')).text).toContain(`(${rev('ساعة')} ${rev('ربع')}) ${rev('دقيقة')} 15`)
+    expect(lineWith(`2026 ${rev('ديسمبر')} 1`).baseline).toBeLessThan(mm(115))
+  })
+
+  it('aligns the date, subject, body, list and signature on the right margin', () => {
+    const rightMargin = mm(190)
+    const below = lines.filter((l) => l.baseline > mm(105))
+    // The bullets hang on the right margin; the lines of a list item end left of them.
+    const bulleted = below.filter((l) => l.text.endsWith('•'))
+    expect(bulleted).toHaveLength(2)
+    const itemRight = bulleted[0]!.pieces.at(-2)!.right
+    expect(itemRight).toBeLessThan(rightMargin - 10)
+    expect(below.length).toBeGreaterThan(10)
+    for (const line of below) {
+      if (line.right < rightMargin - 1) expect(line.right, line.text).toBeCloseTo(itemRight, 0)
+      else expect(line.right, line.text).toBeCloseTo(rightMargin, 0)
+    }
+    expect(below.filter((l) => Math.abs(l.right - rightMargin) < 0.5).length).toBeGreaterThan(10)
+    // Ragged on the left: lines are not stretched to the left margin.
+    expect(Math.max(...below.map((l) => l.left))).toBeGreaterThan(mm(100))
+  })
+
+  it('turns the code box: texts on the right, the QR code on the right, the code in one piece', () => {
+    const t = translator('ar')
+    const boxRight = mm(190 - 4)
+    const inBox = lines.filter((l) => l.left >= mm(118) && l.baseline > mm(45) && l.baseline < mm(103))
+    const boxLine = (text: string) => {
+      const seen = visualString(text, paragraphDirection(text, 'rtl'))
+      const found = inBox.find((l) => l.text.includes(seen))
+      expect(found, text).toBeDefined()
+      return found!
+    }
+    for (const text of [
+      t('letter.box.online'),
+      'enquete.example.nl',
+      t('letter.box.code'),
+      formatLoginCode(arabic.code),
+    ])
+      expect(boxLine(text).right, text).toBeCloseTo(boxRight, 0)
+    // The explanation beside the QR code ends left of it.
+    expect(boxLine(t('letter.box.scan').split(' ')[0]!).right).toBeCloseTo(boxRight - mm(24 + 4), 0)
+  })
+
+  it('keeps the address in the envelope window as it is, left to right', () => {
+    for (const text of ['M. Yılmaz', 'Marktstraat 12', '7551 AB  HENGELO']) {
+      const line = lines.find((l) => l.text === text)
+      expect(line, text).toBeDefined()
+      expect(line!.left).toBeCloseTo(mm(DEFAULT_ADDRESS_WINDOW.leftMm + 5), 0)
+    }
+  })
+
+  it.skipIf(!tools)('renders a QR code on the right that opens the login URL', async () => {
+    const { pages } = await renderPages(file, tmp.dir)
+    expect(await decodeSymbols(pages[0]!)).toEqual([`QR-Code:${arabic.loginUrl}`])
+  })
+
+  it('prints a Dutch letter to a client whose name is in Arabic script with the name in order', async () => {
+    const nl = await printedLines(await letterPdf([letter({ name: 'M. الحسيني' })], arabicTemplate()), 1)
+    expect(nl.map((l) => l.text)).toContain(`Beste M. ${rev('الحسيني')},`)
+    const inWindow = nl.find((l) => l.text === `M. ${rev('الحسيني')}`)
+    expect(inWindow?.left).toBeCloseTo(mm(DEFAULT_ADDRESS_WINDOW.leftMm + 5), 0)
   })
 })

@@ -1,17 +1,22 @@
 import { createWriteStream } from 'node:fs'
-import { PassThrough } from 'node:stream'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { formatLoginCode } from '#src/codes/login-code.ts'
 import type { PaperFormItem } from '#src/mailmerge/index.ts'
 import { writePaperQuestionnaire, writePaperQuestionnaireBatch } from '#src/mailmerge/index.ts'
+import { paragraphDirection, visualString } from '#src/mailmerge/bidi-text.ts'
+import { PAPER } from '#src/mailmerge/paper-pen.ts'
+import { paperText } from '#src/mailmerge/paper-texts.ts'
 import { mm } from '#src/mailmerge/units.ts'
-import { code, ktoDefinition, paperDefinition } from './fixtures.ts'
+import { arabicDefinition, code, ktoDefinition, paperDefinition } from './fixtures.ts'
+import type { PrintedBox, PrintedLine } from './pdf-tools.ts'
 import {
   decodeSymbols,
   fontsOf,
   inkShare,
   pageTextItems,
   pageTexts,
+  printedBoxes,
+  printedLines,
   renderPages,
   renderToolsAvailable,
   useTempDir,
@@ -136,11 +141,105 @@ describe('writePaperQuestionnaire', () => {
     expect(all).toContain('1 = zeer slecht, 10 = uitstekend')
     expect(all).toContain('Dank u wel!')
   })
+})
 
-  it('refuses a right-to-left language', async () => {
-    await expect(writePaperQuestionnaire(paperDefinition(), new PassThrough(), { lang: 'ar' })).rejects.toThrow(
-      /right-to-left/,
+/** Arabic as it lies on paper, left to right: the letters in reverse (before they are joined). */
+const rev = (text: string) => Array.from(text).reverse().join('')
+
+/** How a fixed text of an Arabic form lies on paper, whether the catalogue has it in Arabic or falls back to Dutch. */
+const seen = (text: string) => visualString(text, paragraphDirection(text, 'rtl'))
+
+describe('writePaperQuestionnaire in Arabic', () => {
+  let file: string
+  let lines: PrintedLine[]
+  let boxes: PrintedBox[]
+  const lineWith = (text: string) => {
+    const found = lines.find((l) => l.text.includes(text))
+    expect(found, `a line with ${text}`).toBeDefined()
+    return found!
+  }
+  const pieceWith = (line: PrintedLine, text: string) => {
+    const found = line.pieces.find((p) => p.text.includes(text))
+    expect(found, `a piece with ${text} in ${line.text}`).toBeDefined()
+    return found!
+  }
+  /** The tick box on the same row as a line of text. */
+  const boxBeside = (line: PrintedLine) => {
+    const found = boxes.find(
+      (b) => b.width < mm(5) && line.baseline > b.top && line.baseline < b.top + b.height + mm(2),
     )
+    expect(found, `a box beside ${line.text}`).toBeDefined()
+    return found!
+  }
+
+  beforeAll(async () => {
+    file = await writePdf(tmp.file('arabic.pdf'), (out) =>
+      writePaperQuestionnaire(arabicDefinition(), out, { lang: 'ar', code: CODE, stratumName: 'Hengelo' }),
+    )
+    lines = await printedLines(file, 1)
+    boxes = await printedBoxes(file, 1)
+  })
+
+  it('sets question texts right-aligned, the number on the right where the line starts', () => {
+    const question = lineWith(rev('تواصلت'))
+    // Read from the right: "1.", then the question, with the Latin name whole inside it.
+    expect(question.text).toBe(`؟Werk en Inkomen ${rev('مع')} ${rev('تواصلت')} ${rev('مرة')} ${rev('كم')}.1`)
+    expect(question.right).toBeCloseTo(PAPER.right, 0)
+    expect(pieceWith(question, rev('كم')).right).toBeCloseTo(PAPER.right - PAPER.numberColumn, 0)
+  })
+
+  it('puts each tick box on the right of its label, with the value the typist keys between them', () => {
+    for (const label of ['مرة واحدة', 'أبدا', 'غير ذلك، وهو']) {
+      const line = lineWith(rev(label))
+      const box = boxBeside(line)
+      expect(box.x, label).toBeGreaterThan(pieceWith(line, rev(label)).right)
+      expect(box.x + box.width, label).toBeCloseTo(PAPER.right - PAPER.numberColumn, 0)
+    }
+    const value = lines.find((l) => l.text === '2' && l.left > mm(150))
+    expect(value!.right).toBeLessThan(boxBeside(lineWith(rev('أبدا'))).x)
+    expect(value!.left).toBeGreaterThan(pieceWith(lineWith(rev('أبدا')), rev('أبدا')).right)
+  })
+
+  it('writes routing in order: the skip beside its answer, the condition with its answer labels whole', () => {
+    const hint = paperText('goTo', 'ar', { number: 3 })
+    const pointer = paragraphDirection(hint, 'rtl') === 'rtl' ? '◄' : '►'
+    // The skip follows the label in reading order: on its left.
+    expect(lineWith(rev('أبدا')).text).toBe(`${seen(`${pointer} ${hint}`)}${rev('أبدا')}`)
+    const condition = lines.find((l) => l.baseline > lineWith(rev('أبدا')).baseline && l.text.includes(rev('واحدة')))
+    expect(condition?.text).toContain(rev('مرة واحدة'))
+    expect(condition?.text).toContain(rev('غير ذلك، وهو'))
+  })
+
+  it('keeps numbers and brackets in an Arabic text in order', () => {
+    expect(lineWith(rev('الدرجة')).text).toBe(
+      `؟(10 ${rev('إلى')} 1 ${rev('من')}) ${rev('تعطيها')} ${rev('التي')} ${rev('الدرجة')} ${rev('هي')} ${rev('ما')}.2`,
+    )
+  })
+
+  it('runs the grade boxes and the grid columns from right to left', () => {
+    const grades = lineWith('10987654321')
+    expect(grades.right).toBeLessThanOrEqual(PAPER.right - PAPER.numberColumn)
+    const grid = lineWith(`${rev('غير موافق')}${rev('موافق')}`)
+    expect(grid.text).toBe(`${rev('غير موافق')}${rev('موافق')}`)
+    const row = lineWith(rev('بسرعة'))
+    expect(row.text.endsWith('a')).toBe(true)
+    expect(row.right).toBeCloseTo(PAPER.right - PAPER.numberColumn - mm(0.8), 0)
+  })
+
+  it('mirrors the Dutch form: every box is where the Dutch form has it, seen in a mirror', async () => {
+    const dutch = await writePdf(tmp.file('arabic-in-dutch.pdf'), (out) =>
+      writePaperQuestionnaire(arabicDefinition(), out, { lang: 'nl', code: CODE }),
+    )
+    const round = (b: PrintedBox) => [Math.round(b.x), Math.round(b.width)].join(' ')
+    const mirrored = (await printedBoxes(dutch, 1)).map((b) => ({ ...b, x: PAPER.left + PAPER.right - b.x - b.width }))
+    expect(boxes.length).toBeGreaterThan(15)
+    expect(boxes.map(round).sort()).toEqual(mirrored.map(round).sort())
+  })
+
+  it.skipIf(!tools)('keeps the barcode top right, scannable', async () => {
+    const rendered = await renderPages(file, tmp.dir, { dpi: 150 })
+    expect(await decodeSymbols(rendered.pages[0]!)).toEqual([`CODE-128:${CODE}`])
+    expect(lineWith(formatLoginCode(CODE)).left).toBeGreaterThan(mm(140))
   })
 })
 

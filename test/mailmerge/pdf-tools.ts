@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os'
 import { afterAll, beforeAll } from 'vitest'
 import path from 'node:path'
 import type { Writable } from 'node:stream'
-import { extractText, extractTextItems, getDocumentProxy } from 'unpdf'
+import { extractText, extractTextItems, getDocumentProxy, getResolvedPDFJS } from 'unpdf'
 import { programsAvailable } from '#test/setup/environment.ts'
 import { runProgram } from '#test/helpers/programs.ts'
 
@@ -86,6 +86,138 @@ export interface PlacedText {
 export async function pageTextItems(file: string, page: number, pageHeight = 841.89): Promise<PlacedText[]> {
   const { items } = await extractTextItems(await proxy(file))
   return (items[page - 1] ?? []).map((item) => ({ str: item.str, x: item.x, top: pageHeight - item.y - item.height }))
+}
+
+/**
+ * One piece of text as the printer puts it down: the glyphs of one text-showing
+ * operator, left to right as they land on paper, as the characters they stand for. Text
+ * extraction (pageTexts) turns right-to-left text back into reading order by guessing;
+ * this is the order a reader's eye meets the glyphs, with nothing guessed.
+ */
+export interface PrintedPiece {
+  text: string
+  /** Points from the left edge. */
+  x: number
+  /** Where the piece ends on the right. */
+  right: number
+  /** The baseline, in points from the top edge. */
+  baseline: number
+}
+
+interface PdfGlyph {
+  unicode: string
+  width: number
+}
+
+const RTL_LETTERS = /[\p{Script=Arabic}\p{Script=Hebrew}]/u
+
+/**
+ * The text pieces of one page (from 1). Reads the operators pdfkit writes for text: a
+ * text matrix without rotation or scaling in page space, then one show-text operator.
+ * Where a piece ends is computed from its glyph widths, kerning and character spacing.
+ */
+export async function printedPieces(file: string, page: number, pageHeight = 841.89): Promise<PrintedPiece[]> {
+  const { OPS } = await getResolvedPDFJS()
+  const { fnArray, argsArray } = await (await (await proxy(file)).getPage(page)).getOperatorList()
+  const pieces: PrintedPiece[] = []
+  let x = 0
+  let baseline = 0
+  let size = 0
+  let charSpacing = 0
+  // Character spacing is graphics state: pdfkit sets it for one text between save and restore.
+  const saved: number[] = []
+  fnArray.forEach((fn, i) => {
+    const args = argsArray[i] as unknown[]
+    if (fn === OPS.setTextMatrix) {
+      const matrix = args[0] as ArrayLike<number>
+      x = matrix[4]!
+      baseline = pageHeight - matrix[5]!
+    } else if (fn === OPS.setFont) {
+      size = args[1] as number
+    } else if (fn === OPS.setCharSpacing) {
+      charSpacing = args[0] as number
+    } else if (fn === OPS.save) {
+      saved.push(charSpacing)
+    } else if (fn === OPS.restore) {
+      charSpacing = saved.pop() ?? 0
+    } else if (fn === OPS.showText) {
+      let text = ''
+      let advance = 0
+      for (const glyph of args[0] as Array<PdfGlyph | number>) {
+        // A number moves the pen back by thousandths of the font size (kerning).
+        if (typeof glyph === 'number') advance -= (glyph * size) / 1000
+        else {
+          // Spacing goes between glyphs: the piece ends where its last glyph does.
+          if (text !== '') advance += charSpacing
+          // A ligature of right-to-left letters (lam-alef) stands for them in reading order;
+          // the glyphs around it lie in reverse order, so it is turned like them.
+          text += RTL_LETTERS.test(glyph.unicode) ? Array.from(glyph.unicode).reverse().join('') : glyph.unicode
+          advance += (glyph.width * size) / 1000
+        }
+      }
+      pieces.push({ text, x, right: x + advance, baseline })
+    }
+  })
+  return pieces
+}
+
+export interface PrintedLine {
+  /** The pieces of the line joined left to right: what a reader sees, glyph by glyph. */
+  text: string
+  left: number
+  right: number
+  baseline: number
+  pieces: PrintedPiece[]
+}
+
+/** The pieces of one page gathered into lines (same baseline), top to bottom. */
+export async function printedLines(file: string, page: number): Promise<PrintedLine[]> {
+  const byBaseline = new Map<number, PrintedPiece[]>()
+  for (const piece of await printedPieces(file, page)) {
+    const key = Math.round(piece.baseline * 2) / 2
+    byBaseline.set(key, [...(byBaseline.get(key) ?? []), piece])
+  }
+  return [...byBaseline.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([baseline, pieces]) => {
+      const sorted = [...pieces].sort((a, b) => a.x - b.x)
+      return {
+        text: sorted.map((p) => p.text).join(''),
+        left: sorted[0]!.x,
+        right: Math.max(...sorted.map((p) => p.right)),
+        baseline,
+        pieces: sorted,
+      }
+    })
+}
+
+export interface PrintedBox {
+  /** Points from the left edge. */
+  x: number
+  /** Points from the top edge. */
+  top: number
+  width: number
+  height: number
+}
+
+/**
+ * The shapes of one page (from 1) that are filled and outlined in one go: on a paper
+ * form, the boxes to tick and to write digits in. pdfkit draws in page space with the
+ * y axis turned down, so the coordinates pdf.js reports are already from the top.
+ */
+export async function printedBoxes(file: string, page: number): Promise<PrintedBox[]> {
+  const { OPS } = await getResolvedPDFJS()
+  const { fnArray, argsArray } = await (await (await proxy(file)).getPage(page)).getOperatorList()
+  const boxes: PrintedBox[] = []
+  fnArray.forEach((fn, i) => {
+    if (fn !== OPS.constructPath) return
+    // pdf.js 5: [the painting operator, the path, its bounding box].
+    const [paint, , bounds] = argsArray[i] as [number, unknown, ArrayLike<number>]
+    if (paint !== OPS.fillStroke) return
+    const [left, top, right, bottom] = [bounds[0]!, bounds[1]!, bounds[2]!, bounds[3]!]
+    boxes.push({ x: left, top, width: right - left, height: bottom - top })
+  })
+  return boxes
 }
 
 export async function pageCount(file: string): Promise<number> {

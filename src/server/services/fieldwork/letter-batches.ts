@@ -24,7 +24,6 @@ import type { LetterBatchContent, LetterBatchStatus, MailingKind } from '#src/se
 import { formatDate } from '#src/i18n/translate.ts'
 import type { LetterData, LetterTemplate, PaperFormItem } from '#src/mailmerge/index.ts'
 import { letterLanguage, writeLetterBatch, writePaperQuestionnaireBatch } from '#src/mailmerge/index.ts'
-import { isRightToLeft } from '#src/questionnaire/text.ts'
 import type { AuditActor } from '#src/server/services/audit/audit.ts'
 import { audit } from '#src/server/services/audit/audit.ts'
 import { effectiveTemplate } from './letter-templates.ts'
@@ -118,8 +117,8 @@ const writeLetters: PrintFileWriter = async (db, job, { config, kind, closesOn, 
 
 /**
  * The printed questionnaire for each person of the mailing, in the same order as the
- * letters, with their code and barcode on every page, in their language where the form
- * can be printed in it (not yet right-to-left), else in Dutch.
+ * letters, with their code and barcode on every page, in their language where the
+ * questionnaire has it, else in Dutch.
  */
 const writeQuestionnaires: PrintFileWriter = async (db, job, { file, onProgress }) => {
   const round = await db
@@ -134,8 +133,8 @@ const writeQuestionnaires: PrintFileWriter = async (db, job, { file, onProgress 
     let n = 0
     for await (const r of mailingRecipients(db, job.mailing_id, { stratumId: job.stratum_id })) {
       if (++n % 10 === 0) await nextTurn()
-      const printable = definition.languages.includes(r.language) && !isRightToLeft(r.language)
-      yield { code: r.code, lang: printable ? r.language : 'nl', stratumName: r.stratumName, stratum: r.stratumCode }
+      const lang = definition.languages.includes(r.language) ? r.language : 'nl'
+      yield { code: r.code, lang, stratumName: r.stratumName, stratum: r.stratumCode }
     }
   }
   await writePaperQuestionnaireBatch(definition, forms(), createWriteStream(file, { mode: 0o600 }), {

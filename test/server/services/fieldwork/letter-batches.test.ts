@@ -12,7 +12,10 @@ import {
   runQueuedLetterBatches,
   PRINT_FILE_WRITERS,
 } from '#src/server/services/fieldwork/letter-batches.ts'
-import { pageTexts } from '#test/mailmerge/pdf-tools.ts'
+import { pageCount, pageTexts, printedLines } from '#test/mailmerge/pdf-tools.ts'
+import { arabicDefinition } from '#test/mailmerge/fixtures.ts'
+import { PAPER } from '#src/mailmerge/paper-pen.ts'
+import { mm } from '#src/mailmerge/units.ts'
 import { closeRound } from '#src/server/services/rounds/rounds.ts'
 import { purgeRound } from '#src/server/services/rounds/purge.ts'
 
@@ -126,6 +129,41 @@ describe('print files', () => {
     expect(batch).toMatchObject({ status: 'failed', error: 'printer on fire', fileName: null })
     const folder = batchFolder(config, round.roundId)
     expect(existsSync(folder) ? readdirSync(folder) : []).toEqual([])
+  })
+
+  it("prints the paper questionnaire in the client's language, Arabic right to left included", async () => {
+    const round = await createRound(database.db, {
+      participantsPerStratum: 2,
+      strata: [{ code: 'borne', name: 'Borne' }],
+      definition: arabicDefinition(),
+    })
+    await database.db
+      .updateTable('participants')
+      .set({ language: 'ar' })
+      .where('id', '=', round.participants[0]!.id)
+      .execute()
+    const [mailing] = await createMailings(database.db, round.roundId, 'invitation', ['letter'], {
+      actor,
+      publicUrl: config.publicUrl,
+    })
+    await runQueuedLetterBatches(database.db, config, { mailingId: mailing!.mailingId, content: 'questionnaires' })
+    const batch = (await batchesOfRound(database.db, round.roundId, mailing!.mailingId)).find(
+      (b) => b.content === 'questionnaires',
+    )
+    expect(batch).toMatchObject({ status: 'done', done: 2 })
+    const file = `${batchFolder(config, round.roundId)}/${batch!.fileName}`
+    // Two forms of one page each, each padded to a sheet of its own.
+    expect(await pageCount(file)).toBe(4)
+    const titles = await Promise.all(
+      [1, 3].map(async (page) => (await printedLines(file, page)).find((l) => l.baseline > mm(30))!),
+    )
+    const arabicTitle = Array.from('استبيان تجريبي').reverse().join('')
+    expect(titles.map((t) => t.text).sort()).toEqual([arabicTitle, 'Proefvragenlijst'].sort())
+    // The Arabic title is on the right, the Dutch one on the left.
+    const arabic = titles.find((t) => t.text === arabicTitle)!
+    const dutch = titles.find((t) => t.text === 'Proefvragenlijst')!
+    expect(arabic.right).toBeCloseTo(PAPER.right, 0)
+    expect(dutch.left).toBeCloseTo(PAPER.left, 0)
   })
 
   describe('and a purge of their round', () => {
