@@ -113,7 +113,7 @@ describe('axe-core finds no WCAG 2.1 AA violation', () => {
 
   it('on a page with errors, in English, and in Arabic (right to left)', async () => {
     const { context, page } = await newPage()
-    await signIn(page, world.trilingual.participants[0]!.code)
+    await signIn(page, world.multilingual.participants[0]!.code)
     await page.locator('#uren').fill('99')
     await page.locator('#hulp_van-1').check()
     await page.locator('#hulp_van-2').check()

@@ -241,7 +241,7 @@ describe('what a respondent sees when something is wrong, and in Arabic', () => 
   it('lists the errors of a page above the form and keeps what was typed', async () => {
     const context = await chromium.newContext(PHONE)
     const page = await context.newPage()
-    await page.goto(url(`/c/${world.trilingual.participants[0]!.code}`))
+    await page.goto(url(`/c/${world.multilingual.participants[0]!.code}`))
     await page.locator('#uren').fill('99')
     for (const v of [1, 2, 3]) await page.locator(`#hulp_van-${v}`).check()
     await pressNext(page)
@@ -259,7 +259,7 @@ describe('what a respondent sees when something is wrong, and in Arabic', () => 
   it('shows an Arabic questionnaire right to left', async () => {
     const context = await chromium.newContext(PHONE)
     const page = await context.newPage()
-    await page.goto(url(`/c/${world.trilingual.participants[1]!.code}`))
+    await page.goto(url(`/c/${world.multilingual.participants[1]!.code}`))
     await andWait(page, () => page.locator('nav.languages a[hreflang="ar"]').click())
     expect(await page.locator('html').getAttribute('dir')).toBe('rtl')
     expect(await page.locator('html').getAttribute('lang')).toBe('ar')

@@ -12,40 +12,47 @@ import type { TestApp } from '#test/helpers/app.ts'
 
 export type ServedApp = TestApp & { baseUrl: string }
 
-const t = (nl: string, en: string, ar: string): LangText => ({ nl, en, ar })
+const t = (nl: string, en: string, ar: string, tr: string, pl: string): LangText => ({ nl, en, ar, tr, pl })
 
 /**
- * A small questionnaire in Dutch, English and Arabic with the question kinds the KTO
- * does not have (a number, a capped multiple choice, a required question), so error
- * states and right-to-left pages can be shown and checked.
+ * A small questionnaire in every client language (Dutch, English, Arabic, Turkish,
+ * Polish) with the question kinds the KTO does not have (a number, a capped multiple
+ * choice, a required question), so error states and right-to-left pages can be shown and
+ * checked in each language.
  */
-export function trilingualDefinition(): QuestionnaireDefinition {
+export function multilingualDefinition(): QuestionnaireDefinition {
   return {
-    id: 'proef-drietalig',
+    id: 'proef-meertalig',
     version: 1,
-    title: t('Proefvragenlijst', 'Sample questionnaire', 'استبيان تجريبي'),
-    intro: t('Dit is een proef.', 'This is a sample.', 'هذا استبيان تجريبي.'),
-    languages: ['nl', 'en', 'ar'],
+    title: t('Proefvragenlijst', 'Sample questionnaire', 'استبيان تجريبي', 'Deneme anketi', 'Ankieta próbna'),
+    intro: t('Dit is een proef.', 'This is a sample.', 'هذا استبيان تجريبي.', 'Bu bir denemedir.', 'To jest próba.'),
+    languages: ['nl', 'en', 'ar', 'tr', 'pl'],
     scales: {
       agree: {
         type: 'options',
         options: [
-          { value: 1, label: t('Eens', 'Agree', 'موافق') },
-          { value: 2, label: t('Oneens', 'Disagree', 'غير موافق') },
+          { value: 1, label: t('Eens', 'Agree', 'موافق', 'Katılıyorum', 'Zgadzam się') },
+          { value: 2, label: t('Oneens', 'Disagree', 'غير موافق', 'Katılmıyorum', 'Nie zgadzam się') },
         ],
       },
     },
     sections: [
       {
         id: 'start',
-        title: t('Over u', 'About you', 'عنك'),
+        title: t('Over u', 'About you', 'عنك', 'Sizin hakkınızda', 'O Panu/Pani'),
         questions: [
           {
             id: 'cijfer',
             number: '1',
             type: 'grade',
             required: true,
-            text: t('Welk cijfer geeft u?', 'What score do you give?', 'ما هي الدرجة التي تعطيها؟'),
+            text: t(
+              'Welk cijfer geeft u?',
+              'What score do you give?',
+              'ما هي الدرجة التي تعطيها؟',
+              'Hangi notu veriyorsunuz?',
+              'Jaką ocenę Pan/Pani daje?',
+            ),
           },
           {
             id: 'uren',
@@ -53,20 +60,39 @@ export function trilingualDefinition(): QuestionnaireDefinition {
             type: 'number',
             min: 0,
             max: 40,
-            unit: t('uur', 'hours', 'ساعات'),
-            text: t('Hoeveel uur werkt u per week?', 'How many hours a week do you work?', 'كم ساعة تعمل في الأسبوع؟'),
+            unit: t('uur', 'hours', 'ساعات', 'saat', 'godzin'),
+            text: t(
+              'Hoeveel uur werkt u per week?',
+              'How many hours a week do you work?',
+              'كم ساعة تعمل في الأسبوع؟',
+              'Haftada kaç saat çalışıyorsunuz?',
+              'Ile godzin tygodniowo Pan/Pani pracuje?',
+            ),
           },
           {
             id: 'hulp_van',
             number: '3',
             type: 'multiple',
             max: 2,
-            text: t('Van wie kreeg u hulp?', 'Who helped you?', 'من ساعدك؟'),
+            text: t(
+              'Van wie kreeg u hulp?',
+              'Who helped you?',
+              'من ساعدك؟',
+              'Kimden yardım aldınız?',
+              'Kto Panu/Pani pomógł?',
+            ),
             options: [
-              { value: 1, label: t('Klantmanager', 'Client manager', 'مدير العملاء') },
-              { value: 2, label: t('Werkcoach', 'Job coach', 'مدرب العمل') },
-              { value: 3, label: t('Familie', 'Family', 'العائلة') },
-              { value: 4, label: t('Anders, namelijk', 'Other, namely', 'غير ذلك، وهو'), other: true },
+              {
+                value: 1,
+                label: t('Klantmanager', 'Client manager', 'مدير العملاء', 'Müşteri yöneticisi', 'Opiekun klienta'),
+              },
+              { value: 2, label: t('Werkcoach', 'Job coach', 'مدرب العمل', 'İş koçu', 'Trener pracy') },
+              { value: 3, label: t('Familie', 'Family', 'العائلة', 'Aile', 'Rodzina') },
+              {
+                value: 4,
+                label: t('Anders, namelijk', 'Other, namely', 'غير ذلك، وهو', 'Başka, şöyle', 'Inne, mianowicie'),
+                other: true,
+              },
             ],
           },
           {
@@ -78,17 +104,45 @@ export function trilingualDefinition(): QuestionnaireDefinition {
               'Wat vindt u van deze zinnen?',
               'What do you think of these statements?',
               'ما رأيك في هذه العبارات؟',
+              'Bu cümleler hakkında ne düşünüyorsunuz?',
+              'Co Pan/Pani sądzi o tych zdaniach?',
             ),
             items: [
-              { id: 'a', number: 'a', text: t('Ik werd snel geholpen', 'I was helped quickly', 'تمت مساعدتي بسرعة') },
-              { id: 'b', number: 'b', text: t('Ik werd goed geholpen', 'I was helped well', 'تمت مساعدتي بشكل جيد') },
+              {
+                id: 'a',
+                number: 'a',
+                text: t(
+                  'Ik werd snel geholpen',
+                  'I was helped quickly',
+                  'تمت مساعدتي بسرعة',
+                  'Bana hızlı yardım edildi',
+                  'Szybko mi pomożono',
+                ),
+              },
+              {
+                id: 'b',
+                number: 'b',
+                text: t(
+                  'Ik werd goed geholpen',
+                  'I was helped well',
+                  'تمت مساعدتي بشكل جيد',
+                  'Bana iyi yardım edildi',
+                  'Dobrze mi pomożono',
+                ),
+              },
             ],
           },
           {
             id: 'naam_plaats',
             number: '5',
             type: 'text',
-            text: t('In welke wijk woont u?', 'Which part of town do you live in?', 'في أي حي تسكن؟'),
+            text: t(
+              'In welke wijk woont u?',
+              'Which part of town do you live in?',
+              'في أي حي تسكن؟',
+              'Hangi mahallede oturuyorsunuz?',
+              'W jakiej dzielnicy Pan/Pani mieszka?',
+            ),
           },
         ],
       },
@@ -100,8 +154,8 @@ export interface RespondentWorld {
   served: ServedApp
   /** The shipped KTO questionnaire, open; plenty of participants. */
   kto: RoundFixture
-  /** The trilingual sample, open. */
-  trilingual: RoundFixture
+  /** The sample in every client language, open. */
+  multilingual: RoundFixture
   closed: RoundFixture
   notYetOpen: RoundFixture
 }
@@ -110,8 +164,8 @@ export async function startRespondentWorld(): Promise<RespondentWorld> {
   const served = await startServedApp()
   const db = served.database.db
   const kto = await createRound(db, { participantsPerStratum: 6 })
-  const trilingual = await createRound(db, {
-    definition: trilingualDefinition(),
+  const multilingual = await createRound(db, {
+    definition: multilingualDefinition(),
     participantsPerStratum: 2,
     strata: [{ code: 'borne', name: 'Borne' }],
   })
@@ -126,7 +180,7 @@ export async function startRespondentWorld(): Promise<RespondentWorld> {
     participantsPerStratum: 1,
     strata: [{ code: 'borne', name: 'Borne' }],
   })
-  return { served, kto, trilingual, closed, notYetOpen }
+  return { served, kto, multilingual, closed, notYetOpen }
 }
 
 /** Hands out each participant once, so tests in one file never share a respondent. */
