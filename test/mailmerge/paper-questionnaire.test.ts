@@ -111,6 +111,29 @@ describe('writePaperQuestionnaire', () => {
     expect(texts.join(' ')).toMatch(/2 More than 1 year ago ► Go to question 5/)
   })
 
+  it('prints the KTO in Turkish and Polish, with their own letters intact', async () => {
+    const tr = (
+      await pageTexts(
+        await writePdf(tmp.file('kto-tr.pdf'), (out) =>
+          writePaperQuestionnaire(ktoDefinition(), out, { lang: 'tr', code: CODE }),
+        ),
+      )
+    ).map(flat)
+    expect(tr[0]).toContain('Werk en Inkomen (İş ve Gelir) hakkında ne düşünüyorsunuz?')
+    expect(tr.join(' ')).toMatch(/2 1 yıldan daha uzun süre önce ►/)
+    const pl = (
+      await pageTexts(
+        await writePdf(tmp.file('kto-pl.pdf'), (out) =>
+          writePaperQuestionnaire(ktoDefinition(), out, { lang: 'pl', code: CODE }),
+        ),
+      )
+    )
+      .map(flat)
+      .join(' ')
+    expect(pl).toContain('Czy ma Pan/Pani płatną pracę na część etatu?')
+    expect(pl).toContain('Pomoc i wsparcie, które dostaję')
+  })
+
   it('prints a spare form without a code, with a field to write one in', async () => {
     const spare = await writePdf(tmp.file('spare.pdf'), (out) => writePaperQuestionnaire(paperDefinition(), out))
     const [first] = (await pageTexts(spare)).map(flat)

@@ -114,14 +114,16 @@ describe('buildCodebook on the KTO', () => {
     })
   })
 
-  it('labels in English on request, with Dutch where a text has no translation', () => {
+  it('labels in English or another language of the questionnaire on request, in Dutch for a language it lacks', () => {
     const english = buildCodebook(kto, 'en')
     expect(english.find((v) => v.name === 'punt_goed_5')?.label).toBe(
       'What do you think is good about the Work and Income department?: That there is a safety net when I cannot manage on my own',
     )
     expect(english.find((v) => v.name === 'punt_goed_5')?.valueLabels[1]).toEqual({ value: 1, label: 'ticked' })
     expect(english.find((v) => v.name === 'kans_parttimebaan')?.routing).toBe('parttimebaan = 2')
-    expect(buildCodebook(kto, 'ar')[0]?.label).toBe(codebook[0]?.label)
+    // The KTO has no German.
+    expect(buildCodebook(kto, 'de')[0]?.label).toBe(codebook[0]?.label)
+    expect(buildCodebook(kto, 'tr')[0]?.label).toBe('Werk en Inkomen birimine hangi notu verirsiniz?')
   })
 })
 

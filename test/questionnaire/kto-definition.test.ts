@@ -25,10 +25,10 @@ describe('the shipped KTO Participatiewet definition', () => {
     expect(result.ok ? [] : result.errors).toEqual([])
   })
 
-  it('is the default questionnaire in Dutch and English', () => {
+  it('is the default questionnaire in Dutch, English, Turkish, Arabic and Polish', () => {
     expect(kto.id).toBe('kto-participatiewet')
     expect(kto.version).toBe(2)
-    expect(kto.languages).toEqual(['nl', 'en'])
+    expect(kto.languages).toEqual(['nl', 'en', 'tr', 'ar', 'pl'])
     expect(kto.title.nl).toBe('Wat vindt u van Werk en Inkomen?')
     expect(kto.outro?.nl).toMatch(/dank/i)
   })
@@ -115,6 +115,9 @@ describe('the shipped KTO Participatiewet definition', () => {
         label: {
           nl: 'Weet ik niet / geen ervaring',
           en: "Don't know / no experience",
+          tr: 'Bilmiyorum / deneyimim yok',
+          ar: 'لا أعرف / ليست لدي تجربة',
+          pl: 'Nie wiem / nie mam doświadczenia',
         },
         missing: true,
       },
@@ -138,7 +141,7 @@ describe('the shipped KTO Participatiewet definition', () => {
     expect(withOther.map((q) => q.id)).toEqual(['punt_goed', 'punt_verbeteren'])
   })
 
-  it('has every text in Dutch and English, and in no other language', () => {
+  it('has every text in all five languages, none of them empty', () => {
     const missing: string[] = []
     const walk = (node: unknown, path: string): void => {
       if (Array.isArray(node)) return node.forEach((n, i) => walk(n, `${path}[${i}]`))
@@ -147,7 +150,7 @@ describe('the shipped KTO Participatiewet definition', () => {
       if (typeof record.nl === 'string') {
         const languages = Object.keys(record).sort().join(',')
         const empty = kto.languages.filter((l) => !String(record[l] ?? '').trim())
-        if (languages !== 'en,nl' || empty.length > 0) missing.push(`${path} (${languages})`)
+        if (languages !== 'ar,en,nl,pl,tr' || empty.length > 0) missing.push(`${path} (${languages})`)
         return
       }
       for (const [key, value] of Object.entries(record)) walk(value, `${path}.${key}`)

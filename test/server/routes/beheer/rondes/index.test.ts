@@ -262,6 +262,9 @@ describe('the questionnaire preview', () => {
     const en = await researcher.visit(`/beheer/rondes/${round.roundId}/voorbeeld?taal=en`)
     expect(en.body).toContain('What score would you give the Work and Income department?')
     expect(en.body).toContain('lang="en" dir="ltr"')
+    const ar = await researcher.visit(`/beheer/rondes/${round.roundId}/voorbeeld?taal=ar`)
+    expect(ar.body).toContain('ما الدرجة التي تعطيها لقسم العمل والدخل؟')
+    expect(ar.body).toContain('lang="ar" dir="rtl"')
     // An unknown language falls back to the questionnaire's first.
     expect((await researcher.visit(`/beheer/rondes/${round.roundId}/voorbeeld?taal=xx`)).body).toContain(
       'Welk rapportcijfer',
