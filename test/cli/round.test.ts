@@ -6,10 +6,13 @@ import { runCommand } from './_run-command.ts'
 import { testConfig } from '#test/helpers/app.ts'
 import { createTestDatabase } from '#test/helpers/database.ts'
 import { daysFromToday } from '#test/helpers/fixtures.ts'
+import { loadKto } from '#test/questionnaire/kto.ts'
 import type { DatabaseHandle } from '#src/server/db/connect.ts'
 import { RefusedError, UsageError } from '#src/cli/command.ts'
 
 let handle: DatabaseHandle
+/** The version of the shipped KTO: the only one a fresh database has. */
+const KTO_VERSION = loadKto().version
 const folder = mkdtempSync(path.join(tmpdir(), 'peiling-cli-round-'))
 
 beforeAll(async () => {
@@ -31,7 +34,7 @@ const GOOD = `
 name: KTO Participatiewet najaar
 questionnaire:
   id: kto-participatiewet
-  version: 1
+  version: ${KTO_VERSION}
 municipalities:
   - Hengelo
   - Haaksbergen
@@ -89,7 +92,7 @@ describe('npm run peiling -- round', () => {
       name: 'KTO Participatiewet najaar',
       status: 'draft',
       key: 'kto-participatiewet',
-      version: 1,
+      version: KTO_VERSION,
       opens_on: daysFromToday(0),
       closes_on: daysFromToday(28),
       reminder_on: daysFromToday(14),
@@ -122,7 +125,7 @@ describe('npm run peiling -- round', () => {
     const bad = GOOD.replace(`closesOn: ${daysFromToday(28)}`, `closesOn: ${daysFromToday(-3)}`)
       .replace('minGroupSize: 4', 'minGroupSize: 2')
       .replace('doubleKeying: true', 'doubleKeying: ja')
-      .replace('  version: 1', '  version: 7')
+      .replace(`  version: ${KTO_VERSION}`, '  version: 999')
       .replace('  - Haaksbergen', '  - Hengelo')
       .concat('closeOn: 2026-01-01\n')
     const refused = run(['create', '--file', roundFile('bad.yaml', bad)])
@@ -130,7 +133,7 @@ describe('npm run peiling -- round', () => {
     const message = await refused.catch((e: Error) => e.message)
     expect(message).toContain('bad.yaml: de ronde is niet gemaakt.')
     expect(message).toContain(
-      'questionnaire (Vragenlijst): Vragenlijst kto-participatiewet versie 7 bestaat niet. Er zijn (id en versie): kto-participatiewet 1.',
+      `questionnaire (Vragenlijst): Vragenlijst kto-participatiewet versie 999 bestaat niet. Er zijn (id en versie): kto-participatiewet ${KTO_VERSION}.`,
     )
     expect(message).toContain('municipalities (Gemeenten (strata)): Regel 2: "Hengelo" staat er al.')
     expect(message).toContain('closesOn (Open tot en met): De sluitdatum ligt voor de openingsdatum.')

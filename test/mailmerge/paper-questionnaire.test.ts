@@ -53,28 +53,28 @@ describe('writePaperQuestionnaire', () => {
 
   it('prints every question with its number, answers with their values, and routing in words', () => {
     const all = pages.join(' ')
-    expect(all).toContain('Klanttevredenheidsonderzoek Werk en Inkomen')
+    expect(all).toContain('Wat vindt u van Werk en Inkomen?')
     expect(all).toContain('Zet een kruisje (X) in het hokje')
     for (let n = 1; n <= 23; n++) expect(all).toContain(`${n}. `)
     expect(all).toMatch(/1 Minder dan 1 jaar geleden/)
-    expect(all).toMatch(/2 Langer dan een jaar geleden ► Ga door naar vraag 5/)
+    expect(all).toMatch(/2 Langer dan 1 jaar geleden ► Ga door naar vraag 5/)
     expect(all).toContain('Alleen invullen als u bij vraag 2 ‘Minder dan 1 jaar geleden’ heeft gekozen.')
     expect(all).toMatch(/3 Nee ► Ga door naar vraag 9/)
     expect(all).toMatch(/1 Ja ► Ga door naar vraag 11/)
-    expect(all).toMatch(/99 Weet niet \/ geen ervaring/)
+    expect(all).toMatch(/99 Weet ik niet \/ geen ervaring/)
     // Grid header: the labels with their values, the item letters on the rows.
     expect(all).toMatch(/Helemaal mee eens 1/)
-    expect(all).toMatch(/o leggen te veel nadruk op verplichtingen en sancties/)
+    expect(all).toMatch(/o praten te veel over mijn plichten en over straffen/)
     expect(all).toContain('U mag meer antwoorden kiezen.')
     expect(all).toContain('Anders, namelijk')
   })
 
   it('repeats the table header on every page a grid continues on', () => {
     const itemsOf13 = [
-      'zijn duidelijk en eerlijk over regels',
+      'zijn duidelijk en eerlijk over de regels',
       'doen hun uiterste best',
       'respecteren mijn privacy',
-      'leggen te veel nadruk op',
+      'praten te veel over mijn plichten',
     ]
     const pagesOf13 = pages.filter((page) => itemsOf13.some((item) => page.includes(item)))
     expect(pagesOf13.length).toBeGreaterThan(0)
@@ -111,9 +111,32 @@ describe('writePaperQuestionnaire', () => {
       writePaperQuestionnaire(ktoDefinition(), out, { lang: 'en', code: CODE }),
     )
     const texts = (await pageTexts(en)).map(flat)
-    expect(texts[0]).toContain('Customer satisfaction survey Work and Income')
+    expect(texts[0]).toContain('What do you think of Work and Income?')
     expect(texts[0]).toContain(`Page 1 of ${texts.length}`)
-    expect(texts.join(' ')).toMatch(/2 More than a year ago ► Go to question 5/)
+    expect(texts.join(' ')).toMatch(/2 More than 1 year ago ► Go to question 5/)
+  })
+
+  it('prints the KTO in Turkish and Polish, with their own letters intact', async () => {
+    const tr = (
+      await pageTexts(
+        await writePdf(tmp.file('kto-tr.pdf'), (out) =>
+          writePaperQuestionnaire(ktoDefinition(), out, { lang: 'tr', code: CODE }),
+        ),
+      )
+    ).map(flat)
+    expect(tr[0]).toContain('Werk en Inkomen (İş ve Gelir) hakkında ne düşünüyorsunuz?')
+    expect(tr.join(' ')).toMatch(/2 1 yıldan daha uzun süre önce ►/)
+    const pl = (
+      await pageTexts(
+        await writePdf(tmp.file('kto-pl.pdf'), (out) =>
+          writePaperQuestionnaire(ktoDefinition(), out, { lang: 'pl', code: CODE }),
+        ),
+      )
+    )
+      .map(flat)
+      .join(' ')
+    expect(pl).toContain('Czy ma Pan/Pani płatną pracę na część etatu?')
+    expect(pl).toContain('Pomoc i wsparcie, które dostaję')
   })
 
   it('prints a spare form without a code, with a field to write one in', async () => {

@@ -29,13 +29,13 @@ describe('buildCodebook on the KTO', () => {
       name: 'rapportcijfer_dienstverlening',
       questionId: 'rapportcijfer_dienstverlening',
       questionNumber: '1',
-      label: 'Welk rapportcijfer geeft u de dienstverlening van de afdeling Werk en Inkomen in het algemeen?',
+      label: 'Welk rapportcijfer geeft u de afdeling Werk en Inkomen?',
       type: 'numeric',
       measure: 'scale',
       valueLabels: [
         { value: 1, label: 'zeer slecht' },
         { value: 10, label: 'uitstekend' },
-        { value: 99, label: 'Weet niet / geen ervaring' },
+        { value: 99, label: 'Weet ik niet / geen ervaring' },
       ],
       missingValues: [99],
     })
@@ -47,7 +47,7 @@ describe('buildCodebook on the KTO', () => {
       questionId: 'intake_stellingen',
       questionNumber: '3a',
       label:
-        'Bent u het eens met deze uitspraken over het intakegesprek? Tijdens het intakegesprek zijn mijn rechten duidelijk uitgelegd',
+        'Bent u het eens met deze zinnen over het eerste gesprek? In het eerste gesprek is duidelijk uitgelegd wat mijn rechten zijn',
       type: 'numeric',
       measure: 'ordinal',
       valueLabels: [
@@ -55,13 +55,13 @@ describe('buildCodebook on the KTO', () => {
         { value: 2, label: 'Mee eens' },
         { value: 3, label: 'Mee oneens' },
         { value: 4, label: 'Helemaal mee oneens' },
-        { value: 99, label: 'Weet niet / n.v.t.' },
+        { value: 99, label: 'Weet ik niet / geldt niet voor mij' },
       ],
       missingValues: [99],
       routing: 'intake_wanneer = 1',
     })
     expect(variable('medewerkers_stellingen_o').label).toBe(
-      'De medewerkers … leggen te veel nadruk op verplichtingen en sancties',
+      'De medewerkers van Werk en Inkomen … praten te veel over mijn plichten en over straffen, zoals een lagere uitkering',
     )
     expect(variable('medewerkers_stellingen_o').questionNumber).toBe('13o')
     expect(variable('reintegratie_cijfers_f')).toMatchObject({
@@ -88,7 +88,7 @@ describe('buildCodebook on the KTO', () => {
       name: 'punt_goed_5',
       questionId: 'punt_goed',
       questionNumber: '21',
-      label: 'Wilt u tot slot één punt aangeven dat u goed vindt aan de sociale dienst?: Dat er een vangnet is',
+      label: 'Wat vindt u goed aan de afdeling Werk en Inkomen?: Dat er een vangnet is als het zelf niet lukt',
       type: 'numeric',
       measure: 'nominal',
       valueLabels: [
@@ -98,7 +98,7 @@ describe('buildCodebook on the KTO', () => {
       missingValues: [],
       tickOf: {
         questionId: 'punt_goed',
-        label: 'Wilt u tot slot één punt aangeven dat u goed vindt aan de sociale dienst?',
+        label: 'Wat vindt u goed aan de afdeling Werk en Inkomen?',
       },
     })
     expect(variable('punt_goed_anders')).toMatchObject({ type: 'string', width: 200, valueLabels: [] })
@@ -114,14 +114,16 @@ describe('buildCodebook on the KTO', () => {
     })
   })
 
-  it('labels in English on request, with Dutch where a text has no translation', () => {
+  it('labels in English or another language of the questionnaire on request, in Dutch for a language it lacks', () => {
     const english = buildCodebook(kto, 'en')
     expect(english.find((v) => v.name === 'punt_goed_5')?.label).toBe(
-      'Finally, can you name one thing you think is good about the social services department?: That there is a safety net',
+      'What do you think is good about the Work and Income department?: That there is a safety net when I cannot manage on my own',
     )
     expect(english.find((v) => v.name === 'punt_goed_5')?.valueLabels[1]).toEqual({ value: 1, label: 'ticked' })
     expect(english.find((v) => v.name === 'kans_parttimebaan')?.routing).toBe('parttimebaan = 2')
-    expect(buildCodebook(kto, 'ar')[0]?.label).toBe(codebook[0]?.label)
+    // The KTO has no German.
+    expect(buildCodebook(kto, 'de')[0]?.label).toBe(codebook[0]?.label)
+    expect(buildCodebook(kto, 'tr')[0]?.label).toBe('Werk en Inkomen birimine hangi notu verirsiniz?')
   })
 })
 

@@ -25,14 +25,27 @@ describe('the shipped KTO Participatiewet definition', () => {
     expect(result.ok ? [] : result.errors).toEqual([])
   })
 
-  it('is the default questionnaire in Dutch and English', () => {
+  it('is the default questionnaire in Dutch, English, Turkish, Arabic and Polish', () => {
     expect(kto.id).toBe('kto-participatiewet')
-    expect(kto.languages).toEqual(['nl', 'en'])
-    expect(kto.title.nl).toBe('Klanttevredenheidsonderzoek Werk en Inkomen')
-    expect(kto.intro?.nl).toContain(
-      'Uw antwoorden zijn anoniem. De gemeente ziet niet wat u invult. Uw antwoorden hebben geen invloed op uw uitkering.',
-    )
+    expect(kto.version).toBe(2)
+    expect(kto.languages).toEqual(['nl', 'en', 'tr', 'ar', 'pl'])
+    expect(kto.title.nl).toBe('Wat vindt u van Werk en Inkomen?')
     expect(kto.outro?.nl).toMatch(/dank/i)
+  })
+
+  it('has an intro that fits a phone screen on its own: three short sentences that say it is anonymous', () => {
+    for (const language of kto.languages) {
+      const intro = kto.intro?.[language] ?? ''
+      const sentences = intro.split(/(?<=[.!?؟])\s+/).filter((s) => s.trim())
+      expect(sentences.length, `${language}: ${intro}`).toBeLessThanOrEqual(3)
+      for (const sentence of sentences) expect(sentence.split(/\s+/).length, sentence).toBeLessThanOrEqual(16)
+    }
+    expect(kto.intro?.nl).toContain('15 minuten')
+    expect(kto.intro?.nl).toContain('Uw antwoorden zijn anoniem en hebben geen invloed op uw uitkering.')
+    // What no longer fits in the intro is said where the questions start.
+    expect(kto.sections[0]?.intro?.nl).toBe(
+      'Er zijn geen goede of foute antwoorden. Weet u een antwoord niet? Sla de vraag dan over.',
+    )
   })
 
   it('has 23 questions numbered 1 to 23 in order, in the 8 sections of the paper form', () => {
@@ -99,7 +112,13 @@ describe('the shipped KTO Participatiewet definition', () => {
       type: 'grade',
       dontKnow: {
         value: 99,
-        label: { nl: 'Weet niet / geen ervaring', en: "Don't know / no experience" },
+        label: {
+          nl: 'Weet ik niet / geen ervaring',
+          en: "Don't know / no experience",
+          tr: 'Bilmiyorum / deneyimim yok',
+          ar: 'لا أعرف / ليست لدي تجربة',
+          pl: 'Nie wiem / nie mam doświadczenia',
+        },
         missing: true,
       },
     })
@@ -111,7 +130,7 @@ describe('the shipped KTO Participatiewet definition', () => {
       [2, 'Mee eens', false],
       [3, 'Mee oneens', false],
       [4, 'Helemaal mee oneens', false],
-      [99, 'Weet niet / n.v.t.', true],
+      [99, 'Weet ik niet / geldt niet voor mij', true],
     ])
   })
 
@@ -122,7 +141,7 @@ describe('the shipped KTO Participatiewet definition', () => {
     expect(withOther.map((q) => q.id)).toEqual(['punt_goed', 'punt_verbeteren'])
   })
 
-  it('has every text in Dutch and English, and in no other language', () => {
+  it('has every text in all five languages, none of them empty', () => {
     const missing: string[] = []
     const walk = (node: unknown, path: string): void => {
       if (Array.isArray(node)) return node.forEach((n, i) => walk(n, `${path}[${i}]`))
@@ -130,13 +149,65 @@ describe('the shipped KTO Participatiewet definition', () => {
       const record = node as Record<string, unknown>
       if (typeof record.nl === 'string') {
         const languages = Object.keys(record).sort().join(',')
-        if (languages !== 'en,nl' || !String(record.en).trim()) missing.push(`${path} (${languages})`)
+        const empty = kto.languages.filter((l) => !String(record[l] ?? '').trim())
+        if (languages !== 'ar,en,nl,pl,tr' || empty.length > 0) missing.push(`${path} (${languages})`)
         return
       }
       for (const [key, value] of Object.entries(record)) walk(value, `${path}.${key}`)
     }
     walk(kto, 'kto')
     expect(missing).toEqual([])
+  })
+
+  it('says the Dutch in plain words: no official jargon a client has to look up', () => {
+    const dutch: string[] = []
+    const walk = (node: unknown): void => {
+      if (Array.isArray(node)) return node.forEach(walk)
+      if (node === null || typeof node !== 'object') return
+      const record = node as Record<string, unknown>
+      if (typeof record.nl === 'string') return void dutch.push(record.nl)
+      Object.values(record).forEach(walk)
+    }
+    walk(kto)
+    const jargon =
+      /bejegening|n\.v\.t\.|re-?integratie|consulent|voorlichting|sancties|afstemming|dienstverlening|informatievoorziening|stiptheid|klanttevredenheid|efficiënt|vooroordelen/i
+    expect(dutch.filter((text) => jargon.test(text))).toEqual([])
+  })
+
+  it('explains the words of Werk en Inkomen it keeps, where they first come up', () => {
+    expect(byId('intake_wanneer').help?.nl).toContain('intakegesprek')
+    expect(byId('begeleiding_door').help?.nl).toMatch(/klantmanager is/)
+    expect(kto.sections.find((s) => s.id === 'begeleiding')?.intro?.nl).toMatch(/^Een traject is/)
+    expect(byId('balie').help?.nl).toMatch(/^De balie is/)
+  })
+
+  it('asks questions 21 and 22 as the paper form counted them: any number of points, not "one point"', () => {
+    for (const id of ['punt_goed', 'punt_verbeteren']) {
+      const question = byId(id)
+      expect(question.type).toBe('multiple')
+      if (question.type !== 'multiple') return
+      expect(question.max).toBeUndefined()
+      expect(question.text.nl).not.toMatch(/één|een punt/i)
+      expect(question.text.en).not.toMatch(/\bone\b/i)
+    }
+  })
+
+  it('keeps the answer codes of version 1, so the codebook and earlier exports still match', () => {
+    const codes = questions.flatMap((q) =>
+      q.type === 'single' || q.type === 'multiple' ? [`${q.id}:${q.options.map((o) => o.value).join(',')}`] : [],
+    )
+    expect(codes).toEqual([
+      'intake_wanneer:1,2',
+      'begeleiding_werk:1,2,3',
+      'begeleiding_door:1,2',
+      'kans_parttimebaan:1,2,3,4',
+      'kans_baan_zonder_bijstand:1,2,3,4',
+      'duur_uitkering:1,2,3,4',
+      'leeftijd:1,2,3,4,5,6',
+      'geslacht:1,2,3',
+      'punt_goed:1,2,3,4,5,6,7,8,9',
+      'punt_verbeteren:1,2,3,4,5,6,7,8,9',
+    ])
   })
 
   describe('routing', () => {

@@ -289,7 +289,7 @@ export const management: typeof nl = {
       unknownField: 'Peiling does not know this field. It knows: {fields}.',
       text: 'Fill in a text or a number here, not a list.',
       questionnaireShape:
-        'Give the id and the version of the questionnaire, such as: questionnaire: { id: kto-participatiewet, version: 1 }',
+        'Give the id and the version of the questionnaire, such as: questionnaire: { id: kto-participatiewet, version: 2 }',
       questionnaireUnknown:
         'Questionnaire {id} version {version} does not exist. There are (id and version): {available}.',
       municipalitiesList: 'Give a list of names, such as: municipalities: [Hengelo, Borne]',

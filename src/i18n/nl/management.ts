@@ -289,7 +289,7 @@ export const management = {
       unknownField: 'Dit veld kent Peiling niet. Wel: {fields}.',
       text: 'Vul hier een tekst of een getal in, geen lijst.',
       questionnaireShape:
-        'Geef de id en de versie van de vragenlijst, zoals: questionnaire: { id: kto-participatiewet, version: 1 }',
+        'Geef de id en de versie van de vragenlijst, zoals: questionnaire: { id: kto-participatiewet, version: 2 }',
       questionnaireUnknown: 'Vragenlijst {id} versie {version} bestaat niet. Er zijn (id en versie): {available}.',
       municipalitiesList: 'Geef een lijst van namen, zoals: municipalities: [Hengelo, Borne]',
       yesNo: 'Vul true (ja) of false (nee) in.',

@@ -2,7 +2,7 @@
  * A round described in a YAML file, for `peiling round create --file round.yaml`:
  *
  *   name: KTO Participatiewet najaar 2026
- *   questionnaire: { id: kto-participatiewet, version: 1 }
+ *   questionnaire: { id: kto-participatiewet, version: 2 }
  *   municipalities: [Hengelo, Haaksbergen, Borne]
  *   opensOn: 2026-10-01
  *   closesOn: 2026-10-28

@@ -11,9 +11,10 @@ let round: RoundFixture
 beforeAll(async () => {
   t = await createTestApp()
   round = await createRound(t.database.db, { participantsPerStratum: 3 })
-  const [english, , polish] = round.participants
+  const [english, , german, polish] = round.participants
   await t.database.db.updateTable('participants').set({ language: 'en' }).where('id', '=', english!.id).execute()
-  // The KTO has no Polish: that client starts in Dutch.
+  // The KTO has no German: that client starts in Dutch.
+  await t.database.db.updateTable('participants').set({ language: 'de' }).where('id', '=', german!.id).execute()
   await t.database.db.updateTable('participants').set({ language: 'pl' }).where('id', '=', polish!.id).execute()
 })
 afterAll(async () => t.close())
@@ -33,6 +34,14 @@ describe('the language of the respondent pages', () => {
     const phone = new Browser(t.app)
     const page = await phone.visit(`/c/${round.participants[0]!.code}`)
     expect(langOf(page.body)).toBe('en')
+  })
+
+  it("starts in the client file's language when the questionnaire has it, as the KTO has Polish", async () => {
+    const phone = new Browser(t.app)
+    const page = await phone.visit(`/c/${round.participants[3]!.code}`)
+    expect(langOf(page.body)).toBe('pl')
+    expect(page.body).toContain('<h1>Ogólnie</h1>')
+    expect(page.body).toContain('Jaką ocenę daje Pan/Pani działowi Werk en Inkomen?')
   })
 
   it('keeps a language the respondent chose with the switch before signing in', async () => {

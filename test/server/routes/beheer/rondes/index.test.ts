@@ -254,14 +254,17 @@ describe('the questionnaire preview', () => {
     const round = await createRound(t.database.db, { status: 'draft' })
     const nl = await researcher.visit(`/beheer/rondes/${round.roundId}/voorbeeld`)
     expect(nl.statusCode).toBe(200)
-    expect(nl.body).toContain('Welk rapportcijfer geeft u de dienstverlening')
+    expect(nl.body).toContain('Welk rapportcijfer geeft u de afdeling Werk en Inkomen?')
     expect(nl.body).toContain('Alleen voor wie:')
     expect(nl.body).toContain('name="rapportcijfer_dienstverlening" value="10"')
     expect(nl.body).toContain('Deel 1 van')
     expect(nl.body).toContain(`href="/beheer/rondes/${round.roundId}/voorbeeld?taal=en" lang="en"`)
     const en = await researcher.visit(`/beheer/rondes/${round.roundId}/voorbeeld?taal=en`)
-    expect(en.body).toContain('What score would you give the services')
+    expect(en.body).toContain('What score would you give the Work and Income department?')
     expect(en.body).toContain('lang="en" dir="ltr"')
+    const ar = await researcher.visit(`/beheer/rondes/${round.roundId}/voorbeeld?taal=ar`)
+    expect(ar.body).toContain('ما الدرجة التي تعطيها لقسم العمل والدخل؟')
+    expect(ar.body).toContain('lang="ar" dir="rtl"')
     // An unknown language falls back to the questionnaire's first.
     expect((await researcher.visit(`/beheer/rondes/${round.roundId}/voorbeeld?taal=xx`)).body).toContain(
       'Welk rapportcijfer',

@@ -472,7 +472,7 @@ describe('the codebook and SPSS syntax', () => {
     const grade = rows.find((r) => r[0] === 'rapportcijfer_dienstverlening')!
     expect(grade[2]).toContain('Welk rapportcijfer')
     expect(grade[5]).toContain('1 = zeer slecht')
-    expect(grade[5]).toContain('99 = Weet niet / geen ervaring')
+    expect(grade[5]).toContain('99 = Weet ik niet / geen ervaring')
     expect(grade[5]).toContain('-1 = Papier: meer dan één antwoord aangekruist')
     expect(grade[6]).toBe('99, -1, -2, -3, -4')
     const routed = rows.find((r) => r[0] === 'begeleiding_door_1')!
@@ -505,7 +505,7 @@ describe('the codebook and SPSS syntax', () => {
       const { stdout: output } = await runProgram('pspp', ['-o', path.join(dir, 'out.txt'), 'run.sps'], { cwd: dir })
       const listing = readFileSync(path.join(dir, 'out.txt'), 'utf8') + output
       expect(listing).not.toMatch(/error|warning/i)
-      expect(listing).toContain('Welk rapportcijfer geeft u de dienstverlening')
+      expect(listing).toContain('Welk rapportcijfer geeft u de afdeling Werk en Inkomen?')
       expect(listing).toContain('zeer slecht')
       expect(existsSync(path.join(dir, `ronde-${round.roundId}-antwoorden.sav`))).toBe(true)
       // 31 cases: 29 grades; "weet niet" and the paper form's -1 (two boxes ticked) are missing.

@@ -85,7 +85,7 @@ describe('the results view', () => {
     expect(eight.cells[0]).toEqual({ count: 11, share: 11 / 29 })
     expect(eight.cells[1]).toEqual({ count: 10, share: 10 / 20 })
     const dontKnow = grade.rows.find((r) => r.value === 99)!
-    expect(dontKnow).toMatchObject({ label: 'Weet niet / geen ervaring', outsideBase: true })
+    expect(dontKnow).toMatchObject({ label: 'Weet ik niet / geen ervaring', outsideBase: true })
     expect(dontKnow.cells[1]).toEqual({ count: 2, share: null })
     // "% onvoldoende" is the sum of the rows 1 to 5 above it, on the same base.
     const failing = grade.rows.filter((r) => r.value !== null && r.value >= 1 && r.value <= 5)
