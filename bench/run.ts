@@ -12,7 +12,8 @@
  *
  * Needs Debian's postgresql and chromium packages, like the tests. Takes about four minutes.
  * `npm run bench -- --quick` shortens every load to 3 seconds and makes the big round a
- * tenth the size (for trying things out).
+ * tenth the size (for trying things out); `--only=pages,letters` runs just those parts
+ * (saves, pages, letters, monitor, import).
  */
 import { mkdtempSync } from 'node:fs'
 import { availableParallelism, cpus, tmpdir } from 'node:os'
@@ -31,6 +32,11 @@ import { startServerProcess } from '#test/helpers/server-process.ts'
 import { createServerDatabase, startPostgresServer } from '#test/setup/postgres-process.ts'
 
 const quick = process.argv.includes('--quick')
+const only = process.argv
+  .find((a) => a.startsWith('--only='))
+  ?.slice('--only='.length)
+  .split(',')
+const runs = (part: string) => !only || only.includes(part)
 const log = (line: string) => console.error(`· ${line}`)
 const figures: Figure[] = []
 
@@ -38,20 +44,30 @@ console.error(
   `Peiling benchmarks on ${availableParallelism()} cores (${cpus()[0]?.model ?? 'unknown CPU'}), Node ${process.version}${quick ? ', quick' : ''}`,
 )
 
-log('answer saves')
-figures.push(...(await benchAnswerSaves({ seconds: quick ? 3 : 6, log })))
+if (runs('saves')) {
+  log('answer saves')
+  figures.push(...(await benchAnswerSaves({ seconds: quick ? 3 : 6, log })))
+}
 
-log('page weight and first render')
-figures.push(...(await withServedApp((baseUrl, codes) => benchPageWeight(baseUrl, codes))))
+if (runs('pages')) {
+  log('page weight and first render')
+  figures.push(...(await withServedApp((baseUrl, codes, codeIn) => benchPageWeight(baseUrl, codes, codeIn))))
+}
 
-log('letters')
-figures.push(...lettersFigures(await benchLetters(quick ? { memoryRuns: [20_000] } : {})))
+if (runs('letters')) {
+  log('letters')
+  figures.push(...lettersFigures(await benchLetters(quick ? { memoryRuns: [20_000] } : {})))
+}
 
-log('response monitor and CSV export')
-figures.push(...(await benchMonitorExport({ ...(quick ? { participants: 10_000, responses: 2_000 } : {}), log })))
+if (runs('monitor')) {
+  log('response monitor and CSV export')
+  figures.push(...(await benchMonitorExport({ ...(quick ? { participants: 10_000, responses: 2_000 } : {}), log })))
+}
 
-log('client import')
-figures.push(...(await benchImport({ runs: quick ? 3 : 5, log })))
+if (runs('import')) {
+  log('client import')
+  figures.push(...(await benchImport({ runs: quick ? 3 : 5, log })))
+}
 
 console.log('')
 printTable(figures)
@@ -64,13 +80,24 @@ console.log(
 )
 
 /** The app on a fresh PostgreSQL database with an open round, for the page benchmarks. */
-async function withServedApp<T>(work: (baseUrl: string, codes: string[]) => Promise<T>): Promise<T> {
+/** The client languages the page-height walk covers, one participant each (after the first 6 codes). */
+const WALK_LANGUAGES = ['nl', 'en', 'tr', 'ar', 'pl']
+
+async function withServedApp<T>(
+  work: (baseUrl: string, codes: string[], codeIn: Record<string, string>) => Promise<T>,
+): Promise<T> {
   const server = await startPostgresServer()
   try {
     const { url } = await createServerDatabase(server.url)
     const handle = connectPostgres(url)
     await migrateToLatest(handle.db)
-    const round = await createRound(handle.db, { participantsPerStratum: 3 })
+    const round = await createRound(handle.db, { participantsPerStratum: 6 })
+    const codeIn: Record<string, string> = {}
+    for (const [index, language] of WALK_LANGUAGES.entries()) {
+      const p = round.participants[round.participants.length - 1 - index]!
+      await handle.db.updateTable('participants').set({ language }).where('id', '=', p.id).execute()
+      codeIn[language] = p.code
+    }
     await handle.close()
     const app = await startServerProcess({
       DATABASE_URL: url,
@@ -80,7 +107,8 @@ async function withServedApp<T>(work: (baseUrl: string, codes: string[]) => Prom
     try {
       return await work(
         app.baseUrl,
-        round.participants.map((p) => p.code),
+        round.participants.slice(0, -WALK_LANGUAGES.length).map((p) => p.code),
+        codeIn,
       )
     } finally {
       await app.kill('SIGKILL')

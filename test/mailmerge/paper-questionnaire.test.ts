@@ -226,8 +226,13 @@ describe('writePaperQuestionnaire in Arabic', () => {
   it('writes routing in order: the skip beside its answer, the condition with its answer labels whole', () => {
     const hint = paperText('goTo', 'ar', { number: 3 })
     const pointer = paragraphDirection(hint, 'rtl') === 'rtl' ? '◄' : '►'
-    // The skip follows the label in reading order: on its left.
-    expect(lineWith(rev('أبدا')).text).toBe(`${seen(`${pointer} ${hint}`)}${rev('أبدا')}`)
+    // The skip follows the label in reading order: on its left, on the same line (an
+    // Arabic skip sits a point off the label's baseline, as its own line when read back).
+    const label = lineWith(rev('أبدا'))
+    const skip = lines.find((l) => l.text.includes(seen(`${pointer} ${hint}`)))
+    expect(skip, 'the skip is printed').toBeDefined()
+    expect(Math.abs(skip!.baseline - label.baseline)).toBeLessThanOrEqual(2)
+    expect(skip!.right).toBeLessThan(label.left)
     const condition = lines.find((l) => l.baseline > lineWith(rev('أبدا')).baseline && l.text.includes(rev('واحدة')))
     expect(condition?.text).toContain(rev('مرة واحدة'))
     expect(condition?.text).toContain(rev('غير ذلك، وهو'))

@@ -130,7 +130,7 @@ export const respondent: typeof nl = {
       'On a screen 320 pixels wide you do not need to scroll sideways. That is a small phone, or zooming in to 400% on a computer.',
     keyboard: 'You can fill in and send a questionnaire page with the keyboard only. You can always see where you are.',
     noScript: 'The questionnaire also works without JavaScript.',
-    phoneGrid: 'On a phone, each statement of a table is shown as a question of its own, one below the other.',
+    phoneGrid: 'On a phone, each statement of a table is shown as a question of its own, one below the other. A long table is spread over several pages, with the question on each page.',
     languages: 'Every page states its language. Arabic is shown from right to left.',
     paper: 'You can also fill in the questionnaire on paper. It comes with the letter.',
     knownTitle: 'What is not right yet',

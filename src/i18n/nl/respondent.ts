@@ -127,7 +127,7 @@ export const respondent = {
     keyboard:
       'U kunt een vragenlijstpagina invullen en versturen met alleen het toetsenbord. U ziet steeds waar u bent.',
     noScript: 'De vragenlijst werkt ook zonder JavaScript.',
-    phoneGrid: 'Op een telefoon staat elke stelling van een tabel als een eigen vraag onder elkaar.',
+    phoneGrid: 'Op een telefoon staat elke stelling van een tabel als een eigen vraag onder elkaar. Een lange tabel staat op meer pagina’s, met de vraag op elke pagina.',
     languages: 'Elke pagina zegt in welke taal hij is. Arabisch staat van rechts naar links.',
     paper: 'U kunt de vragenlijst ook op papier invullen. Die zit bij de brief.',
     knownTitle: 'Wat nog niet goed is',

@@ -137,7 +137,7 @@ export const respondent: typeof nl = {
     keyboard:
       'Stronę ankiety można wypełnić i wysłać przy użyciu samej klawiatury. Zawsze widać, w którym miejscu strony się jest.',
     noScript: 'Ankieta działa także bez JavaScriptu.',
-    phoneGrid: 'Na telefonie każde stwierdzenie z tabeli jest pokazane jako osobne pytanie, jedno pod drugim.',
+    phoneGrid: 'Na telefonie każde stwierdzenie z tabeli jest pokazane jako osobne pytanie, jedno pod drugim. Długa tabela jest podzielona na kilka stron, a pytanie jest na każdej stronie.',
     languages: 'Każda strona podaje, w jakim jest języku. Tekst arabski jest pokazany od prawej do lewej.',
     paper: 'Ankietę można też wypełnić na papierze. Jest dołączona do listu.',
     knownTitle: 'Co jeszcze nie jest dobre',

@@ -135,7 +135,7 @@ export const respondent: typeof nl = {
     keyboard:
       'Bir anket sayfasını sadece klavyeyle doldurup gönderebilirsiniz. Nerede olduğunuzu her zaman görürsünüz.',
     noScript: 'Anket JavaScript olmadan da çalışır.',
-    phoneGrid: 'Telefonda bir tablodaki her ifade, ayrı bir soru olarak alt alta gösterilir.',
+    phoneGrid: 'Telefonda bir tablodaki her ifade, ayrı bir soru olarak alt alta gösterilir. Uzun bir tablo, her sayfada soru tekrar edilerek birkaç sayfaya bölünür.',
     languages: 'Her sayfa hangi dilde olduğunu belirtir. Arapça sağdan sola gösterilir.',
     paper: 'Anketi kâğıt üzerinde de doldurabilirsiniz. Kâğıt anket mektupla birlikte gelir.',
     knownTitle: 'Henüz iyi olmayanlar',

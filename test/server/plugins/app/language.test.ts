@@ -26,7 +26,9 @@ describe('the language of the respondent pages', () => {
     expect(langOf((await new Browser(t.app).get('/', { 'accept-language': 'en-GB,en;q=0.9,nl;q=0.5' })).body)).toBe(
       'en',
     )
-    expect(langOf((await new Browser(t.app).get('/', { 'accept-language': 'tr-TR,nl;q=0.8' })).body)).toBe('nl')
+    expect(langOf((await new Browser(t.app).get('/', { 'accept-language': 'tr-TR,nl;q=0.8' })).body)).toBe('tr')
+    expect(langOf((await new Browser(t.app).get('/', { 'accept-language': 'de-DE,nl;q=0.8' })).body)).toBe('nl')
+    expect(langOf((await new Browser(t.app).get('/', { 'accept-language': 'de-DE' })).body)).toBe('nl')
     expect(langOf((await new Browser(t.app).get('/')).body)).toBe('nl')
   })
 
