@@ -18,7 +18,7 @@ import type { Condition, GridItem, Question, QuestionnaireDefinition, Section } 
 import { gridItemVariable, variablesOf } from './variables.ts'
 
 /** Statements of a grid on one page; more go over several pages. */
-export const MAX_STATEMENTS = 5
+export const MAX_STATEMENTS = 4
 
 /** Rows (a line of question text or one answer target) on one page at most. */
 export const MAX_ROWS = 24

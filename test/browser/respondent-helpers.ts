@@ -166,7 +166,7 @@ export async function startRespondentWorld(): Promise<RespondentWorld> {
   const kto = await createRound(db, { participantsPerStratum: 6 })
   const multilingual = await createRound(db, {
     definition: multilingualDefinition(),
-    participantsPerStratum: 2,
+    participantsPerStratum: 8,
     strata: [{ code: 'borne', name: 'Borne' }],
   })
   const closed = await createRound(db, {

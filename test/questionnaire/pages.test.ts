@@ -31,7 +31,7 @@ describe('the pages of a questionnaire', () => {
     ])
   })
 
-  it('split a long grid into even parts of at most five statements, each repeating the question', () => {
+  it('split a long grid into even parts of at most four statements, each repeating the question', () => {
     const definition = sampleDefinition()
     const grid = definition.sections[1]!.questions[1] as GridQuestion
     grid.items = Array.from({ length: 11 }, (_, i) => ({
@@ -73,14 +73,15 @@ describe('the pages of a questionnaire', () => {
     ])
   })
 
-  it('keep every KTO grid to five statements a page', () => {
+  it('keep every KTO grid to four statements a page', () => {
     const kto = loadKto()
     for (const page of pagesOf(kto)) {
       for (const q of page.questions) if (q.items) expect(q.items.length).toBeLessThanOrEqual(MAX_STATEMENTS)
     }
-    // Question 13 (15 statements about the client manager) is three pages of five.
+    // Question 13 (15 statements about the client manager) is four pages: four statements
+    // with five answers each is what fits four phone screens in every language.
     const q13 = pagesOf(kto).filter((page) => page.questions.some((q) => q.question.number === '13'))
-    expect(q13.map((page) => page.questions[0]!.items!.length)).toEqual([5, 5, 5])
+    expect(q13.map((page) => page.questions[0]!.items!.length)).toEqual([4, 4, 4, 3])
     expect(pageOfQuestion(kto, 'opmerkingen')).toBeDefined()
   })
 })

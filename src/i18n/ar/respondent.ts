@@ -45,6 +45,7 @@ export const respondent: typeof nl = {
       'يمكنكم التوقف والمتابعة لاحقًا. سجّلوا الدخول مرة أخرى بنفس الرمز، ويمكن ذلك أيضًا على هاتف أو كمبيوتر آخر.',
     errorSummary: 'هناك شيء غير معبأ بشكل صحيح:',
     gridPart: 'هذا السؤال موزع على عدة صفحات ({current} من {total}).',
+    aboutQuestionnaire: 'عن هذا الاستبيان',
     gradeLow: 'سيئ جدًا',
     gradeHigh: 'ممتاز',
     yes: 'نعم',

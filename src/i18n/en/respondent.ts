@@ -37,6 +37,7 @@ export const respondent: typeof nl = {
     resumeHint: 'You can stop and continue later. Log in again with the same code, also on another phone or computer.',
     errorSummary: 'Something is not filled in correctly:',
     gridPart: 'This question is spread over {total} pages. This is page {current}.',
+    aboutQuestionnaire: 'About this questionnaire',
     gradeLow: 'very bad',
     gradeHigh: 'excellent',
     yes: 'Yes',

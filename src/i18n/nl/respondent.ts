@@ -35,6 +35,7 @@ export const respondent = {
       'U kunt stoppen en later verder gaan. Log dan opnieuw in met dezelfde code, ook op een andere telefoon of computer.',
     errorSummary: 'Er is iets niet goed ingevuld:',
     gridPart: 'Deze vraag staat op {total} pagina’s. Dit is pagina {current}.',
+    aboutQuestionnaire: 'Over deze vragenlijst',
     gradeLow: 'zeer slecht',
     gradeHigh: 'uitstekend',
     yes: 'Ja',

@@ -43,6 +43,7 @@ export const respondent: typeof nl = {
       'Można przerwać i dokończyć później. Wystarczy zalogować się ponownie tym samym kodem, także na innym telefonie lub komputerze.',
     errorSummary: 'Coś nie zostało wypełnione prawidłowo:',
     gridPart: 'Liczba stron tego pytania: {total}. To jest strona {current}.',
+    aboutQuestionnaire: 'O tej ankiecie',
     gradeLow: 'bardzo źle',
     gradeHigh: 'doskonale',
     yes: 'Tak',

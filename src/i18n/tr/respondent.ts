@@ -43,6 +43,7 @@ export const respondent: typeof nl = {
       'Şimdi durup daha sonra devam edebilirsiniz. Bunun için aynı kodla yeniden giriş yapın. Başka bir telefon veya bilgisayarda da olabilir.',
     errorSummary: 'Bir şey doğru doldurulmadı:',
     gridPart: 'Bu soru {total} sayfada. Bu, {current}. sayfa.',
+    aboutQuestionnaire: 'Bu anket hakkında',
     gradeLow: 'çok kötü',
     gradeHigh: 'mükemmel',
     yes: 'Evet',
