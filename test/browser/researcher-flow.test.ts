@@ -105,7 +105,7 @@ async function participantsOf(roundId: number) {
   return served.database.db
     .selectFrom('participants')
     .innerJoin('strata', 'strata.id', 'participants.stratum_id')
-    .select(['participants.id', 'participants.code', 'strata.name as stratum'])
+    .select(['participants.id', 'participants.code', 'participants.language', 'strata.name as stratum'])
     .where('participants.round_id', '=', roundId)
     .orderBy('participants.id')
     .execute()
@@ -275,8 +275,9 @@ describe('a researcher runs the fieldwork of a round in the staff console', () =
     expect(await text(page, 'ul.mailings')).toBe(`${madeOn}: Uitnodiging (brief), ${writtenTo} ontvangers`)
 
     // --- A Hengelo client answers online with the link from the letter; a Borne client's paper form is keyed
-    const online = participants.find((p) => p.stratum === 'Hengelo')!
-    const paper = participants.find((p) => p.stratum === 'Borne')!
+    // Dutch-speaking clients: the buttons below are found by their Dutch names.
+    const online = participants.find((p) => p.stratum === 'Hengelo' && p.language === 'nl')!
+    const paper = participants.find((p) => p.stratum === 'Borne' && p.language === 'nl')!
     const phone = await chromium.newContext(DESKTOP)
     const respondent = await phone.newPage()
     await respondent.goto(url(`/c/${online.code}`))

@@ -20,6 +20,7 @@ import {
   pressNext,
   startRespondentWorld,
 } from './respondent-helpers.ts'
+import { ktoPageAsking } from '#test/questionnaire/kto.ts'
 
 let world: RespondentWorld
 let chromium: ChromiumBrowser
@@ -79,24 +80,26 @@ describe('a respondent on a phone', () => {
     Object.assign(filled, await fillPage(page, { pick: { rapportcijfer_dienstverlening: 8 } }))
     await pressNext(page)
 
-    // Intake: "less than a year ago" brings up the follow-up grid on the same page.
+    // Intake: "less than a year ago" brings up the follow-up grid, on the next page.
     expect(pathOf(page)).toBe('/vragenlijst/deel/intake')
     Object.assign(filled, await fillPage(page))
     await pressNext(page)
-    expect(pathOf(page)).toBe('/vragenlijst/deel/intake')
+    expect(pathOf(page)).toBe('/vragenlijst/deel/intake-2')
     await expect.poll(() => page.locator('fieldset.grid').count()).toBeGreaterThan(0)
     // On a phone every statement of a grid is its own question: nothing sticks out sideways.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360)
     await screenshot(page, 'respondent-03-grid-phone')
     Object.assign(filled, await fillPage(page))
     await pressNext(page)
+    expect(pathOf(page)).toBe('/vragenlijst/deel/intake-3')
+    Object.assign(filled, await fillPage(page))
+    await pressNext(page)
     expect(pathOf(page)).toBe('/vragenlijst/deel/begeleiding')
     Object.assign(filled, await fillPage(page))
     await pressNext(page)
-    Object.assign(filled, await fillPage(page))
-    await pressNext(page)
+    // Help with finding work: its follow-up questions come next.
     const resumeAt = pathOf(page)
-    expect(resumeAt).toBe('/vragenlijst/deel/werk')
+    expect(resumeAt).toBe('/vragenlijst/deel/begeleiding-2')
 
     await andWait(page, () => page.locator('form.stop button').click())
     await expect.poll(() => page.locator('h1').textContent()).toBe('Tot later')
@@ -121,7 +124,7 @@ describe('a respondent on a phone', () => {
     await screenshot(desk, 'respondent-04-review')
 
     // The open answer comes back as text, and its markup never ran.
-    await desk.goto(url('/vragenlijst/deel/tot_slot'))
+    await desk.goto(url(ktoPageAsking('opmerkingen')))
     expect(await desk.locator('textarea[name="opmerkingen"]').inputValue()).toBe(text)
     expect(await desk.evaluate(() => (window as unknown as { __injected?: string }).__injected)).toBeUndefined()
     await desk.goto(url('/vragenlijst/overzicht'))
@@ -264,12 +267,12 @@ describe('what a respondent sees when something is wrong, and in Arabic', () => 
     expect(await page.locator('html').getAttribute('dir')).toBe('rtl')
     expect(await page.locator('html').getAttribute('lang')).toBe('ar')
     await expect.poll(() => page.locator('h1').textContent()).toBe('عنك')
-    // Right to left: the first option's box sits at the right edge of its row.
-    const [input, label] = await Promise.all([
-      page.locator('#cijfer-1').boundingBox(),
-      page.locator('label:has(#cijfer-1) span').boundingBox(),
+    // Right to left: the grade runs from the right, 1 at the right edge of its row.
+    const [one, two] = await Promise.all([
+      page.locator('label:has(#cijfer-1)').boundingBox(),
+      page.locator('label:has(#cijfer-2)').boundingBox(),
     ])
-    expect(input!.x).toBeGreaterThan(label!.x)
+    expect(one!.x).toBeGreaterThan(two!.x)
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360)
     await screenshot(page, 'respondent-09-arabic-rtl-phone')
     await context.close()
