@@ -31,6 +31,9 @@ import { createRound } from '#test/helpers/fixtures.ts'
 import { startServerProcess } from '#test/helpers/server-process.ts'
 import { createServerDatabase, startPostgresServer } from '#test/setup/postgres-process.ts'
 
+/** The client languages the page-height walk covers, one participant each (the last codes of the round). */
+const WALK_LANGUAGES = ['nl', 'en', 'tr', 'ar', 'pl']
+
 const quick = process.argv.includes('--quick')
 const only = process.argv
   .find((a) => a.startsWith('--only='))
@@ -80,9 +83,6 @@ console.log(
 )
 
 /** The app on a fresh PostgreSQL database with an open round, for the page benchmarks. */
-/** The client languages the page-height walk covers, one participant each (after the first 6 codes). */
-const WALK_LANGUAGES = ['nl', 'en', 'tr', 'ar', 'pl']
-
 async function withServedApp<T>(
   work: (baseUrl: string, codes: string[], codeIn: Record<string, string>) => Promise<T>,
 ): Promise<T> {

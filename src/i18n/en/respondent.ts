@@ -100,7 +100,7 @@ export const respondent: typeof nl = {
       'Please do not write your name, address or client number in the open questions, so that you stay anonymous.',
     cookieTitle: 'Cookie',
     cookie:
-      'This website uses one cookie. It is needed to remember that you are logged in and which language you chose. There are no cookies that follow you, and there are no adverts.',
+      'This website uses one cookie. It is needed to remember that you are logged in and which language you chose, and whether your phone already has the layout of the pages, so it is not sent again and again. There are no cookies that follow you, and there are no adverts.',
     wrongCodes:
       'If you enter a wrong code, we count that per internet address (IP address), so that nobody can guess codes. We keep nothing else about your visit.',
     keepTitle: 'How long do we keep data?',
@@ -131,7 +131,8 @@ export const respondent: typeof nl = {
       'On a screen 320 pixels wide you do not need to scroll sideways. That is a small phone, or zooming in to 400% on a computer.',
     keyboard: 'You can fill in and send a questionnaire page with the keyboard only. You can always see where you are.',
     noScript: 'The questionnaire also works without JavaScript.',
-    phoneGrid: 'On a phone, each statement of a table is shown as a question of its own, one below the other. A long table is spread over several pages, with the question on each page.',
+    phoneGrid:
+      'On a phone, each statement of a table is shown as a question of its own, one below the other. A long table is spread over several pages, with the question on each page.',
     languages: 'Every page states its language. Arabic is shown from right to left.',
     paper: 'You can also fill in the questionnaire on paper. It comes with the letter.',
     knownTitle: 'What is not right yet',

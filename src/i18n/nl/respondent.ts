@@ -96,7 +96,7 @@ export const respondent = {
     openAnswers: 'Schrijf in de open vragen geen naam, adres of klantnummer. Dan blijft u anoniem.',
     cookieTitle: 'Cookie',
     cookie:
-      'Deze website gebruikt één cookie. Die is nodig om te onthouden dat u bent ingelogd en welke taal u kiest. Er zijn geen cookies die u volgen, en er is geen reclame.',
+      'Deze website gebruikt één cookie. Die is nodig om te onthouden dat u bent ingelogd en welke taal u kiest. En of uw telefoon de opmaak van de pagina’s al heeft, zodat die niet steeds opnieuw komt. Er zijn geen cookies die u volgen, en er is geen reclame.',
     wrongCodes:
       'Vult u een verkeerde code in? Dan tellen wij dat per internetadres (IP-adres). Zo kan niemand codes raden. Meer bewaren wij niet over uw bezoek.',
     keepTitle: 'Hoe lang bewaren wij gegevens?',
@@ -128,7 +128,8 @@ export const respondent = {
     keyboard:
       'U kunt een vragenlijstpagina invullen en versturen met alleen het toetsenbord. U ziet steeds waar u bent.',
     noScript: 'De vragenlijst werkt ook zonder JavaScript.',
-    phoneGrid: 'Op een telefoon staat elke stelling van een tabel als een eigen vraag onder elkaar. Een lange tabel staat op meer pagina’s, met de vraag op elke pagina.',
+    phoneGrid:
+      'Op een telefoon staat elke stelling van een tabel als een eigen vraag onder elkaar. Een lange tabel staat op meer pagina’s, met de vraag op elke pagina.',
     languages: 'Elke pagina zegt in welke taal hij is. Arabisch staat van rechts naar links.',
     paper: 'U kunt de vragenlijst ook op papier invullen. Die zit bij de brief.',
     knownTitle: 'Wat nog niet goed is',

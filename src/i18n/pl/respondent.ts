@@ -106,7 +106,7 @@ export const respondent: typeof nl = {
       'Proszę nie wpisywać w pytaniach otwartych imienia, nazwiska, adresu ani numeru klienta. Wtedy odpowiedzi pozostaną anonimowe.',
     cookieTitle: 'Plik cookie',
     cookie:
-      'Ta strona internetowa używa jednego pliku cookie. Jest on potrzebny, aby zapamiętać, że użytkownik jest zalogowany i jaki język wybrał. Nie ma plików cookie, które śledzą użytkownika. Nie ma też reklam.',
+      'Ta strona internetowa używa jednego pliku cookie. Jest on potrzebny, aby zapamiętać, że użytkownik jest zalogowany i jaki język wybrał, a także czy telefon ma już wygląd stron, aby nie wysyłać go wciąż od nowa. Nie ma plików cookie, które śledzą użytkownika. Nie ma też reklam.',
     wrongCodes:
       'Jeśli ktoś wpisze błędny kod, liczymy to według adresu internetowego (adresu IP). Dzięki temu nikt nie może zgadywać kodów. Nie zapisujemy nic więcej o wizycie.',
     keepTitle: 'Jak długo przechowujemy dane?',
@@ -138,7 +138,8 @@ export const respondent: typeof nl = {
     keyboard:
       'Stronę ankiety można wypełnić i wysłać przy użyciu samej klawiatury. Zawsze widać, w którym miejscu strony się jest.',
     noScript: 'Ankieta działa także bez JavaScriptu.',
-    phoneGrid: 'Na telefonie każde stwierdzenie z tabeli jest pokazane jako osobne pytanie, jedno pod drugim. Długa tabela jest podzielona na kilka stron, a pytanie jest na każdej stronie.',
+    phoneGrid:
+      'Na telefonie każde stwierdzenie z tabeli jest pokazane jako osobne pytanie, jedno pod drugim. Długa tabela jest podzielona na kilka stron, a pytanie jest na każdej stronie.',
     languages: 'Każda strona podaje, w jakim jest języku. Tekst arabski jest pokazany od prawej do lewej.',
     paper: 'Ankietę można też wypełnić na papierze. Jest dołączona do listu.',
     knownTitle: 'Co jeszcze nie jest dobre',

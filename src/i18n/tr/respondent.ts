@@ -104,7 +104,7 @@ export const respondent: typeof nl = {
     openAnswers: 'Açık sorulara ad, adres veya müşteri numarası yazmayın. Böylece anonim kalırsınız.',
     cookieTitle: 'Çerez',
     cookie:
-      'Bu web sitesi tek bir çerez kullanır. Bu çerez, giriş yaptığınızı ve hangi dili seçtiğinizi hatırlamak için gereklidir. Sizi takip eden çerezler yoktur. Reklam da yoktur.',
+      'Bu web sitesi tek bir çerez kullanır. Bu çerez, giriş yaptığınızı ve hangi dili seçtiğinizi hatırlamak için gereklidir. Ayrıca telefonunuzda sayfa düzeninin zaten olup olmadığını hatırlar, böylece tekrar tekrar gönderilmez. Sizi takip eden çerezler yoktur. Reklam da yoktur.',
     wrongCodes:
       'Yanlış bir kod yazarsanız, bunu internet adresine (IP adresi) göre sayarız. Böylece kimse kod tahmin edemez. Ziyaretiniz hakkında başka bir şey saklamayız.',
     keepTitle: 'Bilgileri ne kadar süre saklıyoruz?',
@@ -136,7 +136,8 @@ export const respondent: typeof nl = {
     keyboard:
       'Bir anket sayfasını sadece klavyeyle doldurup gönderebilirsiniz. Nerede olduğunuzu her zaman görürsünüz.',
     noScript: 'Anket JavaScript olmadan da çalışır.',
-    phoneGrid: 'Telefonda bir tablodaki her ifade, ayrı bir soru olarak alt alta gösterilir. Uzun bir tablo, her sayfada soru tekrar edilerek birkaç sayfaya bölünür.',
+    phoneGrid:
+      'Telefonda bir tablodaki her ifade, ayrı bir soru olarak alt alta gösterilir. Uzun bir tablo, her sayfada soru tekrar edilerek birkaç sayfaya bölünür.',
     languages: 'Her sayfa hangi dilde olduğunu belirtir. Arapça sağdan sola gösterilir.',
     paper: 'Anketi kâğıt üzerinde de doldurabilirsiniz. Kâğıt anket mektupla birlikte gelir.',
     knownTitle: 'Henüz iyi olmayanlar',

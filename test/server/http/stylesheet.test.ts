@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -55,8 +56,16 @@ describe('the stylesheet of the respondent pages', () => {
   })
   afterAll(async () => t.close())
 
-  it('is served under its hash, cached for good, and linked from every page', async () => {
-    const start = await t.app.inject({ method: 'GET', url: '/' })
+  it('comes inline on the first page of a visit (allowed by its hash alone), then as a file cached for good', async () => {
+    const first = await t.app.inject({ method: 'GET', url: '/' })
+    const inline = /<style>([\s\S]*?)<\/style>/.exec(first.body)?.[1]
+    expect(inline).toContain('--utrecht-button-primary-action-background-color')
+    const hash = createHash('sha256').update(inline!).digest('base64')
+    expect(String(first.headers['content-security-policy'])).toContain(`style-src 'self' 'sha256-${hash}'`)
+    expect(first.body).toMatch(/<link rel="prefetch" href="\/stijl\/[0-9a-f]{16}\.css" as="style">/)
+    const cookie = String(first.headers['set-cookie']).split(';')[0]!
+    const start = await t.app.inject({ method: 'GET', url: '/', headers: { cookie } })
+    expect(start.body).not.toContain('<style>')
     const href = /<link rel="stylesheet" href="(\/stijl\/[0-9a-f]{16}\.css)">/.exec(start.body)?.[1]
     expect(href).toBeDefined()
     const sheet = await t.app.inject({ method: 'GET', url: href! })

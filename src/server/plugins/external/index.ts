@@ -13,6 +13,7 @@ import fastifyStatic from '@fastify/static'
 import view from '@fastify/view'
 import { Eta } from 'eta'
 import type { AppConfig } from '#src/server/config.ts'
+import { respondentStylesheet } from '#src/server/http/stylesheet.ts'
 import type { UrlEncodedFields } from '#src/server/http/url-encoded.ts'
 import { parseUrlEncoded } from '#src/server/http/url-encoded.ts'
 
@@ -41,7 +42,8 @@ export default fp<{ config: AppConfig }>(async (app, { config }) => {
       directives: {
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
+        // The respondent stylesheet inline on the first page of a visit, by its hash: nothing else inline.
+        styleSrc: ["'self'", respondentStylesheet(config.designTokens).inlineSource],
         imgSrc: ["'self'", 'data:'],
         formAction: ["'self'"],
         frameAncestors: ["'none'"],
