@@ -8,6 +8,8 @@ import { addDays, todayInAmsterdam } from '#src/server/services/calendar.ts'
 import { DEFAULT_QUESTIONNAIRE } from './questionnaire-library.ts'
 import { audit } from '#src/server/services/audit/audit.ts'
 import { generatePassword, hashPassword } from '#src/server/services/staff/passwords.ts'
+import { defaultTemplate } from '#src/mailmerge/index.ts'
+import { translator } from '#src/i18n/translate.ts'
 
 const DEMO_STRATA = [
   { code: 'hengelo', name: 'Hengelo' },
@@ -84,6 +86,30 @@ export async function createDemoRoundIfEmpty(
       .values(DEMO_STRATA.map((s) => ({ round_id: round.id, ...s })))
       .returning(['id', 'code', 'name'])
       .execute()
+    // Each municipality's invitation with a contact line (made-up numbers), so that the
+    // questionnaire shows whom to call, as a real round's template would.
+    for (const stratum of strata) {
+      const { kind: _, logo: __, ...content } = defaultTemplate('invitation')
+      const organisation = translator('nl')('letter.placeholders.municipality', { name: stratum.name })
+      await tx
+        .insertInto('letter_templates')
+        .values({
+          round_id: round.id,
+          stratum_id: stratum.id,
+          kind: 'invitation',
+          content: JSON.stringify({
+            ...content,
+            sender: {
+              ...content.sender,
+              organisation,
+              phone: '0800 - 000 00 00',
+              email: `werkeninkomen@${stratum.code}.example`,
+            },
+            signature: { ...content.signature, role: organisation },
+          }),
+        })
+        .execute()
+    }
     const codes: DemoRound['codes'] = []
     for (const [i, person] of DEMO_PEOPLE.entries()) {
       const stratum = strata.find((s) => s.code === person.stratum)!

@@ -12,6 +12,7 @@ import { createDemoRoundIfEmpty, listDemoCodes } from '#src/server/services/roun
 import { installShippedQuestionnaires } from '#src/server/services/rounds/questionnaire-library.ts'
 import { closeRound } from '#src/server/services/rounds/rounds.ts'
 import { purgeRound } from '#src/server/services/rounds/purge.ts'
+import { MunicipalityFaces } from '#src/server/services/respondent/municipality-face.ts'
 
 let handle: DatabaseHandle
 const actor = { id: null, username: 'test' }
@@ -45,6 +46,20 @@ describe('listDemoCodes', () => {
       code: expect.stringMatching(/^\w{5}-\w{5}$/),
       name: 'J. Jansen',
       stratum: 'Hengelo',
+    })
+  })
+
+  it("gives each municipality's invitation a contact line, which the questionnaire shows", async () => {
+    const borne = await handle.db
+      .selectFrom('strata')
+      .select('id')
+      .where('round_id', '=', demo.roundId)
+      .where('code', '=', 'borne')
+      .executeTakeFirstOrThrow()
+    expect(await new MunicipalityFaces(handle.db).of(demo.roundId, borne.id)).toEqual({
+      name: 'Gemeente Borne',
+      phone: '0800 - 000 00 00',
+      email: 'werkeninkomen@borne.example',
     })
   })
 
