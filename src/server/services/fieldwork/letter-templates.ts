@@ -33,6 +33,8 @@ export interface StoredTemplate {
   template: LetterTemplate
   /** Where it came from: this municipality's own, the round's, or the built-in default. */
   source: 'stratum' | 'round' | 'default'
+  /** The stored template's row (letter_templates.id); null for the built-in default. */
+  id: number | null
   logoType: Logo['type'] | null
   updatedAt: Date | null
 }
@@ -64,7 +66,7 @@ export async function effectiveTemplate(
 ): Promise<StoredTemplate> {
   const rows = await db
     .selectFrom('letter_templates')
-    .select(['stratum_id', 'content', 'logo', 'logo_type', 'updated_at'])
+    .select(['id', 'stratum_id', 'content', 'logo', 'logo_type', 'updated_at'])
     .where('round_id', '=', roundId)
     .where('kind', '=', kind)
     .where((eb) =>
@@ -80,6 +82,7 @@ export async function effectiveTemplate(
     return {
       template: toTemplate(kind, row.content as TemplateContent, row.logo),
       source: own ? 'stratum' : 'round',
+      id: row.id,
       logoType: row.logo_type,
       updatedAt: row.updated_at,
     }
@@ -88,7 +91,13 @@ export async function effectiveTemplate(
     stratumId === null
       ? undefined
       : await db.selectFrom('strata').select('name').where('id', '=', stratumId).executeTakeFirst()
-  return { template: defaultFor(kind, stratum?.name ?? null), source: 'default', logoType: null, updatedAt: null }
+  return {
+    template: defaultFor(kind, stratum?.name ?? null),
+    source: 'default',
+    id: null,
+    logoType: null,
+    updatedAt: null,
+  }
 }
 
 /** Which templates a round has, for the overview. */

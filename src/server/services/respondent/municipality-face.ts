@@ -38,24 +38,14 @@ export class MunicipalityFaces {
     const key = `${roundId}:${stratumId}`
     const known = this.faces.get(key)
     if (known && Date.now() - known.readAt < FRESH_MS) return known.face
-    const { template } = await effectiveTemplate(this.db, roundId, stratumId, 'invitation')
+    // The logo's address names the template row it is read from, with a hash of its content.
+    const { template, id } = await effectiveTemplate(this.db, roundId, stratumId, 'invitation')
     const { organisation, phone, email } = template.sender
-    const logoRow = template.logo
-      ? await this.db
-          .selectFrom('letter_templates')
-          .select('id')
-          .where('round_id', '=', roundId)
-          .where('kind', '=', 'invitation')
-          .where((eb) => eb.or([eb('stratum_id', '=', stratumId), eb('stratum_id', 'is', null)]))
-          .where('logo', 'is not', null)
-          .orderBy('stratum_id', (o) => o.asc().nullsLast())
-          .executeTakeFirst()
-      : undefined
     const face: MunicipalityFace = {
       name: organisation,
       ...(phone ? { phone } : {}),
       ...(email ? { email } : {}),
-      ...(logoRow && template.logo ? { logoPath: `/gemeente-logo/${logoRow.id}-${contentHash(template.logo)}` } : {}),
+      ...(id !== null && template.logo ? { logoPath: `/gemeente-logo/${id}-${contentHash(template.logo)}` } : {}),
     }
     this.faces.set(key, { face, readAt: Date.now() })
     return face

@@ -7,7 +7,7 @@
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import type { Answers } from '#src/questionnaire/definition.ts'
-import { findPage, visibilityOf, visiblePages } from '#src/questionnaire/index.ts'
+import { visibilityOf, visiblePages } from '#src/questionnaire/index.ts'
 import { localize } from '#src/questionnaire/text.ts'
 import type { PageBody } from '#src/server/services/respondent/answer-saving.ts'
 import { questionView } from '#src/server/routes/vragenlijst/_question-view.ts'
@@ -62,8 +62,8 @@ function renderPage(
   const visible = visibilityOf(definition, values as Answers, { stratum: stratumCode }).questions
   const pages = visiblePages(definition, visible)
   const index = pages.findIndex((p) => p.id === pageId)
-  const page = pages[index] ?? findPage(definition, pageId)
-  if (index === -1 || !page) return reply.redirect('/vragenlijst', 303)
+  const page = pages[index]
+  if (!page) return reply.redirect('/vragenlijst', 303)
   const questions = page.questions
     .filter((q) => visible.has(q.question.id))
     .map((q) => questionView(q, definition, values, errors, request.t, request.lang))
