@@ -21,6 +21,12 @@ export interface LetterSender {
   /** Where clients can ask questions: shown on every page of the questionnaire site, beside the logo. */
   phone?: string
   email?: string
+  /**
+   * Where the paper questionnaire goes back, postage paid: the business reply address
+   * ("antwoordnummer") printed on the first and last page of the paper form, e.g.
+   * ["Gemeente Hengelo", "Antwoordnummer 1234", "7550 VB Hengelo"].
+   */
+  replyAddress?: string[]
 }
 
 export interface LetterBody {
