@@ -10,7 +10,6 @@
 import type { Writable } from 'node:stream'
 import type { QuestionnaireDefinition } from '#src/questionnaire/definition.ts'
 import { isRightToLeft, localize } from '#src/questionnaire/text.ts'
-import { code128 } from './code128.ts'
 import type { Recording, RecordingStart } from './content-replay.ts'
 import { replayFor } from './content-replay.ts'
 import type { PageHeader } from './paper-page.ts'
@@ -88,7 +87,7 @@ class FormWriter {
 
   newPage(): void {
     this.pdf.addPage()
-    drawHeader(this.pdf.doc, this.pdf.fonts, this.lang, this.header)
+    drawHeader(this.pdf.doc, this.pdf.fonts, this.lang, this.header, this.pageCount)
     this.bodyStarts.push(replayFor(this.pdf.doc).start())
     this.y = PAPER.contentTop
   }
@@ -323,7 +322,6 @@ function writeForm(
     title: localize(definition.title, spec.lang),
     stratumName: spec.stratumName,
     code: spec.code,
-    barcode: spec.code ? code128(spec.code) : undefined,
   }
   const form = new FormWriter(pdf, definition, spec.lang, header)
   if (laidOut.bodies) {

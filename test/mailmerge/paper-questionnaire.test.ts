@@ -1,9 +1,11 @@
 import { createWriteStream } from 'node:fs'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { formBarcodeText } from '#src/codes/form-barcode.ts'
 import { formatLoginCode } from '#src/codes/login-code.ts'
 import type { PaperFormItem } from '#src/mailmerge/index.ts'
 import { writePaperQuestionnaire, writePaperQuestionnaireBatch } from '#src/mailmerge/index.ts'
 import { paragraphDirection, visualString } from '#src/mailmerge/bidi-text.ts'
+import { BARCODE } from '#src/mailmerge/paper-page.ts'
 import { PAPER } from '#src/mailmerge/paper-pen.ts'
 import { paperText } from '#src/mailmerge/paper-texts.ts'
 import { mm } from '#src/mailmerge/units.ts'
@@ -12,11 +14,13 @@ import type { PrintedBox, PrintedLine } from './pdf-tools.ts'
 import {
   decodeSymbols,
   fontsOf,
+  inkedStretches,
   inkShare,
   pageTextItems,
   pageTexts,
   printedBoxes,
   printedLines,
+  readPgm,
   renderPages,
   renderToolsAvailable,
   useTempDir,
@@ -92,19 +96,48 @@ describe('writePaperQuestionnaire', () => {
   })
 
   it.skipIf(!tools)(
-    'carries a Code128 of the code on every page, scannable at 150 dpi, with embedded fonts only',
+    'carries a Code128 of the code and page number on every page, scannable at 150 and 200 dpi, with embedded fonts only',
     async () => {
-      const rendered = await renderPages(file, tmp.dir, { dpi: 150 })
-      expect(rendered.pages).toHaveLength(pages.length)
-      for (const image of rendered.pages) {
-        expect(await decodeSymbols(image)).toEqual([`CODE-128:${CODE}`])
-        expect(await inkShare(image)).toBeGreaterThan(0.01)
+      for (const dpi of [150, 200]) {
+        const rendered = await renderPages(file, tmp.dir, { dpi })
+        expect(rendered.pages).toHaveLength(pages.length)
+        for (const [i, image] of rendered.pages.entries()) {
+          expect(await decodeSymbols(image), `page ${i + 1} at ${dpi} dpi`).toEqual([
+            `CODE-128:${formBarcodeText(CODE, i + 1)}`,
+          ])
+          expect(await inkShare(image)).toBeGreaterThan(0.01)
+        }
       }
       const fonts = await fontsOf(file)
       expect(fonts.every((f) => f.embedded)).toBe(true)
       expect(fonts.map((f) => f.name).join(' ')).not.toMatch(/Helvetica|Times|Courier/)
     },
   )
+
+  it.skipIf(!tools)('keeps the quiet zones of the barcode white, with modules of at least 0.33 mm', async () => {
+    const dpi = 200
+    const rendered = await renderPages(file, tmp.dir, { dpi, first: 1, last: 1 })
+    const image = await readPgm(rendered.pages[0]!)
+    const module = BARCODE.module
+    expect(module).toBeGreaterThanOrEqual(mm(0.33))
+    // Stretches of ink in the barcode's band, joined over gaps narrower than the widest
+    // space inside a Code128 symbol (4 modules): the symbol comes out as one stretch.
+    const stretches = inkedStretches(
+      image,
+      dpi,
+      { top: BARCODE.top, bottom: BARCODE.top + BARCODE.height },
+      4.5 * module,
+    )
+    const symbol = stretches.findIndex((s) => s.right - s.left > 150 * module)
+    expect(symbol, 'the barcode is one stretch of ink').toBeGreaterThanOrEqual(0)
+    const { left, right } = stretches[symbol]!
+    // Ten characters of code and two of page: 167 modules.
+    expect(right - left).toBeCloseTo(167 * module, -0.5)
+    const before = stretches[symbol - 1]?.right ?? 0
+    const after = stretches[symbol + 1]?.left ?? mm(210)
+    expect(left - before).toBeGreaterThanOrEqual(10 * module)
+    expect(after - right).toBeGreaterThanOrEqual(10 * module)
+  })
 
   it('prints an English form', async () => {
     const en = await writePdf(tmp.file('kto-en.pdf'), (out) =>
@@ -266,7 +299,7 @@ describe('writePaperQuestionnaire in Arabic', () => {
 
   it.skipIf(!tools)('keeps the barcode top right, scannable', async () => {
     const rendered = await renderPages(file, tmp.dir, { dpi: 150 })
-    expect(await decodeSymbols(rendered.pages[0]!)).toEqual([`CODE-128:${CODE}`])
+    expect(await decodeSymbols(rendered.pages[0]!)).toEqual([`CODE-128:${formBarcodeText(CODE, 1)}`])
     expect(lineWith(formatLoginCode(CODE)).left).toBeGreaterThan(mm(140))
   })
 })
@@ -315,7 +348,7 @@ describe('writePaperQuestionnaireBatch', () => {
       expect(starts).toHaveLength(3)
       for (const [i, start] of starts.entries()) {
         const rendered = await renderPages(file(), tmp.dir, { first: start + 1, last: start + 1, dpi: 150 })
-        expect(await decodeSymbols(rendered.pages[0]!)).toEqual([`CODE-128:${items[i]!.code}`])
+        expect(await decodeSymbols(rendered.pages[0]!)).toEqual([`CODE-128:${formBarcodeText(items[i]!.code, 1)}`])
       }
     })
   })

@@ -281,8 +281,15 @@ export async function decodeSymbols(image: string): Promise<string[]> {
   }
 }
 
-/** The share of pixels that are not white in a binary (P5) PGM. */
-export async function inkShare(pgm: string): Promise<number> {
+export interface Greyscale {
+  width: number
+  height: number
+  /** One byte per pixel, row by row; 0 is black, 255 white. */
+  pixels: Buffer
+}
+
+/** Reads a binary (P5) PGM, as pdftoppm -gray writes it. */
+export async function readPgm(pgm: string): Promise<Greyscale> {
   const data = await readFile(pgm)
   // Header: "P5", width, height, maxval, separated by whitespace, then one byte per pixel.
   let offset = 0
@@ -295,8 +302,43 @@ export async function inkShare(pgm: string): Promise<number> {
   }
   offset++
   if (fields[0] !== 'P5') throw new Error(`${pgm} is not a binary PGM`)
-  const pixels = data.subarray(offset)
+  return { width: Number(fields[1]), height: Number(fields[2]), pixels: data.subarray(offset) }
+}
+
+/** The share of pixels that are not white in a binary (P5) PGM. */
+export async function inkShare(pgm: string): Promise<number> {
+  const { pixels } = await readPgm(pgm)
   let ink = 0
   for (const value of pixels) if (value < 200) ink++
   return ink / pixels.length
+}
+
+/**
+ * The stretches of a horizontal band of an image (rows `top` to `bottom`, in points from
+ * the top at `dpi`) that hold ink, left to right, in points: columns with any pixel
+ * darker than mid-grey, joined where the white between them is narrower than `join`
+ * points. A barcode is one stretch; its quiet zones are the white around it.
+ */
+export function inkedStretches(
+  image: Greyscale,
+  dpi: number,
+  band: { top: number; bottom: number },
+  join: number,
+): Array<{ left: number; right: number }> {
+  const px = (points: number) => Math.round((points * dpi) / 72)
+  const stretches: Array<{ left: number; right: number }> = []
+  let current: { left: number; right: number } | undefined
+  for (let x = 0; x < image.width; x++) {
+    let inked = false
+    for (let y = px(band.top); y < Math.min(image.height, px(band.bottom)) && !inked; y++)
+      inked = image.pixels[y * image.width + x]! < 128
+    if (!inked) continue
+    const at = (x * 72) / dpi
+    if (current && at - current.right <= join) current.right = at + 72 / dpi
+    else {
+      current = { left: at, right: at + 72 / dpi }
+      stretches.push(current)
+    }
+  }
+  return stretches
 }
