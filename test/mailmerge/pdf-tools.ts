@@ -220,6 +220,27 @@ export async function printedBoxes(file: string, page: number): Promise<PrintedB
   return boxes
 }
 
+/**
+ * The size in points at which each piece of text of each page is printed: the height of
+ * its glyphs on paper, after every transformation (pdf.js's text transform already holds
+ * the font size, the text matrix and the page's transformation).
+ */
+export async function printedFontSizes(file: string): Promise<Array<Array<{ str: string; size: number }>>> {
+  const pdf = await proxy(file)
+  const pages: Array<Array<{ str: string; size: number }>> = []
+  for (let n = 1; n <= pdf.numPages; n++) {
+    const { items } = await (await pdf.getPage(n)).getTextContent()
+    pages.push(
+      items.flatMap((item) =>
+        'str' in item && item.str.trim() !== ''
+          ? [{ str: item.str, size: Math.hypot(item.transform[2] as number, item.transform[3] as number) }]
+          : [],
+      ),
+    )
+  }
+  return pages
+}
+
 export async function pageCount(file: string): Promise<number> {
   return (await proxy(file)).numPages
 }
