@@ -201,6 +201,84 @@ describe('writePaperQuestionnaire', () => {
   })
 })
 
+describe('sending the form back', () => {
+  const REPLY = ['Gemeente Hengelo', 'Antwoordnummer 1234', '7550 VB Hengelo']
+
+  it("says the last day and the reply address on the first and the last page, in the form's language", async () => {
+    for (const [lang, date] of [
+      ['nl', '3 januari 2027'],
+      ['en', '3 January 2027'],
+    ] as const) {
+      const file = await writePdf(tmp.file(`return-${lang}.pdf`), (out) =>
+        writePaperQuestionnaire(ktoDefinition(), out, {
+          lang,
+          code: CODE,
+          returnBy: '2027-01-03',
+          replyAddress: REPLY,
+        }),
+      )
+      const texts = (await pageTexts(file)).map(flat)
+      const deadline = paperText('returnBy', lang, { date })
+      for (const page of [texts[0]!, texts.at(-1)!]) {
+        expect(page).toContain(deadline)
+        expect(page).toContain(paperText('noStamp', lang))
+        for (const line of REPLY) expect(page).toContain(line)
+      }
+      for (const page of texts.slice(1, -1)) expect(page).not.toContain('Antwoordnummer')
+    }
+    expect(paperText('returnBy', 'nl', { date: '3 januari 2027' })).toBe(
+      'Stuur de vragenlijst uiterlijk 3 januari 2027 terug in de antwoordenvelop.',
+    )
+  })
+
+  it('prints no address when none is known, and the deadline still', async () => {
+    const file = await writePdf(tmp.file('return-no-address.pdf'), (out) =>
+      writePaperQuestionnaire(ktoDefinition(), out, { code: CODE, returnBy: '2027-01-03', replyAddress: [' '] }),
+    )
+    const texts = (await pageTexts(file)).map(flat)
+    expect(texts[0]).toContain('uiterlijk 3 januari 2027')
+    expect(texts.join(' ')).not.toContain(paperText('replyAddress', 'nl'))
+  })
+})
+
+describe('balanced pages', () => {
+  /** How far down the last text of the body of a page lies, as a share of the page's body. */
+  const fill = async (file: string, page: number) => {
+    const tops = (await pageTextItems(file, page))
+      .filter((item) => item.str.trim() !== '' && item.top > PAPER.contentTop && item.top < mm(280))
+      .map((item) => item.top)
+    return (Math.max(...tops) - PAPER.contentTop) / (PAPER.contentBottom - PAPER.contentTop)
+  }
+
+  it.each(['nl', 'en', 'tr', 'ar', 'pl'])(
+    'prints the KTO (%s) on an even number of pages in duplex, with no blank or nearly empty last page',
+    async (lang) => {
+      const file = tmp.file(`balanced-${lang}.pdf`)
+      const { pages } = await writePaperQuestionnaireBatch(
+        ktoDefinition(),
+        [{ code: CODE, lang, stratumName: 'Hengelo' }],
+        createWriteStream(file),
+        { returnBy: '2027-01-03', replyAddress: ['Gemeente Hengelo', 'Antwoordnummer 1234', '7550 VB Hengelo'] },
+      )
+      expect(pages % 2).toBe(0)
+      expect(pages).toBeLessThanOrEqual(8)
+      expect((await pageTexts(file)).join(' ')).not.toContain(paperText('blank', lang))
+      expect(await fill(file, pages)).toBeGreaterThan(0.4)
+    },
+  )
+
+  it.each(['nl', 'en', 'tr', 'ar', 'pl'])(
+    'spreads the KTO (%s) single-sided so that its last page is not nearly empty',
+    async (lang) => {
+      const file = await writePdf(tmp.file(`balanced-simplex-${lang}.pdf`), (out) =>
+        writePaperQuestionnaire(ktoDefinition(), out, { lang, code: CODE }),
+      )
+      const pages = (await pageTexts(file)).length
+      expect(await fill(file, pages), `last of ${pages} pages`).toBeGreaterThan(0.4)
+    },
+  )
+})
+
 describe('the KTO form in every language of the client', () => {
   const LANGUAGES = ['nl', 'en', 'tr', 'ar', 'pl'] as const
   const files = new Map<string, string>()
