@@ -109,8 +109,6 @@ interface PdfGlyph {
   width: number
 }
 
-const RTL_LETTERS = /[\p{Script=Arabic}\p{Script=Hebrew}]/u
-
 /**
  * The text pieces of one page (from 1). Reads the operators pdfkit writes for text: a
  * text matrix without rotation or scaling in page space, then one show-text operator.
@@ -149,9 +147,9 @@ export async function printedPieces(file: string, page: number, pageHeight = 841
         else {
           // Spacing goes between glyphs: the piece ends where its last glyph does.
           if (text !== '') advance += charSpacing
-          // A ligature of right-to-left letters (lam-alef) stands for them in reading order;
-          // the glyphs around it lie in reverse order, so it is turned like them.
-          text += RTL_LETTERS.test(glyph.unicode) ? Array.from(glyph.unicode).reverse().join('') : glyph.unicode
+          // A ligature of right-to-left letters (lam-alef) is mapped to its letters in the
+          // order the glyphs lie (pdf-stream.ts), like the glyphs around it.
+          text += glyph.unicode
           advance += (glyph.width * size) / 1000
         }
       }
