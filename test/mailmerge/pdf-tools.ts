@@ -12,6 +12,7 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { afterAll, beforeAll } from 'vitest'
 import path from 'node:path'
+import { inflateSync } from 'node:zlib'
 import type { Writable } from 'node:stream'
 import { extractText, extractTextItems, getDocumentProxy, getResolvedPDFJS } from 'unpdf'
 import { programsAvailable } from '#test/setup/environment.ts'
@@ -360,4 +361,84 @@ export function inkedStretches(
     }
   }
   return stretches
+}
+
+/**
+ * Reads a PNG as pdftoppm writes it (8 bits per channel, grey or RGB, not interlaced)
+ * into grey levels: enough to compare a page with its committed reference image.
+ */
+export async function readPngAsGrey(file: string): Promise<Greyscale> {
+  const data = await readFile(file)
+  if (data.toString('latin1', 1, 4) !== 'PNG') throw new Error(`${file} is not a PNG`)
+  let offset = 8
+  let width = 0
+  let height = 0
+  let channels = 0
+  const compressed: Buffer[] = []
+  while (offset < data.length) {
+    const length = data.readUInt32BE(offset)
+    const type = data.toString('latin1', offset + 4, offset + 8)
+    const body = data.subarray(offset + 8, offset + 8 + length)
+    if (type === 'IHDR') {
+      width = body.readUInt32BE(0)
+      height = body.readUInt32BE(4)
+      const [depth, colour, , , interlace] = [body[8], body[9], body[10], body[11], body[12]]
+      channels = colour === 0 ? 1 : colour === 2 ? 3 : 0
+      if (depth !== 8 || channels === 0 || interlace !== 0)
+        throw new Error(`${file}: a PNG kind this reader does not know`)
+    } else if (type === 'IDAT') compressed.push(body)
+    offset += 12 + length
+  }
+  const raw = inflateSync(Buffer.concat(compressed))
+  const stride = width * channels
+  const rows = Buffer.alloc(stride * height)
+  for (let y = 0; y < height; y++) {
+    const filter = raw[y * (stride + 1)]!
+    const line = raw.subarray(y * (stride + 1) + 1, (y + 1) * (stride + 1))
+    for (let x = 0; x < stride; x++) {
+      const left = x >= channels ? rows[y * stride + x - channels]! : 0
+      const up = y > 0 ? rows[(y - 1) * stride + x]! : 0
+      const upLeft = y > 0 && x >= channels ? rows[(y - 1) * stride + x - channels]! : 0
+      const paeth = () => {
+        const p = left + up - upLeft
+        const [a, b, c] = [Math.abs(p - left), Math.abs(p - up), Math.abs(p - upLeft)]
+        return a <= b && a <= c ? left : b <= c ? up : upLeft
+      }
+      const predicted = [0, left, up, (left + up) >> 1, 0][filter] ?? 0
+      rows[y * stride + x] = (line[x]! + (filter === 4 ? paeth() : predicted)) & 0xff
+    }
+  }
+  const pixels = Buffer.alloc(width * height)
+  for (let i = 0; i < width * height; i++) {
+    pixels[i] =
+      channels === 1 ? rows[i]! : Math.round(0.299 * rows[i * 3]! + 0.587 * rows[i * 3 + 1]! + 0.114 * rows[i * 3 + 2]!)
+  }
+  return { width, height, pixels }
+}
+
+/** How two images of one size differ: the share of pixels more than `tolerance` grey levels apart. */
+export function pixelDifference(a: Greyscale, b: Greyscale, tolerance = 64): number {
+  if (a.width !== b.width || a.height !== b.height) return 1
+  let differing = 0
+  for (let i = 0; i < a.pixels.length; i++) if (Math.abs(a.pixels[i]! - b.pixels[i]!) > tolerance) differing++
+  return differing / a.pixels.length
+}
+
+/** Renders one page (from 1) to a PNG at `dpi` and returns its path. */
+export async function renderPagePng(file: string, page: number, outDir: string, dpi: number): Promise<string> {
+  const into = await mkdtemp(path.join(outDir, 'png-'))
+  const prefix = path.join(into, 'page')
+  await runProgram('pdftoppm', [
+    '-r',
+    String(dpi),
+    '-png',
+    '-f',
+    String(page),
+    '-l',
+    String(page),
+    '-singlefile',
+    file,
+    prefix,
+  ])
+  return `${prefix}.png`
 }
