@@ -456,10 +456,12 @@ function planSpacing(make: (spacing: Spacing) => FormWriter, duplex: boolean): S
   }
   const target = duplex && laid.pages % 2 === 1 ? laid.pages + 1 : laid.pages
   if (target === laid.pages && laid.fill >= BALANCED_FILL) return spacing
-  let low = PAPER.contentTop + PAGE_CAPACITY * SHORTEST_PAGE
+  // Pages cannot end higher than where the form, shared out evenly, would fill them.
+  const share = (laid.pages - 1 + laid.fill) / target
+  let low = PAPER.contentTop + PAGE_CAPACITY * Math.max(SHORTEST_PAGE, share)
   let high = PAPER.contentBottom
   if (trial({ ...spacing, bottom: low }).pages <= target) return { ...spacing, bottom: low }
-  while (high - low > mm(2)) {
+  while (high - low > mm(3)) {
     const middle = (low + high) / 2
     if (trial({ ...spacing, bottom: middle }).pages <= target) high = middle
     else low = middle
