@@ -61,6 +61,23 @@ export function isolate(value: string): string {
   return `${FSI}${value}${PDI}`
 }
 
+const LRI = '\u2066'
+const RLI = '\u2067'
+
+/**
+ * A name put into a sentence. A name with right-to-left letters is isolated in the
+ * direction of the sentence's reader, so that its parts come in the order they are
+ * written: "M. الحسيني" in an Arabic salutation starts with the initial on the right,
+ * "الحسيني M." in a Dutch one with the surname on the left. (A first-strong isolate
+ * would take the direction of the first letter instead and put the initial's full stop
+ * on the wrong side of it.) A name without right-to-left letters is isolated first-strong
+ * (left to right): a bracket at its end stays with it.
+ */
+export function isolateName(name: string, sentence: Direction): string {
+  if (!needsBidi(name)) return isolate(name)
+  return `${sentence === 'rtl' ? RLI : LRI}${name}${PDI}`
+}
+
 /** Whether `text` needs this module: it has right-to-left letters (or directional controls). */
 export function needsBidi(text: string): boolean {
   return RTL_SCRIPT.test(text) || BIDI_CONTROL.test(text)

@@ -16,7 +16,7 @@ import { formatLoginCode } from '#src/codes/login-code.ts'
 import { formatDate, translator } from '#src/i18n/translate.ts'
 import { isRightToLeft } from '#src/questionnaire/text.ts'
 import type { Flow } from './bidi-text.ts'
-import { drawLine, drawParagraph, isolate, needsBidi } from './bidi-text.ts'
+import { drawLine, drawParagraph, isolate, isolateName, needsBidi } from './bidi-text.ts'
 import { replayFor } from './content-replay.ts'
 import type { PdfFonts } from './fonts.ts'
 import { BodyTypesetter, splitParagraphs, toParagraph } from './letter-body.ts'
@@ -290,7 +290,7 @@ export function drawLetter(
   // A non-breaking hyphen keeps the code on one line in running text.
   const code = formatLoginCode(letter.code).replace('-', '\u2011')
   const values: MergeValues = {
-    naam: insertedAs(letter.name),
+    naam: rtl || needsBidi(letter.name) ? isolateName(letter.name, flow.direction) : letter.name,
     code: insertedAs(code),
     url: insertedAs(letter.siteUrl),
     sluitingsdatum: insertedAs(letter.closingDate),

@@ -10,13 +10,13 @@
 import type { Writable } from 'node:stream'
 import type { QuestionnaireDefinition } from '#src/questionnaire/definition.ts'
 import { isRightToLeft, localize } from '#src/questionnaire/text.ts'
-import { code128 } from './code128.ts'
+import { formatDate } from '#src/i18n/translate.ts'
 import type { Recording, RecordingStart } from './content-replay.ts'
 import { replayFor } from './content-replay.ts'
 import type { PageHeader } from './paper-page.ts'
 import { drawFooter, drawHeader } from './paper-page.ts'
 import type { Pen } from './paper-pen.ts'
-import { FONT_SIZE, GREY, PAPER, SHADE, pointed, shade, text } from './paper-pen.ts'
+import { FONT_SIZE, frame, GREY, PAPER, SHADE, pointed, shade, text } from './paper-pen.ts'
 import type { Piece } from './paper-questions.ts'
 import { questionPieces } from './paper-questions.ts'
 import type { PrintedSection } from './paper-routing.ts'
@@ -36,6 +36,15 @@ export interface PaperQuestionnaireOptions {
   stratum?: string
   /** Display names of strata, for routing text such as "als u in Borne woont". */
   stratumNames?: Record<string, string>
+  /** The last day a form is counted (the round's last day, YYYY-MM-DD), printed on the first and last page. */
+  returnBy?: string
+  /**
+   * The business reply address (antwoordnummer), printed on the first and last page for
+   * anyone who lost the reply envelope. Without one, no address is printed.
+   */
+  replyAddress?: string[]
+  /** Balance the pages for double-sided printing, ending on an even page where it can. Default false. */
+  duplex?: boolean
 }
 
 export interface PaperFormItem {
@@ -47,6 +56,9 @@ export interface PaperFormItem {
 
 export interface PaperBatchOptions {
   stratumNames?: Record<string, string>
+  /** As in PaperQuestionnaireOptions: the round's last day, YYYY-MM-DD. */
+  returnBy?: string
+  replyAddress?: string[]
   /**
    * Pad every form to an even number of pages, so that in double-sided printing each
    * form starts on a sheet of its own. Default true.
@@ -58,9 +70,32 @@ export interface PaperBatchOptions {
 const PAGE_CAPACITY = PAPER.contentBottom - PAPER.contentTop
 const CONTENT_WIDTH = PAPER.right - PAPER.left
 
+/** Where and how to send the form back: the same for every form of a batch. */
+export interface ReturnInfo {
+  returnBy?: string | undefined
+  replyAddress?: string[] | undefined
+}
+
+/**
+ * How a form is spread over its pages: where the body of each page ends, and how much of
+ * the usual white goes between questions and sections. Chosen once per language and
+ * stratum (see planSpacing).
+ */
+interface Spacing {
+  bottom: number
+  gap: number
+  /** A long grid may start on a page with this share of the page left (else it starts on the next). */
+  gridStart: number
+}
+
+const NORMAL_SPACING: Spacing = { bottom: PAPER.contentBottom, gap: 1, gridStart: 0.35 }
+/** Less white between questions, and long grids that start lower on a page: to save a sheet. */
+const TIGHT_SPACING: Spacing = { bottom: PAPER.contentBottom, gap: 0.55, gridStart: 0.15 }
+
 /** Lays out one form on consecutive pages of `pdf`; the caller numbers and flushes them. */
 class FormWriter {
   private y = PAPER.contentTop
+  private pages = 0
   private readonly pen: Pen
   private readonly measurePen: Pen
   readonly firstPage: number
@@ -70,27 +105,55 @@ class FormWriter {
   private readonly definition: QuestionnaireDefinition
   private readonly lang: string
   private readonly header: PageHeader
+  private readonly returnInfo: ReturnInfo
+  /** A trial only measures: it counts pages and touches no page of the PDF. */
+  private readonly trial: boolean
+  spacing: Spacing
 
-  constructor(pdf: StreamingPdf, definition: QuestionnaireDefinition, lang: string, header: PageHeader) {
+  constructor(
+    pdf: StreamingPdf,
+    definition: QuestionnaireDefinition,
+    lang: string,
+    header: PageHeader,
+    returnInfo: ReturnInfo,
+    options: { spacing?: Spacing; trial?: boolean } = {},
+  ) {
     this.pdf = pdf
     this.definition = definition
     this.lang = lang
     this.header = header
-    this.pen = { doc: pdf.doc, fonts: pdf.fonts, lang, direction: isRightToLeft(lang) ? 'rtl' : 'ltr', dry: false }
+    this.returnInfo = returnInfo
+    this.trial = options.trial ?? false
+    this.spacing = options.spacing ?? NORMAL_SPACING
+    const direction = isRightToLeft(lang) ? 'rtl' : 'ltr'
+    this.pen = { doc: pdf.doc, fonts: pdf.fonts, lang, direction, dry: this.trial }
     this.measurePen = { ...this.pen, dry: true }
     this.firstPage = pdf.pages
     this.newPage()
   }
 
   get pageCount(): number {
-    return this.pdf.pages - this.firstPage
+    return this.pages
+  }
+
+  /** How full the last page is, as a share of a full page. */
+  get lastPageFill(): number {
+    return (this.y - PAPER.contentTop) / PAGE_CAPACITY
   }
 
   newPage(): void {
-    this.pdf.addPage()
-    drawHeader(this.pdf.doc, this.pdf.fonts, this.lang, this.header)
-    this.bodyStarts.push(replayFor(this.pdf.doc).start())
+    this.pages++
     this.y = PAPER.contentTop
+    if (this.trial) return
+    this.pdf.addPage()
+    drawHeader(this.pdf.doc, this.pdf.fonts, this.lang, this.header, this.pages)
+    this.bodyStarts.push(replayFor(this.pdf.doc).start())
+  }
+
+  writeAll(sections: PrintedSection[]): void {
+    this.writeIntro()
+    for (const section of sections) this.writeSection(section)
+    this.writeOutro()
   }
 
   /** The pages laid out so far without their headers and footers: the same on every form of this language and stratum. */
@@ -125,8 +188,10 @@ class FormWriter {
   place(pieces: Piece[], options: { breakable: boolean; gapBefore: number }): void {
     const heights = pieces.map((p) => this.heightOf(p))
     const total = heights.reduce((a, b) => a + b, 0)
-    const gap = this.atTop ? 0 : options.gapBefore
-    const room = PAPER.contentBottom - this.y - gap
+    const gap = this.atTop ? 0 : options.gapBefore * this.spacing.gap
+    const bottom = this.spacing.bottom
+    const capacity = bottom - PAPER.contentTop
+    const room = bottom - this.y - gap
     if (total <= room) {
       this.y += gap
       this.drawAll(pieces)
@@ -134,7 +199,7 @@ class FormWriter {
     }
     // A question that fits a page moves to the next one, unless it is a long grid that
     // can start in a good part of this page.
-    if (total <= PAGE_CAPACITY && (!options.breakable || room < PAGE_CAPACITY * 0.35)) {
+    if (total <= capacity && (!options.breakable || room < capacity * this.spacing.gridStart)) {
       this.newPage()
       this.drawAll(pieces)
       return
@@ -145,7 +210,7 @@ class FormWriter {
     else this.y += gap
     let repeat: Piece | undefined
     pieces.forEach((piece, index) => {
-      if (index >= firstRow + 1 && piece.kind === 'row' && this.y + heights[index]! > PAPER.contentBottom) {
+      if (index >= firstRow + 1 && piece.kind === 'row' && this.y + heights[index]! > bottom) {
         this.newPage()
         if (repeat) this.y = repeat.draw(this.pen, this.y)
       }
@@ -211,6 +276,51 @@ class FormWriter {
       },
     }
     this.place([title, intro, howTo], { breakable: false, gapBefore: 0 })
+    const send = this.returnPiece(false)
+    if (send) this.place([send], { breakable: false, gapBefore: mm(3) })
+  }
+
+  /**
+   * "Send it back by <date> in the reply envelope; no stamp needed", and the reply address
+   * for anyone who lost the envelope: on the first page in a line, on the last page as
+   * it goes on an envelope. Nothing when neither date nor address is known.
+   */
+  private returnPiece(asOnEnvelope: boolean): Piece | undefined {
+    const lang = this.lang
+    const { returnBy, replyAddress } = this.returnInfo
+    const address = replyAddress?.map((line) => line.trim()).filter((line) => line !== '') ?? []
+    if (!returnBy && address.length === 0) return undefined
+    const send = returnBy
+      ? paperText('returnBy', lang, { date: formatDate(returnBy, lang) })
+      : paperText('returnAny', lang)
+    const first = address.length > 0 ? `${send} ${paperText('noStamp', lang)}` : send
+    return {
+      kind: 'head',
+      draw: (pen, y) => {
+        const padding = mm(2.5)
+        const inner = CONTENT_WIDTH - 2 * padding
+        const body = (p: Pen, top: number) => {
+          let at = text(p, first, PAPER.left + padding, top, { bold: true, size: FONT_SIZE.body, width: inner })
+          if (address.length === 0) return at
+          at = text(p, paperText('replyAddress', lang), PAPER.left + padding, at + mm(1), {
+            size: FONT_SIZE.body,
+            width: inner,
+          })
+          const lines = asOnEnvelope ? address : [address.join(', ')]
+          for (const line of lines)
+            at = text(p, line, PAPER.left + padding + (asOnEnvelope ? mm(6) : 0), at + (asOnEnvelope ? mm(0.5) : 0), {
+              bold: asOnEnvelope,
+              size: FONT_SIZE.body,
+              width: inner - (asOnEnvelope ? mm(6) : 0),
+            })
+          return at
+        }
+        const height = body(this.measurePen, 0) + 2 * padding
+        frame(pen, PAPER.left, y, CONTENT_WIDTH, height)
+        body(pen, y + padding)
+        return y + height
+      },
+    }
   }
 
   writeSection(printed: PrintedSection): void {
@@ -264,15 +374,18 @@ class FormWriter {
               width: CONTENT_WIDTH,
               lineGap: 2,
             }) + mm(3)
-        return text(pen, paperText('end', lang), PAPER.left, y, {
-          bold: true,
-          size: FONT_SIZE.body,
-          width: CONTENT_WIDTH,
-          align: 'center',
-        })
+        return (
+          text(pen, paperText('end', lang), PAPER.left, y, {
+            bold: true,
+            size: FONT_SIZE.body,
+            width: CONTENT_WIDTH,
+            align: 'center',
+          }) + mm(4)
+        )
       },
     }
-    this.place([outro], { breakable: false, gapBefore: mm(10) })
+    const send = this.returnPiece(true)
+    this.place(send ? [outro, send] : [outro], { breakable: false, gapBefore: mm(10) })
   }
 
   /** Adds an empty page (for double-sided printing) that still says whose form it is. */
@@ -312,28 +425,75 @@ interface LaidOut {
   bodies?: Recording[]
 }
 
+/** Pages are shortened at most to this share of a full page to balance a form. */
+const SHORTEST_PAGE = 0.6
+/** A last page filled less than this gets the form rebalanced. */
+const BALANCED_FILL = 0.45
+
+/**
+ * Spreads a form evenly over its pages, by trial layouts that only measure:
+ * - in duplex, an odd page count costs a blank page, and a nearly empty last page wastes
+ *   one: with less white between questions the form may fit one page fewer (a sheet
+ *   less in every envelope, and lighter post);
+ * - a form that still ends on an odd page in duplex is spread over one page more rather
+ *   than followed by a blank page;
+ * - a last page that is nearly empty is filled by ending every page a little higher: the
+ *   lowest page end that keeps the page count (found by halving) fills all pages alike.
+ */
+function planSpacing(make: (spacing: Spacing) => FormWriter, duplex: boolean): Spacing {
+  const trial = (spacing: Spacing) => {
+    const form = make(spacing)
+    return { pages: form.pageCount, fill: form.lastPageFill }
+  }
+  let spacing = NORMAL_SPACING
+  let laid = trial(spacing)
+  if (laid.pages > 1 && ((duplex && laid.pages % 2 === 1) || laid.fill < BALANCED_FILL)) {
+    const tight = trial(TIGHT_SPACING)
+    if (tight.pages < laid.pages) {
+      spacing = TIGHT_SPACING
+      laid = tight
+    }
+  }
+  const target = duplex && laid.pages % 2 === 1 ? laid.pages + 1 : laid.pages
+  if (target === laid.pages && laid.fill >= BALANCED_FILL) return spacing
+  // Pages cannot end higher than where the form, shared out evenly, would fill them.
+  const share = (laid.pages - 1 + laid.fill) / target
+  let low = PAPER.contentTop + PAGE_CAPACITY * Math.max(SHORTEST_PAGE, share)
+  let high = PAPER.contentBottom
+  if (trial({ ...spacing, bottom: low }).pages <= target) return { ...spacing, bottom: low }
+  while (high - low > mm(3)) {
+    const middle = (low + high) / 2
+    if (trial({ ...spacing, bottom: middle }).pages <= target) high = middle
+    else low = middle
+  }
+  return { ...spacing, bottom: high }
+}
+
 function writeForm(
   pdf: StreamingPdf,
   definition: QuestionnaireDefinition,
   spec: FormSpec,
   laidOut: LaidOut,
-  duplex: boolean,
+  options: { duplex: boolean; returnInfo: ReturnInfo },
 ): number {
   const header: PageHeader = {
     title: localize(definition.title, spec.lang),
     stratumName: spec.stratumName,
     code: spec.code,
-    barcode: spec.code ? code128(spec.code) : undefined,
   }
-  const form = new FormWriter(pdf, definition, spec.lang, header)
+  const form = new FormWriter(pdf, definition, spec.lang, header, options.returnInfo)
   if (laidOut.bodies) {
     form.replayBodies(laidOut.bodies)
   } else {
-    form.writeIntro()
-    for (const section of laidOut.sections) form.writeSection(section)
-    form.writeOutro()
+    form.spacing = planSpacing((spacing) => {
+      const trial = new FormWriter(pdf, definition, spec.lang, header, options.returnInfo, { spacing, trial: true })
+      trial.writeAll(laidOut.sections)
+      return trial
+    }, options.duplex)
+    form.writeAll(laidOut.sections)
     laidOut.bodies = form.recordBodies()
   }
+  const duplex = options.duplex
   if (duplex && form.pageCount % 2 === 1) form.writeBlankPage()
   form.numberPages()
   pdf.flushPages()
@@ -355,7 +515,7 @@ export async function writePaperQuestionnaire(
       definition,
       { lang, code: options.code, stratumName: options.stratumName },
       { sections },
-      false,
+      { duplex: options.duplex ?? false, returnInfo: options },
     )
     await pdf.end()
     return { pages }
@@ -393,7 +553,7 @@ export async function writePaperQuestionnaireBatch(
         }
         layouts.set(key, laidOut)
       }
-      writeForm(pdf, definition, item, laidOut, options.duplex ?? true)
+      writeForm(pdf, definition, item, laidOut, { duplex: options.duplex ?? true, returnInfo: options })
       forms++
       options.onProgress?.(forms)
       await pdf.settle()

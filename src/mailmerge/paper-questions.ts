@@ -218,37 +218,49 @@ interface GridColumn {
   showValue: boolean
 }
 
-function gridColumns(codes: Code[], grade: boolean): GridColumn[] {
+const COLUMN_LABEL = { size: FONT_SIZE.tiny, lineGap: 0 } as const
+/** The item texts of a grid keep at least this much room, however long the column heads are. */
+const MIN_ITEM_WIDTH = mm(55)
+
+/**
+ * The width a column head needs so that no word of it breaks: its longest word with the
+ * space after it (pdfkit counts that space when it decides whether a word fits), and a margin.
+ */
+function headWidth(pen: Pen, label: string): number {
+  const measure = { ...pen, dry: true }
+  const widest = Math.max(0, ...label.split(/\s+/).map((word) => widthOf(measure, `${word} `, COLUMN_LABEL)))
+  return widest + mm(1.5)
+}
+
+/**
+ * Column heads are at least 9 pt (read by people with poor eyesight), so a column is as
+ * wide as the longest word of its head: "Zdecydowanie" or "doświadczenia" do not break.
+ * Option columns share one width where that leaves the items room, else each gets its own.
+ */
+function gridColumns(codes: Code[], grade: boolean, pen: Pen): GridColumn[] {
+  const label = (code: Code) => (lang: string) => (code.label ? localize(code.label, lang) : String(code.value))
   if (grade) {
     return codes.map((code) =>
       code.missing
-        ? {
-            code,
-            width: mm(17),
-            label: (lang: string) => (code.label ? localize(code.label, lang) : String(code.value)),
-            showValue: true,
-          }
+        ? { code, width: Math.max(mm(17), headWidth(pen, label(code)(pen.lang))), label: label(code), showValue: true }
         : { code, width: mm(7.5), label: () => String(code.value), showValue: false },
     )
   }
-  const width = Math.min(mm(18), (ANSWER_WIDTH - mm(62)) / Math.max(1, codes.length))
-  return codes.map((code) => ({
-    code,
-    width,
-    label: (lang: string) => (code.label ? localize(code.label, lang) : String(code.value)),
-    showValue: true,
-  }))
+  const needs = codes.map((code) => Math.max(mm(12), headWidth(pen, label(code)(pen.lang))))
+  const even = Math.max(Math.min(mm(18), (ANSWER_WIDTH - mm(62)) / Math.max(1, codes.length)), ...needs)
+  const fitsEven = even * codes.length <= ANSWER_WIDTH - MIN_ITEM_WIDTH
+  return codes.map((code, i) => ({ code, width: fitsEven ? even : needs[i]!, label: label(code), showValue: true }))
 }
 
 /** A statement grid as a table: items down, scale across, one box per cell. */
-function gridPieces(question: GridQuestion, definition: QuestionnaireDefinition): Piece[] {
+function gridPieces(question: GridQuestion, definition: QuestionnaireDefinition, pen: Pen): Piece[] {
   const scale = scaleOf(definition, question.scale)
   if (!scale) throw new Error(`Question ${question.number} (${question.id}) uses the unknown scale "${question.scale}"`)
-  const columns = gridColumns(scaleCodes(scale), scale.type === 'grade')
+  const columns = gridColumns(scaleCodes(scale), scale.type === 'grade', pen)
   const columnsWidth = columns.reduce((sum, c) => sum + c.width, 0)
   const itemWidth = ANSWER_WIDTH - columnsWidth
   const columnX = (index: number) => ANSWER_X + itemWidth + columns.slice(0, index).reduce((sum, c) => sum + c.width, 0)
-  const labelStyle = { size: FONT_SIZE.tiny, lineGap: 0 }
+  const labelStyle = COLUMN_LABEL
   const valueStyle = { bold: true, size: FONT_SIZE.small }
 
   const header: Piece = {
@@ -347,6 +359,6 @@ export function questionPieces(printed: PrintedQuestion, definition: Questionnai
     case 'longtext':
       return [head, linesPiece(7)]
     case 'grid':
-      return [head, ...gridPieces(question, definition)]
+      return [head, ...gridPieces(question, definition, pen)]
   }
 }

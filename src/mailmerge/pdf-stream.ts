@@ -53,8 +53,11 @@ export interface StreamingPdfOptions {
 }
 
 interface PdfKitInternals {
-  _fontFamilies?: Record<string, { layoutCache?: Record<string, unknown> }>
+  _fontFamilies?: Record<string, { layoutCache?: Record<string, unknown>; unicode?: number[][] }>
 }
+
+/** Letters of the right-to-left scripts whose ligatures readers would turn (see mapLigaturesInGlyphOrder). */
+const RTL_LETTER = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}]/u
 
 interface PageReference {
   id: number
@@ -144,6 +147,7 @@ export class StreamingPdf {
   /** Finishes the PDF and resolves when the output has taken every byte. */
   async end(): Promise<void> {
     if (this.failure !== undefined) throw this.failure
+    this.mapLigaturesInGlyphOrder()
     this.joinFinalPushes()
     this.doc.end()
     await this.finished
@@ -153,6 +157,25 @@ export class StreamingPdf {
   async abort(error: unknown): Promise<void> {
     this.doc.destroy(error instanceof Error ? error : new Error(String(error)))
     await this.finished.catch(() => undefined)
+  }
+
+  /**
+   * A ligature of right-to-left letters (lam-alef) is one glyph for two letters, which
+   * pdfkit maps back to them in reading order. Readers that extract text (pdf.js,
+   * poppler, screen readers) reverse a right-to-left line glyph by glyph, the ligature's
+   * letters with it: "الاستبيان" came out as "االستبيان". Mapped in the order the glyphs
+   * lie, the letters come out in reading order with the rest of the line. (The fonts'
+   * maps are written when the document ends.)
+   */
+  private mapLigaturesInGlyphOrder(): void {
+    const families = (this.doc as unknown as PdfKitInternals)._fontFamilies
+    for (const font of Object.values(families ?? {})) {
+      font.unicode?.forEach((codePoints, gid) => {
+        if (codePoints.length > 1 && codePoints.every((cp) => RTL_LETTER.test(String.fromCodePoint(cp))))
+          // A new array: the old one is fontkit's own, shared with its glyph cache.
+          font.unicode![gid] = [...codePoints].reverse()
+      })
+    }
   }
 
   /** Swaps the page-tree entries of pages pdfkit has written for bare references. */

@@ -1,9 +1,57 @@
+import bwipjs from 'bwip-js'
+import type { DrawingContext } from 'bwip-js'
 import { describe, expect, it } from 'vitest'
+import { formBarcodeText } from '../../src/codes/form-barcode.js'
 import { generateLoginCode } from '../../src/codes/login-code.js'
+import type { Barcode } from '../../src/mailmerge/code128.js'
 import { code128 } from '../../src/mailmerge/code128.js'
 
+/**
+ * The bars bwip-js draws for `text` (a bar of `lw` pixels at x fills x − ⌈lw/2⌉ to
+ * x + ⌊lw/2⌋, as its own bitmap drawing does).
+ */
+function bwipBars(text: string): Barcode {
+  const bars: Array<[number, number]> = []
+  let width = 0
+  const fail = (): never => {
+    throw new Error('bwip-js drew something other than bars')
+  }
+  const drawing: DrawingContext<Barcode> = {
+    scale: () => null,
+    measure: fail,
+    init(w) {
+      width = w
+    },
+    line(x0, _y0, _x1, _y1, lw) {
+      bars.push([x0 - Math.ceil(lw / 2), lw])
+    },
+    polygon: fail,
+    hexagon: fail,
+    ellipse: fail,
+    fill: () => {},
+    text: fail,
+    end: () => ({ bars: bars.sort((a, b) => a[0] - b[0]), width }),
+  }
+  return bwipjs.render({ bcid: 'code128', text, scale: 1, height: 10, includetext: false }, drawing)
+}
+
 describe('code128', () => {
-  it('gives the bars bwip-js draws: whole modules, with spaces between, from the first module to the last', () => {
+  it('encodes as bwip-js does, for every printable character', () => {
+    // bwip-js switches to code set C for runs of digits (another valid symbol): compare
+    // texts where digits stand alone.
+    const printable = Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i))
+    const texts = [printable.filter((c) => !/\d/.test(c)).join(''), 'A1B2C3D4E5F6G7H8I9J0', 'K7QXM4TR9C']
+    for (let i = 0; i < 100; i++) texts.push(generateLoginCode().replace(/(\d)(?=\d)/g, '$1X'))
+    for (const text of texts) expect(code128(text), text).toEqual(bwipBars(text))
+  })
+
+  it('encodes a page barcode in full, digits of the page number included', () => {
+    const { width } = code128(formBarcodeText('K7QXM4TR9C', 3))
+    // Start, twelve characters, check: 11 modules each; the stop pattern 13.
+    expect(width).toBe(14 * 11 + 13)
+  })
+
+  it('gives whole modules, with spaces between, from the first module to the last', () => {
     for (let i = 0; i < 50; i++) {
       const { bars, width } = code128(generateLoginCode())
       expect(bars[0]![0]).toBe(0)

@@ -1,22 +1,28 @@
 import { createWriteStream } from 'node:fs'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { formBarcodeText } from '#src/codes/form-barcode.ts'
 import { formatLoginCode } from '#src/codes/login-code.ts'
 import type { PaperFormItem } from '#src/mailmerge/index.ts'
 import { writePaperQuestionnaire, writePaperQuestionnaireBatch } from '#src/mailmerge/index.ts'
 import { paragraphDirection, visualString } from '#src/mailmerge/bidi-text.ts'
+import { BARCODE } from '#src/mailmerge/paper-page.ts'
 import { PAPER } from '#src/mailmerge/paper-pen.ts'
 import { paperText } from '#src/mailmerge/paper-texts.ts'
+import { localize } from '#src/questionnaire/text.ts'
 import { mm } from '#src/mailmerge/units.ts'
 import { arabicDefinition, code, ktoDefinition, paperDefinition } from './fixtures.ts'
 import type { PrintedBox, PrintedLine } from './pdf-tools.ts'
 import {
   decodeSymbols,
   fontsOf,
+  inkedStretches,
   inkShare,
   pageTextItems,
   pageTexts,
   printedBoxes,
+  printedFontSizes,
   printedLines,
+  readPgm,
   renderPages,
   renderToolsAvailable,
   useTempDir,
@@ -91,20 +97,50 @@ describe('writePaperQuestionnaire', () => {
     }
   })
 
-  it.skipIf(!tools)(
-    'carries a Code128 of the code on every page, scannable at 150 dpi, with embedded fonts only',
-    async () => {
-      const rendered = await renderPages(file, tmp.dir, { dpi: 150 })
+  it.skipIf(!tools).each([150, 200])(
+    'carries a Code128 of the code and page number on every page, scannable at %i dpi',
+    async (dpi) => {
+      const rendered = await renderPages(file, tmp.dir, { dpi })
       expect(rendered.pages).toHaveLength(pages.length)
-      for (const image of rendered.pages) {
-        expect(await decodeSymbols(image)).toEqual([`CODE-128:${CODE}`])
+      for (const [i, image] of rendered.pages.entries()) {
+        expect(await decodeSymbols(image), `page ${i + 1} at ${dpi} dpi`).toEqual([
+          `CODE-128:${formBarcodeText(CODE, i + 1)}`,
+        ])
         expect(await inkShare(image)).toBeGreaterThan(0.01)
       }
-      const fonts = await fontsOf(file)
-      expect(fonts.every((f) => f.embedded)).toBe(true)
-      expect(fonts.map((f) => f.name).join(' ')).not.toMatch(/Helvetica|Times|Courier/)
     },
   )
+
+  it.skipIf(!tools)('embeds every font it prints in', async () => {
+    const fonts = await fontsOf(file)
+    expect(fonts.every((f) => f.embedded)).toBe(true)
+    expect(fonts.map((f) => f.name).join(' ')).not.toMatch(/Helvetica|Times|Courier/)
+  })
+
+  it.skipIf(!tools)('keeps the quiet zones of the barcode white, with modules of at least 0.33 mm', async () => {
+    const dpi = 200
+    const rendered = await renderPages(file, tmp.dir, { dpi, first: 1, last: 1 })
+    const image = await readPgm(rendered.pages[0]!)
+    const module = BARCODE.module
+    expect(module).toBeGreaterThanOrEqual(mm(0.33))
+    // Stretches of ink in the barcode's band, joined over gaps narrower than the widest
+    // space inside a Code128 symbol (4 modules): the symbol comes out as one stretch.
+    const stretches = inkedStretches(
+      image,
+      dpi,
+      { top: BARCODE.top, bottom: BARCODE.top + BARCODE.height },
+      4.5 * module,
+    )
+    const symbol = stretches.findIndex((s) => s.right - s.left > 150 * module)
+    expect(symbol, 'the barcode is one stretch of ink').toBeGreaterThanOrEqual(0)
+    const { left, right } = stretches[symbol]!
+    // Ten characters of code and two of page: 167 modules.
+    expect(right - left).toBeCloseTo(167 * module, -0.5)
+    const before = stretches[symbol - 1]?.right ?? 0
+    const after = stretches[symbol + 1]?.left ?? mm(210)
+    expect(left - before).toBeGreaterThanOrEqual(10 * module)
+    expect(after - right).toBeGreaterThanOrEqual(10 * module)
+  })
 
   it('prints an English form', async () => {
     const en = await writePdf(tmp.file('kto-en.pdf'), (out) =>
@@ -163,6 +199,124 @@ describe('writePaperQuestionnaire', () => {
     expect(all).toContain('zeer slecht')
     expect(all).toContain('1 = zeer slecht, 10 = uitstekend')
     expect(all).toContain('Dank u wel!')
+  })
+})
+
+describe('sending the form back', () => {
+  const REPLY = ['Gemeente Hengelo', 'Antwoordnummer 1234', '7550 VB Hengelo']
+
+  it("says the last day and the reply address on the first and the last page, in the form's language", async () => {
+    for (const [lang, date] of [
+      ['nl', '3 januari 2027'],
+      ['en', '3 January 2027'],
+    ] as const) {
+      const file = await writePdf(tmp.file(`return-${lang}.pdf`), (out) =>
+        writePaperQuestionnaire(ktoDefinition(), out, {
+          lang,
+          code: CODE,
+          returnBy: '2027-01-03',
+          replyAddress: REPLY,
+        }),
+      )
+      const texts = (await pageTexts(file)).map(flat)
+      const deadline = paperText('returnBy', lang, { date })
+      for (const page of [texts[0]!, texts.at(-1)!]) {
+        expect(page).toContain(deadline)
+        expect(page).toContain(paperText('noStamp', lang))
+        for (const line of REPLY) expect(page).toContain(line)
+      }
+      for (const page of texts.slice(1, -1)) expect(page).not.toContain('Antwoordnummer')
+    }
+    expect(paperText('returnBy', 'nl', { date: '3 januari 2027' })).toBe(
+      'Stuur de vragenlijst uiterlijk 3 januari 2027 terug in de antwoordenvelop.',
+    )
+  })
+
+  it('prints no address when none is known, and the deadline still', async () => {
+    const file = await writePdf(tmp.file('return-no-address.pdf'), (out) =>
+      writePaperQuestionnaire(ktoDefinition(), out, { code: CODE, returnBy: '2027-01-03', replyAddress: [' '] }),
+    )
+    const texts = (await pageTexts(file)).map(flat)
+    expect(texts[0]).toContain('uiterlijk 3 januari 2027')
+    expect(texts.join(' ')).not.toContain(paperText('replyAddress', 'nl'))
+  })
+})
+
+describe('balanced pages', () => {
+  /** How far down the last text of the body of a page lies, as a share of the page's body. */
+  const fill = async (file: string, page: number) => {
+    const tops = (await pageTextItems(file, page))
+      .filter((item) => item.str.trim() !== '' && item.top > PAPER.contentTop && item.top < mm(280))
+      .map((item) => item.top)
+    return (Math.max(...tops) - PAPER.contentTop) / (PAPER.contentBottom - PAPER.contentTop)
+  }
+
+  it.each(['nl', 'en', 'tr', 'ar', 'pl'])(
+    'prints the KTO (%s) on an even number of pages in duplex, with no blank or nearly empty last page',
+    async (lang) => {
+      const file = tmp.file(`balanced-${lang}.pdf`)
+      const { pages } = await writePaperQuestionnaireBatch(
+        ktoDefinition(),
+        [{ code: CODE, lang, stratumName: 'Hengelo' }],
+        createWriteStream(file),
+        { returnBy: '2027-01-03', replyAddress: ['Gemeente Hengelo', 'Antwoordnummer 1234', '7550 VB Hengelo'] },
+      )
+      expect(pages % 2).toBe(0)
+      expect(pages).toBeLessThanOrEqual(8)
+      expect((await pageTexts(file)).join(' ')).not.toContain(paperText('blank', lang))
+      expect(await fill(file, pages)).toBeGreaterThan(0.4)
+    },
+  )
+
+  it.each(['nl', 'en', 'tr', 'ar', 'pl'])(
+    'spreads the KTO (%s) single-sided so that its last page is not nearly empty',
+    async (lang) => {
+      const file = await writePdf(tmp.file(`balanced-simplex-${lang}.pdf`), (out) =>
+        writePaperQuestionnaire(ktoDefinition(), out, { lang, code: CODE }),
+      )
+      const pages = (await pageTexts(file)).length
+      expect(await fill(file, pages), `last of ${pages} pages`).toBeGreaterThan(0.4)
+    },
+  )
+})
+
+describe('the KTO form in every language of the client', () => {
+  const LANGUAGES = ['nl', 'en', 'tr', 'ar', 'pl'] as const
+  const files = new Map<string, string>()
+  beforeAll(async () => {
+    for (const lang of LANGUAGES)
+      files.set(
+        lang,
+        await writePdf(tmp.file(`kto-all-${lang}.pdf`), (out) =>
+          writePaperQuestionnaire(ktoDefinition(), out, { lang, code: CODE, stratumName: 'Hengelo' }),
+        ),
+      )
+  })
+
+  it.each(LANGUAGES)('prints no text under 9 pt (%s)', async (lang) => {
+    const sizes = (await printedFontSizes(files.get(lang)!)).flatMap((page, p) =>
+      page.map((item) => ({ ...item, page: p + 1 })),
+    )
+    expect(sizes.length).toBeGreaterThan(300)
+    const small = sizes
+      .filter((item) => item.size < 8.99)
+      .map((item) => `p${item.page} ${item.size.toFixed(1)} pt "${item.str}"`)
+    expect(small).toEqual([])
+  })
+
+  it.each(LANGUAGES)('breaks no word of a grid column head (%s)', async (lang) => {
+    const definition = ktoDefinition()
+    const heads = Object.values(definition.scales ?? {}).flatMap((scale) =>
+      (scale.type === 'options' ? scale.options : scale.dontKnow ? [scale.dontKnow] : []).map((o) =>
+        localize(o.label, lang),
+      ),
+    )
+    expect(heads.length).toBeGreaterThan(0)
+    const all = (await pageTexts(files.get(lang)!)).join('\n')
+    for (const word of heads.flatMap((head) => head.split(/\s+/)).filter((w) => w.length > 3)) {
+      // A word broken over two lines comes back from text extraction in two pieces.
+      if (lang !== 'ar') expect(all, word).toContain(word)
+    }
   })
 })
 
@@ -227,12 +381,14 @@ describe('writePaperQuestionnaire in Arabic', () => {
     const hint = paperText('goTo', 'ar', { number: 3 })
     const pointer = paragraphDirection(hint, 'rtl') === 'rtl' ? '◄' : '►'
     // The skip follows the label in reading order: on its left, on the same line (an
-    // Arabic skip sits a point off the label's baseline, as its own line when read back).
+    // Arabic skip may sit a point off the label's baseline, as its own line when read back).
     const label = lineWith(rev('أبدا'))
+    const labelPiece = pieceWith(label, rev('أبدا'))
     const skip = lines.find((l) => l.text.includes(seen(`${pointer} ${hint}`)))
     expect(skip, 'the skip is printed').toBeDefined()
     expect(Math.abs(skip!.baseline - label.baseline)).toBeLessThanOrEqual(2)
-    expect(skip!.right).toBeLessThan(label.left)
+    const skipPieces = skip!.pieces.filter((p) => p !== labelPiece)
+    expect(Math.max(...skipPieces.map((p) => p.right))).toBeLessThan(labelPiece.x)
     const condition = lines.find((l) => l.baseline > lineWith(rev('أبدا')).baseline && l.text.includes(rev('واحدة')))
     expect(condition?.text).toContain(rev('مرة واحدة'))
     expect(condition?.text).toContain(rev('غير ذلك، وهو'))
@@ -266,7 +422,7 @@ describe('writePaperQuestionnaire in Arabic', () => {
 
   it.skipIf(!tools)('keeps the barcode top right, scannable', async () => {
     const rendered = await renderPages(file, tmp.dir, { dpi: 150 })
-    expect(await decodeSymbols(rendered.pages[0]!)).toEqual([`CODE-128:${CODE}`])
+    expect(await decodeSymbols(rendered.pages[0]!)).toEqual([`CODE-128:${formBarcodeText(CODE, 1)}`])
     expect(lineWith(formatLoginCode(CODE)).left).toBeGreaterThan(mm(140))
   })
 })
@@ -315,7 +471,7 @@ describe('writePaperQuestionnaireBatch', () => {
       expect(starts).toHaveLength(3)
       for (const [i, start] of starts.entries()) {
         const rendered = await renderPages(file(), tmp.dir, { first: start + 1, last: start + 1, dpi: 150 })
-        expect(await decodeSymbols(rendered.pages[0]!)).toEqual([`CODE-128:${items[i]!.code}`])
+        expect(await decodeSymbols(rendered.pages[0]!)).toEqual([`CODE-128:${formBarcodeText(items[i]!.code, 1)}`])
       }
     })
   })

@@ -12,6 +12,7 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { afterAll, beforeAll } from 'vitest'
 import path from 'node:path'
+import { inflateSync } from 'node:zlib'
 import type { Writable } from 'node:stream'
 import { extractText, extractTextItems, getDocumentProxy, getResolvedPDFJS } from 'unpdf'
 import { programsAvailable } from '#test/setup/environment.ts'
@@ -109,8 +110,6 @@ interface PdfGlyph {
   width: number
 }
 
-const RTL_LETTERS = /[\p{Script=Arabic}\p{Script=Hebrew}]/u
-
 /**
  * The text pieces of one page (from 1). Reads the operators pdfkit writes for text: a
  * text matrix without rotation or scaling in page space, then one show-text operator.
@@ -149,9 +148,9 @@ export async function printedPieces(file: string, page: number, pageHeight = 841
         else {
           // Spacing goes between glyphs: the piece ends where its last glyph does.
           if (text !== '') advance += charSpacing
-          // A ligature of right-to-left letters (lam-alef) stands for them in reading order;
-          // the glyphs around it lie in reverse order, so it is turned like them.
-          text += RTL_LETTERS.test(glyph.unicode) ? Array.from(glyph.unicode).reverse().join('') : glyph.unicode
+          // A ligature of right-to-left letters (lam-alef) is mapped to its letters in the
+          // order the glyphs lie (pdf-stream.ts), like the glyphs around it.
+          text += glyph.unicode
           advance += (glyph.width * size) / 1000
         }
       }
@@ -220,6 +219,27 @@ export async function printedBoxes(file: string, page: number): Promise<PrintedB
   return boxes
 }
 
+/**
+ * The size in points at which each piece of text of each page is printed: the height of
+ * its glyphs on paper, after every transformation (pdf.js's text transform already holds
+ * the font size, the text matrix and the page's transformation).
+ */
+export async function printedFontSizes(file: string): Promise<Array<Array<{ str: string; size: number }>>> {
+  const pdf = await proxy(file)
+  const pages: Array<Array<{ str: string; size: number }>> = []
+  for (let n = 1; n <= pdf.numPages; n++) {
+    const { items } = await (await pdf.getPage(n)).getTextContent()
+    pages.push(
+      items.flatMap((item) =>
+        'str' in item && item.str.trim() !== ''
+          ? [{ str: item.str, size: Math.hypot(item.transform[2] as number, item.transform[3] as number) }]
+          : [],
+      ),
+    )
+  }
+  return pages
+}
+
 export async function pageCount(file: string): Promise<number> {
   return (await proxy(file)).numPages
 }
@@ -281,8 +301,15 @@ export async function decodeSymbols(image: string): Promise<string[]> {
   }
 }
 
-/** The share of pixels that are not white in a binary (P5) PGM. */
-export async function inkShare(pgm: string): Promise<number> {
+export interface Greyscale {
+  width: number
+  height: number
+  /** One byte per pixel, row by row; 0 is black, 255 white. */
+  pixels: Buffer
+}
+
+/** Reads a binary (P5) PGM, as pdftoppm -gray writes it. */
+export async function readPgm(pgm: string): Promise<Greyscale> {
   const data = await readFile(pgm)
   // Header: "P5", width, height, maxval, separated by whitespace, then one byte per pixel.
   let offset = 0
@@ -295,8 +322,123 @@ export async function inkShare(pgm: string): Promise<number> {
   }
   offset++
   if (fields[0] !== 'P5') throw new Error(`${pgm} is not a binary PGM`)
-  const pixels = data.subarray(offset)
+  return { width: Number(fields[1]), height: Number(fields[2]), pixels: data.subarray(offset) }
+}
+
+/** The share of pixels that are not white in a binary (P5) PGM. */
+export async function inkShare(pgm: string): Promise<number> {
+  const { pixels } = await readPgm(pgm)
   let ink = 0
   for (const value of pixels) if (value < 200) ink++
   return ink / pixels.length
+}
+
+/**
+ * The stretches of a horizontal band of an image (rows `top` to `bottom`, in points from
+ * the top at `dpi`) that hold ink, left to right, in points: columns with any pixel
+ * darker than mid-grey, joined where the white between them is narrower than `join`
+ * points. A barcode is one stretch; its quiet zones are the white around it.
+ */
+export function inkedStretches(
+  image: Greyscale,
+  dpi: number,
+  band: { top: number; bottom: number },
+  join: number,
+): Array<{ left: number; right: number }> {
+  const px = (points: number) => Math.round((points * dpi) / 72)
+  const stretches: Array<{ left: number; right: number }> = []
+  let current: { left: number; right: number } | undefined
+  for (let x = 0; x < image.width; x++) {
+    let inked = false
+    for (let y = px(band.top); y < Math.min(image.height, px(band.bottom)) && !inked; y++)
+      inked = image.pixels[y * image.width + x]! < 128
+    if (!inked) continue
+    const at = (x * 72) / dpi
+    if (current && at - current.right <= join) current.right = at + 72 / dpi
+    else {
+      current = { left: at, right: at + 72 / dpi }
+      stretches.push(current)
+    }
+  }
+  return stretches
+}
+
+/**
+ * Reads a PNG as pdftoppm writes it (8 bits per channel, grey or RGB, not interlaced)
+ * into grey levels: enough to compare a page with its committed reference image.
+ */
+export async function readPngAsGrey(file: string): Promise<Greyscale> {
+  const data = await readFile(file)
+  if (data.toString('latin1', 1, 4) !== 'PNG') throw new Error(`${file} is not a PNG`)
+  let offset = 8
+  let width = 0
+  let height = 0
+  let channels = 0
+  const compressed: Buffer[] = []
+  while (offset < data.length) {
+    const length = data.readUInt32BE(offset)
+    const type = data.toString('latin1', offset + 4, offset + 8)
+    const body = data.subarray(offset + 8, offset + 8 + length)
+    if (type === 'IHDR') {
+      width = body.readUInt32BE(0)
+      height = body.readUInt32BE(4)
+      const [depth, colour, , , interlace] = [body[8], body[9], body[10], body[11], body[12]]
+      channels = colour === 0 ? 1 : colour === 2 ? 3 : 0
+      if (depth !== 8 || channels === 0 || interlace !== 0)
+        throw new Error(`${file}: a PNG kind this reader does not know`)
+    } else if (type === 'IDAT') compressed.push(body)
+    offset += 12 + length
+  }
+  const raw = inflateSync(Buffer.concat(compressed))
+  const stride = width * channels
+  const rows = Buffer.alloc(stride * height)
+  for (let y = 0; y < height; y++) {
+    const filter = raw[y * (stride + 1)]!
+    const line = raw.subarray(y * (stride + 1) + 1, (y + 1) * (stride + 1))
+    for (let x = 0; x < stride; x++) {
+      const left = x >= channels ? rows[y * stride + x - channels]! : 0
+      const up = y > 0 ? rows[(y - 1) * stride + x]! : 0
+      const upLeft = y > 0 && x >= channels ? rows[(y - 1) * stride + x - channels]! : 0
+      const paeth = () => {
+        const p = left + up - upLeft
+        const [a, b, c] = [Math.abs(p - left), Math.abs(p - up), Math.abs(p - upLeft)]
+        return a <= b && a <= c ? left : b <= c ? up : upLeft
+      }
+      const predicted = [0, left, up, (left + up) >> 1, 0][filter] ?? 0
+      rows[y * stride + x] = (line[x]! + (filter === 4 ? paeth() : predicted)) & 0xff
+    }
+  }
+  const pixels = Buffer.alloc(width * height)
+  for (let i = 0; i < width * height; i++) {
+    pixels[i] =
+      channels === 1 ? rows[i]! : Math.round(0.299 * rows[i * 3]! + 0.587 * rows[i * 3 + 1]! + 0.114 * rows[i * 3 + 2]!)
+  }
+  return { width, height, pixels }
+}
+
+/** How two images of one size differ: the share of pixels more than `tolerance` grey levels apart. */
+export function pixelDifference(a: Greyscale, b: Greyscale, tolerance = 64): number {
+  if (a.width !== b.width || a.height !== b.height) return 1
+  let differing = 0
+  for (let i = 0; i < a.pixels.length; i++) if (Math.abs(a.pixels[i]! - b.pixels[i]!) > tolerance) differing++
+  return differing / a.pixels.length
+}
+
+/** Renders one page (from 1) to a PNG at `dpi` and returns its path. */
+export async function renderPagePng(file: string, page: number, outDir: string, dpi: number): Promise<string> {
+  const into = await mkdtemp(path.join(outDir, 'png-'))
+  const prefix = path.join(into, 'page')
+  await runProgram('pdftoppm', [
+    '-r',
+    String(dpi),
+    '-png',
+    '-f',
+    String(page),
+    '-l',
+    String(page),
+    '-singlefile',
+    file,
+    prefix,
+  ])
+  return `${prefix}.png`
 }

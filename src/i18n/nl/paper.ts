@@ -15,6 +15,11 @@ Klaar? Stuur de vragenlijst terug in de antwoordenvelop. Een postzegel is niet n
   turnOver: 'Ga verder op de volgende pagina ►',
   end: 'Einde van de vragenlijst',
   blank: 'Deze pagina is leeg.',
+  /** On the first and last page; {date} is the round's last day, so "uiterlijk" (at the latest) and not "vóór". */
+  returnBy: 'Stuur de vragenlijst uiterlijk {date} terug in de antwoordenvelop.',
+  returnAny: 'Stuur de vragenlijst terug in de antwoordenvelop.',
+  noStamp: 'Een postzegel is niet nodig.',
+  replyAddress: 'Geen antwoordenvelop meer? Schrijf dan dit adres op een envelop:',
   multiple: 'U mag meer antwoorden kiezen.',
   multipleMax: 'U mag hoogstens {max} antwoorden kiezen.',
   gridHint: 'Zet op elke regel één kruisje.',

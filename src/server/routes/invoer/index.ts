@@ -12,6 +12,7 @@
  *   POST /invoer/ontvangen    → the day this batch of forms came in (wave and day count)
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
+import { readFormBarcode } from '#src/codes/form-barcode.ts'
 import { parseLoginCode } from '#src/codes/login-code.ts'
 import type { MessageKey } from '#src/i18n/translate.ts'
 import type { EntryForm, OpenResult, SaveOutcome } from '#src/server/services/paper/paper-entry.ts'
@@ -123,8 +124,9 @@ const paperEntry: FastifyPluginAsync = async (app) => {
       if (formNumber !== undefined) {
         result = await openByFormNumber(app.db, typistId, formNumber)
       } else {
-        // The check character catches a typo before any look-up.
-        const parsed = parseLoginCode(typed)
+        // A scanned page barcode carries the page number after the code. The check
+        // character catches a typo before any look-up.
+        const parsed = parseLoginCode(readFormBarcode(typed)?.code ?? typed)
         if (!parsed.ok)
           return renderEntry(request, reply.status(422), {
             code: typed,

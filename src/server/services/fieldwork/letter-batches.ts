@@ -120,7 +120,7 @@ const writeLetters: PrintFileWriter = async (db, job, { config, kind, closesOn, 
  * letters, with their code and barcode on every page, in their language where the
  * questionnaire has it, else in Dutch.
  */
-const writeQuestionnaires: PrintFileWriter = async (db, job, { file, onProgress }) => {
+const writeQuestionnaires: PrintFileWriter = async (db, job, { closesOn, file, onProgress }) => {
   const round = await db
     .selectFrom('rounds')
     .innerJoin('questionnaires', 'questionnaires.id', 'rounds.questionnaire_id')
@@ -137,8 +137,12 @@ const writeQuestionnaires: PrintFileWriter = async (db, job, { file, onProgress 
       yield { code: r.code, lang, stratumName: r.stratumName, stratum: r.stratumCode }
     }
   }
+  // The reply address (antwoordnummer) is the municipality's, kept with its invitation letter.
+  const { template } = await effectiveTemplate(db, job.round_id, job.stratum_id, 'invitation')
   await writePaperQuestionnaireBatch(definition, forms(), createWriteStream(file, { mode: 0o600 }), {
     stratumNames: Object.fromEntries(strata.map((s) => [s.code, s.name])),
+    returnBy: closesOn,
+    replyAddress: template.sender.replyAddress,
     onProgress,
   })
 }

@@ -8,6 +8,7 @@ import { createTestApp, Browser, csrfTokenOf } from '#test/helpers/app.ts'
 import type { RoundFixture } from '#test/helpers/fixtures.ts'
 import { createRound } from '#test/helpers/fixtures.ts'
 import { createStaffUser, signedInAs, TEST_PASSWORD } from '#test/helpers/staff.ts'
+import { formBarcodeText } from '#src/codes/form-barcode.ts'
 import { formatLoginCode } from '#src/codes/login-code.ts'
 
 let t: TestApp
@@ -103,6 +104,10 @@ describe('keying a form without JavaScript', () => {
     const p = round.participants[0]!
     const form = await typist.post('/invoer/formulier', { code: `${p.code.toLowerCase()}` })
     expect(form.statusCode).toBe(200)
+    // What the scanner types from a page's barcode: the code, then the page number.
+    const scanned = await typist.post('/invoer/formulier', { code: formBarcodeText(p.code, 3) })
+    expect(scanned.statusCode).toBe(200)
+    expect(scanned.body).toContain(`Formulier ${formatLoginCode(p.code)}`)
     expect(form.body).toContain(`Formulier ${formatLoginCode(p.code)}`)
     const labels = [...form.body.matchAll(/<label for="f-[^"]+" class="kf-label">([^<]+)/g)].map((m) => m[1])
     expect(labels.slice(0, 4)).toEqual(['1', '2', '3a', '3b'])

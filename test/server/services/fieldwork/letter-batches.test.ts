@@ -17,6 +17,8 @@ import { arabicDefinition } from '#test/mailmerge/fixtures.ts'
 import { PAPER } from '#src/mailmerge/paper-pen.ts'
 import { mm } from '#src/mailmerge/units.ts'
 import { closeRound } from '#src/server/services/rounds/rounds.ts'
+import { defaultTemplate } from '#src/mailmerge/index.ts'
+import { saveTemplate } from '#src/server/services/fieldwork/letter-templates.ts'
 import { purgeRound } from '#src/server/services/rounds/purge.ts'
 
 const actor = { id: null, username: 'test' }
@@ -164,6 +166,38 @@ describe('print files', () => {
     const dutch = titles.find((t) => t.text === 'Proefvragenlijst')!
     expect(arabic.right).toBeCloseTo(PAPER.right, 0)
     expect(dutch.left).toBeCloseTo(PAPER.left, 0)
+  })
+
+  it("prints the round's last day and the municipality's reply address on the paper form", async () => {
+    const round = await createRound(database.db, {
+      participantsPerStratum: 1,
+      strata: [{ code: 'hengelo', name: 'Hengelo' }],
+      definition: arabicDefinition(),
+      closesOn: '2027-01-03',
+    })
+    const stratumId = round.strata[0]!.id
+    const { kind: _kind, ...content } = defaultTemplate('invitation')
+    const replyAddress = ['Gemeente Hengelo', 'Antwoordnummer 1234', '7550 VB Hengelo']
+    await saveTemplate(
+      database.db,
+      round.roundId,
+      stratumId,
+      'invitation',
+      { ...content, sender: { ...content.sender, replyAddress } },
+      'keep',
+      actor,
+    )
+    const [mailing] = await createMailings(database.db, round.roundId, 'invitation', ['letter'], {
+      actor,
+      publicUrl: config.publicUrl,
+    })
+    await runQueuedLetterBatches(database.db, config, { mailingId: mailing!.mailingId, content: 'questionnaires' })
+    const batch = (await batchesOfRound(database.db, round.roundId, mailing!.mailingId)).find(
+      (b) => b.content === 'questionnaires',
+    )
+    const [first] = await pageTexts(`${batchFolder(config, round.roundId)}/${batch!.fileName}`)
+    expect(first!.replace(/\s+/g, ' ')).toContain('uiterlijk 3 januari 2027')
+    for (const line of replyAddress) expect(first).toContain(line)
   })
 
   describe('and a purge of their round', () => {
