@@ -36,19 +36,18 @@ function bwipBars(text: string): Barcode {
 }
 
 describe('code128', () => {
-  it('encodes as bwip-js does, for every printable character', () => {
-    // bwip-js switches to code set C for runs of digits (another valid symbol): compare
-    // texts where digits stand alone.
-    const printable = Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i))
-    const texts = [printable.filter((c) => !/\d/.test(c)).join(''), 'A1B2C3D4E5F6G7H8I9J0', 'K7QXM4TR9C']
-    for (let i = 0; i < 100; i++) texts.push(generateLoginCode().replace(/(\d)(?=\d)/g, '$1X'))
+  it('gives the bars bwip-js draws when it renders the symbol, digit runs included', () => {
+    const printable = Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i)).join('')
+    const texts = [printable, 'K7QXM4TR9C', formBarcodeText('K7QXM4TR9C', 12)]
+    for (let i = 0; i < 100; i++) texts.push(formBarcodeText(generateLoginCode(), 1 + (i % 12)))
     for (const text of texts) expect(code128(text), text).toEqual(bwipBars(text))
   })
 
   it('encodes a page barcode in full, digits of the page number included', () => {
+    // Read back by zbarimg in test/mailmerge/paper-questionnaire.test.ts; here: not cut short.
     const { width } = code128(formBarcodeText('K7QXM4TR9C', 3))
-    // Start, twelve characters, check: 11 modules each; the stop pattern 13.
-    expect(width).toBe(14 * 11 + 13)
+    // Start, at least ten characters (code set C packs the page's two digits in one), check.
+    expect(width).toBeGreaterThanOrEqual(12 * 11 + 13)
   })
 
   it('gives whole modules, with spaces between, from the first module to the last', () => {
