@@ -23,6 +23,7 @@ import type { PrintedSection } from './paper-routing.ts'
 import { paperRouting } from './paper-routing.ts'
 import { paperText } from './paper-texts.ts'
 import { StreamingPdf } from './pdf-stream.ts'
+import { drawTestPrintMark } from './test-print-mark.ts'
 import { mm } from './units.ts'
 
 export interface PaperQuestionnaireOptions {
@@ -52,6 +53,8 @@ export interface PaperBatchOptions {
    * form starts on a sheet of its own. Default true.
    */
   duplex?: boolean
+  /** A test print: TESTAFDRUK across every page. */
+  testPrint?: boolean
   onProgress?(forms: number): void
 }
 
@@ -286,12 +289,13 @@ class FormWriter {
     })
   }
 
-  /** Prints "Pagina X van Y" on every page of the form. */
-  numberPages(): void {
+  /** Prints "Pagina X van Y" on every page of the form, and on a test print the TESTAFDRUK mark. */
+  numberPages(testPrint = false): void {
     const count = this.pageCount
     for (let page = 0; page < count; page++) {
       this.pdf.doc.switchToPage(this.firstPage + page)
       drawFooter(this.pdf.doc, this.pdf.fonts, this.lang, page + 1, count)
+      if (testPrint) drawTestPrintMark(this.pdf.doc, this.pdf.fonts)
     }
   }
 }
@@ -318,6 +322,7 @@ function writeForm(
   spec: FormSpec,
   laidOut: LaidOut,
   duplex: boolean,
+  testPrint = false,
 ): number {
   const header: PageHeader = {
     title: localize(definition.title, spec.lang),
@@ -335,7 +340,7 @@ function writeForm(
     laidOut.bodies = form.recordBodies()
   }
   if (duplex && form.pageCount % 2 === 1) form.writeBlankPage()
-  form.numberPages()
+  form.numberPages(testPrint)
   pdf.flushPages()
   return form.pageCount
 }
@@ -393,7 +398,7 @@ export async function writePaperQuestionnaireBatch(
         }
         layouts.set(key, laidOut)
       }
-      writeForm(pdf, definition, item, laidOut, options.duplex ?? true)
+      writeForm(pdf, definition, item, laidOut, options.duplex ?? true, options.testPrint)
       forms++
       options.onProgress?.(forms)
       await pdf.settle()
