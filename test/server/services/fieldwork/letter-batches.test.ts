@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DatabaseHandle } from '#src/server/db/connect.ts'
 import type { AppConfig } from '#src/server/config.ts'
 import { createTestDatabase } from '#test/helpers/database.ts'
-import { createRound } from '#test/helpers/fixtures.ts'
+import { createPrintableRound, PRINTABLE_URL } from '#test/helpers/letters.ts'
 import { testConfig } from '#test/helpers/app.ts'
 import { createMailings } from '#src/server/services/fieldwork/mailings.ts'
 import {
@@ -24,13 +24,13 @@ let database: DatabaseHandle
 let config: AppConfig
 beforeAll(async () => {
   database = await createTestDatabase()
-  config = testConfig()
+  config = testConfig({ publicUrl: PRINTABLE_URL })
 })
 afterAll(async () => database.close())
 
 describe('print files', () => {
   it('are made off the request path: the event loop and the database keep serving while letters are drawn', async () => {
-    const round = await createRound(database.db, {
+    const round = await createPrintableRound(database.db, {
       participantsPerStratum: 150,
       strata: [{ code: 'hengelo', name: 'Hengelo' }],
     })
@@ -68,7 +68,7 @@ describe('print files', () => {
   })
 
   it('takes up a job again when the process making it died', async () => {
-    const round = await createRound(database.db, {
+    const round = await createPrintableRound(database.db, {
       participantsPerStratum: 2,
       strata: [{ code: 'borne', name: 'Borne' }],
     })
@@ -90,7 +90,7 @@ describe('print files', () => {
   })
 
   it('leaves a job that is being worked on alone', async () => {
-    const round = await createRound(database.db, {
+    const round = await createPrintableRound(database.db, {
       participantsPerStratum: 1,
       strata: [{ code: 'borne', name: 'Borne' }],
     })
@@ -107,7 +107,7 @@ describe('print files', () => {
   })
 
   it('records a failure and never leaves half a file', async () => {
-    const round = await createRound(database.db, {
+    const round = await createPrintableRound(database.db, {
       participantsPerStratum: 3,
       strata: [{ code: 'haaksbergen', name: 'Haaksbergen' }],
     })
@@ -132,7 +132,7 @@ describe('print files', () => {
   })
 
   it("prints the paper questionnaire in the client's language, Arabic right to left included", async () => {
-    const round = await createRound(database.db, {
+    const round = await createPrintableRound(database.db, {
       participantsPerStratum: 2,
       strata: [{ code: 'borne', name: 'Borne' }],
       definition: arabicDefinition(),
@@ -168,7 +168,10 @@ describe('print files', () => {
 
   describe('and a purge of their round', () => {
     async function closedRoundWithLetters(code: string) {
-      const round = await createRound(database.db, { participantsPerStratum: 2, strata: [{ code, name: code }] })
+      const round = await createPrintableRound(database.db, {
+        participantsPerStratum: 2,
+        strata: [{ code, name: code }],
+      })
       const [mailing] = await createMailings(database.db, round.roundId, 'invitation', ['letter'], {
         actor,
         publicUrl: config.publicUrl,
