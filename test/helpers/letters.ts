@@ -35,6 +35,22 @@ export function completeContent(kind: MailingKind): TemplateContent {
   }
 }
 
+/** The template editor's fields (its form names) for everything but the logo and the texts, filled in. */
+export const COMPLETE_TEMPLATE_FIELDS: Record<string, string> = {
+  organisatie: 'Gemeente Hengelo',
+  afdeling: 'Afdeling Werk en Inkomen',
+  adresregels: 'Postbus 18\n7550 AA Hengelo',
+  retouradres: 'Retouradres: Postbus 18, 7550 AA Hengelo',
+  telefoon: '14 074',
+  'e-mail': 'werkeninkomen@hengelo.nl',
+  openingstijden: 'maandag tot en met vrijdag 9.00–12.00 uur',
+  antwoordadres: 'Gemeente Hengelo\nAntwoordnummer 1234\n7550 VB Hengelo',
+  kenmerk: 'WI/KTO-2026',
+  briefdatum: '2026-12-01',
+  'ondertekening-naam': 'A. de Vries',
+  'ondertekening-functie': 'Teamleider Werk en Inkomen',
+}
+
 /** Stores complete round-wide templates (invitation and reminder), with a logo, for every municipality of the round. */
 export async function completeLetterTemplates(db: DB, roundId: number): Promise<void> {
   for (const kind of ['invitation', 'reminder'] as const) {
