@@ -172,7 +172,6 @@ export const fieldwork: typeof nl = {
       title: 'Not ready to print yet',
       intro:
         'A letter from the municipality must be complete. Fill in what is missing in the templates above. Then you can make the letters.',
-      missingIn: '{name}: {fields}',
       publicUrl: {
         invalid:
           'The address of the questionnaire (PUBLIC_URL) is not a valid address. Ask your administrator to set it.',

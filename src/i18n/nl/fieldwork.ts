@@ -173,7 +173,6 @@ export const fieldwork = {
       title: 'Nog niet klaar om te drukken',
       intro:
         'Een brief van de gemeente moet compleet zijn. Vul in de sjablonen hierboven aan wat nog ontbreekt. Daarna kunt u de brieven maken.',
-      missingIn: '{name}: {fields}',
       publicUrl: {
         invalid:
           'Het internetadres van de vragenlijst (PUBLIC_URL) is geen geldig adres. Vraag uw beheerder om het goed in te stellen.',

@@ -127,7 +127,7 @@ export function describeProblems(problems: PrintProblems, t: Translate): string[
   if (problems.publicUrl) lines.push(t(`fieldwork.letters.readiness.publicUrl.${problems.publicUrl}`))
   for (const template of problems.templates) {
     const fields = template.fields.map((f) => t(`fieldwork.letters.template.fields.${f}`)).join(', ')
-    lines.push(t('fieldwork.letters.readiness.missingIn', { name: template.stratumName, fields }))
+    lines.push(`${template.stratumName}: ${fields}`)
   }
   return lines
 }
