@@ -270,6 +270,26 @@ describe('letters', () => {
     expect(wrong.statusCode).toBe(422)
     expect(wrong.body).toContain('onbekend veld {nam}')
 
+    // The fields a printed letter needs, prefilled from the round's template; each with its own error.
+    for (const label of [
+      'Openingstijden van de telefoon',
+      'Antwoordnummer voor de vragenlijst',
+      'Ons kenmerk',
+      'Datum van de brief',
+    ])
+      expect(form.body).toContain(label)
+    expect(fields).toMatchObject({
+      kenmerk: 'WI/KTO-2026',
+      briefdatum: '2026-12-01',
+      antwoordadres: 'Gemeente Hengelo\nAntwoordnummer 1234\n7550 VB Hengelo',
+    })
+    await browser.visit(url)
+    const badDate = await uploadAndFollow(browser, url, { ...fields, briefdatum: '2026-02-30', actie: 'opslaan' }, {})
+    expect(badDate.statusCode).toBe(422)
+    expect(badDate.body).toMatch(
+      /<label for="letterDate">Datum van de brief<\/label>\s*<p class="hint">[^<]*<\/p>\s*<p class="error">geen bestaande datum<\/p>/,
+    )
+
     await browser.visit(url)
     const preview = await uploadAndFollow(
       browser,
