@@ -121,13 +121,13 @@ export async function assertPrintable(db: DB, roundId: number, kind: MailingKind
   if (problems) throw new PrintRefusedError(problems)
 }
 
-/** One line per problem, in the user's language: "Hengelo: Logo, Telefoon voor vragen". */
+/** One sentence per problem, in the user's language: "Hengelo: Logo, Telefoon voor vragen." */
 export function describeProblems(problems: PrintProblems, t: Translate): string[] {
   const lines: string[] = []
   if (problems.publicUrl) lines.push(t(`fieldwork.letters.readiness.publicUrl.${problems.publicUrl}`))
   for (const template of problems.templates) {
     const fields = template.fields.map((f) => t(`fieldwork.letters.template.fields.${f}`)).join(', ')
-    lines.push(`${template.stratumName}: ${fields}`)
+    lines.push(`${template.stratumName}: ${fields}.`)
   }
   return lines
 }

@@ -114,8 +114,8 @@ describe('making letters', () => {
     })
     expect(error.message).toContain('template of Hengelo lacks logo, returnAddress')
     expect(describeProblems(error.problems, translator('nl'))).toEqual([
-      'Hengelo: Logo, Retouradres (klein boven het adres), Telefoon voor vragen (staat op de website), E-mail voor vragen (staat op de website), Openingstijden van de telefoon, Antwoordnummer voor de vragenlijst, Ons kenmerk, Datum van de brief, Naam van de ondertekenaar, Functie van de ondertekenaar',
-      'Borne: Logo, Retouradres (klein boven het adres), Telefoon voor vragen (staat op de website), E-mail voor vragen (staat op de website), Openingstijden van de telefoon, Antwoordnummer voor de vragenlijst, Ons kenmerk, Datum van de brief, Naam van de ondertekenaar, Functie van de ondertekenaar',
+      'Hengelo: Logo, Retouradres (klein boven het adres), Telefoon voor vragen (staat op de website), E-mail voor vragen (staat op de website), Openingstijden van de telefoon, Antwoordnummer voor de vragenlijst, Ons kenmerk, Datum van de brief, Naam van de ondertekenaar, Functie van de ondertekenaar.',
+      'Borne: Logo, Retouradres (klein boven het adres), Telefoon voor vragen (staat op de website), E-mail voor vragen (staat op de website), Openingstijden van de telefoon, Antwoordnummer voor de vragenlijst, Ons kenmerk, Datum van de brief, Naam van de ondertekenaar, Functie van de ondertekenaar.',
     ])
     expect(await mailingCount(round.roundId)).toBe(0)
   })

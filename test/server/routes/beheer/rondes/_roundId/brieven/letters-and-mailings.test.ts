@@ -7,7 +7,7 @@ import type { TestApp } from '#test/helpers/app.ts'
 import { createTestApp } from '#test/helpers/app.ts'
 import type { RoundFixture } from '#test/helpers/fixtures.ts'
 import { createRound } from '#test/helpers/fixtures.ts'
-import { completeLetterTemplates, PRINTABLE_URL } from '#test/helpers/letters.ts'
+import { completeContent, completeLetterTemplates, PRINTABLE_URL } from '#test/helpers/letters.ts'
 import { signedInAs } from '#test/helpers/staff.ts'
 import { formatLoginCode } from '#src/codes/login-code.ts'
 import { currentWave } from '#src/server/services/respondent/participation.ts'
@@ -213,6 +213,24 @@ describe('letters', () => {
       }),
     ])
     expect(await pageTexts(await download(browser, links[0]!, 'again.pdf'))).toEqual(pages)
+
+    // A remake prints with the template as it is now: one that lost its reference is refused.
+    await t.database.db
+      .updateTable('letter_templates')
+      .set({ content: JSON.stringify({ ...completeContent('invitation'), reference: '' }) })
+      .where('round_id', '=', round.roundId)
+      .where('kind', '=', 'invitation')
+      .execute()
+    const refusedRemake = await browser.submit(mailingUrl, { actie: 'opnieuw' })
+    expect(refusedRemake.body).toContain(
+      'De brieven zijn niet gemaakt. Hengelo: Ons kenmerk. Haaksbergen: Ons kenmerk. Borne: Ons kenmerk.',
+    )
+    await t.database.db
+      .updateTable('letter_templates')
+      .set({ content: JSON.stringify(completeContent('invitation')) })
+      .where('round_id', '=', round.roundId)
+      .where('kind', '=', 'invitation')
+      .execute()
 
     // A second invitation is refused.
     const again = await browser.visit(`/beheer/rondes/${round.roundId}/brieven`)
