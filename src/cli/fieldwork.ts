@@ -1,5 +1,6 @@
 /** What the fieldwork commands share: the round option, the audit actor, a progress line, print files, e-mail. */
-import { copyFile } from 'node:fs/promises'
+import { createWriteStream } from 'node:fs'
+import { copyFile, mkdir } from 'node:fs/promises'
 import { userInfo } from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
@@ -7,7 +8,10 @@ import type { DB } from '#src/server/db/connect.ts'
 import type { StaffRound } from '#src/server/services/rounds/staff-round.ts'
 import { loadStaffRound } from '#src/server/services/rounds/staff-round.ts'
 import type { AppConfig } from '#src/server/config.ts'
-import type { LetterBatchContent } from '#src/server/db/schema.ts'
+import type { LetterBatchContent, MailingKind } from '#src/server/db/schema.ts'
+import { translator as translatorIn } from '#src/i18n/translate.ts'
+import { assertPrintable, describeProblems, PrintRefusedError } from '#src/server/services/fieldwork/print-readiness.ts'
+import { testPrintFileName, writeTestPrint } from '#src/server/services/fieldwork/test-print.ts'
 import {
   batchesOfRound,
   batchFolder,
@@ -18,7 +22,7 @@ import { createMailings, mailingHistory } from '#src/server/services/fieldwork/m
 import { createMailTransport } from '#src/server/services/fieldwork/mail-transport.ts'
 import { processEmailQueue, queueStatus } from '#src/server/services/fieldwork/email-queue.ts'
 import type { Command } from './command.ts'
-import { UsageError } from './command.ts'
+import { RefusedError, UsageError } from './command.ts'
 import { prepareOutputFolder } from './output-paths.ts'
 
 /** The audit log names the command line and the operating-system user. */
@@ -88,6 +92,46 @@ export async function letterMailingOption(
   return made!.mailingId
 }
 
+/**
+ * Runs a step that makes letters; a refusal (incomplete template, PUBLIC_URL not public)
+ * becomes a RefusedError that lists every problem in Dutch, as the web pages do.
+ */
+export async function refusingIncomplete<T>(step: () => Promise<T>): Promise<T> {
+  try {
+    return await step()
+  } catch (error) {
+    if (!(error instanceof PrintRefusedError)) throw error
+    const lines = describeProblems(error.problems, translatorIn('nl'))
+    throw new RefusedError(
+      `${translatorIn('nl')('fieldwork.letters.readiness.title')}:\n${lines.map((l) => `  - ${l}`).join('\n')}\n(${error.message}. --test-print makes a test print anyway.)`,
+    )
+  }
+}
+
+/** Writes a test print (TESTAFDRUK, made-up addressees) of every municipality into `folder`; prints where. */
+export async function makeTestPrints(
+  db: DB,
+  config: AppConfig,
+  round: StaffRound,
+  kind: MailingKind,
+  content: LetterBatchContent,
+  folder: string | undefined,
+  out: NodeJS.WritableStream,
+): Promise<void> {
+  const target = folder ?? batchFolder(config, round.id)
+  await mkdir(target, { recursive: true, mode: 0o700 })
+  for (const stratum of round.strata) {
+    const file = path.join(target, testPrintFileName(kind, content, stratum.code))
+    const { pages } = await writeTestPrint(
+      db,
+      { round, stratumId: stratum.id, kind, content, publicUrl: config.publicUrl },
+      createWriteStream(file, { mode: 0o600 }),
+    )
+    out.write(`  ${stratum.name}: test print, ${pages} pages, ${file}\n`)
+  }
+  out.write('A test print is not a mailing: nobody is recorded as written to.\n')
+}
+
 /** Makes the mailing's print files of one kind with a progress line; prints where they are. */
 export async function makePrintFiles(
   db: DB,
@@ -98,10 +142,14 @@ export async function makePrintFiles(
   options: { again: boolean; copyTo?: string },
   out: NodeJS.WritableStream,
 ): Promise<void> {
-  if (options.again)
+  if (options.again) {
+    // A remake prints with the template as it is now: it must still be complete.
+    const kind = (await mailingHistory(db, round.id)).find((m) => m.id === mailingId)?.kind ?? 'invitation'
+    await refusingIncomplete(() => assertPrintable(db, round.id, kind, config.publicUrl))
     out.write(
       `Making ${await remakeBatches(db, round.id, mailingId, cliActor(), content)} files again (same people, same codes).\n`,
     )
+  }
   const progress = progressLine(out)
   const started = performance.now()
   let items = 0
@@ -142,7 +190,7 @@ export async function makePrintFiles(
 export function printFilesCommand(command: Pick<Command, 'name' | 'summary'>, content: LetterBatchContent): Command {
   return {
     ...command,
-    usage: `${command.name} --round N [--mailing M] [--again] [--out DIR]`,
+    usage: `${command.name} --round N [--mailing M] [--again] [--out DIR] [--test-print]`,
     async run(args, { database, config, out }) {
       const { values } = parseArgs({
         args,
@@ -151,12 +199,23 @@ export function printFilesCommand(command: Pick<Command, 'name' | 'summary'>, co
           mailing: { type: 'string' },
           again: { type: 'boolean' },
           out: { type: 'string' },
+          'test-print': { type: 'boolean' },
         },
       })
       if (values.out) prepareOutputFolder(values.out)
       const { db } = await database()
       const round = await roundOption(db, values.round)
-      const mailingId = await letterMailingOption(db, config, round, values.mailing, out)
+      if (values['test-print']) {
+        const kind = values.mailing
+          ? (await mailingHistory(db, round.id)).find((m) => String(m.id) === values.mailing)?.kind
+          : 'invitation'
+        if (!kind) throw new UsageError(`--mailing: no mailing ${values.mailing} in round ${round.id}`)
+        if (kind === 'reminder' && content === 'questionnaires')
+          throw new UsageError('A reminder has no paper forms to test-print.')
+        await makeTestPrints(db, config, round, kind, content, values.out, out)
+        return
+      }
+      const mailingId = await refusingIncomplete(() => letterMailingOption(db, config, round, values.mailing, out))
       await makePrintFiles(
         db,
         config,

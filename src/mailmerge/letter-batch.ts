@@ -11,6 +11,7 @@ import type { LetterData } from './letter.ts'
 import { drawLetter } from './letter.ts'
 import type { LetterTemplate } from './letter-template.ts'
 import { StreamingPdf } from './pdf-stream.ts'
+import { drawTestPrintMark } from './test-print-mark.ts'
 
 export type Letters = AsyncIterable<LetterData> | Iterable<LetterData>
 
@@ -19,6 +20,8 @@ export interface LetterBatchOptions {
   onProgress?(done: number): void
   /** Document title in the PDF's properties. */
   title?: string
+  /** A test print: TESTAFDRUK across every page. */
+  testPrint?: boolean
 }
 
 function openPdf(template: LetterTemplate, out: Writable, options: LetterBatchOptions): StreamingPdf {
@@ -42,6 +45,7 @@ export async function writeLetterBatch(
     for await (const letter of letters) {
       pdf.addPage()
       drawLetter(pdf.doc, letter, template, pdf.fonts)
+      if (options.testPrint) drawTestPrintMark(pdf.doc, pdf.fonts)
       options.onProgress?.(pdf.pages)
       await pdf.settle()
     }

@@ -21,6 +21,8 @@ export interface LetterSender {
   /** Where clients can ask questions: shown on every page of the questionnaire site, beside the logo. */
   phone?: string
   email?: string
+  /** When the phone is answered, printed with it, e.g. "maandag tot en met vrijdag 9.00–12.00 uur". */
+  openingHours?: string
   /**
    * Where the paper questionnaire goes back, postage paid: the business reply address
    * ("antwoordnummer") printed on the first and last page of the paper form, e.g.
@@ -54,7 +56,12 @@ export interface LetterTemplate {
   sender: LetterSender
   /** PNG or JPEG, printed top left within 50 × 22 mm, keeping its proportions. */
   logo?: Buffer
+  /** The signatory: a person's name and function, not a department. */
   signature: { name: string; role: string }
+  /** "Ons kenmerk": the municipality's reference for the mailing, which clients quote when they call. */
+  reference?: string
+  /** The date printed on the letter, YYYY-MM-DD; staff set it to the day the letters go out. */
+  letterDate?: string
   /** Texts per language code; Dutch is required and used for any language without a text. */
   bodies: { nl: LetterBody; [language: string]: LetterBody }
   addressWindow: AddressWindow

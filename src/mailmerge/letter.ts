@@ -1,15 +1,17 @@
 /**
  * One invitation or reminder letter on one A4 page.
  *
- * Layout (millimetres from the top left): letterhead at the top; the address inside the
- * envelope window (template.addressWindow); right of the window, hidden inside the
- * envelope, a box with the web address, the login code and the QR code; below them the
- * date, the subject, the body and the signature. The body shrinks its font a little when
- * a long text would otherwise run off the page.
+ * Layout (millimetres from the top left): logo and letterhead at the top; the return
+ * line and the address inside the envelope window (template.addressWindow), nothing else;
+ * right of the window, hidden inside the envelope, a box with the web address, the login
+ * code and the QR code; below them the date and reference beside the contact block
+ * (phone, opening hours, e-mail), then the subject, the body and the signature; at the
+ * foot a line pointing at the privacy page. The body shrinks its font a little when a
+ * long text would otherwise run off the page.
  *
  * A letter in a right-to-left language is set right to left and aligned right: date,
  * subject, body and signature, and the texts in the code box, where the QR code moves to
- * the right. The letterhead and the address in the envelope window stay as they are (a
+ * the right; date and reference change places with the contact block. The letterhead and the address in the envelope window stay as they are (a
  * Dutch sender and a Dutch postal address), so the window still shows the address.
  */
 import { formatLoginCode } from '#src/codes/login-code.ts'
@@ -64,11 +66,15 @@ const WIDEST: Pick<MergeValues, 'naam' | 'code'> = {
 const PAGE_RIGHT = 190
 const BOX = { left: 118, top: 45, right: PAGE_RIGHT, bottom: 103, padding: 4 }
 const QR_SIZE = 24
-const DATE_TOP = 110
-const SUBJECT_TOP = 116
-const BODY_TOP = 125
+const DATE_TOP = 106
+const SUBJECT_TOP = 124
+const BODY_TOP = 131
 const SIGNATURE_HEIGHT = 14
-const TEXT_BOTTOM = 282
+const TEXT_BOTTOM = 279
+/** The privacy line, below the signature and above the printer's bottom margin. */
+const PRIVACY_TOP = 284
+/** The line height of the date and contact lines. */
+const REFERENCE_LINE = 4
 /** How far inside the envelope window the address starts: a folded sheet shifts a few millimetres. */
 const WINDOW_INSET = { left: 5, top: 4 }
 
@@ -77,7 +83,11 @@ const AMSTERDAM_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amste
 
 /** Today, written as the closing date is (the same digits and month names per language). */
 function today(language: string): string {
-  const day = AMSTERDAM_DAY.format(new Date())
+  return dateIn(AMSTERDAM_DAY.format(new Date()), language)
+}
+
+/** A YYYY-MM-DD day written out in the letter's language. */
+function dateIn(day: string, language: string): string {
   try {
     return formatDate(day, language)
   } catch {
@@ -232,6 +242,58 @@ function drawAddress(doc: PDFKit.PDFDocument, letter: LetterData, template: Lett
   }
 }
 
+/** The date and reference, and beside them where to ask questions: the same on every letter in this language. */
+function drawReferenceBlock(
+  doc: PDFKit.PDFDocument,
+  template: LetterTemplate,
+  fonts: PdfFonts,
+  options: { left: number; flow: Flow; language: string; date: string; insertedAs: (value: string) => string },
+): void {
+  const { left, flow, language, date, insertedAs } = options
+  const t = translator(language)
+  const { sender, reference } = template
+  const references = [`${t('letter.box.date')}: ${insertedAs(date)}`]
+  if (reference) references.push(`${t('letter.box.reference')}: ${insertedAs(reference)}`)
+  const contact = [
+    ...(sender.phone ? [t('letter.contact.phone', { phone: insertedAs(sender.phone) })] : []),
+    ...(sender.openingHours ? [sender.openingHours] : []),
+    ...(sender.email ? [t('letter.contact.email', { email: insertedAs(sender.email) })] : []),
+  ]
+  // Right to left, the columns change places: the date stays where lines start.
+  const near = { x: left, width: mm(BOX.left - 4) - left }
+  const far = { x: mm(BOX.left), width: mm(PAGE_RIGHT - BOX.left) }
+  const [dateColumn, contactColumn] = flow.direction === 'rtl' ? [far, near] : [near, far]
+  const key = JSON.stringify(['references', left, flow.direction, references, contact])
+  replayFor(doc).draw(key, () => {
+    doc.font(fonts.regular).fontSize(9.5).fillColor('black')
+    references.forEach((line, i) => {
+      fitLine(doc, line, dateColumn.x, mm(DATE_TOP + i * REFERENCE_LINE * 1.2), dateColumn.width, 9.5, { flow })
+    })
+    if (contact.length === 0) return
+    doc.font(fonts.bold).fontSize(8.5).fillColor('black')
+    writeLine(doc, t('letter.contact.heading'), contactColumn.x, mm(DATE_TOP), contactColumn.width, flow)
+    doc.font(fonts.regular)
+    contact.forEach((line, i) => {
+      fitLine(doc, line, contactColumn.x, mm(DATE_TOP + (i + 1) * REFERENCE_LINE), contactColumn.width, 8.5, { flow })
+    })
+  })
+}
+
+/** Where to read how the municipality handles personal data: the site's privacy page. */
+function drawPrivacyLine(
+  doc: PDFKit.PDFDocument,
+  siteUrl: string,
+  fonts: PdfFonts,
+  options: { left: number; width: number; flow: Flow; language: string; insertedAs: (value: string) => string },
+): void {
+  const { left, width, flow, language, insertedAs } = options
+  const line = translator(language)('letter.privacy', { url: insertedAs(`${siteUrl}/privacy`) })
+  replayFor(doc).draw(JSON.stringify(['privacy', left, width, flow.direction, line]), () => {
+    doc.font(fonts.regular).fillColor('#333333')
+    fitLine(doc, line, left, mm(PRIVACY_TOP), width, 8, { flow })
+  })
+}
+
 function drawCodeBox(doc: PDFKit.PDFDocument, letter: LetterData, language: string, fonts: PdfFonts): void {
   const flow = flowOf(language)
   const rtl = flow.direction === 'rtl'
@@ -303,12 +365,12 @@ export function drawLetter(
   drawAddress(doc, letter, template, fonts)
   drawCodeBox(doc, letter, language, fonts)
 
-  const dateLine = `${translator(language)('letter.box.date')}: ${insertedAs(letter.letterDate ?? today(language))}`
+  const date = letter.letterDate ?? (template.letterDate ? dateIn(template.letterDate, language) : today(language))
+  drawReferenceBlock(doc, template, fonts, { left, flow, language, date, insertedAs })
+  drawPrivacyLine(doc, letter.siteUrl, fonts, { left, width: bodyWidth, flow, language, insertedAs })
   const subject = mergeOrThrow(text.subject, values, language)
-  replayFor(doc).draw(JSON.stringify(['date and subject', left, bodyWidth, rtl, dateLine, subject]), () => {
-    doc.font(fonts.regular).fontSize(9.5).fillColor('black')
-    writeLine(doc, dateLine, left, mm(DATE_TOP), bodyWidth, flow)
-    doc.font(fonts.bold)
+  replayFor(doc).draw(JSON.stringify(['subject', left, bodyWidth, rtl, subject]), () => {
+    doc.font(fonts.bold).fontSize(11).fillColor('black')
     fitLine(doc, subject, left, mm(SUBJECT_TOP), bodyWidth, 11, { flow })
   })
 

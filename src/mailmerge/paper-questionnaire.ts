@@ -23,6 +23,7 @@ import type { PrintedSection } from './paper-routing.ts'
 import { paperRouting } from './paper-routing.ts'
 import { paperText } from './paper-texts.ts'
 import { StreamingPdf } from './pdf-stream.ts'
+import { drawTestPrintMark } from './test-print-mark.ts'
 import { mm } from './units.ts'
 
 export interface PaperQuestionnaireOptions {
@@ -64,6 +65,8 @@ export interface PaperBatchOptions {
    * form starts on a sheet of its own. Default true.
    */
   duplex?: boolean
+  /** A test print: TESTAFDRUK across every page. */
+  testPrint?: boolean
   onProgress?(forms: number): void
 }
 
@@ -399,12 +402,13 @@ class FormWriter {
     })
   }
 
-  /** Prints "Pagina X van Y" on every page of the form. */
-  numberPages(): void {
+  /** Prints "Pagina X van Y" on every page of the form, and on a test print the TESTAFDRUK mark. */
+  numberPages(testPrint = false): void {
     const count = this.pageCount
     for (let page = 0; page < count; page++) {
       this.pdf.doc.switchToPage(this.firstPage + page)
       drawFooter(this.pdf.doc, this.pdf.fonts, this.lang, page + 1, count)
+      if (testPrint) drawTestPrintMark(this.pdf.doc, this.pdf.fonts)
     }
   }
 }
@@ -474,7 +478,7 @@ function writeForm(
   definition: QuestionnaireDefinition,
   spec: FormSpec,
   laidOut: LaidOut,
-  options: { duplex: boolean; returnInfo: ReturnInfo },
+  options: { duplex: boolean; returnInfo: ReturnInfo; testPrint?: boolean },
 ): number {
   const header: PageHeader = {
     title: localize(definition.title, spec.lang),
@@ -495,7 +499,7 @@ function writeForm(
   }
   const duplex = options.duplex
   if (duplex && form.pageCount % 2 === 1) form.writeBlankPage()
-  form.numberPages()
+  form.numberPages(options.testPrint ?? false)
   pdf.flushPages()
   return form.pageCount
 }
@@ -553,7 +557,11 @@ export async function writePaperQuestionnaireBatch(
         }
         layouts.set(key, laidOut)
       }
-      writeForm(pdf, definition, item, laidOut, { duplex: options.duplex ?? true, returnInfo: options })
+      writeForm(pdf, definition, item, laidOut, {
+        duplex: options.duplex ?? true,
+        returnInfo: options,
+        testPrint: options.testPrint ?? false,
+      })
       forms++
       options.onProgress?.(forms)
       await pdf.settle()

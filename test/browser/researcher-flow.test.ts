@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { AxeBuilder } from '@axe-core/playwright'
 import type { Browser as ChromiumBrowser, Locator, Page } from 'playwright-core'
 import { DESKTOP, launchChromium, screenshotPath, startServedApp } from '#test/helpers/chromium.ts'
+import { completeLetterTemplates, PRINTABLE_URL } from '#test/helpers/letters.ts'
 import { createStaffUser, TEST_PASSWORD } from '#test/helpers/staff.ts'
 import { CLIENT_FILES } from '#test/helpers/fixtures.ts'
 import type { TestApp } from '#test/helpers/app.ts'
@@ -49,7 +50,7 @@ function sliceOfClientFile(): string {
 }
 
 beforeAll(async () => {
-  served = await startServedApp()
+  served = await startServedApp({ publicUrl: PRINTABLE_URL })
   // As main.ts does at start-up: the shipped questionnaires are there to choose from.
   await installShippedQuestionnaires(served.database.db)
   researcher = await createStaffUser(served.database.db, 'researcher')
@@ -221,6 +222,12 @@ describe('a researcher runs the fieldwork of a round in the staff console', () =
     // --- The invitation letters: the page refreshes itself until the files are there
     await andWait(page, () => page.getByRole('link', { name: 'Volgende stap: de brieven.' }).click())
     expect(pathOf(page)).toBe(`${base}/brieven`)
+    // The built-in templates lack what a letter from the municipality needs: no letters yet.
+    expect(await text(page, '#drukklaar')).toContain('Nog niet klaar om te drukken')
+    await expectAccessible(page, 'letters page, templates incomplete')
+    // (Filling in the template editor is tested in letters-and-mailings.test.ts.)
+    await completeLetterTemplates(served.database.db, roundId)
+    await page.reload()
     await andWait(page, () => page.getByRole('button', { name: `Maak de uitnodigingsbrieven (${writtenTo})` }).click())
     expect(pathOf(page)).toMatch(new RegExp(`^${base}/brieven/\\d+$`))
     const letters = page.locator('table.batches').first()

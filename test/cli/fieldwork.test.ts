@@ -8,6 +8,7 @@ import { testConfig } from '#test/helpers/app.ts'
 import { createTestDatabase } from '#test/helpers/database.ts'
 import type { RoundFixture } from '#test/helpers/fixtures.ts'
 import { CLIENT_FILES, createRound } from '#test/helpers/fixtures.ts'
+import { createPrintableRound, PRINTABLE_URL } from '#test/helpers/letters.ts'
 import type { DatabaseHandle } from '#src/server/db/connect.ts'
 import type { AppConfig } from '#src/server/config.ts'
 import { RefusedError, UsageError } from '#src/cli/command.ts'
@@ -20,8 +21,8 @@ let round: RoundFixture
 
 beforeAll(async () => {
   handle = await createTestDatabase()
-  config = testConfig()
-  round = await createRound(handle.db, { participantsPerStratum: 0 })
+  config = testConfig({ publicUrl: PRINTABLE_URL })
+  round = await createPrintableRound(handle.db, { participantsPerStratum: 0 })
 })
 afterAll(async () => handle.close())
 afterEach(() => {
@@ -113,7 +114,7 @@ describe('fieldwork from the command line', () => {
   }, 180_000)
 
   it('paper forms for a small round', async () => {
-    const small = await createRound(handle.db, { participantsPerStratum: 2 })
+    const small = await createPrintableRound(handle.db, { participantsPerStratum: 2 })
     const forms = await run('paper-forms', ['--round', String(small.roundId)])
     expect(forms).toContain('Hengelo paper forms: 2/2 (100%)')
     const file = /Hengelo: 2 paper forms, (\S+\.pdf)/.exec(forms)![1]!
@@ -121,7 +122,7 @@ describe('fieldwork from the command line', () => {
   })
 
   it('send-email writes .eml files without a mail server; remind counts first, then sends', async () => {
-    const small = await createRound(handle.db, { participantsPerStratum: 2 })
+    const small = await createPrintableRound(handle.db, { participantsPerStratum: 2 })
     for (const p of small.participants)
       await handle.db
         .updateTable('participants')
@@ -140,7 +141,7 @@ describe('fieldwork from the command line', () => {
     const eml = readdirSync(mailDir).filter((f) => f.endsWith('.eml'))
     expect(eml.length).toBeGreaterThanOrEqual(5)
     const parsed = await simpleParser(readFileSync(path.join(mailDir, eml[0]!)))
-    expect(parsed.text).toContain('http://peiling.test/c/')
+    expect(parsed.text).toContain(`${PRINTABLE_URL}/c/`)
 
     const counts = await run('remind', ['--round', String(small.roundId), '--channel', 'both'])
     expect(counts).toContain(
@@ -163,6 +164,52 @@ describe('fieldwork from the command line', () => {
       'mailing.reminder.email',
     ])
     expect(audit.every((a) => a.username?.startsWith('cli:'))).toBe(true)
+  })
+
+  it('refuses letters while a template is incomplete, naming each field per municipality; --test-print prints anyway', async () => {
+    const unready = await createRound(handle.db, { participantsPerStratum: 1 })
+    const id = String(unready.roundId)
+    const refused = await run('letters', ['--round', id]).then(
+      () => undefined,
+      (e: unknown) => e,
+    )
+    expect(refused).toBeInstanceOf(RefusedError)
+    const message = (refused as Error).message
+    expect(message).toContain('Nog niet klaar om te drukken')
+    for (const name of ['Hengelo', 'Haaksbergen', 'Borne'])
+      expect(message).toContain(`${name}: Logo, Retouradres (klein boven het adres), Telefoon voor vragen`)
+    expect(message).toContain(
+      'Ons kenmerk, Datum van de brief, Naam van de ondertekenaar, Functie van de ondertekenaar',
+    )
+    await expect(run('remind', ['--round', id, '--channel', 'letter', '--confirm'])).rejects.toThrow(/Ons kenmerk/)
+    expect(
+      await handle.db.selectFrom('mailings').select('id').where('round_id', '=', unready.roundId).execute(),
+    ).toEqual([])
+
+    const outDir = mkdtempSync(path.join(tmpdir(), 'peiling-cli-test-print-'))
+    const letters = await run('letters', ['--round', id, '--test-print', '--out', outDir])
+    expect(letters).toContain('nobody is recorded as written to')
+    const forms = await run('paper-forms', ['--round', id, '--test-print', '--out', outDir])
+    expect(forms).toMatch(/Borne: test print, \d+ pages/)
+    await run('remind', ['--round', id, '--test-print', '--out', outDir])
+    const files = readdirSync(outDir).sort()
+    expect(files).toEqual(
+      ['hengelo', 'haaksbergen', 'borne']
+        .flatMap((m) => [
+          `proefafdruk-herinnering-brieven-${m}.pdf`,
+          `proefafdruk-uitnodiging-brieven-${m}.pdf`,
+          `proefafdruk-uitnodiging-vragenlijsten-${m}.pdf`,
+        ])
+        .sort(),
+    )
+    for (const file of files) {
+      const pages = await pageTexts(path.join(outDir, file))
+      expect(pages.length).toBeGreaterThan(0)
+      for (const page of pages) expect(page, file).toContain('TESTAFDRUK')
+    }
+    expect(
+      await handle.db.selectFrom('mailings').select('id').where('round_id', '=', unready.roundId).execute(),
+    ).toEqual([])
   })
 
   it('explains wrong use', async () => {

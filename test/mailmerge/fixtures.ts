@@ -40,8 +40,14 @@ export function template(kind: LetterKind = 'invitation'): LetterTemplate {
     department: 'Afdeling Werk en Inkomen',
     addressLines: ['Postbus 18', '7550 AA Hengelo'],
     returnAddress: 'Retouradres: Postbus 18, 7550 AA Hengelo',
+    phone: '14 074',
+    email: 'werkeninkomen@hengelo.nl',
+    openingHours: 'maandag tot en met vrijdag 9.00–12.00 uur',
+    replyAddress: ['Gemeente Hengelo', 'Antwoordnummer 1234', '7550 VB Hengelo'],
   }
   t.signature = { name: 'A. de Vries', role: 'Manager Werk en Inkomen' }
+  t.reference = 'WI/KTO-2026'
+  t.letterDate = '2026-12-01'
   return t
 }
 

@@ -39,6 +39,12 @@ function letterPdf(letters: LetterData[], t: LetterTemplate = template()): Promi
   return writePdf(tmp.file(`letter-${++fileCount}.pdf`), (out) => writeLetterBatch(letters, t, out))
 }
 
+function undated(): LetterTemplate {
+  const t = template()
+  delete t.letterDate
+  return t
+}
+
 const VALUES = {
   naam: 'J. Jansen',
   code: 'K7QXM-4TR9C',
@@ -107,8 +113,21 @@ describe('default templates', () => {
 
   it('the reminder tells people who already answered to ignore it', () => {
     expect(defaultTemplate('reminder').bodies.nl.body).toContain(
-      'Heeft u de vragenlijst al ingevuld? Dan kunt u deze brief vergeten. Hartelijk dank!',
+      'Heeft u de vragenlijst al ingevuld? Dank u wel! Dan hoeft u niets meer te doen.',
     )
+    expect(defaultTemplate('reminder').bodies.nl.body).toContain('Uw inlogcode is dezelfde als in de eerste brief.')
+  })
+
+  it('says the round\'s last day is included, in every language, never "vóór"', () => {
+    for (const kind of ['invitation', 'reminder'] as const) {
+      const { bodies } = defaultTemplate(kind)
+      expect(bodies.nl.body).toContain('tot en met {sluitingsdatum}')
+      expect(bodies.nl.body).not.toMatch(/vóór/)
+      expect(bodies.en?.body).toContain('up to and including {sluitingsdatum}')
+      expect(bodies.pl?.body).toContain('do {sluitingsdatum} włącznie')
+      expect(bodies.tr?.body).toContain('(bu tarih dahil)')
+      expect(bodies.ar?.body).toContain('ويشمل ذلك هذا اليوم')
+    }
   })
 
   it('returns a fresh copy each time', () => {
@@ -182,8 +201,51 @@ describe('drawLetter', () => {
     expect(so).toContain('Beste J. van der Meijer,')
   })
 
-  it("dates a letter today, in the letter's language, when no date is given", async () => {
-    const file = await letterPdf([letter({ letterDate: undefined }), letter({ letterDate: undefined, language: 'en' })])
+  it('prints the reference, the date, where to ask questions, the privacy page and the last day', async () => {
+    const file = await letterPdf([letter({ letterDate: undefined })])
+    const [page] = (await pageTexts(file)).map((t) => t.replace(/\s+/g, ' '))
+    expect(page).toContain('Datum: 1 december 2026')
+    expect(page).toContain('Ons kenmerk: WI/KTO-2026')
+    expect(page).toContain('Heeft u vragen?')
+    expect(page).toContain('Bel 14 074')
+    expect(page).toContain('maandag tot en met vrijdag 9.00–12.00 uur')
+    expect(page).toContain('Mail naar werkeninkomen@hengelo.nl')
+    expect(page).toContain('Hoe wij met uw gegevens omgaan, leest u op enquete.example.nl/privacy')
+    expect(page).toContain('Meedoen kan tot en met 20 december 2026.')
+    expect(page).toContain('A. de Vries Manager Werk en Inkomen')
+  })
+
+  it('shows only the return line and the address in the envelope window', async () => {
+    const items = await pageTextItems(await letterPdf([letter()]), 1)
+    const w = DEFAULT_ADDRESS_WINDOW
+    const inWindow = items.filter(
+      (i) =>
+        i.str.trim() !== '' &&
+        i.x + 1 >= mm(w.leftMm) &&
+        i.x < mm(w.leftMm + w.widthMm) &&
+        i.top >= mm(w.topMm) &&
+        i.top < mm(w.topMm + w.heightMm),
+    )
+    expect(inWindow.map((i) => i.str.trim()).join(' ')).toBe(
+      'Retouradres: Postbus 18, 7550 AA Hengelo J. van der Meijer Marktstraat 12 7551 AB HENGELO',
+    )
+  })
+
+  it('puts TESTAFDRUK across every page of a test print, and not on real letters', async () => {
+    const file = await writePdf(tmp.file('test-print.pdf'), (out) =>
+      writeLetterBatch(hardLetters(), template(), out, { testPrint: true }),
+    )
+    const pages = await pageTexts(file)
+    expect(pages).toHaveLength(HARD_NAMES.length)
+    for (const page of pages) expect(page).toContain('TESTAFDRUK')
+    for (const page of await pageTexts(await letterPdf(hardLetters()))) expect(page).not.toContain('TESTAFDRUK')
+  })
+
+  it("dates a letter today, in the letter's language, when neither letter nor template gives a date (a preview)", async () => {
+    const file = await letterPdf(
+      [letter({ letterDate: undefined }), letter({ letterDate: undefined, language: 'en' })],
+      undated(),
+    )
     const [nl, en] = await pageTexts(file)
     expect(nl).toMatch(
       /Datum: \d{1,2} (januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december) \d{4}/,
@@ -196,7 +258,7 @@ describe('drawLetter', () => {
   it('dates a letter made just after midnight in Amsterdam with the Amsterdam day, whatever the server clock', async () => {
     vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-01-14T23:30:00Z') })
     try {
-      const [nl] = await pageTexts(await letterPdf([letter({ letterDate: undefined })]))
+      const [nl] = await pageTexts(await letterPdf([letter({ letterDate: undefined })], undated()))
       expect(nl).toContain('Datum: 15 januari 2026')
     } finally {
       vi.useRealTimers()
@@ -358,9 +420,13 @@ describe('drawLetter in Arabic', () => {
     expect(lineWith(`2026 ${rev('ديسمبر')} 1`).baseline).toBeLessThan(mm(115))
   })
 
-  it('aligns the date, subject, body, list and signature on the right margin', () => {
+  it('aligns the date, subject, body, list and signature on the right margin, the contact block left of the date', () => {
     const rightMargin = mm(190)
-    const below = lines.filter((l) => l.baseline > mm(105))
+    expect(lineWith(`2026 ${rev('ديسمبر')} 1`).right).toBeCloseTo(rightMargin, 0)
+    const contact = lineWith(rev('أسئلة؟'))
+    expect(contact.right).toBeCloseTo(mm(114), 0)
+    expect(contact.baseline).toBeLessThan(mm(115))
+    const below = lines.filter((l) => l.baseline > mm(122))
     // The bullets hang on the right margin; the lines of a list item end left of them.
     const bulleted = below.filter((l) => l.text.endsWith('•'))
     expect(bulleted).toHaveLength(2)

@@ -1,7 +1,16 @@
 import { parseArgs } from 'node:util'
 import type { Command } from '#src/cli/command.ts'
 import { UsageError } from '#src/cli/command.ts'
-import { cliActor, makePrintFiles, roundOption, sendQueuedEmail, translator } from '#src/cli/fieldwork.ts'
+import {
+  cliActor,
+  makePrintFiles,
+  makeTestPrints,
+  refusingIncomplete,
+  roundOption,
+  sendQueuedEmail,
+  translator,
+} from '#src/cli/fieldwork.ts'
+import { prepareOutputFolder } from '#src/cli/output-paths.ts'
 import type { Channel } from '#src/server/services/fieldwork/mailings.ts'
 import { createMailings, eligibleCounts, MailingRefusedError } from '#src/server/services/fieldwork/mailings.ts'
 
@@ -9,12 +18,25 @@ export const remindCommand: Command = {
   name: 'remind',
   summary:
     'A reminder to everyone who has not taken part (online or paper), never to opted-out or returned letters: shows the count per municipality; --confirm makes it (letters PDF and/or e-mails).',
-  usage: 'remind --round N --channel letter|email|both [--confirm]',
+  usage: 'remind --round N --channel letter|email|both [--confirm] | remind --round N --test-print [--out DIR]',
   async run(args, { database, config, out }) {
     const { values } = parseArgs({
       args,
-      options: { round: { type: 'string' }, channel: { type: 'string' }, confirm: { type: 'boolean' } },
+      options: {
+        round: { type: 'string' },
+        channel: { type: 'string' },
+        confirm: { type: 'boolean' },
+        'test-print': { type: 'boolean' },
+        out: { type: 'string' },
+      },
     })
+    if (values['test-print']) {
+      if (values.out) prepareOutputFolder(values.out)
+      const { db } = await database()
+      const round = await roundOption(db, values.round)
+      await makeTestPrints(db, config, round, 'reminder', 'letters', values.out, out)
+      return
+    }
     const channels: Channel[] | undefined = {
       letter: ['letter'] as Channel[],
       email: ['email'] as Channel[],
@@ -34,10 +56,9 @@ export const remindCommand: Command = {
       return
     }
     try {
-      const made = await createMailings(db, round.id, 'reminder', channels, {
-        actor: cliActor(),
-        publicUrl: config.publicUrl,
-      })
+      const made = await refusingIncomplete(() =>
+        createMailings(db, round.id, 'reminder', channels, { actor: cliActor(), publicUrl: config.publicUrl }),
+      )
       for (const m of made) {
         out.write(`Made reminder mailing ${m.mailingId} by ${m.channel}: ${m.recipients}.\n`)
         if (m.channel === 'letter')

@@ -15,7 +15,7 @@ Does the link not work? Go to {url} and type your login code: {code}
 
 You will also receive a letter with a paper questionnaire. You only need to take part once: online or on paper.
 
-Please fill in the questionnaire before {sluitingsdatum}.
+You can take part up to and including {sluitingsdatum}.
 
 Your answers are anonymous. We do not know what you fill in. Taking part is voluntary. Your answers have no effect on your benefit.
 
@@ -36,7 +36,7 @@ Not yet? Please still take part. Your opinion matters too. Click this link to st
 
 Does the link not work? Go to {url} and type your login code: {code}
 
-Please fill in the questionnaire before {sluitingsdatum}.
+You can take part up to and including {sluitingsdatum}.
 
 Your answers are anonymous. Taking part is voluntary. Your answers have no effect on your benefit.
 

@@ -168,6 +168,28 @@ export const fieldwork: typeof nl = {
     remake: 'Make the files again',
     remade: '{count} files are being made again.',
     back: 'Back to Letters',
+    readiness: {
+      title: 'Not ready to print yet',
+      intro:
+        'A letter from the municipality must be complete. Fill in what is missing in the templates above. Then you can make the letters.',
+      publicUrl: {
+        invalid:
+          'The address of the questionnaire (PUBLIC_URL) is not a valid address. Ask your administrator to set it.',
+        notHttps:
+          'The address of the questionnaire (PUBLIC_URL) does not start with https://. Ask your administrator to set the public address, e.g. https://enquete.hengelo.nl.',
+        notPublic:
+          'The address of the questionnaire (PUBLIC_URL) only works on this computer or inside the town hall. Ask your administrator to set the public address.',
+      },
+      refused: 'The letters were not made. {problems}',
+    },
+    testPrint: {
+      mark: 'TEST PRINT',
+      title: 'Test print',
+      intro:
+        'See how the letters and questionnaires look, even while the template is incomplete. You get one example per municipality and language, with a made-up name and address. Every page says TESTAFDRUK. Nothing is sent and nobody gets a login code.',
+      letters: 'Test print of the letters (PDF)',
+      questionnaires: 'Test print of the questionnaires (PDF)',
+    },
     template: {
       title: 'Letter template',
       heading: '{kind}: template for {place}',
@@ -203,19 +225,31 @@ export const fieldwork: typeof nl = {
       optional: '(optional: left empty means the Dutch letter)',
       save: 'Save',
       preview: 'View example (PDF)',
+      referenceTitle: 'Reference and date',
+      referenceHint: 'The reference of this letter. People quote it when they call. E.g. WI/KTO-2026.',
+      letterDateHint: 'The date printed on the letter: the day the letters are posted.',
+      openingHoursHint: 'When the phone is answered, e.g.: Monday to Friday 9.00–12.00.',
+      replyAddressHint:
+        'Where the paper questionnaire goes back, without a stamp. One line per line, e.g.: Gemeente Hengelo, Antwoordnummer 1234, 7550 VB Hengelo.',
+      signatureHint: 'The name and position of the person who signs the letter, not the name of the department.',
+      incomplete: 'Not complete enough to print yet. Still to fill in: {fields}.',
       delete: "Delete this municipality's own template",
       saved: 'The template has been saved.',
       deleted: "{name} uses the whole round's template again.",
       fields: {
-        organisation: 'Organisation',
+        organisation: 'Municipality (sender)',
         department: 'Department',
+        openingHours: 'Phone opening hours',
+        replyAddress: 'Reply address (freepost) for the questionnaire',
+        reference: 'Our reference',
+        letterDate: 'Date of the letter',
         returnAddress: 'Return address (small, above the address)',
         phone: 'Phone for questions (shown on the website)',
         email: 'E-mail for questions (shown on the website)',
         addressLines: 'Address lines in the letterhead',
         logo: 'Logo',
-        signatureName: 'Name',
-        signatureRole: 'Position',
+        signatureName: 'Name of the signatory',
+        signatureRole: 'Position of the signatory',
         subject: 'Subject',
         body: 'Text',
         leftMm: 'Left (mm)',
@@ -231,6 +265,7 @@ export const fieldwork: typeof nl = {
         tooManyLines: 'at most {max} lines',
         unknownField: 'unknown field {fields}. Use only the fields above.',
         range: 'enter a number from {min} to {max}',
+        notADate: 'not an existing date',
         logoType: 'the logo must be a PNG or JPEG file',
         logoSize: 'the logo is larger than {max}',
         logoUnreadable: 'the logo cannot be read. Save it again as PNG.',

@@ -19,7 +19,7 @@ Werkt de link niet? Ga dan naar {url} en typ uw inlogcode: {code}
 
 U krijgt ook een brief met een papieren vragenlijst. U hoeft maar één keer mee te doen: op internet of op papier.
 
-Wilt u de vragenlijst invullen vóór {sluitingsdatum}?
+Meedoen kan tot en met {sluitingsdatum}.
 
 Uw antwoorden zijn anoniem. Wij weten niet wat u invult. Meedoen is vrijwillig. Uw antwoorden hebben geen invloed op uw uitkering.
 
@@ -40,7 +40,7 @@ Nog niet meegedaan? Doe dan alsnog mee. Ook uw mening is belangrijk. Klik op dez
 
 Werkt de link niet? Ga dan naar {url} en typ uw inlogcode: {code}
 
-Wilt u de vragenlijst invullen vóór {sluitingsdatum}?
+Meedoen kan tot en met {sluitingsdatum}.
 
 Uw antwoorden zijn anoniem. Meedoen is vrijwillig. Uw antwoorden hebben geen invloed op uw uitkering.
 

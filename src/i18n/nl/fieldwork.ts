@@ -169,6 +169,28 @@ export const fieldwork = {
     remake: 'Maak de bestanden opnieuw',
     remade: '{count} bestanden worden opnieuw gemaakt.',
     back: 'Terug naar Brieven',
+    readiness: {
+      title: 'Nog niet klaar om te drukken',
+      intro:
+        'Een brief van de gemeente moet compleet zijn. Vul in de sjablonen hierboven aan wat nog ontbreekt. Daarna kunt u de brieven maken.',
+      publicUrl: {
+        invalid:
+          'Het internetadres van de vragenlijst (PUBLIC_URL) is geen geldig adres. Vraag uw beheerder om het goed in te stellen.',
+        notHttps:
+          'Het internetadres van de vragenlijst (PUBLIC_URL) begint niet met https://. Vraag uw beheerder om het openbare adres in te stellen, bijvoorbeeld https://enquete.hengelo.nl.',
+        notPublic:
+          'Het internetadres van de vragenlijst (PUBLIC_URL) werkt alleen op deze computer of binnen het gemeentehuis. Vraag uw beheerder om het openbare adres in te stellen.',
+      },
+      refused: 'De brieven zijn niet gemaakt. {problems}',
+    },
+    testPrint: {
+      mark: 'TESTAFDRUK',
+      title: 'Proefafdruk',
+      intro:
+        'Bekijk hoe de brieven en vragenlijsten eruitzien, ook als het sjabloon nog niet compleet is. U krijgt per gemeente en taal één voorbeeld met een verzonnen naam en adres. Op elke pagina staat TESTAFDRUK. Er wordt niets verstuurd en niemand krijgt een inlogcode.',
+      letters: 'Proefafdruk van de brieven (PDF)',
+      questionnaires: 'Proefafdruk van de vragenlijsten (PDF)',
+    },
     template: {
       title: 'Briefsjabloon',
       heading: '{kind}: sjabloon voor {place}',
@@ -204,19 +226,31 @@ export const fieldwork = {
       optional: '(niet verplicht: leeg laten betekent de Nederlandse brief)',
       save: 'Opslaan',
       preview: 'Voorbeeld bekijken (PDF)',
+      referenceTitle: 'Kenmerk en datum',
+      referenceHint: 'Het kenmerk van deze brief. Mensen noemen het als ze bellen. Bijvoorbeeld WI/KTO-2026.',
+      letterDateHint: 'De datum die op de brief staat: de dag dat de brieven op de post gaan.',
+      openingHoursHint: 'Wanneer de telefoon wordt opgenomen, bijvoorbeeld: maandag tot en met vrijdag 9.00–12.00 uur.',
+      replyAddressHint:
+        'Waar de papieren vragenlijst naartoe gaat, zonder postzegel. Eén regel per regel, bijvoorbeeld: Gemeente Hengelo, Antwoordnummer 1234, 7550 VB Hengelo.',
+      signatureHint: 'De naam en functie van de persoon die de brief ondertekent, niet de naam van de afdeling.',
+      incomplete: 'Nog niet compleet om te drukken. Vul nog in: {fields}.',
       delete: 'Eigen sjabloon van deze gemeente verwijderen',
       saved: 'Het sjabloon is opgeslagen.',
       deleted: '{name} gebruikt weer het sjabloon van de hele ronde.',
       fields: {
-        organisation: 'Organisatie',
+        organisation: 'Gemeente (afzender)',
         department: 'Afdeling',
+        openingHours: 'Openingstijden van de telefoon',
+        replyAddress: 'Antwoordnummer voor de vragenlijst',
+        reference: 'Ons kenmerk',
+        letterDate: 'Datum van de brief',
         returnAddress: 'Retouradres (klein boven het adres)',
         phone: 'Telefoon voor vragen (staat op de website)',
         email: 'E-mail voor vragen (staat op de website)',
         addressLines: 'Adresregels in het briefhoofd',
         logo: 'Logo',
-        signatureName: 'Naam',
-        signatureRole: 'Functie',
+        signatureName: 'Naam van de ondertekenaar',
+        signatureRole: 'Functie van de ondertekenaar',
         subject: 'Onderwerp',
         body: 'Tekst',
         leftMm: 'Links (mm)',
@@ -232,6 +266,7 @@ export const fieldwork = {
         tooManyLines: 'hoogstens {max} regels',
         unknownField: 'onbekend veld {fields}. Gebruik alleen de velden hierboven.',
         range: 'vul een getal in van {min} tot en met {max}',
+        notADate: 'geen bestaande datum',
         logoType: 'het logo moet een PNG- of JPEG-bestand zijn',
         logoSize: 'het logo is groter dan {max}',
         logoUnreadable: 'het logo kan niet gelezen worden. Sla het opnieuw op als PNG.',

@@ -20,7 +20,7 @@ Het invullen duurt ongeveer 15 minuten. U kiest zelf hoe u meedoet:
 - Op internet: ga naar {url} en typ uw inlogcode {code} in. Of scan de QR-code rechtsboven met uw telefoon.
 - Op papier: vul de vragenlijst in die bij deze brief zit. Stuur hem terug in de antwoordenvelop. Een postzegel is niet nodig.
 
-Wilt u de vragenlijst invullen vóór {sluitingsdatum}?
+Meedoen kan tot en met {sluitingsdatum}.
 
 Uw antwoorden zijn anoniem. Wij weten niet wat u invult. Meedoen is vrijwillig. Uw antwoorden hebben geen invloed op uw uitkering.
 
@@ -32,15 +32,15 @@ Met vriendelijke groet,`,
     subject: 'Herinnering: wat vindt u van Werk en Inkomen?',
     body: `Beste {naam},
 
-Kort geleden kreeg u een brief van ons. Wij vroegen u om een vragenlijst in te vullen over de afdeling Werk en Inkomen van de gemeente {gemeente}.
+Een paar weken geleden kreeg u een brief van ons. Wij vroegen u om een vragenlijst in te vullen over de afdeling Werk en Inkomen van de gemeente {gemeente}.
 
-Heeft u de vragenlijst al ingevuld? Dan kunt u deze brief vergeten. Hartelijk dank!
+Heeft u de vragenlijst al ingevuld? Dank u wel! Dan hoeft u niets meer te doen. U kunt deze brief weggooien.
 
-Nog niet ingevuld? Doe dan alsnog mee. Ook uw mening is belangrijk. Het invullen duurt ongeveer 15 minuten.
+Nog niet ingevuld? Dan vragen wij u om alsnog mee te doen. Ook uw mening telt. Het invullen duurt ongeveer 15 minuten. Uw inlogcode is dezelfde als in de eerste brief.
 - Op internet: ga naar {url} en typ uw inlogcode {code} in. Of scan de QR-code rechtsboven met uw telefoon.
 - Op papier: gebruik de vragenlijst en de antwoordenvelop uit de eerste brief. Een postzegel is niet nodig.
 
-Wilt u de vragenlijst invullen vóór {sluitingsdatum}?
+Meedoen kan tot en met {sluitingsdatum}.
 
 Uw antwoorden zijn anoniem. Wij weten niet wat u invult. Meedoen is vrijwillig. Uw antwoorden hebben geen invloed op uw uitkering.
 
@@ -48,10 +48,19 @@ Met vriendelijke groet,`,
   },
   box: {
     date: 'Datum',
+    reference: 'Ons kenmerk',
     online: 'Vul de vragenlijst in op internet:',
     code: 'Uw inlogcode:',
     scan: 'Of scan deze QR-code met de camera van uw telefoon. Dan hoeft u geen code te typen.',
   },
+  /** The contact block beside the date; `hours` is the template's own text. */
+  contact: {
+    heading: 'Heeft u vragen?',
+    phone: 'Bel {phone}',
+    email: 'Mail naar {email}',
+  },
+  /** Printed small at the foot of every letter; `{url}` is the site's privacy page. */
+  privacy: 'Hoe wij met uw gegevens omgaan, leest u op {url}',
   placeholders: {
     organisation: 'Gemeente',
     department: 'Afdeling Werk en Inkomen',

@@ -22,7 +22,7 @@ Link nie działa? Proszę wejść na stronę {url} i wpisać kod logowania: {cod
 
 Otrzyma Pan/Pani także list z ankietą papierową. Wystarczy wziąć udział jeden raz: przez internet albo na papierze.
 
-Prosimy o wypełnienie ankiety przed {sluitingsdatum}.
+Ankietę można wypełnić do {sluitingsdatum} włącznie.
 
 Odpowiedzi są anonimowe. Nie wiemy, co Pan/Pani wpisze. Udział jest dobrowolny. Odpowiedzi nie mają wpływu na zasiłek.
 
@@ -43,7 +43,7 @@ Ankieta nie jest jeszcze wypełniona? Prosimy wziąć udział. Pana/Pani opinia 
 
 Link nie działa? Proszę wejść na stronę {url} i wpisać kod logowania: {code}
 
-Prosimy o wypełnienie ankiety przed {sluitingsdatum}.
+Ankietę można wypełnić do {sluitingsdatum} włącznie.
 
 Odpowiedzi są anonimowe. Udział jest dobrowolny. Odpowiedzi nie mają wpływu na zasiłek.
 

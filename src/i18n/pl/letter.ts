@@ -18,7 +18,7 @@ Wypełnienie ankiety trwa około 15 minut. Można wybrać, jak wziąć udział:
 - Przez internet: proszę wejść na stronę {url} i wpisać kod logowania {code}. Można też zeskanować telefonem kod QR w prawym górnym rogu.
 - Na papierze: proszę wypełnić ankietę dołączoną do tego listu. Proszę odesłać ją w kopercie zwrotnej. Znaczek nie jest potrzebny.
 
-Prosimy o wypełnienie ankiety przed {sluitingsdatum}.
+Ankietę można wypełnić do {sluitingsdatum} włącznie.
 
 Odpowiedzi są anonimowe. Nie wiemy, co Pan/Pani wpisze. Udział jest dobrowolny. Odpowiedzi nie mają wpływu na zasiłek.
 
@@ -30,15 +30,15 @@ Z poważaniem`,
     subject: 'Przypomnienie: prosimy o opinię o Wydziale Pracy i Dochodu',
     body: `Dzień dobry {naam},
 
-niedawno wysłaliśmy do Pana/Pani list. Prosiliśmy w nim o wypełnienie ankiety o Wydziale Pracy i Dochodu (Werk en Inkomen) gminy {gemeente}.
+kilka tygodni temu wysłaliśmy do Pana/Pani list. Prosiliśmy w nim o wypełnienie ankiety o Wydziale Pracy i Dochodu (Werk en Inkomen) gminy {gemeente}.
 
-Ankieta jest już wypełniona? W takim razie prosimy nie zwracać uwagi na ten list. Serdecznie dziękujemy!
+Ankieta jest już wypełniona? Serdecznie dziękujemy! Nie trzeba nic więcej robić. Ten list można wyrzucić.
 
-Ankieta nie jest jeszcze wypełniona? Prosimy wziąć udział. Pana/Pani opinia też jest ważna. Wypełnienie ankiety trwa około 15 minut.
+Ankieta nie jest jeszcze wypełniona? Prosimy mimo to wziąć udział. Pana/Pani opinia też się liczy. Wypełnienie ankiety trwa około 15 minut. Kod logowania jest taki sam jak w pierwszym liście.
 - Przez internet: proszę wejść na stronę {url} i wpisać kod logowania {code}. Można też zeskanować telefonem kod QR w prawym górnym rogu.
 - Na papierze: proszę użyć ankiety i koperty zwrotnej z pierwszego listu. Znaczek nie jest potrzebny.
 
-Prosimy o wypełnienie ankiety przed {sluitingsdatum}.
+Ankietę można wypełnić do {sluitingsdatum} włącznie.
 
 Odpowiedzi są anonimowe. Nie wiemy, co Pan/Pani wpisze. Udział jest dobrowolny. Odpowiedzi nie mają wpływu na zasiłek.
 
@@ -46,10 +46,17 @@ Z poważaniem`,
   },
   box: {
     date: 'Data',
+    reference: 'Nasz znak',
     online: 'Ankieta przez internet:',
     code: 'Kod logowania:',
     scan: 'Można też zeskanować ten kod QR aparatem w telefonie. Wtedy nie trzeba wpisywać kodu.',
   },
+  contact: {
+    heading: 'Pytania?',
+    phone: 'Proszę dzwonić: {phone}',
+    email: 'E-mail: {email}',
+  },
+  privacy: 'Jak postępujemy z Pana/Pani danymi: {url}',
   placeholders: {
     organisation: 'Gmina',
     department: 'Wydział Pracy i Dochodu',

@@ -20,7 +20,7 @@ Bağlantı çalışmıyor mu? O zaman {url} adresine gidin ve giriş kodunuzu ya
 
 Size ayrıca kâğıt anketli bir mektup da gelecek. Sadece bir kez katılmanız yeterli: internette veya kâğıt üzerinde.
 
-Lütfen anketi {sluitingsdatum} tarihinden önce doldurun.
+Ankete {sluitingsdatum} tarihine kadar (bu tarih dahil) katılabilirsiniz.
 
 Cevaplarınız anonimdir. Ne yazdığınızı bilmiyoruz. Katılmak isteğe bağlıdır. Cevaplarınız sosyal yardım ödemenizi etkilemez.
 
@@ -41,7 +41,7 @@ Henüz katılmadınız mı? O zaman lütfen şimdi katılın. Sizin görüşün�
 
 Bağlantı çalışmıyor mu? O zaman {url} adresine gidin ve giriş kodunuzu yazın: {code}
 
-Lütfen anketi {sluitingsdatum} tarihinden önce doldurun.
+Ankete {sluitingsdatum} tarihine kadar (bu tarih dahil) katılabilirsiniz.
 
 Cevaplarınız anonimdir. Katılmak isteğe bağlıdır. Cevaplarınız sosyal yardım ödemenizi etkilemez.
 

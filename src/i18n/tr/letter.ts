@@ -16,7 +16,7 @@ Anketi doldurmak yaklaşık 15 dakika sürer. Nasıl katılacağınızı kendini
 - İnternette: {url} adresine gidin ve giriş kodunuzu yazın: {code}. Ya da sağ üstteki QR kodunu telefonunuzla tarayın.
 - Kâğıt üzerinde: bu mektupla gelen anketi doldurun. Anketi cevap zarfıyla geri gönderin. Pul gerekmez.
 
-Lütfen anketi {sluitingsdatum} tarihinden önce doldurun.
+Ankete {sluitingsdatum} tarihine kadar (bu tarih dahil) katılabilirsiniz.
 
 Cevaplarınız anonimdir. Ne yazdığınızı bilmiyoruz. Katılmak isteğe bağlıdır. Cevaplarınız sosyal yardım ödemenizi etkilemez.
 
@@ -28,15 +28,15 @@ Saygılarımızla,`,
     subject: 'Hatırlatma: Çalışma ve Gelir Birimi hakkında ne düşünüyorsunuz?',
     body: `Sayın {naam},
 
-Kısa bir süre önce size bir mektup gönderdik. Sizden {gemeente} Belediyesi Çalışma ve Gelir Birimi (Werk en Inkomen) hakkında bir anket doldurmanızı istedik.
+Birkaç hafta önce size bir mektup gönderdik. Sizden {gemeente} Belediyesi Çalışma ve Gelir Birimi (Werk en Inkomen) hakkında bir anket doldurmanızı istedik.
 
-Anketi zaten doldurdunuz mu? O zaman bu mektubu dikkate almayın. Çok teşekkür ederiz!
+Anketi zaten doldurdunuz mu? Teşekkür ederiz! O zaman başka bir şey yapmanız gerekmez. Bu mektubu atabilirsiniz.
 
-Henüz doldurmadınız mı? O zaman lütfen şimdi katılın. Sizin görüşünüz de önemlidir. Anketi doldurmak yaklaşık 15 dakika sürer.
+Henüz doldurmadınız mı? O zaman lütfen yine de katılın. Sizin görüşünüz de önemlidir. Anketi doldurmak yaklaşık 15 dakika sürer. Giriş kodunuz ilk mektuptaki kodla aynıdır.
 - İnternette: {url} adresine gidin ve giriş kodunuzu yazın: {code}. Ya da sağ üstteki QR kodunu telefonunuzla tarayın.
 - Kâğıt üzerinde: ilk mektuptaki anketi ve cevap zarfını kullanın. Pul gerekmez.
 
-Lütfen anketi {sluitingsdatum} tarihinden önce doldurun.
+Ankete {sluitingsdatum} tarihine kadar (bu tarih dahil) katılabilirsiniz.
 
 Cevaplarınız anonimdir. Ne yazdığınızı bilmiyoruz. Katılmak isteğe bağlıdır. Cevaplarınız sosyal yardım ödemenizi etkilemez.
 
@@ -44,10 +44,17 @@ Saygılarımızla,`,
   },
   box: {
     date: 'Tarih',
+    reference: 'Referansımız',
     online: 'Anketi internette doldurun:',
     code: 'Giriş kodunuz:',
     scan: 'Ya da bu QR kodunu telefonunuzun kamerasıyla tarayın. O zaman kod yazmanız gerekmez.',
   },
+  contact: {
+    heading: 'Sorunuz mu var?',
+    phone: 'Arayın: {phone}',
+    email: 'E-posta: {email}',
+  },
+  privacy: 'Verilerinizi nasıl kullandığımızı şu adreste okuyabilirsiniz: {url}',
   placeholders: {
     organisation: 'Belediye',
     department: 'Çalışma ve Gelir Birimi',

@@ -15,6 +15,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { TestApp } from '#test/helpers/app.ts'
 import { Browser, createTestApp, csrfTokenOf } from '#test/helpers/app.ts'
 import { createRound } from '#test/helpers/fixtures.ts'
+import { COMPLETE_TEMPLATE_FIELDS, PRINTABLE_URL } from '#test/helpers/letters.ts'
+import { demoLogo } from '#src/server/services/rounds/demo-logo.ts'
 import { createStaffUser, signedInAs, TEST_PASSWORD } from '#test/helpers/staff.ts'
 import { testEngine } from '#test/helpers/database.ts'
 import { fieldworkIdle } from '#src/server/jobs/fieldwork.ts'
@@ -119,7 +121,7 @@ async function keyForm(typist: Browser, code: string, fields: Record<string, str
 }
 
 beforeAll(async () => {
-  t = await createTestApp()
+  t = await createTestApp({ publicUrl: PRINTABLE_URL })
   // As the server does at start.
   await installShippedQuestionnaires(t.database.db)
   researcher = await signedInAs(t.app, 'researcher', '192.0.2.50')
@@ -168,13 +170,24 @@ beforeAll(async () => {
     templateUrl,
     {
       ...template,
+      ...COMPLETE_TEMPLATE_FIELDS,
       organisatie: `Gemeente ${MARKUP}`,
       'tekst-nl': `${template['tekst-nl']}\n\n${MARKUP}`,
       actie: 'opslaan',
     },
-    {},
+    { logo: { name: 'logo.png', data: demoLogo(), type: 'image/png' } },
   )
   expect(savedTemplate.statusCode).toBe(303)
+  // A complete reminder template too, so the reminder page offers its form.
+  const reminderUrl = `${roundBase}/brieven/sjabloon?soort=herinnering`
+  const reminderTemplate = formFields((await researcher.visit(reminderUrl)).body, reminderUrl)
+  const savedReminder = await upload(
+    researcher,
+    reminderUrl,
+    { ...reminderTemplate, ...COMPLETE_TEMPLATE_FIELDS, actie: 'opslaan' },
+    { logo: { name: 'logo.png', data: demoLogo(), type: 'image/png' } },
+  )
+  expect(savedReminder.statusCode).toBe(303)
 
   expect((await researcher.submit(`${roundBase}/openen`, {})).body).toContain('open')
   await researcher.visit(`${roundBase}/brieven`)

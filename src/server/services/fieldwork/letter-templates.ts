@@ -14,12 +14,16 @@ import { defaultTemplate, unknownMergeFields, writeLetterBatch } from '#src/mail
 import { formatLoginCode, generateLoginCode } from '#src/codes/login-code.ts'
 import type { AuditActor } from '#src/server/services/audit/audit.ts'
 import { audit } from '#src/server/services/audit/audit.ts'
+import { isCalendarDate } from '#src/server/services/calendar.ts'
 import { personalUrl, postcodeLine, siteAddress } from './recipients.ts'
 
 /** What is stored in letter_templates.content: the template without its kind and logo. */
 export interface TemplateContent {
   sender: LetterSender
   signature: { name: string; role: string }
+  reference?: string
+  /** YYYY-MM-DD */
+  letterDate?: string
   bodies: LetterTemplate['bodies']
   addressWindow: AddressWindow
 }
@@ -130,6 +134,13 @@ export function checkTemplate(content: TemplateContent): TemplateProblem[] {
   short('returnAddress', content.sender.returnAddress, false)
   short('phone', content.sender.phone, false)
   short('email', content.sender.email, false)
+  short('openingHours', content.sender.openingHours, false)
+  short('reference', content.reference, false)
+  if (content.letterDate && !isCalendarDate(content.letterDate)) problems.push({ field: 'letterDate', key: 'notADate' })
+  const replyAddress = content.sender.replyAddress ?? []
+  if (replyAddress.length > LIMITS.lines)
+    problems.push({ field: 'replyAddress', key: 'tooManyLines', params: { max: LIMITS.lines } })
+  replyAddress.forEach((l) => short('replyAddress', l, false))
   if (content.sender.phone && !/^[0-9+][0-9 ()-]{2,}$/.test(content.sender.phone))
     problems.push({ field: 'phone', key: 'notAPhoneNumber' })
   if (content.sender.email && !/^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+$/.test(content.sender.email))

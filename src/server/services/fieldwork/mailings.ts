@@ -17,6 +17,7 @@ import type { AuditActor } from '#src/server/services/audit/audit.ts'
 import { audit } from '#src/server/services/audit/audit.ts'
 import { lockRoundStatus } from '#src/server/services/rounds/round-lock.ts'
 import { strataOf } from '#src/server/services/rounds/strata.ts'
+import { assertPrintable } from './print-readiness.ts'
 
 export type Channel = 'letter' | 'email'
 
@@ -110,6 +111,8 @@ function messageIdDomain(publicUrl: string): string {
  * Makes a mailing per channel, all in one transaction: the mailing record, its
  * recipients as they are at this moment, the print jobs or the queued e-mails, and the
  * audit entry. An invitation goes out once per channel; reminders as often as needed.
+ * Letters are refused (PrintRefusedError) while a template is incomplete or PUBLIC_URL
+ * is not public.
  */
 export async function createMailings(
   db: DB,
@@ -130,6 +133,8 @@ export async function createMailings(
       .limit(1)
       .executeTakeFirst()
     if (!coded) throw new MailingRefusedError('noSample')
+    // Letters go out once and cannot be called back: never incomplete, never with an address nobody can reach.
+    if (channels.includes('letter')) await assertPrintable(tx, roundId, kind, options.publicUrl)
     const created: CreatedMailing[] = []
     for (const channel of channels) {
       if (kind === 'invitation') {

@@ -10,6 +10,7 @@ import { audit } from '#src/server/services/audit/audit.ts'
 import { generatePassword, hashPassword } from '#src/server/services/staff/passwords.ts'
 import { defaultTemplate } from '#src/mailmerge/index.ts'
 import { translator } from '#src/i18n/translate.ts'
+import { demoLogo } from './demo-logo.ts'
 
 const DEMO_STRATA = [
   { code: 'hengelo', name: 'Hengelo' },
@@ -86,29 +87,40 @@ export async function createDemoRoundIfEmpty(
       .values(DEMO_STRATA.map((s) => ({ round_id: round.id, ...s })))
       .returning(['id', 'code', 'name'])
       .execute()
-    // Each municipality's invitation with a contact line (made-up numbers), so that the
-    // questionnaire shows whom to call, as a real round's template would.
+    // Each municipality's letters complete with made-up details (the questionnaire shows
+    // whom to call from the invitation), so that the demo prints as a real round would.
+    const logo = demoLogo()
     for (const stratum of strata) {
-      const { kind: _, logo: __, ...content } = defaultTemplate('invitation')
       const organisation = translator('nl')('letter.placeholders.municipality', { name: stratum.name })
-      await tx
-        .insertInto('letter_templates')
-        .values({
-          round_id: round.id,
-          stratum_id: stratum.id,
-          kind: 'invitation',
-          content: JSON.stringify({
-            ...content,
-            sender: {
-              ...content.sender,
-              organisation,
-              phone: '0800 - 000 00 00',
-              email: `werkeninkomen@${stratum.code}.example`,
-            },
-            signature: { ...content.signature, role: organisation },
-          }),
-        })
-        .execute()
+      for (const kind of ['invitation', 'reminder'] as const) {
+        const { kind: _, logo: __, ...content } = defaultTemplate(kind)
+        await tx
+          .insertInto('letter_templates')
+          .values({
+            round_id: round.id,
+            stratum_id: stratum.id,
+            kind,
+            logo,
+            logo_type: 'image/png',
+            content: JSON.stringify({
+              ...content,
+              sender: {
+                ...content.sender,
+                organisation,
+                addressLines: ['Postbus 1', `7550 AA ${stratum.name}`],
+                returnAddress: `Retouradres: Postbus 1, 7550 AA ${stratum.name}`,
+                phone: '0800 - 000 00 00',
+                email: `werkeninkomen@${stratum.code}.example`,
+                openingHours: 'maandag tot en met vrijdag 9.00–12.00 uur',
+                replyAddress: [organisation, 'Antwoordnummer 1000', `7550 VB ${stratum.name}`],
+              },
+              signature: { name: 'J. de Voorbeeld', role: 'Teamleider Werk en Inkomen' },
+              reference: 'WI/KTO-DEMO',
+              letterDate: today,
+            }),
+          })
+          .execute()
+      }
     }
     const codes: DemoRound['codes'] = []
     for (const [i, person] of DEMO_PEOPLE.entries()) {

@@ -157,7 +157,7 @@ describe('the e-mail queue', () => {
       .executeTakeFirstOrThrow()
     const polish = server.received.find((m) => m.text?.includes(formatLoginCode(round.participants[3]!.code)))!
     expect(polish.subject).toBe('Prosimy o opinię o Wydziale Pracy i Dochodu')
-    expect(polish.text).toContain(`Prosimy o wypełnienie ankiety przed ${formatDate(closes_on, 'pl')}.`)
+    expect(polish.text).toContain(`Ankietę można wypełnić do ${formatDate(closes_on, 'pl')} włącznie.`)
     expect(await queueStatus(database.db, mailing!.mailingId)).toMatchObject({ sent: 5, queued: 0 })
 
     // Running again sends nothing more.

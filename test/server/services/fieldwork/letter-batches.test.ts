@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DatabaseHandle } from '#src/server/db/connect.ts'
 import type { AppConfig } from '#src/server/config.ts'
 import { createTestDatabase } from '#test/helpers/database.ts'
-import { createRound } from '#test/helpers/fixtures.ts'
+import { completeContent, createPrintableRound, PRINTABLE_URL } from '#test/helpers/letters.ts'
 import { testConfig } from '#test/helpers/app.ts'
 import { createMailings } from '#src/server/services/fieldwork/mailings.ts'
 import {
@@ -26,13 +26,13 @@ let database: DatabaseHandle
 let config: AppConfig
 beforeAll(async () => {
   database = await createTestDatabase()
-  config = testConfig()
+  config = testConfig({ publicUrl: PRINTABLE_URL })
 })
 afterAll(async () => database.close())
 
 describe('print files', () => {
   it('are made off the request path: the event loop and the database keep serving while letters are drawn', async () => {
-    const round = await createRound(database.db, {
+    const round = await createPrintableRound(database.db, {
       participantsPerStratum: 150,
       strata: [{ code: 'hengelo', name: 'Hengelo' }],
     })
@@ -70,7 +70,7 @@ describe('print files', () => {
   })
 
   it('takes up a job again when the process making it died', async () => {
-    const round = await createRound(database.db, {
+    const round = await createPrintableRound(database.db, {
       participantsPerStratum: 2,
       strata: [{ code: 'borne', name: 'Borne' }],
     })
@@ -92,7 +92,7 @@ describe('print files', () => {
   })
 
   it('leaves a job that is being worked on alone', async () => {
-    const round = await createRound(database.db, {
+    const round = await createPrintableRound(database.db, {
       participantsPerStratum: 1,
       strata: [{ code: 'borne', name: 'Borne' }],
     })
@@ -109,7 +109,7 @@ describe('print files', () => {
   })
 
   it('records a failure and never leaves half a file', async () => {
-    const round = await createRound(database.db, {
+    const round = await createPrintableRound(database.db, {
       participantsPerStratum: 3,
       strata: [{ code: 'haaksbergen', name: 'Haaksbergen' }],
     })
@@ -134,7 +134,7 @@ describe('print files', () => {
   })
 
   it("prints the paper questionnaire in the client's language, Arabic right to left included", async () => {
-    const round = await createRound(database.db, {
+    const round = await createPrintableRound(database.db, {
       participantsPerStratum: 2,
       strata: [{ code: 'borne', name: 'Borne' }],
       definition: arabicDefinition(),
@@ -169,15 +169,16 @@ describe('print files', () => {
   })
 
   it("prints the round's last day and the municipality's reply address on the paper form", async () => {
-    const round = await createRound(database.db, {
+    const round = await createPrintableRound(database.db, {
       participantsPerStratum: 1,
       strata: [{ code: 'hengelo', name: 'Hengelo' }],
       definition: arabicDefinition(),
       closesOn: '2027-01-03',
     })
     const stratumId = round.strata[0]!.id
-    const { kind: _kind, ...content } = defaultTemplate('invitation')
-    const replyAddress = ['Gemeente Hengelo', 'Antwoordnummer 1234', '7550 VB Hengelo']
+    const content = completeContent('invitation')
+    // The municipality's own template, with a reply address of its own.
+    const replyAddress = ['Gemeente Hengelo', 'Antwoordnummer 4321', '7550 WB Hengelo']
     await saveTemplate(
       database.db,
       round.roundId,
@@ -202,7 +203,10 @@ describe('print files', () => {
 
   describe('and a purge of their round', () => {
     async function closedRoundWithLetters(code: string) {
-      const round = await createRound(database.db, { participantsPerStratum: 2, strata: [{ code, name: code }] })
+      const round = await createPrintableRound(database.db, {
+        participantsPerStratum: 2,
+        strata: [{ code, name: code }],
+      })
       const [mailing] = await createMailings(database.db, round.roundId, 'invitation', ['letter'], {
         actor,
         publicUrl: config.publicUrl,

@@ -12,6 +12,7 @@ import { createDemoRoundIfEmpty, listDemoCodes } from '#src/server/services/roun
 import { installShippedQuestionnaires } from '#src/server/services/rounds/questionnaire-library.ts'
 import { closeRound } from '#src/server/services/rounds/rounds.ts'
 import { purgeRound } from '#src/server/services/rounds/purge.ts'
+import { printProblems } from '#src/server/services/fieldwork/print-readiness.ts'
 import { MunicipalityFaces } from '#src/server/services/respondent/municipality-face.ts'
 
 let handle: DatabaseHandle
@@ -49,7 +50,7 @@ describe('listDemoCodes', () => {
     })
   })
 
-  it("gives each municipality's invitation a contact line, which the questionnaire shows", async () => {
+  it("gives each municipality's invitation a contact line and a logo, which the questionnaire shows", async () => {
     const borne = await handle.db
       .selectFrom('strata')
       .select('id')
@@ -60,7 +61,19 @@ describe('listDemoCodes', () => {
       name: 'Gemeente Borne',
       phone: '0800 - 000 00 00',
       email: 'werkeninkomen@borne.example',
+      logoPath: expect.stringMatching(/^\/gemeente-logo\/\d+-/),
     })
+  })
+
+  it('has complete letters: only a public PUBLIC_URL stands between the demo and printing', async () => {
+    for (const kind of ['invitation', 'reminder'] as const) {
+      expect(await printProblems(handle.db, demo.roundId, kind, 'https://enquete.hengelo.nl')).toBeUndefined()
+      expect(await printProblems(handle.db, demo.roundId, kind, 'http://localhost:3917')).toEqual({
+        kind,
+        publicUrl: 'notHttps',
+        templates: [],
+      })
+    }
   })
 
   it('finds nothing once the personal data of the demo round are deleted', async () => {

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { TestApp } from '#test/helpers/app.ts'
 import { createTestApp } from '#test/helpers/app.ts'
 import type { RoundFixture } from '#test/helpers/fixtures.ts'
-import { createRound } from '#test/helpers/fixtures.ts'
+import { createPrintableRound, PRINTABLE_URL } from '#test/helpers/letters.ts'
 import { signedInAs } from '#test/helpers/staff.ts'
 import { upload } from '#test/server/routes/beheer/rondes/_roundId/import/_upload.ts'
 import { downloadSheet, sheetFile, STATUS } from '#test/server/routes/beheer/vertalingen/_translation-file.ts'
@@ -17,8 +17,8 @@ let round: RoundFixture
 let researcher: Awaited<ReturnType<typeof signedInAs>>
 
 beforeAll(async () => {
-  t = await createTestApp()
-  round = await createRound(t.database.db, { participantsPerStratum: 3 })
+  t = await createTestApp({ publicUrl: PRINTABLE_URL })
+  round = await createPrintableRound(t.database.db, { participantsPerStratum: 3 })
   researcher = await signedInAs(t.app, 'researcher')
   // Of nine clients, three read English: one in each municipality, and one more in Hengelo.
   const [hengelo, haaksbergen, borne] = round.strata

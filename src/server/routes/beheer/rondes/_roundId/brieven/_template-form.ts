@@ -32,19 +32,29 @@ export function readTemplateForm(body: UploadBody | undefined, languages: string
   const department = get('afdeling').trim()
   const phone = get('telefoon').trim()
   const email = get('e-mail').trim()
+  const openingHours = get('openingstijden').trim()
+  const reference = get('kenmerk').trim()
+  const letterDate = get('briefdatum').trim()
+  const lines = (name: string) =>
+    get(name)
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean)
+  const replyAddress = lines('antwoordadres')
   return {
     sender: {
       organisation: get('organisatie').trim(),
       ...(department ? { department } : {}),
-      addressLines: get('adresregels')
-        .split('\n')
-        .map((l) => l.trim())
-        .filter(Boolean),
+      addressLines: lines('adresregels'),
       ...(returnAddress ? { returnAddress } : {}),
       ...(phone ? { phone } : {}),
       ...(email ? { email } : {}),
+      ...(openingHours ? { openingHours } : {}),
+      ...(replyAddress.length > 0 ? { replyAddress } : {}),
     },
     signature: { name: get('ondertekening-naam').trim(), role: get('ondertekening-functie').trim() },
+    ...(reference ? { reference } : {}),
+    ...(letterDate ? { letterDate } : {}),
     bodies: { nl: bodies.nl ?? { subject: '', body: '' }, ...bodies },
     addressWindow: {
       leftMm: millimetres(get('venster-links')),
@@ -64,6 +74,10 @@ export function templateFormValues(content: TemplateContent, languages: string[]
     returnAddress: content.sender.returnAddress ?? '',
     phone: content.sender.phone ?? '',
     email: content.sender.email ?? '',
+    openingHours: content.sender.openingHours ?? '',
+    replyAddress: (content.sender.replyAddress ?? []).join('\n'),
+    reference: content.reference ?? '',
+    letterDate: content.letterDate ?? '',
     signatureName: content.signature.name,
     signatureRole: content.signature.role,
     bodies: languages.map((language) => ({

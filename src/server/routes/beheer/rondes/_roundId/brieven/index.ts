@@ -3,6 +3,10 @@
  * print files of every letter mailing.
  * - `/brieven/sjabloon?soort=uitnodiging|herinnering&gemeente=<id>`: edit a template
  *   (round-wide without `gemeente`), with logo upload and a PDF preview.
+ * - `/brieven/proefafdruk?soort=…&inhoud=brieven|vragenlijsten&gemeente=<id>`: a test
+ *   print of one municipality's letters or forms, marked TESTAFDRUK (test-print.ts).
+ * Letters are made only when every template is complete and PUBLIC_URL is public
+ * (print-readiness.ts); the page lists what is still missing.
  * One mailing's print files: ./_mailingId/index.ts.
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
@@ -34,12 +38,22 @@ import {
 import { MERGE_FIELDS } from '#src/mailmerge/index.ts'
 import { formatDate } from '#src/i18n/translate.ts'
 import { draftLanguageLetters } from '#src/server/services/fieldwork/draft-language-letters.ts'
+import {
+  describeProblems,
+  missingTemplateFields,
+  PrintRefusedError,
+  printProblems,
+} from '#src/server/services/fieldwork/print-readiness.ts'
+import { testPrintFileName, writeTestPrint } from '#src/server/services/fieldwork/test-print.ts'
+import type { LetterBatchContent } from '#src/server/db/schema.ts'
 import { languageLabel } from '#src/server/routes/beheer/_language-label.ts'
 import { staffActor } from '#src/server/routes/beheer/_session.ts'
 import { editorLanguages, problemsByField, readTemplateForm, templateFormValues } from './_template-form.ts'
+import { noticePrintRefusal } from '../_print-refusal.ts'
 
 const KINDS: Record<string, MailingKind> = { uitnodiging: 'invitation', herinnering: 'reminder' }
 const KIND_PARAM: Record<MailingKind, string> = { invitation: 'uitnodiging', reminder: 'herinnering' }
+const CONTENTS: Record<string, LetterBatchContent> = { brieven: 'letters', vragenlijsten: 'questionnaires' }
 
 interface TemplateQuery {
   soort?: string
@@ -67,7 +81,11 @@ const letterPages: FastifyPluginAsync = async (app) => {
     const eligible = invitationSent ? [] : await eligibleCounts(app.db, round.id, 'invitation', 'letter')
     // Before the invitation letters are made: which of them would carry texts nobody checked.
     const draftLetters = invitationSent ? [] : await draftLanguageLetters(app.db, round, 'invitation')
+    const problems = invitationSent
+      ? undefined
+      : await printProblems(app.db, round.id, 'invitation', app.config.publicUrl)
     return reply.staffPage('staff/fieldwork/letters.eta', request.t('fieldwork.letters.title'), {
+      readiness: problems ? describeProblems(problems, request.t) : [],
       draftLetters: draftLetters.map((d) => ({ label: languageLabel(d.language, request.lang), letters: d.letters })),
       templates: rows,
       mailings,
@@ -88,10 +106,38 @@ const letterPages: FastifyPluginAsync = async (app) => {
       startPrintFiles(app.db, app.config, request.log)
       return reply.redirect(`/beheer/rondes/${round.id}/brieven/${mailing!.mailingId}`, 303)
     } catch (error) {
+      if (error instanceof PrintRefusedError) {
+        noticePrintRefusal(request, error)
+        return reply.redirect(`/beheer/rondes/${round.id}/brieven`, 303)
+      }
       if (!(error instanceof MailingRefusedError)) throw error
       request.notice(`fieldwork.mailings.refused.${error.key}`, undefined, 'refused')
       return reply.redirect(`/beheer/rondes/${round.id}/brieven`, 303)
     }
+  })
+
+  // --- Test print: what the letters or forms look like now, marked TESTAFDRUK; not a mailing.
+
+  app.get<{ Querystring: TemplateQuery & { inhoud?: string } }>('/proefafdruk', async (request, reply) => {
+    const round = request.round!
+    const kind = KINDS[request.query.soort ?? '']
+    const content = CONTENTS[request.query.inhoud ?? '']
+    const stratum = round.strata.find((s) => String(s.id) === request.query.gemeente)
+    if (!kind || !content || !stratum || (kind === 'reminder' && content === 'questionnaires'))
+      return reply.callNotFound()
+    const out = new PassThrough()
+    void writeTestPrint(
+      app.db,
+      { round, stratumId: stratum.id, kind, content, publicUrl: app.config.publicUrl },
+      out,
+    ).catch((err: unknown) => {
+      request.log.error({ err }, 'test print failed')
+      out.destroy()
+    })
+    reply.header('content-type', 'application/pdf')
+    reply.header('content-disposition', `attachment; filename="${testPrintFileName(kind, content, stratum.code)}"`)
+    reply.header('cache-control', 'no-store')
+    return reply.send(out)
   })
 
   // --- Templates
@@ -121,6 +167,8 @@ const letterPages: FastifyPluginAsync = async (app) => {
       stratum: place.stratum,
       source: stored.source,
       hasLogo: Boolean(stored.template.logo),
+      // What printing would still refuse, for the template as stored.
+      missing: missingTemplateFields(stored.template).map((f) => t(`fieldwork.letters.template.fields.${f}`)),
       values: templateFormValues(content, languages),
       ...(() => {
         const { byField, summary } = problemsByField(edited?.problems ?? [], t)

@@ -22,6 +22,8 @@ import { findParticipant, markCounts, MARKS, setMark } from '#src/server/service
 import { staffActor } from '#src/server/routes/beheer/_session.ts'
 import { languageLabel } from '#src/server/routes/beheer/_language-label.ts'
 import { draftLanguageLetters } from '#src/server/services/fieldwork/draft-language-letters.ts'
+import { describeProblems, PrintRefusedError, printProblems } from '#src/server/services/fieldwork/print-readiness.ts'
+import { noticePrintRefusal } from '../_print-refusal.ts'
 
 type Query = Record<string, string | undefined>
 
@@ -88,7 +90,11 @@ const mailingPages: FastifyPluginAsync = async (app) => {
       }),
     )
     const draftLetters = channels.includes('letter') ? await draftLanguageLetters(app.db, round, 'reminder') : []
+    const problems = channels.includes('letter')
+      ? await printProblems(app.db, round.id, 'reminder', app.config.publicUrl)
+      : undefined
     return reply.staffPage('staff/fieldwork/reminder.eta', request.t('fieldwork.mailings.reminderPreviewTitle'), {
+      readiness: problems ? describeProblems(problems, request.t) : [],
       draftLetters: draftLetters.map((d) => ({ label: languageLabel(d.language, request.lang), letters: d.letters })),
       counts,
       channels,
@@ -113,6 +119,10 @@ const mailingPages: FastifyPluginAsync = async (app) => {
       if (made.some((m) => m.channel === 'email')) startEmailSending(app.db, app.config, request.log)
       request.notice('fieldwork.mailings.reminderMade')
     } catch (error) {
+      if (error instanceof PrintRefusedError) {
+        noticePrintRefusal(request, error)
+        return reply.redirect(base, 303)
+      }
       if (!(error instanceof MailingRefusedError)) throw error
       request.notice(`fieldwork.mailings.refused.${error.key}`, undefined, 'refused')
     }

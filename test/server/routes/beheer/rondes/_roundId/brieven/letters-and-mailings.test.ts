@@ -7,6 +7,7 @@ import type { TestApp } from '#test/helpers/app.ts'
 import { createTestApp } from '#test/helpers/app.ts'
 import type { RoundFixture } from '#test/helpers/fixtures.ts'
 import { createRound } from '#test/helpers/fixtures.ts'
+import { completeContent, completeLetterTemplates, PRINTABLE_URL } from '#test/helpers/letters.ts'
 import { signedInAs } from '#test/helpers/staff.ts'
 import { formatLoginCode } from '#src/codes/login-code.ts'
 import { currentWave } from '#src/server/services/respondent/participation.ts'
@@ -24,7 +25,7 @@ import { uploadAndFollow } from '#test/server/routes/beheer/rondes/_roundId/impo
 import { listen, onFreePort } from '#test/setup/free-port.ts'
 
 const canRender = renderToolsAvailable()
-const PUBLIC_URL = 'http://peiling.test'
+const PUBLIC_URL = PRINTABLE_URL
 // A 1×1 PNG.
 const PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
@@ -52,7 +53,7 @@ beforeAll(async () => {
     await listen(smtp, port)
     return port
   })
-  t = await createTestApp({ smtp: { host: '127.0.0.1', port, secure: false } })
+  t = await createTestApp({ smtp: { host: '127.0.0.1', port, secure: false }, publicUrl: PUBLIC_URL })
   tmp = await tempDir()
 })
 afterAll(async () => {
@@ -92,9 +93,12 @@ const PEOPLE = [
   },
 ]
 
-/** A round whose participants have names, addresses and (some) e-mail addresses. */
-async function roundWithAddresses(): Promise<RoundFixture> {
+/** A round whose participants have names, addresses and (some) e-mail addresses; its letter templates complete unless told otherwise. */
+async function roundWithAddresses(
+  options: { templates: 'complete' | 'default' } = { templates: 'complete' },
+): Promise<RoundFixture> {
   const round = await createRound(t.database.db, { participantsPerStratum: 3 })
+  if (options.templates === 'complete') await completeLetterTemplates(t.database.db, round.roundId)
   for (const [i, p] of round.participants.entries()) {
     const person = PEOPLE[i % 3]!
     await t.database.db
@@ -210,6 +214,24 @@ describe('letters', () => {
     ])
     expect(await pageTexts(await download(browser, links[0]!, 'again.pdf'))).toEqual(pages)
 
+    // A remake prints with the template as it is now: one that lost its reference is refused.
+    await t.database.db
+      .updateTable('letter_templates')
+      .set({ content: JSON.stringify({ ...completeContent('invitation'), reference: '' }) })
+      .where('round_id', '=', round.roundId)
+      .where('kind', '=', 'invitation')
+      .execute()
+    const refusedRemake = await browser.submit(mailingUrl, { actie: 'opnieuw' })
+    expect(refusedRemake.body).toContain(
+      'De brieven zijn niet gemaakt. Hengelo: Ons kenmerk. Haaksbergen: Ons kenmerk. Borne: Ons kenmerk.',
+    )
+    await t.database.db
+      .updateTable('letter_templates')
+      .set({ content: JSON.stringify(completeContent('invitation')) })
+      .where('round_id', '=', round.roundId)
+      .where('kind', '=', 'invitation')
+      .execute()
+
     // A second invitation is refused.
     const again = await browser.visit(`/beheer/rondes/${round.roundId}/brieven`)
     expect(again.body).not.toContain('Maak de uitnodigingsbrieven')
@@ -238,9 +260,10 @@ describe('letters', () => {
     const browser = await signedInAs(t.app, 'researcher')
     const url = `/beheer/rondes/${round.roundId}/brieven/sjabloon?soort=uitnodiging&gemeente=${round.strata[1]!.id}`
     const form = await browser.visit(url)
-    expect(form.body).toContain('Gemeente Haaksbergen')
+    expect(form.body).toContain('Deze gemeente gebruikt nu het sjabloon van de hele ronde.')
+    expect(form.body).not.toContain('Nog niet compleet om te drukken')
     const fields = Object.fromEntries(
-      [...form.body.matchAll(/<input id="[^"]+" name="([^"]+)" type="text"[^>]*value="([^"]*)"/g)].map((m) => [
+      [...form.body.matchAll(/<input id="[^"]+" name="([^"]+)" type="(?:text|date)"[^>]*value="([^"]*)"/g)].map((m) => [
         m[1]!,
         m[2]!.replace(/&amp;/g, '&'),
       ]),
@@ -265,6 +288,26 @@ describe('letters', () => {
     expect(wrong.statusCode).toBe(422)
     expect(wrong.body).toContain('onbekend veld {nam}')
 
+    // The fields a printed letter needs, prefilled from the round's template; each with its own error.
+    for (const label of [
+      'Openingstijden van de telefoon',
+      'Antwoordnummer voor de vragenlijst',
+      'Ons kenmerk',
+      'Datum van de brief',
+    ])
+      expect(form.body).toContain(label)
+    expect(fields).toMatchObject({
+      kenmerk: 'WI/KTO-2026',
+      briefdatum: '2026-12-01',
+      antwoordadres: 'Gemeente Hengelo\nAntwoordnummer 1234\n7550 VB Hengelo',
+    })
+    await browser.visit(url)
+    const badDate = await uploadAndFollow(browser, url, { ...fields, briefdatum: '2026-02-30', actie: 'opslaan' }, {})
+    expect(badDate.statusCode).toBe(422)
+    expect(badDate.body).toMatch(
+      /<label for="letterDate">Datum van de brief<\/label>\s*<p class="hint">[^<]*<\/p>\s*<p class="error">geen bestaande datum<\/p>/,
+    )
+
     await browser.visit(url)
     const preview = await uploadAndFollow(
       browser,
@@ -280,7 +323,12 @@ describe('letters', () => {
     expect((await pageTexts(previewFile))[0]).toContain('Uw mening over Haaksbergen telt')
     // A preview saves nothing.
     expect(
-      await t.database.db.selectFrom('letter_templates').select('id').where('round_id', '=', round.roundId).execute(),
+      await t.database.db
+        .selectFrom('letter_templates')
+        .select('id')
+        .where('round_id', '=', round.roundId)
+        .where('stratum_id', 'is not', null)
+        .execute(),
     ).toEqual([])
 
     await browser.visit(url)
@@ -295,10 +343,11 @@ describe('letters', () => {
       .selectFrom('letter_templates')
       .select(['stratum_id', 'kind', 'logo_type'])
       .where('round_id', '=', round.roundId)
+      .where('stratum_id', 'is not', null)
       .execute()
     expect(stored).toEqual([{ stratum_id: round.strata[1]!.id, kind: 'invitation', logo_type: 'image/png' }])
 
-    // Haaksbergen's letters use it; Hengelo's the default.
+    // Haaksbergen's letters use it; Hengelo's the round's.
     const made = await browser.post(`/beheer/rondes/${round.roundId}/brieven`, { actie: 'uitnodiging' })
     await fieldworkIdle(t.app.db)
     const page = await browser.visit(String(made.headers.location))
@@ -310,6 +359,62 @@ describe('letters', () => {
     expect((await pageTexts(await download(browser, links[0]!, 'hengelo.pdf'))).join()).not.toContain(
       'Uw mening over Haaksbergen telt',
     )
+  })
+})
+
+describe('letters that are not complete', () => {
+  it('are refused with what each municipality still lacks; a test print shows them anyway, marked TESTAFDRUK', async () => {
+    const round = await roundWithAddresses({ templates: 'default' })
+    const browser = await signedInAs(t.app, 'researcher')
+    const base = `/beheer/rondes/${round.roundId}/brieven`
+    const overview = await browser.visit(base)
+    expect(overview.body).toContain('Nog niet klaar om te drukken')
+    for (const name of ['Hengelo', 'Haaksbergen', 'Borne'])
+      expect(overview.body).toContain(`<li>${name}: Logo, Retouradres (klein boven het adres), Telefoon voor vragen`)
+    expect(overview.body).not.toContain('Maak de uitnodigingsbrieven')
+
+    // The button may be gone; a request made anyway is refused with the same list.
+    const refused = await browser.post(base, { actie: 'uitnodiging' })
+    expect(refused.headers.location).toBe(base)
+    const notice = /<p class="error flash"[^>]*>([^<]*)<\/p>/.exec((await browser.visit(base)).body)?.[1] ?? ''
+    expect(notice).toContain('De brieven zijn niet gemaakt.')
+    expect(notice).toContain('Borne: Logo, Retouradres')
+    expect(notice).toContain('Ons kenmerk, Datum van de brief, Naam van de ondertekenaar, Functie van de ondertekenaar')
+    expect(
+      await t.database.db.selectFrom('mailings').select('id').where('round_id', '=', round.roundId).execute(),
+    ).toEqual([])
+
+    // The template page says what printing still needs.
+    const template = await browser.visit(`${base}/sjabloon?soort=uitnodiging`)
+    // Round-wide, the built-in "Gemeente" names no municipality.
+    expect(template.body).toContain(
+      'Nog niet compleet om te drukken. Vul nog in: Gemeente (afzender), Logo, Retouradres',
+    )
+
+    // A reminder by letter is refused the same way.
+    const reminder = await browser.visit(`/beheer/rondes/${round.roundId}/verzendingen/herinnering?brief=1`)
+    expect(reminder.body).toContain('Nog niet klaar om te drukken')
+    expect(reminder.body).not.toContain('Maak de herinnering')
+
+    const stratum = round.strata[0]!.id
+    for (const query of [
+      'soort=uitnodiging&inhoud=brieven',
+      'soort=uitnodiging&inhoud=vragenlijsten',
+      'soort=herinnering&inhoud=brieven',
+    ]) {
+      const file = await download(browser, `${base}/proefafdruk?${query}&gemeente=${stratum}`, 'test-print.pdf')
+      const pages = await pageTexts(file)
+      expect(pages.length, query).toBeGreaterThan(0)
+      for (const page of pages) expect(page, query).toContain('TESTAFDRUK')
+    }
+    expect(overview.body).toContain(`action="${base}/proefafdruk"`)
+    expect(reminder.body).toContain(`action="${base}/proefafdruk"`)
+    expect(
+      (await browser.get(`${base}/proefafdruk?soort=herinnering&inhoud=vragenlijsten&gemeente=${stratum}`)).statusCode,
+    ).toBe(404)
+    expect(
+      await t.database.db.selectFrom('mailings').select('id').where('round_id', '=', round.roundId).execute(),
+    ).toEqual([])
   })
 })
 

@@ -12,7 +12,9 @@ import type { MailingKind } from '#src/server/db/schema.ts'
 import { audit } from '#src/server/services/audit/audit.ts'
 import { batchesOfRound, batchFile, remakeBatches } from '#src/server/services/fieldwork/letter-batches.ts'
 import { mailingListCsv } from '#src/server/services/fieldwork/mailing-list.ts'
+import { assertPrintable, PrintRefusedError } from '#src/server/services/fieldwork/print-readiness.ts'
 import { staffActor } from '#src/server/routes/beheer/_session.ts'
+import { noticePrintRefusal } from '../../_print-refusal.ts'
 
 const KIND_PARAM: Record<MailingKind, string> = { invitation: 'uitnodiging', reminder: 'herinnering' }
 /** Seconds between reloads of a page that shows progress. */
@@ -38,6 +40,14 @@ const letterMailingPages: FastifyPluginAsync = async (app) => {
     const round = request.round!
     const mailing = request.mailing!
     if (field(request.body, 'actie') === 'opnieuw') {
+      // A remake prints with the template as it is now: it must still be complete.
+      try {
+        await assertPrintable(app.db, round.id, mailing.kind, app.config.publicUrl)
+      } catch (error) {
+        if (!(error instanceof PrintRefusedError)) throw error
+        noticePrintRefusal(request, error)
+        return reply.redirect(`/beheer/rondes/${round.id}/brieven/${mailing.id}`, 303)
+      }
       const count = await remakeBatches(app.db, round.id, mailing.id, staffActor(request))
       startPrintFiles(app.db, app.config, request.log)
       request.notice('fieldwork.letters.remade', { count })
