@@ -17,7 +17,6 @@ import { arabicDefinition } from '#test/mailmerge/fixtures.ts'
 import { PAPER } from '#src/mailmerge/paper-pen.ts'
 import { mm } from '#src/mailmerge/units.ts'
 import { closeRound } from '#src/server/services/rounds/rounds.ts'
-import { defaultTemplate } from '#src/mailmerge/index.ts'
 import { saveTemplate } from '#src/server/services/fieldwork/letter-templates.ts'
 import { purgeRound } from '#src/server/services/rounds/purge.ts'
 
