@@ -44,7 +44,7 @@ export const fieldwork: typeof nl = {
     mostlyBad: 'More than half of the lines are wrong ({bad} of {total}). Fix the file first and upload it again.',
     fixAndUpload: 'Fix the file and upload it again',
     errorsCsv: 'Download the list of wrong lines (CSV)',
-    errorsCsvColumns: { line: 'line', field: 'field', message: 'message', clientNumber: 'client number' },
+    errorsCsvColumns: { line: 'line', field: 'field', message: 'message' },
     wholeLine: 'whole line',
     cancel: 'Cancel',
     imported: '{count} clients imported.',

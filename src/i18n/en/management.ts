@@ -405,7 +405,8 @@ export const management: typeof nl = {
       publicUrlProblems: {
         invalid: 'it is not a valid web address.',
         notHttps: 'it does not start with https://.',
-        notPublic: 'it is not a public address (for example localhost, or an address that only works inside the town hall).',
+        notPublic:
+          'it is not a public address (for example localhost, or an address that only works inside the town hall).',
       },
     },
     overview: {

@@ -43,7 +43,7 @@ export const fieldwork = {
       'Meer dan de helft van de regels is niet goed ({bad} van de {total}). Verbeter eerst het bestand en upload het opnieuw.',
     fixAndUpload: 'Bestand verbeteren en opnieuw uploaden',
     errorsCsv: 'Download de lijst met foute regels (CSV)',
-    errorsCsvColumns: { line: 'regel', field: 'veld', message: 'melding', clientNumber: 'klantnummer' },
+    errorsCsvColumns: { line: 'regel', field: 'veld', message: 'melding' },
     wholeLine: 'hele regel',
     cancel: 'Annuleren',
     imported: '{count} klanten geïmporteerd.',

@@ -367,7 +367,8 @@ export const management = {
         publicUrl: {
           title: 'Internetadres op de brief',
           done: 'Op de brief staat het openbare adres {url}.',
-          problem: 'Het adres {url} kan niet op de brief: {reason} De beheerder van de server stelt dit in (PUBLIC_URL).',
+          problem:
+            'Het adres {url} kan niet op de brief: {reason} De beheerder van de server stelt dit in (PUBLIC_URL).',
         },
         clients: {
           title: 'Klanten geïmporteerd',
@@ -405,7 +406,8 @@ export const management = {
       publicUrlProblems: {
         invalid: 'het is geen goed internetadres.',
         notHttps: 'het begint niet met https://.',
-        notPublic: 'het is geen openbaar adres (bijvoorbeeld localhost, of een adres dat alleen binnen het gemeentehuis werkt).',
+        notPublic:
+          'het is geen openbaar adres (bijvoorbeeld localhost, of een adres dat alleen binnen het gemeentehuis werkt).',
       },
     },
     overview: {

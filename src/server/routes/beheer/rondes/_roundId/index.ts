@@ -108,7 +108,9 @@ const roundPage: FastifyPluginAsync = async (app) => {
           .join(', ')
       if (step.key === 'publicUrl') {
         params.url = app.config.publicUrl
-        params.reason = facts.publicUrlProblem ? t(`management.rounds.checklist.publicUrlProblems.${facts.publicUrlProblem}`) : ''
+        params.reason = facts.publicUrlProblem
+          ? t(`management.rounds.checklist.publicUrlProblems.${facts.publicUrlProblem}`)
+          : ''
       }
       if (step.key === 'reminder' && facts.reminderOn) params.date = formatDate(facts.reminderOn, request.lang)
       return {
@@ -117,7 +119,8 @@ const roundPage: FastifyPluginAsync = async (app) => {
         text: t(`management.rounds.checklist.steps.${step.text}` as MessageKey, params),
         state: t(`management.rounds.checklist.states.${step.state}`),
         stateKey: step.state,
-        href: step.path === null ? null : step.path.startsWith('#') ? step.path : `/beheer/rondes/${round.id}${step.path}`,
+        href:
+          step.path === null ? null : step.path.startsWith('#') ? step.path : `/beheer/rondes/${round.id}${step.path}`,
         linkText:
           step.path === null
             ? null
@@ -215,7 +218,9 @@ const roundPage: FastifyPluginAsync = async (app) => {
     const id = request.round!.id
     if (step === 'open') {
       const result = await openRound(app.db, actor, id)
-      return result.ok ? { ok: true as const, notice: () => request.notice('management.rounds.lifecycle.opened') } : result
+      return result.ok
+        ? { ok: true as const, notice: () => request.notice('management.rounds.lifecycle.opened') }
+        : result
     }
     if (step === 'close') {
       const result = await closeRound(app.db, actor, id)
@@ -241,7 +246,13 @@ const roundPage: FastifyPluginAsync = async (app) => {
       // A round past this step has nothing to confirm: its page says why.
       if (round.status !== STEP_STATUS[step]) {
         reply.status(409)
-        return page(request, reply, await details(request), {}, request.t(`management.rounds.lifecycle.${STEP_PROBLEM[step]}` as MessageKey))
+        return page(
+          request,
+          reply,
+          await details(request),
+          {},
+          request.t(`management.rounds.lifecycle.${STEP_PROBLEM[step]}` as MessageKey),
+        )
       }
       return confirmationPage(request, reply, step, null)
     })
@@ -255,7 +266,13 @@ const roundPage: FastifyPluginAsync = async (app) => {
       const result = await perform(request, step)
       if (!result.ok) {
         reply.status(409)
-        return page(request, reply, await details(request), {}, request.t(`management.rounds.lifecycle.${result.problem}`))
+        return page(
+          request,
+          reply,
+          await details(request),
+          {},
+          request.t(`management.rounds.lifecycle.${result.problem}`),
+        )
       }
       result.notice()
       return reply.redirect(`/beheer/rondes/${round.id}`, 303)
