@@ -391,7 +391,7 @@ export const management: typeof nl = {
           title: 'Round open',
           done: 'The round is open.',
           todo: 'The round is not open yet.',
-          link: 'Open round',
+          link: 'See what opening does',
         },
         reminder: {
           title: 'Reminder planned',

@@ -392,7 +392,7 @@ export const management = {
           title: 'Ronde open',
           done: 'De ronde is open.',
           todo: 'De ronde is nog niet open.',
-          link: 'Ronde openen',
+          link: 'Bekijk wat openen doet',
         },
         reminder: {
           title: 'Herinnering gepland',
