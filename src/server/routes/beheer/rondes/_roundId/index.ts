@@ -31,6 +31,7 @@ import { languageStatuses } from '#src/server/services/translations/translation-
 import { closeEffects, openEffects, purgeEffects } from '#src/server/services/rounds/step-effects.ts'
 import { checklistFacts, checklistSteps } from '#src/server/services/rounds/round-checklist.ts'
 import type { MessageKey, Translate } from '#src/i18n/translate.ts'
+import type { RoundStatus } from '#src/server/db/schema.ts'
 import { formatDate } from '#src/i18n/translate.ts'
 
 /** "nl" → "Nederlands" in the language itself, so anyone finds their language. */
@@ -163,6 +164,10 @@ const roundPage: FastifyPluginAsync = async (app) => {
    * for an explicit "I understand" (confirm=ja); a POST without it does nothing.
    */
   type Step = 'open' | 'close' | 'purge'
+  const STEP_PATHS: Record<Step, string> = { open: 'openen', close: 'sluiten', purge: 'opschonen' }
+  /** The status a round must have for the step, and the text when it has another. */
+  const STEP_STATUS: Record<Step, RoundStatus> = { open: 'draft', close: 'open', purge: 'closed' }
+  const STEP_PROBLEM = { open: 'notDraft', close: 'notOpen', purge: 'notClosed' } as const
 
   async function effectsOf(step: Step, roundId: number, lang: string, t: Translate) {
     const fmt = numberFormats(lang)
@@ -201,17 +206,16 @@ const roundPage: FastifyPluginAsync = async (app) => {
     error: string | null,
   ) {
     const round = request.round!
-    return reply.staffPage('staff/round-confirm.eta', request.t(`management.rounds.guard.${step}.title`), {
+    const title = request.t(`management.rounds.guard.${step}.title`)
+    return reply.staffPage('staff/round-confirm.eta', title, {
       step,
+      title,
+      buttonLabel: request.t(`management.rounds.guard.${step}.button`),
       action: `/beheer/rondes/${round.id}/${STEP_PATHS[step]}`,
       effects: await effectsOf(step, round.id, request.lang, request.t),
       error,
     })
   }
-
-  const STEP_PATHS: Record<Step, string> = { open: 'openen', close: 'sluiten', purge: 'opschonen' }
-  const STEP_STATUS: Record<Step, string> = { open: 'draft', close: 'open', purge: 'closed' }
-  const STEP_PROBLEM: Record<Step, string> = { open: 'notDraft', close: 'notOpen', purge: 'notClosed' }
 
   async function perform(request: FastifyRequest<{ Params: Params }>, step: Step) {
     const actor = staffActor(request)
@@ -251,7 +255,7 @@ const roundPage: FastifyPluginAsync = async (app) => {
           reply,
           await details(request),
           {},
-          request.t(`management.rounds.lifecycle.${STEP_PROBLEM[step]}` as MessageKey),
+          request.t(`management.rounds.lifecycle.${STEP_PROBLEM[step]}`),
         )
       }
       return confirmationPage(request, reply, step, null)
