@@ -167,7 +167,10 @@ describe('a researcher runs the fieldwork of a round in the staff console', () =
     expect(await page.locator('table.first-rows script').count()).toBe(0)
     await screenshot(page, '01-import-bad-file')
     await expectAccessible(page, 'import preview of a bad file')
-    await andWait(page, () => page.getByRole('button', { name: 'Annuleren' }).click())
+    // Most lines are bad: fixing the file is the main button; its bad lines download as a CSV.
+    expect(await page.locator('main button.primary').textContent()).toBe('Bestand verbeteren en opnieuw uploaden')
+    expect(await page.getByRole('link', { name: 'Download de lijst met foute regels (CSV)' }).count()).toBe(1)
+    await andWait(page, () => page.getByRole('button', { name: 'Bestand verbeteren en opnieuw uploaden' }).click())
     expect(pathOf(page)).toBe(`${base}/import`)
     expect(await text(page, 'p.note[role="status"]')).toBe('De import is geannuleerd. Er is niets opgeslagen.')
     expect(await rowsOf(page, 'table.data', 'tfoot')).toEqual([['Totaal', '0']])
@@ -204,6 +207,7 @@ describe('a researcher runs the fieldwork of a round in the staff console', () =
     expect((await participantsOf(roundId)).filter((p) => p.code !== null)).toEqual([])
     await screenshot(page, '03-sample-preview')
     await expectAccessible(page, 'sample preview')
+    await page.getByLabel('Ik begrijp dat dit niet terug kan').check()
     await andWait(page, () =>
       page.getByRole('button', { name: `Bevestig de steekproef (${writtenTo} klanten)` }).click(),
     )
@@ -260,7 +264,22 @@ describe('a researcher runs the fieldwork of a round in the staff console', () =
 
     // --- Open the round, and look at the monitor before anyone answered
     await page.goto(url(base))
-    await andWait(page, () => page.getByRole('button', { name: 'Ronde openen' }).click())
+    // The checklist: what is done, in words.
+    const checklist = page.locator('ol.checklist-steps')
+    expect(await checklist.locator('li', { hasText: 'Klanten geïmporteerd' }).textContent()).toContain('Klaar')
+    expect(await checklist.locator('li', { hasText: 'Steekproef getrokken' }).textContent()).toContain(
+      `${writtenTo} klanten in de steekproef`,
+    )
+    expect(await checklist.locator('li', { hasText: 'Ronde open' }).textContent()).toContain('Nog te doen')
+    await expectAccessible(page, 'round page with checklist')
+    await andWait(page, () =>
+      page.getByRole('region', { name: 'Status' }).getByRole('link', { name: 'Ronde openen' }).click(),
+    )
+    expect(pathOf(page)).toBe(`${base}/openen`)
+    expect(await text(page, 'main')).toContain(`${writtenTo} mensen hebben een code.`)
+    await expectAccessible(page, 'open round confirmation')
+    await page.getByLabel('Ik begrijp dat dit niet terug kan').check()
+    await andWait(page, () => page.getByRole('button', { name: 'Ja, open de ronde' }).click())
     expect(await text(page, 'main')).toContain('De ronde is open.')
     await andWait(page, () =>
       page

@@ -44,7 +44,9 @@ describe('fieldwork from the command line', () => {
     const report = await run('import', ['--round', String(other.roundId), `${FIXTURES}/clients-bad.csv`])
     expect(report).toContain('Regel 5: postcode "12345" klopt niet (moet zijn als 1234 AB)')
     expect(report).toContain('Regel 7: heeft 13 kolommen, de eerste regel heeft er 12')
-    expect(report).toContain('Nothing imported.')
+    expect(report).toContain(
+      'Nothing imported. More than half of the lines are bad: fix the file and import it again. (With --skip-errors 8 lines would be skipped and 2 read in.)',
+    )
     expect(process.exitCode).toBe(1)
     process.exitCode = 0
     expect(
@@ -68,7 +70,14 @@ describe('fieldwork from the command line', () => {
     expect(preview).toContain('Hengelo: 1700 of 2412 (at random)')
     expect(preview).toContain('Haaksbergen: 310 of 310 (everyone)')
     expect(preview).toContain('Total: 2300')
-    expect(preview).toContain('Nothing recorded yet.')
+    expect(preview).toContain(
+      'Nothing recorded yet. Recording gives these 2300 clients a login code and deletes the other 712',
+    )
+    expect(process.exitCode).toBe(1)
+    process.exitCode = 0
+    expect(
+      await handle.db.selectFrom('samples').select('round_id').where('round_id', '=', round.roundId).execute(),
+    ).toEqual([])
     const confirmed = await run('sample', ['--round', r(), '--seed', '2022', '--stratum', 'hengelo=1700', '--confirm'])
     expect(confirmed).toContain('2300 participants have a login code.')
 

@@ -107,9 +107,18 @@ describe('npm run peiling -- export', () => {
 
 describe('npm run peiling -- purge', () => {
   it('needs a closed round and a confirmation', async () => {
-    await expect(run('purge', ['--round', String(round.roundId)])).rejects.toThrow(/--confirm/)
+    await expect(run('purge', ['--round', String(round.roundId)])).rejects.toThrow(/not closed/)
     await expect(run('purge', ['--round', String(round.roundId), '--confirm'])).rejects.toThrow(/not closed/)
     await handle.db.updateTable('rounds').set({ status: 'closed' }).where('id', '=', round.roundId).execute()
+    // Without --confirm: what would be deleted, nothing deleted, and a failing exit code.
+    expect(await run('purge', ['--round', String(round.roundId)])).toContain(
+      'client number and code of 20 people would be deleted',
+    )
+    expect(process.exitCode).toBe(1)
+    process.exitCode = 0
+    expect(
+      await handle.db.selectFrom('participants').select('id').where('round_id', '=', round.roundId).execute(),
+    ).toHaveLength(20)
     expect(await run('purge', ['--round', String(round.roundId), '--confirm'])).toBe(
       `Round ${round.roundId}: personal data of 20 participants deleted.\n`,
     )

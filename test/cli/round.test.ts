@@ -161,15 +161,27 @@ describe('npm run peiling -- round', () => {
     await expect(run(['create'])).rejects.toThrow(/--file/)
   })
 
-  it('open: opens a draft once, logs it, and refuses a round that is open already', async () => {
+  it('open: says what it would do without --confirm, opens a draft once with it, logs it, and refuses a round that is open already', async () => {
     expect(await run(['open', String(roundId)])).toBe(
+      `Opening round ${roundId}: there is no sample yet, so nobody has a code; the questionnaire and municipalities are then fixed.\n` +
+        'Nothing changed. This cannot be undone: run again with --confirm to open the round.\n',
+    )
+    expect(process.exitCode).toBe(1)
+    process.exitCode = 0
+    expect(
+      (await handle.db.selectFrom('rounds').select('status').where('id', '=', roundId).executeTakeFirstOrThrow())
+        .status,
+    ).toBe('draft')
+    expect(await run(['open', String(roundId), '--confirm'])).toBe(
       `Round ${roundId} is open: the questionnaire is fixed, and clients can sign in from ${daysFromToday(0)} up to and including ${daysFromToday(28)}.\n`,
     )
     const round = await handle.db.selectFrom('rounds').select('status').where('id', '=', roundId).executeTakeFirst()
     expect(round?.status).toBe('open')
-    await expect(run(['open', String(roundId)])).rejects.toThrow(
+    await expect(run(['open', String(roundId), '--confirm'])).rejects.toThrow(
       new RefusedError(`Ronde ${roundId}: Alleen een ronde in voorbereiding kan open. De ronde is nu: Open.`),
     )
+    // The dry run refuses as well: there is nothing to open.
+    await expect(run(['open', String(roundId)])).rejects.toThrow(/De ronde is nu: Open\./)
     expect((await auditOf(roundId)).map((e) => [e.action, e.details])).toEqual([
       ['round.create', expect.anything()],
       ['round.open', {}],
@@ -195,6 +207,13 @@ describe('npm run peiling -- round', () => {
       .execute()
 
     expect(await run(['close', String(roundId)])).toBe(
+      `Closing round ${roundId}: 1 questionnaires not finished become partial responses without a link to the person; 1 people with a code who have not answered cannot answer any more.\n` +
+        'Nothing changed. This cannot be undone: run again with --confirm to close the round.\n',
+    )
+    expect(process.exitCode).toBe(1)
+    process.exitCode = 0
+    expect(await handle.db.selectFrom('answers_in_progress').selectAll().execute()).toHaveLength(1)
+    expect(await run(['close', String(roundId), '--confirm'])).toBe(
       `Round ${roundId} is closed: nobody can answer any more. 1 answers in progress were kept as partial responses, without a link to the person.\n`,
     )
     const response = await handle.db
@@ -204,10 +223,10 @@ describe('npm run peiling -- round', () => {
       .executeTakeFirstOrThrow()
     expect(response).toEqual({ status: 'partial', answers: {} })
     expect(await handle.db.selectFrom('answers_in_progress').selectAll().execute()).toEqual([])
-    await expect(run(['close', String(roundId)])).rejects.toThrow(
+    await expect(run(['close', String(roundId), '--confirm'])).rejects.toThrow(
       new RefusedError(`Ronde ${roundId}: Alleen een open ronde kan dicht. De ronde is nu: Gesloten.`),
     )
-    await expect(run(['open', String(roundId)])).rejects.toThrow(/De ronde is nu: Gesloten\./)
+    await expect(run(['open', String(roundId), '--confirm'])).rejects.toThrow(/De ronde is nu: Gesloten\./)
     expect((await auditOf(roundId)).map((e) => [e.action, e.details])).toEqual([
       ['round.create', expect.anything()],
       ['round.open', {}],
@@ -221,5 +240,6 @@ describe('npm run peiling -- round', () => {
     await expect(run(['open'])).rejects.toThrow(UsageError)
     await expect(run(['open', 'x'])).rejects.toThrow(UsageError)
     await expect(run(['close', '99999'])).rejects.toThrow(/There is no round 99999/)
+    await expect(run(['create', '--file', 'x.yaml', '--confirm'])).rejects.toThrow(/--confirm is for round open/)
   })
 })

@@ -48,7 +48,12 @@ export const importCommand: Command = {
     }
     out.write(`${path.basename(file)}: ${check.rows.length} good lines, ${check.problems.length} bad lines.\n`)
     if (check.problems.length > 0 && !values['skip-errors']) {
-      out.write('Nothing imported. Fix the file, or run again with --skip-errors to leave the bad lines out.\n')
+      const mostlyBad = check.problems.length * 2 > check.problems.length + check.rows.length
+      out.write(
+        mostlyBad
+          ? `Nothing imported. More than half of the lines are bad: fix the file and import it again. (With --skip-errors ${check.problems.length} lines would be skipped and ${check.rows.length} read in.)\n`
+          : `Nothing imported. Fix the file, or run again with --skip-errors: ${check.problems.length} lines would be skipped and ${check.rows.length} read in.\n`,
+      )
       process.exitCode = 1
       return
     }

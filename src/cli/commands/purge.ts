@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util'
 import type { Command } from '#src/cli/command.ts'
 import { UsageError } from '#src/cli/command.ts'
 import { purgeExpiredRounds, purgeRound } from '#src/server/services/rounds/purge.ts'
+import { purgeEffects } from '#src/server/services/rounds/step-effects.ts'
 
 export const purgeCommand: Command = {
   name: 'purge',
@@ -26,16 +27,28 @@ export const purgeCommand: Command = {
     const roundId = Number(values.round)
     if (!Number.isInteger(roundId) || roundId < 1)
       throw new UsageError('--round: the number of the round, or --expired')
-    if (!values.confirm)
-      throw new UsageError('This cannot be undone: add --confirm to delete the personal data of this round.')
     const { db } = await database()
-    const result = await purgeRound(db, config, actor, roundId, 'confirmed')
-    if (!result.ok)
-      throw new UsageError(
-        result.problem === 'notFound'
+    const notClosed = (problem: 'notFound' | 'notClosed') =>
+      new UsageError(
+        problem === 'notFound'
           ? `There is no round ${roundId}.`
           : `Round ${roundId} is not closed: close it first (round close ${roundId}, or on the round page).`,
       )
+    if (!values.confirm) {
+      const round = await db.selectFrom('rounds').select('status').where('id', '=', roundId).executeTakeFirst()
+      if (!round) throw notClosed('notFound')
+      if (round.status !== 'closed') throw notClosed('notClosed')
+      // What would go, and nothing goes: the same numbers as the round page's confirmation.
+      const { participants } = await purgeEffects(db, roundId)
+      out.write(
+        `Round ${roundId}: the name, address, e-mail address, client number and code of ${participants} people would be deleted, with the letters and e-mails on disk. Counts and answers stay.\n` +
+          'Nothing deleted. This cannot be undone: run again with --confirm to delete the personal data of this round.\n',
+      )
+      process.exitCode = 1
+      return
+    }
+    const result = await purgeRound(db, config, actor, roundId, 'confirmed')
+    if (!result.ok) throw notClosed(result.problem)
     out.write(`Round ${roundId}: personal data of ${result.participants} participants deleted.\n`)
   },
 }

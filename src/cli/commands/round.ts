@@ -1,7 +1,9 @@
 /**
- * `round create --file round.yaml`, `round open N`, `round close N`: the steps of the
- * round pages (/beheer/rondes/nieuw and /beheer/rondes/<id>) from the terminal, through
- * the same services, so the same checks, state rules and audit entries apply.
+ * `round create --file round.yaml`, `round open N --confirm`, `round close N --confirm`:
+ * the steps of the round pages (/beheer/rondes/nieuw and /beheer/rondes/<id>) from the
+ * terminal, through the same services, so the same checks, state rules and audit entries
+ * apply. Opening and closing cannot be undone: without --confirm they only say what they
+ * would do (counts), as the confirmation page does, and exit with 1.
  */
 import type { MessageKey } from '#src/i18n/translate.ts'
 import { isMessageKey } from '#src/i18n/translate.ts'
@@ -20,6 +22,7 @@ import {
 } from '#src/server/services/rounds/rounds.ts'
 import { parseRoundFile, roundFileMessages } from '#src/server/services/rounds/round-file.ts'
 import { installShippedQuestionnaires } from '#src/server/services/rounds/questionnaire-library.ts'
+import { closeEffects, openEffects } from '#src/server/services/rounds/step-effects.ts'
 
 const nl = translator('nl')
 
@@ -60,6 +63,28 @@ async function refusal(db: DB, roundId: number, problem: string): Promise<Refuse
   )
 }
 
+/** What opening or closing would do; the round is left as it is, and the exit code says so. */
+async function dryRun(db: DB, step: 'open' | 'close', roundId: number, out: NodeJS.WritableStream): Promise<void> {
+  const { round } = (await loadRound(db, roundId))!
+  const expected = step === 'open' ? 'draft' : 'open'
+  if (round.status !== expected) throw await refusal(db, roundId, step === 'open' ? 'notDraft' : 'notOpen')
+  if (step === 'open') {
+    const e = (await openEffects(db, roundId))!
+    out.write(
+      e.sampleDrawn
+        ? `Opening round ${roundId}: ${e.withCode} people with a code can sign in from ${e.opensOn} up to and including ${e.closesOn}; the questionnaire and municipalities are then fixed.\n`
+        : `Opening round ${roundId}: there is no sample yet, so nobody has a code; the questionnaire and municipalities are then fixed.\n`,
+    )
+  } else {
+    const e = await closeEffects(db, roundId)
+    out.write(
+      `Closing round ${roundId}: ${e.inProgress} questionnaires not finished become partial responses without a link to the person; ${e.notAnswered} people with a code who have not answered cannot answer any more.\n`,
+    )
+  }
+  out.write(`Nothing changed. This cannot be undone: run again with --confirm to ${step} the round.\n`)
+  process.exitCode = 1
+}
+
 async function open(db: DB, roundId: number, out: NodeJS.WritableStream): Promise<void> {
   const result = await openRound(db, cliActor(), roundId)
   if (!result.ok) throw await refusal(db, roundId, result.problem)
@@ -80,13 +105,18 @@ async function close(db: DB, roundId: number, out: NodeJS.WritableStream): Promi
 export const roundCommand: Command = {
   name: 'round',
   summary:
-    'Make a round from a YAML file (the fields of /beheer/rondes/nieuw; see README), open it (draft → open) or close it (open → closed). Each step is in the audit log.',
-  usage: 'round create --file round.yaml | round open N | round close N',
+    'Make a round from a YAML file (the fields of /beheer/rondes/nieuw; see README), open it (draft → open) or close it (open → closed). Open and close say what they would do, and only do it with --confirm. Each step is in the audit log.',
+  usage: 'round create --file round.yaml | round open N [--confirm] | round close N [--confirm]',
   async run(args, { database, out }) {
-    const { values, positionals } = parseArgs({ args, options: { file: { type: 'string' } }, allowPositionals: true })
+    const { values, positionals } = parseArgs({
+      args,
+      options: { file: { type: 'string' }, confirm: { type: 'boolean' } },
+      allowPositionals: true,
+    })
     const [step, number, ...rest] = positionals
     if (rest.length > 0) throw new UsageError(`Unexpected: ${rest.join(' ')}`)
     if (step === 'create') {
+      if (values.confirm) throw new UsageError('--confirm is for round open and round close')
       if (number !== undefined) throw new UsageError(`Unexpected: ${number} (the file goes after --file)`)
       return create((await database()).db, values.file, out)
     }
@@ -95,6 +125,7 @@ export const roundCommand: Command = {
     const roundId = roundNumber(number)
     const { db } = await database()
     if (!(await loadRound(db, roundId))) throw new UsageError(`There is no round ${roundId}.`)
+    if (!values.confirm) return dryRun(db, step, roundId, out)
     return step === 'open' ? open(db, roundId, out) : close(db, roundId, out)
   },
 }

@@ -65,7 +65,10 @@ export const sampleCommand: Command = {
       out.write(`  ${d.name}: ${d.selected} of ${d.population} (${d.method === 'random' ? 'at random' : 'everyone'})\n`)
     out.write(`  Total: ${draw.reduce((n, d) => n + d.selected, 0)}\n`)
     if (!values.confirm) {
-      out.write('Nothing recorded yet. Run again with the same options and --confirm to record this sample.\n')
+      out.write(
+        `Nothing recorded yet. Recording gives these ${draw.reduce((n, d) => n + d.selected, 0)} clients a login code and deletes the other ${draw.reduce((n, d) => n + d.population - d.selected, 0)}; it cannot be undone. Run again with the same options and --confirm to record this sample.\n`,
+      )
+      process.exitCode = 1
       return
     }
     try {

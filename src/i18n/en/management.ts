@@ -318,14 +318,96 @@ export const management: typeof nl = {
         'This deletes all names, addresses, e-mail addresses, client numbers and login codes of this round. This cannot be undone. The counts per municipality and the answers stay.',
       purgeDue:
         'The retention period runs up to and including {date}. After that Peiling deletes the personal data by itself (with the command purge --expired).',
-      purgeConfirm: 'Yes, I want to delete the personal data of this round now, for good',
       purgeButton: 'Delete personal data',
-      purgeConfirmRequired: 'Tick the box first to confirm that you want to delete the personal data for good.',
       purgedNotice: 'The personal data of {count} participants have been deleted.',
       notDraft: 'Only a round in preparation can be opened.',
       notOpen: 'Only an open round can be closed.',
       notClosed: 'Close the round first. Then you can delete the personal data.',
       notFound: 'This round does not exist.',
+    },
+    guard: {
+      whatHappens: 'What will happen',
+      understand: 'I understand that this cannot be undone',
+      required: 'Tick the box first to confirm that you want this.',
+      back: 'Back to the round',
+      open: {
+        title: 'Open round',
+        codes: '{count} people have a code. They can sign in from {from} up to and including {to}.',
+        noSample: 'There is no sample yet, so nobody has a code. Draw the sample first.',
+        frozen: 'The questionnaire and the municipalities are then fixed. You cannot change them any more.',
+        button: 'Yes, open the round',
+      },
+      close: {
+        title: 'Close round',
+        inProgress:
+          '{count} questionnaires are not finished. They are closed and kept as partial responses, without a link to the person.',
+        notAnswered: '{count} people with a code have not answered yet. They cannot answer any more after this.',
+        button: 'Yes, close the round',
+      },
+      purge: {
+        title: 'Delete personal data',
+        participants: 'The name, address, e-mail address, client number and code of {count} people are deleted.',
+        files: 'The letters (PDF) and e-mails with names are deleted too.',
+        kept: 'The counts per municipality and the answers stay.',
+        button: 'Yes, delete the personal data',
+      },
+    },
+    checklist: {
+      title: 'Steps of the round',
+      intro: 'What is done and what still has to happen. The next step is marked.',
+      next: 'Next step',
+      states: { done: 'Done', todo: 'To do', problem: 'Not in order' },
+      steps: {
+        template: {
+          title: 'Letters complete',
+          done: 'The invitation and the reminder are complete for every municipality.',
+          problem: '{count} letters are not complete yet: {list}.',
+          link: 'To the letter templates',
+        },
+        publicUrl: {
+          title: 'Web address on the letter',
+          done: 'The letter shows the public address {url}.',
+          problem: 'The address {url} cannot go on the letter: {reason} The server administrator sets it (PUBLIC_URL).',
+        },
+        clients: {
+          title: 'Clients imported',
+          done: '{count} clients imported.',
+          todo: 'No clients have been imported yet.',
+          link: 'To importing clients',
+        },
+        sample: {
+          title: 'Sample drawn',
+          done: '{count} clients in the sample. They have a code.',
+          todo: 'The sample has not been drawn yet.',
+          link: 'To the sample',
+        },
+        letters: {
+          title: 'Letters made',
+          done: 'Invitations made for {count} people.',
+          todo: 'The invitations have not been made yet.',
+          link: 'To the letters',
+        },
+        open: {
+          title: 'Round open',
+          done: 'The round is open.',
+          todo: 'The round is not open yet.',
+          link: 'See what opening does',
+        },
+        reminder: {
+          title: 'Reminder planned',
+          done: 'The reminder is planned for {date}.',
+          sent: 'The reminder has been made.',
+          todo: 'There is no day for the reminder yet.',
+          link: 'To the mailings',
+          linkSettings: 'Set the day of the reminder',
+        },
+      },
+      publicUrlProblems: {
+        invalid: 'it is not a valid web address.',
+        notHttps: 'it does not start with https://.',
+        notPublic:
+          'it is not a public address (for example localhost, or an address that only works inside the town hall).',
+      },
     },
     overview: {
       settings: 'Settings',

@@ -38,6 +38,13 @@ export const fieldwork = {
     confirm: 'Importeer {count} klanten',
     skipAndConfirm: 'Sla de {bad} foute regels over en importeer {count} klanten',
     skipWarning: 'Liever eerst het bestand verbeteren? Pas het bestand aan en upload het opnieuw.',
+    skipEffect: '{bad} regels worden overgeslagen, {count} klanten worden ingelezen.',
+    mostlyBad:
+      'Meer dan de helft van de regels is niet goed ({bad} van de {total}). Verbeter eerst het bestand en upload het opnieuw.',
+    fixAndUpload: 'Bestand verbeteren en opnieuw uploaden',
+    errorsCsv: 'Download de lijst met foute regels (CSV)',
+    errorsCsvColumns: { line: 'regel', field: 'veld', message: 'melding' },
+    wholeLine: 'hele regel',
     cancel: 'Annuleren',
     imported: '{count} klanten geïmporteerd.',
     importedSkipped: '{count} klanten geïmporteerd; {skipped} regels overgeslagen.',
@@ -76,6 +83,7 @@ export const fieldwork = {
       changed: 'Een deel van deze klanten is intussen al geïmporteerd. Upload het bestand opnieuw.',
       notFound: 'Deze ronde bestaat niet.',
       nothingToImport: 'Er is geen enkele goede regel om te importeren.',
+      notConfirmed: 'Zet eerst het vinkje om te bevestigen dat u de foute regels overslaat.',
     },
   },
   sample: {
@@ -99,7 +107,7 @@ export const fieldwork = {
     preview: 'Bekijk de steekproef',
     resultTitle: 'Uitkomst per gemeente',
     confirmExplain:
-      'Na bevestigen krijgen deze {count} klanten een persoonlijke inlogcode. De andere klanten worden verwijderd: zij worden niet aangeschreven. Dit kan niet ongedaan worden gemaakt.',
+      'Na bevestigen krijgen deze {count} klanten een persoonlijke inlogcode. De andere {removed} klanten worden verwijderd: zij worden niet aangeschreven. Dit kan niet ongedaan worden gemaakt.',
     confirm: 'Bevestig de steekproef ({count} klanten)',
     confirmed: 'De steekproef is vastgelegd. {count} klanten hebben een inlogcode.',
     doneIntro: 'De steekproef is vastgelegd: {count} klanten hebben een inlogcode.',
@@ -113,6 +121,7 @@ export const fieldwork = {
       changed: 'Het klantenbestand is veranderd sinds u de steekproef bekeek. Bekijk de steekproef opnieuw.',
       noPopulation: 'Er zijn nog geen klanten geïmporteerd.',
       badSize: 'Het aantal klopt niet.',
+      notConfirmed: 'Zet eerst het vinkje om te bevestigen dat u de steekproef vastlegt. Er is nog niets vastgelegd.',
       roundClosed: 'Deze ronde is gesloten.',
     },
   },

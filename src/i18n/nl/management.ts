@@ -318,15 +318,97 @@ export const management = {
         'Dit verwijdert alle namen, adressen, e-mailadressen, klantnummers en inlogcodes van deze ronde. Dit kan niet ongedaan worden gemaakt. De aantallen per gemeente en de antwoorden blijven.',
       purgeDue:
         'De bewaartermijn loopt tot en met {date}. Daarna verwijdert Peiling de persoonsgegevens vanzelf (met de opdracht purge --expired).',
-      purgeConfirm: 'Ja, ik wil de persoonsgegevens van deze ronde nu definitief verwijderen',
       purgeButton: 'Persoonsgegevens verwijderen',
-      purgeConfirmRequired:
-        'Zet eerst het vinkje om te bevestigen dat u de persoonsgegevens definitief wilt verwijderen.',
       purgedNotice: 'De persoonsgegevens van {count} deelnemers zijn verwijderd.',
       notDraft: 'Alleen een ronde in voorbereiding kan open.',
       notOpen: 'Alleen een open ronde kan dicht.',
       notClosed: 'Sluit de ronde eerst. Daarna kunt u de persoonsgegevens verwijderen.',
       notFound: 'Deze ronde bestaat niet.',
+    },
+    guard: {
+      whatHappens: 'Dit gaat er gebeuren',
+      understand: 'Ik begrijp dat dit niet terug kan',
+      required: 'Zet eerst het vinkje om te bevestigen dat u dit wilt.',
+      back: 'Terug naar de ronde',
+      open: {
+        title: 'Ronde openen',
+        codes: '{count} mensen hebben een code. Zij kunnen inloggen van {from} tot en met {to}.',
+        noSample: 'Er is nog geen steekproef. Niemand heeft dus een code. Trek eerst de steekproef.',
+        frozen: 'De vragenlijst en de gemeenten liggen daarna vast. U kunt ze niet meer veranderen.',
+        button: 'Ja, open de ronde',
+      },
+      close: {
+        title: 'Ronde sluiten',
+        inProgress:
+          '{count} vragenlijsten zijn nog niet klaar. Ze worden afgesloten en bewaard als onvolledig antwoord, zonder koppeling aan de persoon.',
+        notAnswered: '{count} mensen met een code hebben nog niet geantwoord. Zij kunnen daarna niet meer antwoorden.',
+        button: 'Ja, sluit de ronde',
+      },
+      purge: {
+        title: 'Persoonsgegevens verwijderen',
+        participants: 'Van {count} mensen worden naam, adres, e-mailadres, klantnummer en code gewist.',
+        files: 'De brieven (PDF) en e-mails met namen worden ook gewist.',
+        kept: 'De aantallen per gemeente en de antwoorden blijven.',
+        button: 'Ja, verwijder de persoonsgegevens',
+      },
+    },
+    checklist: {
+      title: 'Stappen van de ronde',
+      intro: 'Wat klaar is en wat nog moet gebeuren. De volgende stap staat voorop.',
+      next: 'Volgende stap',
+      states: { done: 'Klaar', todo: 'Nog te doen', problem: 'Niet in orde' },
+      steps: {
+        template: {
+          title: 'Brieven compleet',
+          done: 'De uitnodiging en de herinnering zijn compleet voor elke gemeente.',
+          problem: '{count} brieven zijn nog niet compleet: {list}.',
+          link: 'Naar de briefsjablonen',
+        },
+        publicUrl: {
+          title: 'Internetadres op de brief',
+          done: 'Op de brief staat het openbare adres {url}.',
+          problem:
+            'Het adres {url} kan niet op de brief: {reason} De beheerder van de server stelt dit in (PUBLIC_URL).',
+        },
+        clients: {
+          title: 'Klanten geïmporteerd',
+          done: '{count} klanten geïmporteerd.',
+          todo: 'Er zijn nog geen klanten geïmporteerd.',
+          link: 'Naar klanten importeren',
+        },
+        sample: {
+          title: 'Steekproef getrokken',
+          done: '{count} klanten in de steekproef. Zij hebben een code.',
+          todo: 'De steekproef is nog niet getrokken.',
+          link: 'Naar de steekproef',
+        },
+        letters: {
+          title: 'Brieven gemaakt',
+          done: 'Uitnodigingen gemaakt voor {count} mensen.',
+          todo: 'De uitnodigingen zijn nog niet gemaakt.',
+          link: 'Naar de brieven',
+        },
+        open: {
+          title: 'Ronde open',
+          done: 'De ronde is open.',
+          todo: 'De ronde is nog niet open.',
+          link: 'Bekijk wat openen doet',
+        },
+        reminder: {
+          title: 'Herinnering gepland',
+          done: 'De herinnering is gepland op {date}.',
+          sent: 'De herinnering is gemaakt.',
+          todo: 'Er is nog geen dag voor de herinnering.',
+          link: 'Naar de verzendingen',
+          linkSettings: 'Dag van de herinnering instellen',
+        },
+      },
+      publicUrlProblems: {
+        invalid: 'het is geen goed internetadres.',
+        notHttps: 'het begint niet met https://.',
+        notPublic:
+          'het is geen openbaar adres (bijvoorbeeld localhost, of een adres dat alleen binnen het gemeentehuis werkt).',
+      },
     },
     overview: {
       settings: 'Instellingen',

@@ -149,7 +149,7 @@ beforeAll(async () => {
   )
   expect(preview.statusCode).toBe(200)
   const uploadUrl = /action="(\/beheer\/rondes\/\d+\/import\/[0-9a-f-]+)"/.exec(preview.body)![1]!
-  expect((await researcher.submit(uploadUrl, { actie: 'overslaan' })).body).toContain(
+  expect((await researcher.submit(uploadUrl, { actie: 'overslaan', confirm: 'ja' })).body).toContain(
     '4 klanten geïmporteerd; 1 regels overgeslagen.',
   )
 
@@ -159,7 +159,12 @@ beforeAll(async () => {
     `${roundBase}/steekproef?${new URLSearchParams(formFields(sample.body, `${roundBase}/steekproef`, 'get')).toString()}`,
   )
   expect(
-    (await researcher.submit(`${roundBase}/steekproef`, formFields(drawn.body, `${roundBase}/steekproef`))).body,
+    (
+      await researcher.submit(`${roundBase}/steekproef`, {
+        ...formFields(drawn.body, `${roundBase}/steekproef`),
+        confirm: 'ja',
+      })
+    ).body,
   ).toContain('4 klanten hebben een inlogcode')
 
   // The invitation letter's text with markup.
@@ -189,7 +194,8 @@ beforeAll(async () => {
   )
   expect(savedReminder.statusCode).toBe(303)
 
-  expect((await researcher.submit(`${roundBase}/openen`, {})).body).toContain('open')
+  await researcher.visit(`${roundBase}/openen`)
+  expect((await researcher.submit(`${roundBase}/openen`, { confirm: 'ja' })).body).toContain('De ronde is open.')
   await researcher.visit(`${roundBase}/brieven`)
   expect((await researcher.post(`${roundBase}/brieven`, { actie: 'uitnodiging' })).statusCode).toBe(303)
   await researcher.visit(`${roundBase}/verzendingen`)

@@ -146,7 +146,20 @@ describe('setting up a round', () => {
       })
       .returning('id')
       .executeTakeFirstOrThrow()
-    const opened = await researcher.submit(`${url}/openen`, {})
+    // The round page's button leads to a page that says what opening does; only the ticked box opens.
+    await researcher.visit(url)
+    expect(researcher.lastPage).toContain(`href="${url}/openen"`)
+    const confirmation = await researcher.visit(`${url}/openen`)
+    expect(confirmation.body).toContain('Er is nog geen steekproef. Niemand heeft dus een code.')
+    expect(confirmation.body).toContain('De vragenlijst en de gemeenten liggen daarna vast.')
+    const unconfirmed = await researcher.post(`${url}/openen`, {})
+    expect(unconfirmed.statusCode).toBe(422)
+    expect(unconfirmed.body).toContain('Zet eerst het vinkje')
+    expect(
+      (await t.database.db.selectFrom('rounds').select('status').where('id', '=', round.id).executeTakeFirstOrThrow())
+        .status,
+    ).toBe('draft')
+    const opened = await researcher.submit(`${url}/openen`, { confirm: 'ja' })
     expect(opened.body).toContain('De ronde is open.')
     expect(opened.body).toContain('De vragenlijst ligt vast sinds de ronde open is.')
     const refused = await researcher.post(
@@ -201,8 +214,16 @@ describe('closing a round', () => {
         .execute()
     }
     const url = `/beheer/rondes/${round.roundId}`
-    await researcher.visit(url)
-    const page = await researcher.submit(`${url}/sluiten`, {})
+    const confirmation = await researcher.visit(`${url}/sluiten`)
+    expect(confirmation.body).toContain('2 vragenlijsten zijn nog niet klaar. Ze worden afgesloten')
+    expect(confirmation.body).toContain('6 mensen met een code hebben nog niet geantwoord.')
+    // Without the tick nothing happens: the answers stay in progress.
+    const unconfirmed = await researcher.post(`${url}/sluiten`, {})
+    expect(unconfirmed.statusCode).toBe(422)
+    expect(unconfirmed.body).toContain('Zet eerst het vinkje')
+    expect(await t.database.db.selectFrom('answers_in_progress').selectAll().execute()).toHaveLength(2)
+    expect(await auditActions(round.roundId)).toEqual([])
+    const page = await researcher.submit(`${url}/sluiten`, { confirm: 'ja' })
     expect(page.body).toContain('De ronde is gesloten. 2 onvolledige antwoorden zijn bewaard')
     const responses = await t.database.db
       .selectFrom('responses')
@@ -216,7 +237,7 @@ describe('closing a round', () => {
     expect(await t.database.db.selectFrom('answers_in_progress').selectAll().execute()).toEqual([])
     expect(await auditActions(round.roundId)).toEqual(['round.close'])
     // Closing twice is refused with a clear message.
-    const again = await researcher.post(`${url}/sluiten`, {})
+    const again = await researcher.post(`${url}/sluiten`, { confirm: 'ja' })
     expect(again.statusCode).toBe(409)
     expect(again.body).toContain('Alleen een open ronde kan dicht.')
   })
@@ -226,7 +247,10 @@ describe('closing a round', () => {
     const url = `/beheer/rondes/${round.roundId}`
     await researcher.visit(url)
     expect((await researcher.post(`${url}/opschonen`, { confirm: 'ja' })).body).toContain('Sluit de ronde eerst.')
-    await researcher.submit(`${url}/sluiten`, {})
+    await researcher.visit(`${url}/sluiten`)
+    await researcher.submit(`${url}/sluiten`, { confirm: 'ja' })
+    const confirmation = await researcher.visit(`${url}/opschonen`)
+    expect(confirmation.body).toContain('Van 6 mensen worden naam, adres, e-mailadres, klantnummer en code gewist.')
     const unconfirmed = await researcher.post(`${url}/opschonen`, {})
     expect(unconfirmed.statusCode).toBe(422)
     expect(unconfirmed.body).toContain('Zet eerst het vinkje')

@@ -1,7 +1,8 @@
 /**
  * `/beheer/rondes/:roundId/steekproef`: per municipality everyone or n at random, with a
- * seed. "Bekijk" shows the draw per municipality (a GET: nothing changes); "Bevestig"
- * records it, gives the drawn clients their login codes and removes the others.
+ * seed. "Bekijk" shows the draw per municipality (a GET: nothing changes); "Bevestig",
+ * with the box "I understand that this cannot be undone" ticked (confirm=ja), records it,
+ * gives the drawn clients their login codes and removes the others.
  */
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify'
 import type { StratumPlan } from '#src/server/services/fieldwork/sample.ts'
@@ -105,6 +106,7 @@ const samplePages: FastifyPluginAsync = async (app) => {
       draw,
       seed,
       total: draw?.reduce((n, d) => n + d.selected, 0) ?? 0,
+      removed: draw?.reduce((n, d) => n + d.population - d.selected, 0) ?? 0,
       populationTotal: [...population.values()].reduce((a, b) => a + b, 0),
     })
   })
@@ -117,6 +119,16 @@ const samplePages: FastifyPluginAsync = async (app) => {
     if (!plan || seed === undefined) {
       request.notice('fieldwork.sample.refused.changed', undefined, 'refused')
       return reply.redirect(base, 303)
+    }
+    if (request.body?.confirm !== 'ja') {
+      // Back to the same draw, so the box can be ticked; nothing is recorded.
+      const again = new URLSearchParams({ seed: String(seed) })
+      for (const s of round.strata) {
+        again.set(`methode-${s.id}`, request.body?.[`methode-${s.id}`] === 'aselect' ? 'aselect' : 'iedereen')
+        again.set(`aantal-${s.id}`, request.body?.[`aantal-${s.id}`] ?? '')
+      }
+      request.notice('fieldwork.sample.refused.notConfirmed', undefined, 'refused')
+      return reply.redirect(`${base}?${again}#resultaat`, 303)
     }
     const expected = Object.fromEntries(
       round.strata.map((s) => [s.id, String(request.body?.[`vingerafdruk-${s.id}`] ?? '')]),

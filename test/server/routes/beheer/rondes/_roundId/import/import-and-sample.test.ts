@@ -53,7 +53,38 @@ describe('importing the client file', () => {
     expect(refused.body).toContain('Kies of u die regels overslaat')
     expect(await participantsOf(round.roundId)).toHaveLength(0)
 
-    const done = await browser.submit(uploadUrl, { actie: 'overslaan' })
+    // 8 of 10 lines bad: fixing the file is the primary action, skipping only a secondary one.
+    expect(preview.body).toContain('Meer dan de helft van de regels is niet goed (8 van de 10).')
+    expect(preview.body).toMatch(/value="annuleren" class="primary">Bestand verbeteren en opnieuw uploaden</)
+    expect(preview.body).toMatch(
+      /value="overslaan" class="secondary">Sla de 8 foute regels over en importeer 2 klanten</,
+    )
+    expect(preview.body).toContain('8 regels worden overgeslagen, 2 klanten worden ingelezen.')
+
+    // The bad lines download as a CSV: line, column and the message, one row per reason.
+    expect(preview.body).toContain(`href="${uploadUrl}/fouten.csv"`)
+    const csv = await browser.get(`${uploadUrl}/fouten.csv`)
+    expect(csv.statusCode).toBe(200)
+    expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8')
+    const csvLines = csv.body
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split('\r\n')
+    expect(csvLines[0]).toBe('regel;veld;melding')
+    expect(csvLines).toContain('5;postcode;"postcode ""12345"" klopt niet (moet zijn als 1234 AB)"')
+    expect(csvLines).toContain('4;postcode;postcode ontbreekt')
+    expect(csvLines).toContain('7;hele regel;heeft 13 kolommen, de eerste regel heeft er 12')
+    expect(csv.body).toContain('10;taal;"taal ""xx"" is onbekend')
+    expect(new Set(csvLines.slice(1).map((l) => l.split(';')[0]))).toEqual(
+      new Set(['2', '3', '4', '5', '6', '7', '9', '10']),
+    )
+
+    // Skipping without ticking "I understand" imports nothing.
+    const unconfirmed = await browser.submit(uploadUrl, { actie: 'overslaan' })
+    expect(unconfirmed.body).toContain('Zet eerst het vinkje om te bevestigen dat u de foute regels overslaat.')
+    expect(await participantsOf(round.roundId)).toHaveLength(0)
+
+    const done = await browser.submit(uploadUrl, { actie: 'overslaan', confirm: 'ja' })
     expect(done.body).toContain('2 klanten geïmporteerd; 8 regels overgeslagen.')
     expect((await participantsOf(round.roundId)).map((p) => p.last_name).sort()).toEqual([
       '<script>alert(1)</script>',
@@ -70,6 +101,27 @@ describe('importing the client file', () => {
       .orderBy('id')
       .execute()
     expect(actions.map((a) => a.action)).toEqual(['import.upload', 'import.clients'])
+  })
+
+  it('offers skipping as the main choice when only a few lines are bad', async () => {
+    const round = await createRound(t.database.db, { participantsPerStratum: 0 })
+    const browser = await signedInAs(t.app, 'researcher')
+    await browser.visit(`/beheer/rondes/${round.roundId}/import`)
+    const lines = readFileSync(`${FIXTURES}/clients-small.csv`, 'utf8').trimEnd().split(/\r?\n/)
+    const file = [...lines.slice(0, 4), 'K999999;X.;;Zonderstraat;;1;;7559 SH;Hengelo;Hengelo;;nl'].join('\r\n')
+    const preview = await uploadAndFollow(
+      browser,
+      `/beheer/rondes/${round.roundId}/import`,
+      {},
+      { bestand: { name: 'bijna-goed.csv', data: file } },
+    )
+    expect(preview.body).not.toContain('Meer dan de helft')
+    expect(preview.body).not.toContain('Bestand verbeteren en opnieuw uploaden')
+    expect(preview.body).toMatch(/value="overslaan" class="primary">Sla de 1 foute regels over en importeer 3 klanten</)
+    expect(preview.body).toContain('1 regels worden overgeslagen, 3 klanten worden ingelezen.')
+    const uploadUrl = /action="(\/beheer\/rondes\/\d+\/import\/[0-9a-f-]+)"/.exec(preview.body)![1]!
+    const csv = await browser.get(`${uploadUrl}/fouten.csv`)
+    expect(csv.body.replace(/^\uFEFF/, '')).toBe('regel;veld;melding\r\n5;straat;straat ontbreekt\r\n')
   })
 
   it('explains a file without the needed columns, and cancelling stores nothing', async () => {
@@ -189,7 +241,13 @@ describe('drawing the sample', () => {
       [...shown.body.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)].map((m) => [m[1]!, m[2]!]),
     )
     delete fields._csrf
-    const confirmed = await browser.submit(`/beheer/rondes/${round.roundId}/steekproef`, fields)
+    expect(shown.body).toContain('De andere 712 klanten worden verwijderd')
+    // Without ticking "I understand" nothing is recorded, and the same draw is shown again.
+    const unconfirmed = await browser.submit(`/beheer/rondes/${round.roundId}/steekproef`, fields)
+    expect(unconfirmed.body).toContain('Zet eerst het vinkje om te bevestigen dat u de steekproef vastlegt.')
+    expect(unconfirmed.body).toContain('Bevestig de steekproef (2300 klanten)')
+    expect((await participantsOf(round.roundId)).filter((p) => p.code)).toHaveLength(0)
+    const confirmed = await browser.submit(`/beheer/rondes/${round.roundId}/steekproef`, { ...fields, confirm: 'ja' })
     expect(confirmed.body).toContain('2300 klanten hebben een inlogcode')
     expect(confirmed.body).toContain('20221001')
 
@@ -219,7 +277,7 @@ describe('drawing the sample', () => {
       [...shown2.body.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)].map((m) => [m[1]!, m[2]!]),
     )
     delete fields2._csrf
-    await browser.submit(`/beheer/rondes/${again.roundId}/steekproef`, fields2)
+    await browser.submit(`/beheer/rondes/${again.roundId}/steekproef`, { ...fields2, confirm: 'ja' })
     const numbers = async (roundId: number) => (await participantsOf(roundId)).map((p) => p.client_number).sort()
     expect(await numbers(again.roundId)).toEqual(await numbers(round.roundId))
 
