@@ -1,12 +1,12 @@
 /**
  * The round page's checklist: every step from template to reminder, whether it is done,
  * and which comes next. It reads the same facts the steps themselves check (the template
- * check, the public address, the sample), so the list cannot say "ready" when printing
+ * check of print-readiness.ts, the public address, the sample), so the list cannot say "ready" when printing
  * would refuse.
  */
 import type { DB } from '#src/server/db/connect.ts'
 import type { CalendarDate, MailingKind } from '#src/server/db/schema.ts'
-import { checkTemplate, effectiveTemplate } from '#src/server/services/fieldwork/letter-templates.ts'
+import { printProblems } from '#src/server/services/fieldwork/print-readiness.ts'
 import type { PublicUrlProblem } from '#src/server/services/fieldwork/public-url.ts'
 import { publicUrlProblem } from '#src/server/services/fieldwork/public-url.ts'
 
@@ -29,22 +29,23 @@ export interface ChecklistStep {
 
 const KINDS: MailingKind[] = ['invitation', 'reminder']
 
-/** "Hengelo (herinnering)" for each municipality and kind whose template would not print. */
-async function incompleteTemplates(db: DB, roundId: number): Promise<Array<{ stratum: string; kind: MailingKind }>> {
-  const strata = await db
-    .selectFrom('strata')
-    .select(['id', 'name'])
-    .where('round_id', '=', roundId)
-    .orderBy('id')
-    .execute()
-  const incomplete: Array<{ stratum: string; kind: MailingKind }> = []
-  for (const s of strata) {
-    for (const kind of KINDS) {
-      const { template } = await effectiveTemplate(db, roundId, s.id, kind)
-      if (checkTemplate(template).length > 0) incomplete.push({ stratum: s.name, kind })
-    }
+/**
+ * "Hengelo (herinnering)" for each municipality and kind whose letters printing would
+ * refuse (print-readiness.ts: the same check the print steps make).
+ */
+async function incompleteTemplates(
+  db: DB,
+  roundId: number,
+  publicUrl: string,
+): Promise<Array<{ stratum: string; kind: MailingKind }>> {
+  const incomplete: Array<{ stratum: string; kind: MailingKind; stratumId: number }> = []
+  for (const kind of KINDS) {
+    const problems = await printProblems(db, roundId, kind, publicUrl)
+    for (const t of problems?.templates ?? []) incomplete.push({ stratum: t.stratumName, kind, stratumId: t.stratumId })
   }
   return incomplete
+    .sort((x, y) => x.stratumId - y.stratumId || KINDS.indexOf(x.kind) - KINDS.indexOf(y.kind))
+    .map(({ stratum, kind }) => ({ stratum, kind }))
 }
 
 export interface ChecklistFacts {
@@ -76,7 +77,7 @@ export async function checklistFacts(db: DB, publicUrl: string, roundId: number)
     .where('round_id', '=', roundId)
     .execute()
   return {
-    incompleteTemplates: await incompleteTemplates(db, roundId),
+    incompleteTemplates: await incompleteTemplates(db, roundId, publicUrl),
     publicUrlProblem: publicUrlProblem(publicUrl),
     clients: Number(clients.n),
     sampled: samples.length > 0 ? samples.reduce((n, s) => n + s.selected, 0) : null,

@@ -3,6 +3,7 @@ import type { Browser, TestApp } from '#test/helpers/app.ts'
 import { createTestApp } from '#test/helpers/app.ts'
 import { signedInAs } from '#test/helpers/staff.ts'
 import { createRound, daysFromToday } from '#test/helpers/fixtures.ts'
+import { createPrintableRound } from '#test/helpers/letters.ts'
 import { effectiveTemplate } from '#src/server/services/fieldwork/letter-templates.ts'
 
 let t: TestApp
@@ -74,8 +75,19 @@ describe('the checklist on the round page', () => {
     expect(['Nog te doen', 'Niet in orde']).toContain(next[0]!.state)
   })
 
+  it('says the letters are complete only when printing would accept them', async () => {
+    // The built-in templates have placeholders (no logo, a department as signatory): printing refuses them.
+    const plain = await createRound(t.database.db, { status: 'draft', participantsPerStratum: 0 })
+    const refused = (await checklistOf(plain.roundId)).get('Brieven compleet')!
+    expect(refused.state).toBe('Niet in orde')
+    for (const s of plain.strata) expect(refused.text).toContain(`${s.name} (uitnodiging)`)
+
+    const printable = await createPrintableRound(t.database.db, { status: 'draft', participantsPerStratum: 0 })
+    expect((await checklistOf(printable.roundId)).get('Brieven compleet')).toMatchObject({ state: 'Klaar' })
+  })
+
   it('names the municipality and letter whose template is not complete', async () => {
-    const round = await createRound(t.database.db, { status: 'draft', participantsPerStratum: 0 })
+    const round = await createPrintableRound(t.database.db, { status: 'draft', participantsPerStratum: 0 })
     const hengelo = round.strata.find((s) => s.name === 'Hengelo')!
     const { template } = await effectiveTemplate(t.database.db, round.roundId, hengelo.id, 'reminder')
     await t.database.db
