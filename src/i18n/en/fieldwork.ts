@@ -149,7 +149,11 @@ export const fieldwork: typeof nl = {
     mailingIntro: '{count} letters. The same people and the same login codes, also when you make the files again.',
     busy: 'The files are being made. This page refreshes itself.',
     refreshNow: 'Refresh now',
-    contents: { letters: 'Letters', questionnaires: 'Paper questionnaires' },
+    contents: {
+      letters: 'Letters',
+      questionnaires: 'Paper questionnaires',
+      sets: 'Sets: letter with paper questionnaire',
+    },
     status: 'Progress',
     statuses: {
       queued: 'Waiting its turn',
@@ -307,5 +311,9 @@ export const fieldwork: typeof nl = {
       noSample: 'There is no sample yet. Draw the sample first.',
       roundClosed: 'This round is closed.',
     },
+  },
+  printSets: {
+    markSet: 'Set {set}',
+    markSheet: 'sheet {sheet} of {sheets}',
   },
 }

@@ -149,7 +149,11 @@ export const fieldwork = {
     mailingIntro: '{count} brieven. Dezelfde mensen en dezelfde inlogcodes, ook als u de bestanden opnieuw maakt.',
     busy: 'De bestanden worden gemaakt. Deze pagina ververst zichzelf.',
     refreshNow: 'Nu verversen',
-    contents: { letters: 'Brieven', questionnaires: 'Papieren vragenlijsten' },
+    contents: {
+      letters: 'Brieven',
+      questionnaires: 'Papieren vragenlijsten',
+      sets: 'Sets: brief met papieren vragenlijst',
+    },
     status: 'Stand',
     statuses: {
       queued: 'Wacht op zijn beurt',
@@ -308,5 +312,9 @@ export const fieldwork = {
       noSample: 'Er is nog geen steekproef. Trek eerst de steekproef.',
       roundClosed: 'Deze ronde is gesloten.',
     },
+  },
+  printSets: {
+    markSet: 'Set {set}',
+    markSheet: 'vel {sheet} van {sheets}',
   },
 }
