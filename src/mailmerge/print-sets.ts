@@ -27,14 +27,14 @@ export interface PrintSet {
   form?: PaperFormItem
 }
 
-export interface WrittenSet {
+export interface WrittenSet<T extends PrintSet = PrintSet> {
   /** 1-based number in the stream, as in the set mark. */
   number: number
   sheets: number
-  item: PrintSet
+  item: T
 }
 
-export interface PrintSetsOptions {
+export interface PrintSetsOptions<T extends PrintSet = PrintSet> {
   /** Needed when any set has a form. */
   definition?: QuestionnaireDefinition
   stratumNames?: Record<string, string>
@@ -42,18 +42,18 @@ export interface PrintSetsOptions {
   /** Called after each set with the number of sets written so far. */
   onProgress?(done: number): void
   /** Called after each set is written, in stream order (for the manifest). */
-  onSet?(set: WrittenSet): void | Promise<void>
+  onSet?(set: WrittenSet<T>): void | Promise<void>
 }
 
 /**
  * Writes every set into one PDF on `out` and ends `out`. On an error the output is
  * destroyed, so a partial print file is never taken for a complete one.
  */
-export async function writePrintSets(
-  sets: AsyncIterable<PrintSet> | Iterable<PrintSet>,
+export async function writePrintSets<T extends PrintSet>(
+  sets: AsyncIterable<T> | Iterable<T>,
   template: LetterTemplate,
   out: Writable,
-  options: PrintSetsOptions = {},
+  options: PrintSetsOptions<T> = {},
 ): Promise<{ sets: number; pages: number }> {
   const title = options.title ?? (template.kind === 'invitation' ? 'Uitnodigingen' : 'Herinneringen')
   const pdf = new StreamingPdf(out, { bufferPages: true, title, author: template.sender.organisation, lang: 'nl' })
