@@ -8,12 +8,18 @@ import { createMailings, eligibleCounts, MailingRefusedError } from '#src/server
 export const remindCommand: Command = {
   name: 'remind',
   summary:
-    'A reminder to everyone who has not taken part (online or paper), never to opted-out or returned letters: shows the count per municipality; --confirm makes it (letters PDF and/or e-mails).',
-  usage: 'remind --round N --channel letter|email|both [--confirm]',
+    'A reminder to everyone who has not taken part (online or paper), never to opted-out or returned letters: shows the count per municipality; --confirm makes it (letters PDF and/or e-mails); --with-forms adds a fresh paper form to each letter (collated sets, or apart with --separate).',
+  usage: 'remind --round N --channel letter|email|both [--with-forms] [--separate] [--confirm]',
   async run(args, { database, config, out }) {
     const { values } = parseArgs({
       args,
-      options: { round: { type: 'string' }, channel: { type: 'string' }, confirm: { type: 'boolean' } },
+      options: {
+        round: { type: 'string' },
+        channel: { type: 'string' },
+        confirm: { type: 'boolean' },
+        'with-forms': { type: 'boolean' },
+        separate: { type: 'boolean' },
+      },
     })
     const channels: Channel[] | undefined = {
       letter: ['letter'] as Channel[],
@@ -37,11 +43,21 @@ export const remindCommand: Command = {
       const made = await createMailings(db, round.id, 'reminder', channels, {
         actor: cliActor(),
         publicUrl: config.publicUrl,
+        forms: Boolean(values['with-forms']),
+        layout: values.separate ? 'separate' : 'sets',
       })
       for (const m of made) {
         out.write(`Made reminder mailing ${m.mailingId} by ${m.channel}: ${m.recipients}.\n`)
         if (m.channel === 'letter')
-          await makePrintFiles(db, config, round, m.mailingId, 'letters', { again: false }, out)
+          await makePrintFiles(
+            db,
+            config,
+            round,
+            m.mailingId,
+            ['sets', 'letters', 'questionnaires'],
+            { again: false },
+            out,
+          )
         else if (!(await sendQueuedEmail(db, config, m.mailingId, out))) process.exitCode = 1
       }
     } catch (error) {
