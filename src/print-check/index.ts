@@ -17,6 +17,9 @@ import { PdfDocument } from './pdf-pages.ts'
 export { PdfReadError } from './pdf-pages.ts'
 export type { CollationProblem, CollationReport, SheetPlace } from './collation.ts'
 
+/** A scan with more pages than the caller allows (reading one takes a fifth of a second). */
+export class TooManyScannedPages extends Error {}
+
 export interface PrintCheck extends CollationReport {
   /** How the pages were read: the marks a file made here carries, or the printed symbols of a scan. */
   source: 'printFile' | 'scan' | 'mixed'
@@ -24,7 +27,7 @@ export interface PrintCheck extends CollationReport {
 
 export async function checkPrintFile(
   bytes: Buffer,
-  options: { onProgress?(done: number, pages: number): void } = {},
+  options: { onProgress?(done: number, pages: number): void; maxScannedPages?: number } = {},
 ): Promise<PrintCheck> {
   const pdf = new PdfDocument(bytes)
   const readings: PageReading[] = []
@@ -34,6 +37,7 @@ export async function checkPrintFile(
     let reading = readPageDictionary(page)
     if (reading) fromDictionaries++
     else if (page.images.length > 0) {
+      if (fromImages >= (options.maxScannedPages ?? Number.POSITIVE_INFINITY)) throw new TooManyScannedPages()
       reading = await readPageImage(page)
       fromImages++
     } else {

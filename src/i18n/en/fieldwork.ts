@@ -315,6 +315,15 @@ export const fieldwork: typeof nl = {
   printSets: {
     markSet: 'Set {set}',
     markSheet: 'sheet {sheet} of {sheets}',
+    intro:
+      'Per person the letter and then their own paper questionnaire, in one file per municipality. Print double-sided: every set starts on a new sheet. At the bottom left of every sheet is the set number and "sheet 2 of 5", also as a code. The list of sets gives per set the login code, the number of sheets and the postcode.',
+    downloadList: 'List of sets {name} (CSV)',
+    layoutLegend: 'How do you want the files?',
+    layoutSets: 'Sets: per person the letter and then the questionnaire, in one file (recommended)',
+    layoutSeparate: 'Letters and questionnaires in separate files',
+    reminderForms: 'With a new paper questionnaire in every letter',
+    reminderFormsNote:
+      'Every letter comes with a new paper questionnaire. Per person, letter and questionnaire are together in one file.',
   },
   printCheck: {
     title: 'Check a print file or scan',
@@ -337,7 +346,8 @@ export const fieldwork: typeof nl = {
       'There are no set marks in this file. Is it a print file with sets (letter and form together), or a scan of one?',
     notPdf: 'This file cannot be read as a PDF.',
     noFile: 'Choose a PDF file.',
-    tooLarge: 'The file is larger than {max}. Check part of the stack, or use peiling check-print on the server.',
+    tooManyPages:
+      'The scan has more than {max} pages. Check part of the stack, or use peiling check-print on the server.',
     problems: {
       outOfSequence:
         'Page {page}: set {set}, sheet {sheet} of {sheets} is out of place (after set {afterSet}, sheet {afterSheet}).',

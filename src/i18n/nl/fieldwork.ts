@@ -316,6 +316,15 @@ export const fieldwork = {
   printSets: {
     markSet: 'Set {set}',
     markSheet: 'vel {sheet} van {sheets}',
+    intro:
+      'Per persoon de brief en daarna de eigen papieren vragenlijst, in één bestand per gemeente. Druk dubbelzijdig: elke set begint op een nieuw vel. Links onder op elk vel staat het setnummer en "vel 2 van 5", ook als code. De lijst van sets noemt per set de inlogcode, het aantal vellen en de postcode.',
+    downloadList: 'Lijst van sets {name} (CSV)',
+    layoutLegend: 'Hoe wilt u de bestanden?',
+    layoutSets: 'Sets: per persoon de brief en dan de vragenlijst, in één bestand (aanbevolen)',
+    layoutSeparate: 'Brieven en vragenlijsten in aparte bestanden',
+    reminderForms: 'Met nieuwe papieren vragenlijst bij elke brief',
+    reminderFormsNote:
+      'Bij elke brief zit een nieuwe papieren vragenlijst. Per persoon komen brief en vragenlijst samen in één bestand.',
   },
   printCheck: {
     title: 'Printbestand of scan controleren',
@@ -338,8 +347,8 @@ export const fieldwork = {
       'Er staan geen setmerktekens in dit bestand. Is het een printbestand met sets (brief en vragenlijst samen), of een scan daarvan?',
     notPdf: 'Dit bestand kan niet gelezen worden als PDF.',
     noFile: 'Kies een PDF-bestand.',
-    tooLarge:
-      'Het bestand is groter dan {max}. Controleer een deel van de stapel, of gebruik peiling check-print op de server.',
+    tooManyPages:
+      'De scan heeft meer dan {max} pagina’s. Controleer een deel van de stapel, of gebruik peiling check-print op de server.',
     problems: {
       outOfSequence:
         'Pagina {page}: set {set}, vel {sheet} van {sheets} ligt op de verkeerde plaats (na set {afterSet}, vel {afterSheet}).',
