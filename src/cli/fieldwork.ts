@@ -12,12 +12,16 @@ import type { LetterBatchContent, MailingKind } from '#src/server/db/schema.ts'
 import { translator as translatorIn } from '#src/i18n/translate.ts'
 import { assertPrintable, describeProblems, PrintRefusedError } from '#src/server/services/fieldwork/print-readiness.ts'
 import { testPrintFileName, writeTestPrint } from '#src/server/services/fieldwork/test-print.ts'
+import type { PrintLayout } from '#src/server/services/fieldwork/letter-batches.ts'
 import {
   batchesOfRound,
   batchFolder,
+  changePrintLayout,
+  layoutOf,
   remakeBatches,
   runQueuedLetterBatches,
 } from '#src/server/services/fieldwork/letter-batches.ts'
+import { manifestName } from '#src/server/services/fieldwork/print-manifest.ts'
 import { createMailings, mailingHistory } from '#src/server/services/fieldwork/mailings.ts'
 import { createMailTransport } from '#src/server/services/fieldwork/mail-transport.ts'
 import { processEmailQueue, queueStatus } from '#src/server/services/fieldwork/email-queue.ts'
@@ -72,6 +76,7 @@ export async function letterMailingOption(
   round: StaffRound,
   value: string | undefined,
   out: NodeJS.WritableStream,
+  layout?: PrintLayout,
 ): Promise<number> {
   const letters = (await mailingHistory(db, round.id)).filter((m) => m.channel === 'letter')
   if (value !== undefined) {
@@ -87,6 +92,7 @@ export async function letterMailingOption(
   const [made] = await createMailings(db, round.id, 'invitation', ['letter'], {
     actor: cliActor(),
     publicUrl: config.publicUrl,
+    ...(layout ? { layout } : {}),
   })
   out.write(`Made the invitation letter mailing ${made!.mailingId}: ${made!.recipients} letters.\n`)
   return made!.mailingId
@@ -132,13 +138,15 @@ export async function makeTestPrints(
   out.write('A test print is not a mailing: nobody is recorded as written to.\n')
 }
 
-/** Makes the mailing's print files of one kind with a progress line; prints where they are. */
+const LABELS: Record<LetterBatchContent, string> = { letters: 'letters', questionnaires: 'paper forms', sets: 'sets' }
+
+/** Makes the mailing's print files of the given kinds with a progress line; prints where they are (and the list of sets beside a sets file). */
 export async function makePrintFiles(
   db: DB,
   config: AppConfig,
   round: StaffRound,
   mailingId: number,
-  content: LetterBatchContent,
+  contents: LetterBatchContent[],
   options: { again: boolean; copyTo?: string },
   out: NodeJS.WritableStream,
 ): Promise<void> {
@@ -146,39 +154,43 @@ export async function makePrintFiles(
     // A remake prints with the template as it is now: it must still be complete.
     const kind = (await mailingHistory(db, round.id)).find((m) => m.id === mailingId)?.kind ?? 'invitation'
     await refusingIncomplete(() => assertPrintable(db, round.id, kind, config.publicUrl))
-    out.write(
-      `Making ${await remakeBatches(db, round.id, mailingId, cliActor(), content)} files again (same people, same codes).\n`,
-    )
+    let count = 0
+    for (const content of contents) count += await remakeBatches(db, round.id, mailingId, cliActor(), content)
+    out.write(`Making ${count} files again (same people, same codes).\n`)
   }
   const progress = progressLine(out)
   const started = performance.now()
-  let items = 0
-  const label = content === 'letters' ? 'letters' : 'paper forms'
+  const made = new Map<string, number>()
   await runQueuedLetterBatches(db, config, {
     mailingId,
-    content,
+    content: contents,
     onProgress: (job, done) => {
       const name = round.strata.find((s) => s.id === job.stratum_id)?.name ?? ''
-      progress.update(`${name} ${label}`, done, job.total)
+      progress.update(`${name} ${LABELS[job.content]}`, done, job.total)
       if (done === job.total) {
-        items += job.total
+        made.set(LABELS[job.content], (made.get(LABELS[job.content]) ?? 0) + job.total)
         progress.end()
       }
     },
   })
   const seconds = (performance.now() - started) / 1000
-  if (items > 0)
+  for (const [label, items] of made)
     out.write(`${items} ${label} in ${seconds.toFixed(1)} s (${Math.round(items / seconds)} per second).\n`)
-  const batches = (await batchesOfRound(db, round.id, mailingId)).filter((b) => b.content === content)
+  const batches = (await batchesOfRound(db, round.id, mailingId)).filter((b) => contents.includes(b.content))
   for (const b of batches) {
     if (b.status === 'done' && b.fileName) {
-      let file = path.join(batchFolder(config, round.id), b.fileName)
-      if (options.copyTo) {
-        const target = path.join(options.copyTo, b.fileName)
-        await copyFile(file, target)
-        file = target
+      const names = b.content === 'sets' ? [b.fileName, manifestName(b.fileName)] : [b.fileName]
+      const files: string[] = []
+      for (const name of names) {
+        let file = path.join(batchFolder(config, round.id), name)
+        if (options.copyTo) {
+          const target = path.join(options.copyTo, name)
+          await copyFile(file, target)
+          file = target
+        }
+        files.push(file)
       }
-      out.write(`  ${b.stratumName}: ${b.total} ${label}, ${file}\n`)
+      out.write(`  ${b.stratumName}: ${b.total} ${LABELS[b.content]}, ${files.join(' and list ')}\n`)
     } else {
       out.write(`  ${b.stratumName}: ${b.status}${b.error ? ` (${b.error})` : ''}\n`)
       process.exitCode = 1
@@ -186,11 +198,19 @@ export async function makePrintFiles(
   }
 }
 
-/** A command that makes a letter mailing's print files of one kind: `letters` and `paper-forms`. */
-export function printFilesCommand(command: Pick<Command, 'name' | 'summary'>, content: LetterBatchContent): Command {
+/**
+ * A command that makes a letter mailing's print files: `letters` (the collated sets, or
+ * the letters when letters and forms are apart; --separate and --sets switch) and
+ * `paper-forms` (the forms, when apart).
+ */
+export function printFilesCommand(
+  command: Pick<Command, 'name' | 'summary'>,
+  content: 'letters' | 'questionnaires',
+): Command {
+  const layoutFlags = content === 'letters'
   return {
     ...command,
-    usage: `${command.name} --round N [--mailing M] [--again] [--out DIR] [--test-print]`,
+    usage: `${command.name} --round N [--mailing M] [--again] [--out DIR]${layoutFlags ? ' [--separate | --sets]' : ''} [--test-print]`,
     async run(args, { database, config, out }) {
       const { values } = parseArgs({
         args,
@@ -200,8 +220,13 @@ export function printFilesCommand(command: Pick<Command, 'name' | 'summary'>, co
           again: { type: 'boolean' },
           out: { type: 'string' },
           'test-print': { type: 'boolean' },
+          ...(layoutFlags ? { separate: { type: 'boolean' }, sets: { type: 'boolean' } } : {}),
         },
       })
+      if (values.separate && values.sets) throw new UsageError('--separate or --sets, not both')
+      // Asking for the paper forms alone means letters and forms apart.
+      const wanted: PrintLayout | undefined =
+        content === 'questionnaires' || values.separate ? 'separate' : values.sets ? 'sets' : undefined
       if (values.out) prepareOutputFolder(values.out)
       const { db } = await database()
       const round = await roundOption(db, values.round)
@@ -215,13 +240,27 @@ export function printFilesCommand(command: Pick<Command, 'name' | 'summary'>, co
         await makeTestPrints(db, config, round, kind, content, values.out, out)
         return
       }
-      const mailingId = await refusingIncomplete(() => letterMailingOption(db, config, round, values.mailing, out))
+      const mailingId = await refusingIncomplete(() =>
+        letterMailingOption(db, config, round, values.mailing, out, wanted),
+      )
+      const current = layoutOf((await batchesOfRound(db, round.id, mailingId)).map((b) => b.content))
+      if (layoutFlags && wanted && current && wanted !== current) {
+        const files = await changePrintLayout(db, config, round.id, mailingId, wanted, cliActor())
+        out.write(
+          `Making ${files} files ${wanted === 'sets' ? 'as sets (letter and form together)' : 'with letters and forms apart'}.\n`,
+        )
+      } else if (content === 'questionnaires' && current === 'sets') {
+        out.write(
+          `The paper forms of this mailing are in its sets files (peiling letters). For separate files: peiling letters --separate.\n`,
+        )
+        return
+      }
       await makePrintFiles(
         db,
         config,
         round,
         mailingId,
-        content,
+        content === 'letters' ? ['sets', 'letters'] : ['questionnaires'],
         { again: Boolean(values.again), copyTo: values.out },
         out,
       )

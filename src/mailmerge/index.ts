@@ -24,6 +24,7 @@ export { drawLetter, type LetterData } from './letter.ts'
 export { writeLetterBatch, type LetterBatchOptions, type Letters } from './letter-batch.ts'
 export { registerFonts, type PdfFonts } from './fonts.ts'
 export {
+  PaperForms,
   writePaperQuestionnaire,
   writePaperQuestionnaireBatch,
   type PaperBatchOptions,
@@ -31,3 +32,5 @@ export {
   type PaperQuestionnaireOptions,
 } from './paper-questionnaire.ts'
 export { paperRouting, type PaperRoutingOptions, type PrintedQuestion, type PrintedSection } from './paper-routing.ts'
+export { writePrintSets, type PrintSet, type PrintSetsOptions, type WrittenSet } from './print-sets.ts'
+export { codeTail, parseSetMark, setMarkText, type SetMark } from './set-mark.ts'

@@ -23,6 +23,7 @@ import type { PrintedSection } from './paper-routing.ts'
 import { paperRouting } from './paper-routing.ts'
 import { paperText } from './paper-texts.ts'
 import { StreamingPdf } from './pdf-stream.ts'
+import { recordPageCode } from './set-mark.ts'
 import { drawTestPrintMark } from './test-print-mark.ts'
 import { mm } from './units.ts'
 
@@ -149,6 +150,7 @@ class FormWriter {
     this.y = PAPER.contentTop
     if (this.trial) return
     this.pdf.addPage()
+    if (this.header.code) recordPageCode(this.pdf.doc, this.header.code)
     drawHeader(this.pdf.doc, this.pdf.fonts, this.lang, this.header, this.pages)
     this.bodyStarts.push(replayFor(this.pdf.doc).start())
   }
@@ -500,7 +502,6 @@ function writeForm(
   const duplex = options.duplex
   if (duplex && form.pageCount % 2 === 1) form.writeBlankPage()
   form.numberPages(options.testPrint ?? false)
-  pdf.flushPages()
   return form.pageCount
 }
 
@@ -521,11 +522,52 @@ export async function writePaperQuestionnaire(
       { sections },
       { duplex: options.duplex ?? false, returnInfo: options },
     )
+    pdf.flushPages()
     await pdf.end()
     return { pages }
   } catch (error) {
     await pdf.abort(error)
     throw error
+  }
+}
+
+/**
+ * Forms one after another in a PDF with `bufferPages`, each laid out once per language
+ * and stratum (routing text and layout depend on those only: a batch needs a handful).
+ * The caller flushes the pages, after adding to them what it needs.
+ */
+export class PaperForms {
+  private readonly layouts = new Map<string, LaidOut>()
+  private readonly definition: QuestionnaireDefinition
+  private readonly options: Pick<PaperBatchOptions, 'stratumNames' | 'returnBy' | 'replyAddress' | 'testPrint'>
+
+  constructor(
+    definition: QuestionnaireDefinition,
+    options: Pick<PaperBatchOptions, 'stratumNames' | 'returnBy' | 'replyAddress' | 'testPrint'> = {},
+  ) {
+    this.definition = definition
+    this.options = options
+  }
+
+  /** Writes the form of `item` on new pages; returns the number of pages. */
+  write(pdf: StreamingPdf, item: PaperFormItem, duplex: boolean): number {
+    const key = `${item.lang}\u0000${item.stratum ?? ''}`
+    let laidOut = this.layouts.get(key)
+    if (!laidOut) {
+      laidOut = {
+        sections: paperRouting(this.definition, {
+          lang: item.lang,
+          stratum: item.stratum,
+          stratumNames: this.options.stratumNames,
+        }),
+      }
+      this.layouts.set(key, laidOut)
+    }
+    return writeForm(pdf, this.definition, item, laidOut, {
+      duplex,
+      returnInfo: this.options,
+      testPrint: this.options.testPrint ?? false,
+    })
   }
 }
 
@@ -540,28 +582,12 @@ export async function writePaperQuestionnaireBatch(
   options: PaperBatchOptions = {},
 ): Promise<{ forms: number; pages: number }> {
   const pdf = new StreamingPdf(out, { bufferPages: true, title: localize(definition.title, 'nl'), lang: 'nl' })
-  // Routing text and layout depend on language and stratum only: a batch needs a handful.
-  const layouts = new Map<string, LaidOut>()
+  const paperForms = new PaperForms(definition, options)
   let forms = 0
   try {
     for await (const item of items) {
-      const key = `${item.lang}\u0000${item.stratum ?? ''}`
-      let laidOut = layouts.get(key)
-      if (!laidOut) {
-        laidOut = {
-          sections: paperRouting(definition, {
-            lang: item.lang,
-            stratum: item.stratum,
-            stratumNames: options.stratumNames,
-          }),
-        }
-        layouts.set(key, laidOut)
-      }
-      writeForm(pdf, definition, item, laidOut, {
-        duplex: options.duplex ?? true,
-        returnInfo: options,
-        testPrint: options.testPrint ?? false,
-      })
+      paperForms.write(pdf, item, options.duplex ?? true)
+      pdf.flushPages()
       forms++
       options.onProgress?.(forms)
       await pdf.settle()

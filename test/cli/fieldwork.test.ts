@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
@@ -83,7 +83,8 @@ describe('fieldwork from the command line', () => {
 
     // A folder that is not there yet is made before the letters are.
     const outDir = path.join(mkdtempSync(path.join(tmpdir(), 'peiling-cli-letters-')), 'brieven', '2022')
-    const letters = await run('letters', ['--round', r(), '--out', outDir])
+    // Letters and forms apart, as a print shop with its own collating line wants them.
+    const letters = await run('letters', ['--round', r(), '--out', outDir, '--separate'])
     expect(letters).toMatch(/Made the invitation letter mailing \d+: 2300 letters\./)
     expect(letters).toContain('Hengelo letters: 1700/1700 (100%)')
     expect(letters).toMatch(/2300 letters in [\d.]+ s \(\d+ per second\)/)
@@ -121,6 +122,36 @@ describe('fieldwork from the command line', () => {
       .execute()
     expect(mailings).toEqual([{ kind: 'invitation', channel: 'letter', recipient_count: 2300 }])
   }, 180_000)
+
+  it('collated sets for a small round, with the list of sets, and check-print on them', async () => {
+    const small = await createRound(handle.db, { participantsPerStratum: 2 })
+    const outDir = mkdtempSync(path.join(tmpdir(), 'peiling-cli-sets-'))
+    const sets = await run('letters', ['--round', String(small.roundId), '--out', outDir])
+    expect(sets).toContain('Hengelo sets: 2/2 (100%)')
+    const [, file, list] = /Hengelo: 2 sets, (\S+\.pdf) and list (\S+\.csv)/.exec(sets)!
+    expect(path.dirname(file!)).toBe(outDir)
+    expect(readFileSync(list!, 'utf8').trim().split('\r\n')).toHaveLength(3)
+    expect(await run('paper-forms', ['--round', String(small.roundId)])).toContain(
+      'The paper forms of this mailing are in its sets files',
+    )
+
+    const checked = await run('check-print', [file!])
+    expect(checked).toContain('sheets of 2 sets.')
+    expect(checked).toContain('All correct')
+    expect(process.exitCode ?? 0).toBe(0)
+
+    // The print shop lost the last sheet of the last set.
+    const bytes = readFileSync(file!).toString('latin1')
+    const kids = /\/Kids \[([^\]]*)\]/.exec(bytes)!
+    const refs = kids[1]!.trim().split(/\s+(?=\d+ 0 R)/)
+    const short = path.join(outDir, 'short.pdf')
+    writeFileSync(short, Buffer.from(bytes.replace(kids[0], `/Kids [${refs.slice(0, -2).join(' ')}]`), 'latin1'))
+    const problems = await run('check-print', [short])
+    expect(problems).toMatch(/Set 2, sheet (\d+) of \1 is missing/)
+    expect(process.exitCode).toBe(1)
+    process.exitCode = 0
+    await expect(run('check-print', [list!])).rejects.toThrow(RefusedError)
+  })
 
   it('paper forms for a small round', async () => {
     const small = await createPrintableRound(handle.db, { participantsPerStratum: 2 })
@@ -173,6 +204,18 @@ describe('fieldwork from the command line', () => {
       'mailing.reminder.email',
     ])
     expect(audit.every((a) => a.username?.startsWith('cli:'))).toBe(true)
+
+    // A reminder with a fresh paper form: letter and form collated, as with the invitation.
+    const withForms = await run('remind', [
+      '--round',
+      String(small.roundId),
+      '--channel',
+      'letter',
+      '--with-forms',
+      '--confirm',
+    ])
+    expect(withForms).toMatch(/5 sets in [\d.]+ s/)
+    expect(withForms).toMatch(/Borne: 2 sets, \S+herinnering-sets-borne\S+\.pdf and list \S+\.csv/)
   })
 
   it('refuses letters while a template is incomplete, naming each field per municipality; --test-print prints anyway', async () => {

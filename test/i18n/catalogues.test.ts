@@ -22,6 +22,7 @@ const SAME_AS_DUTCH: Record<string, readonly string[]> = {
     'fieldwork.import.postcode',
     'fieldwork.import.email',
     'fieldwork.letters.downloadPdf',
+    'fieldwork.printSets.markSet',
     'fieldwork.letters.template.fields.logo',
     'fieldwork.mailings.channels.email',
     'fieldwork.mailings.marked',

@@ -7,6 +7,7 @@ import { importCommand } from './import.ts'
 import { sampleCommand } from './sample.ts'
 import { lettersCommand } from './letters.ts'
 import { paperFormsCommand } from './paper-forms.ts'
+import { checkPrintCommand } from './check-print.ts'
 import { mailingListCommand } from './mailing-list.ts'
 import { sendEmailCommand } from './send-email.ts'
 import { remindCommand } from './remind.ts'
@@ -22,6 +23,7 @@ export const COMMANDS: Command[] = [
   sampleCommand,
   lettersCommand,
   paperFormsCommand,
+  checkPrintCommand,
   mailingListCommand,
   sendEmailCommand,
   remindCommand,

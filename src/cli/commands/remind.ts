@@ -17,8 +17,9 @@ import { createMailings, eligibleCounts, MailingRefusedError } from '#src/server
 export const remindCommand: Command = {
   name: 'remind',
   summary:
-    'A reminder to everyone who has not taken part (online or paper), never to opted-out or returned letters: shows the count per municipality; --confirm makes it (letters PDF and/or e-mails).',
-  usage: 'remind --round N --channel letter|email|both [--confirm] | remind --round N --test-print [--out DIR]',
+    'A reminder to everyone who has not taken part (online or paper), never to opted-out or returned letters: shows the count per municipality; --confirm makes it (letters PDF and/or e-mails); --with-forms adds a fresh paper form to each letter (collated sets, or apart with --separate); --test-print makes a marked test print instead.',
+  usage:
+    'remind --round N --channel letter|email|both [--with-forms] [--separate] [--confirm] | remind --round N --test-print [--out DIR]',
   async run(args, { database, config, out }) {
     const { values } = parseArgs({
       args,
@@ -28,6 +29,8 @@ export const remindCommand: Command = {
         confirm: { type: 'boolean' },
         'test-print': { type: 'boolean' },
         out: { type: 'string' },
+        'with-forms': { type: 'boolean' },
+        separate: { type: 'boolean' },
       },
     })
     if (values['test-print']) {
@@ -57,12 +60,25 @@ export const remindCommand: Command = {
     }
     try {
       const made = await refusingIncomplete(() =>
-        createMailings(db, round.id, 'reminder', channels, { actor: cliActor(), publicUrl: config.publicUrl }),
+        createMailings(db, round.id, 'reminder', channels, {
+          actor: cliActor(),
+          publicUrl: config.publicUrl,
+          forms: Boolean(values['with-forms']),
+          layout: values.separate ? 'separate' : 'sets',
+        }),
       )
       for (const m of made) {
         out.write(`Made reminder mailing ${m.mailingId} by ${m.channel}: ${m.recipients}.\n`)
         if (m.channel === 'letter')
-          await makePrintFiles(db, config, round, m.mailingId, 'letters', { again: false }, out)
+          await makePrintFiles(
+            db,
+            config,
+            round,
+            m.mailingId,
+            ['sets', 'letters', 'questionnaires'],
+            { again: false },
+            out,
+          )
         else if (!(await sendQueuedEmail(db, config, m.mailingId, out))) process.exitCode = 1
       }
     } catch (error) {

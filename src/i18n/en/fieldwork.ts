@@ -157,7 +157,11 @@ export const fieldwork: typeof nl = {
     mailingIntro: '{count} letters. The same people and the same login codes, also when you make the files again.',
     busy: 'The files are being made. This page refreshes itself.',
     refreshNow: 'Refresh now',
-    contents: { letters: 'Letters', questionnaires: 'Paper questionnaires' },
+    contents: {
+      letters: 'Letters',
+      questionnaires: 'Paper questionnaires',
+      sets: 'Sets: letter with paper questionnaire',
+    },
     status: 'Progress',
     statuses: {
       queued: 'Waiting its turn',
@@ -349,6 +353,53 @@ export const fieldwork: typeof nl = {
       nobody: 'There is nobody to send to.',
       noSample: 'There is no sample yet. Draw the sample first.',
       roundClosed: 'This round is closed.',
+    },
+  },
+  printSets: {
+    markSet: 'Set {set}',
+    markSheet: 'sheet {sheet} of {sheets}',
+    intro:
+      'Per person the letter and then their own paper questionnaire, in one file per municipality. Print double-sided: every set starts on a new sheet. At the bottom left of every sheet is the set number and "sheet 2 of 5", also as a code. The list of sets gives per set the login code, the number of sheets and the postcode.',
+    downloadList: 'List of sets {name} (CSV)',
+    layoutLegend: 'How do you want the files?',
+    layoutSets: 'Sets: per person the letter and then the questionnaire, in one file (recommended)',
+    layoutSeparate: 'Letters and questionnaires in separate files',
+    reminderForms: 'With a new paper questionnaire in every letter',
+    reminderFormsNote:
+      'Every letter comes with a new paper questionnaire. Per person, letter and questionnaire are together in one file.',
+  },
+  printCheck: {
+    title: 'Check a print file or scan',
+    intro:
+      'Ask the print shop for a scan of the printed stack, or choose the print file itself. We read the marks at the bottom left of every sheet and the codes on letter and form. You see whether sheets are out of place, whether sheets are missing, and whether a set holds a letter and a form of two different people.',
+    file: 'PDF file (at most {max})',
+    submit: 'Check',
+    resultTitle: 'Result of the check',
+    fileName: 'File: {name}',
+    summary: '{pages} pages read: {sheets} sheets of {sets} sets.',
+    source: {
+      printFile: 'Read from the marks in the print file.',
+      scan: 'Read from the codes on the scanned pages.',
+      mixed: 'Read from the marks and the scanned codes.',
+    },
+    unreadable: '{count} pages without a readable code. Blank backs count here too.',
+    allGood: 'All correct: no sheets out of place, no sheets missing, and every set is one person’s.',
+    problemCount: '{count} problems found. Put these sheets right before the post goes out.',
+    noMarks:
+      'There are no set marks in this file. Is it a print file with sets (letter and form together), or a scan of one?',
+    notPdf: 'This file cannot be read as a PDF.',
+    noFile: 'Choose a PDF file.',
+    tooManyPages:
+      'The scan has more than {max} pages. Check part of the stack, or use peiling check-print on the server.',
+    problems: {
+      outOfSequence:
+        'Page {page}: set {set}, sheet {sheet} of {sheets} is out of place (after set {afterSet}, sheet {afterSheet}).',
+      outOfSequenceFirst: 'Page {page}: set {set}, sheet {sheet} of {sheets} is out of place (at the front).',
+      duplicate: 'Page {page}: set {set}, sheet {sheet} is there twice.',
+      missingSheet: 'Set {set}, sheet {sheet} of {sheets} is missing (or its mark cannot be read).',
+      missingSet: 'Set {set} is missing entirely.',
+      codeMismatch:
+        'Set {set}: the letter is for code {expected}, but page {page} is for code {found}. Two people in one set.',
     },
   },
 }

@@ -106,6 +106,7 @@ export const management: typeof nl = {
       letters_template_save: 'Letter template saved',
       letters_template_delete: 'Letter template of a municipality removed',
       letters_remake: 'Print files made again',
+      letters_layout: 'Print files laid out differently (sets or separate)',
       letters_download: 'Letters downloaded',
       'mailing-list_download': 'Mailing list downloaded',
       mailing_invitation_letter: 'Invitation letters made',

@@ -158,7 +158,11 @@ export const fieldwork = {
     mailingIntro: '{count} brieven. Dezelfde mensen en dezelfde inlogcodes, ook als u de bestanden opnieuw maakt.',
     busy: 'De bestanden worden gemaakt. Deze pagina ververst zichzelf.',
     refreshNow: 'Nu verversen',
-    contents: { letters: 'Brieven', questionnaires: 'Papieren vragenlijsten' },
+    contents: {
+      letters: 'Brieven',
+      questionnaires: 'Papieren vragenlijsten',
+      sets: 'Sets: brief met papieren vragenlijst',
+    },
     status: 'Stand',
     statuses: {
       queued: 'Wacht op zijn beurt',
@@ -351,6 +355,53 @@ export const fieldwork = {
       nobody: 'Er is niemand om naar te sturen.',
       noSample: 'Er is nog geen steekproef. Trek eerst de steekproef.',
       roundClosed: 'Deze ronde is gesloten.',
+    },
+  },
+  printSets: {
+    markSet: 'Set {set}',
+    markSheet: 'vel {sheet} van {sheets}',
+    intro:
+      'Per persoon de brief en daarna de eigen papieren vragenlijst, in één bestand per gemeente. Druk dubbelzijdig: elke set begint op een nieuw vel. Links onder op elk vel staat het setnummer en "vel 2 van 5", ook als code. De lijst van sets noemt per set de inlogcode, het aantal vellen en de postcode.',
+    downloadList: 'Lijst van sets {name} (CSV)',
+    layoutLegend: 'Hoe wilt u de bestanden?',
+    layoutSets: 'Sets: per persoon de brief en dan de vragenlijst, in één bestand (aanbevolen)',
+    layoutSeparate: 'Brieven en vragenlijsten in aparte bestanden',
+    reminderForms: 'Met nieuwe papieren vragenlijst bij elke brief',
+    reminderFormsNote:
+      'Bij elke brief zit een nieuwe papieren vragenlijst. Per persoon komen brief en vragenlijst samen in één bestand.',
+  },
+  printCheck: {
+    title: 'Printbestand of scan controleren',
+    intro:
+      'Laat de drukker een scan maken van de gedrukte stapel, of kies het printbestand zelf. We lezen de merktekens links onder op elk vel en de codes op brief en vragenlijst. U ziet dan of er vellen op de verkeerde plaats liggen, of er vellen missen, en of er een set is met een brief en een vragenlijst van twee verschillende mensen.',
+    file: 'PDF-bestand (hoogstens {max})',
+    submit: 'Controleren',
+    resultTitle: 'Uitkomst van de controle',
+    fileName: 'Bestand: {name}',
+    summary: "{pages} pagina's gelezen: {sheets} vellen van {sets} sets.",
+    source: {
+      printFile: 'Gelezen uit de merktekens in het printbestand.',
+      scan: 'Gelezen uit de codes op de gescande pagina’s.',
+      mixed: 'Gelezen uit de merktekens en de gescande codes.',
+    },
+    unreadable: "{count} pagina's zonder leesbare code. Lege achterkanten tellen hier ook mee.",
+    allGood: 'Alles klopt: geen vellen op de verkeerde plaats, geen vellen weg, en elke set is van één persoon.',
+    problemCount: '{count} problemen gevonden. Zet deze vellen goed voordat de post de deur uit gaat.',
+    noMarks:
+      'Er staan geen setmerktekens in dit bestand. Is het een printbestand met sets (brief en vragenlijst samen), of een scan daarvan?',
+    notPdf: 'Dit bestand kan niet gelezen worden als PDF.',
+    noFile: 'Kies een PDF-bestand.',
+    tooManyPages:
+      'De scan heeft meer dan {max} pagina’s. Controleer een deel van de stapel, of gebruik peiling check-print op de server.',
+    problems: {
+      outOfSequence:
+        'Pagina {page}: set {set}, vel {sheet} van {sheets} ligt op de verkeerde plaats (na set {afterSet}, vel {afterSheet}).',
+      outOfSequenceFirst: 'Pagina {page}: set {set}, vel {sheet} van {sheets} ligt op de verkeerde plaats (vooraan).',
+      duplicate: 'Pagina {page}: set {set}, vel {sheet} komt twee keer voor.',
+      missingSheet: 'Set {set}, vel {sheet} van {sheets} ontbreekt (of het merkteken is niet te lezen).',
+      missingSet: 'Set {set} ontbreekt helemaal.',
+      codeMismatch:
+        'Set {set}: de brief is voor code {expected}, maar pagina {page} is voor code {found}. Twee mensen in één set.',
     },
   },
 }

@@ -105,6 +105,7 @@ export const management = {
       letters_template_save: 'Briefsjabloon opgeslagen',
       letters_template_delete: 'Briefsjabloon van een gemeente verwijderd',
       letters_remake: 'Printbestanden opnieuw gemaakt',
+      letters_layout: 'Printbestanden anders ingedeeld (sets of apart)',
       letters_download: 'Brieven gedownload',
       'mailing-list_download': 'Adreslijst gedownload',
       mailing_invitation_letter: 'Uitnodiging per brief gemaakt',

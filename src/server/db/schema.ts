@@ -221,7 +221,7 @@ export interface MailingRecipientsTable {
   participant_id: number
 }
 
-export type LetterBatchContent = 'letters' | 'questionnaires'
+export type LetterBatchContent = 'letters' | 'questionnaires' | 'sets'
 export type LetterBatchStatus = 'queued' | 'running' | 'done' | 'failed'
 
 export interface LetterBatchesTable {

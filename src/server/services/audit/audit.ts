@@ -32,6 +32,7 @@ export const AUDIT_ACTIONS = [
   'letters.template.save',
   'letters.template.delete',
   'letters.remake',
+  'letters.layout',
   'letters.download',
   'mailing-list.download',
   'mailing.invitation.letter',

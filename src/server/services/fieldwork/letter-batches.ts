@@ -22,13 +22,15 @@ import type { AppConfig } from '#src/server/config.ts'
 import type { DB } from '#src/server/db/connect.ts'
 import type { LetterBatchContent, LetterBatchStatus, MailingKind } from '#src/server/db/schema.ts'
 import { formatDate } from '#src/i18n/translate.ts'
-import type { LetterData, LetterTemplate, PaperFormItem } from '#src/mailmerge/index.ts'
-import { letterLanguage, writeLetterBatch, writePaperQuestionnaireBatch } from '#src/mailmerge/index.ts'
+import type { QuestionnaireDefinition } from '#src/questionnaire/definition.ts'
+import type { LetterData, LetterTemplate, PaperFormItem, PrintSet } from '#src/mailmerge/index.ts'
+import { letterLanguage, writeLetterBatch, writePaperQuestionnaireBatch, writePrintSets } from '#src/mailmerge/index.ts'
 import type { AuditActor } from '#src/server/services/audit/audit.ts'
 import { audit } from '#src/server/services/audit/audit.ts'
 import { effectiveTemplate } from './letter-templates.ts'
 import type { Recipient } from './recipients.ts'
 import { displayName, mailingRecipients, personalUrl, postcodeLine, siteAddress, streetLine } from './recipients.ts'
+import { manifestName, openManifest } from './print-manifest.ts'
 
 /** A running job whose heartbeat is older than this is taken to be dead. */
 export const HEARTBEAT_TIMEOUT_SECONDS = 120
@@ -49,7 +51,22 @@ export interface ClaimedBatch {
 
 export interface BatchFilter {
   mailingId?: number
-  content?: LetterBatchContent
+  content?: LetterBatchContent | LetterBatchContent[]
+}
+
+/**
+ * How a letter mailing with paper forms is printed: collated sets (per person the letter
+ * and then the form, one stream; the default), or letters and forms as separate files.
+ */
+export type PrintLayout = 'sets' | 'separate'
+
+/** The print files of a mailing: forms go with an invitation, and with a reminder when chosen. */
+export function printContents(
+  kind: MailingKind,
+  options: { forms?: boolean | undefined; layout?: PrintLayout | undefined } = {},
+): LetterBatchContent[] {
+  if (!(options.forms ?? kind === 'invitation')) return ['letters']
+  return (options.layout ?? 'sets') === 'sets' ? ['sets'] : ['letters', 'questionnaires']
 }
 
 async function claimNextBatch(db: DB, filter: BatchFilter): Promise<ClaimedBatch | undefined> {
@@ -60,7 +77,7 @@ async function claimNextBatch(db: DB, filter: BatchFilter): Promise<ClaimedBatch
       where (status = 'queued'
          or (status = 'running' and heartbeat_at < now() - make_interval(secs => ${HEARTBEAT_TIMEOUT_SECONDS})))
         ${filter.mailingId === undefined ? sql`` : sql`and mailing_id = ${filter.mailingId}`}
-        ${filter.content === undefined ? sql`` : sql`and content = ${filter.content}`}
+        ${filter.content === undefined ? sql`` : sql`and content in (${sql.join([filter.content].flat())})`}
       order by id
       for update skip locked
       limit 1
@@ -98,11 +115,18 @@ async function* lettersOf(
   }
 }
 
-/** Writes the job's PDF to `file`; calls onProgress with the number of letters done. */
+/** Writes the job's PDF to `file` (and a sets file's list to `manifest`); calls onProgress with the number of letters done. */
 export type PrintFileWriter = (
   db: DB,
   job: ClaimedBatch,
-  context: { config: AppConfig; kind: MailingKind; closesOn: string; file: string; onProgress(done: number): void },
+  context: {
+    config: AppConfig
+    kind: MailingKind
+    closesOn: string
+    file: string
+    manifest: string
+    onProgress(done: number): void
+  },
 ) => Promise<void>
 
 const writeLetters: PrintFileWriter = async (db, job, { config, kind, closesOn, file, onProgress }) => {
@@ -121,35 +145,92 @@ const writeLetters: PrintFileWriter = async (db, job, { config, kind, closesOn, 
  * questionnaire has it, else in Dutch.
  */
 const writeQuestionnaires: PrintFileWriter = async (db, job, { closesOn, file, onProgress }) => {
-  const round = await db
-    .selectFrom('rounds')
-    .innerJoin('questionnaires', 'questionnaires.id', 'rounds.questionnaire_id')
-    .select('questionnaires.definition')
-    .where('rounds.id', '=', job.round_id)
-    .executeTakeFirstOrThrow()
-  const definition = round.definition
-  const strata = await db.selectFrom('strata').select(['code', 'name']).where('round_id', '=', job.round_id).execute()
+  const { definition, stratumNames } = await paperContext(db, job.round_id)
   async function* forms(): AsyncGenerator<PaperFormItem> {
     let n = 0
     for await (const r of mailingRecipients(db, job.mailing_id, { stratumId: job.stratum_id })) {
       if (++n % 10 === 0) await nextTurn()
-      const lang = definition.languages.includes(r.language) ? r.language : 'nl'
-      yield { code: r.code, lang, stratumName: r.stratumName, stratum: r.stratumCode }
+      yield formItem(r, definition)
     }
   }
-  // The reply address (antwoordnummer) is the municipality's, kept with its invitation letter.
-  const { template } = await effectiveTemplate(db, job.round_id, job.stratum_id, 'invitation')
   await writePaperQuestionnaireBatch(definition, forms(), createWriteStream(file, { mode: 0o600 }), {
-    stratumNames: Object.fromEntries(strata.map((s) => [s.code, s.name])),
+    stratumNames,
     returnBy: closesOn,
-    replyAddress: template.sender.replyAddress,
+    replyAddress: await replyAddressOf(db, job),
     onProgress,
   })
+}
+
+/** The reply address (antwoordnummer) of the forms: the municipality's, kept with its invitation letter. */
+async function replyAddressOf(db: DB, job: ClaimedBatch): Promise<string[] | undefined> {
+  const { template } = await effectiveTemplate(db, job.round_id, job.stratum_id, 'invitation')
+  return template.sender.replyAddress
+}
+
+async function paperContext(
+  db: DB,
+  roundId: number,
+): Promise<{ definition: QuestionnaireDefinition; stratumNames: Record<string, string> }> {
+  const round = await db
+    .selectFrom('rounds')
+    .innerJoin('questionnaires', 'questionnaires.id', 'rounds.questionnaire_id')
+    .select('questionnaires.definition')
+    .where('rounds.id', '=', roundId)
+    .executeTakeFirstOrThrow()
+  const strata = await db.selectFrom('strata').select(['code', 'name']).where('round_id', '=', roundId).execute()
+  return { definition: round.definition, stratumNames: Object.fromEntries(strata.map((s) => [s.code, s.name])) }
+}
+
+function formItem(r: Recipient, definition: QuestionnaireDefinition): PaperFormItem {
+  const lang = definition.languages.includes(r.language) ? r.language : 'nl'
+  return { code: r.code, lang, stratumName: r.stratumName, stratum: r.stratumCode }
+}
+
+/**
+ * Per person the letter and then their form, as one collated stream, with the list of
+ * sets for the print shop beside it (print-manifest.ts).
+ */
+const writeSets: PrintFileWriter = async (db, job, { config, kind, closesOn, file, manifest, onProgress }) => {
+  const { template } = await effectiveTemplate(db, job.round_id, job.stratum_id, kind)
+  const { definition, stratumNames } = await paperContext(db, job.round_id)
+  async function* sets(): AsyncGenerator<PrintSet & { recipient: Recipient }> {
+    let n = 0
+    for await (const recipient of mailingRecipients(db, job.mailing_id, { stratumId: job.stratum_id })) {
+      if (++n % 5 === 0) await nextTurn()
+      yield {
+        letter: letterData(recipient, template, config.publicUrl, closesOn),
+        form: formItem(recipient, definition),
+        recipient,
+      }
+    }
+  }
+  const list = openManifest(manifest)
+  try {
+    await writePrintSets(sets(), template, createWriteStream(file, { mode: 0o600 }), {
+      definition,
+      stratumNames,
+      returnBy: closesOn,
+      replyAddress: await replyAddressOf(db, job),
+      onProgress,
+      onSet: (set) => list.add(set.number, set.sheets, set.item.recipient),
+    })
+    await list.end()
+  } catch (error) {
+    list.abort()
+    throw error
+  }
 }
 
 export const PRINT_FILE_WRITERS: Record<LetterBatchContent, PrintFileWriter> = {
   letters: writeLetters,
   questionnaires: writeQuestionnaires,
+  sets: writeSets,
+}
+
+const FILE_WORDS: Record<LetterBatchContent, string> = {
+  letters: 'brieven',
+  questionnaires: 'vragenlijsten',
+  sets: 'sets',
 }
 
 export type BatchProgress = (job: ClaimedBatch, done: number) => void
@@ -165,9 +246,11 @@ async function runJob(db: DB, config: AppConfig, job: ClaimedBatch, progress?: B
     .executeTakeFirstOrThrow()
   const folder = batchFolder(config, job.round_id)
   await mkdir(folder, { recursive: true, mode: 0o700 })
-  const name = `${info.kind === 'invitation' ? 'uitnodiging' : 'herinnering'}-${job.content === 'letters' ? 'brieven' : 'vragenlijsten'}-${info.stratum_code.replace(/[^\w-]/g, '')}-${job.mailing_id}-${job.id}.pdf`
+  const name = `${info.kind === 'invitation' ? 'uitnodiging' : 'herinnering'}-${FILE_WORDS[job.content]}-${info.stratum_code.replace(/[^\w-]/g, '')}-${job.mailing_id}-${job.id}.pdf`
   const file = path.join(folder, name)
   const partial = `${file}.part`
+  const manifest = path.join(folder, manifestName(name))
+  const partialManifest = `${manifest}.part`
 
   let lastBeat = 0
   let beat: Promise<unknown> = Promise.resolve()
@@ -194,6 +277,7 @@ async function runJob(db: DB, config: AppConfig, job: ClaimedBatch, progress?: B
       kind: info.kind,
       closesOn: info.closes_on,
       file: partial,
+      manifest: partialManifest,
       onProgress,
     })
     await beat
@@ -211,6 +295,7 @@ async function runJob(db: DB, config: AppConfig, job: ClaimedBatch, progress?: B
       if (round?.status === 'purged') return 'roundPurged'
       if (batch?.status !== 'running') return 'calledOff'
       await rename(partial, file)
+      if (job.content === 'sets') await rename(partialManifest, manifest)
       const size = (await stat(file)).size
       await tx
         .updateTable('letter_batches')
@@ -228,13 +313,15 @@ async function runJob(db: DB, config: AppConfig, job: ClaimedBatch, progress?: B
     })
     if (ending !== 'kept') {
       await rm(partial, { force: true })
+      await rm(partialManifest, { force: true })
       if (ending === 'roundPurged') await deleteBatchFiles(config, job.round_id)
       return
     }
-    if (info.file_name && info.file_name !== name) await rm(path.join(folder, info.file_name), { force: true })
+    if (info.file_name && info.file_name !== name) await removeFiles(folder, info.file_name)
   } catch (error) {
     await beat
     await rm(partial, { force: true })
+    await rm(partialManifest, { force: true })
     // The message is for staff and logs: it names the failure, never a person.
     const message = error instanceof Error ? error.message.slice(0, 300) : 'unknown error'
     await db
@@ -243,6 +330,12 @@ async function runJob(db: DB, config: AppConfig, job: ClaimedBatch, progress?: B
       .where('id', '=', job.id)
       .execute()
   }
+}
+
+/** Removes a print file and the list of sets beside it, if any. */
+async function removeFiles(folder: string, fileName: string): Promise<void> {
+  await rm(path.join(folder, fileName), { force: true })
+  await rm(path.join(folder, manifestName(fileName)), { force: true })
 }
 
 /** Makes every queued print file (or those of one mailing or content), one after another; returns how many were taken. */
@@ -327,6 +420,81 @@ export async function batchFile(
     .executeTakeFirst()
   if (row?.status !== 'done' || !row.file_name) return undefined
   return { path: path.join(batchFolder(config, roundId), row.file_name), name: row.file_name }
+}
+
+/** The list of sets beside a finished sets file of this round, or undefined. */
+export async function batchManifest(
+  db: DB,
+  config: AppConfig,
+  roundId: number,
+  batchId: number,
+): Promise<{ path: string; name: string } | undefined> {
+  const row = await db
+    .selectFrom('letter_batches')
+    .select(['file_name', 'status', 'content'])
+    .where('id', '=', batchId)
+    .where('round_id', '=', roundId)
+    .executeTakeFirst()
+  if (row?.status !== 'done' || !row.file_name || row.content !== 'sets') return undefined
+  const name = manifestName(row.file_name)
+  return { path: path.join(batchFolder(config, roundId), name), name }
+}
+
+/** How a mailing's files are printed now; undefined for letters without forms. */
+export function layoutOf(contents: LetterBatchContent[]): PrintLayout | undefined {
+  if (contents.includes('sets')) return 'sets'
+  return contents.includes('questionnaires') ? 'separate' : undefined
+}
+
+/**
+ * Makes a mailing's files again in the other layout (sets, or letters and forms apart):
+ * same people, same codes. Refused (0) while a file is being made, and for a mailing
+ * without forms. The old files are removed.
+ */
+export async function changePrintLayout(
+  db: DB,
+  config: AppConfig,
+  roundId: number,
+  mailingId: number,
+  layout: PrintLayout,
+  actor: AuditActor,
+): Promise<number> {
+  const old = await db.transaction().execute(async (tx) => {
+    const rows = await tx
+      .selectFrom('letter_batches')
+      .innerJoin('mailings', 'mailings.id', 'letter_batches.mailing_id')
+      .select(['letter_batches.id', 'content', 'status', 'stratum_id', 'total', 'file_name', 'mailings.kind'])
+      .where('letter_batches.round_id', '=', roundId)
+      .where('mailing_id', '=', mailingId)
+      .orderBy('letter_batches.id')
+      .forUpdate()
+      .execute()
+    const current = layoutOf(rows.map((r) => r.content))
+    if (!current || current === layout || rows.some((r) => r.status === 'queued' || r.status === 'running'))
+      return undefined
+    await tx.deleteFrom('letter_batches').where('mailing_id', '=', mailingId).execute()
+    const strata = new Map(rows.map((r) => [r.stratum_id, r.total]))
+    const contents = printContents(rows[0]!.kind, { forms: true, layout })
+    for (const [stratumId, total] of strata)
+      for (const content of contents)
+        await tx
+          .insertInto('letter_batches')
+          .values({
+            round_id: roundId,
+            mailing_id: mailingId,
+            stratum_id: stratumId,
+            content,
+            total,
+            created_by: actor.id,
+          })
+          .execute()
+    await audit(tx, actor, 'letters.layout', { mailingId, content: contents.join(', ') }, roundId)
+    return { files: rows.map((r) => r.file_name), made: strata.size * contents.length }
+  })
+  if (!old) return 0
+  const folder = batchFolder(config, roundId)
+  for (const name of old.files) if (name) await removeFiles(folder, name)
+  return old.made
 }
 
 /**

@@ -17,6 +17,8 @@ import type { AuditActor } from '#src/server/services/audit/audit.ts'
 import { audit } from '#src/server/services/audit/audit.ts'
 import { lockRoundStatus } from '#src/server/services/rounds/round-lock.ts'
 import { strataOf } from '#src/server/services/rounds/strata.ts'
+import type { PrintLayout } from './letter-batches.ts'
+import { printContents } from './letter-batches.ts'
 import { assertPrintable } from './print-readiness.ts'
 
 export type Channel = 'letter' | 'email'
@@ -119,7 +121,14 @@ export async function createMailings(
   roundId: number,
   kind: MailingKind,
   channels: Channel[],
-  options: { actor: AuditActor; publicUrl: string },
+  options: {
+    actor: AuditActor
+    publicUrl: string
+    /** A fresh paper form with each letter: always with an invitation, chosen per reminder. */
+    forms?: boolean
+    /** Collated sets (default) or letters and forms as separate files. */
+    layout?: PrintLayout
+  },
 ): Promise<CreatedMailing[]> {
   return db.transaction().execute(async (tx) => {
     const status = await lockRoundStatus(tx, roundId)
@@ -167,8 +176,8 @@ export async function createMailings(
       await tx.updateTable('mailings').set({ recipient_count: recipients }).where('id', '=', mailing.id).execute()
       const batchIds: number[] = []
       if (channel === 'letter') {
-        // The paper questionnaire goes in the invitation's envelope; a reminder refers to it.
-        const contents = kind === 'invitation' ? (['letters', 'questionnaires'] as const) : (['letters'] as const)
+        // The paper questionnaire goes in the invitation's envelope; a reminder refers to it, or brings a fresh one.
+        const contents = printContents(kind, { forms: options.forms, layout: options.layout })
         for (const stratum of await mailingCounts(tx, mailing.id)) {
           for (const content of contents) {
             const batch = await tx

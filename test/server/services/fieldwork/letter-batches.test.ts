@@ -1,4 +1,5 @@
 import { existsSync, readdirSync } from 'node:fs'
+import { readFile } from 'node:fs/promises'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DatabaseHandle } from '#src/server/db/connect.ts'
 import type { AppConfig } from '#src/server/config.ts'
@@ -9,9 +10,13 @@ import { createMailings } from '#src/server/services/fieldwork/mailings.ts'
 import {
   batchesOfRound,
   batchFolder,
+  batchManifest,
+  changePrintLayout,
+  printContents,
   runQueuedLetterBatches,
   PRINT_FILE_WRITERS,
 } from '#src/server/services/fieldwork/letter-batches.ts'
+import { checkPrintFile } from '#src/print-check/index.ts'
 import { pageCount, pageTexts, printedLines } from '#test/mailmerge/pdf-tools.ts'
 import { arabicDefinition } from '#test/mailmerge/fixtures.ts'
 import { PAPER } from '#src/mailmerge/paper-pen.ts'
@@ -146,6 +151,7 @@ describe('print files', () => {
     const [mailing] = await createMailings(database.db, round.roundId, 'invitation', ['letter'], {
       actor,
       publicUrl: config.publicUrl,
+      layout: 'separate',
     })
     await runQueuedLetterBatches(database.db, config, { mailingId: mailing!.mailingId, content: 'questionnaires' })
     const batch = (await batchesOfRound(database.db, round.roundId, mailing!.mailingId)).find(
@@ -191,13 +197,107 @@ describe('print files', () => {
       actor,
       publicUrl: config.publicUrl,
     })
-    await runQueuedLetterBatches(database.db, config, { mailingId: mailing!.mailingId, content: 'questionnaires' })
+    await runQueuedLetterBatches(database.db, config, { mailingId: mailing!.mailingId })
     const batch = (await batchesOfRound(database.db, round.roundId, mailing!.mailingId)).find(
-      (b) => b.content === 'questionnaires',
+      (b) => b.content === 'sets',
     )
-    const [first] = await pageTexts(`${batchFolder(config, round.roundId)}/${batch!.fileName}`)
-    expect(first!.replace(/\s+/g, ' ')).toContain('uiterlijk 3 januari 2027')
-    for (const line of replyAddress) expect(first).toContain(line)
+    // The set: the letter, its blank back, then the form's first page.
+    const pages = await pageTexts(`${batchFolder(config, round.roundId)}/${batch!.fileName}`)
+    const formFirst = pages[2]!
+    expect(formFirst.replace(/\s+/g, ' ')).toContain('uiterlijk 3 januari 2027')
+    for (const line of replyAddress) expect(formFirst).toContain(line)
+  })
+
+  describe('of a mailing with paper forms', () => {
+    it('are one collated stream per municipality by default, with the list of sets beside it', async () => {
+      const round = await createPrintableRound(database.db, {
+        participantsPerStratum: 3,
+        strata: [
+          { code: 'hengelo', name: 'Hengelo' },
+          { code: 'borne', name: 'Borne' },
+        ],
+      })
+      const [mailing] = await createMailings(database.db, round.roundId, 'invitation', ['letter'], {
+        actor,
+        publicUrl: config.publicUrl,
+      })
+      expect(await runQueuedLetterBatches(database.db, config, { mailingId: mailing!.mailingId })).toBe(2)
+      const batches = await batchesOfRound(database.db, round.roundId, mailing!.mailingId)
+      expect(batches.map((b) => [b.stratumName, b.content, b.status])).toEqual([
+        ['Hengelo', 'sets', 'done'],
+        ['Borne', 'sets', 'done'],
+      ])
+      const batch = batches[0]!
+      const file = `${batchFolder(config, round.roundId)}/${batch.fileName}`
+      const check = await checkPrintFile(await readFile(file))
+      expect(check).toMatchObject({ source: 'printFile', sets: 3, problems: [] })
+
+      const manifest = await batchManifest(database.db, config, round.roundId, batch.id)
+      const text = await readFile(manifest!.path, 'utf8')
+      expect(text.startsWith('\uFEFF')).toBe(true)
+      const lines = text.slice(1).trimEnd().split('\r\n')
+      expect(lines[0]).toBe('set;code;vellen;postcode;gemeente;taal')
+      expect(lines).toHaveLength(4)
+      // In stream order, with the codes and sheet counts the marks carry.
+      const pages = await pageTexts(file)
+      let page = 0
+      lines.slice(1).forEach((line, i) => {
+        const [set, code, sheets, , municipality, language] = line.split(';')
+        expect(set).toBe(String(i + 1))
+        expect(municipality).toBe('Hengelo')
+        expect(language).toBe('nl')
+        expect(pages[page]!.replace(/\s/g, '')).toContain(code)
+        expect(pages[page]).toContain(`vel 1 van ${sheets}`)
+        page += 2 * Number(sheets)
+      })
+      expect(page).toBe(pages.length)
+    })
+
+    it('can be letters and forms apart instead, and back: same people, old files removed', async () => {
+      const round = await createPrintableRound(database.db, {
+        participantsPerStratum: 2,
+        strata: [{ code: 'delden', name: 'Delden' }],
+      })
+      const [mailing] = await createMailings(database.db, round.roundId, 'invitation', ['letter'], {
+        actor,
+        publicUrl: config.publicUrl,
+      })
+      await runQueuedLetterBatches(database.db, config, { mailingId: mailing!.mailingId })
+      const folder = batchFolder(config, round.roundId)
+      const before = readdirSync(folder).sort()
+      expect(before).toHaveLength(2)
+      expect(before.some((name) => name.endsWith('-lijst.csv'))).toBe(true)
+
+      expect(await changePrintLayout(database.db, config, round.roundId, mailing!.mailingId, 'separate', actor)).toBe(2)
+      expect(readdirSync(folder)).toEqual([])
+      await runQueuedLetterBatches(database.db, config, { mailingId: mailing!.mailingId })
+      const separate = await batchesOfRound(database.db, round.roundId, mailing!.mailingId)
+      expect(separate.map((b) => [b.content, b.status, b.total])).toEqual([
+        ['letters', 'done', 2],
+        ['questionnaires', 'done', 2],
+      ])
+      // Asking again for the layout it has changes nothing.
+      expect(await changePrintLayout(database.db, config, round.roundId, mailing!.mailingId, 'separate', actor)).toBe(0)
+      expect(await changePrintLayout(database.db, config, round.roundId, mailing!.mailingId, 'sets', actor)).toBe(1)
+    })
+
+    it('are letters only for a reminder, unless a fresh paper form is chosen', async () => {
+      const round = await createPrintableRound(database.db, {
+        participantsPerStratum: 2,
+        strata: [{ code: 'goor', name: 'Goor' }],
+      })
+      const contentsOf = async (forms?: boolean) => {
+        const [mailing] = await createMailings(database.db, round.roundId, 'reminder', ['letter'], {
+          actor,
+          publicUrl: config.publicUrl,
+          ...(forms === undefined ? {} : { forms }),
+        })
+        return (await batchesOfRound(database.db, round.roundId, mailing!.mailingId)).map((b) => b.content)
+      }
+      expect(await contentsOf()).toEqual(['letters'])
+      expect(await contentsOf(true)).toEqual(['sets'])
+      expect(printContents('reminder', { forms: true, layout: 'separate' })).toEqual(['letters', 'questionnaires'])
+    })
   })
 
   describe('and a purge of their round', () => {
@@ -225,8 +325,8 @@ describe('print files', () => {
 
     it('does not keep a file that was being drawn while the round was purged, nor its folder', async () => {
       const { roundId, mailingId } = await closedRoundWithLetters('goor')
-      const original = PRINT_FILE_WRITERS.letters
-      PRINT_FILE_WRITERS.letters = async (db, job, context) => {
+      const original = PRINT_FILE_WRITERS.sets
+      PRINT_FILE_WRITERS.sets = async (db, job, context) => {
         await original(db, job, context)
         // The researcher purges the round just as the last page is written.
         expect(await purgeRound(database.db, config, actor, roundId, 'confirmed')).toMatchObject({ ok: true })
@@ -234,7 +334,7 @@ describe('print files', () => {
       try {
         expect(await runQueuedLetterBatches(database.db, config, { mailingId })).toBe(1)
       } finally {
-        PRINT_FILE_WRITERS.letters = original
+        PRINT_FILE_WRITERS.sets = original
       }
       expect(existsSync(batchFolder(config, roundId))).toBe(false)
       const [batch] = await batchesOfRound(database.db, roundId, mailingId)

@@ -3,7 +3,7 @@
  * invitation, reminders, and marking participants as opted out / letter returned /
  * e-mail bounced.
  * - `/verzendingen/herinnering?brief=1&email=1`: who a reminder would reach, per
- *   municipality, before it is confirmed.
+ *   municipality, before it is confirmed (`&formulier=1`: with a fresh paper form).
  * One mailing: ./_mailingId/index.ts.
  */
 import type { FastifyPluginAsync } from 'fastify'
@@ -98,6 +98,7 @@ const mailingPages: FastifyPluginAsync = async (app) => {
       draftLetters: draftLetters.map((d) => ({ label: languageLabel(d.language, request.lang), letters: d.letters })),
       counts,
       channels,
+      forms: channels.includes('letter') && Boolean(request.query.formulier),
       nobody: counts.every((c) => c.total === 0),
     })
   })
@@ -114,6 +115,8 @@ const mailingPages: FastifyPluginAsync = async (app) => {
       const made = await createMailings(app.db, round.id, 'reminder', channels, {
         actor: staffActor(request),
         publicUrl: app.config.publicUrl,
+        // A fresh paper form with each reminder letter, collated with it.
+        forms: field(request.body, 'formulier') === '1',
       })
       if (made.some((m) => m.channel === 'letter')) startPrintFiles(app.db, app.config, request.log)
       if (made.some((m) => m.channel === 'email')) startEmailSending(app.db, app.config, request.log)

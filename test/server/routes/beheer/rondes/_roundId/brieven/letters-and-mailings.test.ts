@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { SMTPServer } from 'smtp-server'
 import type { ParsedMail } from 'mailparser'
@@ -141,8 +141,64 @@ describe('letters', () => {
     const done = await browser.visit(mailingUrl)
     expect(done.headers.refresh).toBeUndefined()
     expect(done.body).not.toContain('worden gemaakt')
-    const links = [...done.body.matchAll(/href="([^"]+\/bestand\/\d+)"/g)].map((m) => m[1]!)
+    // By default one collated stream per municipality (letter, then that person's form), with its list of sets.
+    const setLinks = [...done.body.matchAll(/href="([^"]+\/bestand\/\d+)"/g)].map((m) => m[1]!)
+    expect(setLinks).toHaveLength(3)
+    const listLinks = [...done.body.matchAll(/href="([^"]+\/lijst\/\d+)"/g)].map((m) => m[1]!)
+    expect(listLinks).toHaveLength(3)
+    const setsFile = await download(browser, setLinks[0]!, 'sets.pdf')
+    const list = await browser.get(listLinks[0]!)
+    expect(list.headers['content-type']).toContain('text/csv')
+    const listLines = list.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n')
+    expect(listLines[0]).toBe('set;code;vellen;postcode;gemeente;taal')
+    expect(listLines[1]).toMatch(/^1;[2-9A-Z]{5}-[2-9A-Z]{5};\d+;7551 AB;Hengelo;en$/)
+
+    // The collation check: the print file as made is in order; without its last sheet it is not.
+    const checked = await uploadAndFollow(
+      browser,
+      `${mailingUrl}/controle`,
+      {},
+      {
+        bestand: { name: 'sets.pdf', data: readFileSync(setsFile), type: 'application/pdf' },
+      },
+    )
+    expect(checked.statusCode).toBe(200)
+    expect(checked.body).toContain('Uitkomst van de controle')
+    expect(checked.body).toContain('Alles klopt')
+    const bytes = readFileSync(setsFile).toString('latin1')
+    const kids = /\/Kids \[([^\]]*)\]/.exec(bytes)!
+    const refs = kids[1]!.trim().split(/\s+(?=\d+ 0 R)/)
+    const short = Buffer.from(bytes.replace(kids[0], `/Kids [${refs.slice(0, -2).join(' ')}]`), 'latin1')
+    const shortChecked = await uploadAndFollow(
+      browser,
+      `${mailingUrl}/controle`,
+      {},
+      {
+        bestand: { name: 'kort.pdf', data: short, type: 'application/pdf' },
+      },
+    )
+    expect(shortChecked.body).toMatch(/Set 3, vel (\d+) van \1 ontbreekt/)
+    const notPdf = await uploadAndFollow(
+      browser,
+      `${mailingUrl}/controle`,
+      {},
+      {
+        bestand: { name: 'lijst.csv', data: list.body, type: 'text/csv' },
+      },
+    )
+    expect(notPdf.statusCode).toBe(422)
+    expect(notPdf.body).toContain('Dit bestand kan niet gelezen worden als PDF.')
+
+    // Letters and forms apart instead: the same people, as two files per municipality.
+    await browser.submit(mailingUrl, { actie: 'opnieuw', indeling: 'apart' })
+    await fieldworkIdle(t.app.db)
+    const apart = await browser.visit(mailingUrl)
+    const links = [...apart.body.matchAll(/href="([^"]+\/bestand\/\d+)"/g)].map((m) => m[1]!)
     expect(links).toHaveLength(6) // letters and paper forms for 3 municipalities
+    expect(apart.body).not.toContain('/lijst/')
 
     const hengelo = round.participants.filter((p) => p.stratumId === round.strata[0]!.id)
     const letters = await download(browser, links[0]!, 'letters.pdf')
@@ -243,6 +299,7 @@ describe('letters', () => {
         'mailing.invitation.letter',
         'letters.download',
         'mailing-list.download',
+        'letters.layout',
         'letters.remake',
       ]),
     )
@@ -534,5 +591,31 @@ describe('e-mail and reminders', () => {
     expect(await currentWave(t.database.db, round.roundId)).toBe('after_reminder')
     const letters = await browser.visit(`/beheer/rondes/${round.roundId}/brieven/${mailings[0]!.id}`)
     expect(letters.body).toContain('Herinnering: brieven van')
+    // Without the choice for a new paper form, a reminder is letters only.
+    expect(letters.body).not.toContain('/lijst/')
+  })
+
+  it('sends a fresh paper form with a reminder when chosen, collated with each letter', async () => {
+    const round = await roundWithAddresses()
+    const browser = await signedInAs(t.app, 'researcher')
+    const page = await browser.visit(`/beheer/rondes/${round.roundId}/verzendingen`)
+    expect(page.body).toContain('name="formulier"')
+    const preview = await browser.visit(`/beheer/rondes/${round.roundId}/verzendingen/herinnering?brief=1&formulier=1`)
+    expect(preview.body).toContain('Bij elke brief zit een nieuwe papieren vragenlijst.')
+    expect(preview.body).toContain('name="formulier" value="1"')
+    const made = await browser.submit(`/beheer/rondes/${round.roundId}/verzendingen/herinnering`, {
+      brief: '1',
+      formulier: '1',
+    })
+    expect(made.body).toContain('De herinnering is gemaakt.')
+    await fieldworkIdle(t.app.db)
+    const [mailing] = await t.database.db
+      .selectFrom('mailings')
+      .select('id')
+      .where('round_id', '=', round.roundId)
+      .execute()
+    const letters = await browser.visit(`/beheer/rondes/${round.roundId}/brieven/${mailing!.id}`)
+    expect(letters.body).toContain('Sets: brief met papieren vragenlijst')
+    expect([...letters.body.matchAll(/href="[^"]+\/lijst\/\d+"/g)]).toHaveLength(3)
   })
 })

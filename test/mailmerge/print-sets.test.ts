@@ -1,0 +1,91 @@
+import { beforeAll, describe, expect, it } from 'vitest'
+import { formatLoginCode } from '#src/codes/login-code.ts'
+import type { WrittenSet } from '#src/mailmerge/index.ts'
+import { writePrintSets } from '#src/mailmerge/index.ts'
+import { PAPER } from '#src/mailmerge/paper-pen.ts'
+import { paperText } from '#src/mailmerge/paper-texts.ts'
+import { DEFAULT_ADDRESS_WINDOW } from '#src/mailmerge/letter-template.ts'
+import { mm } from '#src/mailmerge/units.ts'
+import { code, ktoDefinition, letter, paperDefinition, template } from './fixtures.ts'
+import { pageTextItems, pageTexts, useTempDir, writePdf } from './pdf-tools.ts'
+
+const tmp = useTempDir()
+const CODES = ['K7QXM4TR2', 'K7QXM4TR3', 'K7QXM4TR4'].map(code)
+
+describe('writePrintSets', () => {
+  let file: string
+  let pages: string[]
+  const written: WrittenSet[] = []
+  beforeAll(async () => {
+    const sets = CODES.map((c) => ({
+      letter: letter({ code: c }),
+      form: { code: c, lang: 'nl', stratumName: 'Hengelo' },
+    }))
+    file = await writePdf(tmp.file('sets.pdf'), (out) =>
+      writePrintSets(sets, template(), out, { definition: ktoDefinition(), onSet: (s) => void written.push(s) }),
+    )
+    pages = await pageTexts(file)
+  })
+
+  it('puts each person’s letter and then their form together, every set on whole sheets', () => {
+    expect(written.map((s) => s.number)).toEqual([1, 2, 3])
+    let page = 0
+    for (const set of written) {
+      const setPages = pages.slice(page, page + 2 * set.sheets)
+      const printed = formatLoginCode(set.item.letter.code)
+      expect(setPages[0]).toContain('J. van der Meijer')
+      expect(setPages[0]!.replace(/\s/g, '')).toContain(printed)
+      // The letter's back is empty; the form starts on the next sheet and carries the same code on every page.
+      expect(setPages[1]!.trim()).toBe('')
+      for (const formPage of setPages.slice(2)) expect(formPage.replace(/\s/g, '')).toContain(printed)
+      page += 2 * set.sheets
+    }
+    expect(page).toBe(pages.length)
+  })
+
+  it('marks every front with the set and "vel i van n", and no back', () => {
+    let page = 0
+    for (const set of written) {
+      for (let sheet = 1; sheet <= set.sheets; sheet++) {
+        expect(pages[page]).toContain(`Set ${set.number}`)
+        expect(pages[page]).toContain(`vel ${sheet} van ${set.sheets}`)
+        expect(pages[page + 1]).not.toContain('vel ')
+        page += 2
+      }
+    }
+  })
+
+  it('keeps the mark in the left margin, clear of the letter text, the form and the envelope window', async () => {
+    for (const page of [1, 3]) {
+      const items = (await pageTextItems(file, page)).filter((i) => /^Set \d|^vel \d/.test(i.str))
+      expect(items).toHaveLength(2)
+      for (const item of items) {
+        expect(item.x).toBeLessThan(PAPER.left - mm(1))
+        expect(item.top).toBeGreaterThan(mm(DEFAULT_ADDRESS_WINDOW.topMm + DEFAULT_ADDRESS_WINDOW.heightMm + 100))
+      }
+    }
+  })
+
+  // The scan test of the collation check (test/print-check) reads the DataMatrix back.
+
+  it('pads a form with an odd number of pages so that the next set starts on a front', async () => {
+    const odd: WrittenSet[] = []
+    const oddFile = await writePdf(tmp.file('odd.pdf'), (out) =>
+      writePrintSets(
+        CODES.slice(0, 2).map((c) => ({
+          letter: letter({ code: c }),
+          form: { code: c, lang: 'nl', stratumName: 'Hengelo' },
+        })),
+        template(),
+        out,
+        { definition: paperDefinition(), onSet: (s) => void odd.push(s) },
+      ),
+    )
+    const texts = await pageTexts(oddFile)
+    expect(texts).toHaveLength(2 * (odd[0]!.sheets + odd[1]!.sheets))
+    // This form has an odd number of pages: its last page is the blank one that says whose form it is.
+    expect(texts[2 * odd[0]!.sheets - 1]).toContain(paperText('blank', 'nl').slice(0, 20))
+    expect(texts[2 * odd[0]!.sheets]).toContain('Set 2')
+    expect(texts[2 * odd[0]!.sheets]).toContain('J. van der Meijer')
+  })
+})
