@@ -8,9 +8,10 @@
  * (25 mm) and of the form's content and footer (18 mm), and below the envelope window
  * (20–110 mm from the left, 50–95 mm from the top) however the sheet is folded.
  *
- * A PDF made here also carries the mark, and the login code the page shows, in the page
- * dictionary (`/PeilingSetMark`, `/PeilingCode`): the check reads a print file back from
- * those without a PDF renderer, and reads scans from the printed symbols.
+ * A PDF made here also carries the mark, and the login code the page shows, as hidden
+ * text annotations of the page (never shown or printed; they move with the page when a
+ * tool reorders pages): the check reads a print file back from those without drawing it,
+ * and reads scans from the printed symbols.
  */
 import bwipjs from 'bwip-js'
 import { translator } from '#src/i18n/translate.ts'
@@ -92,15 +93,23 @@ export function drawSetMark(doc: PDFKit.PDFDocument, fonts: PdfFonts, mark: SetM
   doc.text(t('fieldwork.printSets.markSheet', { sheet: mark.sheet, sheets: mark.sheets }), AREA.left, textTop + 7, {
     lineBreak: false,
   })
-  pageData(doc).PeilingSetMark = new String(text)
+  recordOnPage(doc, text)
 }
+
+/** What a page's hidden note holds: the set mark as `PS1:…`, the login code as `PC:<code>`. */
+export const CODE_NOTE_PREFIX = 'PC:'
 
 /** Records the login code the current page shows, for reading the file back. */
 export function recordPageCode(doc: PDFKit.PDFDocument, code: string): void {
-  pageData(doc).PeilingCode = new String(code)
+  recordOnPage(doc, `${CODE_NOTE_PREFIX}${code}`)
 }
 
-function pageData(doc: PDFKit.PDFDocument): Record<string, unknown> {
-  // pdfkit writes a String object as a PDF string, a plain string as a name.
-  return (doc.page as unknown as { dictionary: { data: Record<string, unknown> } }).dictionary.data
+/** Annotation flags Hidden (2) and NoView (32): a viewer shows nothing and a printer prints nothing. */
+const HIDDEN_NOTE = 2 | 32
+
+function recordOnPage(doc: PDFKit.PDFDocument, text: string): void {
+  // pdfkit writes a String object as a PDF string, a plain string as a name; its types
+  // spell the PDF key /Subtype as SubType, so the entries go in as they are written out.
+  const note = { Subtype: 'Text', Contents: new String(text), F: HIDDEN_NOTE }
+  doc.annotate(0, 0, 0, 0, note as unknown as PDFKit.Mixins.AnnotationOption)
 }

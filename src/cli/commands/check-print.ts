@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises'
 import type { Command } from '#src/cli/command.ts'
 import { RefusedError, UsageError } from '#src/cli/command.ts'
 import { translator } from '#src/i18n/translate.ts'
+import type { PrintCheck } from '#src/print-check/index.ts'
 import { checkPrintFile, PdfReadError } from '#src/print-check/index.ts'
 import { describeProblem, summaryLines } from '#src/print-check/describe.ts'
 
@@ -13,7 +14,7 @@ export const checkPrintCommand: Command = {
   async run(args, { out }) {
     if (args.length !== 1 || args[0]!.startsWith('-')) throw new UsageError('the PDF file to check')
     const t = translator('en')
-    let check
+    let check: PrintCheck
     try {
       check = await checkPrintFile(await readFile(args[0]!))
     } catch (error) {

@@ -17,7 +17,7 @@ const CSV = { delimiter: ';', record_delimiter: 'windows' } as const
 
 /** The manifest's file name beside the print file's. */
 export function manifestName(printFileName: string): string {
-  return printFileName.replace(/\.pdf$/, '') + '-lijst.csv'
+  return `${printFileName.replace(/\.pdf$/, '')}-lijst.csv`
 }
 
 export interface ManifestWriter {
