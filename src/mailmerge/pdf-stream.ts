@@ -12,8 +12,8 @@
  * 2. Every embedded font caches the layout of every word it ever set, and a mailing is
  *    full of words that occur once (names, street names, codes, postcodes). The cache
  *    gets a budget of words (`boundLayoutCaches`): the first letters fill it with the
- *    words of the letter text, which every later letter uses; words after that are laid
- *    out without being kept. (Emptying the cache now and then, tried first, kept memory
+ *    words of the letter text, which every later letter uses; of the words after that
+ *    only the last few are kept, for the letter that is being set. (Emptying the cache now and then, tried first, kept memory
  *    bounded too, but its entries lived long enough to reach V8's old generation, which
  *    then grew with garbage to 130 MB before a full collection.)
  * 3. The page tree keeps each page's dictionary object, and with it the dictionaries of
@@ -231,7 +231,18 @@ export class StreamingPdf {
 
 const boundedCaches = new WeakSet<object>()
 
-/** A cache object that takes new keys until it holds `limit` of them, and then ignores them. */
+/**
+ * Words laid out after the budget is spent, kept for a little while: a name or a code
+ * is measured and set several times on its own letter (fitting, wrapping, drawing), and
+ * fontkit's layout of a word costs as much as setting a short line. Few enough to be
+ * dropped again while still young, which keeps them out of V8's old generation.
+ */
+export const RECENT_WORDS = 32
+
+/**
+ * A cache object that takes new keys until it holds `limit` of them; after that it keeps
+ * only the last RECENT_WORDS new ones.
+ */
 function boundedCache(entries: Record<string, unknown>, limit: number): Record<string, unknown> {
   const store = Object.create(null) as Record<string, unknown>
   let size = 0
@@ -239,10 +250,21 @@ function boundedCache(entries: Record<string, unknown>, limit: number): Record<s
     if (size++ >= limit) break
     store[key] = value
   }
+  const recent: string[] = []
+  let oldest = 0
   const cache = new Proxy(store, {
     set(target, key, value) {
-      if (typeof key === 'string' && (key in target || size < limit)) {
+      if (typeof key !== 'string') return true
+      if (key in target || size < limit) {
         if (!(key in target)) size++
+        target[key] = value
+      } else if (recent.length < RECENT_WORDS) {
+        recent.push(key)
+        target[key] = value
+      } else {
+        delete target[recent[oldest]!]
+        recent[oldest] = key
+        oldest = (oldest + 1) % RECENT_WORDS
         target[key] = value
       }
       // Always true: pdfkit's class code is strict, where a refused assignment throws.
