@@ -63,7 +63,7 @@ interface Matrix {
   pixy: number
 }
 
-/** Draws the mark on the current page and records it in the page dictionary. */
+/** Draws the mark on the current page and records it in a hidden note of the page. */
 export function drawSetMark(doc: PDFKit.PDFDocument, fonts: PdfFonts, mark: SetMark): void {
   const text = setMarkText(mark)
   const [matrix] = bwipjs.raw('datamatrix', text, '') as Matrix[]
