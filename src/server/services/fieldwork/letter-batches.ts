@@ -405,6 +405,16 @@ export async function batchesOfRound(db: DB, roundId: number, mailingId?: number
   }))
 }
 
+async function finishedBatch(db: DB, roundId: number, batchId: number) {
+  const row = await db
+    .selectFrom('letter_batches')
+    .select(['file_name', 'status', 'content'])
+    .where('id', '=', batchId)
+    .where('round_id', '=', roundId)
+    .executeTakeFirst()
+  return row?.status === 'done' && row.file_name ? { fileName: row.file_name, content: row.content } : undefined
+}
+
 /** The finished file of a batch of this round, or undefined. */
 export async function batchFile(
   db: DB,
@@ -412,14 +422,9 @@ export async function batchFile(
   roundId: number,
   batchId: number,
 ): Promise<{ path: string; name: string } | undefined> {
-  const row = await db
-    .selectFrom('letter_batches')
-    .select(['file_name', 'status'])
-    .where('id', '=', batchId)
-    .where('round_id', '=', roundId)
-    .executeTakeFirst()
-  if (row?.status !== 'done' || !row.file_name) return undefined
-  return { path: path.join(batchFolder(config, roundId), row.file_name), name: row.file_name }
+  const batch = await finishedBatch(db, roundId, batchId)
+  if (!batch) return undefined
+  return { path: path.join(batchFolder(config, roundId), batch.fileName), name: batch.fileName }
 }
 
 /** The list of sets beside a finished sets file of this round, or undefined. */
@@ -429,14 +434,9 @@ export async function batchManifest(
   roundId: number,
   batchId: number,
 ): Promise<{ path: string; name: string } | undefined> {
-  const row = await db
-    .selectFrom('letter_batches')
-    .select(['file_name', 'status', 'content'])
-    .where('id', '=', batchId)
-    .where('round_id', '=', roundId)
-    .executeTakeFirst()
-  if (row?.status !== 'done' || !row.file_name || row.content !== 'sets') return undefined
-  const name = manifestName(row.file_name)
+  const batch = await finishedBatch(db, roundId, batchId)
+  if (batch?.content !== 'sets') return undefined
+  const name = manifestName(batch.fileName)
   return { path: path.join(batchFolder(config, roundId), name), name }
 }
 

@@ -128,45 +128,37 @@ const letterMailingPages: FastifyPluginAsync = async (app) => {
     })
   })
 
-  app.get<{ Params: { mailingId: string; batchId: string } }>('/lijst/:batchId', async (request, reply) => {
+  /** Sends a finished file of one of the mailing's batches: the PDF or the list of sets beside it. */
+  async function sendBatchFile(
+    request: FastifyRequest<{ Params: { mailingId: string; batchId: string } }>,
+    reply: FastifyReply,
+    find: typeof batchFile,
+    contentType: string,
+  ) {
     const round = request.round!
-    const mailing = request.mailing!
     const batchId = request.params.batchId
-    const file = /^\d{1,9}$/.test(batchId)
-      ? await batchManifest(app.db, app.config, round.id, Number(batchId))
-      : undefined
+    const file = /^\d{1,9}$/.test(batchId) ? await find(app.db, app.config, round.id, Number(batchId)) : undefined
     if (!file) return reply.callNotFound()
     await audit(
       app.db,
       staffActor(request),
       'letters.download',
-      { mailingId: mailing.id, batchId: Number(batchId) },
+      { mailingId: request.mailing!.id, batchId: Number(batchId) },
       round.id,
     )
-    reply.header('content-type', 'text/csv; charset=utf-8')
+    reply.header('content-type', contentType)
     reply.header('content-disposition', `attachment; filename="${file.name}"`)
     reply.header('cache-control', 'no-store')
     return reply.send(createReadStream(file.path))
-  })
+  }
 
-  app.get<{ Params: { mailingId: string; batchId: string } }>('/bestand/:batchId', async (request, reply) => {
-    const round = request.round!
-    const mailing = request.mailing!
-    const batchId = request.params.batchId
-    const file = /^\d{1,9}$/.test(batchId) ? await batchFile(app.db, app.config, round.id, Number(batchId)) : undefined
-    if (!file) return reply.callNotFound()
-    await audit(
-      app.db,
-      staffActor(request),
-      'letters.download',
-      { mailingId: mailing.id, batchId: Number(batchId) },
-      round.id,
-    )
-    reply.header('content-type', 'application/pdf')
-    reply.header('content-disposition', `attachment; filename="${file.name}"`)
-    reply.header('cache-control', 'no-store')
-    return reply.send(createReadStream(file.path))
-  })
+  app.get<{ Params: { mailingId: string; batchId: string } }>('/lijst/:batchId', (request, reply) =>
+    sendBatchFile(request, reply, batchManifest, 'text/csv; charset=utf-8'),
+  )
+
+  app.get<{ Params: { mailingId: string; batchId: string } }>('/bestand/:batchId', (request, reply) =>
+    sendBatchFile(request, reply, batchFile, 'application/pdf'),
+  )
 
   app.get<{ Params: { mailingId: string } }>('/adreslijst.csv', async (request, reply) => {
     const round = request.round!
