@@ -124,7 +124,7 @@ describe('fieldwork from the command line', () => {
   }, 180_000)
 
   it('collated sets for a small round, with the list of sets, and check-print on them', async () => {
-    const small = await createRound(handle.db, { participantsPerStratum: 2 })
+    const small = await createPrintableRound(handle.db, { participantsPerStratum: 2 })
     const outDir = mkdtempSync(path.join(tmpdir(), 'peiling-cli-sets-'))
     const sets = await run('letters', ['--round', String(small.roundId), '--out', outDir])
     expect(sets).toContain('Hengelo sets: 2/2 (100%)')
