@@ -5,6 +5,7 @@
  * round, watch the monitor change as a client answers online and a paper form is keyed,
  * and make a reminder letter that skips those who answered. axe-core on every staff page.
  */
+import { checkPrintFile } from '#src/print-check/index.ts'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { AxeBuilder } from '@axe-core/playwright'
@@ -244,7 +245,8 @@ describe('a researcher runs the fieldwork of a round in the staff console', () =
         m,
         String(WRITTEN_TO[m]),
         'Klaar',
-        expect.stringMatching(new RegExp(`^PDF ${m} \\(\\d+ kB\\)$`)),
+        // One collated print stream per municipality, with its list of sets for the print shop.
+        expect.stringMatching(new RegExp(`^PDF ${m} \\(\\d+ kB\\)Lijst van sets ${m} \\(CSV\\)$`)),
       ]),
     )
     // The day the letters were made, in the municipality's calendar (the monitor marks the same day).
@@ -259,8 +261,10 @@ describe('a researcher runs the fieldwork of a round in the staff console', () =
     const pdf = tmp.file('brieven-hengelo.pdf')
     await download.saveAs(pdf)
     expect(readFileSync(pdf).subarray(0, 5).toString('latin1')).toBe('%PDF-')
-    // One page per letter.
-    expect(await pageCount(pdf)).toBe(HENGELO_DRAWN)
+    // A set per person (letter, then paper form), in order, each on whole sheets.
+    const printed = await checkPrintFile(readFileSync(pdf))
+    expect(printed).toMatchObject({ source: 'printFile', sets: HENGELO_DRAWN, problems: [] })
+    expect(await pageCount(pdf)).toBe(2 * printed.sheets)
 
     // --- Open the round, and look at the monitor before anyone answered
     await page.goto(url(base))
@@ -366,7 +370,7 @@ describe('a researcher runs the fieldwork of a round in the staff console', () =
     expect(pathOf(page)).toBe(`${base}/verzendingen`)
     await expectAccessible(page, 'mailings page')
     const channels = page.getByRole('group', { name: 'Hoe herinneren?' })
-    await channels.getByLabel('Brief').check()
+    await channels.getByLabel('Brief', { exact: true }).check()
     await channels.getByLabel('E-mail').uncheck()
     await andWait(page, () => page.getByRole('button', { name: 'Bekijk wie een herinnering krijgt' }).click())
     expect(pathOf(page)).toBe(`${base}/verzendingen/herinnering`)
