@@ -54,8 +54,13 @@ export async function writeTestPrint(db: DB, request: TestPrintRequest, out: Wri
     stratumName: stratum.name,
     stratum: stratum.code,
   }))
+  // As the print files have it (letter-batches.ts): the round's last day, and the reply
+  // address kept with the municipality's invitation letter.
+  const invitation = await effectiveTemplate(db, round.id, stratum.id, 'invitation')
   const { pages } = await writePaperQuestionnaireBatch(definition, forms, out, {
     stratumNames: Object.fromEntries(round.strata.map((s) => [s.code, s.name])),
+    returnBy: round.closesOn,
+    replyAddress: invitation.template.sender.replyAddress,
     testPrint: true,
   })
   return { pages }

@@ -5,6 +5,7 @@ import { loadStaffRound } from '#src/server/services/rounds/staff-round.ts'
 import { writeTestPrint } from '#src/server/services/fieldwork/test-print.ts'
 import { createTestDatabase } from '#test/helpers/database.ts'
 import { createRound } from '#test/helpers/fixtures.ts'
+import { completeContent, createPrintableRound, PRINTABLE_URL } from '#test/helpers/letters.ts'
 import { pageTexts, useTempDir, writePdf } from '#test/mailmerge/pdf-tools.ts'
 
 let database: DatabaseHandle
@@ -43,6 +44,29 @@ describe('a test print', () => {
     const formPages = await pageTexts(forms)
     expect(formPages.length).toBeGreaterThan(2)
     for (const page of formPages) expect(page).toContain('TESTAFDRUK')
+
+    // A form's test print shows what its print file will: the last day and the reply address.
+    const printable = await createPrintableRound(database.db, {
+      strata: [{ code: 'borne', name: 'Borne' }],
+      closesOn: '2027-01-03',
+    })
+    const printableRound = (await loadStaffRound(database.db, printable.roundId))!
+    const printableForms = await writePdf(tmp.file('printable-forms.pdf'), (out) =>
+      writeTestPrint(
+        database.db,
+        {
+          round: printableRound,
+          stratumId: printable.strata[0]!.id,
+          kind: 'invitation',
+          content: 'questionnaires',
+          publicUrl: PRINTABLE_URL,
+        },
+        out,
+      ),
+    )
+    const [firstFormPage] = await pageTexts(printableForms)
+    expect(firstFormPage!.replace(/\s+/g, ' ')).toContain('uiterlijk 3 januari 2027')
+    for (const line of completeContent('invitation').sender.replyAddress!) expect(firstFormPage).toContain(line)
 
     const mailings = await database.db
       .selectFrom('mailings')
