@@ -5,34 +5,19 @@
  */
 import type { DB } from '#src/server/db/connect.ts'
 import type { MailingKind } from '#src/server/db/schema.ts'
-import { defaultTemplate } from '#src/mailmerge/index.ts'
 import { demoLogo } from '#src/server/services/rounds/demo-logo.ts'
 import type { TemplateContent } from '#src/server/services/fieldwork/letter-templates.ts'
 import type { RoundFixture } from './fixtures.ts'
 import { createRound } from './fixtures.ts'
+import { template } from '#test/mailmerge/fixtures.ts'
 
 /** A PUBLIC_URL that letters may print: HTTPS on a public host name. */
 export const PRINTABLE_URL = 'https://enquete.example.nl'
 
-/** Every field a printed letter needs, filled with made-up values. */
+/** Every field a printed letter needs, filled with made-up values (the mail-merge tests' template). */
 export function completeContent(kind: MailingKind): TemplateContent {
-  const { kind: _, logo: __, ...content } = defaultTemplate(kind)
-  return {
-    ...content,
-    sender: {
-      organisation: 'Gemeente Hengelo',
-      department: 'Afdeling Werk en Inkomen',
-      addressLines: ['Postbus 18', '7550 AA Hengelo'],
-      returnAddress: 'Retouradres: Postbus 18, 7550 AA Hengelo',
-      phone: '14 074',
-      email: 'werkeninkomen@hengelo.nl',
-      openingHours: 'maandag tot en met vrijdag 9.00–12.00 uur',
-      replyAddress: ['Gemeente Hengelo', 'Antwoordnummer 1234', '7550 VB Hengelo'],
-    },
-    signature: { name: 'A. de Vries', role: 'Teamleider Werk en Inkomen' },
-    reference: 'WI/KTO-2026',
-    letterDate: '2026-12-01',
-  }
+  const { kind: _, logo: __, ...content } = template(kind)
+  return content
 }
 
 /** The template editor's fields (its form names) for everything but the logo and the texts, filled in. */

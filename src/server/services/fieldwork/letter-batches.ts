@@ -27,6 +27,7 @@ import type { LetterData, LetterTemplate, PaperFormItem, PrintSet } from '#src/m
 import { letterLanguage, writeLetterBatch, writePaperQuestionnaireBatch, writePrintSets } from '#src/mailmerge/index.ts'
 import type { AuditActor } from '#src/server/services/audit/audit.ts'
 import { audit } from '#src/server/services/audit/audit.ts'
+import { strataOf } from '#src/server/services/rounds/strata.ts'
 import { effectiveTemplate } from './letter-templates.ts'
 import type { Recipient } from './recipients.ts'
 import { displayName, mailingRecipients, personalUrl, postcodeLine, siteAddress, streetLine } from './recipients.ts'
@@ -177,7 +178,7 @@ async function paperContext(
     .select('questionnaires.definition')
     .where('rounds.id', '=', roundId)
     .executeTakeFirstOrThrow()
-  const strata = await db.selectFrom('strata').select(['code', 'name']).where('round_id', '=', roundId).execute()
+  const strata = await strataOf(db, roundId)
   return { definition: round.definition, stratumNames: Object.fromEntries(strata.map((s) => [s.code, s.name])) }
 }
 
