@@ -3,7 +3,10 @@
  * while another client keeps asking for pages: an XLSX that unpacks to 320 MB, an XLSX
  * with a million empty rows, and a 19 MB CSV of 200,000 lines. Each must be refused with
  * its message within seconds, the other client must keep getting answers, and the
- * process (on a PostgreSQL server) must never hold more than 300 MB. With the embedded
+ * process (on a PostgreSQL server) must never grow by more than 100 MB over what it held before
+ * the uploads: unpacking the bomb would take 320 MB, and parsing the CSV into rows
+ * 116 MB (csv-parse, measured). The bound is on growth, not on the total, because what the idle server holds
+ * grows with every module the app loads (247 MB in one run, 280 MB in another). With the embedded
  * database the process holds the database as well, whose WebAssembly memory alone takes
  * 750 MB and moves by hundreds of MB by itself (PGlite.create peaks at 1.2 GB on this
  * machine): a figure for the process says nothing about the upload there. That the check
@@ -123,7 +126,7 @@ describe.skipIf(process.platform !== 'linux')('uploads built to exhaust the serv
   ]
 
   it.each(cases)(
-    'refuses %s within seconds, answers others meanwhile, and stays under 300 MB',
+    'refuses %s within seconds, answers others meanwhile, and grows by less than 100 MB',
     async (_, name, make, message) => {
       const data = await make()
       const result = await uploadWhileOthersAsk(name, data)
@@ -136,7 +139,7 @@ describe.skipIf(process.platform !== 'linux')('uploads built to exhaust the serv
       expect(result.body).toContain(message)
       expect(result.seconds).toBeLessThan(20)
       expect(result.longestWait).toBeLessThan(2_000)
-      if (measuresMemory) expect(peakMemoryMb()).toBeLessThan(300)
+      if (measuresMemory) expect(peakMemoryMb() - peakBeforeUploads).toBeLessThan(100)
     },
     60_000,
   )
