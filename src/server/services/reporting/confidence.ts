@@ -9,22 +9,7 @@
  * (N - n) / N, because a municipality writes to a good part of its caseload.
  */
 
-/**
- * The error function, Abramowitz & Stegun 7.1.26: absolute error below 1.5e-7, far
- * finer than the tenth of a percentage point the reports print.
- */
-export function erf(x: number): number {
-  const sign = x < 0 ? -1 : 1
-  const a = Math.abs(x)
-  const t = 1 / (1 + 0.3275911 * a)
-  const poly = t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))))
-  return sign * (1 - poly * Math.exp(-a * a))
-}
-
-/** The standard normal cumulative distribution function. */
-export function normalCdf(z: number): number {
-  return 0.5 * (1 + erf(z / Math.SQRT2))
-}
+import { normalCdf } from '#src/statistics/normal-distribution.ts'
 
 const P = 0.5
 
@@ -50,4 +35,26 @@ export function marginAt95(population: number, responses: number): number | null
   if (population <= 0 || responses <= 0) return null
   if (responses >= population) return 0
   return 1.96 * standardError(population, responses)
+}
+
+/** The words the reports use for a confidence level (REPORTS.md, "Response and reliability"). */
+export type ReliabilityVerdict = 'zeer-betrouwbaar' | 'betrouwbaar' | 'indicatief'
+
+/** The lowest levels for each verdict; the reports state none, so a round may set its own. */
+export interface ReliabilityThresholds {
+  readonly veryReliable: number
+  readonly reliable: number
+}
+
+export const DEFAULT_RELIABILITY_THRESHOLDS: ReliabilityThresholds = { veryReliable: 0.95, reliable: 0.9 }
+
+/** Null where there is no level (nobody written to or nobody answered). */
+export function reliabilityVerdict(
+  level: number | null,
+  thresholds: ReliabilityThresholds = DEFAULT_RELIABILITY_THRESHOLDS,
+): ReliabilityVerdict | null {
+  if (level === null) return null
+  if (level >= thresholds.veryReliable) return 'zeer-betrouwbaar'
+  if (level >= thresholds.reliable) return 'betrouwbaar'
+  return 'indicatief'
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { confidenceLevel, erf, marginAt95, normalCdf } from '#src/server/services/reporting/confidence.ts'
+import { confidenceLevel, marginAt95, reliabilityVerdict } from '#src/server/services/reporting/confidence.ts'
+import { erf, normalCdf } from '#src/statistics/normal-distribution.ts'
 
 describe('the confidence level at a 5% margin (betrouwbaarheidsniveau)', () => {
   // The figures printed in the municipal reports (DESIGN.md), to be met within 0.1 point
@@ -46,5 +47,26 @@ describe('the normal distribution behind it', () => {
     expect(erf(-1)).toBeCloseTo(-0.8427008, 6)
     expect(normalCdf(1.96)).toBeCloseTo(0.9750021, 6)
     expect(normalCdf(-1.645)).toBeCloseTo(0.0499849, 6)
+  })
+})
+
+describe('the verdict the reports print beside the level', () => {
+  // The reports' own words for their figures (REPORTS.md): 96.9% "zeer betrouwbaar",
+  // 92.9% and 90% "betrouwbaar", 58.1% and 62.1% "indicatief".
+  it.each([
+    [2300, 389, 'zeer-betrouwbaar'],
+    [1700, 274, 'betrouwbaar'],
+    [2694, 248, 'betrouwbaar'],
+    [310, 54, 'indicatief'],
+    [290, 61, 'indicatief'],
+  ])('N=%i, n=%i is %s', (population, responses, verdict) => {
+    expect(reliabilityVerdict(confidenceLevel(population, responses))).toBe(verdict)
+  })
+
+  it("follows a round's own thresholds, and says nothing without responses", () => {
+    const level = confidenceLevel(1700, 274)
+    expect(reliabilityVerdict(level, { veryReliable: 0.92, reliable: 0.8 })).toBe('zeer-betrouwbaar')
+    expect(reliabilityVerdict(level, { veryReliable: 0.99, reliable: 0.95 })).toBe('indicatief')
+    expect(reliabilityVerdict(confidenceLevel(310, 0))).toBeNull()
   })
 })
