@@ -1,5 +1,5 @@
 /**
- * Someone tries to guess login codes. Thousands of well-formed random codes from many
+ * Someone tries to guess login codes. A thousand well-formed random codes from many
  * addresses find nobody; one address is stopped after CODE_ATTEMPTS wrong codes; and
  * because the counts live in the database, the limit holds when the guesser spreads
  * the attempts over two app instances on one database.
@@ -41,11 +41,11 @@ async function tryCode(app: TestApp, ip: string, code: string, via: 'form' | 'li
 }
 
 describe(`guessing login codes (${testEngine})`, () => {
-  it('finds no participant with 3,000 random well-formed codes from 150 addresses over two instances', async () => {
+  it('finds no participant with 1,000 random well-formed codes from 50 addresses over two instances', async () => {
     expect(CODE_ENTROPY_BITS).toBeGreaterThanOrEqual(40)
     const real = new Set(round.participants.map((p) => p.code))
     const outcomes = new Map<number, number>()
-    const addresses = Array.from({ length: 150 }, (_, i) => `198.51.${Math.floor(i / 100)}.${i % 100}`)
+    const addresses = Array.from({ length: 50 }, (_, i) => `198.51.100.${i}`)
     // Addresses work in parallel, each one's attempts one after the other (LIMIT per address).
     await Promise.all(
       addresses.map(async (ip, i) => {
@@ -63,7 +63,7 @@ describe(`guessing login codes (${testEngine})`, () => {
       }),
     )
     // 422 from the form, 404 from the QR link: "we do not know this code"; never a sign-in.
-    expect(Object.fromEntries(outcomes)).toEqual({ 422: 2400, 404: 600 })
+    expect(Object.fromEntries(outcomes)).toEqual({ 422: 800, 404: 200 })
 
     // Every failure was counted, across both instances, for the global guessing watch.
     const global = await a.database.db
@@ -71,7 +71,7 @@ describe(`guessing login codes (${testEngine})`, () => {
       .select(sql<number>`sum(hits)::int`.as('hits'))
       .where('key', '=', 'code-all:all')
       .executeTakeFirstOrThrow()
-    expect(global.hits).toBe(3000)
+    expect(global.hits).toBe(1000)
   }, 240_000)
 
   it('refuses an address after the limit, on both instances, even with a right code; other addresses still get in', async () => {
