@@ -252,6 +252,11 @@ export const management: typeof nl = {
       minGroupSize: 'Smallest group in the results',
       minGroupSizeHint:
         'Results of fewer answers than this are not shown, so nobody can be recognised. At least 3, usually 5.',
+      reliability: 'Reliability in the results',
+      reliabilityHint:
+        'How certain a municipality\'s results are depends on the number of responses. From which confidence level does the report call results "very reliable" and "reliable"? Below that they are "indicative". Usually 95 and 90.',
+      veryReliablePercent: 'Very reliable from (percent)',
+      reliablePercent: 'Reliable from (percent)',
       releaseBatchSize: 'Completed questionnaires to add at a time',
       releaseBatchSizeHint:
         'A completed questionnaire waits until there are this many. Then they are added to the answers together, in random order. That way the database does not show whose answers are whose. When the round closes, the rest is added. At least 5, usually 10.',
@@ -281,6 +286,8 @@ export const management: typeof nl = {
       reminderOutside: 'The reminder must fall between opening and closing.',
       retentionBeforeClose: 'Keep the personal data at least until the closing date.',
       minGroupSize: 'Fill in a whole number from {min} up to and including 100.',
+      reliablePercent: 'Fill in a whole number from 50 up to and including 99.',
+      veryReliablePercent: 'Fill in a whole number from {min} up to and including 100: higher than for reliable.',
       releaseBatchSize: 'Fill in a whole number from {min} up to and including {max}.',
       purged: 'The personal data of this round have been deleted. The settings cannot change any more.',
     },
@@ -488,6 +495,19 @@ export const management: typeof nl = {
   },
   results: {
     title: 'Results',
+    reliability: {
+      caption: 'Response and reliability',
+      municipality: 'Municipality',
+      writtenTo: 'Written to',
+      paper: 'Paper',
+      online: 'Online',
+      completed: 'Total',
+      rate: 'Response',
+      level: 'Reliability',
+      verdict: 'Verdict',
+      verdicts: { 'zeer-betrouwbaar': 'very reliable', betrouwbaar: 'reliable', indicatief: 'indicative' },
+      hint: 'Reliability: how certain it is that a percentage lies within 5 percentage points of the truth. From {very} it is called very reliable, from {reliable} reliable, below that indicative. You change these limits in the round settings.',
+    },
     intro:
       'Per question: the number of answers and the percentages, per municipality and in total. Only submitted questionnaires count. Percentages are of the valid answers (the base, N): "don\'t know" and "not applicable" are shown apart, outside the percentages.',
     suppressed: 'too few answers',

@@ -252,6 +252,11 @@ export const management = {
       minGroupSize: 'Kleinste groep in de resultaten',
       minGroupSizeHint:
         'Uitkomsten van minder antwoorden dan dit aantal worden niet getoond, zodat niemand herkenbaar is. Minstens 3, gewoonlijk 5.',
+      reliability: 'Betrouwbaarheid in de resultaten',
+      reliabilityHint:
+        'Hoe zeker de uitkomsten van een gemeente zijn, hangt af van het aantal antwoorden. Vanaf welk betrouwbaarheidsniveau noemt het rapport de uitkomsten "zeer betrouwbaar" en "betrouwbaar"? Daaronder heten ze "indicatief". Gewoonlijk 95 en 90.',
+      veryReliablePercent: 'Zeer betrouwbaar vanaf (procent)',
+      reliablePercent: 'Betrouwbaar vanaf (procent)',
       releaseBatchSize: 'Ingevulde vragenlijsten per keer toevoegen',
       releaseBatchSizeHint:
         'Een ingevulde vragenlijst wacht tot er zoveel zijn. Dan komen ze samen bij de antwoorden, in willekeurige volgorde. Zo is in de database niet te zien welke antwoorden van wie zijn. Als de ronde sluit, komt de rest erbij. Minstens 5, gewoonlijk 10.',
@@ -281,6 +286,8 @@ export const management = {
       reminderOutside: 'De herinnering moet tussen de opening en de sluiting vallen.',
       retentionBeforeClose: 'Bewaar de persoonsgegevens minstens tot de sluitdatum.',
       minGroupSize: 'Vul een heel getal in van {min} tot en met 100.',
+      reliablePercent: 'Vul een heel getal in van 50 tot en met 99.',
+      veryReliablePercent: 'Vul een heel getal in van {min} tot en met 100: hoger dan bij betrouwbaar.',
       releaseBatchSize: 'Vul een heel getal in van {min} tot en met {max}.',
       purged: 'Van deze ronde zijn de persoonsgegevens verwijderd. De instellingen kunnen niet meer veranderen.',
     },
@@ -489,6 +496,19 @@ export const management = {
   },
   results: {
     title: 'Resultaten',
+    reliability: {
+      caption: 'Respons en betrouwbaarheid',
+      municipality: 'Gemeente',
+      writtenTo: 'Aangeschreven',
+      paper: 'Papier',
+      online: 'Online',
+      completed: 'Totaal',
+      rate: 'Respons',
+      level: 'Betrouwbaarheid',
+      verdict: 'Oordeel',
+      verdicts: { 'zeer-betrouwbaar': 'zeer betrouwbaar', betrouwbaar: 'betrouwbaar', indicatief: 'indicatief' },
+      hint: 'Betrouwbaarheid: hoe zeker het is dat een percentage minder dan 5 procentpunten van de werkelijkheid afwijkt. Vanaf {very} heet dat zeer betrouwbaar, vanaf {reliable} betrouwbaar, daaronder indicatief. U past die grenzen aan bij de instellingen van de ronde.',
+    },
     intro:
       'Per vraag: het aantal antwoorden en de percentages, per gemeente en in totaal. Alleen verstuurde vragenlijsten tellen mee. Percentages gaan over de geldige antwoorden (de basis, N): "weet niet" en "n.v.t." staan er apart onder, buiten de percentages.',
     suppressed: 'te weinig antwoorden',

@@ -43,6 +43,9 @@ export interface RoundsTable {
   release_batch_size: Generated<number>
   /** Paper answers to questions the routing skips: counted as on paper, or left out (paper-outside-routing migration). */
   count_outside_routing: Generated<boolean>
+  /** Whole percents: the lowest confidence levels called "zeer betrouwbaar" and "betrouwbaar" (reliability-thresholds migration). */
+  very_reliable_percent: Generated<number>
+  reliable_percent: Generated<number>
 }
 
 export interface StrataTable {

@@ -12,6 +12,8 @@
  *   countOutsideRouting: true     # may be left out: true
  *   minGroupSize: 5               # may be left out: 5
  *   releaseBatchSize: 10          # may be left out: 10
+ *   veryReliablePercent: 95       # may be left out: 95
+ *   reliablePercent: 90           # may be left out: 90
  *
  * The file is turned into the values of the form at /beheer/rondes/nieuw and checked by
  * the same parseRoundForm, so both refuse the same rounds with the same messages.
@@ -35,6 +37,8 @@ export const ROUND_FILE_FIELDS = {
   countOutsideRouting: 'countOutsideRouting',
   minGroupSize: 'minGroupSize',
   releaseBatchSize: 'releaseBatchSize',
+  veryReliablePercent: 'veryReliablePercent',
+  reliablePercent: 'reliablePercent',
 } as const satisfies Record<string, keyof RoundInput>
 
 export type RoundFileField = keyof typeof ROUND_FILE_FIELDS

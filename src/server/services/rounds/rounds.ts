@@ -43,6 +43,9 @@ export interface RoundInput {
   minGroupSize: number
   releaseBatchSize: number
   countOutsideRouting: boolean
+  /** The lowest confidence level, in whole percent, for "zeer betrouwbaar" and for "betrouwbaar". */
+  veryReliablePercent: number
+  reliablePercent: number
 }
 
 /** A field and the UI text (under management.rounds.errors) that says what is wrong with it. */
@@ -142,6 +145,21 @@ export function parseRoundForm(
     })
   }
 
+  const percent = (field: 'veryReliablePercent' | 'reliablePercent', fallback: number): number => {
+    const value = text(form, field)
+    return value === '' ? fallback : Number(value)
+  }
+  const veryReliablePercent = percent('veryReliablePercent', 95)
+  const reliablePercent = percent('reliablePercent', 90)
+  if (!Number.isInteger(reliablePercent) || reliablePercent < 50 || reliablePercent > 99)
+    errors.push({ field: 'reliablePercent', key: 'reliablePercent' })
+  else if (
+    !Number.isInteger(veryReliablePercent) ||
+    veryReliablePercent <= reliablePercent ||
+    veryReliablePercent > 100
+  )
+    errors.push({ field: 'veryReliablePercent', key: 'veryReliablePercent', params: { min: reliablePercent + 1 } })
+
   if (errors.length > 0) return { ok: false, errors }
   return {
     ok: true,
@@ -157,6 +175,8 @@ export function parseRoundForm(
       countOutsideRouting: text(form, 'countOutsideRouting') !== '',
       minGroupSize,
       releaseBatchSize,
+      veryReliablePercent,
+      reliablePercent,
     },
   }
 }
@@ -263,6 +283,8 @@ export function roundFormValues(details: RoundDetails): Record<string, string | 
     countOutsideRouting: round.count_outside_routing,
     minGroupSize: String(round.min_group_size),
     releaseBatchSize: String(round.release_batch_size),
+    veryReliablePercent: String(round.very_reliable_percent),
+    reliablePercent: String(round.reliable_percent),
   }
 }
 
@@ -279,6 +301,8 @@ function roundColumns(input: RoundInput) {
     count_outside_routing: input.countOutsideRouting,
     min_group_size: input.minGroupSize,
     release_batch_size: input.releaseBatchSize,
+    very_reliable_percent: input.veryReliablePercent,
+    reliable_percent: input.reliablePercent,
   }
 }
 

@@ -35,6 +35,8 @@ describe('the round form', () => {
         minGroupSize: 5,
         releaseBatchSize: 10,
         countOutsideRouting: false,
+        veryReliablePercent: 95,
+        reliablePercent: 90,
       },
     })
   })
@@ -57,5 +59,29 @@ describe('the round form', () => {
       ok: true,
       input: { releaseBatchSize: 25 },
     })
+  })
+
+  it('takes the reliability thresholds as whole percents, "zeer betrouwbaar" above "betrouwbaar"', () => {
+    const form = {
+      name: 'KTO',
+      questionnaireId: '1',
+      strata: 'Hengelo',
+      opensOn: '2026-11-01',
+      closesOn: '2026-11-29',
+      retentionUntil: '2027-02-28',
+    }
+    expect(parseRoundForm({ ...form, veryReliablePercent: '90', reliablePercent: '80' }, [1])).toMatchObject({
+      ok: true,
+      input: { veryReliablePercent: 90, reliablePercent: 80 },
+    })
+    expect(parseRoundForm({ ...form, veryReliablePercent: '90', reliablePercent: '90' }, [1])).toEqual({
+      ok: false,
+      errors: [{ field: 'veryReliablePercent', key: 'veryReliablePercent', params: { min: 91 } }],
+    })
+    for (const reliablePercent of ['40', '100', '92,5'])
+      expect(parseRoundForm({ ...form, reliablePercent }, [1])).toEqual({
+        ok: false,
+        errors: [{ field: 'reliablePercent', key: 'reliablePercent' }],
+      })
   })
 })

@@ -49,6 +49,8 @@ beforeAll(async () => {
     minGroupSize: 5,
     releaseBatchSize: 10,
     countOutsideRouting: true,
+    veryReliablePercent: 95,
+    reliablePercent: 90,
   }
   roundId = await createRound(db, actor, input)
   await updateRound(db, actor, roundId, { ...input, name: 'KTO najaar 2026', closesOn: daysFromToday(30) })

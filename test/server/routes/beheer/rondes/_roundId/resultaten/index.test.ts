@@ -161,3 +161,36 @@ describe('suppressing small groups', () => {
     expect(suppressedColumns([8, 8], 5)).toEqual([false, false])
   })
 })
+
+describe('the response and reliability table above the results', () => {
+  /** The table's rows as their cells' text. */
+  function reliabilityRows(html: string): string[][] {
+    const table = /<table class="data reliability">[\s\S]*?<\/table>/.exec(html)![0]
+    return [...table.matchAll(/<tr(?: class="total")?>\s*<th scope="row">([^<]*)<\/th>([\s\S]*?)<\/tr>/g)].map((m) => [
+      m[1]!,
+      ...[...m[2]!.matchAll(/<td[^>]*>([^<]*)<\/td>/g)].map((cell) => cell[1]!.trim()),
+    ])
+  }
+
+  it("gives per municipality and in total the reports' figures and verdict, by the round's thresholds", async () => {
+    const large = await seedRound(t.database.db, [
+      { code: 'hengelo', name: 'Hengelo', invited: 120, online: 80, paper: 30 },
+      { code: 'borne', name: 'Borne', invited: 60, online: 20, paper: 10 },
+    ])
+    const url = `/beheer/rondes/${large.roundId}/resultaten`
+    // Hengelo 110 of 120: 99.97% sure within 5 points; Borne 30 of 60: 56.1%.
+    expect(reliabilityRows((await researcher.visit(url)).body)).toEqual([
+      ['Hengelo', '120', '30', '80', '110', '92%', '100,0%', 'zeer betrouwbaar'],
+      ['Borne', '60', '10', '20', '30', '50%', '56,1%', 'indicatief'],
+      ['Totaal', '180', '40', '100', '140', '78%', '98,8%', 'zeer betrouwbaar'],
+    ])
+    await t.database.db
+      .updateTable('rounds')
+      .set({ very_reliable_percent: 60, reliable_percent: 55 })
+      .where('id', '=', large.roundId)
+      .execute()
+    const page = await researcher.visit(url)
+    expect(reliabilityRows(page.body)[1]).toEqual(['Borne', '60', '10', '20', '30', '50%', '56,1%', 'betrouwbaar'])
+    expect(page.body).toContain('Vanaf 60% heet dat zeer betrouwbaar, vanaf 55% betrouwbaar')
+  })
+})
