@@ -107,8 +107,10 @@ export function parseConditionText(text: string): Condition {
   const tokens = tokenize(text)
   let position = 0
   const peek = (): Token => tokens[position] as Token
-  const fail = (): never => {
-    throw new ConditionSyntaxError(text.slice(peek().at) || text)
+  /** Fails at `token`; running out of text fails at the last word, which is what is left dangling. */
+  const fail = (token: Token = peek()): never => {
+    const at = token.kind === 'end' ? (tokens[tokens.length - 2]?.at ?? 0) : token.at
+    throw new ConditionSyntaxError(text.slice(at))
   }
   const next = (): Token => {
     const token = peek()
@@ -117,10 +119,7 @@ export function parseConditionText(text: string): Condition {
   }
   const expectSymbol = (symbol: string): void => {
     const token = next()
-    if (token.kind !== 'symbol' || token.text !== symbol) {
-      position--
-      fail()
-    }
+    if (token.kind !== 'symbol' || token.text !== symbol) fail(token)
   }
 
   function chain(keyword: 'and' | 'or', operand: () => Condition): Condition {
@@ -166,8 +165,7 @@ export function parseConditionText(text: string): Condition {
   function value(): number {
     const token = next()
     if (token.kind !== 'number') {
-      position--
-      return fail()
+      return fail(token)
     }
     return token.value
   }
@@ -175,18 +173,14 @@ export function parseConditionText(text: string): Condition {
   function stratumValue(): string {
     const token = next()
     if (token.kind === 'end' || token.kind === 'symbol') {
-      position--
-      return fail()
+      return fail(token)
     }
     return token.text
   }
 
   function test(): Condition {
     const subject = next()
-    if (subject.kind !== 'word') {
-      position--
-      return fail()
-    }
+    if (subject.kind !== 'word') return fail(subject)
     const operator = peek()
     if (subject.text.toLowerCase() === 'stratum') {
       if (operator.kind === 'symbol' && operator.text === '=') {
