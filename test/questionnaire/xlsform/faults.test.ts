@@ -176,3 +176,72 @@ describe('a workbook with faults on named rows', () => {
     ])
   })
 })
+
+describe('faults in settings, parameters and grids', () => {
+  it('are listed with the cell to change', async () => {
+    const errors = await faultsOf({
+      survey: [
+        ['type', 'name', 'number', 'label::nl', 'parameters', 'required'],
+        ['begin_group', 'start', '1', 'Start', null, null],
+        ['number', 'uren', '2', 'Hoeveel uur?', 'min=0 stap=1', 'misschien'],
+        ['begin_score eens', 'hulp', '3', 'De hulp …', null, null],
+        ['score__row', 'a', null, 'was goed', null, null],
+        ['end_group', null, null, null, null, null],
+      ],
+      choices: [
+        ['list_name', 'name', 'label::nl'],
+        ['eens', 'een', 'Eens'],
+      ],
+      settings: [
+        ['form_id', 'version', 'languages', 'title::en'],
+        ['proef', 'twee', 'nl', 'Trial'],
+      ],
+    })
+    expect(where(errors)).toEqual([
+      {
+        sheet: 'survey',
+        row: 2,
+        column: 'number',
+        message: 'De kolom "number" hoort niet bij het type "begin_group". Maak de cel leeg.',
+      },
+      {
+        sheet: 'survey',
+        row: 3,
+        column: 'required',
+        message: 'Schrijf in de kolom required "yes" of "no", niet "misschien".',
+      },
+      {
+        sheet: 'survey',
+        row: 3,
+        column: 'parameters',
+        message: 'De parameter "stap" kent het type "number" niet. Bruikbaar: min, max.',
+      },
+      {
+        sheet: 'survey',
+        row: 4,
+        column: 'type',
+        message: 'Deze stellingen worden niet gesloten. Zet een rij end_score onder de laatste score__row.',
+      },
+      { sheet: 'survey', row: 5, column: 'number', message: 'Deze vraag heeft geen nummer (kolom number).' },
+      {
+        sheet: 'choices',
+        row: 2,
+        column: 'name',
+        message:
+          'De waarde moet een heel getal zijn, bijvoorbeeld 1 of 99, niet "een". Alleen een rapportcijfer-lijst heeft een rij "1-10".',
+      },
+      {
+        sheet: 'settings',
+        row: 2,
+        column: 'version',
+        message: 'De versie moet een heel getal zijn van 1 of hoger, niet "twee".',
+      },
+      {
+        sheet: 'settings',
+        row: 2,
+        column: 'title::nl',
+        message: 'De Nederlandse tekst ontbreekt (kolom title::nl).',
+      },
+    ])
+  })
+})
