@@ -18,6 +18,8 @@ export const questionnaireFile: typeof nl = {
     notForType: 'The column "{column}" does not belong to the type "{type}". Empty the cell.',
   },
   settings: {
+    dutchFirst:
+      'Dutch (nl) must be the first language: every other language falls back to Dutch. It now says "{value}".',
     noValues: 'The settings go in row 2, under the column names. Row 2 is empty.',
     extraRow: 'Only row 2 counts on this sheet. Put nothing in the rows below it.',
     badVersion: 'The version must be a whole number of 1 or more, not "{value}".',
@@ -25,6 +27,12 @@ export const questionnaireFile: typeof nl = {
       'Write the languages as codes with a space between them, for example "nl en tr". It now says "{value}".',
   },
   survey: {
+    duplicateNumber: 'The number "{number}" is already on row {row}. Each number may occur only once.',
+    badConcept:
+      'The concept "{concept}" is not a valid key. Use lower-case letters, digits, _, - and dots, starting with a letter.',
+    duplicateConcept: 'The concept "{concept}" is already on row {row}. A concept is measured only once per version.',
+    minAboveMax: 'The parameter min ({min}) is larger than max ({max}).',
+    maxAboveOptions: 'The parameter max is {max}, but the choice list has only {count} answers.',
     missingType: 'This row has no type.',
     unknownType: 'Peiling does not know the type "{type}". Use one of: {known}.',
     unknownTypeHint: 'Peiling does not know the type "{type}". Use "{instead}".',
@@ -68,6 +76,7 @@ export const questionnaireFile: typeof nl = {
       'The condition names "{name}", but that question only comes later (row {row}). A condition can only look at earlier questions.',
   },
   choices: {
+    duplicateValue: 'The value {value} is already on row {row} of the list "{list}". Each answer has its own value.',
     missingListName: 'This row has no list_name.',
     missingValue: 'This row has no value (column name).',
     badValue:

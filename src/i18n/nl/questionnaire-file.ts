@@ -21,12 +21,21 @@ export const questionnaireFile = {
     notForType: 'De kolom "{column}" hoort niet bij het type "{type}". Maak de cel leeg.',
   },
   settings: {
+    dutchFirst:
+      'Nederlands (nl) moet de eerste taal zijn: elke andere taal valt terug op het Nederlands. Nu staat er "{value}".',
     noValues: 'De instellingen staan in rij 2, onder de kolomnamen. Rij 2 is leeg.',
     extraRow: 'Op dit blad telt alleen rij 2. Zet niets in de rijen daaronder.',
     badVersion: 'De versie moet een heel getal zijn van 1 of hoger, niet "{value}".',
     badLanguages: 'Schrijf de talen als codes met een spatie ertussen, bijvoorbeeld "nl en tr". Nu staat er "{value}".',
   },
   survey: {
+    duplicateNumber: 'Het nummer "{number}" staat al op rij {row}. Elk nummer mag maar één keer voorkomen.',
+    badConcept:
+      'Het concept "{concept}" is geen geldige sleutel. Gebruik kleine letters, cijfers, _, - en punten, en begin met een letter.',
+    duplicateConcept:
+      'Het concept "{concept}" staat al op rij {row}. Een concept wordt maar één keer per versie gemeten.',
+    minAboveMax: 'De parameter min ({min}) is groter dan max ({max}).',
+    maxAboveOptions: 'De parameter max is {max}, maar de keuzelijst heeft maar {count} antwoorden.',
     missingType: 'Deze rij heeft geen type.',
     unknownType: 'Het type "{type}" kent Peiling niet. Gebruik een van: {known}.',
     unknownTypeHint: 'Het type "{type}" kent Peiling niet. Gebruik "{instead}".',
@@ -70,6 +79,8 @@ export const questionnaireFile = {
       'De voorwaarde noemt "{name}", maar die vraag komt pas later (rij {row}). Een voorwaarde kan alleen kijken naar eerdere vragen.',
   },
   choices: {
+    duplicateValue:
+      'De waarde {value} staat al op rij {row} in de lijst "{list}". Elk antwoord heeft een eigen waarde.',
     missingListName: 'Deze rij heeft geen list_name.',
     missingValue: 'Deze rij heeft geen waarde (kolom name).',
     badValue:

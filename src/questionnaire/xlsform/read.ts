@@ -20,7 +20,7 @@ import type {
 } from '../definition.ts'
 import type { Path } from '../paths.ts'
 import { formatPath } from '../paths.ts'
-import { ID_PATTERN, LANGUAGE_PATTERN } from '../schema.ts'
+import { CONCEPT_PATTERN, ID_PATTERN, LANGUAGE_PATTERN } from '../schema.ts'
 import { definitionFaults } from '../validate.ts'
 import { ConditionSyntaxError, parseConditionText, referencedQuestions } from './condition-syntax.ts'
 import type { CellPlace, FaultKey, ParseResult, WorkbookError } from './faults.ts'
@@ -34,6 +34,7 @@ import { GRADE_ROW, QUESTION_TYPES, TYPE_HINTS } from './types.ts'
 
 const ID = new RegExp(ID_PATTERN)
 const LANGUAGE = new RegExp(LANGUAGE_PATTERN)
+const CONCEPT = new RegExp(CONCEPT_PATTERN)
 
 /** yes/no cells: XLSForm writes yes and no, Excel TRUE and FALSE, a Dutch researcher ja and nee. */
 function yesNo(text: string): boolean | undefined | 'bad' {
@@ -206,6 +207,8 @@ class WorkbookReader {
     const languages = languagesText.split(/[\s,;]+/).filter((l) => l !== '')
     if (languages.some((l) => !LANGUAGE.test(l)))
       this.fault(table, row.row, 'settings.badLanguages', { value: languagesText }, 'languages')
+    else if (languages.length > 0 && languages[0] !== 'nl')
+      this.fault(table, row.row, 'settings.dutchFirst', { value: languagesText }, 'languages')
     const title = this.langText(table, row, 'title', true)
     const intro = this.langText(table, row, 'intro', false)
     const outro = this.langText(table, row, 'outro', false)
@@ -242,6 +245,9 @@ class WorkbookReader {
         continue
       }
       if (!/^-?\d+$/.test(valueText)) this.fault(table, row.row, 'choices.badValue', { value: valueText }, 'name')
+      const same = list.options.find(({ option }) => option.value === Number(valueText))
+      if (same)
+        this.fault(table, row.row, 'choices.duplicateValue', { value: valueText, list: name, row: same.row }, 'name')
       const label = this.langText(table, row, 'label', true)
       const other = this.flag(table, row, 'other')
       const missing = this.flag(table, row, 'missing')
@@ -396,12 +402,33 @@ class WorkbookReader {
     const sections: Section[] = []
     const sectionNames = new Map<string, number>()
     let group: { section: Section; row: number; index: number } | undefined
-    let grid: { question: GridQuestion; path: Path; row: number; names: Map<string, number> } | undefined
+    let grid:
+      | { question: GridQuestion; path: Path; row: number; names: Map<string, number>; numbers: Map<string, number> }
+      | undefined
     let order = 0
 
     const closeGrid = () => {
       if (grid) this.fault(table, grid.row, 'survey.unclosedScore', {}, 'type')
       grid = undefined
+    }
+    const numbers = new Map<string, number>()
+    const concepts = new Map<string, number>()
+    const claimNumber = (number: string | undefined, row: number, within = numbers): void => {
+      if (number === undefined) return
+      const earlier = within.get(number)
+      if (earlier !== undefined) this.fault(table, row, 'survey.duplicateNumber', { number, row: earlier }, 'number')
+      else within.set(number, row)
+    }
+    const claimConcept = (row: SheetRow): string => {
+      const concept = row.cell('concept')
+      if (concept === '') return concept
+      const earlier = concepts.get(concept)
+      if (!CONCEPT.test(concept) || concept.length > 64)
+        this.fault(table, row.row, 'survey.badConcept', { concept }, 'concept')
+      else if (earlier !== undefined)
+        this.fault(table, row.row, 'survey.duplicateConcept', { concept, row: earlier }, 'concept')
+      else concepts.set(concept, row.row)
+      return concept
     }
     const claimName = (name: string | undefined, row: number): void => {
       if (name === undefined) return
@@ -414,11 +441,12 @@ class WorkbookReader {
       const id = this.name(table, row)
       claimName(id, row.row)
       const number = this.number(table, row)
+      claimNumber(number, row.row)
       const text = this.langText(table, row, 'label', true)
       const help = this.langText(table, row, 'hint', false)
       const showIf = this.showIf(table, row, order)
       const required = this.required(table, row)
-      const concept = row.cell('concept')
+      const concept = claimConcept(row)
       if (id === undefined || number === undefined || !text) return undefined
       return {
         id,
@@ -503,7 +531,7 @@ class WorkbookReader {
             items: [],
           }
           const path = place(question, row.row) ?? []
-          grid = { question, path, row: row.row, names: new Map() }
+          grid = { question, path, row: row.row, names: new Map(), numbers: new Map() }
           break
         }
         case 'score__row': {
@@ -522,8 +550,9 @@ class WorkbookReader {
             else grid.names.set(id, row.row)
           }
           const number = this.number(table, row)
+          claimNumber(number, row.row, grid.numbers)
           const text = this.langText(table, row, 'label', true)
-          const concept = row.cell('concept')
+          const concept = claimConcept(row)
           const item: GridItem = {
             id: id ?? '',
             number: number ?? '',
@@ -621,6 +650,14 @@ class WorkbookReader {
           ...(p.ordered !== undefined ? { ordered: p.ordered as boolean } : {}),
         }
       case 'multiple':
+        if (p.max !== undefined && (p.max as number) > (list as ChoiceList).options.length)
+          this.fault(
+            table,
+            row.row,
+            'survey.maxAboveOptions',
+            { max: p.max as number, count: (list as ChoiceList).options.length },
+            'parameters',
+          )
         return {
           ...parts,
           type: 'multiple',
@@ -631,6 +668,8 @@ class WorkbookReader {
         return { ...parts, type: 'yesno' }
       case 'number':
         if (p.min === undefined || p.max === undefined) return undefined
+        if ((p.min as number) > (p.max as number))
+          this.fault(table, row.row, 'survey.minAboveMax', { min: p.min as number, max: p.max as number }, 'parameters')
         return { ...parts, type: 'number', min: p.min as number, max: p.max as number, ...(unit ? { unit } : {}) }
       case 'text':
       case 'longtext':

@@ -116,28 +116,32 @@ describe('a workbook with faults on named rows', () => {
         ['type', 'name', 'number', 'label::nl', 'show_if'],
         ['begin_group', 'start', null, 'Start', null],
         ['select_one contact', 'contact', '1', 'Hoe had u contact?', null],
-        ['yesno', 'hulp', '2', 'Kreeg u hulp?', 'contact = 7'],
+        ['begin_score eens', 'hulp', '2', 'De hulp …', 'contact = 7'],
+        ['score__row', 'a', 'a', 'was goed', null],
+        ['end_score', null, null, null, null],
         ['end_group', null, null, null, null],
       ],
       choices: [
-        ['list_name', 'name', 'label::nl'],
-        ['contact', 1, 'Telefoon'],
-        ['contact', 1, 'Balie'],
+        ['list_name', 'name', 'label::nl', 'other'],
+        ['contact', 1, 'Telefoon', null],
+        ['contact', 2, 'Balie', null],
+        ['eens', 1, 'Eens', null],
+        ['eens', 2, 'Anders, namelijk', 'yes'],
       ],
       settings: SETTINGS,
     })
     expect(where(errors)).toEqual([
       {
         sheet: 'choices',
-        row: 3,
-        column: 'name',
-        message: 'Value 1 is already used by sections[0].questions[0].options[0]; every option needs its own value.',
+        row: 5,
+        column: 'other',
+        message: 'A grid scale cannot ask for an "other, namely" text.',
       },
       {
         sheet: 'survey',
         row: 4,
         column: 'show_if',
-        message: '7 is not a value of question "contact" (its values are 1, 1).',
+        message: '7 is not a value of question "contact" (its values are 1, 2).',
       },
     ])
   })
@@ -184,17 +188,19 @@ describe('faults in settings, parameters and grids', () => {
         ['type', 'name', 'number', 'label::nl', 'parameters', 'required'],
         ['begin_group', 'start', '1', 'Start', null, null],
         ['number', 'uren', '2', 'Hoeveel uur?', 'min=0 stap=1', 'misschien'],
-        ['begin_score eens', 'hulp', '3', 'De hulp …', null, null],
+        ['begin_score eens', 'hulp', '2', 'De hulp …', null, null],
         ['score__row', 'a', null, 'was goed', null, null],
         ['end_group', null, null, null, null, null],
       ],
       choices: [
         ['list_name', 'name', 'label::nl'],
         ['eens', 'een', 'Eens'],
+        ['eens', 2, 'Oneens'],
+        ['eens', 2, 'Helemaal oneens'],
       ],
       settings: [
         ['form_id', 'version', 'languages', 'title::en'],
-        ['proef', 'twee', 'nl', 'Trial'],
+        ['proef', 'twee', 'en nl', 'Trial'],
       ],
     })
     expect(where(errors)).toEqual([
@@ -219,6 +225,12 @@ describe('faults in settings, parameters and grids', () => {
       {
         sheet: 'survey',
         row: 4,
+        column: 'number',
+        message: 'Het nummer "2" staat al op rij 3. Elk nummer mag maar één keer voorkomen.',
+      },
+      {
+        sheet: 'survey',
+        row: 4,
         column: 'type',
         message: 'Deze stellingen worden niet gesloten. Zet een rij end_score onder de laatste score__row.',
       },
@@ -231,10 +243,23 @@ describe('faults in settings, parameters and grids', () => {
           'De waarde moet een heel getal zijn, bijvoorbeeld 1 of 99, niet "een". Alleen een rapportcijfer-lijst heeft een rij "1-10".',
       },
       {
+        sheet: 'choices',
+        row: 4,
+        column: 'name',
+        message: 'De waarde 2 staat al op rij 3 in de lijst "eens". Elk antwoord heeft een eigen waarde.',
+      },
+      {
         sheet: 'settings',
         row: 2,
         column: 'version',
         message: 'De versie moet een heel getal zijn van 1 of hoger, niet "twee".',
+      },
+      {
+        sheet: 'settings',
+        row: 2,
+        column: 'languages',
+        message:
+          'Nederlands (nl) moet de eerste taal zijn: elke andere taal valt terug op het Nederlands. Nu staat er "en nl".',
       },
       {
         sheet: 'settings',
