@@ -270,3 +270,41 @@ describe('faults in settings, parameters and grids', () => {
     ])
   })
 })
+
+describe('concept keys in the survey sheet', () => {
+  it('are well-formed and used once per version', async () => {
+    const errors = await faultsOf({
+      survey: [
+        ['type', 'name', 'number', 'label::nl', 'concept'],
+        ['begin_group', 'start', null, 'Start', null],
+        ['grade', 'cijfer', '1', 'Welk cijfer?', 'tevredenheid'],
+        ['yesno', 'hulp', '2', 'Kreeg u hulp?', 'Hulp gekregen'],
+        ['begin_score eens', 'oordeel', '3', 'De hulp …', null],
+        ['score__row', 'a', 'a', 'was goed', 'tevredenheid'],
+        ['end_score', null, null, null, null],
+        ['end_group', null, null, null, null],
+      ],
+      choices: [
+        ['list_name', 'name', 'label::nl'],
+        ['eens', 1, 'Eens'],
+        ['eens', 2, 'Oneens'],
+      ],
+      settings: SETTINGS,
+    })
+    expect(where(errors)).toEqual([
+      {
+        sheet: 'survey',
+        row: 4,
+        column: 'concept',
+        message:
+          'Het concept "Hulp gekregen" is geen geldige sleutel. Gebruik kleine letters, cijfers, _, - en punten, en begin met een letter.',
+      },
+      {
+        sheet: 'survey',
+        row: 6,
+        column: 'concept',
+        message: 'Het concept "tevredenheid" staat al op rij 3. Een concept wordt maar één keer per versie gemeten.',
+      },
+    ])
+  })
+})
