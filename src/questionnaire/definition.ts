@@ -53,6 +53,12 @@ interface QuestionBase {
    * validates with `partial`. Use sparingly: a respondent who cannot go on often stops.
    */
   required?: boolean
+  /**
+   * Concept key: questions that measure the same thing carry the same key across
+   * versions and questionnaires (a reworded question keeps it, a new one gets its own),
+   * so trends and reference figures can match them. E.g. "tevredenheid_algemeen".
+   */
+  concept?: string
 }
 
 /** Rapportcijfer 1–10, optionally with a "weet niet / geen ervaring" option. */
@@ -106,6 +112,8 @@ export interface GridItem {
   /** Printed letter or number, e.g. "a". */
   number: string
   text: LangText
+  /** Concept key of this statement, as for a question (see `QuestionBase.concept`). */
+  concept?: string
 }
 
 /** Statement grid: several items answered on one shared scale. On a phone each item becomes its own question. */

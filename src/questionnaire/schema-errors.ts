@@ -5,7 +5,7 @@
 import type { ErrorObject } from 'ajv'
 import type { Fault, PathSegment } from './paths.ts'
 import { pointerToPath } from './paths.ts'
-import { ID_PATTERN, KEY_PATTERN, LANGUAGE_PATTERN, TEXT_PATTERN } from './schema.ts'
+import { CONCEPT_PATTERN, ID_PATTERN, KEY_PATTERN, LANGUAGE_PATTERN, TEXT_PATTERN } from './schema.ts'
 
 const TYPE_NAMES: Record<string, string> = {
   string: 'text (a string)',
@@ -56,6 +56,8 @@ function patternMessage(pattern: string, value: unknown): string {
       return `${shown} is not a valid id: use lower-case letters, digits and underscores, starting with a letter (e.g. "intake_wanneer").`
     case KEY_PATTERN:
       return `${shown} is not a valid questionnaire id: use lower-case letters, digits, hyphens and underscores, starting with a letter (e.g. "kto-participatiewet").`
+    case CONCEPT_PATTERN:
+      return `${shown} is not a valid concept key: use lower-case letters, digits, underscores, hyphens and dots, starting with a letter (e.g. "tevredenheid_algemeen").`
     case LANGUAGE_PATTERN:
       return `${shown} is not a language code: use a lower-case code such as "nl", "en" or "ar".`
     case TEXT_PATTERN:

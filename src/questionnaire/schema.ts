@@ -16,11 +16,14 @@ export const ID_PATTERN = '^[a-z][a-z0-9_]*$'
 export const KEY_PATTERN = '^[a-z][a-z0-9_-]*$'
 /** A BCP 47 style language code: "nl", "en", "ar", "pt-BR". */
 export const LANGUAGE_PATTERN = '^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$'
+/** A concept key: shared by questions that measure the same thing, e.g. "tevredenheid_algemeen" or "kto.intake.rechten". */
+export const CONCEPT_PATTERN = '^[a-z][a-z0-9_.-]*$'
 /** Some visible text: not empty, not only spaces. */
 export const TEXT_PATTERN = '\\S'
 
 const ref = (name: string) => ({ $ref: `#/definitions/${name}` })
 const id = { type: 'string', pattern: ID_PATTERN }
+const concept = { type: 'string', pattern: CONCEPT_PATTERN, maxLength: 64 }
 
 const questionBase = {
   id,
@@ -29,6 +32,7 @@ const questionBase = {
   help: ref('langText'),
   showIf: ref('condition'),
   required: { type: 'boolean' },
+  concept,
 }
 
 function questionType(
@@ -143,7 +147,7 @@ export const definitionSchema: SchemaObject = {
       type: 'object',
       required: ['id', 'number', 'text'],
       additionalProperties: false,
-      properties: { id, number: { type: 'string', minLength: 1 }, text: ref('langText') },
+      properties: { id, number: { type: 'string', minLength: 1 }, text: ref('langText'), concept },
     },
     question: {
       type: 'object',

@@ -168,6 +168,32 @@ function checkQuestionIdentity(definition: QuestionnaireDefinition, report: Repo
   }
 }
 
+/**
+ * A concept key says "the same thing as question X elsewhere"; two questions of one
+ * version with the same key would make that match ambiguous.
+ */
+function checkConcepts(definition: QuestionnaireDefinition, report: Report): void {
+  const owners = new Map<string, string>()
+  const claim = (concept: string | undefined, path: Path, name: string) => {
+    if (concept === undefined) return
+    const owner = owners.get(concept)
+    if (owner !== undefined)
+      report(
+        [...path, 'concept'],
+        `Concept key "${concept}" is already used by ${owner}; each concept is measured once per version.`,
+      )
+    else owners.set(concept, name)
+  }
+  for (const place of outlineOf(definition).places) {
+    const { question } = place
+    claim(question.concept, placePath(place), `question "${question.id}"`)
+    if (question.type === 'grid')
+      question.items.forEach((item, index) =>
+        claim(item.concept, [...placePath(place), 'items', index], `item "${item.id}" of question "${question.id}"`),
+      )
+  }
+}
+
 /** Where a condition sits, so that "earlier" can be judged. */
 interface ConditionOwner {
   /** The questions the condition may refer to. */
@@ -277,6 +303,7 @@ export function semanticFaults(definition: QuestionnaireDefinition): Fault[] {
   checkScales(definition, report)
   checkSectionIds(definition, report)
   checkQuestionIdentity(definition, report)
+  checkConcepts(definition, report)
   for (const place of outlineOf(definition).places) checkQuestion(definition, place.question, placePath(place), report)
   checkRouting(definition, report)
   return faults

@@ -9,6 +9,7 @@ import { email } from './email.ts'
 import { letter } from './letter.ts'
 import { paper } from './paper.ts'
 import { questionnaire } from './questionnaire.ts'
+import { questionnaireFile } from './questionnaire-file.ts'
 
 /** Every user-facing text in this language. Each area lives in its own file beside this one. */
 export const messages: Messages = {
@@ -22,4 +23,5 @@ export const messages: Messages = {
   letter,
   paper,
   questionnaire,
+  questionnaireFile,
 }

@@ -8,6 +8,7 @@ import { email } from './email.ts'
 import { letter } from './letter.ts'
 import { paper } from './paper.ts'
 import { questionnaire } from './questionnaire.ts'
+import { questionnaireFile } from './questionnaire-file.ts'
 
 /** Every user-facing text in this language. Each area lives in its own file beside this one. */
 export const messages = {
@@ -21,4 +22,5 @@ export const messages = {
   letter,
   paper,
   questionnaire,
+  questionnaireFile,
 }

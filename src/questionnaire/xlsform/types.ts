@@ -1,0 +1,53 @@
+/**
+ * The question types of the survey sheet: XLSForm's names where XLSForm has the same
+ * thing (select_one, select_multiple, text), Peiling's own where it does not. A grid is
+ * Kobo's "score" group: begin_score <list>, a score__row per statement, end_score.
+ */
+import type { QuestionType } from '../definition.ts'
+
+export type ParameterKind = 'number' | 'whole' | 'yesno'
+
+export interface QuestionTypeSpec {
+  type: Exclude<QuestionType, 'grid'>
+  /** Whether the type is followed by the name of a choice list. */
+  list: 'none' | 'optional' | 'required'
+  /** The parameters column: name=value pairs, by the definition's property names. */
+  parameters: Record<string, ParameterKind>
+  requiredParameters?: string[]
+  /** The unit::<lang> columns. */
+  unit?: boolean
+}
+
+export const QUESTION_TYPES: Record<string, QuestionTypeSpec> = {
+  grade: { type: 'grade', list: 'optional', parameters: {} },
+  select_one: { type: 'single', list: 'required', parameters: { ordered: 'yesno' } },
+  select_multiple: { type: 'multiple', list: 'required', parameters: { max: 'whole' } },
+  yesno: { type: 'yesno', list: 'none', parameters: {} },
+  number: {
+    type: 'number',
+    list: 'none',
+    parameters: { min: 'number', max: 'number' },
+    requiredParameters: ['min', 'max'],
+    unit: true,
+  },
+  text: { type: 'text', list: 'none', parameters: { maxLength: 'whole' } },
+  longtext: { type: 'longtext', list: 'none', parameters: { maxLength: 'whole' } },
+}
+
+/** The survey-sheet type of each question type (grids are written as begin_score). */
+export const SHEET_TYPE: Record<Exclude<QuestionType, 'grid'>, string> = Object.fromEntries(
+  Object.entries(QUESTION_TYPES).map(([name, spec]) => [spec.type, name]),
+) as Record<Exclude<QuestionType, 'grid'>, string>
+
+/** XLSForm types with a Peiling type that does the same. */
+export const TYPE_HINTS: Record<string, string> = {
+  integer: 'number',
+  decimal: 'number',
+  select_one_from_file: 'select_one',
+  begin_repeat: 'begin_group',
+  begin_kobomatrix: 'begin_score',
+  begin_matrix: 'begin_score',
+}
+
+/** The choice-list row that makes a list the scale of a grade: 1 to 10, with its one other option the "don't know". */
+export const GRADE_ROW = '1-10'
