@@ -56,7 +56,7 @@ describe('ranking and constant sum on the paper form', () => {
     // The items' texts lie left of their boxes.
     const items = await pageTextItems(file, 1)
     const geld = items.find((i) => i.str.includes('Op tijd mijn geld krijgen'))!
-    const firstBox = boxes.toSorted((a, b) => a.top - b.top)[0]!
+    const firstBox = [...boxes].sort((a, b) => a.top - b.top)[0]!
     expect(geld.x).toBeLessThan(firstBox.x)
     expect(Math.abs(geld.top - firstBox.top)).toBeLessThan(mm(5))
   })
