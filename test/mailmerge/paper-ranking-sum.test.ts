@@ -61,6 +61,21 @@ describe('ranking and constant sum on the paper form', () => {
     expect(Math.abs(geld.top - firstBox.top)).toBeLessThan(mm(5))
   })
 
+  it('mirrors the rows in Arabic: the boxes at the left end, where a right-to-left row ends', async () => {
+    const arabic = await writePdf(tmp.file('ranking-sum-ar.pdf'), (out) =>
+      writePaperQuestionnaire(rankingSumDefinition(), out, { lang: 'ar', code: code('K7QXM4TR9') }),
+    )
+    const texts = await pageTexts(arabic)
+    const boxes: PrintedBox[] = []
+    for (let page = 1; page <= texts.length; page++)
+      boxes.push(...(await printedBoxes(arabic, page)).filter(isDigitBox))
+    expect(boxes).toHaveLength(5 + 4 * 3)
+    // The ranks' single boxes touch the left margin; the amounts' boxes follow their unit.
+    expect(boxes.filter((b) => Math.abs(b.x - PAPER.left) < 0.5)).toHaveLength(5)
+    for (const box of boxes) expect(box.x + box.width).toBeLessThan(PAPER.left + mm(40))
+    expect(flat(texts.join(' '))).toContain('استخدموا كل رقم مرة واحدة فقط')
+  })
+
   it.runIf(tools)('renders to page images', async () => {
     const into = await mkdtemp(path.join(tmp.dir, 'png-'))
     await runProgram('pdftoppm', ['-png', '-r', '100', file, path.join(into, 'page')])
