@@ -7,7 +7,14 @@
  * grid columns with the value under the column label. These are the definition's codes,
  * the same the web form stores and the export writes.
  */
-import type { AnswerOption, GridQuestion, Question, QuestionnaireDefinition } from '#src/questionnaire/definition.ts'
+import type {
+  AnswerOption,
+  GridQuestion,
+  ItemNumbersQuestion,
+  Question,
+  QuestionnaireDefinition,
+} from '#src/questionnaire/definition.ts'
+import { rankCountOf } from '#src/questionnaire/answers.ts'
 import type { Code } from '#src/questionnaire/codes.ts'
 import { GRADE_MAX, GRADE_MIN, scaleCodes, scaleOf } from '#src/questionnaire/codes.ts'
 import { GRADE_HIGHEST, GRADE_LOWEST, NO, YES } from '#src/questionnaire/labels.ts'
@@ -309,6 +316,62 @@ function gridPieces(question: GridQuestion, definition: QuestionnaireDefinition,
   return [header, ...rows, end]
 }
 
+const DIGIT_WIDTH = mm(6)
+const DIGIT_HEIGHT = mm(7)
+
+/**
+ * A ranking or constant sum as a list: each item with boxes to write its number in, at
+ * the right end of its row where the eye ends; under a constant sum the total it must make.
+ */
+function itemNumberPieces(question: ItemNumbersQuestion): Piece[] {
+  const digits = String(question.type === 'ranking' ? rankCountOf(question) : question.total).length
+  const boxesWidth = digits * DIGIT_WIDTH
+  const unitOf = (pen: Pen) =>
+    question.type === 'constantsum' && question.unit ? localize(question.unit, pen.lang) : undefined
+  const unitWidth = (pen: Pen) => {
+    const unit = unitOf(pen)
+    return unit ? widthOf({ ...pen, dry: true }, unit, BODY) + mm(2) : 0
+  }
+  const boxesX = (pen: Pen) => PAPER.right - unitWidth(pen) - boxesWidth
+  const writeBoxes = (pen: Pen, y: number) => {
+    const x = boxesX(pen)
+    for (let i = 0; i < digits; i++) frame(pen, x + i * DIGIT_WIDTH, y, DIGIT_WIDTH, DIGIT_HEIGHT)
+    const unit = unitOf(pen)
+    if (unit) text(pen, unit, x + boxesWidth + mm(2), y + mm(1.5), { ...BODY, width: unitWidth(pen) })
+  }
+  const rows: Piece[] = question.items.map((item, index) => ({
+    kind: 'row',
+    draw(pen, y) {
+      const padding = mm(1.3)
+      const textX = ANSWER_X + mm(5)
+      const style = { ...BODY, size: 9.5, width: boxesX(pen) - mm(3) - textX }
+      const textHeight = text({ ...pen, dry: true }, localize(item.text, pen.lang), textX, 0, style)
+      const height = Math.max(textHeight, DIGIT_HEIGHT) + 2 * padding
+      if (index % 2 === 0) shade(pen, ANSWER_X, y, ANSWER_WIDTH, height)
+      text(pen, item.number, ANSWER_X + mm(0.8), y + padding, { ...style, bold: true, width: mm(4) })
+      text(pen, localize(item.text, pen.lang), textX, y + padding, style)
+      writeBoxes(pen, y + (height - DIGIT_HEIGHT) / 2)
+      return y + height
+    },
+  }))
+  if (question.type === 'ranking') return [...rows, { kind: 'head', draw: (_pen, y) => y + PAPER.gap }]
+  const total: Piece = {
+    kind: 'head',
+    draw(pen, y) {
+      const top = y + mm(1.5)
+      const x = boxesX(pen)
+      const label = `${paperText('sumTotal', pen.lang)}:`
+      const labelWidth = widthOf({ ...pen, dry: true }, label, { ...BODY, bold: true })
+      text(pen, label, x - mm(3) - labelWidth, top, { ...BODY, bold: true, width: labelWidth + 1 })
+      const unit = unitOf(pen)
+      const sum = unit ? `${question.total} ${unit}` : String(question.total)
+      text(pen, sum, x, top, { ...BODY, bold: true, width: PAPER.right - x })
+      return top + lineHeight(pen, BODY) + PAPER.gap
+    },
+  }
+  return [...rows, total]
+}
+
 function hintOf(question: Question, definition: QuestionnaireDefinition, lang: string): string | undefined {
   switch (question.type) {
     case 'multiple':
@@ -321,6 +384,10 @@ function hintOf(question: Question, definition: QuestionnaireDefinition, lang: s
     }
     case 'number':
       return paperText('numberHint', lang, { min: question.min, max: question.max })
+    case 'ranking':
+      return paperText('rankingHint', lang, { max: rankCountOf(question) })
+    case 'constantsum':
+      return paperText('constantSumHint', lang, { total: question.total })
     default:
       return undefined
   }
@@ -360,5 +427,8 @@ export function questionPieces(printed: PrintedQuestion, definition: Questionnai
       return [head, linesPiece(7)]
     case 'grid':
       return [head, ...gridPieces(question, definition, pen)]
+    case 'ranking':
+    case 'constantsum':
+      return [head, ...itemNumberPieces(question)]
   }
 }

@@ -37,6 +37,23 @@ export function answerLines(
         const text = labelOf(answers[gridItemVariable(question, item)])
         return text ? [{ statement: localize(item.text, lang), text }] : []
       })
+    case 'ranking': {
+      // In rank order, as the respondent meant it: "1. Geld", "2. Werk".
+      const ranked = question.items.flatMap((item) => {
+        const rank = Number(answers[gridItemVariable(question, item)])
+        return Number.isInteger(rank) && rank > 0 ? [{ rank, text: localize(item.text, lang) }] : []
+      })
+      return ranked.sort((a, b) => a.rank - b.rank).map((r) => ({ text: `${r.rank}. ${r.text}` }))
+    }
+    case 'constantsum': {
+      const unit = question.unit ? ` ${localize(question.unit, lang)}` : ''
+      return question.items.flatMap((item) => {
+        const amount = answers[gridItemVariable(question, item)]
+        return amount === undefined || amount === ''
+          ? []
+          : [{ statement: localize(item.text, lang), text: `${amount}${unit}` }]
+      })
+    }
     case 'multiple':
     case 'single': {
       const ticked = (Array.isArray(value) ? value : value === undefined ? [] : [value]).map(Number)

@@ -12,6 +12,8 @@ import type {
   Question,
   QuestionnaireDefinition,
   RespondentContext,
+  ItemNumbersQuestion,
+  RankingQuestion,
   TextQuestion,
 } from './definition.ts'
 import { messages } from './messages.ts'
@@ -44,6 +46,12 @@ export type AnswerErrorCode =
   | 'too_long'
   /** A required question without an answer (only when not `partial`). */
   | 'required'
+  /** Ranking: one rank given to more than one item. */
+  | 'repeated_rank'
+  /** Ranking: a rank skipped (1 and 3, but no 2). */
+  | 'rank_gap'
+  /** Constant sum: the amounts do not add up to the total. */
+  | 'wrong_sum'
 
 export interface AnswerError {
   /** The answer key the error belongs to: the form field to mark. */
@@ -52,6 +60,11 @@ export interface AnswerError {
   code: AnswerErrorCode
   /** For the respondent or typist, in plain language. */
   message: LangText
+  /**
+   * For an error about the items of a ranking or constant sum together (`variable` is
+   * then the question id): the item variables at fault, e.g. the items sharing a rank.
+   */
+  items?: string[]
 }
 
 export interface ValidateAnswersOptions {
@@ -130,6 +143,21 @@ function readNumberIn(raw: unknown, min: number, max: number): Outcome {
   return { value }
 }
 
+/** A whole number from `min` to `max`; anything else gets `message`. */
+function readWholeNumberIn(raw: unknown, min: number, max: number, message: () => LangText): Outcome {
+  const value = readNumber(raw)
+  if (value === undefined) return undefined
+  if (value === UNREADABLE) return { problem: { code: 'not_a_number', message: message() } }
+  if (!Number.isInteger(value) || value < min || value > max)
+    return { problem: { code: 'out_of_range', message: message() } }
+  return { value }
+}
+
+/** The highest rank of a ranking: k of "put k of n items in order". */
+export function rankCountOf(question: RankingQuestion): number {
+  return Math.min(question.max ?? question.items.length, question.items.length)
+}
+
 function readersOf(definition: QuestionnaireDefinition, question: Question): Reader[] {
   const codeValues = (codesOf(definition, question) ?? []).map((c) => c.value)
   const codeSet = new Set(codeValues)
@@ -163,6 +191,18 @@ function readersOf(definition: QuestionnaireDefinition, question: Question): Rea
         add(gridItemVariable(question, item), (raw) => readCoded(raw, codeSet, message))
       break
     }
+    case 'ranking': {
+      const k = rankCountOf(question)
+      for (const item of question.items)
+        add(gridItemVariable(question, item), (raw) => readWholeNumberIn(raw, 1, k, () => messages.rankRange(k)))
+      break
+    }
+    case 'constantsum':
+      for (const item of question.items)
+        add(gridItemVariable(question, item), (raw) =>
+          readWholeNumberIn(raw, 0, question.total, () => messages.amountRange(question.total)),
+        )
+      break
   }
   if (otherOption(question)) add(otherVariable(question.id), (raw) => readTextOf(raw, OTHER_TEXT_MAX_LENGTH), true)
   return readers
@@ -238,16 +278,93 @@ export function validateAnswers(
       errors.push({ variable, questionId: question.id, ...outcome.problem })
     } else if (outcome) {
       answers[variable] = outcome.value
-    } else if (!options.partial && question.required && !isOther) {
+    } else if (!options.partial && question.required && !isOther && !isItemNumbers(question)) {
       errors.push({ variable, questionId: question.id, code: 'required', message: messages.required() })
     }
+  }
+  for (const question of visibleItemNumbersQuestions(definition, visibility.questions)) {
+    const error = itemNumbersError(question, answers, errors, options)
+    if (!error) {
+      // A blank item of a constant sum that adds up is 0: stored so, every analysis reads it alike.
+      if (question.type === 'constantsum' && answerVariablesOf(question).some((v) => Object.hasOwn(answers, v)))
+        for (const variable of answerVariablesOf(question)) answers[variable] ??= 0
+      continue
+    }
+    errors.push(error)
+    // The items make one answer: if they do not fit together, none of them is kept.
+    for (const variable of answerVariablesOf(question)) delete answers[variable]
   }
   return { answers, errors, dropped }
 }
 
+function isItemNumbers(question: Question): question is ItemNumbersQuestion {
+  return question.type === 'ranking' || question.type === 'constantsum'
+}
+
+function visibleItemNumbersQuestions(
+  definition: QuestionnaireDefinition,
+  visible: ReadonlySet<string>,
+): ItemNumbersQuestion[] {
+  return outlineOf(definition)
+    .places.map((p) => p.question)
+    .filter((q): q is ItemNumbersQuestion => isItemNumbers(q) && visible.has(q.id))
+}
+
+/**
+ * What is wrong with the items of a ranking or constant sum taken together, once each
+ * item on its own is fine: a rank used twice, a rank skipped, a sum that is not the total.
+ */
+function itemNumbersError(
+  question: ItemNumbersQuestion,
+  answers: Answers,
+  errors: readonly AnswerError[],
+  options: ValidateAnswersOptions,
+): AnswerError | undefined {
+  const variables = answerVariablesOf(question)
+  // An item with a fault of its own is shown with it; a sum or order over it would only confuse.
+  if (errors.some((e) => variables.includes(e.variable))) return undefined
+  const given = variables.flatMap((variable) => {
+    const value = answers[variable]
+    return typeof value === 'number' ? [{ variable, value }] : []
+  })
+  const base = { variable: question.id, questionId: question.id }
+  if (given.length === 0) {
+    return !options.partial && question.required
+      ? { ...base, code: 'required', message: messages.required() }
+      : undefined
+  }
+  if (question.type === 'constantsum') {
+    const sum = given.reduce((total, g) => total + g.value, 0)
+    if (sum === question.total) return undefined
+    return {
+      ...base,
+      code: 'wrong_sum',
+      message: messages.wrongSum(question.total, sum),
+      items: given.map((g) => g.variable),
+    }
+  }
+  const byRank = new Map<number, string[]>()
+  for (const g of given) byRank.set(g.value, [...(byRank.get(g.value) ?? []), g.variable])
+  const repeated = [...byRank.entries()].filter(([, items]) => items.length > 1).sort(([a], [b]) => a - b)
+  if (repeated.length > 0) {
+    return {
+      ...base,
+      code: 'repeated_rank',
+      message: messages.repeatedRank(repeated[0]![0]),
+      items: repeated.flatMap(([, items]) => items),
+    }
+  }
+  for (let rank = 1; rank <= given.length; rank++) {
+    if (!byRank.has(rank))
+      return { ...base, code: 'rank_gap', message: messages.rankGap(rank), items: given.map((g) => g.variable) }
+  }
+  return undefined
+}
+
 /**
  * The visible questions still (partly) open, in order, for the review page. A grid is
- * open while any of its items is; an "anders, namelijk" text does not count.
+ * open while any of its items is, a ranking or constant sum while all of its items are;
+ * an "anders, namelijk" text does not count.
  */
 export function unansweredVisibleQuestions(
   definition: QuestionnaireDefinition,
@@ -255,6 +372,9 @@ export function unansweredVisibleQuestions(
   context: RespondentContext,
 ): Question[] {
   return visibleQuestions(definition, answers, context).filter((q) =>
-    answerVariablesOf(q).some((v) => !isAnswered(answerAt(answers, v))),
+    isItemNumbers(q)
+      ? // Up to k of n items get a rank, so one answered item answers the question.
+        answerVariablesOf(q).every((v) => !isAnswered(answerAt(answers, v)))
+      : answerVariablesOf(q).some((v) => !isAnswered(answerAt(answers, v))),
   )
 }

@@ -6,6 +6,11 @@
  * Multiple choice is exported the way SPSS users expect ("multiple dichotomy"): one 0/1
  * variable per option, `<question id>_<value>`, plus `<question id>_anders` for the
  * "anders, namelijk" text.
+ *
+ * A ranking or constant sum is one variable per item holding its rank or amount. Once
+ * the question is answered, an item left blank is 0: for a constant sum that is its
+ * amount; for a ranking it means "no rank", labelled and declared missing so that it
+ * stays out of mean ranks.
  */
 import { answerAt, codesIn, isAnswered } from './answer-values.ts'
 import { maxLengthOf, OTHER_TEXT_MAX_LENGTH } from './answers.ts'
@@ -20,7 +25,7 @@ import type {
   QuestionnaireDefinition,
   Section,
 } from './definition.ts'
-import { NOT_TICKED, OTHER_TEXT, TICKED } from './labels.ts'
+import { NOT_RANKED, NOT_TICKED, OTHER_TEXT, TICKED } from './labels.ts'
 import { outlineOf } from './outline.ts'
 import { localize } from './text.ts'
 import { gridItemVariable, otherExportVariable, otherVariable } from './variables.ts'
@@ -65,6 +70,8 @@ type Column =
 function columnsOf(question: Question): Column[] {
   switch (question.type) {
     case 'grid':
+    case 'ranking':
+    case 'constantsum':
       return question.items.map((item) => ({
         name: gridItemVariable(question, item),
         question,
@@ -129,7 +136,10 @@ function measureOf(definition: QuestionnaireDefinition, question: Question): Mea
   switch (question.type) {
     case 'grade':
     case 'number':
+    case 'constantsum':
       return 'scale'
+    case 'ranking':
+      return 'ordinal'
     case 'grid':
       // A rapportcijfer is averaged like a number; agreement scales are ordered categories.
       return scaleOf(definition, question.scale)?.type === 'grade' ? 'scale' : 'ordinal'
@@ -189,7 +199,10 @@ function variableOf(
     })
   }
 
-  const codes = codesOf(definition, question) ?? []
+  const codes =
+    question.type === 'ranking'
+      ? [{ value: NO_RANK, label: NOT_RANKED, missing: true }]
+      : (codesOf(definition, question) ?? [])
   let label = text
   let questionNumber = question.number
   if (column.item) {
@@ -214,6 +227,17 @@ export function buildCodebook(definition: QuestionnaireDefinition, lang = 'nl'):
   )
 }
 
+/** The value of a ranking item that got no rank in an answered ranking. */
+export const NO_RANK = 0
+
+/** Whether any item of a ranking or constant sum has a value. */
+function itemsAnswered(question: Question, answers: Answers): boolean {
+  return (
+    (question.type === 'ranking' || question.type === 'constantsum') &&
+    question.items.some((item) => typeof answerAt(answers, gridItemVariable(question, item)) === 'number')
+  )
+}
+
 function exportValue(column: Column, answers: Answers): ExportValue {
   const value = answerAt(answers, column.source === 'answer' ? column.name : column.question.id)
   switch (column.source) {
@@ -226,7 +250,9 @@ function exportValue(column: Column, answers: Answers): ExportValue {
       return typeof text === 'string' && text !== '' ? text : null
     }
     case 'answer':
-      return typeof value === 'number' || (typeof value === 'string' && value !== '') ? value : null
+      if (typeof value === 'number' || (typeof value === 'string' && value !== '')) return value
+      // NO_RANK is 0 too: a blank item of an answered constant sum has the amount 0.
+      return column.item && itemsAnswered(column.question, answers) ? NO_RANK : null
   }
 }
 

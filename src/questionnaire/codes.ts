@@ -42,7 +42,8 @@ export function scaleCodes(scale: GridScale): Code[] {
 
 /**
  * The codes of a closed question; for a grid, the codes of each item. Undefined for
- * number and text questions, and for a grid whose scale does not exist.
+ * number and text questions, rankings and constant sums (their items hold numbers),
+ * and for a grid whose scale does not exist.
  */
 export function codesOf(definition: QuestionnaireDefinition, question: Question): Code[] | undefined {
   switch (question.type) {
@@ -63,6 +64,8 @@ export function codesOf(definition: QuestionnaireDefinition, question: Question)
     case 'number':
     case 'text':
     case 'longtext':
+    case 'ranking':
+    case 'constantsum':
       return undefined
   }
 }

@@ -124,6 +124,29 @@ export interface GridQuestion extends QuestionBase {
   items: GridItem[]
 }
 
+/**
+ * Ranking: the respondent puts up to `max` of the items in order, 1 first. Each item
+ * is a variable `<question id>_<item id>` holding its rank; an item not ranked stays empty.
+ */
+export interface RankingQuestion extends QuestionBase {
+  type: 'ranking'
+  items: GridItem[]
+  /** How many items get a rank at most (k of n); every item when absent. */
+  max?: number
+}
+
+/**
+ * Constant sum: amounts over the items that must add up to `total` (100 points, 24 hours).
+ * Each item is a variable `<question id>_<item id>` holding its amount.
+ */
+export interface ConstantSumQuestion extends QuestionBase {
+  type: 'constantsum'
+  items: GridItem[]
+  total: number
+  /** Written after every amount, e.g. "punten" or "%". */
+  unit?: LangText
+}
+
 export type Question =
   | GradeQuestion
   | SingleChoiceQuestion
@@ -132,6 +155,11 @@ export type Question =
   | NumberQuestion
   | TextQuestion
   | GridQuestion
+  | RankingQuestion
+  | ConstantSumQuestion
+
+/** Questions whose items each hold a number of their own: ranking and constant sum. */
+export type ItemNumbersQuestion = RankingQuestion | ConstantSumQuestion
 
 export type QuestionType = Question['type']
 
@@ -166,6 +194,7 @@ export interface QuestionnaireDefinition {
  * - multiple: the question id → array of ticked values
  * - text, longtext: the question id → string
  * - grid: `<question id>_<item id>` → number
+ * - ranking, constantsum: `<question id>_<item id>` → the item's rank or amount
  * - "other, namely" text: `<question id>_other` → string
  */
 export type AnswerValue = number | number[] | string

@@ -19,6 +19,9 @@ export const GRADE_HIGHEST: LangText = inEveryLanguage('questionnaire.labels.gra
 export const NOT_TICKED: LangText = inEveryLanguage('questionnaire.codebook.notTicked')
 export const TICKED: LangText = inEveryLanguage('questionnaire.codebook.ticked')
 
+/** The value label of a ranking item that got no rank (the ranking itself was answered). */
+export const NOT_RANKED: LangText = inEveryLanguage('questionnaire.codebook.notRanked')
+
 /** Appended to the label of the "anders, namelijk" text variable. */
 export const OTHER_TEXT: LangText = inEveryLanguage('questionnaire.codebook.otherText')
 

@@ -24,4 +24,9 @@ export const messages = {
   notText: (): LangText => text('notText'),
   tooLong: (max: number, length: number): LangText => text('tooLong', { max, length }),
   required: (): LangText => text('required'),
+  rankRange: (max: number): LangText => text('rankRange', { max }),
+  repeatedRank: (rank: number): LangText => text('repeatedRank', { rank }),
+  rankGap: (rank: number): LangText => text('rankGap', { rank }),
+  amountRange: (max: number): LangText => text('amountRange', { max }),
+  wrongSum: (total: number, sum: number): LangText => text('wrongSum', { total, sum }),
 }

@@ -138,6 +138,10 @@ function rowsOf(definition: QuestionnaireDefinition, question: Question): number
       return text + 1
     case 'longtext':
       return text + 4
+    case 'ranking':
+    case 'constantsum':
+      // One line per item, its number field beside the text; the sum line under a constant sum.
+      return text + question.items.length + (question.type === 'constantsum' ? 1 : 0)
     case 'grid': {
       const scale = definition.scales?.[question.scale]
       const targets = scale?.type === 'options' ? scale.options.length : 3

@@ -167,6 +167,20 @@ export const definitionSchema: SchemaObject = {
           'scale',
           'items',
         ]),
+        questionType(
+          'ranking',
+          { items: { type: 'array', minItems: 2, items: ref('gridItem') }, max: { type: 'integer', minimum: 1 } },
+          ['items'],
+        ),
+        questionType(
+          'constantsum',
+          {
+            items: { type: 'array', minItems: 2, items: ref('gridItem') },
+            total: { type: 'integer', minimum: 1 },
+            unit: ref('langText'),
+          },
+          ['items', 'total'],
+        ),
       ],
     },
     section: {

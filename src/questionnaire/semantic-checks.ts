@@ -5,7 +5,7 @@
  */
 import { exportVariablesOf } from './codebook.ts'
 import { codesOf, GRADE_MAX, GRADE_MIN, scaleOf } from './codes.ts'
-import type { AnswerOption, Condition, Question, QuestionnaireDefinition } from './definition.ts'
+import type { AnswerOption, Condition, GridItem, Question, QuestionnaireDefinition } from './definition.ts'
 import type { QuestionPlace } from './outline.ts'
 import { outlineOf } from './outline.ts'
 import type { Fault, Path } from './paths.ts'
@@ -108,28 +108,39 @@ function checkQuestion(definition: QuestionnaireDefinition, question: Question, 
         const known = names.length > 0 ? `the scales are ${names.join(', ')}` : 'the definition has no scales'
         report([...path, 'scale'], `Unknown scale "${question.scale}": ${known}.`)
       }
-      const ids = new Map<string, number>()
-      const numbers = new Map<string, number>()
-      question.items.forEach((item, index) => {
-        const sameId = ids.get(item.id)
-        if (sameId !== undefined)
-          report([...path, 'items', index, 'id'], `Item id "${item.id}" is already used by items[${sameId}].`)
-        else ids.set(item.id, index)
-        const sameNumber = numbers.get(item.number)
-        if (sameNumber !== undefined)
-          report(
-            [...path, 'items', index, 'number'],
-            `Item number "${item.number}" is already used by items[${sameNumber}].`,
-          )
-        else numbers.set(item.number, index)
-      })
+      checkItems(question.items, [...path, 'items'], report)
       break
     }
+    case 'ranking':
+      checkItems(question.items, [...path, 'items'], report)
+      if (question.max !== undefined && question.max > question.items.length) {
+        report([...path, 'max'], `max is ${question.max}, but the question has only ${question.items.length} items.`)
+      }
+      break
+    case 'constantsum':
+      checkItems(question.items, [...path, 'items'], report)
+      break
     case 'yesno':
     case 'text':
     case 'longtext':
       break
   }
+}
+
+/** Item ids and printed item numbers are unique within their question. */
+function checkItems(items: GridItem[], path: Path, report: Report): void {
+  const ids = new Map<string, number>()
+  const numbers = new Map<string, number>()
+  items.forEach((item, index) => {
+    const sameId = ids.get(item.id)
+    if (sameId !== undefined)
+      report([...path, index, 'id'], `Item id "${item.id}" is already used by items[${sameId}].`)
+    else ids.set(item.id, index)
+    const sameNumber = numbers.get(item.number)
+    if (sameNumber !== undefined)
+      report([...path, index, 'number'], `Item number "${item.number}" is already used by items[${sameNumber}].`)
+    else numbers.set(item.number, index)
+  })
 }
 
 /** Ids and printed numbers are unique, and no two questions export a variable of the same name. */
@@ -223,6 +234,13 @@ function checkCondition(
   const target = outlineOf(definition).byId.get(condition.question)
   if (!target) return report([...path, 'question'], `Unknown question "${condition.question}".`)
   if (!owner.mayRefer(target)) return report([...path, 'question'], `Question "${condition.question}" ${owner.tooLate}`)
+  if (target.question.type === 'ranking' || target.question.type === 'constantsum') {
+    // Their answers live in one variable per item; there is no single answer to test.
+    return report(
+      [...path, 'question'],
+      `Question "${condition.question}" is a ${target.question.type === 'ranking' ? 'ranking' : 'constant sum'}: routing on it is not supported. Refer to another question.`,
+    )
+  }
   if ('answered' in condition) return
 
   const question = target.question

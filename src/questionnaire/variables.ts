@@ -2,11 +2,18 @@
  * Answer keys ("variables"): the names under which answers are stored, posted by forms
  * and exported. See `Answers` in definition.ts for the scheme.
  */
-import type { AnswerOption, GridItem, GridQuestion, Question } from './definition.ts'
+import type { AnswerOption, GridItem, GridQuestion, ItemNumbersQuestion, Question } from './definition.ts'
 
-/** The variable of one grid item: `<question id>_<item id>`. */
-export function gridItemVariable(question: GridQuestion, item: GridItem): string {
+/** The variable of one item of a grid, ranking or constant sum: `<question id>_<item id>`. */
+export function gridItemVariable(question: GridQuestion | ItemNumbersQuestion, item: GridItem): string {
   return `${question.id}_${item.id}`
+}
+
+/** The items of a question that stores one answer per item, if it is one. */
+export function itemsOf(question: Question): GridItem[] | undefined {
+  return question.type === 'grid' || question.type === 'ranking' || question.type === 'constantsum'
+    ? question.items
+    : undefined
 }
 
 /** The variable holding the "anders, namelijk …" text of a question. */
@@ -34,7 +41,8 @@ export function otherOption(question: Question): AnswerOption | undefined {
 
 /** The answer keys that answer the question itself: every key but the "anders, namelijk" text. */
 export function answerVariablesOf(question: Question): string[] {
-  return question.type === 'grid' ? question.items.map((item) => gridItemVariable(question, item)) : [question.id]
+  const items = itemsOf(question)
+  return items ? items.map((item) => `${question.id}_${item.id}`) : [question.id]
 }
 
 /**

@@ -90,7 +90,7 @@ describe('validateDefinition: structure (JSON Schema)', () => {
     expectError(
       (d) => (d.sections[0].questions[0].type = 'rating'),
       'sections[0].questions[0].type',
-      'Unknown type "rating": use one of grade, single, multiple, yesno, number, text, longtext, grid.',
+      'Unknown type "rating": use one of grade, single, multiple, yesno, number, text, longtext, grid, ranking, constantsum.',
     )
     expectError(
       (d) => (d.scales.agree.type = 'likert'),
@@ -416,7 +416,8 @@ sections:
       errors: [
         {
           path: 'sections[0].questions[0].type',
-          message: 'Unknown type "cijfer": use one of grade, single, multiple, yesno, number, text, longtext, grid.',
+          message:
+            'Unknown type "cijfer": use one of grade, single, multiple, yesno, number, text, longtext, grid, ranking, constantsum.',
           line: 12,
         },
       ],

@@ -18,6 +18,11 @@ export const questionnaire: typeof nl = {
     notText: 'اكتبوا نصًا هنا.',
     tooLong: 'إجابتكم طويلة جدًا. الحد الأقصى لعدد الأحرف: {max}. عدد الأحرف الآن: {length}.',
     required: 'يُرجى الإجابة عن هذا السؤال.',
+    rankRange: 'اكتب رقمًا من 1 إلى {max}.',
+    repeatedRank: 'استخدمت الرقم {rank} أكثر من مرة. استخدم كل رقم مرة واحدة فقط.',
+    rankGap: 'الرقم {rank} ناقص. ابدأ بالرقم 1 ولا تتخطَّ أي رقم.',
+    amountRange: 'اكتب عددًا صحيحًا من 0 إلى {max}.',
+    wrongSum: 'يجب أن يكون مجموع الأرقام {total}. المجموع الآن {sum}.',
   },
   labels: {
     yes: 'نعم',
@@ -28,6 +33,7 @@ export const questionnaire: typeof nl = {
   codebook: {
     notTicked: 'غير مُعلَّم',
     ticked: 'مُعلَّم',
+    notRanked: 'لم يُعطَ رقمًا',
     otherText: 'توضيح',
     routing: {
       and: 'و',

@@ -54,6 +54,11 @@ export const respondent: typeof nl = {
     chooseAtMost: 'الحد الأقصى لعدد الإجابات: {max}.',
     chooseAny: 'يمكنكم اختيار أكثر من إجابة واحدة.',
     numberRange: 'رقم من {min} إلى {max}.',
+    rankingHint:
+      'ضع 1 بجانب ما يأتي أولًا بالنسبة لك، و2 بجانب ما يأتي بعده، وهكذا. استخدم الأرقام من 1 إلى {max}. استخدم كل رقم مرة واحدة فقط.',
+    rankNone: 'بدون رقم',
+    constantSumHint: 'وزّع {total} على هذه البنود. يجب أن يكون المجموع {total} بالضبط.',
+    constantSumNow: 'المجموع الآن: {sum} من {total}.',
     signOut: 'التوقف والمتابعة لاحقًا',
   },
   review: {

@@ -528,6 +528,8 @@ export const management: typeof nl = {
     outsideRoutingNotCounted:
       'Paper answers to questions that should have been skipped are not counted (a setting of the round).',
     multipleHint: 'More answers possible: together it can be more than 100%.',
+    rankingHint: 'Per item: the number it got, of the people who gave it a number. Number 1 is first place.',
+    meanRank: 'Mean rank',
     noResponses: 'No questionnaires have been completed yet.',
     answer: 'Answer',
   },
@@ -565,6 +567,8 @@ export const management: typeof nl = {
       papier_zonder_code: 'Paper: form without a (readable) login code',
       papier_buiten_routering: 'Paper: variables with an answer to a question the client should have skipped',
       papier_ongeldig: 'Paper: what was keyed for variables coded -3 (no valid answer)',
+      papier_afwijkend:
+        'Paper: variables of a ranking or distribution that does not fit (a number skipped, or not adding up to the total), kept as written',
       gewicht: 'Weight to the population per municipality (post-stratification)',
     },
     metaValues: {
@@ -577,6 +581,7 @@ export const management: typeof nl = {
       papier_zonder_code: '0 = no, 1 = yes; empty for online',
       papier_buiten_routering: 'variable names, separated by spaces',
       papier_ongeldig: 'variable=keyed text, separated by |',
+      papier_afwijkend: 'variable names, separated by spaces',
       gewicht:
         'per municipality: population / responses × (responses together / population together); adds up to the number of responses. Per municipality',
     },
@@ -586,6 +591,7 @@ export const management: typeof nl = {
     no: 'no',
     paperCodes: {
       multiple: 'Paper: more than one answer ticked',
+      repeatedRank: 'Paper: the same number at more than one item',
       unreadable: 'Paper: unreadable',
       invalid: 'Paper: no valid answer (see keyed text)',
       outsideRouting: 'Paper: answered although the question should have been skipped (not counted)',

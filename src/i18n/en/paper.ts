@@ -21,6 +21,11 @@ Done? Send the questionnaire back in the reply envelope. You do not need a stamp
   gridHint: 'Put one cross on each line.',
   gradeHint: '1 = very poor, 10 = excellent',
   numberHint: 'Fill in a number from {min} to {max}.',
+  rankingHint:
+    'Write 1 next to what comes first for you, 2 next to what comes next, and so on up to {max}. Use each number only once.',
+  constantSumHint:
+    'Divide {total} over these items. Write a number next to each item. Together they must make exactly {total}.',
+  sumTotal: 'Together',
   onlyIf: 'Only answer this if {condition}.',
   goTo: 'Go to question {number}',
   goToEnd: 'Go to the end of the questionnaire',

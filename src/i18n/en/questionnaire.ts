@@ -12,6 +12,11 @@ export const questionnaire: typeof nl = {
     notText: 'Type your answer here as text.',
     tooLong: 'Your answer is too long. You can use {max} characters. It now has {length}.',
     required: 'Please answer this question.',
+    rankRange: 'Enter a number from 1 to {max}.',
+    repeatedRank: 'You used number {rank} more than once. Use each number only once.',
+    rankGap: 'Number {rank} is missing. Start at 1 and do not skip a number.',
+    amountRange: 'Enter a whole number from 0 to {max}.',
+    wrongSum: 'The numbers must add up to {total}. Now they add up to {sum}.',
   },
   labels: {
     yes: 'Yes',
@@ -22,6 +27,7 @@ export const questionnaire: typeof nl = {
   codebook: {
     notTicked: 'not ticked',
     ticked: 'ticked',
+    notRanked: 'not ranked',
     otherText: 'specification',
     routing: {
       and: 'and',

@@ -46,6 +46,11 @@ export const respondent: typeof nl = {
     chooseAtMost: 'Choose {max} at most.',
     chooseAny: 'You may choose more than one answer.',
     numberRange: 'A number from {min} to {max}.',
+    rankingHint:
+      'Choose 1 for what comes first for you, 2 for what comes next, and so on. Choose at most {max} numbers. Use each number only once.',
+    rankNone: 'No number',
+    constantSumHint: 'Divide {total} over these items. Together they must make exactly {total}.',
+    constantSumNow: 'Together now: {sum} of {total}.',
     signOut: 'Stop and continue later',
   },
   review: {

@@ -44,6 +44,7 @@ export const typist: typeof nl = {
     keyMultiple: 'm or * = more than one box ticked where one is allowed',
     keyUnreadable: '? or / = unreadable',
     keyBlank: 'Nothing filled in: leave the field empty.',
+    keyWritten: 'Numbers written next to the items: type them as they are written.',
     keyKeys: 'Tab and Shift+Tab: next and previous field. Enter: save and go to the next form.',
     ticksHint: '{codes}, several allowed',
     numberHint: '{min} to {max}',
@@ -83,6 +84,11 @@ export const typist: typeof nl = {
       'Question {label} is answered, but the questionnaire says it should have been skipped. The answer is kept and flagged.',
     otherWithoutTick:
       'Question {label}: there is text at "other", but the "other" box is not ticked. The text is kept and flagged.',
+    repeatedRank:
+      'Question {label}: number {value} is written at more than one item. It is stored as "more than one answer".',
+    rankGap:
+      'Question {label}: the numbers are {value}. A number was skipped. They are stored as on paper and flagged.',
+    wrongSum: 'Question {label}: the numbers add up to {value}, not {total}. They are stored as on paper and flagged.',
     markNotAllowed:
       'Question {label}: several boxes may be ticked here. Type the numbers of all ticked boxes, for example 1 3. "{value}" is not possible here.',
   },

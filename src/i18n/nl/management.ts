@@ -529,6 +529,9 @@ export const management = {
     outsideRoutingNotCounted:
       'Antwoorden op papier bij vragen die overgeslagen hadden moeten worden, tellen niet mee (instelling van de ronde).',
     multipleHint: 'Meer antwoorden mogelijk: samen kan het meer dan 100% zijn.',
+    rankingHint:
+      'Per onderdeel: welk nummer het kreeg, van de mensen die het een nummer gaven. Nummer 1 is de eerste plaats.',
+    meanRank: 'Gemiddeld nummer',
     noResponses: 'Er zijn nog geen ingevulde vragenlijsten.',
     answer: 'Antwoord',
   },
@@ -566,6 +569,8 @@ export const management = {
       papier_zonder_code: 'Papier: formulier zonder (leesbare) inlogcode',
       papier_buiten_routering: 'Papier: variabelen met een antwoord op een vraag die de klant had moeten overslaan',
       papier_ongeldig: 'Papier: wat is ingevoerd bij variabelen met code -3 (geen geldig antwoord)',
+      papier_afwijkend:
+        'Papier: variabelen van een rangorde of verdeling die niet klopt (een nummer overgeslagen, of samen niet het totaal), bewaard zoals ingevuld',
       gewicht: 'Weging naar de populatie per gemeente (poststratificatie)',
     },
     metaValues: {
@@ -578,6 +583,7 @@ export const management = {
       papier_zonder_code: '0 = nee, 1 = ja; leeg bij online',
       papier_buiten_routering: 'namen van variabelen, met spaties ertussen',
       papier_ongeldig: 'variabele=ingevoerde tekst, met | ertussen',
+      papier_afwijkend: 'namen van variabelen, met spaties ertussen',
       gewicht:
         'per gemeente: populatie / respons × (respons samen / populatie samen); samen zo groot als het aantal antwoorden. Per gemeente',
     },
@@ -588,6 +594,7 @@ export const management = {
     /** Value labels of the paper codes in every numeric variable (services/paper/paper-coding.ts). */
     paperCodes: {
       multiple: 'Papier: meer dan één antwoord aangekruist',
+      repeatedRank: 'Papier: hetzelfde nummer bij meer dan één onderdeel',
       unreadable: 'Papier: onleesbaar',
       invalid: 'Papier: geen geldig antwoord (zie invoer)',
       outsideRouting: 'Papier: beantwoord terwijl de vraag overgeslagen had moeten worden (telt niet mee)',

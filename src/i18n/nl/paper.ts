@@ -25,6 +25,11 @@ Klaar? Stuur de vragenlijst terug in de antwoordenvelop. Een postzegel is niet n
   gridHint: 'Zet op elke regel één kruisje.',
   gradeHint: '1 = zeer slecht, 10 = uitstekend',
   numberHint: 'Vul een getal in van {min} tot en met {max}.',
+  rankingHint:
+    'Schrijf 1 bij wat voor u het eerst komt, 2 bij wat daarna komt, en zo verder tot en met {max}. Gebruik elk nummer maar één keer.',
+  constantSumHint:
+    'Verdeel {total} over deze onderdelen. Schrijf bij elk onderdeel een getal. Samen moet het precies {total} zijn.',
+  sumTotal: 'Samen',
   onlyIf: 'Alleen invullen als {condition}.',
   goTo: 'Ga door naar vraag {number}',
   goToEnd: 'Ga door naar het einde van de vragenlijst',

@@ -17,6 +17,11 @@ export const questionnaire = {
     notText: 'Vul hier tekst in.',
     tooLong: 'Uw antwoord is te lang. U kunt {max} tekens gebruiken. Nu zijn het er {length}.',
     required: 'Beantwoord deze vraag.',
+    rankRange: 'Vul een nummer in van 1 tot en met {max}.',
+    repeatedRank: 'U heeft nummer {rank} vaker dan één keer gebruikt. Gebruik elk nummer maar één keer.',
+    rankGap: 'Nummer {rank} ontbreekt. Begin bij 1 en sla geen nummer over.',
+    amountRange: 'Vul een heel getal in van 0 tot en met {max}.',
+    wrongSum: 'De getallen moeten samen {total} zijn. Nu zijn ze samen {sum}.',
   },
   labels: {
     yes: 'Ja',
@@ -28,6 +33,8 @@ export const questionnaire = {
     /** Value labels of the 0/1 variables a multiple-choice question exports. */
     notTicked: 'niet aangekruist',
     ticked: 'aangekruist',
+    /** Value label of a ranking item that got no rank in an answered ranking. */
+    notRanked: 'geen nummer gekregen',
     /** Appended to the label of the "anders, namelijk" text variable. */
     otherText: 'toelichting',
     /** Words in the human-readable routing of the codebook. */

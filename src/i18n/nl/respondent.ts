@@ -44,6 +44,11 @@ export const respondent = {
     chooseAtMost: 'Kies er hoogstens {max}.',
     chooseAny: 'U mag meer dan één antwoord kiezen.',
     numberRange: 'Een getal van {min} tot en met {max}.',
+    rankingHint:
+      'Kies 1 bij wat voor u het eerst komt, 2 bij wat daarna komt, en zo verder. U mag hoogstens {max} nummers kiezen. Elk nummer mag maar één keer.',
+    rankNone: 'Geen nummer',
+    constantSumHint: 'Verdeel {total} over deze onderdelen. Samen moet het precies {total} zijn.',
+    constantSumNow: 'Nu samen: {sum} van de {total}.',
     signOut: 'Stoppen en later verder',
   },
   review: {

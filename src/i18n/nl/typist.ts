@@ -46,6 +46,7 @@ export const typist = {
     keyMultiple: 'm of * = meer dan één vakje aangekruist waar één mag',
     keyUnreadable: '? of / = onleesbaar',
     keyBlank: 'Niets ingevuld: laat het veld leeg.',
+    keyWritten: 'Nummers of getallen die bij de onderdelen zijn geschreven: typ ze zoals ze er staan.',
     keyKeys: 'Tab en Shift+Tab: volgend en vorig veld. Enter: opslaan en het volgende formulier.',
     ticksHint: '{codes}, meer mogelijk',
     numberHint: '{min} tot en met {max}',
@@ -87,6 +88,12 @@ export const typist = {
       'Vraag {label} is ingevuld, maar had volgens de vragenlijst overgeslagen moeten worden. Het antwoord wordt bewaard en gemarkeerd.',
     otherWithoutTick:
       'Vraag {label}: er staat tekst bij "anders", maar het vakje "anders" is niet aangekruist. De tekst wordt bewaard en gemarkeerd.',
+    repeatedRank:
+      'Vraag {label}: nummer {value} staat bij meer dan één onderdeel. Het wordt bewaard als "meer dan één antwoord".',
+    rankGap:
+      'Vraag {label}: de nummers zijn {value}. Er is een nummer overgeslagen. De nummers worden bewaard zoals op papier en gemarkeerd.',
+    wrongSum:
+      'Vraag {label}: de getallen zijn samen {value} en niet {total}. Ze worden bewaard zoals op papier en gemarkeerd.',
     markNotAllowed:
       'Vraag {label}: bij deze vraag mogen meer vakjes aangekruist zijn. Typ de nummers van alle aangekruiste vakjes, bijvoorbeeld 1 3. "{value}" kan hier niet.',
   },

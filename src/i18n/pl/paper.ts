@@ -29,6 +29,11 @@ Gotowe? Proszę odesłać ankietę w kopercie zwrotnej. Znaczek nie jest potrzeb
   gridHint: 'Proszę postawić jeden krzyżyk w każdym wierszu.',
   gradeHint: '1 = bardzo źle, 10 = doskonale',
   numberHint: 'Proszę wpisać liczbę od {min} do {max}.',
+  rankingHint:
+    'Proszę wpisać 1 przy tym, co jest na pierwszym miejscu, 2 przy tym, co jest następne, i tak dalej aż do {max}. Każdy numer tylko raz.',
+  constantSumHint:
+    'Proszę rozdzielić {total} między te punkty. Proszę wpisać liczbę przy każdym punkcie. Razem musi to dać dokładnie {total}.',
+  sumTotal: 'Razem',
   onlyIf: 'Proszę odpowiedzieć tylko wtedy, gdy {condition}.',
   goTo: 'Proszę przejść do pytania {number}',
   goToEnd: 'Proszę przejść na koniec ankiety',

@@ -18,6 +18,11 @@ export const questionnaire: typeof nl = {
     notText: 'Proszę wpisać tu tekst.',
     tooLong: 'Odpowiedź jest za długa. Można użyć najwyżej {max} znaków. Teraz jest ich {length}.',
     required: 'Proszę odpowiedzieć na to pytanie.',
+    rankRange: 'Wpisz numer od 1 do {max}.',
+    repeatedRank: 'Numer {rank} został użyty więcej niż raz. Użyj każdego numeru tylko raz.',
+    rankGap: 'Brakuje numeru {rank}. Zacznij od 1 i nie pomijaj żadnego numeru.',
+    amountRange: 'Wpisz liczbę całkowitą od 0 do {max}.',
+    wrongSum: 'Liczby muszą dawać razem {total}. Teraz dają razem {sum}.',
   },
   labels: {
     yes: 'Tak',
@@ -28,6 +33,7 @@ export const questionnaire: typeof nl = {
   codebook: {
     notTicked: 'niezaznaczone',
     ticked: 'zaznaczone',
+    notRanked: 'bez numeru',
     otherText: 'wyjaśnienie',
     routing: {
       and: 'i',

@@ -52,6 +52,11 @@ export const respondent: typeof nl = {
     chooseAtMost: 'Proszę wybrać najwyżej {max}.',
     chooseAny: 'Można wybrać więcej niż jedną odpowiedź.',
     numberRange: 'Liczba od {min} do {max}.',
+    rankingHint:
+      'Wpisz 1 przy tym, co jest dla Ciebie na pierwszym miejscu, 2 przy tym, co jest następne, i tak dalej. Używaj numerów od 1 do {max}. Każdy numer tylko raz.',
+    rankNone: 'Bez numeru',
+    constantSumHint: 'Rozdziel {total} między te punkty. Razem musi to dać dokładnie {total}.',
+    constantSumNow: 'Teraz razem: {sum} z {total}.',
     signOut: 'Przerwij i dokończ później',
   },
   review: {

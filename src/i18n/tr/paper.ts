@@ -28,6 +28,11 @@ Bitirdiniz mi? Anketi cevap zarfıyla geri gönderin. Pul gerekmez.`,
   gridHint: 'Her satıra bir çarpı koyun.',
   gradeHint: '1 = çok kötü, 10 = mükemmel',
   numberHint: '{min} ile {max} arasında bir sayı yazın.',
+  rankingHint:
+    'Sizin için ilk sırada olanın yanına 1, ondan sonra gelenin yanına 2 yazın, {max} numarasına kadar böyle devam edin. Her numarayı sadece bir kez kullanın.',
+  constantSumHint:
+    '{total} sayısını bu maddelere dağıtın. Her maddenin yanına bir sayı yazın. Toplam tam olarak {total} olmalı.',
+  sumTotal: 'Toplam',
   onlyIf: 'Bu soruyu sadece {condition} cevaplayın.',
   goTo: '{number}. soruya geçin',
   goToEnd: 'Anketin sonuna geçin',

@@ -17,6 +17,11 @@ export const questionnaire: typeof nl = {
     notText: 'Buraya metin yazın.',
     tooLong: 'Cevabınız çok uzun. En fazla {max} karakter yazabilirsiniz. Şu anda {length} karakter var.',
     required: 'Bu soruyu cevaplayın.',
+    rankRange: '1 ile {max} arasında bir numara yazın.',
+    repeatedRank: '{rank} numarasını birden fazla kullandınız. Her numarayı sadece bir kez kullanın.',
+    rankGap: '{rank} numarası eksik. 1 ile başlayın ve hiçbir numarayı atlamayın.',
+    amountRange: '0 ile {max} arasında tam bir sayı yazın.',
+    wrongSum: 'Sayıların toplamı {total} olmalı. Şu anda toplam {sum}.',
   },
   labels: {
     yes: 'Evet',
@@ -27,6 +32,7 @@ export const questionnaire: typeof nl = {
   codebook: {
     notTicked: 'işaretlenmedi',
     ticked: 'işaretlendi',
+    notRanked: 'numara verilmedi',
     otherText: 'açıklama',
     routing: {
       and: 've',

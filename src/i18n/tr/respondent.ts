@@ -52,6 +52,11 @@ export const respondent: typeof nl = {
     chooseAtMost: 'En fazla {max} tane seçin.',
     chooseAny: 'Birden fazla cevap seçebilirsiniz.',
     numberRange: '{min} ile {max} arasında bir sayı.',
+    rankingHint:
+      'Sizin için ilk sırada olana 1, ondan sonra gelene 2 yazın, böyle devam edin. En fazla {max} numara verin. Her numarayı sadece bir kez kullanın.',
+    rankNone: 'Numara yok',
+    constantSumHint: '{total} sayısını bu maddelere dağıtın. Toplam tam olarak {total} olmalı.',
+    constantSumNow: 'Şu anki toplam: {sum} / {total}.',
     signOut: 'Şimdi dur, sonra devam et',
   },
   review: {

@@ -396,4 +396,9 @@ export interface PaperCoding {
    * skipped the question (or an "anders, namelijk" text without its box ticked).
    */
   outsideRouting: string[]
+  /**
+   * Rankings and constant sums whose numbers are kept as written although they do not fit
+   * together (a skipped rank, a sum that is not the total): their question ids.
+   */
+  inconsistent?: string[]
 }

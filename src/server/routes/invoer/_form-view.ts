@@ -3,6 +3,7 @@ import type { Translate } from '#src/i18n/translate.ts'
 import type { EntryForm } from '#src/server/services/paper/paper-entry.ts'
 import type { KeyingField, KeyingWarning } from '#src/server/services/paper/paper-form.ts'
 import { codesSummary, keyingLayout } from '#src/server/services/paper/paper-form.ts'
+import { findQuestion } from '#src/questionnaire/index.ts'
 
 /** Posted field names: the answer key with a prefix, so no answer key can clash with "code" or "_csrf". */
 export const FIELD_PREFIX = 'v_'
@@ -42,6 +43,7 @@ function hintOf(field: KeyingField, t: Translate): string {
 
 export function warningText(warning: KeyingWarning, field: KeyingField | undefined, t: Translate): string {
   const params = { label: warning.label, value: warning.value }
+  if (warning.kind === 'wrongSum') return t('typist.warnings.wrongSum', { ...params, total: field?.max ?? '' })
   if (warning.kind !== 'invalid') return t(`typist.warnings.${warning.kind}`, params)
   switch (warning.reason) {
     case 'out_of_range':
@@ -66,6 +68,8 @@ export function formView(form: EntryForm, t: Translate, lang: string, warnings: 
     text: q.text,
     // A grid's question text is a heading over its statements; any other question is one row.
     head: q.fields.some((f) => f.gridItem),
+    /** A ranking or constant sum: numbers written by hand, not boxes ticked. */
+    written: ['ranking', 'constantsum'].includes(findQuestion(form.definition, q.id)?.type ?? ''),
     fields: q.fields.map(
       (f): FieldView => ({
         name: FIELD_PREFIX + f.variable,

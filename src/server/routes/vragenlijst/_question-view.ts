@@ -2,8 +2,16 @@
  * Turns questions into what the respondent templates draw: every control with its
  * name, label, current value and error, so the templates hold no questionnaire logic.
  */
-import type { AnswerOption, Answers, GridScale, QuestionnaireDefinition } from '#src/questionnaire/definition.ts'
+import type {
+  AnswerOption,
+  Answers,
+  GridItem,
+  GridScale,
+  QuestionnaireDefinition,
+} from '#src/questionnaire/definition.ts'
 import type { PageQuestion } from '#src/questionnaire/index.ts'
+import { rankCountOf } from '#src/questionnaire/index.ts'
+import { readNumber } from '#src/questionnaire/coerce.ts'
 import { localize } from '#src/questionnaire/text.ts'
 import type { Translate } from '#src/i18n/translate.ts'
 
@@ -44,7 +52,32 @@ export type QuestionView =
       }>
     })
   | (BaseView & { kind: 'number'; name: string; value: string; min: number; max: number; unit?: string })
+  | (BaseView & {
+      kind: 'ranking'
+      /** The choices of every item's select: no rank, then 1 to k. */
+      ranks: Array<{ value: string; label: string }>
+      items: ItemNumberView[]
+    })
+  | (BaseView & {
+      kind: 'constantsum'
+      total: number
+      unit?: string
+      items: ItemNumberView[]
+      /** "Nu samen: 90 van de 100.", once something is filled in; a script keeps it up to date while typing. */
+      sum?: string
+      /** The same sentence with {sum} left in, for the script. */
+      sumTemplate: string
+    })
   | (BaseView & { kind: 'text'; name: string; value: string; maxLength: number; long: boolean })
+
+/** One item of a ranking or constant sum: its number field. */
+export interface ItemNumberView {
+  name: string
+  number: string
+  text: string
+  value: string
+  error?: string
+}
 
 type OptionChoice = Pick<OptionView, 'value' | 'label' | 'spoken' | 'apart'> & { other?: boolean }
 
@@ -92,6 +125,18 @@ export function questionView(
     error: errors[question.id],
   }
   const value = values[question.id]
+  const itemNumbers = (items: GridItem[]): ItemNumberView[] =>
+    items.map((item) => {
+      const name = `${question.id}_${item.id}`
+      const raw = values[name]
+      return {
+        name,
+        number: `${question.number}${item.number}`,
+        text: localize(item.text, lang),
+        value: raw === undefined || raw === null ? '' : String(Array.isArray(raw) ? raw[0] : raw),
+        error: errors[name],
+      }
+    })
   const choice = (options: OptionChoice[]): OptionView[] =>
     options.map((o) => ({
       value: o.value,
@@ -168,6 +213,38 @@ export function questionView(
             options: options.map(({ other: _, ...o }) => ({ ...o, checked: checkedIn(values[name], o.value) })),
           }
         }),
+      }
+    }
+    case 'ranking': {
+      const k = rankCountOf(question)
+      return {
+        ...base,
+        kind: 'ranking',
+        hint: t('respondent.form.rankingHint', { max: k }),
+        ranks: [
+          { value: '', label: t('respondent.form.rankNone') },
+          ...Array.from({ length: k }, (_, i) => ({ value: String(i + 1), label: String(i + 1) })),
+        ],
+        items: itemNumbers(question.items),
+      }
+    }
+    case 'constantsum': {
+      const items = itemNumbers(question.items)
+      const amounts = items.map((item) => readNumber(item.value))
+      const filled = amounts.filter((a): a is number => typeof a === 'number')
+      const sum = filled.reduce((total, a) => total + a, 0)
+      return {
+        ...base,
+        kind: 'constantsum',
+        total: question.total,
+        unit: question.unit ? localize(question.unit, lang) : undefined,
+        hint: t('respondent.form.constantSumHint', { total: question.total }),
+        items,
+        sum:
+          filled.length > 0 && filled.length === amounts.filter((a) => a !== undefined).length
+            ? t('respondent.form.constantSumNow', { sum, total: question.total })
+            : undefined,
+        sumTemplate: t('respondent.form.constantSumNow', { sum: '{sum}', total: question.total }),
       }
     }
     case 'number':

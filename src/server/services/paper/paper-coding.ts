@@ -17,12 +17,15 @@
  *      keyed is in `PaperCoding.invalid`
  *   -4 an answer to a question the routing skips, in a round that does not count those
  *      (`rounds.count_outside_routing` off): it takes the answer's place
- * String variables stay empty. Pure: no I/O.
+ * String variables stay empty. A ranking with one rank at more than one item gets -1 at
+ * those items, as a double tick does. A ranking that skips a rank or a constant sum that
+ * does not make its total is kept as written, and its variables listed apart
+ * (`papier_afwijkend`). Pure: no I/O.
  */
 import type { ExportValue, ValueLabel } from '#src/questionnaire/index.ts'
 import { exportNameOf, exportVariablesOf, otherExportVariable, otherVariable } from '#src/questionnaire/index.ts'
 import type { Question, QuestionnaireDefinition } from '#src/questionnaire/definition.ts'
-import { allQuestions, variablesOf } from '#src/questionnaire/index.ts'
+import { allQuestions, findQuestion, variablesOf } from '#src/questionnaire/index.ts'
 import { translator } from '#src/i18n/translate.ts'
 import type { PaperCoding, PaperMark } from '#src/server/db/schema.ts'
 
@@ -32,11 +35,18 @@ export const MARK_KEYS: Record<PaperMark, string> = { multiple: 'm', unreadable:
 /** The numeric export codes for marks and invalid values; declare them as missing values. */
 export const PAPER_EXPORT_CODES = { multiple: -1, unreadable: -2, invalid: -3, outsideRouting: -4 } as const
 
-/** Value labels to add to every numeric variable of the codebook (and to its missing values). */
-export function paperValueLabels(lang = 'nl'): ValueLabel[] {
+/**
+ * Value labels to add to every numeric variable of the codebook (and to its missing values).
+ * For a ranking item, -1 says what "more than one" means there: its rank is also at another item.
+ */
+export function paperValueLabels(lang = 'nl', questionType?: Question['type']): ValueLabel[] {
+  const t = translator(lang)
   return (Object.keys(PAPER_EXPORT_CODES) as Array<keyof typeof PAPER_EXPORT_CODES>).map((key) => ({
     value: PAPER_EXPORT_CODES[key],
-    label: translator(lang)(`management.export.paperCodes.${key}`),
+    label:
+      key === 'multiple' && questionType === 'ranking'
+        ? t('management.export.paperCodes.repeatedRank')
+        : t(`management.export.paperCodes.${key}`),
   }))
 }
 
@@ -47,6 +57,8 @@ export interface PaperExportCoding {
   noCode: 0 | 1
   /** Export columns holding answers that routing would have skipped. */
   outsideRouting: string[]
+  /** Export columns of rankings and constant sums kept as written although they do not fit together. */
+  inconsistent: string[]
   /** Export columns coded -3, with the text as keyed. */
   invalidText: Record<string, string>
   /**
@@ -104,7 +116,14 @@ export function paperCodingOf(
   coding: PaperCoding | null | undefined,
   options: { countOutsideRouting: boolean } = { countOutsideRouting: true },
 ): PaperExportCoding {
-  const result: PaperExportCoding = { values: {}, noCode: 0, outsideRouting: [], invalidText: {}, overrides: {} }
+  const result: PaperExportCoding = {
+    values: {},
+    noCode: 0,
+    outsideRouting: [],
+    inconsistent: [],
+    invalidText: {},
+    overrides: {},
+  }
   if (!coding) return result
   const columns = numericColumnsByVariable(definition)
   result.noCode = coding.noCode ? 1 : 0
@@ -119,6 +138,10 @@ export function paperCodingOf(
       result.values[column] = PAPER_EXPORT_CODES.invalid
       result.invalidText[column] = text
     }
+  }
+  for (const questionId of coding.inconsistent ?? []) {
+    const question = findQuestion(definition, questionId)
+    if (question) result.inconsistent.push(...exportVariablesOf(question))
   }
   for (const variable of coding.outsideRouting) {
     const numeric = columnsOf(columns, variable)

@@ -7,13 +7,15 @@
  * marks, values that are no code and answers outside routing are stored.
  */
 import { createHash } from 'node:crypto'
-import type { AnswerErrorCode } from '#src/questionnaire/index.ts'
+import type { AnswerError, AnswerErrorCode } from '#src/questionnaire/index.ts'
 import {
   allQuestions,
   codesOf,
+  findQuestion,
   localize,
   maxLengthOf,
   OTHER_TEXT_MAX_LENGTH,
+  rankCountOf,
   validateAnswers,
   variablesOf,
   visibilityOf,
@@ -71,6 +73,40 @@ function fieldsOf(definition: QuestionnaireDefinition, question: Question, lang:
           label: `${question.number}${item.number}`,
           text: localize(item.text, lang),
           kind: 'code',
+          gridItem: true,
+        })
+      }
+      break
+    case 'ranking': {
+      // A rank is keyed like a code (one keystroke moves on); "m" for two numbers at one item.
+      const k = rankCountOf(question)
+      const ranks = Array.from({ length: k }, (_, i) => i + 1)
+      for (const item of question.items) {
+        fields.push({
+          ...base,
+          variable: `${question.id}_${item.id}`,
+          label: `${question.number}${item.number}`,
+          text: localize(item.text, lang),
+          kind: 'code',
+          codes: ranks,
+          min: 1,
+          max: k,
+          gridItem: true,
+        })
+      }
+      break
+    }
+    case 'constantsum':
+      for (const item of question.items) {
+        fields.push({
+          ...base,
+          variable: `${question.id}_${item.id}`,
+          label: `${question.number}${item.number}`,
+          text: localize(item.text, lang),
+          kind: 'number',
+          min: 0,
+          max: question.total,
+          acceptsMultipleMark: false,
           gridItem: true,
         })
       }
@@ -236,6 +272,12 @@ export type WarningKind =
    * must be keyed. Blocks the save: unlike the others, it cannot be confirmed as on paper.
    */
   | 'markNotAllowed'
+  /** A ranking whose rank is written at more than one item: coded like a double tick. */
+  | 'repeatedRank'
+  /** A ranking that skips a rank: kept as written, and flagged. */
+  | 'rankGap'
+  /** A constant sum that does not add up to its total: kept as written, and flagged. */
+  | 'wrongSum'
 
 export interface KeyingWarning {
   variable: string
@@ -302,6 +344,18 @@ export function readKeyedForm(
   const validation = validateAnswers(withoutRouting(definition), input, context, { partial: true })
   const answers: Answers = { ...validation.answers }
   for (const error of validation.errors) {
+    if (error.items) {
+      itemsFault(
+        error,
+        findQuestion(definition, error.questionId)?.number ?? '',
+        input,
+        fields,
+        answers,
+        coding,
+        warnings,
+      )
+      continue
+    }
     coding.invalid[error.variable] = input[error.variable] ?? ''
     warnings.push({
       variable: error.variable,
@@ -342,6 +396,49 @@ export function readKeyedForm(
   coding.outsideRouting.sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0))
   warnings.sort((a, b) => (order.get(a.variable) ?? 0) - (order.get(b.variable) ?? 0))
   return { answers, coding, warnings }
+}
+
+/**
+ * A ranking or constant sum whose items, each fine on its own, do not fit together. Paper
+ * keeps what is written: a rank at more than one item is coded "more than one" at those
+ * items (the others keep their rank); a skipped rank or a wrong sum keeps every number
+ * and lists the question in `coding.inconsistent`.
+ */
+function itemsFault(
+  error: AnswerError,
+  questionNumber: string,
+  input: Record<string, string>,
+  fields: KeyingField[],
+  answers: Answers,
+  coding: PaperCoding,
+  warnings: KeyingWarning[],
+): void {
+  const items = fields.filter((f) => f.questionId === error.questionId)
+  const keyed = items.filter((f) => input[f.variable] !== undefined)
+  const repeated = error.code === 'repeated_rank' ? new Set(error.items) : new Set<string>()
+  for (const field of keyed) {
+    const value = input[field.variable]!
+    if (repeated.has(field.variable)) {
+      coding.marks[field.variable] = 'multiple'
+      warnings.push({ variable: field.variable, label: field.label, kind: 'repeatedRank', value })
+    } else {
+      answers[field.variable] = Number(value)
+    }
+  }
+  if (error.code === 'repeated_rank') return
+  coding.inconsistent = [...(coding.inconsistent ?? []), error.questionId]
+  const first = keyed[0] ?? items[0]
+  if (!first) return
+  const values = keyed.map((f) => Number(input[f.variable]))
+  warnings.push({
+    variable: first.variable,
+    label: questionNumber,
+    kind: error.code === 'wrong_sum' ? 'wrongSum' : 'rankGap',
+    value:
+      error.code === 'wrong_sum'
+        ? String(values.reduce((a, b) => a + b, 0))
+        : [...values].sort((a, b) => a - b).join(' '),
+  })
 }
 
 /**

@@ -21,6 +21,7 @@ export const META_VARIABLES = [
   'papier_zonder_code',
   'papier_buiten_routering',
   'papier_ongeldig',
+  'papier_afwijkend',
   'gewicht',
 ] as const
 
@@ -33,6 +34,7 @@ const META_WIDTHS: Record<Exclude<(typeof META_VARIABLES)[number], 'papier_zonde
   status: 20,
   papier_buiten_routering: 1000,
   papier_ongeldig: 2000,
+  papier_afwijkend: 1000,
 }
 
 /** UTF-8 with a byte order mark and `;` between values: what Dutch Excel opens without asking. */

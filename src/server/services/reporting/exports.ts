@@ -18,7 +18,7 @@ import type { DB } from '#src/server/db/connect.ts'
 import type { ResponseStatus } from '#src/server/db/schema.ts'
 import type { QuestionnaireDefinition } from '#src/questionnaire/definition.ts'
 import type { CodebookVariable, ExportValue } from '#src/questionnaire/index.ts'
-import { buildCodebook, flattenAnswersForExport } from '#src/questionnaire/index.ts'
+import { buildCodebook, findQuestion, flattenAnswersForExport } from '#src/questionnaire/index.ts'
 import type { AuditActor } from '#src/server/services/audit/audit.ts'
 import { audit } from '#src/server/services/audit/audit.ts'
 import { codebookRows, csvOptions, META_VARIABLES } from './codebook-file.ts'
@@ -70,16 +70,15 @@ export async function loadExportContext(db: DB, roundId: number, lang = 'nl'): P
     .orderBy('id')
     .execute()
   // A paper form can carry -1/-2/-3 in any numeric variable (more than one ticked, unreadable, invalid).
-  const paperLabels = paperValueLabels(lang)
-  const codebook = buildCodebook(round.definition, lang).map((v) =>
-    v.type === 'numeric'
-      ? {
-          ...v,
-          valueLabels: [...v.valueLabels, ...paperLabels],
-          missingValues: [...v.missingValues, ...paperLabels.map((l) => l.value)],
-        }
-      : v,
-  )
+  const codebook = buildCodebook(round.definition, lang).map((v) => {
+    if (v.type !== 'numeric') return v
+    const paperLabels = paperValueLabels(lang, findQuestion(round.definition, v.questionId)?.type)
+    return {
+      ...v,
+      valueLabels: [...v.valueLabels, ...paperLabels],
+      missingValues: [...v.missingValues, ...paperLabels.map((l) => l.value)],
+    }
+  })
   return {
     roundId,
     roundName: round.name,
@@ -155,11 +154,13 @@ export async function* exportRows(
               .map(([variable, text]) => `${variable}=${text}`)
               .join(' | ')
           : null,
+        paper && paper.inconsistent.length > 0 ? paper.inconsistent.join(' ') : null,
         weights.get(response.stratum_id) ?? null,
         ...context.codebook.map((v) =>
           paper && Object.hasOwn(paper.overrides, v.name)
             ? paper.overrides[v.name]!
-            : (answers[v.name] ?? paper?.values[v.name] ?? null),
+            : // A paper code first: an item of a ranking coded -1 would otherwise read as 0, "no rank".
+              (paper?.values[v.name] ?? answers[v.name] ?? null),
         ),
       ]
     }

@@ -21,6 +21,7 @@ import {
   GRADE_MAX,
   GRADE_MIN,
   localize,
+  rankCountOf,
   scaleOf,
 } from '#src/questionnaire/index.ts'
 import { strataOf } from '#src/server/services/rounds/strata.ts'
@@ -52,7 +53,7 @@ export interface QuestionResult {
   variable: string
   number: string
   label: string
-  kind: 'choice' | 'grade' | 'multiple' | 'number' | 'text'
+  kind: 'choice' | 'grade' | 'multiple' | 'number' | 'ranking' | 'text'
   /** How many answered, per column. */
   answered: Array<Cell<number>>
   /**
@@ -61,7 +62,7 @@ export interface QuestionResult {
    */
   base: Array<Cell<number>>
   rows: AnswerRow[]
-  /** Grades and numbers: the mean of the answers on the scale ("weet niet" left out). */
+  /** Grades, numbers and ranking items: the mean of the answers on the scale ("weet niet" left out). */
   mean?: Array<Cell<number | null>>
   /** Grades: the share of 1–5. */
   belowSix?: Array<Cell<number | null>>
@@ -191,6 +192,19 @@ function specsOf(
         return { variable, ...labelOf(variable), kind, codes }
       })
     }
+    case 'ranking': {
+      // Per item how often it got each rank, of those who gave it one.
+      const codes = Array.from({ length: rankCountOf(question) }, (_, i) => ({ value: i + 1, missing: false }))
+      return question.items.map((item) => {
+        const variable = `${question.id}_${item.id}`
+        return { variable, ...labelOf(variable), kind: 'ranking', codes }
+      })
+    }
+    case 'constantsum':
+      return question.items.map((item) => {
+        const variable = `${question.id}_${item.id}`
+        return { variable, ...labelOf(variable), kind: 'number', codes: [] }
+      })
     case 'number':
       return [{ variable: question.id, ...labelOf(question.id), kind: 'number', codes: [] }]
     case 'text':
@@ -283,7 +297,7 @@ export async function loadResults(
         base: show(baseColumns),
         rows: [],
       }
-      if (spec.kind === 'choice' || spec.kind === 'grade' || spec.kind === 'multiple') {
+      if (spec.kind === 'choice' || spec.kind === 'grade' || spec.kind === 'multiple' || spec.kind === 'ranking') {
         // Percentages of the base; for multiple choice a person may tick several.
         const row = (
           label: string,
@@ -327,7 +341,7 @@ export async function loadResults(
           }),
         )
       }
-      if (spec.kind === 'number') {
+      if (spec.kind === 'number' || spec.kind === 'ranking') {
         result.mean = show(
           tallyColumns.map((tally) => {
             const n = [...tally.values()].reduce((a, b) => a + b, 0)

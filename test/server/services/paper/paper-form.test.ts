@@ -170,6 +170,7 @@ describe('the export side of paper coding', () => {
       values: {},
       noCode: 0,
       outsideRouting: [],
+      inconsistent: [],
       invalidText: {},
       overrides: {},
     })

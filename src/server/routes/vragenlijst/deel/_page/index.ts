@@ -29,7 +29,11 @@ const questionnairePage: FastifyPluginAsync = async (app) => {
     const { page, result } = saved
     const { definition, stratumCode } = request.respondent
 
-    const pageErrors = result.errors.filter((e) => page.variables.has(e.variable))
+    // An error about a ranking's or constant sum's items together carries the question id.
+    const pageQuestions = new Set(page.questions.map((q) => q.question.id))
+    const pageErrors = result.errors.filter(
+      (e) => page.variables.has(e.variable) || (e.variable === e.questionId && pageQuestions.has(e.questionId)),
+    )
     if (pageErrors.length > 0) {
       const errors = Object.fromEntries(pageErrors.map((e) => [e.variable, localize(e.message, request.lang)]))
       reply.status(422)
@@ -67,7 +71,11 @@ function renderPage(
   const questions = page.questions
     .filter((q) => visible.has(q.question.id))
     .map((q) => questionView(q, definition, values, errors, request.t, request.lang))
-  const gridItems = new Set(questions.flatMap((q) => (q.kind === 'grid' ? q.items.map((i) => i.name) : [])))
+  const gridItems = new Set(
+    questions.flatMap((q) =>
+      q.kind === 'grid' || q.kind === 'ranking' || q.kind === 'constantsum' ? q.items.map((i) => i.name) : [],
+    ),
+  )
   const errorList = Object.entries(errors).map(([variable, message]) => ({
     anchor: gridItems.has(variable) ? variable : variable.replace(/_other$/, ''),
     message,
