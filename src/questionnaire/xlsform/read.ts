@@ -8,6 +8,7 @@
 import readXlsxFile from 'read-excel-file/universal'
 import type {
   AnswerOption,
+  ConstantSumQuestion,
   Condition,
   GridItem,
   GridQuestion,
@@ -15,6 +16,7 @@ import type {
   LangText,
   Question,
   QuestionnaireDefinition,
+  RankingQuestion,
   Section,
   YesNoQuestion,
 } from '../definition.ts'
@@ -29,8 +31,8 @@ import { workbookLimitFault } from './limits.ts'
 import type { SheetKind, SheetRow, Table } from './sheets.ts'
 import { languageColumn, readTable, SHEETS } from './sheets.ts'
 import type { Params } from '#src/i18n/translate.ts'
-import type { ParameterKind, QuestionTypeSpec } from './types.ts'
-import { GRADE_ROW, QUESTION_TYPES, TYPE_HINTS } from './types.ts'
+import type { ItemGroupSpec, ParameterKind, QuestionTypeSpec } from './types.ts'
+import { GRADE_ROW, ITEM_GROUPS, QUESTION_TYPES, TYPE_HINTS } from './types.ts'
 
 const ID = new RegExp(ID_PATTERN)
 const LANGUAGE = new RegExp(LANGUAGE_PATTERN)
@@ -349,7 +351,7 @@ class WorkbookReader {
   private parameters(
     table: Table,
     row: SheetRow,
-    spec: QuestionTypeSpec,
+    spec: Pick<QuestionTypeSpec, 'parameters' | 'requiredParameters'>,
     type: string,
   ): Record<string, number | boolean> | undefined {
     const text = row.cell('parameters')
@@ -403,12 +405,22 @@ class WorkbookReader {
     const sectionNames = new Map<string, number>()
     let group: { section: Section; row: number; index: number } | undefined
     let grid:
-      | { question: GridQuestion; path: Path; row: number; names: Map<string, number>; numbers: Map<string, number> }
+      | {
+          question: GridQuestion | RankingQuestion | ConstantSumQuestion
+          spec: ItemGroupSpec
+          /** The type of the row that began it. */
+          begin: string
+          path: Path
+          row: number
+          names: Map<string, number>
+          numbers: Map<string, number>
+        }
       | undefined
     let order = 0
 
     const closeGrid = () => {
-      if (grid) this.fault(table, grid.row, 'survey.unclosedScore', {}, 'type')
+      if (grid)
+        this.fault(table, grid.row, 'survey.unclosedItems', { end: grid.spec.end, item: grid.spec.item }, 'type')
       grid = undefined
     }
     const numbers = new Map<string, number>()
@@ -518,58 +530,100 @@ class WorkbookReader {
           else if (group.section.questions.length === 0) this.fault(table, group.row, 'survey.emptyGroup', {}, 'type')
           group = undefined
           break
-        case 'begin_score': {
-          this.onlyColumns(table, row, QUESTION_COLUMNS, type)
-          closeGrid()
-          const list = this.list(table, row, listName, type)
-          if (list) this.scale(list, table, row.row)
-          const parts = base(row)
-          const question: GridQuestion = {
-            ...(parts ?? { id: '', number: '', text: { nl: '' } }),
-            type: 'grid',
-            scale: listName ?? '',
-            items: [],
-          }
-          const path = place(question, row.row) ?? []
-          grid = { question, path, row: row.row, names: new Map(), numbers: new Map() }
-          break
-        }
-        case 'score__row': {
-          this.onlyColumns(table, row, ITEM_COLUMNS, type)
-          if (listName !== undefined)
-            this.fault(table, row.row, 'survey.listNotAllowed', { type, list: listName }, 'type')
-          if (!grid) {
-            this.fault(table, row.row, 'survey.scoreRowOutsideScore', {}, 'type')
+        default: {
+          const groupSpec = ITEM_GROUPS[type]
+          if (groupSpec) {
+            this.onlyColumns(
+              table,
+              row,
+              [
+                ...QUESTION_COLUMNS,
+                ...(Object.keys(groupSpec.parameters).length > 0 ? ['parameters'] : []),
+                ...(groupSpec.unit ? ['unit'] : []),
+              ],
+              type,
+            )
+            closeGrid()
+            if (groupSpec.list) {
+              const list = this.list(table, row, listName, type)
+              if (list) this.scale(list, table, row.row)
+            } else if (listName !== undefined)
+              this.fault(table, row.row, 'survey.listNotAllowed', { type, list: listName }, 'type')
+            const p = this.parameters(table, row, groupSpec, type) ?? {}
+            const parts = base(row) ?? { id: '', number: '', text: { nl: '' } }
+            let question: GridQuestion | RankingQuestion | ConstantSumQuestion
+            if (groupSpec.type === 'grid') question = { ...parts, type: 'grid', scale: listName ?? '', items: [] }
+            else if (groupSpec.type === 'ranking')
+              question = {
+                ...parts,
+                type: 'ranking',
+                items: [],
+                ...(p.max !== undefined ? { max: p.max as number } : {}),
+              }
+            else {
+              const unit = this.langText(table, row, 'unit', false)
+              question = {
+                ...parts,
+                type: 'constantsum',
+                items: [],
+                total: (p.total as number) ?? 0,
+                ...(unit ? { unit } : {}),
+              }
+            }
+            const path = place(question, row.row) ?? []
+            grid = { question, spec: groupSpec, begin: type, path, row: row.row, names: new Map(), numbers: new Map() }
             continue
           }
-          const id = this.name(table, row)
-          if (id !== undefined) {
-            const earlier = grid.names.get(id)
-            if (earlier !== undefined)
-              this.fault(table, row.row, 'survey.duplicateName', { name: id, row: earlier }, 'name')
-            else grid.names.set(id, row.row)
+          const openedBy = Object.entries(ITEM_GROUPS).find(([, g]) => g.item === type || g.end === type)
+          if (openedBy) {
+            const [begin, spec] = openedBy
+            const words = { item: spec.item, begin, end: spec.end }
+            if (grid && grid.spec !== spec) {
+              this.fault(
+                table,
+                row.row,
+                'survey.itemOfOtherGroup',
+                { item: grid.spec.item, end: grid.spec.end, begin: grid.begin },
+                'type',
+              )
+              continue
+            }
+            if (type === spec.end) {
+              this.onlyColumns(table, row, END_COLUMNS, type)
+              if (!grid) this.fault(table, row.row, 'survey.endWithoutBegin', { type }, 'type')
+              else if (grid.question.items.length === 0)
+                this.fault(table, grid.row, 'survey.emptyItems', { item: spec.item }, 'type')
+              grid = undefined
+              continue
+            }
+            this.onlyColumns(table, row, ITEM_COLUMNS, type)
+            if (listName !== undefined)
+              this.fault(table, row.row, 'survey.listNotAllowed', { type, list: listName }, 'type')
+            if (!grid) {
+              this.fault(table, row.row, 'survey.itemOutsideGroup', words, 'type')
+              continue
+            }
+            const id = this.name(table, row)
+            if (id !== undefined) {
+              const earlier = grid.names.get(id)
+              if (earlier !== undefined)
+                this.fault(table, row.row, 'survey.duplicateName', { name: id, row: earlier }, 'name')
+              else grid.names.set(id, row.row)
+            }
+            const number = this.number(table, row)
+            claimNumber(number, row.row, grid.numbers)
+            const text = this.langText(table, row, 'label', true)
+            const concept = claimConcept(row)
+            const item: GridItem = {
+              id: id ?? '',
+              number: number ?? '',
+              text: text ?? { nl: '' },
+              ...(concept !== '' ? { concept } : {}),
+            }
+            this.sources.set([...grid.path, 'items', grid.question.items.length], 'survey', row.row)
+            grid.question.items.push(item)
+            continue
           }
-          const number = this.number(table, row)
-          claimNumber(number, row.row, grid.numbers)
-          const text = this.langText(table, row, 'label', true)
-          const concept = claimConcept(row)
-          const item: GridItem = {
-            id: id ?? '',
-            number: number ?? '',
-            text: text ?? { nl: '' },
-            ...(concept !== '' ? { concept } : {}),
-          }
-          this.sources.set([...grid.path, 'items', grid.question.items.length], 'survey', row.row)
-          grid.question.items.push(item)
-          break
-        }
-        case 'end_score':
-          this.onlyColumns(table, row, END_COLUMNS, type)
-          if (!grid) this.fault(table, row.row, 'survey.endWithoutBegin', { type }, 'type')
-          else if (grid.question.items.length === 0) this.fault(table, grid.row, 'survey.emptyScore', {}, 'type')
-          grid = undefined
-          break
-        default: {
           const spec = QUESTION_TYPES[type]
           if (!spec) {
             const instead = TYPE_HINTS[type]
@@ -579,12 +633,22 @@ class WorkbookReader {
                 table,
                 row.row,
                 'survey.unknownType',
-                { type, known: [...Object.keys(QUESTION_TYPES), 'begin_group', 'begin_score'].join(', ') },
+                {
+                  type,
+                  known: [...Object.keys(QUESTION_TYPES), 'begin_group', ...Object.keys(ITEM_GROUPS)].join(', '),
+                },
                 'type',
               )
             continue
           }
-          if (grid) this.fault(table, row.row, 'survey.questionInScore', { row: grid.row }, 'type')
+          if (grid)
+            this.fault(
+              table,
+              row.row,
+              'survey.questionInItems',
+              { row: grid.row, begin: grid.begin, end: grid.spec.end, item: grid.spec.item },
+              'type',
+            )
           const allowed = [
             ...QUESTION_COLUMNS,
             ...(Object.keys(spec.parameters).length > 0 ? ['parameters'] : []),

@@ -8,7 +8,8 @@ import type { AnswerOption, LangText, Question, QuestionnaireDefinition } from '
 import { conditionText } from './condition-syntax.ts'
 import type { SheetKind } from './sheets.ts'
 import { COLUMNS, languageColumn } from './sheets.ts'
-import { GRADE_ROW, SHEET_TYPE } from './types.ts'
+import type { ItemGroupType } from './types.ts'
+import { GRADE_ROW, ITEM_GROUPS, SHEET_TYPE } from './types.ts'
 
 type Value = string | number | undefined
 
@@ -139,7 +140,7 @@ function parameters(values: Record<string, number | boolean | undefined>): strin
 }
 
 function typeAndParameters(
-  question: Exclude<Question, { type: 'grid' }>,
+  question: Exclude<Question, { type: ItemGroupType }>,
   definition: QuestionnaireDefinition,
   lists: ChoiceLists,
 ): { type: string; parameters?: string } {
@@ -213,11 +214,18 @@ export async function writeQuestionnaireWorkbook(definition: QuestionnaireDefini
       }
       survey.addTexts(row, 'label', question.text)
       survey.addTexts(row, 'hint', question.help)
-      if (question.type === 'grid') {
-        survey.add({ ...row, type: `begin_score ${question.scale}` })
+      if (question.type === 'grid' || question.type === 'ranking' || question.type === 'constantsum') {
+        const [beginType, group] = Object.entries(ITEM_GROUPS).find(([, g]) => g.type === question.type)!
+        if (question.type === 'grid') survey.add({ ...row, type: `${beginType} ${question.scale}` })
+        else if (question.type === 'ranking')
+          survey.add({ ...row, type: beginType, parameters: parameters({ max: question.max }) })
+        else {
+          survey.addTexts(row, 'unit', question.unit)
+          survey.add({ ...row, type: beginType, parameters: parameters({ total: question.total }) })
+        }
         for (const item of question.items) {
           const itemRow: Record<string, Value> = {
-            type: 'score__row',
+            type: group.item,
             name: item.id,
             number: item.number,
             concept: item.concept,
@@ -225,12 +233,12 @@ export async function writeQuestionnaireWorkbook(definition: QuestionnaireDefini
           survey.addTexts(itemRow, 'label', item.text)
           survey.add(itemRow)
         }
-        survey.add({ type: 'end_score' })
+        survey.add({ type: group.end })
         continue
       }
-      const { type, parameters } = typeAndParameters(question, definition, lists)
+      const { type, parameters: parameterText } = typeAndParameters(question, definition, lists)
       if (question.type === 'number') survey.addTexts(row, 'unit', question.unit)
-      survey.add({ ...row, type, parameters })
+      survey.add({ ...row, type, parameters: parameterText })
     }
     survey.add({ type: 'end_group' })
   }

@@ -232,7 +232,7 @@ describe('faults in settings, parameters and grids', () => {
         sheet: 'survey',
         row: 4,
         column: 'type',
-        message: 'Deze stellingen worden niet gesloten. Zet een rij end_score onder de laatste score__row.',
+        message: 'Deze vraag wordt niet gesloten. Zet een rij end_score onder de laatste score__row.',
       },
       { sheet: 'survey', row: 5, column: 'number', message: 'Deze vraag heeft geen nummer (kolom number).' },
       {

@@ -2,12 +2,14 @@
  * Download → upload gives the same definition: what the writer puts in a workbook, the
  * reader takes back, down to the last optional property.
  */
+import { readSheet } from 'read-excel-file/node'
 import { describe, expect, it } from 'vitest'
 import type { GridQuestion, QuestionnaireDefinition } from '#src/questionnaire/definition.ts'
 import { validateDefinition } from '#src/questionnaire/index.ts'
 import { readQuestionnaireWorkbook, writeQuestionnaireWorkbook } from '#src/questionnaire/xlsform/index.ts'
 import { sampleDefinition } from '../fixtures.ts'
 import { loadKto } from '../kto.ts'
+import { rankingSumDefinition } from '../ranking-sum.ts'
 
 async function roundTrip(definition: QuestionnaireDefinition): Promise<QuestionnaireDefinition> {
   const result = await readQuestionnaireWorkbook(await writeQuestionnaireWorkbook(definition))
@@ -51,5 +53,23 @@ describe('a definition written as a workbook and read back', () => {
     }
     expect(validateDefinition(definition).ok).toBe(true)
     expect(await roundTrip(definition)).toStrictEqual(definition)
+  })
+
+  it('keeps a ranking (with its k of n) and a constant sum (with its total and unit), as begin_rank and begin_constant_sum groups', async () => {
+    const definition = rankingSumDefinition()
+    const workbook = await writeQuestionnaireWorkbook(definition)
+    expect(await roundTrip(definition)).toStrictEqual(definition)
+    const rows = (await readSheet(Buffer.from(workbook), 'survey')) as unknown[][]
+    const types = rows.map((row) => String(row[0] ?? ''))
+    expect(types).toEqual(
+      expect.arrayContaining([
+        'begin_rank',
+        'rank__level',
+        'end_rank',
+        'begin_constant_sum',
+        'constant_sum__item',
+        'end_constant_sum',
+      ]),
+    )
   })
 })
