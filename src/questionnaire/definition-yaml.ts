@@ -95,13 +95,31 @@ function orderedQuestion(question: unknown, languages: readonly string[]): unkno
   return q
 }
 
+/**
+ * Scales in the order the questions first use them, then any unused ones by name: the
+ * database does not keep the order of a file's own keys, so a stable order has to come
+ * from the content.
+ */
+function scaleEntries(scales: Plain, definition: QuestionnaireDefinition): Array<[string, unknown]> {
+  const used: string[] = []
+  for (const section of definition.sections ?? [])
+    for (const question of section.questions ?? []) {
+      const scale = (question as { scale?: unknown }).scale
+      if (typeof scale === 'string' && Object.hasOwn(scales, scale) && !used.includes(scale)) used.push(scale)
+    }
+  const unused = Object.keys(scales)
+    .filter((name) => !used.includes(name))
+    .sort()
+  return [...used, ...unused].map((name) => [name, scales[name]])
+}
+
 function orderedDefinition(definition: QuestionnaireDefinition): Plain {
   const languages = definition.languages
   const d = ordered(definition as unknown as Plain, DEFINITION_KEYS)
   for (const key of ['title', 'intro', 'outro']) if (d[key] !== undefined) d[key] = orderedText(d[key], languages)
   if (isPlainObject(d.scales)) {
     const scales: Plain = {}
-    for (const [name, scale] of Object.entries(d.scales)) {
+    for (const [name, scale] of scaleEntries(d.scales, definition)) {
       if (!isPlainObject(scale)) {
         scales[name] = scale
         continue

@@ -136,7 +136,7 @@ describe('uploading a file', () => {
     // The schema's faults come first; the rules between questions once the structure is sound.
     expect(listedFaults(response.body)).toEqual([
       expect.stringMatching(/^Regel 13, bij sections\[0\]\.questions\[0\]\.type: .*"stars"/),
-      expect.stringMatching(/^Regel 26, bij sections\[0\]\.questions\[2\]\.text\.nl: /),
+      expect.stringMatching(/^Regel 25, bij sections\[0\]\.questions\[2\]\.text\.nl: /),
     ])
     expect(await versionCount()).toBe(before)
 
