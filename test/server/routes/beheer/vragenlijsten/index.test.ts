@@ -201,6 +201,10 @@ describe('download, edit, upload', () => {
     const page = await researcher.visit('/beheer/vragenlijsten/kto-participatiewet/3')
     expect(page.body).toContain('Versie 3 van kto-participatiewet is opgeslagen.')
     expect(page.body).toContain('De vragen, teksten en codes zijn gelijk.')
+    expect(page.body).toContain(
+      '<dd>Nederlands, Engels (English), Turks (Türkçe), Arabisch (العربية), Pools (Polski)</dd>',
+    )
+    expect(page.body).toContain('href="/beheer/vragenlijsten/kto-participatiewet/3/papier?taal=pl"')
     // The next download of the new version is the same text but for the version.
     const download = await researcher.get('/beheer/vragenlijsten/kto-participatiewet/3/bestand/yaml')
     expect(download.body).toBe(text.replaceAll('versie 2', 'versie 3').replace('\nversion: 2\n', '\nversion: 3\n'))

@@ -143,7 +143,7 @@ const versionPage: FastifyPluginAsync = async (app) => {
       t('management.questionnaires.version.title', { title: version.title, version: version.version }),
       {
         version,
-        languages: definition.languages.map((code) => ({ code, label: languageLabel(code, request.lang) })),
+        definitionLanguages: definition.languages.map((code) => ({ code, label: languageLabel(code, request.lang) })),
         questionCount: allQuestions(definition).length,
         others,
         compared: base ? `${base.key}:${base.version}` : '',
