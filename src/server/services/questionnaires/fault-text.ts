@@ -7,9 +7,11 @@ import type { Translate } from '#src/i18n/translate.ts'
 import type { StoreProblem } from './questionnaire-store.ts'
 import type { FileFault, UploadReading } from './questionnaire-file.ts'
 import { MAX_QUESTIONNAIRE_BYTES } from './questionnaire-file.ts'
+import { faultMessage } from './fault-messages.ts'
 
 export function describeFault(fault: FileFault, t: Translate): string {
-  const message = fault.message
+  const known = faultMessage(fault.message)
+  const message = known ? t(`management.questionnaires.faults.${known.key}`, known.params) : fault.message
   if (fault.sheet !== undefined && fault.row !== undefined)
     return t('management.questionnaires.fault.sheetRow', { sheet: fault.sheet, row: fault.row, message })
   if (fault.line !== undefined)
