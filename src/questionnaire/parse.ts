@@ -3,7 +3,7 @@
  * string: finding and reading files is the caller's business.
  */
 import type { Document } from 'yaml'
-import { LineCounter, parseDocument } from 'yaml'
+import { isMap, isScalar, LineCounter, parseDocument } from 'yaml'
 import type { QuestionnaireDefinition } from './definition.ts'
 import type { Path } from './paths.ts'
 import type { DefinitionError, DefinitionResult } from './validate.ts'
@@ -11,10 +11,22 @@ import { definitionFaults, toDefinitionErrors } from './validate.ts'
 
 export type DefinitionFormat = 'yaml' | 'json'
 
-/** The line of the deepest part of `path` that exists in the document. */
+type Ranged = { range?: [number, number, number] | null } | null | undefined
+
+/**
+ * The line of the deepest part of `path` that exists in the document. A property is
+ * found at its key: an unknown `titel:` with a block under it is on the line that says
+ * `titel:`, not on the first line of its value.
+ */
 function lineOf(document: Document, lines: LineCounter, path: Path): number | undefined {
   for (let length = path.length; length > 0; length--) {
-    const node = document.getIn(path.slice(0, length), true) as { range?: [number, number, number] } | undefined
+    const parent = length === 1 ? document.contents : document.getIn(path.slice(0, length - 1), true)
+    const last = path[length - 1]
+    if (isMap(parent)) {
+      const key = parent.items.find((pair) => isScalar(pair.key) && pair.key.value === last)?.key as Ranged
+      if (key?.range) return lines.linePos(key.range[0]).line
+    }
+    const node = document.getIn(path.slice(0, length), true) as Ranged
     if (node?.range) return lines.linePos(node.range[0]).line
   }
   return undefined

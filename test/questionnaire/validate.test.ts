@@ -432,6 +432,17 @@ sections:
     })
   })
 
+  it('points an unknown property at the line of its key, also when a block follows it', () => {
+    const result = parseDefinition(yaml.replace('    title: { nl: Een }\n', '    titel:\n      nl: Een\n'), 'yaml')
+    expect(result).toMatchObject({
+      ok: false,
+      errors: [
+        { path: 'sections[0].title', line: 7 },
+        { path: 'sections[0].titel', message: expect.stringContaining('Did you mean "title"?'), line: 8 },
+      ],
+    })
+  })
+
   it('reports JSON syntax errors with their line', () => {
     const result = parseDefinition('{\n  "id": "x",\n  "version": 1,,\n}', 'json')
     expect(result.ok).toBe(false)

@@ -14,6 +14,7 @@ import { remindCommand } from './remind.ts'
 import { exportCommand } from './export.ts'
 import { purgeCommand } from './purge.ts'
 import { demoCommand } from './demo.ts'
+import { questionnaireCommand } from './questionnaire.ts'
 
 export const COMMANDS: Command[] = [
   migrate,
@@ -30,4 +31,5 @@ export const COMMANDS: Command[] = [
   exportCommand,
   purgeCommand,
   demoCommand,
+  questionnaireCommand,
 ]

@@ -1,4 +1,5 @@
 import type { management as nl } from '#src/i18n/nl/management.ts'
+import { questionnaires } from './questionnaires.ts'
 
 export const management: typeof nl = {
   accounts: {
@@ -118,6 +119,8 @@ export const management: typeof nl = {
       'paper_double-keying_decide': 'Double keying differences reviewed',
       paper_duplicate_resolve: 'Duplicate form resolved',
       translations_upload: 'Translation file uploaded',
+      questionnaire_upload: 'Questionnaire uploaded',
+      questionnaire_copy: 'Questionnaire copied to a new version',
     },
     details: {
       yes: 'yes',
@@ -166,6 +169,8 @@ export const management: typeof nl = {
         reviewStatus: 'status',
         corrected: 'corrected texts',
         changedTexts: 'changed texts',
+        version: 'version',
+        replaced: 'replaced',
       },
       values: {
         changed: {
@@ -182,7 +187,14 @@ export const management: typeof nl = {
           count_outside_routing: 'paper outside routing',
         },
         reason: { confirmed: 'confirmed by a staff member', retention: 'retention date passed' },
-        format: { csv: 'CSV', xlsx: 'Excel', codebook: 'codebook', 'spss-data': 'CSV for SPSS', spss: 'SPSS' },
+        format: {
+          csv: 'CSV',
+          xlsx: 'Excel',
+          yaml: 'YAML',
+          codebook: 'codebook',
+          'spss-data': 'CSV for SPSS',
+          spss: 'SPSS',
+        },
         kind: { invitation: 'invitation', reminder: 'reminder' },
         logo: { kept: 'unchanged', removed: 'removed', new: 'new' },
         content: { letters: 'letters', questionnaires: 'paper questionnaires' },
@@ -705,4 +717,5 @@ export const management: typeof nl = {
       manage: 'Go to the translations',
     },
   },
+  questionnaires,
 }

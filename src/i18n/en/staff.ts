@@ -7,6 +7,7 @@ export const staff: typeof nl = {
     accounts: 'Accounts',
     audit: 'Audit log',
     translations: 'Translations',
+    questionnaires: 'Questionnaires',
     account: 'My account',
     signOut: 'Sign out',
     signedInAs: 'Signed in as {name}',

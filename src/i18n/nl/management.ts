@@ -1,3 +1,5 @@
+import { questionnaires } from './questionnaires.ts'
+
 export const management = {
   accounts: {
     title: 'Accounts',
@@ -117,6 +119,8 @@ export const management = {
       'paper_double-keying_decide': 'Verschillen bij dubbel invoeren beoordeeld',
       paper_duplicate_resolve: 'Dubbel formulier afgehandeld',
       translations_upload: 'Vertaalbestand geüpload',
+      questionnaire_upload: 'Vragenlijst geüpload',
+      questionnaire_copy: 'Vragenlijst gekopieerd naar een nieuwe versie',
     },
     details: {
       yes: 'ja',
@@ -165,6 +169,8 @@ export const management = {
         reviewStatus: 'status',
         corrected: 'aangepaste teksten',
         changedTexts: 'gewijzigde teksten',
+        version: 'versie',
+        replaced: 'vervangen',
       },
       values: {
         changed: {
@@ -181,7 +187,14 @@ export const management = {
           count_outside_routing: 'papier buiten de routering',
         },
         reason: { confirmed: 'bevestigd door een medewerker', retention: 'bewaartermijn voorbij' },
-        format: { csv: 'CSV', xlsx: 'Excel', codebook: 'codeboek', 'spss-data': 'CSV voor SPSS', spss: 'SPSS' },
+        format: {
+          csv: 'CSV',
+          xlsx: 'Excel',
+          yaml: 'YAML',
+          codebook: 'codeboek',
+          'spss-data': 'CSV voor SPSS',
+          spss: 'SPSS',
+        },
         kind: { invitation: 'uitnodiging', reminder: 'herinnering' },
         logo: { kept: 'hetzelfde', removed: 'verwijderd', new: 'nieuw' },
         content: { letters: 'brieven', questionnaires: 'papieren vragenlijsten' },
@@ -708,4 +721,5 @@ export const management = {
       manage: 'Naar de vertalingen',
     },
   },
+  questionnaires,
 }

@@ -5,6 +5,7 @@ export const staff = {
     accounts: 'Accounts',
     audit: 'Logboek',
     translations: 'Vertalingen',
+    questionnaires: 'Vragenlijsten',
     account: 'Mijn account',
     signOut: 'Uitloggen',
     signedInAs: 'Ingelogd als {name}',

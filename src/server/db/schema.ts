@@ -15,6 +15,8 @@ export type ParticipantStatus = 'pending' | 'in_progress' | 'completed'
 export type ResponseStatus = 'partial' | 'complete'
 export type Wave = 'before_reminder' | 'after_reminder'
 export type StaffRole = 'administrator' | 'researcher' | 'typist'
+/** A file in questionnaires/ installed at start, or a version a researcher uploaded. */
+export type QuestionnaireOrigin = 'built-in' | 'uploaded'
 
 export interface QuestionnairesTable {
   id: Generated<number>
@@ -23,6 +25,12 @@ export interface QuestionnairesTable {
   title: string
   definition: ColumnType<QuestionnaireDefinition, string, string>
   created_at: CreatedAt
+  origin: ColumnType<QuestionnaireOrigin, QuestionnaireOrigin | undefined, QuestionnaireOrigin>
+  /** The version this one was made from, for the diff. */
+  based_on_id: number | null
+  uploaded_by: string | null
+  /** When an uploaded draft version was last replaced by a new upload of the same key and version. */
+  replaced_at: Date | null
 }
 
 export interface RoundsTable {

@@ -15,6 +15,7 @@ export interface NavigationEntry {
 export const STAFF_NAVIGATION: NavigationEntry[] = [
   { href: '/beheer', label: 'staff.nav.home', roles: ['administrator', 'researcher'] },
   { href: '/beheer/rondes', label: 'staff.nav.rounds', roles: ['researcher'] },
+  { href: '/beheer/vragenlijsten', label: 'staff.nav.questionnaires', roles: ['researcher'] },
   { href: '/beheer/vertalingen', label: 'staff.nav.translations', roles: ['researcher'] },
   { href: '/beheer/accounts', label: 'staff.nav.accounts', roles: ['administrator'] },
   { href: '/beheer/audit', label: 'staff.nav.audit', roles: ['administrator', 'researcher'] },

@@ -45,6 +45,8 @@ export const AUDIT_ACTIONS = [
   'paper.duplicate.resolve',
   'export.download',
   'translations.upload',
+  'questionnaire.upload',
+  'questionnaire.copy',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 
@@ -95,6 +97,8 @@ export const AUDIT_DETAIL_KEYS = [
   'reviewStatus',
   'corrected',
   'changedTexts',
+  'version',
+  'replaced',
 ] as const
 export type AuditDetailKey = (typeof AUDIT_DETAIL_KEYS)[number]
 export type AuditDetails = { [K in AuditDetailKey]?: unknown }

@@ -16,6 +16,7 @@ import type { NumberFormats } from '#src/server/routes/beheer/_format.ts'
 const VALUE_KINDS: Partial<Record<AuditDetailKey, 'code' | 'codes' | 'role' | 'id' | 'plain' | 'yesNo'>> = {
   secondFactor: 'yesNo',
   includePartial: 'yesNo',
+  replaced: 'yesNo',
   role: 'role',
   from: 'role',
   to: 'role',
@@ -39,6 +40,7 @@ const VALUE_KINDS: Partial<Record<AuditDetailKey, 'code' | 'codes' | 'role' | 'i
   participantId: 'id',
   // A seed is a name for a draw, not an amount: no thousands separator.
   seed: 'plain',
+  version: 'plain',
 }
 
 const isKnownKey = (key: string): key is AuditDetailKey => (AUDIT_DETAIL_KEYS as readonly string[]).includes(key)
