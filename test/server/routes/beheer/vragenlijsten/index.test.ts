@@ -15,6 +15,9 @@ import { upload } from '#test/server/routes/beheer/rondes/_roundId/import/_uploa
 import { pageTexts, useTempDir } from '#test/mailmerge/pdf-tools.ts'
 import { installShippedQuestionnaires } from '#src/server/services/rounds/questionnaire-library.ts'
 import type { QuestionnaireDefinition } from '#src/questionnaire/definition.ts'
+import { definitionToYaml } from '#src/questionnaire/definition-yaml.ts'
+import { readQuestionnaireWorkbook, writeQuestionnaireWorkbook } from '#src/questionnaire/xlsform/index.ts'
+import { SETTINGS, workbook } from '#test/questionnaire/xlsform/_workbook.ts'
 
 let t: TestApp
 let researcher: Awaited<ReturnType<typeof signedInAs>>
@@ -354,5 +357,59 @@ describe('the preview', () => {
     expect((await researcher.get('/beheer/vragenlijsten/kto-participatiewet/99')).statusCode).toBe(404)
     expect((await researcher.get('/beheer/vragenlijsten/Bad!/1/voorbeeld')).statusCode).toBe(404)
     expect((await researcher.get(`${KTO}/bestand/pdf`)).statusCode).toBe(404)
+  })
+})
+
+describe('the same as a spreadsheet', () => {
+  it('downloads the KTO as XLSX that reads back as the identical definition, and YAML → XLSX → YAML is the same text', async () => {
+    const response = await researcher.get(`${KTO}/bestand/xlsx`)
+    expect(response.statusCode).toBe(200)
+    expect(response.headers['content-disposition']).toBe(
+      `attachment; filename="kto-participatiewet-versie-${kto.version}.xlsx"`,
+    )
+    const read = await readQuestionnaireWorkbook(response.rawPayload)
+    if (!read.ok) throw new Error(JSON.stringify(read.errors))
+    expect(read.definition).toStrictEqual(kto)
+    expect(definitionToYaml(read.definition)).toBe(definitionToYaml(kto))
+  })
+
+  it('takes an uploaded workbook as a new version, and refuses one with faults, naming sheet and row', async () => {
+    const edited = await writeQuestionnaireWorkbook({ ...kto, version: 7 })
+    await researcher.visit('/beheer/vragenlijsten')
+    const stored = await upload(
+      researcher,
+      '/beheer/vragenlijsten',
+      {},
+      { bestand: { name: 'kto.xlsx', data: Buffer.from(edited) } },
+    )
+    expect(stored.statusCode).toBe(303)
+    expect(await storedDefinition('kto-participatiewet', 7)).toEqual({ ...kto, version: 7 })
+
+    await researcher.visit('/beheer/vragenlijsten')
+    const faulty = await workbook({
+      survey: [
+        ['type', 'name', 'number', 'label::nl'],
+        ['begin_group', 'start', null, 'Start'],
+        ['stars', 'tevreden', '1', 'Hoe tevreden bent u?'],
+        ['end_group', null, null, null],
+      ],
+      settings: SETTINGS,
+    })
+    const before = await versionCount()
+    const refused = await upload(
+      researcher,
+      '/beheer/vragenlijsten',
+      {},
+      { bestand: { name: 'fout.xlsx', data: Buffer.from(faulty) } },
+    )
+    expect(refused.statusCode).toBe(422)
+    const faults = listedFaults(refused.body)
+    expect(faults).toEqual([
+      'Blad survey, rij 2: Deze groep heeft geen vragen.',
+      expect.stringMatching(
+        /^Blad survey, rij 3: Het type "stars" kent Peiling niet\. Gebruik een van: grade, select_one, /,
+      ),
+    ])
+    expect(await versionCount()).toBe(before)
   })
 })
