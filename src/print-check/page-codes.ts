@@ -51,6 +51,11 @@ export async function readPageNotes(page: PdfPage): Promise<PageReading | undefi
     const text = (annotation as { contentsObj?: { str?: string } }).contentsObj?.str
     if (text) notes.push(text)
   }
+  return readingOfNotes(page.pageNumber, notes)
+}
+
+/** What a page's note texts say (set-mark.ts); undefined when none is a set mark or a code. */
+export function readingOfNotes(page: number, notes: string[]): PageReading | undefined {
   let mark: SetMark | undefined
   const codes: string[] = []
   for (const note of notes) {
@@ -60,7 +65,7 @@ export async function readPageNotes(page: PdfPage): Promise<PageReading | undefi
     } else mark ??= parseSetMark(note)
   }
   if (!mark && codes.length === 0) return undefined
-  return { page: page.pageNumber, ...(mark ? { mark } : {}), codes, unreadable: false }
+  return { page, ...(mark ? { mark } : {}), codes, unreadable: false }
 }
 
 /** Reads the set mark and codes from the page's largest image; a page without images is a blank back. */

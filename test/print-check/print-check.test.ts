@@ -1,4 +1,5 @@
-import { mkdir, readFile } from 'node:fs/promises'
+import { mkdir, readdir, readFile } from 'node:fs/promises'
+import { PDFDocument as PdfLibDocument } from '@cantoo/pdf-lib'
 import PDFDocument from 'pdfkit'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { PrintSet } from '#src/mailmerge/index.ts'
@@ -127,5 +128,46 @@ describe.runIf(tools)('a scan of the printed stack', () => {
     expect(report.source).toBe('scan')
     expect(report.sheets).toBe(sheetPages.flat().length - 1)
     expectShuffleFound(report.problems)
+  }, 120_000)
+
+  it('reads a print file in which one sheet is a scan, the rest from the notes', async () => {
+    // Set 2's letter was reprinted from a scan of it and put back in the file.
+    const dir = tmp.file('mixed')
+    await mkdir(dir)
+    const [front, back] = sheetPages[1]!.slice(0, 1).flatMap((page) => [page, page + 1])
+    const first = String(front! + 1)
+    await runProgram('pdftoppm', [
+      '-r',
+      '150',
+      '-gray',
+      '-png',
+      '-f',
+      first,
+      '-l',
+      String(back! + 1),
+      stream,
+      `${dir}/p`,
+    ])
+    const made = await PdfLibDocument.load(await readFile(stream))
+    const mixed = await PdfLibDocument.create()
+    const pages = await mixed.copyPages(made, made.getPageIndices())
+    for (const [index, page] of pages.entries()) {
+      if (index !== front && index !== back) {
+        mixed.addPage(page)
+        continue
+      }
+      const file = (await readdir(dir)).find((name) => Number(/-(\d+)\.png$/.exec(name)?.[1]) === index + 1)!
+      const scanned = mixed.addPage([A4.width, A4.height])
+      scanned.drawImage(await mixed.embedPng(await readFile(`${dir}/${file}`)), {
+        x: 0,
+        y: 0,
+        width: A4.width,
+        height: A4.height,
+      })
+    }
+    const report = await checkPrintFile(await mixed.save())
+    expect(report.source).toBe('mixed')
+    expect(report.sheets).toBe(sheetPages.flat().length)
+    expect(kinds(report.problems)).toEqual([`codeMismatch 3 ${STRANGER}`])
   }, 120_000)
 })
