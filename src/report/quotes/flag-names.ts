@@ -6,13 +6,15 @@
  *   juf, dokter …), in any case, with tussenvoegsels ("meneer van der berg");
  * - 'capitalised': a capitalised word inside a sentence, with the capitalised words and
  *   tussenvoegsels around it ("Jan de Vries"), unless it is a known non-name;
- * - 'list': the names the municipality uploads (its client managers), whole words, any
- *   case; every part of a full name also counts on its own ("Sandra" of "Sandra Bakker").
+ * - 'list': the names the municipality uploads (its client managers), whole words, in any
+ *   case and with or without accents ("ozturk"); every part of a full name also counts
+ *   on its own ("Sandra" of "Sandra Bakker").
  * The flagger proposes; a researcher decides. It prefers a needless flag to a missed name.
  * Not found: a name at the very start of a sentence without a title, and a lower-case
  * name without a title ("mijn consulent ahmed"), unless it is on the list.
  */
 import { COMMON_WORDS } from './common-words.ts'
+import { fold, foldText } from './fold.ts'
 import { ABBREVIATIONS, PARTICLES, TITLES, TWO_WORD_TITLES } from './name-words.ts'
 import { NOT_NAMES } from './not-names.ts'
 
@@ -89,9 +91,12 @@ export function flagNames(text: string, options: FlagNamesOptions = {}): NameFla
     i = name.last
   }
 
+  const { folded, starts, ends } = foldText(text)
   for (const known of knownNamePatterns(options.knownNames ?? [])) {
-    for (const match of text.matchAll(known)) {
-      flags.push({ start: match.index, end: match.index + match[0].length, text: match[0], reason: 'list' })
+    for (const match of folded.matchAll(known)) {
+      const start = starts[match.index]!
+      const end = ends[match.index + match[0].length - 1]!
+      flags.push({ start, end, text: text.slice(start, end), reason: 'list' })
     }
   }
   return mergeFlags(text, flags)
@@ -253,11 +258,11 @@ function knownNamePatterns(knownNames: readonly string[]): RegExp[] {
   for (const name of knownNames) {
     const trimmed = name.trim()
     if (!trimmed) continue
-    names.add(trimmed)
+    names.add(fold(trimmed))
     for (const part of trimmed.split(/\s+/u)) {
       const lower = part.toLocaleLowerCase('nl')
       if (part.length > 1 && !PARTICLES.has(lower) && !COMMON_WORDS.has(lower) && !NOT_NAMES.has(lower)) {
-        names.add(part)
+        names.add(fold(part))
       }
     }
   }
@@ -266,7 +271,7 @@ function knownNamePatterns(knownNames: readonly string[]): RegExp[] {
       .split(/\s+/u)
       .map((part) => part.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&'))
       .join(String.raw`\s+`)
-    return new RegExp(String.raw`(?<![${LETTER}\p{N}])${body}(?![${LETTER}\p{N}])`, 'giu')
+    return new RegExp(String.raw`(?<![${LETTER}\p{N}])${body}(?![${LETTER}\p{N}])`, 'gu')
   })
 }
 
