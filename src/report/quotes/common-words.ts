@@ -11,7 +11,7 @@ const WORDS = `
 aan aanvraag aanvragen achter af afgelopen afspraak afspraken al alle alleen allemaal alles als altijd
 andere anders antwoord antwoorden antwoordt appje arbeid atijd
 baan balie beetje begeleiding begeleider begrip behandeld behandeling behulpzaam beide bel belde bellen
-beleefd ben beter betrokken bij bijna bijstand blij blijft brief brieven buiten
+beleefd beter betrokken bij bijna bijstand blij blijft brief brieven buiten
 collega collegas contact contactpersoon coach consulent consulente cursus
 daar daarna dacht dan dank dankbaar dankzij dat de deed den denk denken denkt der deze die dienst
 direct dit doe doen doet door duidelijk duurde

@@ -91,8 +91,9 @@ export function flagNames(text: string, options: FlagNamesOptions = {}): NameFla
     i = name.last
   }
 
-  const { folded, starts, ends } = foldText(text)
-  for (const known of knownNamePatterns(options.knownNames ?? [])) {
+  const patterns = knownNamePatterns(options.knownNames ?? [])
+  const { folded, starts, ends } = patterns.length > 0 ? foldText(text) : { folded: '', starts: [], ends: [] }
+  for (const known of patterns) {
     for (const match of folded.matchAll(known)) {
       const start = starts[match.index]!
       const end = ends[match.index + match[0].length - 1]!
@@ -148,7 +149,8 @@ type NameCase = 'capitalised' | 'any'
 /**
  * The name that starts at `from`: optional tussenvoegsels, a name word, then more
  * capitalised words or tussenvoegsels followed by a name word. A name begun in lower case
- * continues in lower case only after a tussenvoegsel ("mevrouw fatima el amrani").
+ * continues in lower case after a tussenvoegsel ("mevrouw fatima el amrani") or with one
+ * more word ("mevrouw sandra bakker").
  */
 function readName(
   tokens: readonly Token[],
@@ -163,12 +165,20 @@ function readName(
   if (head === undefined) return undefined
   let last = head
   const lowerHead = !CAPITALISED.test(tokens[head]!.text)
+  // "mevrouw sandra bakker": one more lower-case word may follow directly; more would
+  // swallow the rest of a sentence written without capitals.
+  let directLowerWords = lowerHead ? 1 : 0
   for (;;) {
     const next = nextNameWord(tokens, last + 1, (token) => accepts(token, false), false)
-    const afterParticle = lowerHead
-      ? nextNameWord(tokens, last + 1, (token) => words.isAnyName(token), false)
-      : undefined
-    const found = next ?? (afterParticle !== undefined && afterParticle > last + 1 ? afterParticle : undefined)
+    const lower = lowerHead ? nextNameWord(tokens, last + 1, (token) => words.isAnyName(token), false) : undefined
+    let found = next
+    if (found === undefined && lower !== undefined) {
+      if (lower > last + 1) found = lower
+      else if (directLowerWords > 0) {
+        directLowerWords--
+        found = lower
+      }
+    }
     if (found === undefined) return { first: from, last }
     last = found
   }

@@ -38,5 +38,6 @@ export function fold(text: string): string {
 }
 
 function foldChar(char: string): string {
+  if (char < '\u0080') return char.toLowerCase()
   return char.toLocaleLowerCase('nl').normalize('NFD').replace(MARKS, '').replaceAll('ı', 'i')
 }

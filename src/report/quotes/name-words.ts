@@ -38,7 +38,7 @@ export const TWO_WORD_TITLES: ReadonlyMap<string, string> = new Map([['de', 'hee
 
 /**
  * Tussenvoegsels, and the particles of Arabic and Turkish surnames written the same way
- * ("El Amrani", "Ben Ali"). They only count as part of a name when a name word follows.
+ * ("El Amrani", "Abu Bakr"); not "ben", which is mostly "ik ben". They only count as part of a name when a name word follows.
  */
 export const PARTICLES: ReadonlySet<string> = new Set([
   'van',
@@ -62,7 +62,6 @@ export const PARTICLES: ReadonlySet<string> = new Set([
   'vd',
   'el',
   'al',
-  'ben',
   'bin',
   'abu',
   'ait',

@@ -170,6 +170,10 @@ describe('flagNames', () => {
       ['Öztürk', 'title'],
     ])
     expect(names("Goed geholpen door de heer Van 't Hek")).toEqual([["Van 't Hek", 'title']])
+    expect(names('meneer jansen en mevrouw sandra bakker hielpen mij')).toEqual([
+      ['jansen', 'title'],
+      ['sandra bakker', 'title'],
+    ])
   })
 
   it('leaves mevrouw and meneer used as plain nouns alone', () => {
