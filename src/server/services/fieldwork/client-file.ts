@@ -12,8 +12,8 @@ import { parse } from 'csv-parse/sync'
 import iconv from 'iconv-lite'
 import { readSheet } from 'read-excel-file/node'
 import type { KeyUnder } from '#src/i18n/translate.ts'
-import type { EntryReader, ZipLimits } from './zip-limits.ts'
-import { checkZipLimits } from './zip-limits.ts'
+import type { EntryReader, ZipLimits } from '#src/files/zip-limits.ts'
+import { checkZipLimits } from '#src/files/zip-limits.ts'
 
 export interface FileLine {
   /** 1-based line (CSV) or row (XLSX) number; the header is line 1. */

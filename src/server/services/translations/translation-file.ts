@@ -4,7 +4,7 @@
  * reading that sheet back.
  *
  * Reading checks the limits on the bytes before a spreadsheet library sees them, as for
- * client files (fieldwork/zip-limits.ts): only an XLSX archive, unpacking to a few
+ * client files (src/files/zip-limits.ts): only an XLSX archive, unpacking to a few
  * megabytes and holding a few thousand rows at most. The real file is some 30 KB with a
  * couple of hundred rows, so the library never meets a file that could cost much.
  */
@@ -14,8 +14,8 @@ import { readSheet } from 'read-excel-file/node'
 import type { KeyUnder, Translate, UiLanguage } from '#src/i18n/translate.ts'
 import { languageName } from '#src/i18n/language-names.ts'
 import { respondentKeys } from '#src/i18n/respondent-texts.ts'
-import type { EntryReader, ZipLimits } from '#src/server/services/fieldwork/zip-limits.ts'
-import { checkZipLimits } from '#src/server/services/fieldwork/zip-limits.ts'
+import type { EntryReader, ZipLimits } from '#src/files/zip-limits.ts'
+import { checkZipLimits } from '#src/files/zip-limits.ts'
 import type { Corrections } from './texts-in-force.ts'
 import { textInForce } from './texts-in-force.ts'
 import type { LanguageReview } from './translation-store.ts'

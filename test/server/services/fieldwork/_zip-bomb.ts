@@ -1,6 +1,6 @@
 /** Zip archives built by hand for the tests of client-file limits: honest ones, and bombs. */
 import { constants, deflateRawSync, inflateRawSync } from 'node:zlib'
-import { zipDirectory } from '#src/server/services/fieldwork/zip-limits.ts'
+import { zipDirectory } from '#src/files/zip-limits.ts'
 
 export interface ZipEntry {
   name: string

@@ -1,7 +1,7 @@
 import { deflateRawSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
-import { checkZipLimits } from '#src/server/services/fieldwork/zip-limits.ts'
-import { spacesDeflated, xlsxBomb, zipOf } from './_zip-bomb.ts'
+import { checkZipLimits } from '#src/files/zip-limits.ts'
+import { spacesDeflated, xlsxBomb, zipOf } from '#test/server/services/fieldwork/_zip-bomb.ts'
 
 const limits = { maxUnpackedBytes: 64 * 1024 * 1024, maxEntries: 200 }
 const MB = 1024 * 1024
