@@ -7,6 +7,7 @@
  * a group; the group must be listed in PICKED_BY_VALUE with the type of those values, and
  * the type checker then holds the group to have a text for each of them.
  */
+import type { ReliabilityVerdict } from '#src/server/services/reporting/confidence.ts'
 import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -59,6 +60,7 @@ const PICKED_BY_VALUE: readonly string[] = [
   pickedBy<'fieldwork.mailings.channels', Channel>('fieldwork.mailings.channels'),
   pickedBy<'fieldwork.mailings.marks', Mark>('fieldwork.mailings.marks'),
   pickedBy<'management.translations.review', LanguageReview>('management.translations.review'),
+  pickedBy<'management.results.reliability.verdicts', ReliabilityVerdict>('management.results.reliability.verdicts'),
 ]
 
 const VIEWS = path.resolve(import.meta.dirname, '../../views')

@@ -21,6 +21,9 @@ import { releaseWaitingResponses } from '#src/server/services/responses/release-
 import { strataOf } from './strata.ts'
 
 export const MIN_GROUP_SIZE_DEFAULT = 5
+/** The reliability verdicts' thresholds when a round sets none (confidence.ts). */
+export const VERY_RELIABLE_PERCENT_DEFAULT = 95
+export const RELIABLE_PERCENT_DEFAULT = 90
 /** Below 3, a "group" result is as good as one person's answer. */
 export const MIN_GROUP_SIZE_FLOOR = 3
 export const MAX_STRATA = 100
@@ -149,8 +152,8 @@ export function parseRoundForm(
     const value = text(form, field)
     return value === '' ? fallback : Number(value)
   }
-  const veryReliablePercent = percent('veryReliablePercent', 95)
-  const reliablePercent = percent('reliablePercent', 90)
+  const veryReliablePercent = percent('veryReliablePercent', VERY_RELIABLE_PERCENT_DEFAULT)
+  const reliablePercent = percent('reliablePercent', RELIABLE_PERCENT_DEFAULT)
   if (!Number.isInteger(reliablePercent) || reliablePercent < 50 || reliablePercent > 99)
     errors.push({ field: 'reliablePercent', key: 'reliablePercent' })
   else if (

@@ -12,6 +12,8 @@ import {
   listQuestionnaires,
   listRounds,
   MIN_GROUP_SIZE_DEFAULT,
+  RELIABLE_PERCENT_DEFAULT,
+  VERY_RELIABLE_PERCENT_DEFAULT,
   RELEASE_BATCH_SIZE_DEFAULT,
   parseRoundForm,
 } from '#src/server/services/rounds/rounds.ts'
@@ -64,6 +66,8 @@ const rounds: FastifyPluginAsync = async (app) => {
         countOutsideRouting: true,
         minGroupSize: String(MIN_GROUP_SIZE_DEFAULT),
         releaseBatchSize: String(RELEASE_BATCH_SIZE_DEFAULT),
+        veryReliablePercent: String(VERY_RELIABLE_PERCENT_DEFAULT),
+        reliablePercent: String(RELIABLE_PERCENT_DEFAULT),
       },
       {},
     )
