@@ -256,7 +256,7 @@ export interface ReadForm {
 
 const unrouted = new WeakMap<QuestionnaireDefinition, QuestionnaireDefinition>()
 
-/** The definition with every condition removed, so that every answer is checked on its own. */
+/** The definition with every condition and screen-out removed, so that every answer is checked on its own. */
 function withoutRouting(definition: QuestionnaireDefinition): QuestionnaireDefinition {
   let copy = unrouted.get(definition)
   if (!copy) {
@@ -264,7 +264,9 @@ function withoutRouting(definition: QuestionnaireDefinition): QuestionnaireDefin
       ...definition,
       sections: definition.sections.map(({ showIf: _s, ...section }) => ({
         ...section,
-        questions: section.questions.map(({ showIf: _q, ...question }) => question as Question),
+        questions: section.questions.map(
+          ({ showIf: _q, ...question }) => ({ ...question, screenOut: undefined }) as Question,
+        ),
       })),
     }
     unrouted.set(definition, copy)
