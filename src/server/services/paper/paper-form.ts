@@ -252,6 +252,11 @@ export interface ReadForm {
   answers: Answers
   coding: PaperCoding
   warnings: KeyingWarning[]
+  /**
+   * A screen-out answer was keyed (where routing asks it): the form is stored as not in the
+   * target group, and what was keyed after it counts as outside routing.
+   */
+  screenedOut: boolean
 }
 
 const unrouted = new WeakMap<QuestionnaireDefinition, QuestionnaireDefinition>()
@@ -328,7 +333,7 @@ export function readKeyedForm(
     warnings.push({ variable, label: field.label, kind: 'otherWithoutTick', value: text })
   }
 
-  const { questions } = visibilityOf(definition, answers, context)
+  const { questions, screenedOut } = visibilityOf(definition, answers, context)
   for (const field of fields) {
     if (!Object.hasOwn(answers, field.variable) || questions.has(field.questionId)) continue
     if (coding.outsideRouting.includes(field.variable)) continue
@@ -343,7 +348,7 @@ export function readKeyedForm(
   const order = new Map(fields.map((f, i) => [f.variable, i]))
   coding.outsideRouting.sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0))
   warnings.sort((a, b) => (order.get(a.variable) ?? 0) - (order.get(b.variable) ?? 0))
-  return { answers, coding, warnings }
+  return { answers, coding, warnings, screenedOut: screenedOut !== undefined }
 }
 
 /**

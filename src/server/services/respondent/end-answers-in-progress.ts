@@ -22,6 +22,8 @@ export type Ending =
       answers: Answers
       language: string
       wave: Wave
+      /** A screen-out answer ended the questionnaire (the default: complete). */
+      status?: 'complete' | 'screened_out'
     }
   | { kind: 'roundClosed'; roundId: number }
   | { kind: 'answeredOnPaper'; participantId: number }
@@ -30,13 +32,13 @@ export type Ending =
 export async function endAnswersInProgress(tx: DB, ending: Ending): Promise<number> {
   switch (ending.kind) {
     case 'submitted': {
-      const { participant, answers, language, wave } = ending
+      const { participant, answers, language, wave, status = 'complete' } = ending
       await tx.deleteFrom('answers_in_progress').where('participant_id', '=', participant.id).execute()
       await holdResponse(tx, {
         roundId: participant.round_id,
         stratumId: participant.stratum_id,
         mode: 'online',
-        status: 'complete',
+        status,
         answers,
         language,
         wave,
