@@ -46,6 +46,7 @@ export const typist: typeof nl = {
     keyBlank: 'Nothing filled in: leave the field empty.',
     keyKeys: 'Tab and Shift+Tab: next and previous field. Enter: save and go to the next form.',
     ticksHint: '{codes}, several allowed',
+    screenOutHint: '{codes}; {ends} ends the questionnaire (outside the target group)',
     numberHint: '{min} to {max}',
     textHint: 'text',
     save: 'Save',

@@ -48,6 +48,7 @@ export const typist = {
     keyBlank: 'Niets ingevuld: laat het veld leeg.',
     keyKeys: 'Tab en Shift+Tab: volgend en vorig veld. Enter: opslaan en het volgende formulier.',
     ticksHint: '{codes}, meer mogelijk',
+    screenOutHint: '{codes}; bij {ends} stopt de vragenlijst (niet in doelgroep)',
     numberHint: '{min} tot en met {max}',
     textHint: 'tekst',
     save: 'Opslaan',

@@ -49,6 +49,11 @@ export interface KeyingField {
   acceptsMultipleMark: boolean
   /** A statement of a grid: its question's text is shown once above the items. */
   gridItem: boolean
+  /**
+   * Screen-out codes: keying one ends the form there, as routing does; what is keyed
+   * after it counts as outside routing (the typist sees it in the hint).
+   */
+  endsQuestionnaire?: number[]
 }
 
 export interface KeyingQuestion {
@@ -99,6 +104,16 @@ function fieldsOf(definition: QuestionnaireDefinition, question: Question, lang:
         kind: 'text',
         maxLength: maxLengthOf(question),
         acceptsMultipleMark: false,
+      })
+      break
+    case 'single':
+    case 'yesno':
+      fields.push({
+        ...base,
+        variable: question.id,
+        label: question.number,
+        kind: 'code',
+        ...(question.screenOut ? { endsQuestionnaire: question.screenOut.values } : {}),
       })
       break
     default:
