@@ -8,6 +8,7 @@ import type { LangText, Question } from '#src/questionnaire/definition.ts'
 import type { QuestionnairePage } from '#src/questionnaire/index.ts'
 import { unansweredVisibleQuestions, visibilityOf, visiblePages } from '#src/questionnaire/index.ts'
 import { formatDate } from '#src/i18n/translate.ts'
+import { localize } from '#src/questionnaire/text.ts'
 import type { ParticipantContext } from '#src/server/services/respondent/participation.ts'
 import type { SubmissionOutcome } from '#src/server/services/respondent/answer-saving.ts'
 import { roundAvailability } from '#src/server/services/respondent/participation.ts'
@@ -121,11 +122,9 @@ export function afterSending(
   const question = submitted.screenedOut.question
   if (question.type !== 'single' && question.type !== 'yesno') throw new Error('only choice questions screen out')
   const text = question.screenOut!.text
-  // Only the questionnaire's languages: the session is a cookie, and small is better.
+  // In each of the questionnaire's languages (Dutch where a text lacks one), and only those:
+  // the end page offers them in its language switch, and the session is a cookie.
   const languages = request.respondent.definition.languages
-  request.session.set(
-    'screenedOut',
-    Object.fromEntries(languages.flatMap((l) => (text[l] ? [[l, text[l]]] : []))) as LangText,
-  )
+  request.session.set('screenedOut', Object.fromEntries(languages.map((l) => [l, localize(text, l)])) as LangText)
   return reply.redirect('/vragenlijst/einde', 303)
 }

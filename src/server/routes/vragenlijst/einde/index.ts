@@ -17,7 +17,8 @@ const endPage: FastifyPluginAsync = async (app) => {
         body: localize(text, request.lang),
         extra: request.t('respondent.thanks.paper'),
       },
-      { title: request.t('respondent.screenedOut.title') },
+      // The questionnaire's languages, which the text was kept in.
+      { title: request.t('respondent.screenedOut.title'), languages: Object.keys(text) },
     )
   })
 }
