@@ -6,6 +6,7 @@
  * them; and nothing that names a person tells who was screened out.
  */
 import { sql } from 'kysely'
+import readXlsxFile from 'read-excel-file/node'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { LoginCode } from '#src/codes/login-code.ts'
 import { openByCode, saveForm } from '#src/server/services/paper/paper-entry.ts'
@@ -195,13 +196,19 @@ describe('the monitor', () => {
 
 describe('after the round has closed', () => {
   beforeAll(async () => {
-    expect(await closeRound(t.database.db, { id: null, username: 'test' }, round.roundId)).toMatchObject({ ok: true })
+    // Someone chooses the screen-out answer, goes back instead of on, and never returns.
+    const browser = await signIn(people[6]!.code)
+    await browser.visit('/vragenlijst')
+    await browser.post('/vragenlijst/deel/contact', { contact_12m: '3', action: 'previous' })
+    const closed = await closeRound(t.database.db, { id: null, username: 'test' }, round.roundId)
+    // Their answers are kept as screened out, not as a partial response.
+    expect(closed).toEqual({ ok: true, partial: 0 })
   })
 
   it('exports them marked as niet_in_doelgroep, without a weight, and says so in the codebook', async () => {
     const researcher = await signedInAs(t.app, 'researcher')
     await researcher.visit(`/beheer/rondes/${round.roundId}/export`)
-    expect(researcher.lastPage).toContain('Verder 3 vragenlijsten van mensen die niet in de doelgroep zijn')
+    expect(researcher.lastPage).toContain('Verder 4 vragenlijsten van mensen die niet in de doelgroep zijn')
     const csv = await researcher.post(`/beheer/rondes/${round.roundId}/export`, { format: 'csv' })
     expect(csv.statusCode).toBe(200)
     const [header, ...lines] = csv.body
@@ -211,9 +218,15 @@ describe('after the round has closed', () => {
     const columns = header!.split(';')
     const records = lines.map((l) => Object.fromEntries(l.split(';').map((v, i) => [columns[i]!, v])))
     const out = records.filter((r) => r.status === 'niet_in_doelgroep')
-    expect(out).toHaveLength(3)
+    expect(out).toHaveLength(4)
     expect(out.every((r) => r.gewicht === '' && r.contact_12m === '3' && r.geholpen === '')).toBe(true)
     expect(records.filter((r) => r.status === 'compleet').every((r) => r.gewicht !== '')).toBe(true)
+
+    await researcher.visit(`/beheer/rondes/${round.roundId}/export`)
+    const xlsx = await researcher.post(`/beheer/rondes/${round.roundId}/export`, { format: 'xlsx' })
+    const [data] = await readXlsxFile(xlsx.rawPayload)
+    const statusColumn = data!.data[0]!.indexOf('status')
+    expect(data!.data.slice(1).filter((r) => r[statusColumn] === 'niet_in_doelgroep')).toHaveLength(4)
 
     await researcher.visit(`/beheer/rondes/${round.roundId}/export`)
     const codebook = await researcher.post(`/beheer/rondes/${round.roundId}/export`, { format: 'codebook' })
@@ -229,10 +242,12 @@ describe('after the round has closed', () => {
     const { rows: statuses } = await sql<{ status: string; n: number }>`
       select status, count(*)::int as n from participants where round_id = ${round.roundId} group by status
       order by status`.execute(t.database.db)
-    // Screened out or not, a participant is just "completed": 5 of them, nothing more said.
+    // Screened out or not, a participant is just "completed": 5 of them, nothing more said
+    // (and the one who stopped at the screen-out answer is, as any who stopped, "in progress").
     expect(statuses).toEqual([
       { status: 'completed', n: 5 },
-      { status: 'pending', n: 7 },
+      { status: 'in_progress', n: 1 },
+      { status: 'pending', n: 6 },
     ])
   })
 })
