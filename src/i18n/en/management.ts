@@ -423,6 +423,7 @@ export const management: typeof nl = {
         'This is how a client sees the questionnaire, in every language. All questions are shown one below the other. A client sees only the questions that apply to them; those questions say below whom they are for.',
       language: 'Language of the preview',
       shownTo: 'Only for: {condition}',
+      screensOut: 'After {answers} the questionnaire stops (outside the target group). The client then reads: {text}',
       section: 'Part {number} of {total}: {title}',
       back: 'Back to the round',
       notAForm: 'This is a preview. Nothing you click here is saved.',

@@ -424,6 +424,7 @@ export const management = {
         'Zo ziet een klant de vragenlijst, in elke taal. Hier staan alle vragen onder elkaar. Een klant ziet alleen de vragen die voor hem gelden; bij die vragen staat hieronder voor wie ze zijn.',
       language: 'Taal van het voorbeeld',
       shownTo: 'Alleen voor wie: {condition}',
+      screensOut: 'Bij {answers} stopt de vragenlijst (niet in doelgroep). De klant leest dan: {text}',
       section: 'Deel {number} van {total}: {title}',
       back: 'Terug naar de ronde',
       notAForm: 'Dit is een voorbeeld. Wat u hier aanklikt, wordt niet bewaard.',

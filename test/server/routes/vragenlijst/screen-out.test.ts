@@ -158,6 +158,17 @@ function row(html: string, table: string, stratum: string): Record<string, strin
   return Object.fromEntries([...match[1]!.matchAll(/data-figure="(\w+)">([^<]*)</g)].map((m) => [m[1]!, m[2]!]))
 }
 
+describe('the preview for researchers', () => {
+  it('says at the question which answer ends the questionnaire, and with which text', async () => {
+    const researcher = await signedInAs(t.app, 'researcher')
+    const page = await researcher.visit(`/beheer/rondes/${round.roundId}/voorbeeld`)
+    expect(page.statusCode).toBe(200)
+    expect(page.body).toContain(
+      `Bij ‘Nee, geen contact’ stopt de vragenlijst (niet in doelgroep). De klant leest dan: ${escaped(SCREEN_OUT_TEXT.nl)}`,
+    )
+  })
+})
+
 describe('the monitor', () => {
   it('counts them apart as "niet in doelgroep" per municipality and mode, not as response', async () => {
     const researcher = await signedInAs(t.app, 'researcher')
