@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { DefinitionError } from '#src/questionnaire/index.ts'
 import {
+  buildCodebook,
   pagesOf,
   parseDefinition,
   validateAnswers,
@@ -107,5 +108,14 @@ describe('a screen-out answer in routing', () => {
       ['geholpen'],
       ['opmerking'],
     ])
+  })
+})
+
+describe('a screen-out answer in the codebook', () => {
+  it('is in the routing of every question after it', () => {
+    const routing = Object.fromEntries(buildCodebook(screenOutDefinition(), 'nl').map((v) => [v.name, v.routing]))
+    expect(routing).toMatchObject({ algemeen: undefined, contact_12m: undefined })
+    expect(routing.geholpen).toBe('contact_12m ≠ 3')
+    expect(routing.opmerking).toBe('contact_12m ≠ 3')
   })
 })
