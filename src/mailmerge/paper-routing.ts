@@ -4,7 +4,9 @@
  * - at the answer that skips questions: "► Ga door naar vraag 5";
  * - at the question that is skipped: "Alleen invullen als u bij vraag 2 ‘Minder dan 1
  *   jaar geleden’ heeft gekozen."
- * Both are derived from the same `showIf` conditions that drive the web form.
+ * Both are derived from the same `showIf` conditions that drive the web form. A
+ * screen-out answer (`screenOut`) skips everything after it: "► Ga door naar het einde
+ * van de vragenlijst" at that answer.
  *
  * A form printed for one municipality settles conditions on the stratum beforehand:
  * questions meant for other municipalities are left out, and "if you live in …" is not
@@ -195,7 +197,12 @@ function skipsOf(
   const skips = new Map<number, string>()
   const source = placed[index]!.question
   if (source.type !== 'single' && source.type !== 'yesno' && source.type !== 'grade') return skips
+  const screenOut = source.type === 'grade' ? undefined : source.screenOut
   for (const { value } of codesOf(definition, source) ?? []) {
+    if (screenOut?.values.includes(value)) {
+      skips.set(value, paperText('goToEnd', lang))
+      continue
+    }
     const hidden = new Set<string>()
     let next = index + 1
     for (; next < placed.length; next++) {

@@ -124,6 +124,18 @@ function routingOf(
   lang: string,
 ): string | undefined {
   const conditions: Condition[] = [section.showIf, question.showIf].filter((c): c is Condition => c !== undefined)
+  // A screen-out answer before this question skips it as a condition would: say so.
+  const { places, byId } = outlineOf(definition)
+  const order = byId.get(question.id)?.order ?? 0
+  for (const { question: earlier } of places.slice(0, order)) {
+    if ((earlier.type !== 'single' && earlier.type !== 'yesno') || !earlier.screenOut) continue
+    const [only, ...more] = earlier.screenOut.values
+    conditions.push(
+      more.length === 0 && only !== undefined
+        ? { question: earlier.id, notEquals: only }
+        : { not: { question: earlier.id, in: earlier.screenOut.values } },
+    )
+  }
   if (conditions.length === 0) return undefined
   return describeCondition(
     definition,

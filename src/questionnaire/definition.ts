@@ -68,9 +68,24 @@ export interface GradeQuestion extends QuestionBase {
   dontKnow?: AnswerOption
 }
 
+/**
+ * Answers that end the questionnaire: whoever gives one is not in the survey's target
+ * group (e.g. "no contact with the department in the last 12 months"). The questions
+ * after it are skipped as routing skips them, the respondent sees `text` instead of the
+ * usual thank-you, and the response is stored as screened out ("niet in doelgroep"):
+ * kept and exported, but counted neither as a response nor as non-response.
+ */
+export interface ScreenOut {
+  /** The answer codes that end it; each must be a value of the question. */
+  values: number[]
+  /** The end page's text, e.g. "Deze vragenlijst is alleen voor … Bedankt voor uw moeite." */
+  text: LangText
+}
+
 export interface SingleChoiceQuestion extends QuestionBase {
   type: 'single'
   options: AnswerOption[]
+  screenOut?: ScreenOut
   /**
    * The options run from one end to the other (age bands, durations, chances): an
    * ordinal variable in the codebook and SPSS, not a nominal one.
@@ -88,6 +103,7 @@ export interface MultipleChoiceQuestion extends QuestionBase {
 /** Ja (1) / Nee (2). */
 export interface YesNoQuestion extends QuestionBase {
   type: 'yesno'
+  screenOut?: ScreenOut
 }
 
 export interface NumberQuestion extends QuestionBase {

@@ -16,6 +16,7 @@ export {
   visibilityOf,
   visibleQuestions,
   visibleSections,
+  type ScreenedOut,
   type Visibility,
 } from './routing.ts'
 export { describeCondition } from './condition-text.ts'

@@ -10,7 +10,9 @@
  * - a question whose routing depends on an answer on the page so far starts the next
  *   page, so that a follow-up is always a next page, with or without JavaScript;
  * - a page ends before it would hold more than `MAX_ROWS` rows (a line of text or an
- *   answer target, as a phone stacks them).
+ *   answer target, as a phone stacks them);
+ * - a question with screen-out answers ends its page: the questions after it are not
+ *   asked of someone screened out, so they must not be on the page where that is chosen.
  * The first page of a section has the section's id, the next ones `<id>-2`, `<id>-3`: ids
  * are lower case letters, digits and underscores, so these never meet a section id.
  */
@@ -93,6 +95,7 @@ function sectionPages(definition: QuestionnaireDefinition, section: Section): Qu
     if (current.length > 0 && (followsThisPage || rows + height > MAX_ROWS)) close()
     current.push(question.type === 'grid' ? { question, items: question.items } : { question })
     rows += height
+    if ((question.type === 'single' || question.type === 'yesno') && question.screenOut) close()
   }
   close()
   return pages.map((questions, index) => ({

@@ -13,6 +13,10 @@
  *   visible is hidden too, so the web form never shows an empty page.
  * - Conditions refer to earlier questions only (validation enforces it), so one pass in
  *   questionnaire order settles everything.
+ * - A screen-out answer (`screenOut` on a visible question) hides every question after
+ *   it, as if each had a condition that the answer is not a screen-out one: the web
+ *   form, paper entry and validation then skip the rest the way they skip routed
+ *   questions. `Visibility.screenedOut` says which answer ended it.
  */
 import { answerAt, codesIn, isAnswered } from './answer-values.ts'
 import type { Answers, Condition, Question, QuestionnaireDefinition, RespondentContext, Section } from './definition.ts'
@@ -56,10 +60,25 @@ export function evaluateCondition(
   return evaluate(condition, { answers }, context)
 }
 
+/** The screen-out answer that ended a questionnaire. */
+export interface ScreenedOut {
+  question: Question
+  value: number
+}
+
 /** Which sections and questions are visible. */
 export interface Visibility {
   sections: Set<string>
   questions: Set<string>
+  /** Set when a visible question has a screen-out answer: nothing after it is visible. */
+  screenedOut?: ScreenedOut
+}
+
+/** The screen-out answer among `value`'s codes, if `question` has one. */
+function screenOutValue(question: Question, value: unknown): number | undefined {
+  if ((question.type !== 'single' && question.type !== 'yesno') || !question.screenOut) return undefined
+  const values = question.screenOut.values
+  return codesIn(value).find((code) => values.includes(code))
 }
 
 export function visibilityOf(
@@ -71,13 +90,16 @@ export function visibilityOf(
   const lookup: AnswerLookup = { answers, hidden }
   const visibility: Visibility = { sections: new Set(), questions: new Set() }
   for (const section of definition.sections) {
-    const sectionShown = !section.showIf || evaluate(section.showIf, lookup, context)
+    const sectionShown = !visibility.screenedOut && (!section.showIf || evaluate(section.showIf, lookup, context))
     let anyShown = false
     for (const question of section.questions) {
-      const shown = sectionShown && (!question.showIf || evaluate(question.showIf, lookup, context))
+      const shown =
+        sectionShown && !visibility.screenedOut && (!question.showIf || evaluate(question.showIf, lookup, context))
       if (shown) {
         visibility.questions.add(question.id)
         anyShown = true
+        const value = screenOutValue(question, answerOf(lookup, question.id))
+        if (value !== undefined) visibility.screenedOut = { question, value }
       } else {
         hidden.add(question.id)
       }

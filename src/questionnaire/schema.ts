@@ -105,6 +105,17 @@ export const definitionSchema: SchemaObject = {
       },
     },
     options: { type: 'array', minItems: 2, items: ref('option') },
+    // On a single-choice or yes/no question: these answers end the questionnaire with a
+    // text of their own (definition.ts, ScreenOut); semantic-checks.ts checks the values.
+    screenOut: {
+      type: 'object',
+      required: ['values', 'text'],
+      additionalProperties: false,
+      properties: {
+        values: { type: 'array', minItems: 1, uniqueItems: true, items: { type: 'integer' } },
+        text: ref('langText'),
+      },
+    },
     condition: {
       type: 'object',
       ...(conditionChain([
@@ -155,9 +166,11 @@ export const definitionSchema: SchemaObject = {
       discriminator: { propertyName: 'type' },
       oneOf: [
         questionType('grade', { dontKnow: ref('option') }),
-        questionType('single', { options: ref('options'), ordered: { type: 'boolean' } }, ['options']),
+        questionType('single', { options: ref('options'), ordered: { type: 'boolean' }, screenOut: ref('screenOut') }, [
+          'options',
+        ]),
         questionType('multiple', { options: ref('options'), max: { type: 'integer', minimum: 1 } }, ['options']),
-        questionType('yesno'),
+        questionType('yesno', { screenOut: ref('screenOut') }),
         questionType('number', { min: { type: 'number' }, max: { type: 'number' }, unit: ref('langText') }, [
           'min',
           'max',

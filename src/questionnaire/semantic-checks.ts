@@ -81,7 +81,26 @@ function placePath(place: QuestionPlace): Path {
   return ['sections', place.sectionIndex, 'questions', place.questionIndex]
 }
 
+/** Screen-out values are answers of the question, and at least one answer lets the respondent go on. */
+function checkScreenOut(definition: QuestionnaireDefinition, question: Question, path: Path, report: Report): void {
+  if ((question.type !== 'single' && question.type !== 'yesno') || !question.screenOut) return
+  const codes = (codesOf(definition, question) ?? []).map((c) => c.value)
+  question.screenOut.values.forEach((value, index) => {
+    if (!codes.includes(value))
+      report(
+        [...path, 'screenOut', 'values', index],
+        `${value} is not a value of question "${question.id}" (its values are ${codes.join(', ')}).`,
+      )
+  })
+  if (codes.every((value) => question.screenOut!.values.includes(value)))
+    report(
+      [...path, 'screenOut', 'values'],
+      'Every answer ends the questionnaire: leave at least one answer that lets the respondent go on.',
+    )
+}
+
 function checkQuestion(definition: QuestionnaireDefinition, question: Question, path: Path, report: Report): void {
+  checkScreenOut(definition, question, path, report)
   switch (question.type) {
     case 'grade':
       checkDontKnow(question.dontKnow, [...path, 'dontKnow'], report)

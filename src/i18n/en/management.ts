@@ -442,6 +442,7 @@ export const management: typeof nl = {
         'This is how a client sees the questionnaire, in every language. All questions are shown one below the other. A client sees only the questions that apply to them; those questions say below whom they are for.',
       language: 'Language of the preview',
       shownTo: 'Only for: {condition}',
+      screensOut: 'After {answers} the questionnaire stops (outside the target group). The client then reads: {text}',
       section: 'Part {number} of {total}: {title}',
       back: 'Back to the round',
       notAForm: 'This is a preview. Nothing you click here is saved.',
@@ -501,6 +502,16 @@ export const management: typeof nl = {
       unknown: 'Unknown',
     },
     noWaves: 'No completed questionnaires yet.',
+    screenedOut: {
+      title: 'Outside the target group',
+      intro:
+        'A question in this questionnaire ends it after a certain answer, for example "no contact". Whoever chooses it does not belong to the target group. These people count neither as responses nor as people who did not reply. They get no reminder.',
+      caption: 'Outside the target group per municipality',
+      rate: 'Response of all written to',
+      rateInTarget: 'Response within the target group',
+      rateHint:
+        'Response of all written to: completed divided by written to, as in the reports. Response within the target group: completed divided by written to minus those outside the target group. Say in a report which one you use.',
+    },
   },
   waiting: {
     some: '{count} completed questionnaires are still waiting and are not counted here yet. They are added once there are {batch}, or when the round closes. That way nobody can tell from the database whose answers are whose.',
@@ -550,6 +561,8 @@ export const management: typeof nl = {
     intro:
       'Download the answers as a file: without names, addresses, codes or dates, and in random order. Every download is written to the audit log.',
     counts: 'Now: {complete} completed and {partial} partial questionnaires.',
+    screenedOut:
+      'Also {count} questionnaires of people outside the target group: an answer ended the questionnaire. They are always in the file, with status niet_in_doelgroep and without a weight.',
     format: 'What do you want to download?',
     formats: {
       csv: 'Answers as a CSV file (for Excel, SPSS and PSPP)',
@@ -575,7 +588,7 @@ export const management: typeof nl = {
       modus: 'Way of answering',
       golf: 'Received before or after the day the reminder was sent',
       taal: 'Language of the questionnaire',
-      status: 'Completed or stopped before the end',
+      status: 'Completed, stopped before the end, or outside the target group (an answer ended the questionnaire)',
       papier_zonder_code: 'Paper: form without a (readable) login code',
       papier_buiten_routering: 'Paper: variables with an answer to a question the client should have skipped',
       papier_ongeldig: 'Paper: what was keyed for variables coded -3 (no valid answer)',
@@ -589,13 +602,13 @@ export const management: typeof nl = {
       modus: 'online, papier (paper)',
       golf: 'voor_herinnering (before), na_herinnering (after); empty: unknown',
       taal: 'language code, for example nl or en',
-      status: 'compleet (complete), onvolledig (partial)',
+      status: 'compleet (complete), onvolledig (partial), niet_in_doelgroep (outside the target group)',
       papier_zonder_code: '0 = no, 1 = yes; empty for online',
       papier_buiten_routering: 'variable names, separated by spaces',
       papier_ongeldig: 'variable=keyed text, separated by |',
       papier_afwijkend: 'variable names, separated by spaces',
       gewicht:
-        'per municipality: population / responses × (responses together / population together); adds up to the number of responses. Per municipality',
+        'per municipality: population / responses × (responses together / population together); adds up to the number of responses; empty for niet_in_doelgroep. Per municipality',
     },
     weightStratum: '{name}: population {population}, written to {writtenTo}',
     weightBy: 'To weight to the population per municipality, remove the asterisk before the next line.',

@@ -77,6 +77,9 @@ export const respondent: typeof nl = {
     contactLetter: 'Do you have questions? The phone number of the municipality is in your letter.',
     paper: 'You do not need to fill in the paper questionnaire any more.',
   },
+  screenedOut: {
+    title: 'End of the questionnaire',
+  },
   alreadyDone: {
     title: 'You have already filled in the questionnaire',
     body: 'The questionnaire has already been filled in with this code. Thank you! You cannot change anything any more.',

@@ -47,6 +47,7 @@ export const typist: typeof nl = {
     keyWritten: 'Numbers written next to the items: type them as they are written.',
     keyKeys: 'Tab and Shift+Tab: next and previous field. Enter: save and go to the next form.',
     ticksHint: '{codes}, several allowed',
+    screenOutHint: '{codes}; {ends} ends the questionnaire (outside the target group)',
     numberHint: '{min} to {max}',
     textHint: 'text',
     save: 'Save',

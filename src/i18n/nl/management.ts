@@ -444,6 +444,7 @@ export const management = {
         'Zo ziet een klant de vragenlijst, in elke taal. Hier staan alle vragen onder elkaar. Een klant ziet alleen de vragen die voor hem gelden; bij die vragen staat hieronder voor wie ze zijn.',
       language: 'Taal van het voorbeeld',
       shownTo: 'Alleen voor wie: {condition}',
+      screensOut: 'Bij {answers} stopt de vragenlijst (niet in doelgroep). De klant leest dan: {text}',
       section: 'Deel {number} van {total}: {title}',
       back: 'Terug naar de ronde',
       notAForm: 'Dit is een voorbeeld. Wat u hier aanklikt, wordt niet bewaard.',
@@ -503,6 +504,16 @@ export const management = {
       unknown: 'Onbekend',
     },
     noWaves: 'Nog geen ingevulde vragenlijsten.',
+    screenedOut: {
+      title: 'Niet in doelgroep',
+      intro:
+        'Bij een vraag in deze vragenlijst stopt de vragenlijst na een bepaald antwoord, bijvoorbeeld "geen contact gehad". Wie dat kiest, hoort niet bij de doelgroep. Deze mensen tellen niet mee als respons en ook niet als mensen die niet hebben gereageerd. Ze krijgen geen herinnering.',
+      caption: 'Niet in doelgroep per gemeente',
+      rate: 'Respons van alle aangeschreven',
+      rateInTarget: 'Respons binnen doelgroep',
+      rateHint:
+        'Respons van alle aangeschreven: ingevuld gedeeld door aangeschreven, zoals in de rapporten. Respons binnen doelgroep: ingevuld gedeeld door aangeschreven min niet in doelgroep. Zeg in een rapport welke u gebruikt.',
+    },
   },
   waiting: {
     some: '{count} ingevulde vragenlijsten wachten nog en tellen hier nog niet mee. Ze komen erbij zodra er {batch} zijn, of als de ronde sluit. Zo kan niemand in de database zien welke antwoorden van wie zijn.',
@@ -553,6 +564,8 @@ export const management = {
     intro:
       'Download de antwoorden als bestand: zonder namen, adressen, codes of datums, en in willekeurige volgorde. Elke download komt in het logboek.',
     counts: 'Nu: {complete} ingevulde en {partial} onvolledige vragenlijsten.',
+    screenedOut:
+      'Verder {count} vragenlijsten van mensen die niet in de doelgroep zijn: een antwoord beëindigde de vragenlijst. Ze staan altijd in het bestand, met status niet_in_doelgroep en zonder gewicht.',
     format: 'Wat wilt u downloaden?',
     formats: {
       csv: 'Antwoorden als CSV-bestand (voor Excel, SPSS en PSPP)',
@@ -578,7 +591,8 @@ export const management = {
       modus: 'Manier van invullen',
       golf: 'Binnengekomen voor of na de dag waarop de herinnering is verstuurd',
       taal: 'Taal van de vragenlijst',
-      status: 'Helemaal ingevuld of gestopt voor het einde',
+      status:
+        'Helemaal ingevuld, gestopt voor het einde, of niet in de doelgroep (een antwoord beëindigde de vragenlijst)',
       papier_zonder_code: 'Papier: formulier zonder (leesbare) inlogcode',
       papier_buiten_routering: 'Papier: variabelen met een antwoord op een vraag die de klant had moeten overslaan',
       papier_ongeldig: 'Papier: wat is ingevoerd bij variabelen met code -3 (geen geldig antwoord)',
@@ -592,13 +606,13 @@ export const management = {
       modus: 'online, papier',
       golf: 'voor_herinnering, na_herinnering (leeg: onbekend)',
       taal: 'taalcode, bijvoorbeeld nl of en',
-      status: 'compleet, onvolledig',
+      status: 'compleet, onvolledig, niet_in_doelgroep',
       papier_zonder_code: '0 = nee, 1 = ja; leeg bij online',
       papier_buiten_routering: 'namen van variabelen, met spaties ertussen',
       papier_ongeldig: 'variabele=ingevoerde tekst, met | ertussen',
       papier_afwijkend: 'namen van variabelen, met spaties ertussen',
       gewicht:
-        'per gemeente: populatie / respons × (respons samen / populatie samen); samen zo groot als het aantal antwoorden. Per gemeente',
+        'per gemeente: populatie / respons × (respons samen / populatie samen); samen zo groot als het aantal antwoorden; leeg bij niet_in_doelgroep. Per gemeente',
     },
     weightStratum: '{name}: populatie {population}, aangeschreven {writtenTo}',
     weightBy: 'Weeg naar de populatie per gemeente: haal het sterretje voor de volgende regel weg.',

@@ -74,6 +74,10 @@ export const respondent = {
     contactLetter: 'Heeft u vragen? Het telefoonnummer van de gemeente staat in uw brief.',
     paper: 'U hoeft de papieren vragenlijst niet meer in te vullen.',
   },
+  /** The end page of a screen-out answer: its text comes from the questionnaire. */
+  screenedOut: {
+    title: 'Einde van de vragenlijst',
+  },
   alreadyDone: {
     title: 'U heeft de vragenlijst al ingevuld',
     body: 'Met deze code is de vragenlijst al ingevuld. Hartelijk dank daarvoor! U kunt niets meer veranderen.',

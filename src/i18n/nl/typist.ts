@@ -49,6 +49,7 @@ export const typist = {
     keyWritten: 'Nummers of getallen die bij de onderdelen zijn geschreven: typ ze zoals ze er staan.',
     keyKeys: 'Tab en Shift+Tab: volgend en vorig veld. Enter: opslaan en het volgende formulier.',
     ticksHint: '{codes}, meer mogelijk',
+    screenOutHint: '{codes}; bij {ends} stopt de vragenlijst (niet in doelgroep)',
     numberHint: '{min} tot en met {max}',
     textHint: 'tekst',
     save: 'Opslaan',

@@ -84,6 +84,9 @@ export const respondent: typeof nl = {
     contactLetter: 'Pytania? Numer telefonu gminy jest w liście.',
     paper: 'Nie trzeba już wypełniać ankiety papierowej.',
   },
+  screenedOut: {
+    title: 'Koniec ankiety',
+  },
   alreadyDone: {
     title: 'Ankieta została już wypełniona',
     body: 'Ankieta z tym kodem została już wypełniona. Serdecznie za to dziękujemy! Nie można już niczego zmienić.',

@@ -83,6 +83,9 @@ export const respondent: typeof nl = {
     contactLetter: 'Sorularınız mı var? Belediyenin telefon numarası mektubunuzda yazıyor.',
     paper: 'Kâğıt anketi artık doldurmanız gerekmez.',
   },
+  screenedOut: {
+    title: 'Anketin sonu',
+  },
   alreadyDone: {
     title: 'Anketi zaten doldurdunuz',
     body: 'Bu kodla anket zaten dolduruldu. Bunun için çok teşekkür ederiz! Artık hiçbir şeyi değiştiremezsiniz.',

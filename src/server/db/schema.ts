@@ -11,8 +11,11 @@ type CreatedAt = ColumnType<Date, Date | string | undefined, never>
 export type RoundStatus = 'draft' | 'open' | 'closed' | 'purged'
 export type ResponseMode = 'online' | 'paper'
 export type ParticipantStatus = 'pending' | 'in_progress' | 'completed'
-/** Complete: submitted or keyed. Partial: started online and not submitted when the round closed. */
-export type ResponseStatus = 'partial' | 'complete'
+/**
+ * Complete: submitted or keyed. Partial: started online and not submitted when the round
+ * closed. Screened out: ended by a screen-out answer (not in the target group, migration 012).
+ */
+export type ResponseStatus = 'partial' | 'complete' | 'screened_out'
 export type Wave = 'before_reminder' | 'after_reminder'
 export type StaffRole = 'administrator' | 'researcher' | 'typist'
 /** A file in questionnaires/ installed at start, or a version a researcher uploaded. */

@@ -31,7 +31,12 @@ export interface WarningView {
 function hintOf(field: KeyingField, t: Translate): string {
   switch (field.kind) {
     case 'code':
-      return codesSummary(field.codes)
+      return field.endsQuestionnaire
+        ? t('typist.form.screenOutHint', {
+            codes: codesSummary(field.codes),
+            ends: codesSummary(field.endsQuestionnaire),
+          })
+        : codesSummary(field.codes)
     case 'codes':
       return t('typist.form.ticksHint', { codes: codesSummary(field.codes) })
     case 'number':

@@ -4,11 +4,13 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { MessageKey } from '#src/i18n/translate.ts'
-import type { Question } from '#src/questionnaire/definition.ts'
+import type { LangText, Question } from '#src/questionnaire/definition.ts'
 import type { QuestionnairePage } from '#src/questionnaire/index.ts'
 import { unansweredVisibleQuestions, visibilityOf, visiblePages } from '#src/questionnaire/index.ts'
 import { formatDate } from '#src/i18n/translate.ts'
+import { localize } from '#src/questionnaire/text.ts'
 import type { ParticipantContext } from '#src/server/services/respondent/participation.ts'
+import type { SubmissionOutcome } from '#src/server/services/respondent/answer-saving.ts'
 import { roundAvailability } from '#src/server/services/respondent/participation.ts'
 import { mayAnswer } from '#src/server/services/respondent/answer-saving.ts'
 
@@ -104,4 +106,25 @@ export function refusal(request: FastifyRequest, reply: FastifyReply, context: P
 
 export function alreadyDone(request: FastifyRequest, reply: FastifyReply) {
   return stateMessage(request, reply, 'respondent.alreadyDone.title', request.t('respondent.alreadyDone.body'))
+}
+
+/**
+ * After a submission: the thank-you page, or for a screen-out answer the end page with
+ * that answer's own text (kept in the session, as the response no longer names anyone).
+ */
+export function afterSending(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  submitted: SubmissionOutcome & { kind: 'submitted' },
+) {
+  request.session.set('submitted', true)
+  if (!submitted.screenedOut) return reply.redirect('/vragenlijst/bedankt', 303)
+  const question = submitted.screenedOut.question
+  if (question.type !== 'single' && question.type !== 'yesno') throw new Error('only choice questions screen out')
+  const text = question.screenOut!.text
+  // In each of the questionnaire's languages (Dutch where a text lacks one), and only those:
+  // the end page offers them in its language switch, and the session is a cookie.
+  const languages = request.respondent.definition.languages
+  request.session.set('screenedOut', Object.fromEntries(languages.map((l) => [l, localize(text, l)])) as LangText)
+  return reply.redirect('/vragenlijst/einde', 303)
 }

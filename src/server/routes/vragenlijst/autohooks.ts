@@ -4,8 +4,12 @@
  * not (signed out, round not open, already sent) before any handler runs.
  */
 import type { FastifyInstance } from 'fastify'
+import type { LangText } from '#src/questionnaire/definition.ts'
 import { rememberLanguage } from '#src/server/services/respondent/participation.ts'
 import { refusal } from './_respondent-page.ts'
+
+/** Pages shown after sending: they need no respondent context (there is none to load any more). */
+const AFTER_SENDING = new Set(['/vragenlijst/bedankt', '/vragenlijst/einde'])
 
 /** A page save may start from the context the previous save left (AnswerSaving.contextFor). */
 const PAGE_URL = '/vragenlijst/deel/:page'
@@ -14,12 +18,17 @@ declare module '@fastify/secure-session' {
   interface SessionData {
     /** Set by a submission, for the thank-you page. */
     submitted: boolean
+    /**
+     * Set by a submission that a screen-out answer ended: the end page's text (the
+     * definition's `screenOut.text`), read after the response no longer names anyone.
+     */
+    screenedOut: LangText
   }
 }
 
 export default async function (app: FastifyInstance) {
   app.addHook('preHandler', async (request, reply) => {
-    if (request.routeOptions.url === '/vragenlijst/bedankt') return
+    if (AFTER_SENDING.has(request.routeOptions.url ?? '')) return
     const participantId = request.session.get('participantId')
     const savingPage = request.method === 'POST' && request.routeOptions.url === PAGE_URL
     const context = participantId ? await app.answerSaving.contextFor(participantId, savingPage) : undefined

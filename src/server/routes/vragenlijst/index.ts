@@ -8,6 +8,7 @@
  *   GET  /vragenlijst/overzicht        → check your answers
  *   POST /vragenlijst/verzenden        → submit
  *   GET  /vragenlijst/bedankt          → thank-you page
+ *   GET  /vragenlijst/einde            → the end page of a screen-out answer, with its own text
  *   POST /vragenlijst/stoppen          → sign out, continue later
  */
 import type { FastifyPluginAsync } from 'fastify'

@@ -51,6 +51,11 @@ export interface KeyingField {
   acceptsMultipleMark: boolean
   /** A statement of a grid: its question's text is shown once above the items. */
   gridItem: boolean
+  /**
+   * Screen-out codes: keying one ends the form there, as routing does; what is keyed
+   * after it counts as outside routing (the typist sees it in the hint).
+   */
+  endsQuestionnaire?: number[]
 }
 
 export interface KeyingQuestion {
@@ -135,6 +140,16 @@ function fieldsOf(definition: QuestionnaireDefinition, question: Question, lang:
         kind: 'text',
         maxLength: maxLengthOf(question),
         acceptsMultipleMark: false,
+      })
+      break
+    case 'single':
+    case 'yesno':
+      fields.push({
+        ...base,
+        variable: question.id,
+        label: question.number,
+        kind: 'code',
+        ...(question.screenOut ? { endsQuestionnaire: question.screenOut.values } : {}),
       })
       break
     default:
@@ -294,11 +309,16 @@ export interface ReadForm {
   answers: Answers
   coding: PaperCoding
   warnings: KeyingWarning[]
+  /**
+   * A screen-out answer was keyed (where routing asks it): the form is stored as not in the
+   * target group, and what was keyed after it counts as outside routing.
+   */
+  screenedOut: boolean
 }
 
 const unrouted = new WeakMap<QuestionnaireDefinition, QuestionnaireDefinition>()
 
-/** The definition with every condition removed, so that every answer is checked on its own. */
+/** The definition with every condition and screen-out removed, so that every answer is checked on its own. */
 function withoutRouting(definition: QuestionnaireDefinition): QuestionnaireDefinition {
   let copy = unrouted.get(definition)
   if (!copy) {
@@ -306,7 +326,9 @@ function withoutRouting(definition: QuestionnaireDefinition): QuestionnaireDefin
       ...definition,
       sections: definition.sections.map(({ showIf: _s, ...section }) => ({
         ...section,
-        questions: section.questions.map(({ showIf: _q, ...question }) => question as Question),
+        questions: section.questions.map(
+          ({ showIf: _q, ...question }) => ({ ...question, screenOut: undefined }) as Question,
+        ),
       })),
     }
     unrouted.set(definition, copy)
@@ -380,7 +402,7 @@ export function readKeyedForm(
     warnings.push({ variable, label: field.label, kind: 'otherWithoutTick', value: text })
   }
 
-  const { questions } = visibilityOf(definition, answers, context)
+  const { questions, screenedOut } = visibilityOf(definition, answers, context)
   for (const field of fields) {
     if (!Object.hasOwn(answers, field.variable) || questions.has(field.questionId)) continue
     if (coding.outsideRouting.includes(field.variable)) continue
@@ -395,7 +417,7 @@ export function readKeyedForm(
   const order = new Map(fields.map((f, i) => [f.variable, i]))
   coding.outsideRouting.sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0))
   warnings.sort((a, b) => (order.get(a.variable) ?? 0) - (order.get(b.variable) ?? 0))
-  return { answers, coding, warnings }
+  return { answers, coding, warnings, screenedOut: screenedOut !== undefined }
 }
 
 /**

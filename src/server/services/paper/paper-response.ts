@@ -52,22 +52,31 @@ export interface PaperResponseInput {
   day?: string
 }
 
-/** Holds the form as a complete paper response, counts its day and, with a code, completes the participant. */
+/**
+ * Holds the form as a complete (or, with a screen-out answer, screened-out) paper
+ * response, counts its day and, with a code, completes the participant.
+ */
 export async function storePaperResponse(tx: DB, input: PaperResponseInput): Promise<void> {
   const noCode = input.participantId === undefined
-  const { answers, coding } = readKeyedForm(input.definition, input.fields, { stratum: input.stratumCode }, { noCode })
+  const { answers, coding, screenedOut } = readKeyedForm(
+    input.definition,
+    input.fields,
+    { stratum: input.stratumCode },
+    { noCode },
+  )
   await holdResponse(tx, {
     roundId: input.roundId,
     stratumId: input.stratumId,
     mode: 'paper',
-    status: 'complete',
+    status: screenedOut ? 'screened_out' : 'complete',
     answers,
     paperCoding: coding,
     language: input.language,
     wave: input.wave,
   })
-  // Every form counts on the day it came in, with or without a code: the day counts add up to the completed forms.
-  await countCompletion(tx, input.roundId, input.stratumId, 'paper', input.day ?? todayInAmsterdam())
+  // Every form counts on the day it came in, with or without a code: the day counts add up
+  // to the completed forms. A screened-out form is no response (as online, participation.ts).
+  if (!screenedOut) await countCompletion(tx, input.roundId, input.stratumId, 'paper', input.day ?? todayInAmsterdam())
   if (input.participantId === undefined) return
   // An online questionnaire started but never sent: the paper form is this person's
   // answer, and a second, unfinished one would count them twice among partials.

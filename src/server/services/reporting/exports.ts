@@ -90,13 +90,22 @@ export async function loadExportContext(db: DB, roundId: number, lang = 'nl'): P
   }
 }
 
-function statuses(options: ExportOptions): ResponseStatus[] {
+/** The responses the weights are made over: screened-out ones are outside the target group. */
+function answeringStatuses(options: ExportOptions): ResponseStatus[] {
   return options.includePartial ? ['complete', 'partial'] : ['complete']
+}
+
+/**
+ * The rows of the data set: also those a screen-out answer ended, marked by their status
+ * (`niet_in_doelgroep`), so a researcher can count them or look at their first answers.
+ */
+function statuses(options: ExportOptions): ResponseStatus[] {
+  return [...answeringStatuses(options), 'screened_out']
 }
 
 const MODE_VALUE = { online: 'online', paper: 'papier' } as const
 const WAVE_VALUE = { before_reminder: 'voor_herinnering', after_reminder: 'na_herinnering' } as const
-const STATUS_VALUE = { complete: 'compleet', partial: 'onvolledig' } as const
+const STATUS_VALUE = { complete: 'compleet', partial: 'onvolledig', screened_out: 'niet_in_doelgroep' } as const
 
 export async function countExportRows(db: DB, roundId: number, options: ExportOptions): Promise<number> {
   const row = await db
@@ -104,6 +113,17 @@ export async function countExportRows(db: DB, roundId: number, options: ExportOp
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('round_id', '=', roundId)
     .where('status', 'in', statuses(options))
+    .executeTakeFirstOrThrow()
+  return Number(row.n)
+}
+
+/** Responses a screen-out answer ended (in every export, marked by their status). */
+export async function countScreenedOut(db: DB, roundId: number): Promise<number> {
+  const row = await db
+    .selectFrom('responses')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('round_id', '=', roundId)
+    .where('status', '=', 'screened_out')
     .executeTakeFirstOrThrow()
   return Number(row.n)
 }
@@ -117,7 +137,7 @@ export async function* exportRows(
 ): AsyncGenerator<ExportValue[]> {
   // Over the rows of this file: with partial responses the weights are made over those too.
   const weights = new Map(
-    (await stratumWeights(db, context.roundId, statuses(options))).map((s) => [
+    (await stratumWeights(db, context.roundId, answeringStatuses(options))).map((s) => [
       s.stratumId,
       s.weight === null ? null : Math.round(s.weight * 1e6) / 1e6,
     ]),
@@ -155,7 +175,8 @@ export async function* exportRows(
               .join(' | ')
           : null,
         paper && paper.inconsistent.length > 0 ? paper.inconsistent.join(' ') : null,
-        weights.get(response.stratum_id) ?? null,
+        // Not in the target group: no weight, so a weighted analysis leaves them out by itself.
+        response.status === 'screened_out' ? null : (weights.get(response.stratum_id) ?? null),
         ...context.codebook.map((v) =>
           paper && Object.hasOwn(paper.overrides, v.name)
             ? paper.overrides[v.name]!
@@ -235,7 +256,7 @@ export async function xlsxBuffer(
     )
   }
   const codebook = codebookRows(context.codebook, t, {
-    strata: await stratumWeights(db, context.roundId, statuses(options)),
+    strata: await stratumWeights(db, context.roundId, answeringStatuses(options)),
     countOutsideRouting: context.countOutsideRouting,
   })
   const codebookSheet: XlsxRow[] = codebook.map((row, i) =>

@@ -32,8 +32,27 @@ export interface Figures {
   inProgress: number
   /** Stopped before the end and kept when the round closed. */
   partial: number
-  /** completed / invited, 0–1, or null without invitations. */
+  /**
+   * Ended by a screen-out answer ("niet in doelgroep"), online and on paper: people
+   * written to who turned out not to belong to the survey's target group. Neither a
+   * response nor non-response, so counted apart.
+   */
+  screenedOutOnline: number
+  screenedOutPaper: number
+  screenedOut: number
+  /**
+   * completed / invited, 0–1, or null without invitations: the response as the KTO reports
+   * give it (REPORTS.md: completed and returned in time / written to). The reports had no
+   * screen-out questions and say nothing of them, so this rate keeps those screened out in
+   * the denominator, as non-response; `responseRateInTarget` is the other reading.
+   */
   responseRate: number | null
+  /**
+   * completed / (invited − screenedOut): the response among those written to who were not
+   * found to be outside the target group (AAPOR's practice for known ineligibles). Null when
+   * nobody is left. The monitor shows both and says which is which.
+   */
+  responseRateInTarget: number | null
   /** At a 5% margin (confidence.ts), 0–1, or null. */
   confidence: number | null
 }
@@ -64,6 +83,8 @@ export interface WaveCount {
 
 export interface Monitor {
   status: RoundStatus
+  /** The round's questionnaire has screen-out answers: the monitor shows "niet in doelgroep". */
+  screensOut: boolean
   strata: StratumFigures[]
   total: Figures
   days: DayCount[]
@@ -71,15 +92,21 @@ export interface Monitor {
   waves: WaveCount[]
 }
 
-function figures(counts: {
+interface Counts {
   invited: number
   online: number
   paper: number
   paperWithoutCode: number
   inProgress: number
   partial: number
-}): Figures {
+  screenedOutOnline: number
+  screenedOutPaper: number
+}
+
+function figures(counts: Counts): Figures {
   const completed = counts.online + counts.paper
+  const screenedOut = counts.screenedOutOnline + counts.screenedOutPaper
+  const inTarget = counts.invited - screenedOut
   return {
     invited: counts.invited,
     completedOnline: counts.online,
@@ -88,7 +115,11 @@ function figures(counts: {
     completed,
     inProgress: counts.inProgress,
     partial: counts.partial,
+    screenedOutOnline: counts.screenedOutOnline,
+    screenedOutPaper: counts.screenedOutPaper,
+    screenedOut,
     responseRate: counts.invited > 0 ? completed / counts.invited : null,
+    responseRateInTarget: inTarget > 0 ? completed / inTarget : null,
     confidence: confidenceLevel(counts.invited, completed),
   }
 }
@@ -152,7 +183,15 @@ export async function loadMonitor(db: DB, roundId: number): Promise<Monitor | un
   // The queries do not depend on each other: on a PostgreSQL server they run side by side
   // on pooled connections, so the page waits for the slowest, not for all in turn.
   const [round, invitedRows, responseRows, noCodeRows, inProgressRows, dayRows, mailingRows] = await Promise.all([
-    db.selectFrom('rounds').select('status').where('id', '=', roundId).executeTakeFirst(),
+    db
+      .selectFrom('rounds as r')
+      .innerJoin('questionnaires as q', 'q.id', 'r.questionnaire_id')
+      .select([
+        'r.status',
+        sql<boolean>`jsonb_path_exists(q.definition, '$.sections[*].questions[*].screenOut')`.as('screens_out'),
+      ])
+      .where('r.id', '=', roundId)
+      .executeTakeFirst(),
     writtenToPerStratum(db, roundId).execute(),
     // Responses still waiting to be added count as well: the monitor follows who
     // completed, not what can be analysed yet.
@@ -197,7 +236,16 @@ export async function loadMonitor(db: DB, roundId: number): Promise<Monitor | un
   const perStratum = new Map(
     invitedRows.map((r) => [
       r.id,
-      { invited: Number(r.written_to), online: 0, paper: 0, paperWithoutCode: 0, inProgress: 0, partial: 0 },
+      {
+        invited: Number(r.written_to),
+        online: 0,
+        paper: 0,
+        paperWithoutCode: 0,
+        inProgress: 0,
+        partial: 0,
+        screenedOutOnline: 0,
+        screenedOutPaper: 0,
+      } satisfies Counts,
     ]),
   )
   const waves = new Map<WaveCount['wave'], WaveCount>()
@@ -211,6 +259,9 @@ export async function loadMonitor(db: DB, roundId: number): Promise<Monitor | un
       const w = waves.get(wave) ?? { wave, online: 0, paper: 0 }
       w[row.mode] += n
       waves.set(wave, w)
+    } else if (row.status === 'screened_out') {
+      if (row.mode === 'online') counts.screenedOutOnline += n
+      else counts.screenedOutPaper += n
     } else counts.partial += n
   }
   for (const row of inProgressRows) {
@@ -222,8 +273,7 @@ export async function loadMonitor(db: DB, roundId: number): Promise<Monitor | un
     if (counts) counts.paperWithoutCode += Number(row.n)
   }
   const strata = invitedRows.map((r) => ({ stratumId: r.id, name: r.name, ...figures(perStratum.get(r.id)!) }))
-  const sum = (key: 'invited' | 'online' | 'paper' | 'paperWithoutCode' | 'inProgress' | 'partial') =>
-    [...perStratum.values()].reduce((total, c) => total + c[key], 0)
+  const sum = (key: keyof Counts) => [...perStratum.values()].reduce((total, c) => total + c[key], 0)
   const total = figures({
     invited: sum('invited'),
     online: sum('online'),
@@ -231,6 +281,8 @@ export async function loadMonitor(db: DB, roundId: number): Promise<Monitor | un
     paperWithoutCode: sum('paperWithoutCode'),
     inProgress: sum('inProgress'),
     partial: sum('partial'),
+    screenedOutOnline: sum('screenedOutOnline'),
+    screenedOutPaper: sum('screenedOutPaper'),
   })
 
   const days = new Map<string, DayCount>()
@@ -243,6 +295,7 @@ export async function loadMonitor(db: DB, roundId: number): Promise<Monitor | un
   const waveOrder: Array<WaveCount['wave']> = ['before_reminder', 'after_reminder', 'unknown']
   return {
     status: round.status,
+    screensOut: round.screens_out || total.screenedOut > 0,
     strata,
     total,
     days: [...days.values()],

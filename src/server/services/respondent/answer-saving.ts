@@ -9,7 +9,7 @@
  *   after FRESH_ATTEMPTS reads it saves regardless, so a page is never lost to a busy writer.
  */
 import type { Answers } from '#src/questionnaire/definition.ts'
-import type { AnswerValidation, QuestionnairePage } from '#src/questionnaire/index.ts'
+import type { AnswerValidation, QuestionnairePage, ScreenedOut } from '#src/questionnaire/index.ts'
 import { findPage, validateAnswers, visibilityOf } from '#src/questionnaire/index.ts'
 import type { DB } from '#src/server/db/connect.ts'
 import type { ParticipantContext } from './participation.ts'
@@ -75,7 +75,8 @@ export type PageSaveOutcome =
   | { kind: 'completed' }
 
 export type SubmissionOutcome =
-  | { kind: 'submitted' }
+  /** `screenedOut`: a screen-out answer ended the questionnaire; the response is stored as such. */
+  | { kind: 'submitted'; screenedOut?: ScreenedOut }
   | { kind: 'refused'; context: ParticipantContext | undefined }
   | { kind: 'completed' }
   /** Required questions (`required: true`) the respondent sees are still unanswered; nothing was sent. */
@@ -171,11 +172,13 @@ export class AnswerSaving {
         )
         if (required.length > 0)
           return { kind: 'incomplete', context: current, questionIds: [...new Set(required.map((e) => e.questionId))] }
+        const { screenedOut } = visibilityOf(definition, answers, { stratum: stratumCode })
         try {
           await submitOnline(this.db, participantId, answers, language, {
             answersVersion: attempt < FRESH_ATTEMPTS ? versions.answers : undefined,
+            screenedOut: screenedOut !== undefined,
           })
-          return { kind: 'submitted' }
+          return screenedOut ? { kind: 'submitted', screenedOut } : { kind: 'submitted' }
         } catch (error) {
           if (!(error instanceof StaleAnswersError)) throw error
         }

@@ -411,7 +411,7 @@ export async function submitOnline(
   participantId: number,
   answers: Answers,
   language: string,
-  options: { answersVersion?: string | null } = {},
+  options: { answersVersion?: string | null; screenedOut?: boolean } = {},
 ): Promise<void> {
   const roundId = await db.transaction().execute(async (tx) => {
     const participant = await lockParticipant(tx, participantId)
@@ -426,13 +426,17 @@ export async function submitOnline(
     if (options.answersVersion !== undefined && (saved?.version ?? null) !== options.answersVersion)
       throw new StaleAnswersError()
     const wave = await currentWave(tx, participant.round_id)
-    await endAnswersInProgress(tx, { kind: 'submitted', participant, answers, language, wave })
+    const status = options.screenedOut ? 'screened_out' : 'complete'
+    await endAnswersInProgress(tx, { kind: 'submitted', participant, answers, language, wave, status })
+    // Screened out or not, the participant is only "completed": reminders stop, and nothing
+    // that names the person says which (that would be an answer about them).
     await tx
       .updateTable('participants')
       .set({ status: 'completed', completed_mode: 'online' })
       .where('id', '=', participantId)
       .execute()
-    await countCompletion(tx, participant.round_id, participant.stratum_id, 'online')
+    // The curve per day is of responses; someone screened out is none.
+    if (!options.screenedOut) await countCompletion(tx, participant.round_id, participant.stratum_id, 'online')
     return participant.round_id
   })
   await releaseWaitingResponses(db, roundId)

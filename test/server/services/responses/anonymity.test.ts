@@ -1,7 +1,8 @@
 /**
  * The promise on the letter, checked where it must hold: in the stored rows. A round gets
- * online, single-keyed and double-keyed paper responses, a resolved duplicate and answers
- * still in progress when it closes; then every table is searched for something that leads
+ * online, single-keyed and double-keyed paper responses, a resolved duplicate, two people
+ * screened out by a screen-out answer (online and on paper) and answers still in progress
+ * when it closes; then every table is searched for something that leads
  * from a response to a person: transaction ids (`xmin`, `xmax`), physical order (`ctid`),
  * ids, dates and, with pageinspect, the old row versions left in the table files.
  */
@@ -17,11 +18,13 @@ import { createTestDatabase } from '#test/helpers/database.ts'
 import type { RoundFixture } from '#test/helpers/fixtures.ts'
 import { createRound } from '#test/helpers/fixtures.ts'
 import { createStaffUser } from '#test/helpers/staff.ts'
+import type { QuestionnaireDefinition } from '#src/questionnaire/definition.ts'
 import { loadKto } from '#test/questionnaire/kto.ts'
 
 let handle: DatabaseHandle
 let db: DB
 let round: RoundFixture
+let definition: QuestionnaireDefinition
 /** The order in which people completed, as the marker each one left in `opmerkingen`. */
 const completionOrder: string[] = []
 
@@ -29,7 +32,12 @@ beforeAll(async () => {
   handle = await createTestDatabase({ inspectPages: true })
   db = handle.db
   await sql`create extension if not exists pageinspect`.execute(db)
-  round = await createRound(db, { participantsPerStratum: 8, releaseBatchSize: 5 })
+  // The KTO, with "more than a year ago" as a screen-out answer to the intake question.
+  definition = loadKto()
+  const intake = definition.sections.flatMap((s) => s.questions).find((q) => q.id === 'intake_wanneer')
+  if (intake?.type !== 'single') throw new Error('the KTO has no single-choice intake_wanneer')
+  intake.screenOut = { values: [2], text: { nl: 'U hoeft verder niets in te vullen.' } }
+  round = await createRound(db, { participantsPerStratum: 8, releaseBatchSize: 5, definition })
   const typistA = await createStaffUser(db, 'typist')
   const typistB = await createStaffUser(db, 'typist')
   const researcher = await createStaffUser(db, 'researcher')
@@ -41,10 +49,10 @@ beforeAll(async () => {
     await submitOnline(db, p.id, { rapportcijfer_dienstverlening: 7, opmerkingen: `online-${index}` }, 'nl')
     completionOrder.push(`online-${index}`)
   }
-  const keyPaper = async (typistId: number, index: number) => {
+  const keyPaper = async (typistId: number, index: number, extra: Record<string, string> = {}) => {
     const opened = await openByCode(db, typistId, people[index]!.code as LoginCode)
     if (!opened.ok) throw new Error(opened.problem)
-    const fields = { rapportcijfer_dienstverlening: '8', opmerkingen: `paper-${index}` }
+    const fields = { rapportcijfer_dienstverlening: '8', opmerkingen: `paper-${index}`, ...extra }
     return saveForm(db, typistId, opened.form.draftId, fields)
   }
 
@@ -61,11 +69,19 @@ beforeAll(async () => {
     completionOrder.push(`paper-${index}`)
   }
   for (const index of [8, 9, 10, 11]) await online(index)
+  // Two people outside the target group: one online, one on paper (the typist keys what is
+  // on paper, the remark after the screen-out answer too).
+  await saveProgress(db, people[14]!.id, { intake_wanneer: 2 }, 'nl')
+  await submitOnline(db, people[14]!.id, { intake_wanneer: 2, opmerkingen: 'online-14' }, 'nl', { screenedOut: true })
+  completionOrder.push('online-14')
+  expect(await keyPaper(typistA.id, 15, { intake_wanneer: '2' })).toEqual({ kind: 'firstKeying' })
+  expect(await keyPaper(typistB.id, 15, { intake_wanneer: '2' })).toEqual({ kind: 'secondKeyingMatch' })
+  completionOrder.push('paper-15')
   // A paper form from someone who answered online: a duplicate, counted as a form without code.
   expect(await keyPaper(typistA.id, 0)).toMatchObject({ kind: 'duplicate' })
   const [duplicate] = await openDuplicates(db, round.roundId)
   const actor = { id: researcher.id, username: researcher.username }
-  expect(await resolveDuplicate(db, actor, round.roundId, duplicate!.id, 'keepAsNoCode', loadKto())).toBe('resolved')
+  expect(await resolveDuplicate(db, actor, round.roundId, duplicate!.id, 'keepAsNoCode', definition)).toBe('resolved')
   completionOrder.push('paper-0')
   // Two people stop halfway; their answers become partial responses when the round closes.
   for (const index of [12, 13]) await saveProgress(db, people[index]!.id, { opmerkingen: `partial-${index}` }, 'nl')
@@ -153,6 +169,30 @@ describe('after the round has closed', () => {
 
   it('shares no transaction between a response and any row of any other table', async () => {
     await expectNoLinkThroughLiveRows()
+  })
+
+  it('stores the screened-out ones as such, while their participants say no more than "completed"', async () => {
+    const { rows } = await sql<{ marker: string; status: string }>`
+      select answers->>'opmerkingen' as marker, status from responses
+      where round_id = ${round.roundId} and status = 'screened_out' order by 1`.execute(db)
+    expect(rows).toEqual([
+      { marker: 'online-14', status: 'screened_out' },
+      { marker: 'paper-15', status: 'screened_out' },
+    ])
+    // Every column that does not identify the person is the same as for one who answered in full.
+    const identifying = ['id', 'round_id', 'stratum_id', 'code', 'client_number', 'initials', 'name_prefix']
+    const address = ['last_name', 'street', 'house_number', 'house_number_suffix', 'postcode', 'city', 'email']
+    const beyondIdentity = async (index: number) => {
+      const row: Record<string, unknown> = await db
+        .selectFrom('participants')
+        .selectAll()
+        .where('id', '=', round.participants[index]!.id)
+        .executeTakeFirstOrThrow()
+      for (const column of [...identifying, ...address]) delete row[column]
+      return row
+    }
+    expect(await beyondIdentity(14)).toEqual(await beyondIdentity(8))
+    expect(await beyondIdentity(15)).toEqual(await beyondIdentity(3))
   })
 
   it('keeps the responses in an order that is not the order in which people completed', async () => {

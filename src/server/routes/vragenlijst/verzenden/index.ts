@@ -1,6 +1,6 @@
 /** `/vragenlijst/verzenden`: the respondent sends the questionnaire; from then on it no longer names them. */
 import type { FastifyPluginAsync } from 'fastify'
-import { alreadyDone, refusal } from '#src/server/routes/vragenlijst/_respondent-page.ts'
+import { afterSending, alreadyDone, refusal } from '#src/server/routes/vragenlijst/_respondent-page.ts'
 import { reviewPage } from '#src/server/routes/vragenlijst/overzicht/_review-page.ts'
 
 const submitRoute: FastifyPluginAsync = async (app) => {
@@ -12,8 +12,7 @@ const submitRoute: FastifyPluginAsync = async (app) => {
       request.respondent = submitted.context
       return reviewPage(request, reply.status(422), true)
     }
-    request.session.set('submitted', true)
-    return reply.redirect('/vragenlijst/bedankt', 303)
+    return afterSending(request, reply, submitted)
   })
 }
 

@@ -4,7 +4,8 @@
  * chosen language, with the routing of each conditional section or question spelled out.
  */
 import { describeCondition, isRightToLeft, localize } from '#src/questionnaire/index.ts'
-import type { QuestionnaireDefinition } from '#src/questionnaire/definition.ts'
+import { codesOf } from '#src/questionnaire/index.ts'
+import type { Question, QuestionnaireDefinition } from '#src/questionnaire/definition.ts'
 import { translator } from '#src/i18n/translate.ts'
 import type { QuestionView } from '#src/server/routes/vragenlijst/_question-view.ts'
 import { questionView } from '#src/server/routes/vragenlijst/_question-view.ts'
@@ -15,7 +16,26 @@ export interface PreviewSection {
   intro?: string
   /** Who sees the section, when not everyone does. */
   shownTo?: string
-  questions: Array<{ view: QuestionView; shownTo?: string }>
+  questions: Array<{ view: QuestionView; shownTo?: string; screensOut?: ScreensOut }>
+}
+
+/** A question's screen-out answers and the end page's text, in the preview's language. */
+export interface ScreensOut {
+  answers: string
+  text: string
+}
+
+function screensOutOf(
+  definition: QuestionnaireDefinition,
+  question: Question,
+  language: string,
+): ScreensOut | undefined {
+  if ((question.type !== 'single' && question.type !== 'yesno') || !question.screenOut) return undefined
+  const { values, text } = question.screenOut
+  const labels = (codesOf(definition, question) ?? [])
+    .filter((c) => values.includes(c.value))
+    .map((c) => `‘${c.label ? localize(c.label, language) : c.value}’`)
+  return { answers: labels.join(', '), text: localize(text, language) }
 }
 
 export interface QuestionnairePreview {
@@ -42,6 +62,7 @@ export function questionnairePreview(definition: QuestionnaireDefinition, langua
       questions: section.questions.map((question) => ({
         view: questionView({ question }, definition, {}, {}, t, language),
         shownTo: question.showIf ? describeCondition(definition, question.showIf, language) : undefined,
+        screensOut: screensOutOf(definition, question, language),
       })),
     })),
   }

@@ -11,7 +11,7 @@ import { visibilityOf, visiblePages } from '#src/questionnaire/index.ts'
 import { localize } from '#src/questionnaire/text.ts'
 import type { PageBody } from '#src/server/services/respondent/answer-saving.ts'
 import { questionView } from '#src/server/routes/vragenlijst/_question-view.ts'
-import { alreadyDone, pageOptions, refusal } from '#src/server/routes/vragenlijst/_respondent-page.ts'
+import { afterSending, alreadyDone, pageOptions, refusal } from '#src/server/routes/vragenlijst/_respondent-page.ts'
 
 type Params = { page: string }
 
@@ -40,7 +40,19 @@ const questionnairePage: FastifyPluginAsync = async (app) => {
       return renderPage(request, reply, page.id, { ...result.answers, ...pickPosted(body, page.variables) }, errors)
     }
 
-    const shown = visiblePages(definition, visibilityOf(definition, result.answers, { stratum: stratumCode }).questions)
+    const visibility = visibilityOf(definition, result.answers, { stratum: stratumCode })
+    // A screen-out answer ends the questionnaire as the respondent goes on: there is nothing
+    // after it to answer, so it is sent now and the end page says why.
+    if (visibility.screenedOut && body.action !== 'previous') {
+      request.respondent = saved.context
+      const submitted = await app.answerSaving.submit(saved.context, request.lang)
+      if (submitted.kind === 'submitted') return afterSending(request, reply, submitted)
+      if (submitted.kind === 'completed') return alreadyDone(request, reply)
+      if (submitted.kind === 'refused')
+        return refusal(request, reply, submitted.context) ?? reply.redirect('/vragenlijst', 303)
+      return reply.redirect('/vragenlijst/overzicht', 303)
+    }
+    const shown = visiblePages(definition, visibility.questions)
     const index = shown.findIndex((p) => p.id === page.id)
     if (body.action === 'previous') {
       const previous = shown[index - 1]

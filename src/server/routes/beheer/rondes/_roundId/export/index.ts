@@ -9,7 +9,7 @@
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import type { ExportFormat } from '#src/server/services/reporting/exports.ts'
-import { countExportRows, EXPORT_FORMATS } from '#src/server/services/reporting/exports.ts'
+import { countExportRows, countScreenedOut, EXPORT_FORMATS } from '#src/server/services/reporting/exports.ts'
 import { exportFile } from '#src/server/services/reporting/export-files.ts'
 import { isStaffLanguage } from '#src/i18n/translate.ts'
 import { waitingResponses } from '#src/server/services/responses/release-responses.ts'
@@ -19,12 +19,14 @@ const exportPage: FastifyPluginAsync = async (app) => {
   /** The page: how many rows there are, the choice of file, and an error if any. */
   async function showPage(request: FastifyRequest, reply: FastifyReply, error: string | null) {
     const roundId = request.round!.id
-    const complete = await countExportRows(app.db, roundId, { includePartial: false })
-    const all = await countExportRows(app.db, roundId, { includePartial: true })
+    const screenedOut = await countScreenedOut(app.db, roundId)
+    const complete = (await countExportRows(app.db, roundId, { includePartial: false })) - screenedOut
+    const all = (await countExportRows(app.db, roundId, { includePartial: true })) - screenedOut
     return reply.staffPage('staff/export.eta', request.t('management.export.title'), {
       formats: EXPORT_FORMATS,
       complete,
       partial: all - complete,
+      screenedOut,
       waiting: await waitingResponses(app.db, roundId),
       error,
       fmt: numberFormats(request.lang),
