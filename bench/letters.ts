@@ -19,7 +19,9 @@
  *   during the run to show it stays flat. Target: under 400 MB. And the collation check
  *   of a 2,300-set print file. Target: under 30 s.
  *
- * Run: `node bench/letters.ts` (add `--quick` to skip the 100,000-letter run).
+ * Run: `node bench/letters.ts` (add `--quick` to skip the 100,000-letter run). Parts
+ * alone: `--letter-speed` (letters against bare pdfkit), `--set-speed` (sets against
+ * separate files), `--set-memory` (the 20,000-set child), `--sets` (all of the sets).
  */
 import { createWriteStream } from 'node:fs'
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises'
@@ -295,6 +297,47 @@ export async function benchLetters(options: { memoryRuns?: number[] } = {}): Pro
   return result
 }
 
+/** Letters alone against bare pdfkit, in one run. */
+async function benchLetterSpeed(): Promise<Record<string, number | string>> {
+  const template = exampleTemplate()
+  const letters = [...sampleLetters(SPEED_LETTERS)]
+  await baseline(letters.slice(0, 100), template)
+  await batch(letters.slice(0, 100), template)
+  const base = await baseline(letters, template)
+  const ours = await batch(letters, template)
+  return {
+    batchSeconds: round2(ours.seconds),
+    baselineSeconds: round2(base.seconds),
+    ratioToBaseline: round2(base.seconds / ours.seconds),
+    ratioToBaselineCpu: round2(base.cpuSeconds / ours.cpuSeconds),
+  }
+}
+
+/** Collated sets against the two separate files, in one run. */
+async function benchSetSpeed(): Promise<Record<string, number | string>> {
+  await separateFiles(50)
+  await setsBatch(50)
+  const separate = await separateFiles(SETS)
+  const sets = await setsBatch(SETS)
+  return {
+    setsSeconds: round2(sets.seconds),
+    separateSeconds: round2(separate.seconds),
+    setsRatioToSeparate: round2(separate.seconds / sets.seconds),
+    setsRatioToSeparateCpu: round2(separate.cpuSeconds / sets.cpuSeconds),
+  }
+}
+
+function measureSetsInChild() {
+  return runJsonChild<{
+    pages: number
+    seconds: number
+    peakMb: number
+    firstHalfPeak: number
+    secondHalfPeak: number
+    samples: number[]
+  }>(fileURLToPath(import.meta.url), ['--child-sets', String(SET_MEMORY_RUN)], 'benchmark child for sets')
+}
+
 async function benchSets(): Promise<Record<string, number | string>> {
   // Warm up both paths, then time them in turns: separate, sets.
   await separateFiles(50)
@@ -310,14 +353,7 @@ async function benchSets(): Promise<Record<string, number | string>> {
     const check = await checkPrintFile(await readFile(file))
     const checked = stop()
     if (check.problems.length > 0 || check.sets !== SETS) throw new Error('the check found problems in a good file')
-    const memory = await runJsonChild<{
-      pages: number
-      seconds: number
-      peakMb: number
-      firstHalfPeak: number
-      secondHalfPeak: number
-      samples: number[]
-    }>(fileURLToPath(import.meta.url), ['--child-sets', String(SET_MEMORY_RUN)], 'benchmark child for sets')
+    const memory = await measureSetsInChild()
     return {
       sets: SETS,
       setsPages: sets.pages,
@@ -347,6 +383,13 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     await childRun(Number(process.argv[childIndex + 1]))
   } else if (process.argv.includes('--sets')) {
     console.table(await benchSets())
+  } else if (process.argv.includes('--letter-speed')) {
+    console.table(await benchLetterSpeed())
+  } else if (process.argv.includes('--set-speed')) {
+    console.table(await benchSetSpeed())
+  } else if (process.argv.includes('--set-memory')) {
+    const { samples, ...memory } = await measureSetsInChild()
+    console.table({ ...memory, samples: samples.join(' ') })
   } else {
     const memoryRuns = process.argv.includes('--quick') ? MEMORY_RUNS.slice(0, 1) : MEMORY_RUNS
     const result = await benchLetters({ memoryRuns })
