@@ -41,7 +41,6 @@ import {
   writePaperQuestionnaireBatch,
   writePrintSets,
 } from '#src/mailmerge/index.ts'
-import { checkPrintFile } from '#src/print-check/index.ts'
 import { registerFonts } from '#src/mailmerge/fonts.ts'
 import { loadKto } from '#test/questionnaire/kto.ts'
 import { peakRssMb, round2, rssMb, runJsonChild } from './stats.ts'
@@ -349,6 +348,8 @@ async function benchSets(): Promise<Record<string, number | string>> {
     const file = path.join(dir, 'sets.pdf')
     await setsBatch(SETS, file)
     const size = (await stat(file)).size
+    // Loaded here, not at the top: the memory child (this file too) should not carry PDF.js.
+    const { checkPrintFile } = await import('#src/print-check/index.ts')
     const stop = timer()
     const check = await checkPrintFile(await readFile(file))
     const checked = stop()

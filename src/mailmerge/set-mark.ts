@@ -102,6 +102,8 @@ export function drawSetMark(doc: PDFKit.PDFDocument, fonts: PdfFonts, mark: SetM
   const x0 = AREA.left + QUIET_MODULES * MODULE
   const y0 = AREA.top + QUIET_MODULES * MODULE
   doc.save().translate(x0, y0).scale(MODULE)
+  // Runs of dark modules as one path in one write, as the QR code is drawn (qr-code.ts).
+  const path: string[] = []
   for (let row = 0; row < size; row++) {
     let col = 0
     while (col < size) {
@@ -111,9 +113,10 @@ export function drawSetMark(doc: PDFKit.PDFDocument, fonts: PdfFonts, mark: SetM
       }
       const start = col
       while (col < size && dark[row * size + col]) col++
-      doc.rect(start, row, col - start, 1)
+      path.push(`${start} ${row} ${col - start} 1 re`)
     }
   }
+  doc.addContent(path.join('\n'))
   doc.fillColor('black').fill().restore()
 
   const t = translator('nl')
