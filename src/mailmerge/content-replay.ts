@@ -89,7 +89,11 @@ export class ContentReplay {
       const present = page.resources.data[kind]
       if (present) resources[kind] = { ...present }
     }
-    return { chunks: page.content.buffer.slice(start.chunk), resources, x: this.doc.x, y: this.doc.y }
+    // One chunk for the whole drawing: pdfkit keeps a chunk per operator, and a form page
+    // copied chunk by chunk held thousands of small buffers until its set was written.
+    const chunks = page.content.buffer.slice(start.chunk)
+    const joined = chunks.length > 1 ? [Buffer.concat(chunks)] : chunks
+    return { chunks: joined, resources, x: this.doc.x, y: this.doc.y }
   }
 
   /** Writes a recording on the current page, and puts the cursor where the drawing left it. */

@@ -26,7 +26,6 @@
  * make a pdfkit without them a no-op rather than an error, and the batch tests check
  * that the release still happens.
  */
-import { once } from 'node:events'
 import type { Writable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { setImmediate as nextTurn } from 'node:timers/promises'
@@ -134,14 +133,35 @@ export class StreamingPdf {
   async settle(): Promise<void> {
     for (;;) {
       if (this.failure !== undefined) throw this.failure
-      if (this.output.writableNeedDrain) {
-        await Promise.race([once(this.output, 'drain'), this.finished])
+      if (this.output.destroyed) {
+        // Failed: the pipeline reports why in a moment.
+        await nextTurn()
+      } else if (this.output.writableNeedDrain) {
+        await this.drained()
       } else if (this.doc.readableLength > BUFFER_LIMIT) {
         await nextTurn()
       } else {
         return
       }
     }
+  }
+
+  /**
+   * Resolves when the output drains, or closes (as it does on a failure). Not a race
+   * with `finished`: every race left a reaction on that promise until the end of the
+   * document, a few hundred bytes for every wait.
+   */
+  private drained(): Promise<void> {
+    const output = this.output
+    return new Promise((resolve) => {
+      const done = () => {
+        output.off('drain', done)
+        output.off('close', done)
+        resolve()
+      }
+      output.on('drain', done)
+      output.on('close', done)
+    })
   }
 
   /** Finishes the PDF and resolves when the output has taken every byte. */

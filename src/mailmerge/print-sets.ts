@@ -19,7 +19,7 @@ import type { LetterTemplate } from './letter-template.ts'
 import type { PaperFormItem } from './paper-questionnaire.ts'
 import { PaperForms } from './paper-questionnaire.ts'
 import { StreamingPdf } from './pdf-stream.ts'
-import { codeTail, drawSetMark, recordPageCode } from './set-mark.ts'
+import { codeTail, drawSetMark, encodeSetMark, recordPageCode } from './set-mark.ts'
 
 export interface PrintSet {
   letter: LetterData
@@ -77,10 +77,12 @@ export async function writePrintSets<T extends PrintSet>(
       }
       const sheets = (pdf.pages - firstPage) / 2
       const tail = codeTail(item.letter.code)
-      for (let sheet = 1; sheet <= sheets; sheet++) {
-        pdf.doc.switchToPage(firstPage + 2 * (sheet - 1))
-        drawSetMark(pdf.doc, pdf.fonts, { set: count, sheet, sheets, codeTail: tail })
-      }
+      const marks = Array.from({ length: sheets }, (_, i) => ({ set: count, sheet: i + 1, sheets, codeTail: tail }))
+      const symbols = await Promise.all(marks.map(encodeSetMark))
+      marks.forEach((mark, i) => {
+        pdf.doc.switchToPage(firstPage + 2 * i)
+        drawSetMark(pdf.doc, pdf.fonts, mark, symbols[i]!)
+      })
       pdf.flushPages()
       await options.onSet?.({ number: count, sheets, item })
       options.onProgress?.(count)
