@@ -14,7 +14,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('reliable_percent', 'integer', (c) => c.notNull().defaultTo(90))
     .execute()
   await sql`alter table rounds add constraint rounds_reliability_thresholds
-    check (reliable_percent between 50 and 99 and very_reliable_percent between reliable_percent + 1 and 100)`.execute(db)
+    check (reliable_percent between 50 and 99 and very_reliable_percent between reliable_percent + 1 and 100)`.execute(
+    db,
+  )
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
