@@ -9,6 +9,7 @@
  */
 import { availableParallelism } from 'node:os'
 import { defineConfig } from 'vitest/config'
+import { SpreadSequencer } from './test/setup/spread-sequencer.ts'
 import { findChromium, findPostgresBinaries, toolsAvailable } from './test/setup/environment.ts'
 
 const postgres = Boolean(process.env.PEILING_TEST_DATABASE_URL) || findPostgresBinaries() !== undefined
@@ -36,6 +37,7 @@ export default defineConfig({
     // the app afresh for each file took a third of the suite's CPU time (338 of 1,665 s).
     // Each file still starts its own database and server; the browser tests stay isolated.
     isolate: false,
+    sequence: { sequencer: SpreadSequencer },
     projects: [
       {
         extends: true as const,
@@ -70,6 +72,8 @@ export default defineConfig({
                 globalSetup: ['test/setup/pglite-template.ts'],
                 env: { PEILING_TEST_DB: 'pglite', CHROMIUM_PATH: chromium },
                 isolate: true,
+                // They run beside the database tests, on a machine with 2 cores: slower than alone.
+                testTimeout: 120_000,
               },
             },
           ]

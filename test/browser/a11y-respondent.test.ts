@@ -87,7 +87,7 @@ describe('axe-core finds no WCAG 2.1 AA violation', () => {
     await andWait(page, () => page.locator('form[action="/vragenlijst/verzenden"] button').click())
     await expectAccessible(page, 'thank-you page')
     await context.close()
-  }, 180_000)
+  }, 360_000)
 
   it('on the overview with unanswered questions, the signed-out page and the already-done page', async () => {
     const next = participantPool(world.kto)

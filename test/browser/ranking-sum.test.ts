@@ -141,7 +141,7 @@ describe('ranking and constant sum on a phone', () => {
       verdeling_vriendelijk: 10,
       opmerking: 'met js',
     })
-  }, 120_000)
+  }, 180_000)
 
   it('without JavaScript: selects and number fields work, a skipped rank is explained, the server says the sum', async () => {
     const context = await chromium.newContext({ ...PHONE, javaScriptEnabled: false })
@@ -176,5 +176,5 @@ describe('ranking and constant sum on a phone', () => {
       verdeling_bereikbaar: 40,
       verdeling_vriendelijk: 20,
     })
-  }, 120_000)
+  }, 180_000)
 })

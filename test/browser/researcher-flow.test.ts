@@ -398,5 +398,5 @@ describe('a researcher runs the fieldwork of a round in the staff console', () =
     expect(history).toHaveLength(2)
     await screenshot(page, '07-mailings')
     await context.close()
-  }, 90_000)
+  }, 240_000)
 })

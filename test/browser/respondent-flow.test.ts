@@ -139,7 +139,7 @@ describe('a respondent on a phone', () => {
     expect(response.language).toBe('nl')
     expectAnswersStored(response.answers, filled)
     expect(Object.keys(filled).length).toBeGreaterThan(40)
-  }, 180_000)
+  }, 300_000)
 
   it('does the whole questionnaire with JavaScript switched off', async () => {
     const p = nextKto()
@@ -158,7 +158,7 @@ describe('a respondent on a phone', () => {
 
     expect(await participantStatus(world.served, p.id)).toEqual({ status: 'completed', completed_mode: 'online' })
     expectAnswersStored((await storedResponse(world.kto.roundId, text)).answers, filled)
-  }, 180_000)
+  }, 300_000)
 
   it('switches to English and answers in English', async () => {
     const p = nextKto()
@@ -180,7 +180,7 @@ describe('a respondent on a phone', () => {
     const response = await storedResponse(world.kto.roundId, text)
     expect(response.language).toBe('en')
     expectAnswersStored(response.answers, filled)
-  }, 180_000)
+  }, 300_000)
 
   it('answers a page with the keyboard only, and always shows where the focus is', async () => {
     const p = nextKto()
@@ -225,7 +225,7 @@ describe('a respondent on a phone', () => {
       .where('participant_id', '=', p.id)
       .executeTakeFirstOrThrow()
     expect(stored.answers.rapportcijfer_dienstverlening).toBe(7)
-  }, 60_000)
+  }, 120_000)
 })
 
 describe('what a respondent sees when something is wrong, and in Arabic', () => {

@@ -1,0 +1,3 @@
+import { describeLanguage } from './_language-walk.ts'
+
+describeLanguage('nl')
