@@ -28,6 +28,10 @@ export const questionnaireFile: typeof nl = {
   },
   survey: {
     duplicateNumber: 'The number "{number}" is already on row {row}. Each number may occur only once.',
+    screenOutWithoutCodes:
+      'There is a text in screen_out_text, but screen_out does not say at which answers the questionnaire stops.',
+    badScreenOut:
+      'screen_out holds the codes of the answers at which the questionnaire stops, such as 3 or 3 4. It says "{value}".',
     badConcept:
       'The concept "{concept}" is not a valid key. Use lower-case letters, digits, _, - and dots, starting with a letter.',
     duplicateConcept: 'The concept "{concept}" is already on row {row}. A concept is measured only once per version.',

@@ -30,6 +30,10 @@ export const questionnaireFile = {
   },
   survey: {
     duplicateNumber: 'Het nummer "{number}" staat al op rij {row}. Elk nummer mag maar één keer voorkomen.',
+    screenOutWithoutCodes:
+      'Er staat een tekst in screen_out_text, maar in screen_out staat niet bij welke antwoorden de vragenlijst stopt.',
+    badScreenOut:
+      'In screen_out horen de codes van de antwoorden waarbij de vragenlijst stopt, zoals 3 of 3 4. Hier staat "{value}".',
     badConcept:
       'Het concept "{concept}" is geen geldige sleutel. Gebruik kleine letters, cijfers, _, - en punten, en begin met een letter.',
     duplicateConcept:

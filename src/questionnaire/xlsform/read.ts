@@ -17,6 +17,7 @@ import type {
   Question,
   QuestionnaireDefinition,
   RankingQuestion,
+  ScreenOut,
   Section,
   YesNoQuestion,
 } from '../definition.ts'
@@ -90,6 +91,10 @@ function columnOf(sheet: SheetKind, rest: Path): string | undefined {
       return languageColumn('hint', language)
     case 'intro':
       return languageColumn(settings ? 'intro' : 'hint', language)
+    case 'screenOut':
+      return second === 'text'
+        ? languageColumn('screen_out_text', typeof rest[2] === 'string' ? rest[2] : 'nl')
+        : 'screen_out'
     case 'outro':
     case 'unit':
       return languageColumn(first, language)
@@ -175,6 +180,27 @@ class WorkbookReader {
       return undefined
     }
     return { nl, ...others }
+  }
+
+  /**
+   * The answers that end the questionnaire (codes in `screen_out`, apart by spaces or
+   * commas) and the end page's text; undefined where there are none, null after a fault.
+   */
+  private screenOut(table: Table, row: SheetRow): ScreenOut | undefined | null {
+    const codes = row.cell('screen_out').trim()
+    const hasText = table.languageColumns.some((c) => c.startsWith('screen_out_text::') && row.raw(c).trim() !== '')
+    if (codes === '') {
+      if (!hasText) return undefined
+      this.fault(table, row.row, 'survey.screenOutWithoutCodes', {}, 'screen_out')
+      return null
+    }
+    const values = codes.split(/[\s,;]+/).map(Number)
+    if (values.some((v) => !Number.isInteger(v))) {
+      this.fault(table, row.row, 'survey.badScreenOut', { value: codes }, 'screen_out')
+      return null
+    }
+    const text = this.langText(table, row, 'screen_out_text', true)
+    return text ? { values, text } : null
   }
 
   private flag(table: Table, row: SheetRow, column: string): boolean | undefined {
@@ -653,6 +679,7 @@ class WorkbookReader {
             ...QUESTION_COLUMNS,
             ...(Object.keys(spec.parameters).length > 0 ? ['parameters'] : []),
             ...(spec.unit ? ['unit'] : []),
+            ...(spec.screenOut ? ['screen_out', 'screen_out_text'] : []),
           ]
           this.onlyColumns(table, row, allowed, type)
           const question = this.question(table, row, type, spec, listName, base(row))
@@ -697,7 +724,8 @@ class WorkbookReader {
       this.fault(table, row.row, 'survey.gradeMarkerOutsideGrade', { list: list.name, type }, 'type')
     const parameters = this.parameters(table, row, spec, type)
     const unit = spec.unit ? this.langText(table, row, 'unit', false) : undefined
-    if (!parts || !parameters || (spec.list === 'required' && !list)) return undefined
+    const screenOut = spec.screenOut ? this.screenOut(table, row) : undefined
+    if (!parts || !parameters || (spec.list === 'required' && !list) || screenOut === null) return undefined
     const p = parameters
     switch (spec.type) {
       case 'grade': {
@@ -712,6 +740,7 @@ class WorkbookReader {
           type: 'single',
           options: (list as ChoiceList).options.map(({ option }) => structuredClone(option)),
           ...(p.ordered !== undefined ? { ordered: p.ordered as boolean } : {}),
+          ...(screenOut ? { screenOut } : {}),
         }
       case 'multiple':
         if (p.max !== undefined && (p.max as number) > (list as ChoiceList).options.length)
@@ -729,7 +758,7 @@ class WorkbookReader {
           ...(p.max !== undefined ? { max: p.max as number } : {}),
         }
       case 'yesno':
-        return { ...parts, type: 'yesno' }
+        return { ...parts, type: 'yesno', ...(screenOut ? { screenOut } : {}) }
       case 'number':
         if (p.min === undefined || p.max === undefined) return undefined
         if ((p.min as number) > (p.max as number))

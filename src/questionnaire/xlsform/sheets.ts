@@ -22,8 +22,8 @@ interface SheetColumns {
 
 export const COLUMNS: Record<SheetKind, SheetColumns> = {
   survey: {
-    plain: ['type', 'name', 'number', 'required', 'show_if', 'parameters', 'concept'],
-    perLanguage: ['label', 'hint', 'unit'],
+    plain: ['type', 'name', 'number', 'required', 'show_if', 'parameters', 'concept', 'screen_out'],
+    perLanguage: ['label', 'hint', 'unit', 'screen_out_text'],
     aliases: { relevant: 'show_if', 'show-if': 'show_if' },
   },
   choices: {

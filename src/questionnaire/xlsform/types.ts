@@ -21,13 +21,15 @@ export interface QuestionTypeSpec {
   requiredParameters?: string[]
   /** The unit::<lang> columns. */
   unit?: boolean
+  /** The screen_out and screen_out_text::<lang> columns: answers that end the questionnaire. */
+  screenOut?: boolean
 }
 
 export const QUESTION_TYPES: Record<string, QuestionTypeSpec> = {
   grade: { type: 'grade', list: 'optional', parameters: {} },
-  select_one: { type: 'single', list: 'required', parameters: { ordered: 'yesno' } },
+  select_one: { type: 'single', list: 'required', parameters: { ordered: 'yesno' }, screenOut: true },
   select_multiple: { type: 'multiple', list: 'required', parameters: { max: 'whole' } },
-  yesno: { type: 'yesno', list: 'none', parameters: {} },
+  yesno: { type: 'yesno', list: 'none', parameters: {}, screenOut: true },
   number: {
     type: 'number',
     list: 'none',

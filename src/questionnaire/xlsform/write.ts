@@ -238,6 +238,10 @@ export async function writeQuestionnaireWorkbook(definition: QuestionnaireDefini
       }
       const { type, parameters: parameterText } = typeAndParameters(question, definition, lists)
       if (question.type === 'number') survey.addTexts(row, 'unit', question.unit)
+      if ((question.type === 'single' || question.type === 'yesno') && question.screenOut) {
+        row.screen_out = question.screenOut.values.join(' ')
+        survey.addTexts(row, 'screen_out_text', question.screenOut.text)
+      }
       survey.add({ ...row, type, parameters: parameterText })
     }
     survey.add({ type: 'end_group' })

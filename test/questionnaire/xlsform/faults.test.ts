@@ -86,7 +86,7 @@ describe('a workbook with faults on named rows', () => {
       ],
     })
     const known =
-      'type, name, number, required, show_if, parameters, concept, label::<taal>, hint::<taal>, unit::<taal>'
+      'type, name, number, required, show_if, parameters, concept, screen_out, label::<taal>, hint::<taal>, unit::<taal>, screen_out_text::<taal>'
     expect(where(errors)).toEqual([
       {
         sheet: 'survey',
@@ -304,6 +304,38 @@ describe('concept keys in the survey sheet', () => {
         row: 6,
         column: 'concept',
         message: 'Het concept "tevredenheid" staat al op rij 3. Een concept wordt maar één keer per versie gemeten.',
+      },
+    ])
+  })
+})
+
+describe('screen-out columns', () => {
+  it('refuses an end text without the answers that end the questionnaire, and codes that are not codes', async () => {
+    const errors = await faultsOf({
+      survey: [
+        ['type', 'name', 'number', 'label::nl', 'screen_out', 'screen_out_text::nl'],
+        ['begin_group', 'start', null, 'Start', null, null],
+        ['yesno', 'contact', '1', 'Had u contact met de gemeente?', null, 'Dan hoeft u niet verder.'],
+        ['yesno', 'hulp', '2', 'Kreeg u hulp?', 'nee', 'Dank u wel.'],
+        ['yesno', 'werk', '3', 'Heeft u werk?', '2', 'U hoort niet bij de groep. Dank u wel.'],
+        ['end_group', null, null, null, null, null],
+      ],
+      settings: SETTINGS,
+    })
+    expect(where(errors)).toEqual([
+      {
+        sheet: 'survey',
+        row: 3,
+        column: 'screen_out',
+        message:
+          'Er staat een tekst in screen_out_text, maar in screen_out staat niet bij welke antwoorden de vragenlijst stopt.',
+      },
+      {
+        sheet: 'survey',
+        row: 4,
+        column: 'screen_out',
+        message:
+          'In screen_out horen de codes van de antwoorden waarbij de vragenlijst stopt, zoals 3 of 3 4. Hier staat "nee".',
       },
     ])
   })

@@ -10,6 +10,7 @@ import { readQuestionnaireWorkbook, writeQuestionnaireWorkbook } from '#src/ques
 import { sampleDefinition } from '../fixtures.ts'
 import { loadKto } from '../kto.ts'
 import { rankingSumDefinition } from '../ranking-sum.ts'
+import { screenOutDefinition } from '../screen-out-fixture.ts'
 
 async function roundTrip(definition: QuestionnaireDefinition): Promise<QuestionnaireDefinition> {
   const result = await readQuestionnaireWorkbook(await writeQuestionnaireWorkbook(definition))
@@ -71,5 +72,10 @@ describe('a definition written as a workbook and read back', () => {
         'end_constant_sum',
       ]),
     )
+  })
+
+  it('keeps the answers that end the questionnaire and their end text (screen_out, screen_out_text::…)', async () => {
+    const definition = screenOutDefinition()
+    expect(await roundTrip(definition)).toStrictEqual(definition)
   })
 })
