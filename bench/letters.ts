@@ -255,15 +255,19 @@ function measureInChild(count: number): Promise<{ pages: number; seconds: number
   )
 }
 
-export async function benchLetters(options: { memoryRuns?: number[] } = {}): Promise<Record<string, number | string>> {
+/** Bare pdfkit and Peiling's letters on the same letters, both warmed up first (font parsing, JIT). */
+async function timeLettersAgainstBaseline() {
   const template = exampleTemplate()
   const letters = [...sampleLetters(SPEED_LETTERS)]
-  // Warm up both paths (font parsing, JIT) before timing.
   await baseline(letters.slice(0, 100), template)
   await batch(letters.slice(0, 100), template)
-
   const base = await baseline(letters, template)
   const ours = await batch(letters, template)
+  return { base, ours }
+}
+
+export async function benchLetters(options: { memoryRuns?: number[] } = {}): Promise<Record<string, number | string>> {
+  const { base, ours } = await timeLettersAgainstBaseline()
   const result: Record<string, number | string> = {
     letters: SPEED_LETTERS,
     batchSeconds: round2(ours.seconds),
@@ -329,12 +333,7 @@ async function benchCheck(file?: string): Promise<Record<string, number | string
 
 /** Letters alone against bare pdfkit, in one run. */
 async function benchLetterSpeed(): Promise<Record<string, number | string>> {
-  const template = exampleTemplate()
-  const letters = [...sampleLetters(SPEED_LETTERS)]
-  await baseline(letters.slice(0, 100), template)
-  await batch(letters.slice(0, 100), template)
-  const base = await baseline(letters, template)
-  const ours = await batch(letters, template)
+  const { base, ours } = await timeLettersAgainstBaseline()
   return {
     batchSeconds: round2(ours.seconds),
     baselineSeconds: round2(base.seconds),
