@@ -135,3 +135,30 @@ async function unpackedSize(
   }
   return size
 }
+
+/** The first bytes of a zip archive (and so of an XLSX workbook). */
+export const ZIP_MAGIC: readonly number[] = [0x50, 0x4b, 0x03, 0x04]
+
+export function startsLikeZip(data: Uint8Array): boolean {
+  return data.length >= 4 && ZIP_MAGIC.every((byte, i) => data[i] === byte)
+}
+
+/** Which entries of an XLSX archive are worksheets, whose rows are worth counting. */
+export const isWorksheet = (name: string): boolean => /^xl\/worksheets\/[^/]+\.xml$/.test(name)
+
+/**
+ * Counts a worksheet's `<row` elements as it is unpacked and throws `tooMany()` past `max`
+ * rows and a header: a sheet of a million empty rows is small packed and unpacked, but
+ * costs a parser hundreds of megabytes to build. A chunk may end inside `<row`: the last
+ * three bytes go along to the next one.
+ */
+export function worksheetRowCounter(max: number, tooMany: () => Error): EntryReader {
+  let rows = 0
+  let tail: Buffer = Buffer.alloc(0)
+  return (chunk) => {
+    const bytes = tail.length > 0 ? Buffer.concat([tail, chunk]) : chunk
+    for (let at = bytes.indexOf('<row'); at !== -1; at = bytes.indexOf('<row', at + 1)) rows++
+    if (rows > max + 1) throw tooMany()
+    tail = bytes.subarray(Math.max(0, bytes.length - 3))
+  }
+}

@@ -12,8 +12,8 @@ import { parse } from 'csv-parse/sync'
 import iconv from 'iconv-lite'
 import { readSheet } from 'read-excel-file/node'
 import type { KeyUnder } from '#src/i18n/translate.ts'
-import type { EntryReader, ZipLimits } from '#src/files/zip-limits.ts'
-import { checkZipLimits } from '#src/files/zip-limits.ts'
+import type { ZipLimits } from '#src/files/zip-limits.ts'
+import { checkZipLimits, isWorksheet, startsLikeZip, worksheetRowCounter } from '#src/files/zip-limits.ts'
 
 export interface FileLine {
   /** 1-based line (CSV) or row (XLSX) number; the header is line 1. */
@@ -59,8 +59,6 @@ export class ClientFileError extends Error {
   }
 }
 
-const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04])
-
 export function decodeText(bytes: Buffer): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '')
@@ -81,21 +79,6 @@ function occurrences(bytes: Buffer, needle: string | number): number {
   let count = 0
   for (let at = bytes.indexOf(needle); at !== -1; at = bytes.indexOf(needle, at + 1)) count++
   return count
-}
-
-/**
- * Counts a worksheet's `<row` elements as it is unpacked, and refuses it past the limit.
- * A chunk may end inside `<row`: the last three bytes go along to the next one.
- */
-function rowCounter(): EntryReader {
-  let rows = 0
-  let tail: Buffer = Buffer.alloc(0)
-  return (chunk) => {
-    const bytes = tail.length > 0 ? Buffer.concat([tail, chunk]) : chunk
-    rows += occurrences(bytes, '<row')
-    if (rows > MAX_CLIENT_LINES + 1) throw tooManyLines()
-    tail = bytes.subarray(Math.max(0, bytes.length - 3))
-  }
 }
 
 /** Line breaks, counted on the bytes before anything is decoded or parsed. */
@@ -143,7 +126,7 @@ async function checkXlsxLimits(bytes: Buffer): Promise<void> {
   // Rows are counted in the worksheets' XML: a sheet of a million empty rows is small
   // packed and unpacked, but costs a parser hundreds of megabytes to build.
   const zipProblem = await checkZipLimits(bytes, XLSX_LIMITS, (name) =>
-    /^xl\/worksheets\/[^/]+\.xml$/.test(name) ? rowCounter() : undefined,
+    isWorksheet(name) ? worksheetRowCounter(MAX_CLIENT_LINES, tooManyLines) : undefined,
   )
   if (zipProblem?.problem === 'tooLargeUnpacked')
     throw new ClientFileError('tooLargeUnpacked', { mb: XLSX_LIMITS.maxUnpackedBytes / (1024 * 1024) })
@@ -180,7 +163,7 @@ export type ClientFileKind = 'csv' | 'xlsx'
  */
 export async function checkClientFileLimits(bytes: Buffer): Promise<ClientFileKind> {
   if (bytes.length === 0) throw new ClientFileError('empty')
-  if (bytes.subarray(0, 4).equals(ZIP_MAGIC)) {
+  if (startsLikeZip(bytes)) {
     await checkXlsxLimits(bytes)
     return 'xlsx'
   }

@@ -14,8 +14,8 @@ import { readSheet } from 'read-excel-file/node'
 import type { KeyUnder, Translate, UiLanguage } from '#src/i18n/translate.ts'
 import { languageName } from '#src/i18n/language-names.ts'
 import { respondentKeys } from '#src/i18n/respondent-texts.ts'
-import type { EntryReader, ZipLimits } from '#src/files/zip-limits.ts'
-import { checkZipLimits } from '#src/files/zip-limits.ts'
+import type { ZipLimits } from '#src/files/zip-limits.ts'
+import { checkZipLimits, isWorksheet, startsLikeZip, worksheetRowCounter } from '#src/files/zip-limits.ts'
 import type { Corrections } from './texts-in-force.ts'
 import { textInForce } from './texts-in-force.ts'
 import type { LanguageReview } from './translation-store.ts'
@@ -125,20 +125,6 @@ export interface SheetRow {
   cells: string[]
 }
 
-const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04])
-
-/** Counts a worksheet's rows as it is unpacked (a chunk may end inside `<row`: its last bytes go along). */
-function rowCounter(): EntryReader {
-  let rows = 0
-  let tail: Buffer = Buffer.alloc(0)
-  return (chunk) => {
-    const bytes = tail.length > 0 ? Buffer.concat([tail, chunk]) : chunk
-    for (let at = bytes.indexOf('<row'); at !== -1; at = bytes.indexOf('<row', at + 1)) rows++
-    if (rows > MAX_ROWS + 1) throw new TranslationFileError('tooManyRows', { max: MAX_ROWS })
-    tail = bytes.subarray(Math.max(0, bytes.length - 3))
-  }
-}
-
 function cellText(value: unknown): string {
   if (value === null || value === undefined) return ''
   if (value instanceof Date) return value.toISOString().slice(0, 10)
@@ -148,9 +134,11 @@ function cellText(value: unknown): string {
 /** The rows of the file's first sheet, the header included. Throws a TranslationFileError. */
 export async function readTranslationFile(bytes: Buffer): Promise<SheetRow[]> {
   if (bytes.length === 0) throw new TranslationFileError('empty')
-  if (!bytes.subarray(0, 4).equals(ZIP_MAGIC)) throw new TranslationFileError('notXlsx')
+  if (!startsLikeZip(bytes)) throw new TranslationFileError('notXlsx')
   const problem = await checkZipLimits(bytes, ZIP_LIMITS, (name) =>
-    /^xl\/worksheets\/[^/]+\.xml$/.test(name) ? rowCounter() : undefined,
+    isWorksheet(name)
+      ? worksheetRowCounter(MAX_ROWS, () => new TranslationFileError('tooManyRows', { max: MAX_ROWS }))
+      : undefined,
   )
   if (problem?.problem === 'tooLargeUnpacked')
     throw new TranslationFileError('tooLargeUnpacked', { mb: ZIP_LIMITS.maxUnpackedBytes / (1024 * 1024) })
