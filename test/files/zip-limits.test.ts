@@ -1,15 +1,11 @@
-import { execFile } from 'node:child_process'
-import path from 'node:path'
-import { promisify } from 'node:util'
 import { deflateRawSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
 import { checkZipLimits } from '#src/files/zip-limits.ts'
+import { measureBomb } from '#test/helpers/bomb-memory.ts'
 import { spacesDeflated, xlsxBomb, zipOf } from '#test/server/services/fieldwork/_zip-bomb.ts'
 
 const limits = { maxUnpackedBytes: 64 * 1024 * 1024, maxEntries: 200 }
 const MB = 1024 * 1024
-const execFileAsync = promisify(execFile)
-const BOMB_MEMORY = path.join(import.meta.dirname, '_bomb-memory.ts')
 
 describe('the limits on what a zip archive unpacks to', () => {
   it('passes an ordinary spreadsheet', async () => {
@@ -20,8 +16,7 @@ describe('the limits on what a zip archive unpacks to', () => {
   })
 
   it('refuses a bomb that claims to be small, keeping none of what it unpacks', async () => {
-    const { stdout } = await execFileAsync(process.execPath, [BOMB_MEMORY], { encoding: 'utf8' })
-    const measured = JSON.parse(stdout) as { result: unknown; packedMb: number; growthMb: number }
+    const measured = await measureBomb('zip')
     expect(measured.packedMb).toBeLessThan(1)
     expect(measured.result).toEqual({ problem: 'tooLargeUnpacked' })
     // Unpacked as a stream up to the limit and kept nowhere: never the 64 MB, let alone the
