@@ -91,6 +91,12 @@ export const questionnaires: typeof nl = {
     dontKnowOther: 'A "don\'t know" answer cannot ask for an "other, namely" text.',
     sectionIdTwice: 'The id "{id}" of this section is already used by {other}.',
     maxOptions: 'max is {max}, but the question has only {count} answers.',
+    maxItems: 'max is {max}, but the question has only {count} items.',
+    screenOutValue: 'Question "{question}" has no answer with code {value}. Its codes are: {values}.',
+    screenOutEverything: 'Every answer ends the questionnaire. Leave at least one answer that lets people go on.',
+    conceptTwice: 'The concept key "{concept}" is already used by {other}. A concept occurs once per version.',
+    routingOnItems:
+      'Question "{question}" is a ranking or a constant sum. Routing cannot look at it. Choose another question.',
     maxBelowMin: 'max ({max}) is less than min ({min}).',
     unknownScale: 'The scale "{scale}" does not exist. These scales exist: {known}.',
     unknownScaleNone: 'The scale "{scale}" does not exist. The questionnaire has no scales.',

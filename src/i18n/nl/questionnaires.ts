@@ -91,6 +91,13 @@ export const questionnaires = {
     dontKnowOther: 'Een antwoord "weet niet" kan niet om een tekst "anders, namelijk" vragen.',
     sectionIdTwice: 'Het id "{id}" van dit deel staat al bij {other}.',
     maxOptions: 'max is {max}, maar de vraag heeft maar {count} antwoorden.',
+    maxItems: 'max is {max}, maar de vraag heeft maar {count} onderdelen.',
+    screenOutValue: 'Vraag "{question}" heeft geen antwoord met code {value}. De codes zijn: {values}.',
+    screenOutEverything:
+      'Elk antwoord beëindigt de vragenlijst. Laat minstens één antwoord over waarmee iemand verder kan.',
+    conceptTwice: 'De conceptsleutel "{concept}" staat al bij {other}. Een concept komt één keer per versie voor.',
+    routingOnItems:
+      'Vraag "{question}" is een rangorde of een verdeling. Daarop kan de routering niet letten. Kies een andere vraag.',
     maxBelowMin: 'max ({max}) is kleiner dan min ({min}).',
     unknownScale: 'De schaal "{scale}" bestaat niet. Deze schalen zijn er: {known}.',
     unknownScaleNone: 'De schaal "{scale}" bestaat niet. De vragenlijst heeft geen schalen (scales).',

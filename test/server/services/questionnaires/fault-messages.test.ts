@@ -76,6 +76,31 @@ const BROKEN: Array<(d: Loose) => void> = [
     delete d.scales
     d.sections[1].questions[1].scale = 'agree'
   },
+  (d) => {
+    const items = [
+      { id: 'a', number: 'a', text: { nl: 'A' } },
+      { id: 'b', number: 'b', text: { nl: 'B' } },
+    ]
+    d.sections[3].questions.push(
+      { id: 'x3', number: '94', type: 'yesno', text: { nl: 'x' }, screenOut: { values: [7], text: { nl: 'Klaar.' } } },
+      {
+        id: 'x4',
+        number: '95',
+        type: 'yesno',
+        text: { nl: 'x' },
+        screenOut: { values: [1, 2], text: { nl: 'Klaar.' } },
+      },
+      { id: 'x5', number: '96', type: 'ranking', items, max: 3, text: { nl: 'x' }, concept: 'dubbel' },
+      {
+        id: 'x6',
+        number: '97',
+        type: 'yesno',
+        text: { nl: 'x' },
+        concept: 'dubbel',
+        showIf: { question: 'x5', answered: true },
+      },
+    )
+  },
 ]
 
 describe('the checker’s faults for researchers', () => {
