@@ -1,10 +1,16 @@
 /** The paper form of a questionnaire with a screen-out answer: the instruction is printed beside that answer. */
+import { mkdtemp, readdir, rename } from 'node:fs/promises'
+import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { writePaperQuestionnaire } from '#src/mailmerge/index.ts'
 import { paperRouting } from '#src/mailmerge/paper-routing.ts'
 import { screenOutDefinition } from '#test/questionnaire/screen-out-fixture.ts'
 import { code } from './fixtures.ts'
-import { pageTextItems, pageTexts, useTempDir, writePdf } from './pdf-tools.ts'
+import { screenshotPath } from '#test/helpers/chromium.ts'
+import { runProgram } from '#test/helpers/programs.ts'
+import { pageTextItems, pageTexts, renderToolsAvailable, useTempDir, writePdf } from './pdf-tools.ts'
+
+const tools = renderToolsAvailable()
 
 const tmp = useTempDir()
 const flat = (text: string) => text.replace(/\s+/g, ' ')
@@ -39,5 +45,14 @@ describe('a screen-out answer on paper', () => {
   it("says it in the form's language", () => {
     const [section] = paperRouting(screenOutDefinition(), { lang: 'en' })
     expect(section!.questions[1]!.skips).toEqual(new Map([[3, 'Go to the end of the questionnaire']]))
+  })
+
+  it.runIf(tools)('renders to page images, one per page of the form, for a person to look at', async () => {
+    const into = await mkdtemp(path.join(tmp.dir, 'png-'))
+    await runProgram('pdftoppm', ['-png', '-r', '100', file, path.join(into, 'page')])
+    const pngs = (await readdir(into)).sort()
+    expect(pngs).toHaveLength((await pageTexts(file)).length)
+    for (const [i, png] of pngs.entries())
+      await rename(path.join(into, png), screenshotPath(`paper-screen-out-page-${i + 1}`))
   })
 })
