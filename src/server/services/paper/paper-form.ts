@@ -69,52 +69,31 @@ function fieldsOf(definition: QuestionnaireDefinition, question: Question, lang:
   const codes = (codesOf(definition, question) ?? []).map((c) => c.value)
   const base = { questionId: question.id, codes, text: '', acceptsMultipleMark: true, gridItem: false }
   const fields: KeyingField[] = []
-  switch (question.type) {
-    case 'grid':
-      for (const item of question.items) {
-        fields.push({
+  /** A field per item of a grid, ranking or constant sum: `<question>_<item>`, labelled "3b". */
+  const itemFields = (extra: Partial<KeyingField>): KeyingField[] =>
+    'items' in question
+      ? question.items.map((item) => ({
           ...base,
           variable: `${question.id}_${item.id}`,
           label: `${question.number}${item.number}`,
           text: localize(item.text, lang),
           kind: 'code',
           gridItem: true,
-        })
-      }
+          ...extra,
+        }))
+      : []
+  switch (question.type) {
+    case 'grid':
+      fields.push(...itemFields({ kind: 'code' }))
       break
     case 'ranking': {
       // A rank is keyed like a code (one keystroke moves on); "m" for two numbers at one item.
       const k = rankCountOf(question)
-      const ranks = Array.from({ length: k }, (_, i) => i + 1)
-      for (const item of question.items) {
-        fields.push({
-          ...base,
-          variable: `${question.id}_${item.id}`,
-          label: `${question.number}${item.number}`,
-          text: localize(item.text, lang),
-          kind: 'code',
-          codes: ranks,
-          min: 1,
-          max: k,
-          gridItem: true,
-        })
-      }
+      fields.push(...itemFields({ kind: 'code', codes: Array.from({ length: k }, (_, i) => i + 1), min: 1, max: k }))
       break
     }
     case 'constantsum':
-      for (const item of question.items) {
-        fields.push({
-          ...base,
-          variable: `${question.id}_${item.id}`,
-          label: `${question.number}${item.number}`,
-          text: localize(item.text, lang),
-          kind: 'number',
-          min: 0,
-          max: question.total,
-          acceptsMultipleMark: false,
-          gridItem: true,
-        })
-      }
+      fields.push(...itemFields({ kind: 'number', min: 0, max: question.total, acceptsMultipleMark: false }))
       break
     case 'multiple':
       // Several ticks are allowed here, so "more than one ticked" is no answer: the typist keys the ticks.
