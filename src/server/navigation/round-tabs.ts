@@ -23,6 +23,7 @@ export const ROUND_TABS: RoundTab[] = [
   // Counts only: administrators may watch the response too.
   { path: 'monitor', label: 'management.rounds.tabs.monitor', roles: ['researcher', 'administrator'] },
   { path: 'resultaten', label: 'management.rounds.tabs.results', roles: ['researcher'] },
+  { path: 'rapport', label: 'management.rounds.tabs.report', roles: ['researcher'] },
   { path: 'export', label: 'management.rounds.tabs.export', roles: ['researcher'] },
   { path: 'papier', label: 'typist.staff.tab', roles: ['researcher'] },
 ]

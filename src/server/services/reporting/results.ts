@@ -25,6 +25,7 @@ import {
   scaleOf,
 } from '#src/questionnaire/index.ts'
 import { strataOf } from '#src/server/services/rounds/strata.ts'
+import { withComplementarySuppression } from '#src/report/suppression.ts'
 
 /** A column: the total, or one stratum. */
 export interface ResultColumn {
@@ -135,17 +136,10 @@ async function countAnswers(
  * exactly one stratum hidden beside a shown total, the smallest other stratum as well.
  */
 export function suppressedColumns(answeredPerColumn: number[], minGroupSize: number): boolean[] {
-  const hidden = answeredPerColumn.map((n) => n < minGroupSize)
-  const strata = answeredPerColumn.slice(1)
-  const hiddenStrata = hidden.slice(1).filter(Boolean).length
-  if (!hidden[0] && hiddenStrata === 1 && strata.length > 1) {
-    let smallest = -1
-    strata.forEach((n, i) => {
-      if (!hidden[i + 1] && (smallest === -1 || n < strata[smallest]!)) smallest = i
-    })
-    if (smallest >= 0) hidden[smallest + 1] = true
-  }
-  return hidden
+  return withComplementarySuppression(
+    answeredPerColumn.map((n) => n < minGroupSize),
+    answeredPerColumn,
+  )
 }
 
 interface VariableSpec {

@@ -41,12 +41,14 @@ export async function seedRound(
   strata: StratumSeed[],
   options: {
     status?: RoundStatus
+    opensOn?: string
     answers?: (index: number, stratum: string, mode: 'online' | 'paper') => Answers
     wave?: (index: number) => Wave | null
   } = {},
 ): Promise<SeededRound> {
   const round = await createRound(db, {
     status: options.status ?? 'open',
+    ...(options.opensOn ? { opensOn: options.opensOn } : {}),
     participantsPerStratum: 0,
     strata: strata.map((s) => ({ code: s.code, name: s.name })),
   })
