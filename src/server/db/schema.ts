@@ -344,6 +344,25 @@ export interface TranslationLanguagesTable {
   revision: Generated<number>
 }
 
+/** One imported file of reference figures (migration 014). */
+export interface ReferenceSetsTable {
+  id: Generated<number>
+  name: string
+  source: string
+  year: number
+  imported_at: CreatedAt
+  imported_by: number | null
+}
+
+/** A reference figure as the file gave it: a mean 1–10 or a percentage 0–100. */
+export interface ReferenceFiguresTable {
+  set_id: number
+  concept: string
+  statistic: string
+  value: number
+  n: number
+}
+
 export interface Database {
   questionnaires: QuestionnairesTable
   rounds: RoundsTable
@@ -370,6 +389,8 @@ export interface Database {
   email_messages: EmailMessagesTable
   translation_texts: TranslationTextsTable
   translation_languages: TranslationLanguagesTable
+  reference_sets: ReferenceSetsTable
+  reference_figures: ReferenceFiguresTable
 }
 
 export type Round = Selectable<RoundsTable>
