@@ -363,6 +363,17 @@ export interface ReferenceFiguresTable {
   n: number
 }
 
+export type Sex = 'man' | 'vrouw' | 'anders'
+
+/** Clients of the imported client file per stratum, birth year and sex (migration 015); null is unknown. */
+export interface PopulationMarginsTable {
+  round_id: number
+  stratum_id: number
+  birth_year: number | null
+  sex: Sex | null
+  clients: number
+}
+
 export interface Database {
   questionnaires: QuestionnairesTable
   rounds: RoundsTable
@@ -391,6 +402,7 @@ export interface Database {
   translation_languages: TranslationLanguagesTable
   reference_sets: ReferenceSetsTable
   reference_figures: ReferenceFiguresTable
+  population_margins: PopulationMarginsTable
 }
 
 export type Round = Selectable<RoundsTable>
