@@ -12,6 +12,8 @@ export const fieldwork: typeof nl = {
     intro:
       "Upload the municipality's client file (CSV or Excel). First you see what is in it and which lines are wrong. Nothing is saved until you confirm.",
     columns: 'The first line has the column names: {columns}. The separator may be ; or , or TAB or | .',
+    marginColumns:
+      'Optional: geboortejaar (year of birth, like 1978) and geslacht (sex: M, V or X). Peiling does not keep these with the client. It only counts the clients per municipality, year of birth and sex, so the report can weight by age and sex.',
     maxSize: 'The file may be at most {size} MB.',
     file: 'File',
     upload: 'Check file',
@@ -75,6 +77,8 @@ export const fieldwork: typeof nl = {
       unknownStratum: 'municipality "{value}" is not part of this round (these are: {known})',
       badEmail: 'e-mail address "{value}" is not valid',
       unknownLanguage: 'language "{value}" is unknown (known: {allowed})',
+      badBirthYear: 'year of birth "{value}" is not a year (must be like 1978, from 1900 up to {max})',
+      badSex: 'sex "{value}" is unknown (known: M, V, X, man, vrouw, anders, or empty)',
     },
     refused: {
       sampleDrawn: 'The sample has been drawn. After that, no more clients can be imported.',

@@ -8,6 +8,7 @@ export const staff: typeof nl = {
     audit: 'Audit log',
     translations: 'Translations',
     questionnaires: 'Questionnaires',
+    referenceFigures: 'Reference figures',
     account: 'My account',
     signOut: 'Sign out',
     signedInAs: 'Signed in as {name}',

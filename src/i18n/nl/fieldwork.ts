@@ -10,6 +10,8 @@ export const fieldwork = {
     intro:
       'Upload het klantenbestand van de gemeente (CSV of Excel). Eerst ziet u wat er in staat en welke regels niet goed zijn. Er wordt pas iets opgeslagen als u dat bevestigt.',
     columns: 'De eerste regel heeft de kolomnamen: {columns}. Als scheidingsteken mag ; of , of TAB of | .',
+    marginColumns:
+      'Mag ook: geboortejaar (zoals 1978) en geslacht (M, V of X). Peiling bewaart die niet bij de klant. Peiling telt alleen hoeveel klanten er zijn per gemeente, geboortejaar en geslacht. Zo kan het rapport wegen naar leeftijd en geslacht.',
     maxSize: 'Het bestand mag hoogstens {size} MB zijn.',
     file: 'Bestand',
     upload: 'Bestand controleren',
@@ -75,6 +77,8 @@ export const fieldwork = {
       unknownStratum: 'gemeente "{value}" hoort niet bij deze ronde (wel: {known})',
       badEmail: 'e-mailadres "{value}" klopt niet',
       unknownLanguage: 'taal "{value}" is onbekend (wel: {allowed})',
+      badBirthYear: 'geboortejaar "{value}" is geen jaartal (moet zijn als 1978, van 1900 tot en met {max})',
+      badSex: 'geslacht "{value}" is onbekend (wel: M, V, X, man, vrouw, anders, of leeg)',
     },
     refused: {
       sampleDrawn: 'De steekproef is al getrokken. Daarna kunt u geen klanten meer importeren.',

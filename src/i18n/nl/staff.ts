@@ -6,6 +6,7 @@ export const staff = {
     audit: 'Logboek',
     translations: 'Vertalingen',
     questionnaires: 'Vragenlijsten',
+    referenceFigures: 'Referentiecijfers',
     account: 'Mijn account',
     signOut: 'Uitloggen',
     signedInAs: 'Ingelogd als {name}',

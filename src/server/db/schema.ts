@@ -344,6 +344,36 @@ export interface TranslationLanguagesTable {
   revision: Generated<number>
 }
 
+/** One imported file of reference figures (migration 014). */
+export interface ReferenceSetsTable {
+  id: Generated<number>
+  name: string
+  source: string
+  year: number
+  imported_at: CreatedAt
+  imported_by: number | null
+}
+
+/** A reference figure as the file gave it: a mean 1–10 or a percentage 0–100. */
+export interface ReferenceFiguresTable {
+  set_id: number
+  concept: string
+  statistic: string
+  value: number
+  n: number
+}
+
+export type Sex = 'man' | 'vrouw' | 'anders'
+
+/** Clients of the imported client file per stratum, birth year and sex (migration 015); null is unknown. */
+export interface PopulationMarginsTable {
+  round_id: number
+  stratum_id: number
+  birth_year: number | null
+  sex: Sex | null
+  clients: number
+}
+
 export interface Database {
   questionnaires: QuestionnairesTable
   rounds: RoundsTable
@@ -370,6 +400,9 @@ export interface Database {
   email_messages: EmailMessagesTable
   translation_texts: TranslationTextsTable
   translation_languages: TranslationLanguagesTable
+  reference_sets: ReferenceSetsTable
+  reference_figures: ReferenceFiguresTable
+  population_margins: PopulationMarginsTable
 }
 
 export type Round = Selectable<RoundsTable>

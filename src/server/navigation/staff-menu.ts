@@ -17,6 +17,7 @@ export const STAFF_NAVIGATION: NavigationEntry[] = [
   { href: '/beheer/rondes', label: 'staff.nav.rounds', roles: ['researcher'] },
   { href: '/beheer/vragenlijsten', label: 'staff.nav.questionnaires', roles: ['researcher'] },
   { href: '/beheer/vertalingen', label: 'staff.nav.translations', roles: ['researcher'] },
+  { href: '/beheer/referentiecijfers', label: 'staff.nav.referenceFigures', roles: ['administrator', 'researcher'] },
   { href: '/beheer/accounts', label: 'staff.nav.accounts', roles: ['administrator'] },
   { href: '/beheer/audit', label: 'staff.nav.audit', roles: ['administrator', 'researcher'] },
   { href: '/beheer/account', label: 'staff.nav.account', roles: ['administrator', 'researcher', 'typist'] },

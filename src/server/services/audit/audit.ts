@@ -47,6 +47,8 @@ export const AUDIT_ACTIONS = [
   'translations.upload',
   'questionnaire.upload',
   'questionnaire.copy',
+  'reference-figures.upload',
+  'reference-figures.delete',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 

@@ -9,11 +9,17 @@
  * Between the preview and the decision the checked rows wait in `import_uploads`, in
  * the database that holds the participants anyway: no personal data in temporary files,
  * and any app instance can finish the import.
+ *
+ * The optional columns `geboortejaar` and `geslacht` are checked like the others but
+ * never kept per client, not even while the rows wait: they are counted per stratum,
+ * birth year and sex as soon as the file is checked (`ImportCheck.margins`), and only
+ * those counts are stored with the import (population-margins.ts, for weighting).
  */
 import { sql } from 'kysely'
 import type { KeyUnder } from '#src/i18n/translate.ts'
 import { UI_LANGUAGES } from '#src/i18n/translate.ts'
 import type { DB } from '#src/server/db/connect.ts'
+import type { Sex } from '#src/server/db/schema.ts'
 import type { AuditActor } from '#src/server/services/audit/audit.ts'
 import { audit } from '#src/server/services/audit/audit.ts'
 import type { ClientFile, CsvSeparator } from './client-file.ts'
@@ -55,14 +61,24 @@ export interface ImportProblem {
   name: string
 }
 
+/** Good rows with this stratum, birth year and sex (null: not in the file). */
+export interface MarginCount {
+  stratumId: number
+  birthYear: number | null
+  sex: Sex | null
+  clients: number
+}
+
 export interface ImportCheck {
   rows: ClientRecord[]
   problems: ImportProblem[]
   /** Good rows per stratum, in the round's stratum order. */
   perStratum: Array<{ stratumId: number; name: string; rows: number }>
+  /** The good rows counted per stratum, birth year and sex: all that is kept of those two columns. */
+  margins: MarginCount[]
 }
 
-type Field = Exclude<keyof ClientRecord, 'line' | 'stratum_id'> | 'stratum'
+type Field = Exclude<keyof ClientRecord, 'line' | 'stratum_id'> | 'stratum' | 'birth_year' | 'sex'
 
 /** Accepted column names (lower case) per field; the first is the name staff see in messages. */
 const COLUMNS: Record<Field, string[]> = {
@@ -78,6 +94,29 @@ const COLUMNS: Record<Field, string[]> = {
   stratum: ['gemeente'],
   email: ['email', 'e-mail', 'e-mailadres', 'emailadres'],
   language: ['taal'],
+  birth_year: ['geboortejaar'],
+  sex: ['geslacht'],
+}
+
+/** Optional columns that only add counts (population margins); left out of the expected header, as they are rare. */
+const MARGIN_FIELDS: Field[] = ['birth_year', 'sex']
+
+const SEXES: Record<string, Sex> = {
+  m: 'man',
+  man: 'man',
+  v: 'vrouw',
+  vrouw: 'vrouw',
+  x: 'anders',
+  anders: 'anders',
+}
+
+const FIRST_BIRTH_YEAR = 1900
+
+/** "1978" is a birth year, from 1900 to this year; anything else is null. */
+export function birthYearOf(value: string, thisYear = new Date().getFullYear()): number | null {
+  if (!/^\d{4}$/.test(value)) return null
+  const year = Number(value)
+  return year >= FIRST_BIRTH_YEAR && year <= thisYear ? year : null
 }
 
 const REQUIRED: Field[] = ['client_number', 'last_name', 'street', 'house_number', 'postcode', 'city', 'stratum']
@@ -115,8 +154,9 @@ function columnIndexes(file: ClientFile): Record<Field, number> {
   if (missing.length > 0) {
     const params = {
       columns: missing.join(', '),
-      expected: Object.values(COLUMNS)
-        .map((a) => a[0])
+      expected: (Object.entries(COLUMNS) as Array<[Field, string[]]>)
+        .filter(([field]) => !MARGIN_FIELDS.includes(field))
+        .map(([, aliases]) => aliases[0])
         .join(';'),
     }
     if (!file.csv) throw new ClientFileError('missingColumns', params)
@@ -174,6 +214,7 @@ export function checkClientFile(file: ClientFile, round: RoundForImport): Import
 
   const rows: ClientRecord[] = []
   const problems: ImportProblem[] = []
+  const margins = new Map<string, MarginCount>()
   for (const { line, cells } of file.lines) {
     const get = (field: Field) => (col[field] === -1 ? '' : clean(cells[col[field]]))
     const reasons: Reason[] = []
@@ -215,10 +256,22 @@ export function checkClientFile(file: ClientFile, round: RoundForImport): Import
     if (!round.languages.includes(language)) {
       reasons.push({ key: 'unknownLanguage', params: { value: get('language'), allowed: round.languages.join(', ') } })
     }
+    const rawBirthYear = get('birth_year')
+    const birthYear = birthYearOf(rawBirthYear)
+    if (rawBirthYear && birthYear === null) {
+      reasons.push({ key: 'badBirthYear', params: { value: rawBirthYear, max: new Date().getFullYear() } })
+    }
+    const rawSex = get('sex')
+    const sex = SEXES[rawSex.toLowerCase()] ?? null
+    if (rawSex && !sex) reasons.push({ key: 'badSex', params: { value: rawSex } })
     if (reasons.length > 0 || !stratum || !postcode) {
       problems.push({ line, reasons, clientNumber, name })
       continue
     }
+    const cell = `${stratum.id}|${birthYear ?? ''}|${sex ?? ''}`
+    const counted = margins.get(cell)
+    if (counted) counted.clients++
+    else margins.set(cell, { stratumId: stratum.id, birthYear, sex, clients: 1 })
     rows.push({
       line,
       client_number: clientNumber,
@@ -240,7 +293,7 @@ export function checkClientFile(file: ClientFile, round: RoundForImport): Import
     name: s.name,
     rows: rows.filter((r) => r.stratum_id === s.id).length,
   }))
-  return { rows, problems, perStratum }
+  return { rows, problems, perStratum, margins: [...margins.values()] }
 }
 
 /** The import is refused; `key` names a UI text below fieldwork.import.refused. */
@@ -285,6 +338,27 @@ async function insertClients(db: DB, roundId: number, rows: ClientRecord[]): Pro
       postcode text, city text, email text, language text)`.execute(db)
 }
 
+/**
+ * Adds the counts of this import to the round's: a second file adds clients to the
+ * population, so it adds to the margins too (one transaction with the clients).
+ */
+async function addPopulationMargins(db: DB, roundId: number, margins: MarginCount[]): Promise<void> {
+  if (margins.length === 0) return
+  await sql`
+    insert into population_margins (round_id, stratum_id, birth_year, sex, clients)
+    select ${roundId}, m."stratumId", m."birthYear", m.sex, m.clients
+    from jsonb_to_recordset(${JSON.stringify(margins)}::jsonb)
+      as m("stratumId" integer, "birthYear" integer, sex text, clients integer)
+    on conflict (round_id, stratum_id, coalesce(birth_year, 0), coalesce(sex, ''))
+    do update set clients = population_margins.clients + excluded.clients`.execute(db)
+}
+
+function unknownMargins(perStratum: ImportCheck['perStratum']): MarginCount[] {
+  return perStratum
+    .filter((s) => s.rows > 0)
+    .map((s) => ({ stratumId: s.stratumId, birthYear: null, sex: null, clients: s.rows }))
+}
+
 export interface ImportResult {
   imported: number
   skipped: number
@@ -322,6 +396,7 @@ export async function importClients(
       .executeTakeFirst()
     if (clash) throw new ImportRefusedError('changed')
     await insertClients(tx, roundId, check.rows)
+    await addPopulationMargins(tx, roundId, check.margins)
     if (options.uploadId) await tx.deleteFrom('import_uploads').where('id', '=', options.uploadId).execute()
     const result = { imported: check.rows.length, skipped: check.problems.length, perStratum: check.perStratum }
     await audit(
@@ -371,7 +446,7 @@ export async function stageImport(
         created_by: actor.id,
         file_name: fileName.slice(0, 200),
         rows: JSON.stringify(check.rows),
-        problems: JSON.stringify({ problems: check.problems, perStratum: check.perStratum }),
+        problems: JSON.stringify({ problems: check.problems, perStratum: check.perStratum, margins: check.margins }),
       })
       .returning('id')
       .executeTakeFirstOrThrow()
@@ -392,12 +467,18 @@ export async function loadStagedImport(db: DB, roundId: number, uploadId: string
     .where('created_at', '>=', sql<Date>`now() - make_interval(hours => ${STAGING_HOURS})`)
     .executeTakeFirst()
   if (!row) return undefined
-  const stored = row.problems as { problems: ImportProblem[]; perStratum: ImportCheck['perStratum'] }
+  const stored = row.problems as Omit<ImportCheck, 'rows' | 'margins'> & { margins?: MarginCount[] }
   return {
     id: row.id,
     fileName: row.file_name,
     createdAt: row.created_at,
-    check: { rows: row.rows as ClientRecord[], problems: stored.problems, perStratum: stored.perStratum },
+    check: {
+      rows: row.rows as ClientRecord[],
+      problems: stored.problems,
+      perStratum: stored.perStratum,
+      // An upload staged before the margins existed counts its clients as unknown.
+      margins: stored.margins ?? unknownMargins(stored.perStratum),
+    },
   }
 }
 

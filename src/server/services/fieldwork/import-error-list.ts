@@ -15,6 +15,8 @@ const COLUMN_OF: Partial<Record<Reason['key'], string>> = {
   unknownStratum: 'gemeente',
   badEmail: 'email',
   unknownLanguage: 'taal',
+  badBirthYear: 'geboortejaar',
+  badSex: 'geslacht',
 }
 
 function columnOf(reason: Reason, t: Translate): string {

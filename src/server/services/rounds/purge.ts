@@ -7,7 +7,8 @@
  * confirmation and the print files (PDF letters with names and addresses) and e-mails
  * written to disk without SMTP.
  * What the monitor needs of them, the number written to per stratum, is kept in
- * `stratum_counts`; responses, daily counts and mailings hold no personal data and stay.
+ * `stratum_counts`; responses, daily counts and mailings hold no personal data and stay,
+ * as do the client file's counts per birth year and sex (`population_margins`).
  */
 import { sql } from 'kysely'
 import type { DB } from '#src/server/db/connect.ts'
