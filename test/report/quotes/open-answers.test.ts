@@ -30,8 +30,7 @@ describe('open answers of the KTO', () => {
       {
         variable: 'opmerkingen',
         text: 'Meer tijd voor mij',
-        category:
-          'Meer tijd nemen voor de klant; Sneller en beter antwoord geven op vragen; Anders, namelijk …',
+        category: 'Meer tijd nemen voor de klant; Sneller en beter antwoord geven op vragen; Anders, namelijk …',
         categoryOrder: 2,
       },
     ])
