@@ -301,3 +301,18 @@ describe('the list of names to flag', () => {
     expect(audit.map((a) => a.details)).toEqual([{ count: 2 }, { count: 2 }])
   })
 })
+
+describe('reviews and names when answers go', () => {
+  it('deletes the reviews of a response with the response, and everything with the round', async () => {
+    const db = t.database.db
+    const reviewed = await db.selectFrom('quote_reviews').select('response_id').orderBy('response_id').execute()
+    expect(reviewed.length).toBeGreaterThan(1)
+    await db.deleteFrom('responses').where('id', '=', reviewed[0]!.response_id).execute()
+    const left = await db.selectFrom('quote_reviews').select('response_id').orderBy('response_id').execute()
+    expect(left).toEqual(reviewed.slice(1))
+    expect(await db.selectFrom('quote_names').select('round_id').execute()).toEqual([{ round_id: round.roundId }])
+    await db.deleteFrom('rounds').where('id', '=', round.roundId).execute()
+    expect(await db.selectFrom('quote_reviews').selectAll().execute()).toEqual([])
+    expect(await db.selectFrom('quote_names').selectAll().execute()).toEqual([])
+  })
+})
