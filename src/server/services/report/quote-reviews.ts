@@ -34,6 +34,15 @@ export interface StoredReview {
   print: boolean
 }
 
+/** Where an answer stands, as the screen says it. */
+export type ReviewState = 'open' | 'accepted' | 'printed' | 'rejected'
+
+export function reviewStateOf(review: StoredReview | null): ReviewState {
+  if (!review) return 'open'
+  if (review.decision === 'rejected') return 'rejected'
+  return review.print ? 'printed' : 'accepted'
+}
+
 /** A stretch of the answer as written: flagged as a likely name, or not. */
 export interface AnswerSegment {
   text: string
@@ -52,6 +61,7 @@ export interface ReviewItem {
   /** The answer with every flagged stretch replaced by "(…)". */
   proposal: string
   review: StoredReview | null
+  state: ReviewState
 }
 
 export interface ReviewFilter {
@@ -182,6 +192,7 @@ export async function listOpenAnswers(
       segments: segmentsOf(answer.text, flags),
       proposal: proposeRedaction(answer.text, flags),
       review,
+      state: reviewStateOf(review),
     }
   })
   return { items, total: matching.length, page, pages, toReview }
