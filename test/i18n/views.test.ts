@@ -28,6 +28,8 @@ import type { Channel } from '#src/server/services/fieldwork/mailings.ts'
 import type { Mark } from '#src/server/services/fieldwork/participant-marks.ts'
 import type { StoredTemplate } from '#src/server/services/fieldwork/letter-templates.ts'
 import type { LanguageReview } from '#src/server/services/translations/translation-store.ts'
+import type { ReviewState } from '#src/server/services/report/quote-reviews.ts'
+import type { NameFlagReason } from '#src/report/quotes/flag-names.ts'
 import { leafTexts } from './leaf-texts.ts'
 
 /** A group a view picks a text from by a value of type `Value`: a type error unless every value has a text. */
@@ -42,6 +44,8 @@ const PICKED_BY_VALUE: readonly string[] = [
   pickedBy<'management.accounts.roleHints', StaffRole>('management.accounts.roleHints'),
   pickedBy<'management.export.formats', ExportFormat>('management.export.formats'),
   pickedBy<'management.rounds.statuses', RoundStatus>('management.rounds.statuses'),
+  pickedBy<'management.quotes.status', ReviewState>('management.quotes.status'),
+  pickedBy<'management.quotes.flagReasons', NameFlagReason>('management.quotes.flagReasons'),
   pickedBy<'management.rounds.form', 'opensOn' | 'closesOn' | 'reminderOn'>('management.rounds.form'),
   pickedBy<'management.monitor.waveNames', Wave | 'unknown'>('management.monitor.waveNames'),
   pickedBy<'management.monitor.mailingKinds', MailingKind>('management.monitor.mailingKinds'),

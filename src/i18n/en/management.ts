@@ -123,6 +123,8 @@ export const management: typeof nl = {
       questionnaire_copy: 'Questionnaire copied to a new version',
       'reference-figures_upload': 'Reference figures imported',
       'reference-figures_delete': 'Reference figures deleted',
+      quotes_review: 'Open answer reviewed for quotes',
+      quotes_names: 'Name list for quotes saved',
     },
     details: {
       yes: 'yes',
@@ -173,6 +175,7 @@ export const management: typeof nl = {
         changedTexts: 'changed texts',
         version: 'version',
         replaced: 'replaced',
+        reviewedTexts: 'reviewed open answers',
       },
       values: {
         changed: {
@@ -207,6 +210,8 @@ export const management: typeof nl = {
           keepFirst: 'earlier answer kept',
           keepThis: 'this form kept',
           keepAsNoCode: 'counted as a form without code',
+          accepted: 'accepted',
+          rejected: 'not to be used',
         },
         method: { everyone: 'everyone', random: 'at random' },
         reviewStatus: { source: 'source', draft: 'draft', checked: 'checked' },
@@ -240,6 +245,7 @@ export const management: typeof nl = {
       results: 'Results',
       report: 'Report',
       export: 'Export',
+      quotes: 'Quotes',
       label: 'Parts of this round',
     },
     form: {
@@ -577,6 +583,9 @@ export const management: typeof nl = {
     partial: 'Also partial responses (stopped before the end)',
     partialHint:
       'The column status then says whether a questionnaire is complete or partial. Choose this for the SPSS syntax too when you use the CSV file with partial responses.',
+    reviewedTexts: 'Open answers as reviewed for quotes (names removed)',
+    reviewedTextsHint:
+      'The columns with open answers then hold the accepted text. An answer that was not reviewed or is not to be used stays empty.',
     download: 'Download',
     badFormat: 'Choose what you want to download.',
     sheetData: 'Responses',
@@ -642,6 +651,74 @@ export const management: typeof nl = {
       nominal: 'nominal',
       ordinal: 'ordinal',
       scale: 'scale',
+    },
+  },
+  quotes: {
+    title: 'Quotes',
+    intro:
+      'An open answer only goes into a report once you have reviewed it. Peiling looks for names and puts (…) in their place. Check this and change the text where needed.',
+    spelling: 'Keep the spelling as the client wrote it. Only remove what could identify someone.',
+    filters: 'Which answers do you want to see?',
+    municipality: 'Municipality',
+    allMunicipalities: 'All municipalities',
+    which: 'Answers',
+    shows: { all: 'All answers', open: 'Not reviewed yet', reviewed: 'Already reviewed' },
+    apply: 'Show',
+    counts: '{total} answers. Not reviewed yet in these municipalities: {toReview}.',
+    none: 'No open answers found.',
+    pages: 'Page {page} of {pages}',
+    pagesLabel: 'Pages',
+    previous: 'Previous page',
+    next: 'Next page',
+    question: 'Question {number}: {question}',
+    municipalityOf: 'Municipality: {name}',
+    category: 'Chosen: {category}',
+    noCategory: 'Nothing chosen in the question before',
+    original: 'What the client wrote',
+    flagHint: 'Marked: possibly a name.',
+    flagReasons: {
+      title: 'name after a form of address such as meneer or mevrouw',
+      capitalised: 'capitalised word inside a sentence',
+      list: 'name from the name list',
+    },
+    text: 'Text for the report',
+    print: 'Include in report',
+    accept: 'Accept',
+    reject: 'Do not use',
+    status: {
+      open: 'Not reviewed yet',
+      accepted: 'Accepted, not in the report',
+      printed: 'Accepted, in the report',
+      rejected: 'Not to be used',
+    },
+    saved: {
+      accepted: 'Accepted. The answer is not in the report.',
+      printed: 'Accepted and included in the report.',
+      rejected: 'This answer will not be used.',
+    },
+    errors: {
+      emptyText: 'The text is empty. Write the text for the report, or choose Do not use.',
+      textTooLong: 'The text is too long. It may have at most {max} characters.',
+      notFound: 'This answer does not exist. The page may be old: reload it.',
+      badDecision: 'Choose Accept or Do not use.',
+    },
+    names: {
+      title: 'Names to look for',
+      intro:
+        "For example the names of the municipalities' client managers. Peiling marks these names in the answers, also without a capital letter.",
+      current: 'On the list now: {count} names.',
+      pasted: 'Names, one per line',
+      file: 'Or choose a text file (.txt) with one name per line',
+      fileHint: 'At most {max} kB. If you choose a file, Peiling uses the names in the file.',
+      save: 'Save name list',
+      saved: 'Name list saved: {count} names.',
+      errors: {
+        tooLarge: 'The file is too large. It may be at most {max} kB.',
+        notText: 'This is not a text file. Choose a .txt file with one name per line, or paste the names into the box.',
+        tooLong:
+          'Line {line} is too long. A name may have at most {max} characters. Put each name on a line of its own.',
+        tooMany: 'Those are too many names. The list may hold at most {max}.',
+      },
     },
   },
   translations: {

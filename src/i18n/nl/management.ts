@@ -123,6 +123,8 @@ export const management = {
       questionnaire_copy: 'Vragenlijst gekopieerd naar een nieuwe versie',
       'reference-figures_upload': 'Referentiecijfers ingelezen',
       'reference-figures_delete': 'Referentiecijfers verwijderd',
+      quotes_review: 'Open antwoord beoordeeld voor citaten',
+      quotes_names: 'Namenlijst voor citaten opgeslagen',
     },
     details: {
       yes: 'ja',
@@ -173,6 +175,7 @@ export const management = {
         changedTexts: 'gewijzigde teksten',
         version: 'versie',
         replaced: 'vervangen',
+        reviewedTexts: 'beoordeelde open antwoorden',
       },
       values: {
         changed: {
@@ -207,6 +210,8 @@ export const management = {
           keepFirst: 'eerdere antwoord gehouden',
           keepThis: 'dit formulier gehouden',
           keepAsNoCode: 'geteld als formulier zonder code',
+          accepted: 'goedgekeurd',
+          rejected: 'niet gebruiken',
         },
         method: { everyone: 'iedereen', random: 'aselect' },
         reviewStatus: { source: 'bron', draft: 'concept', checked: 'gecontroleerd' },
@@ -240,6 +245,7 @@ export const management = {
       results: 'Resultaten',
       report: 'Rapport',
       export: 'Export',
+      quotes: 'Citaten',
       label: 'Onderdelen van deze ronde',
     },
     form: {
@@ -580,6 +586,9 @@ export const management = {
     partial: 'Ook onvolledige antwoorden (gestopt voor het einde)',
     partialHint:
       'De kolom status zegt dan of een vragenlijst compleet of onvolledig is. Kies dit ook bij de SPSS-syntax als u het CSV-bestand met onvolledige antwoorden gebruikt.',
+    reviewedTexts: 'Open antwoorden zoals beoordeeld voor citaten (namen weggehaald)',
+    reviewedTextsHint:
+      'In de kolommen met open antwoorden staat dan de goedgekeurde tekst. Een antwoord dat niet is beoordeeld of niet gebruikt wordt, blijft leeg.',
     download: 'Downloaden',
     badFormat: 'Kies wat u wilt downloaden.',
     sheetData: 'Antwoorden',
@@ -647,6 +656,74 @@ export const management = {
       nominal: 'nominaal',
       ordinal: 'ordinaal',
       scale: 'schaal',
+    },
+  },
+  quotes: {
+    title: 'Citaten',
+    intro:
+      'Een open antwoord komt pas in een rapport als u het hebt beoordeeld. Peiling zoekt namen en zet er (…) voor in de plaats. Kijk of dat klopt en pas de tekst aan als het nodig is.',
+    spelling: 'Laat de spelling zoals de klant schreef. Haal alleen weg waaraan iemand te herkennen is.',
+    filters: 'Welke antwoorden wilt u zien?',
+    municipality: 'Gemeente',
+    allMunicipalities: 'Alle gemeenten',
+    which: 'Antwoorden',
+    shows: { all: 'Alle antwoorden', open: 'Nog niet beoordeeld', reviewed: 'Al beoordeeld' },
+    apply: 'Tonen',
+    counts: '{total} antwoorden. Nog niet beoordeeld in deze gemeente(n): {toReview}.',
+    none: 'Geen open antwoorden gevonden.',
+    pages: 'Pagina {page} van {pages}',
+    pagesLabel: 'Pagina’s',
+    previous: 'Vorige pagina',
+    next: 'Volgende pagina',
+    question: 'Vraag {number}: {question}',
+    municipalityOf: 'Gemeente: {name}',
+    category: 'Gekozen: {category}',
+    noCategory: 'Niets gekozen bij de vraag ervoor',
+    original: 'Wat de klant schreef',
+    flagHint: 'Gemarkeerd: misschien een naam.',
+    flagReasons: {
+      title: 'naam na meneer, mevrouw of een andere aanspreekvorm',
+      capitalised: 'woord met een hoofdletter midden in een zin',
+      list: 'naam van de namenlijst',
+    },
+    text: 'Tekst voor het rapport',
+    print: 'Opnemen in rapport',
+    accept: 'Goedkeuren',
+    reject: 'Niet gebruiken',
+    status: {
+      open: 'Nog niet beoordeeld',
+      accepted: 'Goedgekeurd, niet in het rapport',
+      printed: 'Goedgekeurd, in het rapport',
+      rejected: 'Niet gebruiken',
+    },
+    saved: {
+      accepted: 'Goedgekeurd. Het antwoord staat niet in het rapport.',
+      printed: 'Goedgekeurd en opgenomen in het rapport.',
+      rejected: 'Dit antwoord wordt niet gebruikt.',
+    },
+    errors: {
+      emptyText: 'De tekst is leeg. Schrijf de tekst voor het rapport, of kies Niet gebruiken.',
+      textTooLong: 'De tekst is te lang. Hij mag hoogstens {max} tekens hebben.',
+      notFound: 'Dit antwoord is er niet. Misschien is de pagina oud: laad hem opnieuw.',
+      badDecision: 'Kies Goedkeuren of Niet gebruiken.',
+    },
+    names: {
+      title: 'Namen om te zoeken',
+      intro:
+        'Bijvoorbeeld de namen van de klantmanagers van de gemeenten. Peiling markeert deze namen in de antwoorden, ook zonder hoofdletter.',
+      current: 'Nu op de lijst: {count} namen.',
+      pasted: 'Namen, één per regel',
+      file: 'Of kies een tekstbestand (.txt) met één naam per regel',
+      fileHint: 'Hoogstens {max} kB. Kiest u een bestand, dan gebruikt Peiling de namen uit het bestand.',
+      save: 'Namenlijst opslaan',
+      saved: 'Namenlijst opgeslagen: {count} namen.',
+      errors: {
+        tooLarge: 'Het bestand is te groot. Het mag hoogstens {max} kB zijn.',
+        notText: 'Dit is geen tekstbestand. Kies een .txt-bestand met één naam per regel, of plak de namen in het vak.',
+        tooLong:
+          'Regel {line} is te lang. Een naam mag hoogstens {max} tekens hebben. Zet elke naam op een eigen regel.',
+        tooMany: 'Dat zijn te veel namen. Er mogen hoogstens {max} op de lijst.',
+      },
     },
   },
   translations: {

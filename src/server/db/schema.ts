@@ -374,6 +374,33 @@ export interface PopulationMarginsTable {
   clients: number
 }
 
+// --- Quotes (migration 016): open answers reviewed for the report, and names to flag in them.
+
+export type QuoteDecision = 'accepted' | 'rejected'
+
+/**
+ * A researcher's review of one open answer (`variable`) of a response: the text a report
+ * may quote, names replaced. No date, no staff member, no foreign key to the response
+ * (the migration says why); a trigger deletes it with the response.
+ */
+export interface QuoteReviewsTable {
+  response_id: string
+  variable: string
+  round_id: number
+  decision: QuoteDecision
+  /** The accepted text; null when the answer is not to be used. */
+  reviewed_text: string | null
+  /** The researcher chose it for the report. */
+  print: Generated<boolean>
+}
+
+/** Names the flagger looks for in a round's open answers, e.g. the municipality's client managers. */
+export interface QuoteNamesTable {
+  round_id: number
+  /** One name per line, as uploaded (trimmed, without empty lines). */
+  names: string
+}
+
 export interface Database {
   questionnaires: QuestionnairesTable
   rounds: RoundsTable
@@ -403,6 +430,8 @@ export interface Database {
   reference_sets: ReferenceSetsTable
   reference_figures: ReferenceFiguresTable
   population_margins: PopulationMarginsTable
+  quote_reviews: QuoteReviewsTable
+  quote_names: QuoteNamesTable
 }
 
 export type Round = Selectable<RoundsTable>

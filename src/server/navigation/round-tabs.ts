@@ -23,6 +23,8 @@ export const ROUND_TABS: RoundTab[] = [
   // Counts only: administrators may watch the response too.
   { path: 'monitor', label: 'management.rounds.tabs.monitor', roles: ['researcher', 'administrator'] },
   { path: 'resultaten', label: 'management.rounds.tabs.results', roles: ['researcher'] },
+  // Open answers, names flagged: researchers and administrators review them for the report.
+  { path: 'citaten', label: 'management.rounds.tabs.quotes', roles: ['researcher', 'administrator'] },
   { path: 'rapport', label: 'management.rounds.tabs.report', roles: ['researcher'] },
   { path: 'export', label: 'management.rounds.tabs.export', roles: ['researcher'] },
   { path: 'papier', label: 'typist.staff.tab', roles: ['researcher'] },

@@ -44,6 +44,8 @@ export const AUDIT_ACTIONS = [
   'paper.double-keying.decide',
   'paper.duplicate.resolve',
   'export.download',
+  'quotes.review',
+  'quotes.names',
   'translations.upload',
   'questionnaire.upload',
   'questionnaire.copy',
@@ -101,6 +103,7 @@ export const AUDIT_DETAIL_KEYS = [
   'changedTexts',
   'version',
   'replaced',
+  'reviewedTexts',
 ] as const
 export type AuditDetailKey = (typeof AUDIT_DETAIL_KEYS)[number]
 export type AuditDetails = { [K in AuditDetailKey]?: unknown }

@@ -24,6 +24,7 @@ import { audit } from '#src/server/services/audit/audit.ts'
 import { codebookRows, csvOptions, META_VARIABLES } from './codebook-file.ts'
 import { stratumWeights } from './weights.ts'
 import { paperCodingOf, paperValueLabels } from '#src/server/services/paper/paper-coding.ts'
+import { openVariables } from '#src/report/quotes/open-answers.ts'
 import type { Translate } from '#src/i18n/translate.ts'
 
 /**
@@ -38,6 +39,11 @@ export interface ExportOptions {
   includePartial: boolean
   /** SPSS syntax only: the data file it reads (default: the name a CSV download gets). */
   dataFile?: string
+  /**
+   * Open answers as reviewed for quotes (services/report/quote-reviews.ts), names
+   * replaced, instead of as written; an answer not reviewed or not to be used is empty.
+   */
+  reviewedTexts?: boolean
 }
 
 export { META_VARIABLES } from './codebook-file.ts'
@@ -128,6 +134,28 @@ export async function countScreenedOut(db: DB, roundId: number): Promise<number>
   return Number(row.n)
 }
 
+/**
+ * The round's accepted review texts per response and answer key, and the data set's open
+ * answer columns (export name → answer key). Reviews are a few per response at most.
+ */
+async function reviewedTexts(db: DB, context: ExportContext) {
+  const rows = await db
+    .selectFrom('quote_reviews')
+    .select(['response_id', 'variable', 'reviewed_text'])
+    .where('round_id', '=', context.roundId)
+    .where('decision', '=', 'accepted')
+    .execute()
+  const texts = new Map<string, Map<string, string>>()
+  for (const row of rows) {
+    if (row.reviewed_text === null) continue
+    let forResponse = texts.get(row.response_id)
+    if (!forResponse) texts.set(row.response_id, (forResponse = new Map()))
+    forResponse.set(row.variable, row.reviewed_text)
+  }
+  const openColumns = openVariables(context.definition).map((v) => [v.exportName, v.variable] as const)
+  return { texts, openColumns }
+}
+
 /** The data set's rows, values in `context.columns` order, read page by page. */
 export async function* exportRows(
   db: DB,
@@ -142,6 +170,8 @@ export async function* exportRows(
       s.weight === null ? null : Math.round(s.weight * 1e6) / 1e6,
     ]),
   )
+  const reviewed = options.reviewedTexts ? await reviewedTexts(db, context) : null
+  const reviewedColumns = new Set(reviewed?.openColumns.map(([name]) => name))
   let after: string | undefined
   for (;;) {
     let query = db
@@ -155,6 +185,10 @@ export async function* exportRows(
     const page = await query.execute()
     for (const response of page) {
       const answers = flattenAnswersForExport(context.definition, response.answers)
+      if (reviewed) {
+        const texts = reviewed.texts.get(response.id)
+        for (const [name, variable] of reviewed.openColumns) answers[name] = texts?.get(variable) ?? null
+      }
       const paper =
         response.mode === 'paper'
           ? paperCodingOf(context.definition, response.paper_coding, {
@@ -178,10 +212,12 @@ export async function* exportRows(
         // Not in the target group: no weight, so a weighted analysis leaves them out by itself.
         response.status === 'screened_out' ? null : (weights.get(response.stratum_id) ?? null),
         ...context.codebook.map((v) =>
-          paper && Object.hasOwn(paper.overrides, v.name)
-            ? paper.overrides[v.name]!
-            : // A paper code first: an item of a ranking coded -1 would otherwise read as 0, "no rank".
-              (paper?.values[v.name] ?? answers[v.name] ?? null),
+          reviewedColumns.has(v.name)
+            ? (answers[v.name] ?? null)
+            : paper && Object.hasOwn(paper.overrides, v.name)
+              ? paper.overrides[v.name]!
+              : // A paper code first: an item of a ranking coded -1 would otherwise read as 0, "no rank".
+                (paper?.values[v.name] ?? answers[v.name] ?? null),
         ),
       ]
     }
@@ -270,7 +306,8 @@ export async function xlsxBuffer(
 
 /** The file name the data is saved under; the SPSS syntax refers to it. */
 export function dataFileName(roundId: number, options: ExportOptions, extension: 'csv' | 'xlsx'): string {
-  return `ronde-${roundId}-antwoorden${options.includePartial ? '-met-onvolledig' : ''}.${extension}`
+  const reviewed = options.reviewedTexts ? '-beoordeelde-teksten' : ''
+  return `ronde-${roundId}-antwoorden${options.includePartial ? '-met-onvolledig' : ''}${reviewed}.${extension}`
 }
 
 /** The data file for SPSS, PSPP and R, which the SPSS syntax reads by default. */
@@ -287,5 +324,12 @@ export async function auditExport(
   options: ExportOptions,
   rows: number | null,
 ) {
-  await audit(db, actor, 'export.download', { format, includePartial: options.includePartial, rows }, context.roundId)
+  const details = { format, includePartial: options.includePartial, rows }
+  await audit(
+    db,
+    actor,
+    'export.download',
+    options.reviewedTexts ? { ...details, reviewedTexts: true } : details,
+    context.roundId,
+  )
 }

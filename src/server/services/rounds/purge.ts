@@ -75,6 +75,8 @@ export async function purgeRound(
       .execute()
     const deleted = await tx.deleteFrom('participants').where('round_id', '=', roundId).executeTakeFirst()
     await tx.deleteFrom('import_uploads').where('round_id', '=', roundId).execute()
+    // The names to flag in open answers are the municipality's staff: personal data too.
+    await tx.deleteFrom('quote_names').where('round_id', '=', roundId).execute()
     await tx.updateTable('rounds').set({ status: 'purged' }).where('id', '=', roundId).execute()
     // Inside the transaction: if the files cannot be deleted, nothing is marked purged.
     await deleteBatchFiles(config, roundId)

@@ -32,6 +32,8 @@ const TABLES_WITH_PERSONAL_DATA = [
   'responses_waiting',
   'responses',
   'import_uploads',
+  // Names to flag in open answers: the municipality's client managers (migration 016).
+  'quote_names',
 ] as const
 
 export interface ScrubResult {

@@ -20,6 +20,7 @@ import { createRound } from '#test/helpers/fixtures.ts'
 import { createStaffUser } from '#test/helpers/staff.ts'
 import type { QuestionnaireDefinition } from '#src/questionnaire/definition.ts'
 import { loadKto } from '#test/questionnaire/kto.ts'
+import { saveReview } from '#src/server/services/report/quote-reviews.ts'
 
 let handle: DatabaseHandle
 let db: DB
@@ -152,10 +153,38 @@ describe('while the round is open', () => {
   })
 })
 
+/** The responses whose remark a researcher reviewed for quotes after the round closed. */
+const reviewed: string[] = []
+
 describe('after the round has closed', () => {
   beforeAll(async () => {
     const actor = { id: null, username: 'test' }
     expect(await closeRound(db, actor, round.roundId)).toEqual({ ok: true, partial: 2 })
+    // Open answers reviewed for quotes, as the quotes screen does: accepted, changed, set aside.
+    const researcher = await createStaffUser(db, 'researcher')
+    const staff = { id: researcher.id, username: researcher.username }
+    const complete = await db
+      .selectFrom('responses')
+      .select('id')
+      .where('round_id', '=', round.roundId)
+      .where('status', '=', 'complete')
+      .orderBy('id')
+      .limit(2)
+      .execute()
+    const [first, second] = complete.map((r) => r.id)
+    const review = (responseId: string, text: string, print: boolean) =>
+      saveReview(db, staff, round.roundId, definition, {
+        decision: 'accepted',
+        responseId,
+        variable: 'opmerkingen',
+        text,
+        print,
+      })
+    expect(await review(first!, 'Eerste versie', false)).toBe('saved')
+    expect(await review(first!, 'Mevrouw (…) hielp goed', true)).toBe('saved')
+    const rejected = { decision: 'rejected' as const, responseId: second!, variable: 'opmerkingen' }
+    expect(await saveReview(db, staff, round.roundId, definition, rejected)).toBe('saved')
+    reviewed.push(first!, second!)
   })
 
   it('has added every response, the partial ones too, and holds none back', async () => {
@@ -203,9 +232,11 @@ describe('after the round has closed', () => {
 
   it('gives a response no id that appears anywhere else, and no date', async () => {
     const ids = new Set((await responses()).map((r) => r.id))
+    // A review of an open answer names its response and nothing else (tested below).
     const { rows: uuidColumns } = await sql<{ table_name: string; column_name: string }>`
       select table_name, column_name from information_schema.columns
-      where table_schema = 'public' and data_type = 'uuid' and table_name <> 'responses'`.execute(db)
+      where table_schema = 'public' and data_type = 'uuid' and table_name <> 'responses'
+        and not (table_name = 'quote_reviews' and column_name = 'response_id')`.execute(db)
     for (const { table_name, column_name } of uuidColumns) {
       const { rows } = await sql<{ value: string }>`
         select ${sql.ref(column_name)}::text as value from ${sql.table(table_name)}`.execute(db)
@@ -216,6 +247,43 @@ describe('after the round has closed', () => {
       where table_schema = 'public' and table_name = 'responses'
         and (data_type like '%time%' or data_type = 'date' or data_type = 'interval')`.execute(db)
     expect(dateColumns).toEqual([])
+  })
+
+  it('keeps a review of an open answer as anonymous as the answer: no date, no staff, no shared transaction', async () => {
+    const { rows: columns } = await sql<{ column_name: string; data_type: string }>`
+      select column_name, data_type from information_schema.columns
+      where table_schema = 'public' and table_name = 'quote_reviews' order by column_name`.execute(db)
+    expect(columns.map((c) => c.column_name)).toEqual([
+      'decision',
+      'print',
+      'response_id',
+      'reviewed_text',
+      'round_id',
+      'variable',
+    ])
+    expect(columns.filter((c) => /time|date|interval/.test(c.data_type))).toEqual([])
+    const { rows: references } = await sql<{ target: string }>`
+      select confrelid::regclass::text as target from pg_constraint
+      where conrelid = 'quote_reviews'::regclass and contype = 'f'`.execute(db)
+    expect(references.map((r) => r.target)).toEqual(['rounds'])
+    // The reviews were written, and the audit entries after them, each in a transaction of its own.
+    const reviewTransactions = await transactionsIn('quote_reviews')
+    expect(reviewTransactions.size).toBe(2)
+    for (const table of await publicTables()) {
+      if (table === 'quote_reviews') continue
+      const shared = [...(await transactionsIn(table))].filter((xid) => reviewTransactions.has(xid))
+      expect({ table, shared }).toEqual({ table, shared: [] })
+    }
+    const entries = await db.selectFrom('audit_log').select('details').where('action', '=', 'quotes.review').execute()
+    expect(entries.map((e) => e.details)).toEqual([
+      { decision: 'accepted', count: 1 },
+      { decision: 'accepted', count: 1 },
+      { decision: 'rejected', count: 1 },
+    ])
+    // Reviewing locked no response: they are as they were written (no xmax).
+    const { rows } = await sql<{ xmax: string }>`
+      select xmax::text as xmax from responses where id in (${sql.join(reviewed)})`.execute(db)
+    expect(rows).toEqual([{ xmax: '0' }, { xmax: '0' }])
   })
 
   it('leaves no old row version in the table files that could bridge a response and a person', async () => {

@@ -104,6 +104,10 @@ beforeAll(async () => {
       problems: '[]',
     })
     .execute()
+  await db
+    .insertInto('quote_names')
+    .values({ round_id: round.roundId, names: `Klantmanager ${PERSONAL_MARK}` })
+    .execute()
   const typist = await createStaffUser(db, 'typist')
   const p = participants[20]!
   await db
@@ -150,7 +154,7 @@ describe('purging a round', () => {
     if (pgliteFolder) expect(filesHolding(pgliteFolder, [PERSONAL_MARK]).length).toBeGreaterThan(0)
 
     const result = await purgeRound(t.database.db, t.config, actor, round.roundId, 'confirmed')
-    expect(result).toEqual({ ok: true, participants: 60, scrub: { tablesRewritten: 10, walMovedOn: true } })
+    expect(result).toEqual({ ok: true, participants: 60, scrub: { tablesRewritten: 11, walMovedOn: true } })
 
     const after = await everyRow()
     const leaks = after.filter(

@@ -17,6 +17,7 @@ const VALUE_KINDS: Partial<Record<AuditDetailKey, 'code' | 'codes' | 'role' | 'i
   secondFactor: 'yesNo',
   includePartial: 'yesNo',
   replaced: 'yesNo',
+  reviewedTexts: 'yesNo',
   role: 'role',
   from: 'role',
   to: 'role',

@@ -37,7 +37,7 @@ const exportPage: FastifyPluginAsync = async (app) => {
 
   app.get('/', async (request, reply) => showPage(request, reply, null))
 
-  app.post<{ Body: { format?: string; partial?: string } }>('/', async (request, reply) => {
+  app.post<{ Body: { format?: string; partial?: string; beoordeeld?: string } }>('/', async (request, reply) => {
     const format = request.body?.format as ExportFormat | undefined
     if (!format || !EXPORT_FORMATS.includes(format)) {
       reply.status(422)
@@ -49,7 +49,7 @@ const exportPage: FastifyPluginAsync = async (app) => {
       staffActor(request),
       request.round!.id,
       format,
-      { includePartial: request.body?.partial === '1' },
+      { includePartial: request.body?.partial === '1', reviewedTexts: request.body?.beoordeeld === '1' },
       request.t,
       lang,
     ))!

@@ -14,7 +14,7 @@ import { programsAvailable } from '#test/setup/environment.ts'
 import { runProgram } from '#test/helpers/programs.ts'
 import { buildCodebook } from '#src/questionnaire/index.ts'
 import type { QuestionnaireDefinition } from '#src/questionnaire/definition.ts'
-import { exportRows, loadExportContext, META_VARIABLES } from '#src/server/services/reporting/exports.ts'
+import { csvText, exportRows, loadExportContext, META_VARIABLES } from '#src/server/services/reporting/exports.ts'
 import type { SeededRound } from '#test/server/routes/beheer/seed.ts'
 import { PERSONAL_MARK, seedRound } from '#test/server/routes/beheer/seed.ts'
 
@@ -521,4 +521,83 @@ describe('the codebook and SPSS syntax', () => {
       expect(municipalities.indexOf('Hengelo')).toBeLessThan(municipalities.indexOf('Borne'))
     },
   )
+})
+
+describe('the export with the texts as reviewed for quotes', () => {
+  /** Reviews as the quotes screen stores them: one answer accepted with names removed, one set aside. */
+  beforeAll(async () => {
+    const byText = async (text: string) =>
+      (
+        await t.database.db
+          .selectFrom('responses')
+          .select('id')
+          .where('round_id', '=', round.roundId)
+          .where('status', '=', 'complete')
+          .where(sql<boolean>`answers->>'opmerkingen' = ${text}`)
+          .executeTakeFirstOrThrow()
+      ).id
+    await t.database.db
+      .insertInto('quote_reviews')
+      .values([
+        {
+          response_id: await byText(TRICKY_TEXT),
+          variable: 'opmerkingen',
+          round_id: round.roundId,
+          decision: 'accepted',
+          reviewed_text: 'Goed; (…) kan béter',
+        },
+        {
+          response_id: await byText('=HYPERLINK("http://x")'),
+          variable: 'opmerkingen',
+          round_id: round.roundId,
+          decision: 'rejected',
+          reviewed_text: null,
+        },
+      ])
+      .execute()
+  })
+
+  async function downloadReviewed(format: 'csv' | 'xlsx') {
+    await researcher.visit(`/beheer/rondes/${round.roundId}/export`)
+    return researcher.post(`/beheer/rondes/${round.roundId}/export`, { format, beoordeeld: '1' })
+  }
+
+  it('is offered on the export page, next to the choice of partial responses', async () => {
+    const page = await researcher.visit(`/beheer/rondes/${round.roundId}/export`)
+    expect(page.body).toContain('name="beoordeeld" value="1"')
+    expect(page.body).toContain('Open antwoorden zoals beoordeeld voor citaten (namen weggehaald)')
+  })
+
+  it('carries the accepted text, and leaves answers not reviewed or set aside empty; the default stays as written', async () => {
+    const [header, ...raw] = readCsv((await download('csv')).body)
+    const response = await downloadReviewed('csv')
+    expect(response.headers['content-disposition']).toBe(
+      `attachment; filename="ronde-${round.roundId}-antwoorden-beoordeelde-teksten.csv"`,
+    )
+    const [reviewedHeader, ...reviewed] = readCsv(response.body)
+    expect(reviewedHeader).toEqual(header)
+    const col = header!.indexOf('opmerkingen')
+    // Rows come in the same (id) order: row i is the same response in both files.
+    const tricky = raw.findIndex((r) => r[col] === csvText(TRICKY_TEXT))
+    expect(tricky).toBeGreaterThanOrEqual(0)
+    expect(raw.filter((r) => r[col] === 'tekst').length).toBeGreaterThan(20)
+    expect(reviewed.map((r) => r[col])).toEqual(raw.map((_, i) => (i === tricky ? 'Goed; (…) kan béter' : '')))
+    // Everything else is the same.
+    const grade = header!.indexOf('rapportcijfer_dienstverlening')
+    expect(reviewed.map((r) => r[grade])).toEqual(raw.map((r) => r[grade]))
+  })
+
+  it('does the same in Excel, and says so in the audit log', async () => {
+    const sheets = await readXlsxFile((await downloadReviewed('xlsx')).rawPayload)
+    const [header, ...rows] = sheets[0]!.data
+    const texts = rows.map((r) => r[header!.indexOf('opmerkingen')]).filter((v) => v !== null)
+    expect(texts).toEqual(['Goed; (…) kan béter'])
+    const entry = await t.database.db
+      .selectFrom('audit_log')
+      .select('details')
+      .where('action', '=', 'export.download')
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow()
+    expect(entry.details).toEqual({ format: 'xlsx', includePartial: false, rows: 31, reviewedTexts: true })
+  })
 })
