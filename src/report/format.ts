@@ -47,3 +47,8 @@ export function formatFigure(statistic: Statistic, figure: Figure): string {
 export function formatDifference(statistic: Statistic, difference: number): string {
   return statistic === 'mean' ? signedOneDecimal.format(difference) : signedWhole.format(difference)
 }
+
+/** 1.083 → "1,08" with `decimals` 2; trailing zeros dropped ("5", not "5,00"). */
+export function formatDecimal(value: number, decimals: number): string {
+  return new Intl.NumberFormat('nl-NL', { maximumFractionDigits: decimals }).format(value)
+}

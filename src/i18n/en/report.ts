@@ -76,10 +76,12 @@ export const report: Messages['report'] = {
   },
   table: {
     title: 'Table {number}. {title} (N={n})',
+    titleWithoutN: 'Table {number}. {title}',
     reference: 'Reference group',
     tooFew: 'too few',
     marks:
-      '▲: significantly higher in {current} than in that column. ▼: significantly lower in {current} than in that column. "-": the municipality\'s own question, which the reference group does not have.',
+      '▲: significantly higher in {current} than in that column. ▼: significantly lower in {current} than in that column.',
+    ownQuestion: '"-": the municipality\'s own question. The reference group does not have it.',
     total: 'Total',
     statement: 'Statement',
     answer: 'Answer',
@@ -113,7 +115,6 @@ export const report: Messages['report'] = {
     quote: '“{text}”',
   },
   appendices: {
-    title: 'Appendices',
     allPoints: 'Appendix {number}. All strengths and points for improvement',
     municipality: 'Appendix {number}. Results for the municipality of {name} (N={n})',
   },

@@ -80,10 +80,11 @@ export const report = {
   },
   table: {
     title: 'Tabel {number}. {title} (N={n})',
+    titleWithoutN: 'Tabel {number}. {title}',
     reference: 'Referentiegroep',
     tooFew: 'te weinig',
-    marks:
-      '▲: in {current} significant hoger dan in die kolom. ▼: in {current} significant lager dan in die kolom. "-": eigen vraag van de gemeente, de referentiegroep heeft die vraag niet.',
+    marks: '▲: in {current} significant hoger dan in die kolom. ▼: in {current} significant lager dan in die kolom.',
+    ownQuestion: '"-": eigen vraag van de gemeente. De referentiegroep heeft die vraag niet.',
     total: 'Totaal',
     statement: 'Stelling',
     answer: 'Antwoord',
@@ -117,7 +118,6 @@ export const report = {
     quote: '"{text}"',
   },
   appendices: {
-    title: 'Bijlagen',
     allPoints: 'Bijlage {number}. Alle succes- en verbeterpunten',
     municipality: 'Bijlage {number}. Resultaten gemeente {name} (N={n})',
   },

@@ -114,3 +114,15 @@ export function svgSize(svg: string): { width: number; height: number } {
   if (!match) throw new Error('Not a chart of this module: no viewBox')
   return { width: Number(match[1]), height: Number(match[2]) }
 }
+
+const UNESCAPE: Record<string, string> = { '&lt;': '<', '&gt;': '>', '&quot;': '"', '&apos;': "'", '&amp;': '&' }
+
+/** A chart's title and description as text again: the alternative text of its image in the Word file. */
+export function svgTexts(svg: string): { title: string; description: string } {
+  const read = (element: string) =>
+    (new RegExp(`<${element} id="[^"]*">([^<]*)</${element}>`).exec(svg)?.[1] ?? '').replace(
+      /&(lt|gt|quot|apos|amp);/g,
+      (entity) => UNESCAPE[entity]!,
+    )
+  return { title: read('title'), description: read('desc') }
+}
