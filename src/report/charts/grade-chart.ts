@@ -7,19 +7,13 @@ import { translator } from '#src/i18n/translate.ts'
 import { formatPercent } from '#src/report/format.ts'
 import type { GradeBlock } from '#src/report/model.ts'
 import { AXIS, BAR, GRID, INK, MUTED_INK } from './colours.ts'
+import type { ChartOptions } from './svg.ts'
 import { idFrom, n, svgDocument, text } from './svg.ts'
 
 const WIDTH = 600
 const HEIGHT = 300
 const PLOT = { left: 52, right: WIDTH - 12, top: 28, bottom: HEIGHT - 52 }
 const GRADES = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]
-
-export interface ChartOptions {
-  /** Ids inside an HTML page must be unique: give one when a block's chart is shown twice. */
-  id?: string
-  /** The note for too few answers; the Dutch catalogue's by default. */
-  tooFewAnswers?: string
-}
 
 /** The top of the y-axis in whole percents: the next gridline at or above the highest bar. */
 function axisTop(highestShare: number): { top: number; step: number } {

@@ -8,8 +8,8 @@ import { translator } from '#src/i18n/translate.ts'
 import { formatPercent } from '#src/report/format.ts'
 import type { StatementsBlock } from '#src/report/model.ts'
 import { escapeXml } from '#src/report/xml.ts'
-import type { ChartOptions } from './grade-chart.ts'
 import { AXIS, categoryColours, GRID, MUTED_INK, textColourOn } from './colours.ts'
+import type { ChartOptions } from './svg.ts'
 import { charactersIn, idFrom, lines, n, svgDocument, text, textWidth, wrapText } from './svg.ts'
 
 const WIDTH = 600

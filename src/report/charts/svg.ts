@@ -79,6 +79,14 @@ export function lines(contents: string[], options: TextOptions & { lineHeight: n
   return contents.map((line, i) => text(line, { ...options, y: options.y + i * options.lineHeight })).join('')
 }
 
+/** What a renderer may set on any chart. */
+export interface ChartOptions {
+  /** Ids inside an HTML page must be unique: give one when a block's chart is shown twice. */
+  id?: string
+  /** The note for too few answers; the Dutch catalogue's by default. */
+  tooFewAnswers?: string
+}
+
 export interface SvgDocument {
   /** Unique on an HTML page that shows several charts: the title and description are found by it. */
   id: string
