@@ -71,6 +71,14 @@ describe('renderReportDocx', () => {
     expect(grade.rows[1]).toEqual(['Gemiddeld rapportcijfer', '7,6', '7,2 ▲', '7,1 ▲', '7,5'])
     expect(grade.rows[2]).toEqual(['% onvoldoende (1 tot en met 5)', '11%', '16% ▼', '18% ▼', '13%'])
     expect(xml).not.toMatch(/>7\.6</)
+    // Under the chart, the fails against the reference group in words.
+    const body = paragraphs(xml).map((p) => p.text)
+    const chart = body.indexOf(
+      'Figuur 1. Spreiding rapportcijfer: Welk rapportcijfer geeft u voor de dienstverlening van Werk en Inkomen?',
+    )
+    expect(body.slice(chart, chart + 4)).toContain(
+      '11% van de respondenten geeft een onvoldoende (1 tot en met 5). In de referentiegroep is dat 13%.',
+    )
     expect(paragraphs(xml).some((p) => p.text.startsWith('▲: in 2026 significant hoger dan in die kolom.'))).toBe(true)
     expect(paragraphs(xml).map((p) => p.text)).toContain(
       'De respondenten geven gemiddeld een 7,6 bij de vraag "Welk rapportcijfer geeft u voor de dienstverlening van Werk en Inkomen?". In 2022 was dat een 7,2. Het cijfer is significant hoger dan in 2022. De referentiegroep geeft gemiddeld een 7,5. Dat is vergelijkbaar met de referentiegroep.',

@@ -85,7 +85,6 @@ export const report: Messages['report'] = {
     total: 'Total',
     statement: 'Statement',
     answer: 'Answer',
-    result: 'Result',
   },
   figure: {
     title: 'Figure {number}. {title}',

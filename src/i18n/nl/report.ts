@@ -88,7 +88,6 @@ export const report = {
     total: 'Totaal',
     statement: 'Stelling',
     answer: 'Antwoord',
-    result: 'Uitkomst',
   },
   figure: {
     title: 'Figuur {number}. {title}',

@@ -7,7 +7,7 @@
 import type { Paragraph, Table } from 'docx'
 import { gradeDistributionSvg } from '#src/report/charts/grade-chart.ts'
 import { statementsSvg } from '#src/report/charts/statements-chart.ts'
-import { formatCount } from '#src/report/format.ts'
+import { formatCount, formatPercent } from '#src/report/format.ts'
 import type { Block, ChoiceBlock, GradeBlock, NumberBlock, StatementsBlock } from '#src/report/model.ts'
 import { chartImage } from './chart-image.ts'
 import type { DocxContext } from './context.ts'
@@ -31,10 +31,21 @@ function outsideBase(context: DocxContext, count: number): Content {
   return count > 0 ? [note(context.t('report.block.outsideBase', { count: formatCount(count) }))] : []
 }
 
+/** The share of fails next to the reference group's, in words under the chart (S000:316-320). */
+function belowSix(context: DocxContext, block: GradeBlock): Content {
+  const line = block.lines.find((l) => l.statistic === 'belowSix')
+  if (!line?.current) return []
+  const sentences = [context.t('report.summary.belowSix', { share: formatPercent(line.current.value) })]
+  if (line.reference && line.reference !== 'ownQuestion' && line.reference.figure)
+    sentences.push(context.t('report.summary.belowSixReference', { share: formatPercent(line.reference.figure.value) }))
+  return [paragraph(sentences.join(' '))]
+}
+
 function grade(context: DocxContext, block: GradeBlock, options: BlockOptions): Content {
   const title = context.t('report.chart.gradeTitle', { question: block.question })
   return [
     ...(options.charts ? figure(context, gradeDistributionSvg(block, title), title, block.variable) : []),
+    ...(options.charts ? belowSix(context, block) : []),
     ...lineTable(context, { title: block.question, n: block.n, firstColumn: '', lines: block.lines }),
     ...outsideBase(context, block.outsideBase),
   ]
