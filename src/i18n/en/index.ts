@@ -10,6 +10,7 @@ import { letter } from './letter.ts'
 import { paper } from './paper.ts'
 import { questionnaire } from './questionnaire.ts'
 import { questionnaireFile } from './questionnaire-file.ts'
+import { report } from './report.ts'
 
 /** Every user-facing text in this language. Each area lives in its own file beside this one. */
 export const messages: Messages = {
@@ -24,4 +25,5 @@ export const messages: Messages = {
   paper,
   questionnaire,
   questionnaireFile,
+  report,
 }

@@ -9,6 +9,7 @@ import { letter } from './letter.ts'
 import { paper } from './paper.ts'
 import { questionnaire } from './questionnaire.ts'
 import { questionnaireFile } from './questionnaire-file.ts'
+import { report } from './report.ts'
 
 /** Every user-facing text in this language. Each area lives in its own file beside this one. */
 export const messages = {
@@ -23,4 +24,5 @@ export const messages = {
   paper,
   questionnaire,
   questionnaireFile,
+  report,
 }

@@ -1,11 +1,4 @@
-/** The report's charts as inline SVG, shared by the HTML page and the DOCX file. */
-import type { GradeBlock, StatementsBlock } from '../model.ts'
-
-// Placeholders until the charts land: the tables behind the charts carry the figures.
-export function gradeDistributionSvg(_block: GradeBlock, _title: string): string {
-  return ''
-}
-
-export function statementsSvg(_block: StatementsBlock, _title: string): string {
-  return ''
-}
+/** The report's charts as standalone SVG, shared by the HTML page and the DOCX file. */
+export { gradeDistributionSvg } from './grade-chart.ts'
+export { statementsSvg } from './statements-chart.ts'
+export type { ChartOptions } from './svg.ts'
