@@ -4,13 +4,13 @@
  */
 import type { GridItem, Question } from '#src/questionnaire/index.ts'
 import { GRADE_MAX, GRADE_MIN, localize, scaleOf } from '#src/questionnaire/index.ts'
-import type { ReportLabels } from './labels.ts'
 import type { Comparisons } from './lines.ts'
 import { lineOf } from './lines.ts'
 import type { MeasureSpec } from './measure.ts'
 import { agreeingCount, resolveMeasure } from './measure.ts'
 import type { Block, GradeBlock, Line, NumberBlock, StatementsBlock } from './model.ts'
 import { measureValues } from './sample.ts'
+import { reportText as t } from './texts.ts'
 import { codesOf } from '#src/questionnaire/index.ts'
 
 const LANG = 'nl'
@@ -35,13 +35,13 @@ function shareOf(line: Line): number {
   return line.current?.value ?? 0
 }
 
-function gradeBlock(comparisons: Comparisons, question: Question, labels: ReportLabels): GradeBlock {
+function gradeBlock(comparisons: Comparisons, question: Question): GradeBlock {
   const spec = (statistic: MeasureSpec['statistic']): MeasureSpec => ({ question, statistic })
-  const mean = lineOf(comparisons, spec('mean'), labels.gradeMean)
+  const mean = lineOf(comparisons, spec('mean'), t('report.labels.gradeMean'))
   const lines = [
     mean.line,
-    lineOf(comparisons, spec('belowSix'), labels.belowSix).line,
-    lineOf(comparisons, spec('sevenOrMore'), labels.sevenOrMore).line,
+    lineOf(comparisons, spec('belowSix'), t('report.labels.belowSix')).line,
+    lineOf(comparisons, spec('sevenOrMore'), t('report.labels.sevenOrMore')).line,
   ]
   const values = measureValues(comparisons.current, comparisons.definition, spec('mean')) ?? []
   const weights = comparisons.current.design.weights
@@ -74,11 +74,7 @@ function heading(question: Question) {
   return { variable: question.id, number: question.number, question: localize(question.text, LANG) }
 }
 
-function statementsBlock(
-  comparisons: Comparisons,
-  question: Question & { items: GridItem[] },
-  labels: ReportLabels,
-): StatementsBlock {
+function statementsBlock(comparisons: Comparisons, question: Question & { items: GridItem[] }): StatementsBlock {
   const codes = (codesOf(comparisons.definition, question) ?? []).filter((c) => !c.missing)
   const agreeing = agreeingCount(codes.length)
   const lines: Line[] = []
@@ -114,21 +110,16 @@ function statementsBlock(
     suppressed: statements.every((s) => s.suppressed),
     categories: codes.map((c) => (c.label ? localize(c.label, LANG) : String(c.value))),
     agreeing,
-    agreeLabel: labels.agree,
+    agreeLabel: t('report.labels.agree'),
     statements,
     lines,
   }
 }
 
-function meansBlock(
-  comparisons: Comparisons,
-  question: Question,
-  items: GridItem[] | null,
-  labels: ReportLabels,
-): NumberBlock {
+function meansBlock(comparisons: Comparisons, question: Question, items: GridItem[] | null): NumberBlock {
   const measured = items
     ? items.map((item) => lineOf(comparisons, { question, item, statistic: 'mean' }, localize(item.text, LANG)))
-    : [lineOf(comparisons, { question, statistic: 'mean' }, labels.mean)]
+    : [lineOf(comparisons, { question, statistic: 'mean' }, t('report.labels.mean'))]
   const lines = measured.map((m) => m.line)
   return {
     kind: 'number',
@@ -166,28 +157,23 @@ function choiceBlock(comparisons: Comparisons, question: Question, sortByFrequen
 }
 
 /** The block of a question; none for open questions (they become quotes after review). */
-export function blockOf(
-  comparisons: Comparisons,
-  question: Question,
-  labels: ReportLabels,
-  { sortByFrequency = false } = {},
-): Block | null {
+export function blockOf(comparisons: Comparisons, question: Question, { sortByFrequency = false } = {}): Block | null {
   switch (question.type) {
     case 'grade':
-      return gradeBlock(comparisons, question, labels)
+      return gradeBlock(comparisons, question)
     case 'grid':
       return scaleOf(comparisons.definition, question.scale)?.type === 'grade'
-        ? meansBlock(comparisons, question, question.items, labels)
-        : statementsBlock(comparisons, question, labels)
+        ? meansBlock(comparisons, question, question.items)
+        : statementsBlock(comparisons, question)
     case 'single':
     case 'yesno':
     case 'multiple':
       return choiceBlock(comparisons, question, sortByFrequency || question.type === 'multiple')
     case 'ranking':
     case 'constantsum':
-      return meansBlock(comparisons, question, question.items, labels)
+      return meansBlock(comparisons, question, question.items)
     case 'number':
-      return meansBlock(comparisons, question, null, labels)
+      return meansBlock(comparisons, question, null)
     case 'text':
     case 'longtext':
       return null

@@ -8,9 +8,7 @@
 import type { Question, Section } from '#src/questionnaire/index.ts'
 import { localize } from '#src/questionnaire/index.ts'
 import { blockOf } from './blocks.ts'
-import type { ExtraMargins } from './designs.ts'
 import { pooledSample, roundSample } from './designs.ts'
-import type { ReportLabels } from './labels.ts'
 import type { Comparisons } from './lines.ts'
 import type {
   Block,
@@ -28,11 +26,11 @@ import type { ReferenceFigures } from './reference-figures.ts'
 import type { RoundData } from './round-data.ts'
 import { responsesOf } from './round-data.ts'
 import { withComplementarySuppression } from './suppression.ts'
+import { reportText as t } from './texts.ts'
 
 const LANG = 'nl'
 
 export interface ReportInput {
-  title: string
   current: RoundData
   /** The municipality's code, or null for the whole round. */
   municipality: string | null
@@ -46,8 +44,8 @@ export interface ReportInput {
   quotes: QuoteGroup[]
   /** Weigh totals over municipalities (on by default). */
   weigh: boolean
-  extraMargins?: ExtraMargins
-  labels: ReportLabels
+  /** Work out the appendices per municipality (default); the results page's summary does without. */
+  appendices?: boolean
   madeOn: string
 }
 
@@ -65,7 +63,7 @@ function pointQuestions(sections: readonly Section[]): Set<Question> {
   return new Set(last ? last.questions.filter((q) => q.type === 'multiple') : [])
 }
 
-function chaptersOf(input: ReportInput, comparisons: Comparisons) {
+function chaptersOf(comparisons: Comparisons) {
   const { definition } = comparisons
   const points = pointQuestions(definition.sections)
   const chapters: Chapter[] = []
@@ -74,7 +72,7 @@ function chaptersOf(input: ReportInput, comparisons: Comparisons) {
   for (const section of definition.sections) {
     const blocks: Block[] = []
     for (const question of section.questions) {
-      const block = blockOf(comparisons, question, input.labels, { sortByFrequency: points.has(question) })
+      const block = blockOf(comparisons, question, { sortByFrequency: points.has(question) })
       if (!block) continue
       if (points.has(question) && block.kind === 'choice')
         pointLists.push({
@@ -102,14 +100,12 @@ function comparisonsFor(
   input: ReportInput,
   municipality: string | null,
 ): { comparisons: Comparisons; weighting: Report['weighting'] } {
-  const weighted = roundSample(input.current, municipality, { weigh: input.weigh, extraMargins: input.extraMargins })
+  const weighted = roundSample(input.current, municipality, { weigh: input.weigh })
   return {
     comparisons: {
       definition: input.current.definition,
       current: weighted.sample,
-      trends: input.trendRounds.map(
-        (data) => roundSample(data, municipality, { weigh: input.weigh, extraMargins: input.extraMargins }).sample,
-      ),
+      trends: input.trendRounds.map((data) => roundSample(data, municipality, { weigh: input.weigh }).sample),
       reference:
         input.referenceRounds.length > 0 ? pooledSample(input.referenceRounds, null, input.current.minGroupSize) : null,
       referenceFigures: input.referenceFigures?.figures ?? null,
@@ -128,7 +124,7 @@ function summaryOf(chapters: Chapter[], points: PointsList[], background: Chapte
   const consider = (chapter: string, line: Line) => {
     const previous = line.trend[0]
     if (!line.current || !previous?.figure || !previous.change || !PERCENT_STATISTICS.has(line.statistic)) return
-    changes.push({ chapter, line, difference: line.current.value - previous.figure.value })
+    changes.push({ chapter, line, difference: (line.current.value - previous.figure.value) * 100 })
   }
   for (const chapter of all)
     for (const block of chapter.blocks) for (const line of block.lines) consider(chapter.title, line)
@@ -166,10 +162,10 @@ function suppressComplements(appendices: MunicipalityAppendix[], totals: Chapter
 
 function appendicesOf(input: ReportInput, totals: Chapter[]): MunicipalityAppendix[] {
   const { current } = input
-  if (input.municipality !== null || current.strata.length < 2) return []
+  if (input.appendices === false || input.municipality !== null || current.strata.length < 2) return []
   const appendices = current.strata.map((stratum) => {
     const { comparisons } = comparisonsFor(input, stratum.code)
-    const { chapters, points, background } = chaptersOf(input, comparisons)
+    const { chapters, points, background } = chaptersOf(comparisons)
     const pointChapter: Chapter[] = points.map((p) => ({
       id: p.variable,
       title: p.question,
@@ -205,20 +201,20 @@ export function buildReport(input: ReportInput): Report {
   if (municipality !== null && !stratum)
     throw new Error(`round ${current.id} has no municipality with code ${municipality}`)
   const { comparisons, weighting } = comparisonsFor(input, municipality)
-  const { chapters, points, background } = chaptersOf(input, comparisons)
+  const { chapters, points, background } = chaptersOf(comparisons)
   const referenceN = input.referenceRounds.reduce((sum, data) => sum + data.stratumOf.length, 0)
   const reference: ComparisonSource | null =
     input.referenceRounds.length > 0
       ? {
-          label: input.labels.referenceGroup,
+          label: t('report.table.reference'),
           n: referenceN,
           description: input.referenceRounds.map((r) => r.name).join(', '),
         }
       : input.referenceFigures
-        ? { label: input.labels.referenceGroup, n: 0, description: input.referenceFigures.label }
+        ? { label: t('report.table.reference'), n: 0, description: input.referenceFigures.label }
         : null
   return {
-    title: input.title,
+    title: t('report.title', { round: current.name }),
     roundName: current.name,
     municipality: stratum ? { code: stratum.code, name: stratum.name } : null,
     madeOn: input.madeOn,
@@ -241,6 +237,6 @@ export function buildReport(input: ReportInput): Report {
       ...points.map((p) => ({ id: p.variable, title: p.question, blocks: [{ lines: p.lines }] as Block[] })),
       ...(background ? [background] : []),
     ]),
-    significanceTest: input.labels.significanceTest,
+    significanceTest: t('report.labels.significanceTest'),
   }
 }

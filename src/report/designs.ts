@@ -17,6 +17,8 @@ import { postStratify, WeightingError } from '#src/statistics/post-stratify.ts'
 import { trimWeights } from '#src/statistics/trim.ts'
 import type { WeightedDesign } from '#src/statistics/weighted-design.ts'
 import { kishDesignEffect, unweighted } from '#src/statistics/weighted-design.ts'
+import type { NoMargins } from './age-sex-margins.ts'
+import { ageSexMargins } from './age-sex-margins.ts'
 import type { Weighting } from './model.ts'
 import type { RoundData } from './round-data.ts'
 import { responsesOf } from './round-data.ts'
@@ -24,9 +26,6 @@ import type { Sample } from './sample.ts'
 
 /** Weights above this multiple of the mean weight are capped (and what is cut spread over the rest). */
 export const TRIM_BOUND = 5
-
-/** Extra margins to rake to, for the given responses of a round (age class, sex); none when unknown. */
-export type ExtraMargins = (data: RoundData, indices: readonly number[]) => { margins: Margin[]; note: string | null }
 
 function scaledToCount(design: WeightedDesign): WeightedDesign {
   const sum = design.weights.reduce((a, b) => a + b, 0)
@@ -50,11 +49,11 @@ export interface WeightedSample {
 export function roundSample(
   data: RoundData,
   stratumCode: string | null,
-  { weigh, extraMargins }: { weigh: boolean; extraMargins?: ExtraMargins },
+  { weigh }: { weigh: boolean },
 ): WeightedSample {
   const indices = responsesOf(data, stratumCode)
   const n = indices.length
-  const none = (ageSexNote: string | null): WeightedSample => ({
+  const none = (ageSexNote: NoMargins | 'notConverged' | null): WeightedSample => ({
     sample: { parts: [{ data, indices }], design: unweighted(n), minGroupSize: data.minGroupSize },
     weighting: {
       method: 'none',
@@ -76,9 +75,9 @@ export function roundSample(
     )
     margins.push({ groups: strata, population })
   }
-  const extra = extraMargins?.(data, indices) ?? { margins: [], note: null }
+  const extra = ageSexMargins(data, indices, data.ageSex)
   margins.push(...extra.margins)
-  if (margins.length === 0) return none(extra.note)
+  if (margins.length === 0) return none(extra.reason)
   let design: WeightedDesign
   try {
     design =
@@ -89,7 +88,8 @@ export function roundSample(
             indices.map(() => 1),
           )
   } catch (error) {
-    if (error instanceof WeightingError) return none(error.message)
+    // Margins that contradict each other: reported, and the figures left unweighted.
+    if (error instanceof WeightingError) return none('notConverged')
     throw error
   }
   design = scaledToCount(design)
@@ -108,7 +108,7 @@ export function roundSample(
       unweightedN: n,
       weightedN: weights.reduce((a, b) => a + b, 0),
       designEffect: kishDesignEffect(weights),
-      ageSexNote: extra.note,
+      ageSexNote: extra.reason,
     },
   }
 }

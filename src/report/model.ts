@@ -157,8 +157,11 @@ export interface Weighting {
   weightedN: number
   /** Kish's design effect of the weights; 1 unweighted. */
   designEffect: number
-  /** Why raking to age and sex was not done, when it was not: no margins in the client file, no such questions. */
-  ageSexNote: string | null
+  /**
+   * Why the figures were not raked to age and sex: the client file had no birth years or
+   * sexes, the questionnaire no age and sex questions, or the margins did not converge.
+   */
+  ageSexNote: 'noPopulation' | 'noQuestions' | 'notConverged' | null
 }
 
 /** An earlier round (trend column) or the reference group. */
@@ -172,7 +175,7 @@ export interface ComparisonSource {
 export interface Summary {
   /** The overall grade: the first grade question of the questionnaire. */
   grade: { question: string; line: Line; belowSix: Line } | null
-  /** The five largest significant changes against the previous round, in percentage points or grade points. */
+  /** The five largest significant changes against the previous round; `difference` in percentage points (8 is +8). */
   largestChanges: Array<{ chapter: string; line: Line; difference: number }>
 }
 

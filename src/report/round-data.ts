@@ -5,6 +5,7 @@
  * trend column of a later round or as part of a reference group.
  */
 import type { QuestionnaireDefinition } from '#src/questionnaire/index.ts'
+import type { AgeSexPopulation } from './age-sex-margins.ts'
 
 export interface RoundStratum {
   id: number
@@ -31,6 +32,8 @@ export interface RoundData {
   stratumOf: Int32Array
   /** Per variable, the answer of each response in `stratumOf`'s order (texts left out). */
   answers: ReadonlyMap<string, readonly ClosedAnswer[]>
+  /** The client file's counts by birth year and sex, when it had those columns: for raking. */
+  ageSex?: AgeSexPopulation
 }
 
 /** The responses of one municipality, or of all when the code is null. */

@@ -56,6 +56,7 @@ const SAME_AS_DUTCH: Record<string, readonly string[]> = {
     'report.chart.statementDescription',
     'report.block.heading',
     'report.points.heading',
+    'report.table.share',
   ],
   tr: ['common.appName'],
   ar: ['common.appName'],

@@ -1,21 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import type { Answers, QuestionnaireDefinition } from '#src/questionnaire/index.ts'
 import { buildReport } from '#src/report/build-report.ts'
-import type { ReportLabels } from '#src/report/labels.ts'
 import type { Line } from '#src/report/model.ts'
 import type { ClosedAnswer, RoundData } from '#src/report/round-data.ts'
-
-const labels: ReportLabels = {
-  mean: 'Gemiddelde',
-  gradeMean: 'Gemiddeld rapportcijfer',
-  belowSix: '% onvoldoende',
-  sevenOrMore: '% 7 of hoger',
-  agree: '% (helemaal) mee eens',
-  significanceTest: 'z-toets',
-  referenceGroup: 'Referentiegroep',
-  noAgeSexMargins: 'geen marges',
-  noAgeSexQuestions: 'geen vragen',
-}
 
 const agree = {
   type: 'options' as const,
@@ -233,7 +220,6 @@ const reference = roundData(
 
 function report(municipality: string | null = null) {
   return buildReport({
-    title: 'KTO',
     current,
     municipality,
     trendRounds: [earlier],
@@ -243,7 +229,6 @@ function report(municipality: string | null = null) {
     thresholds: { veryReliable: 0.95, reliable: 0.9 },
     quotes: [],
     weigh: true,
-    labels,
     madeOn: '2026-12-06',
   })
 }

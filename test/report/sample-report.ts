@@ -393,7 +393,7 @@ export function sampleReport(): Report {
       unweightedN: 640,
       weightedN: 640,
       designEffect: 1.08,
-      ageSexNote: 'Niet gewogen naar leeftijd en geslacht: het klantbestand had geen leeftijd en geslacht.',
+      ageSexNote: 'noPopulation',
     },
     summary: {
       grade: {

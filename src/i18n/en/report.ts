@@ -1,6 +1,15 @@
 import type { Messages } from '#src/i18n/messages.ts'
 
 export const report: Messages['report'] = {
+  title: 'Client satisfaction Work and Income: {round}',
+  labels: {
+    mean: 'Mean',
+    gradeMean: 'Mean grade',
+    belowSix: '% insufficient (1 to 5)',
+    sevenOrMore: '% 7 or higher',
+    agree: '% (strongly) agree',
+    significanceTest: 'z-test on the difference between two independent estimates, two-sided, 95% confidence',
+  },
   chart: {
     gradeTitle: 'Distribution of grades: {question}',
     statementsTitle: 'Statements: {question}',
@@ -10,12 +19,14 @@ export const report: Messages['report'] = {
     tooFewAnswers: 'too few answers',
   },
   titlePage: {
+    madeOn: 'Made on {date}',
     municipality: 'Municipality of {name}',
     wholeRound: 'All municipalities together',
   },
   summary: {
     title: 'Summary',
     grade: 'On average, respondents give a {mean} for the question "{question}".',
+    base: 'Respondents who gave a grade: {n}.',
     gradePrevious: 'In {round} it was a {mean}.',
     gradeHigher: 'The grade is significantly higher than in {round}.',
     gradeLower: 'The grade is significantly lower than in {round}.',
@@ -26,6 +37,8 @@ export const report: Messages['report'] = {
     referenceSame: 'That is similar to the reference group.',
     belowSix: '{share} of respondents give a failing grade (1 to 5).',
     belowSixReference: 'In the reference group it is {share}.',
+    noTrend: 'Choose an earlier round to see changes.',
+    change: '{label}: from {before} to {after}',
     changesTitle: 'The largest differences with {round}',
     changesIntro: 'These results changed most since {round}. Only significant differences are listed.',
     noChanges: 'There are no significant differences with {round}.',
@@ -69,6 +82,11 @@ export const report: Messages['report'] = {
       'Number of respondents (unweighted N): {unweighted}. Weighted N: {weighted}. Design effect of the weights: {designEffect}. The results are therefore as precise as with about {effective} respondents without weighting.',
     trimmed:
       'No weight is larger than {bound} times the mean weight. For {count} respondents the weight was made smaller for that reason.',
+    ageSex: {
+      noPopulation: 'Not weighted to age and sex: the client file had no birth year and sex.',
+      noQuestions: 'Not weighted to age and sex: the questionnaire does not ask for them.',
+      notConverged: 'Not weighted: the counts by age and sex do not fit the response.',
+    },
     significanceTitle: 'Testing differences',
     significance:
       'Differences with earlier rounds and with the reference group were tested ({test}). In the tables, ▲ or ▼ marks a significant difference.',
@@ -78,6 +96,11 @@ export const report: Messages['report'] = {
     title: 'Table {number}. {title} (N={n})',
     titleWithoutN: 'Table {number}. {title}',
     reference: 'Reference group',
+    higher: 'this year significantly higher than in this column',
+    lower: 'this year significantly lower than in this column',
+    chartTable: 'Table for the figure',
+    grade: 'Grade',
+    share: 'Percentage',
     tooFew: 'too few',
     marks:
       '▲: significantly higher in {current} than in that column. ▼: significantly lower in {current} than in that column.',
@@ -109,11 +132,13 @@ export const report: Messages['report'] = {
   },
   quotes: {
     title: 'Quotes',
+    none: 'There are no reviewed quotes (yet).',
     intro:
       'A selection of answers to the open questions, showing what many respondents wrote. Names have been replaced by "…". Spelling is as the respondent wrote it.',
     quote: '“{text}”',
   },
   appendices: {
+    title: 'Appendices',
     allPoints: 'Appendix {number}. All strengths and points for improvement',
     municipality: 'Appendix {number}. Results for the municipality of {name} (N={n})',
   },

@@ -4,6 +4,15 @@
  * hoger", "Dit jaar | Referentiegroep", "(N=144)".
  */
 export const report = {
+  title: 'Klanttevredenheid Werk en Inkomen: {round}',
+  labels: {
+    mean: 'Gemiddelde',
+    gradeMean: 'Gemiddeld rapportcijfer',
+    belowSix: '% onvoldoende (1 t/m 5)',
+    sevenOrMore: '% 7 of hoger',
+    agree: '% (helemaal) mee eens',
+    significanceTest: 'z-toets op het verschil tussen twee onafhankelijke schattingen, tweezijdig, betrouwbaarheid 95%',
+  },
   chart: {
     gradeTitle: 'Spreiding rapportcijfer: {question}',
     statementsTitle: 'Stellingen: {question}',
@@ -13,12 +22,14 @@ export const report = {
     tooFewAnswers: 'te weinig antwoorden',
   },
   titlePage: {
+    madeOn: 'Gemaakt op {date}',
     municipality: 'Gemeente {name}',
     wholeRound: 'Alle gemeenten samen',
   },
   summary: {
     title: 'Samenvatting',
     grade: 'De respondenten geven gemiddeld een {mean} bij de vraag "{question}".',
+    base: 'Zoveel respondenten gaven een cijfer: {n}.',
     gradePrevious: 'In {round} was dat een {mean}.',
     gradeHigher: 'Het cijfer is significant hoger dan in {round}.',
     gradeLower: 'Het cijfer is significant lager dan in {round}.',
@@ -29,6 +40,8 @@ export const report = {
     referenceSame: 'Dat is vergelijkbaar met de referentiegroep.',
     belowSix: '{share} van de respondenten geeft een onvoldoende (1 tot en met 5).',
     belowSixReference: 'In de referentiegroep is dat {share}.',
+    noTrend: 'Kies een eerdere ronde om veranderingen te zien.',
+    change: '{label}: van {before} naar {after}',
     changesTitle: 'De grootste verschillen met {round}',
     changesIntro: 'Deze uitkomsten zijn het meest veranderd sinds {round}. Alleen significante verschillen staan erin.',
     noChanges: 'Er zijn geen significante verschillen met {round}.',
@@ -73,6 +86,11 @@ export const report = {
       'Aantal respondenten (ongewogen N): {unweighted}. Gewogen N: {weighted}. Designeffect van de weging: {designEffect}. De uitkomsten zijn daardoor zo nauwkeurig als bij ongeveer {effective} respondenten zonder weging.',
     trimmed:
       'Geen gewicht is groter dan {bound} keer het gemiddelde gewicht. Bij {count} respondenten is het gewicht daarom kleiner gemaakt.',
+    ageSex: {
+      noPopulation: 'Niet gewogen naar leeftijd en geslacht: het klantbestand had geen geboortejaar en geslacht.',
+      noQuestions: 'Niet gewogen naar leeftijd en geslacht: de vragenlijst vraagt daar niet naar.',
+      notConverged: 'Niet gewogen: de aantallen naar leeftijd en geslacht passen niet bij de respons.',
+    },
     significanceTitle: 'Verschillen toetsen',
     significance:
       'Verschillen met eerdere metingen en met de referentiegroep zijn getoetst ({test}). In de tabellen staat ▲ of ▼ bij een verschil dat significant is.',
@@ -83,6 +101,11 @@ export const report = {
     titleWithoutN: 'Tabel {number}. {title}',
     reference: 'Referentiegroep',
     tooFew: 'te weinig',
+    higher: 'in dit jaar significant hoger dan in deze kolom',
+    lower: 'in dit jaar significant lager dan in deze kolom',
+    chartTable: 'Tabel bij de figuur',
+    grade: 'Cijfer',
+    share: 'Percentage',
     marks: '▲: in {current} significant hoger dan in die kolom. ▼: in {current} significant lager dan in die kolom.',
     ownQuestion: '"-": eigen vraag van de gemeente. De referentiegroep heeft die vraag niet.',
     total: 'Totaal',
@@ -112,11 +135,13 @@ export const report = {
   },
   quotes: {
     title: 'Citaten',
+    none: 'Er zijn (nog) geen nagekeken citaten.',
     intro:
       'Een keuze uit de antwoorden op de open vragen, die laat zien wat veel respondenten schreven. Namen zijn vervangen door "…". De spelling is zoals de respondent schreef.',
     quote: '"{text}"',
   },
   appendices: {
+    title: 'Bijlagen',
     allPoints: 'Bijlage {number}. Alle succes- en verbeterpunten',
     municipality: 'Bijlage {number}. Resultaten gemeente {name} (N={n})',
   },

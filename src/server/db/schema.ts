@@ -57,6 +57,16 @@ export interface RoundsTable {
   /** Whole percents: the lowest confidence levels called "zeer betrouwbaar" and "betrouwbaar" (reliability-thresholds migration). */
   very_reliable_percent: Generated<number>
   reliable_percent: Generated<number>
+  /** What the report compares with, as the researcher last chose it (report-choices migration). */
+  report_choices: ColumnType<ReportChoices | null, string | null | undefined, string | null>
+}
+
+/** Round ids for trend columns and the reference group, a set of reference figures, weighting on or off. */
+export interface ReportChoices {
+  trendRoundIds: number[]
+  referenceRoundIds: number[]
+  referenceSetId: number | null
+  weigh: boolean
 }
 
 export interface StrataTable {

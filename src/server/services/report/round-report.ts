@@ -4,13 +4,16 @@
  * pooled as reference group, reference figures, the response table and the reviewed
  * quotes. Used by the report page, its DOCX download and `peiling report`.
  */
-import type { ReportLabels } from '#src/report/labels.ts'
 import type { Report, ResponseRow } from '#src/report/model.ts'
 import { buildReport } from '#src/report/build-report.ts'
 import type { RoundData } from '#src/report/round-data.ts'
 import type { DB } from '#src/server/db/connect.ts'
+import type { ReportChoices } from '#src/server/db/schema.ts'
 import { loadReliability } from '#src/server/services/reporting/reliability.ts'
 import { loadRoundData, roundLabel } from './load-round-data.ts'
+import { loadPopulationMargins } from './population-margins.ts'
+import { loadPrintableQuotes } from './quotes.ts'
+import { listReferenceSets, loadReferenceFigures } from './reference-figures.ts'
 
 export interface ReportOptions {
   roundId: number
@@ -19,8 +22,12 @@ export interface ReportOptions {
   /** Earlier rounds for the trend columns; undefined: the default (rounds of the same questionnaire). */
   trendRoundIds?: readonly number[]
   referenceRoundIds: readonly number[]
+  /** A set of imported reference figures, for the questions the pooled rounds lack (or instead of them). */
+  referenceSetId: number | null
   /** Weigh the total over municipalities (and to age × sex where known). */
   weigh: boolean
+  /** Leave out the appendices per municipality: for the summary on the results page. */
+  summaryOnly?: boolean
 }
 
 /** A round the researcher can pick as trend column or reference group. */
@@ -68,6 +75,30 @@ export async function otherRounds(db: DB, roundId: number): Promise<{ rounds: Ot
   }
 }
 
+/** What the researcher last chose to compare with; null: the defaults. */
+export async function loadReportChoices(db: DB, roundId: number): Promise<ReportChoices | null> {
+  const row = await db.selectFrom('rounds').select('report_choices').where('id', '=', roundId).executeTakeFirst()
+  return row?.report_choices ?? null
+}
+
+/** Keeps the choice for the report and the results page's summary; ids of rounds that are not there are dropped. */
+export async function saveReportChoices(db: DB, roundId: number, choices: ReportChoices): Promise<ReportChoices> {
+  const { rounds } = await otherRounds(db, roundId)
+  const sets = await listReferenceSets(db)
+  const kept: ReportChoices = {
+    trendRoundIds: choices.trendRoundIds.filter((id) => rounds.some((r) => r.id === id && r.earlier)),
+    referenceRoundIds: choices.referenceRoundIds.filter((id) => rounds.some((r) => r.id === id)),
+    referenceSetId: sets.some((s) => s.id === choices.referenceSetId) ? choices.referenceSetId : null,
+    weigh: choices.weigh,
+  }
+  await db
+    .updateTable('rounds')
+    .set({ report_choices: JSON.stringify(kept) })
+    .where('id', '=', roundId)
+    .execute()
+  return kept
+}
+
 function responseRows(reliability: Awaited<ReturnType<typeof loadReliability>>): ResponseRow[] {
   const verdicts = { 'zeer-betrouwbaar': 'veryReliable', betrouwbaar: 'reliable', indicatief: 'indicative' } as const
   return (reliability?.rows ?? []).map((row) => ({
@@ -82,18 +113,29 @@ function responseRows(reliability: Awaited<ReturnType<typeof loadReliability>>):
   }))
 }
 
-export interface ReportTexts {
-  labels: ReportLabels
-  title: (roundName: string) => string
+/** A round's responses with the client file's age and sex counts, for raking. */
+async function loadWithMargins(db: DB, roundId: number, label?: string): Promise<RoundData | undefined> {
+  const data = await loadRoundData(db, roundId, label)
+  if (!data) return undefined
+  const margins = await loadPopulationMargins(db, roundId)
+  if (margins.size === 0) return data
+  const codeOf = new Map(data.strata.map((s) => [s.id, s.code]))
+  const year = await db.selectFrom('rounds').select('opens_on').where('id', '=', roundId).executeTakeFirstOrThrow()
+  return {
+    ...data,
+    ageSex: {
+      year: Number(year.opens_on.slice(0, 4)),
+      perStratum: new Map([...margins].map(([stratumId, counts]) => [codeOf.get(stratumId) ?? '', counts])),
+    },
+  }
 }
 
 export async function makeReport(
   db: DB,
   options: ReportOptions,
-  texts: ReportTexts,
   madeOn = new Date().toISOString().slice(0, 10),
 ): Promise<Report | undefined> {
-  const current = await loadRoundData(db, options.roundId)
+  const current = await loadWithMargins(db, options.roundId)
   if (!current) return undefined
   const { rounds, defaultTrend } = await otherRounds(db, options.roundId)
   const trendIds = (options.trendRoundIds ?? defaultTrend).filter((id) => rounds.some((r) => r.id === id && r.earlier))
@@ -104,7 +146,7 @@ export async function makeReport(
   const load = async (id: number): Promise<RoundData> => {
     const round = rounds.find((r) => r.id === id)!
     const others = labelled.map((r) => ({ opens_on: r.opensOn || current.label }))
-    return (await loadRoundData(db, id, roundLabel({ name: round.name, opens_on: round.opensOn }, others)))!
+    return (await loadWithMargins(db, id, roundLabel({ name: round.name, opens_on: round.opensOn }, others)))!
   }
   // Most recent first, as the seeds' columns run (2022 | 2018 | 2015).
   const trendRounds: RoundData[] = []
@@ -112,19 +154,25 @@ export async function makeReport(
   const referenceRounds: RoundData[] = []
   for (const id of options.referenceRoundIds.filter((id) => rounds.some((r) => r.id === id)))
     referenceRounds.push(await load(id))
+  const set =
+    options.referenceSetId === null
+      ? undefined
+      : (await listReferenceSets(db)).find((s) => s.id === options.referenceSetId)
   const reliability = await loadReliability(db, options.roundId)
+  const stratum = current.strata.find((s) => s.code === options.municipality)
   return buildReport({
-    title: texts.title(current.name),
     current,
     municipality: options.municipality,
     trendRounds,
     referenceRounds,
-    referenceFigures: null,
+    referenceFigures: set
+      ? { label: `${set.name} (${set.source}, ${set.year})`, figures: await loadReferenceFigures(db, set.id) }
+      : null,
     response: responseRows(reliability),
     thresholds: reliability?.thresholds ?? { veryReliable: 0.95, reliable: 0.9 },
-    quotes: [],
+    quotes: await loadPrintableQuotes(db, options.roundId, stratum?.id ?? null),
     weigh: options.weigh,
-    labels: texts.labels,
+    appendices: !options.summaryOnly,
     madeOn,
   })
 }

@@ -1,19 +1,32 @@
 /**
  * `/beheer/rondes/:roundId/rapport`: the report of the round (src/report/), for researchers.
  *
- *   GET /beheer/rondes/:roundId/rapport       → the report as a page (prints as A4)
- *   GET /beheer/rondes/:roundId/rapport.docx  → the same report as a Word file
+ *   GET  /beheer/rondes/:roundId/rapport       → the report as a page (prints as A4)
+ *   POST /beheer/rondes/:roundId/rapport       → keep what to compare with, then show it
+ *   GET  /beheer/rondes/:roundId/rapport.docx  → the same report as a Word file
  *
- * Both take the same query: `gemeente` (a municipality's code), `trend` and
- * `referentie` (round ids, repeated), `weging=uit`. `keuze=1` says the form was sent,
- * so that no trend round ticked means none rather than the default.
+ * What to compare with (earlier rounds, reference group, weighting) is kept with the
+ * round, so the results page's summary compares with the same. Both GETs take
+ * `gemeente` (a municipality's code); `keuze=1` with `trend`, `referentie` (round ids,
+ * repeated), `referentieset` and `weging` overrides the kept choice for one view.
  */
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify'
-import type { ReportOptions, ReportTexts } from '#src/server/services/report/round-report.ts'
-import { makeReport, otherRounds } from '#src/server/services/report/round-report.ts'
+import { translator } from '#src/i18n/translate.ts'
+import { gradeDistributionSvg, statementsSvg } from '#src/report/charts/index.ts'
+import { formatDecimal, formatDifference } from '#src/report/format.ts'
+import { renderReportDocx } from '#src/report/render-docx.ts'
+import type { ReportOptions } from '#src/server/services/report/round-report.ts'
+import {
+  loadReportChoices,
+  makeReport,
+  otherRounds,
+  saveReportChoices,
+} from '#src/server/services/report/round-report.ts'
+import type { ReportChoices } from '#src/server/db/schema.ts'
+import { listReferenceSets } from '#src/server/services/report/reference-figures.ts'
 import { numberFormats } from '#src/server/routes/beheer/_format.ts'
 import { notFound } from '#src/server/routes/beheer/_respond.ts'
-import { gradeDistributionSvg, statementsSvg } from '#src/report/charts/index.ts'
+import { staffActor } from '#src/server/routes/beheer/_session.ts'
 
 /** The route file lives in rapport/ but also serves rapport.docx next to it. */
 export const prefixOverride = '/beheer/rondes/:roundId'
@@ -22,8 +35,10 @@ interface ReportQuery {
   gemeente?: string
   trend?: string | string[]
   referentie?: string | string[]
-  weging?: string
+  referentieset?: string
+  weging?: string | string[]
   keuze?: string
+  _csrf?: string
 }
 
 function ids(value: string | string[] | undefined): number[] {
@@ -31,58 +46,98 @@ function ids(value: string | string[] | undefined): number[] {
   return list.map(Number).filter((n) => Number.isSafeInteger(n) && n > 0)
 }
 
-export function reportOptions(request: FastifyRequest<{ Querystring: ReportQuery }>): ReportOptions {
-  const query = request.query
-  const municipality = request.round!.strata.some((s) => s.code === query.gemeente) ? query.gemeente! : null
+/** The choice a form (or a `keuze=1` query) sends. */
+function choicesOf(fields: ReportQuery): ReportChoices {
+  const weging = Array.isArray(fields.weging) ? fields.weging : [fields.weging]
   return {
-    roundId: request.round!.id,
-    municipality,
-    ...(query.keuze ? { trendRoundIds: ids(query.trend) } : {}),
-    referenceRoundIds: ids(query.referentie),
-    weigh: query.weging !== 'uit',
+    trendRoundIds: ids(fields.trend),
+    referenceRoundIds: ids(fields.referentie),
+    referenceSetId: ids(fields.referentieset)[0] ?? null,
+    // The form sends a hidden "uit" after the checkbox's "aan": ticked, both arrive.
+    weigh: weging.includes('aan') || !weging.includes('uit'),
   }
 }
 
-export function reportTexts(request: FastifyRequest): ReportTexts {
-  const t = request.t
+async function reportOptions(request: FastifyRequest<{ Querystring: ReportQuery }>): Promise<ReportOptions> {
+  const query = request.query
+  const roundId = request.round!.id
+  const municipality = request.round!.strata.some((s) => s.code === query.gemeente) ? query.gemeente! : null
+  const choices = query.keuze ? choicesOf(query) : await loadReportChoices(request.server.db, roundId)
   return {
-    title: (round) => t('management.report.documentTitle', { round }),
-    labels: {
-      mean: t('management.report.labels.mean'),
-      gradeMean: t('management.report.labels.gradeMean'),
-      belowSix: t('management.report.labels.belowSix'),
-      sevenOrMore: t('management.report.labels.sevenOrMore'),
-      agree: t('management.report.labels.agree'),
-      significanceTest: t('management.report.labels.significanceTest'),
-      referenceGroup: t('management.report.labels.referenceGroup'),
-      noAgeSexMargins: t('management.report.labels.noAgeSexMargins'),
-      noAgeSexQuestions: t('management.report.labels.noAgeSexQuestions'),
-    },
+    roundId,
+    municipality,
+    ...(choices ?? { referenceRoundIds: [], referenceSetId: null, weigh: true }),
   }
+}
+
+/** The query as it came, for the link from the page to its Word file. */
+function queryOf(request: FastifyRequest): string {
+  const query = request.raw.url!.split('?')[1]
+  return query ? `?${query}` : ''
+}
+
+/** `rapport-kto-2026-borne.docx`: what the file is, from the round's name and the municipality. */
+function fileName(roundName: string, municipality: string | null): string {
+  const slug = (text: string) =>
+    text
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')
+  return `rapport-${[slug(roundName), municipality && slug(municipality)].filter(Boolean).join('-')}.docx`
 }
 
 const reportPage: FastifyPluginAsync = async (app) => {
   app.get<{ Querystring: ReportQuery }>('/rapport', async (request, reply) => {
-    const options = reportOptions(request)
-    const report = await makeReport(app.db, options, reportTexts(request))
+    const options = await reportOptions(request)
+    const report = await makeReport(app.db, options)
     if (!report) return notFound(request, reply)
     const { rounds, defaultTrend } = await otherRounds(app.db, options.roundId)
-    const query = new URLSearchParams(request.raw.url!.split('?')[1] ?? '')
     return reply.staffPage('staff/report.eta', request.t('management.report.title'), {
       report,
       options: { ...options, trendRoundIds: options.trendRoundIds ?? defaultTrend },
       rounds,
+      referenceSets: await listReferenceSets(app.db),
       strata: request.round!.strata,
-      docxHref: `rapport.docx${query.size > 0 ? `?${query}` : ''}`,
-      fmt: numberFormats(request.lang),
-      fmtDecimal: (value: number, decimals: number) =>
-        new Intl.NumberFormat(request.lang === 'en' ? 'en-GB' : 'nl-NL', {
-          minimumFractionDigits: decimals,
-          maximumFractionDigits: decimals,
-        }).format(value),
+      docxHref: `rapport.docx${queryOf(request)}`,
+      municipalityQuery: options.municipality ? `?gemeente=${encodeURIComponent(options.municipality)}` : '',
+      // The report itself is in Dutch, for the council; the page around it in the reader's language.
+      rt: translator('nl'),
+      fmt: numberFormats('nl'),
+      fmtDecimal: formatDecimal,
+      fmtDifference: formatDifference,
       gradeChart: gradeDistributionSvg,
       statementsChart: statementsSvg,
     })
+  })
+
+  app.post<{ Body: ReportQuery }>('/rapport', async (request, reply) => {
+    const roundId = request.round!.id
+    await saveReportChoices(app.db, roundId, choicesOf(request.body ?? {}))
+    const municipality = request.round!.strata.find((s) => s.code === request.body?.gemeente)
+    return reply.redirect(
+      `/beheer/rondes/${roundId}/rapport${municipality ? `?gemeente=${encodeURIComponent(municipality.code)}` : ''}`,
+      303,
+    )
+  })
+
+  app.get<{ Querystring: ReportQuery }>('/rapport.docx', async (request, reply) => {
+    const options = await reportOptions(request)
+    const report = await makeReport(app.db, options)
+    if (!report) return notFound(request, reply)
+    const file = await renderReportDocx(report)
+    request.log.info(
+      { roundId: options.roundId, actor: staffActor(request).id, bytes: file.length },
+      'report docx made',
+    )
+    return reply
+      .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+      .header(
+        'content-disposition',
+        `attachment; filename="${fileName(report.roundName, report.municipality?.code ?? null)}"`,
+      )
+      .send(file)
   })
 }
 

@@ -1,11 +1,15 @@
 /**
  * `/beheer/rondes/:roundId/resultaten`: quick results per question, per municipality and
- * in total, with small groups suppressed (services/results.ts), under the response and
- * reliability table that opens the municipal reports (services/reliability.ts).
+ * in total, with small groups suppressed (services/results.ts), under a summary on one
+ * screen: the response and reliability table that opens the municipal reports
+ * (services/reliability.ts), the overall grade against the previous round and the
+ * reference group, and the five largest changes (the report's summary, src/report/).
  */
 import type { FastifyPluginAsync } from 'fastify'
 import { loadReliability } from '#src/server/services/reporting/reliability.ts'
 import { loadResults } from '#src/server/services/reporting/results.ts'
+import { formatDifference } from '#src/report/format.ts'
+import { loadReportChoices, makeReport } from '#src/server/services/report/round-report.ts'
 import { waitingResponses } from '#src/server/services/responses/release-responses.ts'
 import { numberFormats } from '#src/server/routes/beheer/_format.ts'
 
@@ -21,6 +25,19 @@ const resultsPage: FastifyPluginAsync = async (app) => {
     return reply.staffPage('staff/results.eta', request.t('management.results.title'), {
       results,
       reliability: await loadReliability(app.db, request.round!.id),
+      // The report's summary, compared with what the researcher chose for the report.
+      report: await makeReport(app.db, {
+        roundId: request.round!.id,
+        municipality: null,
+        ...((await loadReportChoices(app.db, request.round!.id)) ?? {
+          referenceRoundIds: [],
+          referenceSetId: null,
+          weigh: true,
+        }),
+        summaryOnly: true,
+      }),
+      rt: request.t,
+      fmtDifference: formatDifference,
       waiting: await waitingResponses(app.db, request.round!.id),
       fmt: numberFormats(request.lang),
     })

@@ -4,6 +4,7 @@ import { createTestApp } from '#test/helpers/app.ts'
 import { signedInAs } from '#test/helpers/staff.ts'
 import type { SeededRound } from '#test/server/routes/beheer/seed.ts'
 import { seedRound } from '#test/server/routes/beheer/seed.ts'
+import { paragraphs, unzip } from '#test/report/_docx.ts'
 
 let t: TestApp
 let earlier: SeededRound
@@ -81,14 +82,15 @@ describe('the report page', () => {
     )
     const mean = cells(grade, 'rapportcijfer_dienstverlening', 'mean')
     expect(mean[0]).toMatch(/^7,\d$/)
-    expect(mean[1]).toBe('5,5 ▼ [significant lager dan dit jaar]')
-    expect(mean[2]).toBe('6,0 ▼ [significant lager dan dit jaar]')
+    expect(mean[1]).toBe('5,5 ▲ [in dit jaar significant hoger dan in deze kolom]')
+    expect(mean[2]).toBe('6,0 ▲ [in dit jaar significant hoger dan in deze kolom]')
     expect(cells(grade, 'rapportcijfer_dienstverlening', 'belowSix')[0]).toBe('0%')
-    expect(page.body).toContain('13 keer &quot;weet niet&quot;')
+    expect(grade).toContain('13 keer &quot;weet niet&quot;')
     // The summary on top says the same, in words.
-    expect(page.body).toMatch(/data-summary="grade">De klanten geven de dienstverlening gemiddeld een 7,\d \(N=77\)/)
+    expect(page.body).toMatch(/data-summary="grade">De respondenten geven gemiddeld een 7,\d bij de vraag/)
+    expect(page.body).toContain('Zoveel respondenten gaven een cijfer: 77.')
     expect(page.body).toContain('In 2024 was dat een 5,5.')
-    expect(page.body).toContain('Dat is significant hoger.')
+    expect(page.body).toContain('Het cijfer is significant hoger dan in 2024.')
   })
 
   it('lists the largest changes first and hides a statement with too few answers', async () => {
@@ -102,17 +104,17 @@ describe('the report page', () => {
     // The reference round asks the statement, but nobody there answered it: a blank cell.
     expect(cells(statements, 'intake_stellingen_a', 'agree')).toEqual([
       '90%',
-      '10% ▼ [significant lager dan dit jaar]',
+      '10% ▲ [in dit jaar significant hoger dan in deze kolom]',
       '',
     ])
     // Statement b has 3 answers: below the minimum group size of 5.
-    expect(cells(statements, 'intake_stellingen_b', 'agree')[0]).toBe('te weinig antwoorden')
+    expect(cells(statements, 'intake_stellingen_b', 'agree')[0]).toBe('te weinig')
   })
 
   it('makes the report of one municipality, without the other one', async () => {
     const page = await researcher.visit(`/beheer/rondes/${current.roundId}/rapport?gemeente=borne`)
     expect(page.statusCode).toBe(200)
-    expect(page.body).toContain('<p><strong>Borne</strong></p>')
+    expect(page.body).toContain('<p><strong>Gemeente Borne</strong></p>')
     expect(blockOf(page.body, 'rapportcijfer_dienstverlening')).toContain('(N=26)')
     expect(page.body).not.toContain('data-municipality="hengelo"')
     expect(page.body).toContain('data-weighting="none"')
@@ -127,9 +129,54 @@ describe('the report page', () => {
     expect(page.body).toMatch(new RegExp(`name="trend" value="${earlier.roundId}" checked`))
   })
 
+  it('gives the same report as a Word file, for the municipality asked', async () => {
+    const file = await researcher.visit(
+      `/beheer/rondes/${current.roundId}/rapport.docx?gemeente=borne&keuze=1&trend=${earlier.roundId}`,
+    )
+    expect(file.statusCode).toBe(200)
+    expect(file.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+    expect(file.headers['content-disposition']).toBe('attachment; filename="rapport-testronde-borne.docx"')
+    const text = paragraphs(unzip(file.rawPayload).get('word/document.xml')!.toString('utf8'))
+      .map((p) => p.text)
+      .join('\n')
+    expect(text).toContain('Gemeente Borne')
+    expect(text).toContain('In 2024 was dat een 5,5.')
+    expect(text).not.toContain('Hengelo (N=')
+  })
+
   it('is for researchers only', async () => {
     const administrator = await signedInAs(t.app, 'administrator')
     const page = await administrator.visit(`/beheer/rondes/${current.roundId}/rapport`)
     expect(page.statusCode).toBe(403)
+  })
+})
+
+describe('the choice of what to compare with', () => {
+  it('is kept with the round, and the results page summarises against the same rounds', async () => {
+    await researcher.visit(`/beheer/rondes/${current.roundId}/rapport`)
+    const saved = await researcher.post(`/beheer/rondes/${current.roundId}/rapport`, {
+      gemeente: 'hengelo',
+      referentie: String(reference.roundId),
+      weging: 'uit',
+    })
+    expect(saved.statusCode).toBe(303)
+    expect(saved.headers.location).toBe(`/beheer/rondes/${current.roundId}/rapport?gemeente=hengelo`)
+    const page = await researcher.visit(`/beheer/rondes/${current.roundId}/rapport`)
+    // No earlier round ticked: no trend column; the reference round stays ticked.
+    expect(page.body).not.toMatch(new RegExp(`name="trend" value="${earlier.roundId}" checked`))
+    expect(page.body).toMatch(new RegExp(`name="referentie" value="${reference.roundId}" checked`))
+    expect(page.body).toContain('data-weighting="none"')
+    const results = await researcher.visit(`/beheer/rondes/${current.roundId}/resultaten`)
+    expect(results.body).toContain('De referentiegroep geeft gemiddeld een 6,0.')
+    expect(results.body).toContain('Kies een eerdere ronde om veranderingen te zien.')
+  })
+
+  it('is refused without the form’s token', async () => {
+    const forged = await researcher.post(
+      `/beheer/rondes/${current.roundId}/rapport`,
+      { referentie: '1' },
+      { csrf: false },
+    )
+    expect(forged.statusCode).toBe(403)
   })
 })
