@@ -39,6 +39,8 @@ beforeAll(async () => {
       intake_stellingen_a: i % 10 === 0 ? 3 : 1 + (i % 2),
       ...(stratum === 'borne' && i % 10 === 0 ? { intake_stellingen_b: 1 } : {}),
       punt_goed: i % 3 === 0 ? [1, 7] : [7],
+      leeftijd: 1 + (i % 4),
+      geslacht: 1 + (i % 2),
     }),
   })
   reference = await seedRound(db, [{ code: 'enschede', name: 'Enschede', invited: 100, online: 20, paper: 0 }], {
@@ -127,6 +129,41 @@ describe('the report page', () => {
     expect(page.body).toContain('data-municipality="borne"')
     // By default the trend shows the earlier round of the same questionnaire.
     expect(page.body).toMatch(new RegExp(`name="trend" value="${earlier.roundId}" checked`))
+  })
+
+  it('rakes to age and sex when the client file had birth years and sexes, and says so', async () => {
+    const db = t.database.db
+    // As the client import keeps them: counts per municipality, birth year and sex, never per client.
+    await db
+      .insertInto('population_margins')
+      .values([
+        {
+          round_id: current.roundId,
+          stratum_id: current.strata.get('hengelo')!,
+          birth_year: 2000,
+          sex: 'vrouw',
+          clients: 120,
+        },
+        {
+          round_id: current.roundId,
+          stratum_id: current.strata.get('hengelo')!,
+          birth_year: 1970,
+          sex: 'man',
+          clients: 80,
+        },
+        {
+          round_id: current.roundId,
+          stratum_id: current.strata.get('borne')!,
+          birth_year: 1990,
+          sex: 'man',
+          clients: 100,
+        },
+      ])
+      .execute()
+    const page = await researcher.visit(`/beheer/rondes/${current.roundId}/rapport?keuze=1`)
+    expect(page.body).toContain('data-weighting="municipalityAgeSex"')
+    expect(page.body).toContain('gewogen naar gemeente, leeftijd en geslacht')
+    expect(page.body).not.toContain('data-age-sex=')
   })
 
   it('gives the same report as a Word file, for the municipality asked', async () => {
