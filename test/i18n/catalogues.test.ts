@@ -15,7 +15,6 @@ import { leafTexts, placeholders } from './leaf-texts.ts'
  */
 const SAME_AS_DUTCH: Record<string, readonly string[]> = {
   en: [
-    'management.results.reliability.online',
     'common.appName',
     'common.footer.privacy',
     'respondent.privacy.cookieTitle',

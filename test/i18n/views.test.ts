@@ -7,7 +7,7 @@
  * a group; the group must be listed in PICKED_BY_VALUE with the type of those values, and
  * the type checker then holds the group to have a text for each of them.
  */
-import type { ReliabilityVerdict } from '#src/server/services/reporting/confidence.ts'
+import type { ResponseRow, Weighting } from '#src/report/model.ts'
 import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -64,7 +64,9 @@ const PICKED_BY_VALUE: readonly string[] = [
   pickedBy<'fieldwork.mailings.channels', Channel>('fieldwork.mailings.channels'),
   pickedBy<'fieldwork.mailings.marks', Mark>('fieldwork.mailings.marks'),
   pickedBy<'management.translations.review', LanguageReview>('management.translations.review'),
-  pickedBy<'management.results.reliability.verdicts', ReliabilityVerdict>('management.results.reliability.verdicts'),
+  pickedBy<'report.response.verdicts', NonNullable<ResponseRow['verdict']>>('report.response.verdicts'),
+  pickedBy<'report.response.weighting', Weighting['method']>('report.response.weighting'),
+  pickedBy<'report.response.ageSex', NonNullable<Weighting['ageSexNote']>>('report.response.ageSex'),
 ]
 
 const VIEWS = path.resolve(import.meta.dirname, '../../views')
@@ -86,9 +88,9 @@ interface Call {
   text: string
 }
 
-/** Every `t(` call, with its key (or its group) where that is a quoted literal. */
+/** Every `t(` call (and `rt(`, the report's Dutch texts), with its key (or its group) where that is a quoted literal. */
 function calls(source: string): Call[] {
-  return [...source.matchAll(/(?<![\w$])t\(\s*(?:'([^'\\]*)'|"([^"\\]*)")?(\s*\+)?/g)].map((m) => {
+  return [...source.matchAll(/(?<![\w$])r?t\(\s*(?:'([^'\\]*)'|"([^"\\]*)")?(\s*\+)?/g)].map((m) => {
     const literal = m[1] ?? m[2]
     const call: Call = {
       line: source.slice(0, m.index).split('\n').length,

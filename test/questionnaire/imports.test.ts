@@ -2,25 +2,15 @@
  * The questionnaire engine is pure: the server, the database and the letters build on it,
  * never the other way round (README, "Code layout").
  */
-import { readdirSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
+import { sourceFiles } from '#test/helpers/source-files.ts'
 
 const ROOT = new URL('../../src/questionnaire/', import.meta.url).pathname
 
-function sources(folder: string): string[] {
-  return readdirSync(folder, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory()
-      ? sources(join(folder, entry.name))
-      : entry.name.endsWith('.ts')
-        ? [join(folder, entry.name)]
-        : [],
-  )
-}
-
 describe('src/questionnaire', () => {
   it('imports nothing of the server, the database, the letters or mail', () => {
-    const files = sources(ROOT)
+    const files = sourceFiles(ROOT)
     expect(files.some((f) => f.includes('/xlsform/'))).toBe(true)
     const offending = files.flatMap((file) =>
       [...readFileSync(file, 'utf8').matchAll(/from '([^']+)'/g)]

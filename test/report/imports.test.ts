@@ -3,24 +3,14 @@
  * the page, never the other way round (README, "Code layout"), so the CLI, the page and
  * the benchmark build the same report.
  */
-import { readdirSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-
-function sources(folder: string): string[] {
-  return readdirSync(folder, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory()
-      ? sources(join(folder, entry.name))
-      : entry.name.endsWith('.ts')
-        ? [join(folder, entry.name)]
-        : [],
-  )
-}
+import { sourceFiles } from '#test/helpers/source-files.ts'
 
 describe.each(['report', 'statistics'])('src/%s', (folder) => {
   it('imports nothing of the server or the database', () => {
     const root = new URL(`../../src/${folder}/`, import.meta.url).pathname
-    const files = sources(root)
+    const files = sourceFiles(root)
     expect(files.length).toBeGreaterThan(3)
     const offending = files.flatMap((file) =>
       [...readFileSync(file, 'utf8').matchAll(/from '([^']+)'/g)]

@@ -527,19 +527,6 @@ export const management: typeof nl = {
   },
   results: {
     title: 'Results',
-    reliability: {
-      caption: 'Response and reliability',
-      municipality: 'Municipality',
-      writtenTo: 'Written to',
-      paper: 'Paper',
-      online: 'Online',
-      completed: 'Total',
-      rate: 'Response',
-      level: 'Reliability',
-      verdict: 'Verdict',
-      verdicts: { 'zeer-betrouwbaar': 'very reliable', betrouwbaar: 'reliable', indicatief: 'indicative' },
-      hint: 'Reliability: how certain it is that a percentage lies within 5 percentage points of the truth. From {very} it is called very reliable, from {reliable} reliable, below that indicative. You change these limits in the round settings.',
-    },
     intro:
       'Per question: the number of answers and the percentages, per municipality and in total. Only submitted questionnaires count. Percentages are of the valid answers (the base, N): "don\'t know" and "not applicable" are shown apart, outside the percentages.',
     suppressed: 'too few answers',

@@ -529,19 +529,6 @@ export const management = {
   },
   results: {
     title: 'Resultaten',
-    reliability: {
-      caption: 'Respons en betrouwbaarheid',
-      municipality: 'Gemeente',
-      writtenTo: 'Aangeschreven',
-      paper: 'Papier',
-      online: 'Online',
-      completed: 'Totaal',
-      rate: 'Respons',
-      level: 'Betrouwbaarheid',
-      verdict: 'Oordeel',
-      verdicts: { 'zeer-betrouwbaar': 'zeer betrouwbaar', betrouwbaar: 'betrouwbaar', indicatief: 'indicatief' },
-      hint: 'Betrouwbaarheid: hoe zeker het is dat een percentage minder dan 5 procentpunten van de werkelijkheid afwijkt. Vanaf {very} heet dat zeer betrouwbaar, vanaf {reliable} betrouwbaar, daaronder indicatief. U past die grenzen aan bij de instellingen van de ronde.',
-    },
     intro:
       'Per vraag: het aantal antwoorden en de percentages, per gemeente en in totaal. Alleen verstuurde vragenlijsten tellen mee. Percentages gaan over de geldige antwoorden (de basis, N): "weet niet" en "n.v.t." staan er apart onder, buiten de percentages.',
     suppressed: 'te weinig antwoorden',

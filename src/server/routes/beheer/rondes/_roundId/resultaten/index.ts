@@ -6,7 +6,6 @@
  * reference group, and the five largest changes (the report's summary, src/report/).
  */
 import type { FastifyPluginAsync } from 'fastify'
-import { loadReliability } from '#src/server/services/reporting/reliability.ts'
 import { loadResults } from '#src/server/services/reporting/results.ts'
 import { formatDifference } from '#src/report/format.ts'
 import { loadReportChoices, makeReport } from '#src/server/services/report/round-report.ts'
@@ -24,7 +23,6 @@ const resultsPage: FastifyPluginAsync = async (app) => {
     results.columns[0]!.name = request.t('management.results.total')
     return reply.staffPage('staff/results.eta', request.t('management.results.title'), {
       results,
-      reliability: await loadReliability(app.db, request.round!.id),
       // The report's summary, compared with what the researcher chose for the report.
       report: await makeReport(app.db, {
         roundId: request.round!.id,

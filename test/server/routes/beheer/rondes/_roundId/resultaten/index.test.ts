@@ -191,6 +191,6 @@ describe('the response and reliability table above the results', () => {
       .execute()
     const page = await researcher.visit(url)
     expect(reliabilityRows(page.body)[1]).toEqual(['Borne', '60', '10', '20', '30', '50%', '56,1%', 'betrouwbaar'])
-    expect(page.body).toContain('Vanaf 60% heet dat zeer betrouwbaar, vanaf 55% betrouwbaar')
+    expect(page.body).toContain('Vanaf 60% noemen we de uitkomsten zeer betrouwbaar, vanaf 55% betrouwbaar.')
   })
 })
