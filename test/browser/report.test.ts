@@ -209,6 +209,8 @@ describe('the report page in a browser', () => {
     await page.goto(url(reportPath()))
     const chapters = (await page.locator('section.report-chapter > h2').allTextContents()).map(squeeze)
     expect(chapters.length).toBeGreaterThanOrEqual(5)
+    const appendices = (await page.locator('section.report-appendix > h3').allTextContents()).map(squeeze)
+    expect(appendices).toHaveLength(STRATA.length)
     await page.emulateMedia({ media: 'print' })
     const pdf = tmp.file('rapport.pdf')
     const printed = await page.pdf({ format: 'A4', printBackground: true })
@@ -217,9 +219,9 @@ describe('the report page in a browser', () => {
 
     const pages = (await pageTexts(pdf)).map(squeeze)
     expect(await pageCount(pdf)).toBeGreaterThan(chapters.length)
-    // First the title page, then each chapter from the top of a page of its own.
+    // First the title page, then each chapter, and each municipality's appendix, from the top of a page of its own.
     expect(pages[0]).toMatch(/^Klanttevredenheid/)
-    for (const title of chapters) {
+    for (const title of [...chapters, ...appendices]) {
       expect(
         pages.some((text) => text.startsWith(title)),
         `"${title}" starts a page`,
