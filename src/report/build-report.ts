@@ -127,7 +127,9 @@ function summaryOf(chapters: Chapter[], points: PointsList[], background: Chapte
     changes.push({ chapter, line, difference: (line.current.value - previous.figure.value) * 100 })
   }
   for (const chapter of all)
-    for (const block of chapter.blocks) for (const line of block.lines) consider(chapter.title, line)
+    // A grade's rows are named by their statistic ("% onvoldoende"): the question says which grade.
+    for (const block of chapter.blocks)
+      for (const line of block.lines) consider(block.kind === 'grade' ? block.question : chapter.title, line)
   for (const list of points) for (const line of list.lines) consider(list.question, line)
   changes.sort((a, b) => Math.abs(b.difference) - Math.abs(a.difference))
   return {
