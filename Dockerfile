@@ -14,4 +14,7 @@ EXPOSE 3000
 # node itself, not npm, so that SIGTERM reaches the server and it finishes the requests
 # under way before stopping. Node 24 runs the TypeScript sources by stripping their types:
 # no loader, no build step (the code keeps to erasable syntax: tsconfig erasableSyntaxOnly).
-CMD ["node", "src/server/main.ts"]
+# A young generation of 3 × 16 MB instead of V8's default for a large machine: print jobs
+# make many short-lived buffers, and a larger young generation only lets the process
+# hold more garbage (20,000 collated sets: 353 MB peak instead of 422, same CPU time).
+CMD ["node", "--max-semi-space-size=16", "src/server/main.ts"]

@@ -50,7 +50,8 @@ export function resetPeakRss(): void {
  */
 export function runJsonChild<T>(script: string, args: string[], what: string): Promise<T> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [script, ...args], {
+    // With the parent's Node flags (npm run bench gives those the app runs with).
+    const child = spawn(process.execPath, [...process.execArgv, script, ...args], {
       stdio: ['ignore', 'pipe', 'inherit'],
     })
     let output = ''
