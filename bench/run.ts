@@ -8,12 +8,15 @@
  * - the response monitor and the streamed CSV export of a round of 100,000 participants
  *   and 20,000 responses, against bare queries on the same data (monitor-export.ts);
  * - the import of the 3,012-row client file on PGlite and on a PostgreSQL server, against
- *   csv-parse plus one INSERT (import.ts).
+ *   csv-parse plus one INSERT (import.ts);
+ * - the report of a round of 20,000 responses with three earlier rounds of 20,000 as
+ *   trend columns, and its Word file, on PGlite, against the bare read of the same
+ *   responses; memory at three sizes (report.ts).
  *
  * Needs Debian's postgresql and chromium packages, like the tests. Takes about four minutes.
  * `npm run bench -- --quick` shortens every load to 3 seconds and makes the big round a
  * tenth the size (for trying things out); `--only=pages,letters` runs just those parts
- * (saves, pages, letters, monitor, import).
+ * (saves, pages, letters, monitor, import, report).
  */
 import { mkdtempSync } from 'node:fs'
 import { availableParallelism, cpus, tmpdir } from 'node:os'
@@ -23,6 +26,7 @@ import { benchImport } from './import.ts'
 import { benchLetters } from './letters.ts'
 import { benchMonitorExport } from './monitor-export.ts'
 import { benchPageWeight } from './page-weight.ts'
+import { benchReport } from './report.ts'
 import type { Figure } from './figures.ts'
 import { printTable } from './figures.ts'
 import { connectPostgres } from '#src/server/db/connect.ts'
@@ -70,6 +74,11 @@ if (runs('monitor')) {
 if (runs('import')) {
   log('client import')
   figures.push(...(await benchImport({ runs: quick ? 3 : 5, log })))
+}
+
+if (runs('report')) {
+  log('report')
+  figures.push(...(await benchReport({ ...(quick ? { responses: 2_000 } : {}), log })))
 }
 
 console.log('')

@@ -35,15 +35,20 @@ export function weightedMean(values: ReadonlyArray<number | null>, design: Weigh
   let weightedN = 0
   let weightedSum = 0
   let n = 0
-  values.forEach((y, i) => {
-    if (y === null) return
+  for (let i = 0; i < values.length; i++) {
+    const y = values[i]!
+    if (y === null) continue
     weightedN += weights[i]!
     weightedSum += weights[i]! * y
     n++
-  })
+  }
   if (n === 0 || weightedN === 0) return { estimate: Number.NaN, standardError: Number.NaN, n, weightedN }
   const estimate = weightedSum / weightedN
-  let z = values.map((y, i) => (y === null ? 0 : (weights[i]! * (y - estimate)) / weightedN))
+  let z: Float64Array = new Float64Array(values.length)
+  for (let i = 0; i < values.length; i++) {
+    const y = values[i]!
+    z[i] = y === null ? 0 : (weights[i]! * (y - estimate)) / weightedN
+  }
   if (calibration) {
     const repeats = calibration.margins.length > 1 ? RAKING_PROJECTIONS : 1
     for (let r = 0; r < repeats; r++)
@@ -52,24 +57,56 @@ export function weightedMean(values: ReadonlyArray<number | null>, design: Weigh
   return { estimate, standardError: Math.sqrt(sampleVariance(z) * z.length), n, weightedN }
 }
 
+/** Each response's group as a number, and the groups' sizes. */
+interface GroupIndex {
+  of: Int32Array
+  sizes: Float64Array
+}
+
+/**
+ * A report computes hundreds of figures on the same design: the groups are numbered once
+ * per grouping, not looked up by label for every response of every figure.
+ */
+const groupIndexes = new WeakMap<readonly string[], GroupIndex>()
+
+function groupIndex(groups: readonly string[]): GroupIndex {
+  const known = groupIndexes.get(groups)
+  if (known) return known
+  const numbers = new Map<string, number>()
+  const of = new Int32Array(groups.length)
+  const sizes: number[] = []
+  for (let i = 0; i < groups.length; i++) {
+    let k = numbers.get(groups[i]!)
+    if (k === undefined) {
+      k = numbers.size
+      numbers.set(groups[i]!, k)
+      sizes.push(0)
+    }
+    of[i] = k
+    sizes[k]!++
+  }
+  const index = { of, sizes: Float64Array.from(sizes) }
+  groupIndexes.set(groups, index)
+  return index
+}
+
 /** z − c · (mean of z/c within each group): the residual after calibrating on the groups. */
-function removeGroupMeans(z: readonly number[], groups: readonly string[], weights: readonly number[]): number[] {
-  const sums = new Map<string, { sum: number; count: number }>()
-  z.forEach((value, i) => {
-    const group = sums.get(groups[i]!) ?? { sum: 0, count: 0 }
-    group.sum += value / weights[i]!
-    group.count++
-    sums.set(groups[i]!, group)
-  })
-  return z.map((value, i) => {
-    const group = sums.get(groups[i]!)!
-    return value - weights[i]! * (group.sum / group.count)
-  })
+function removeGroupMeans(z: Float64Array, groups: readonly string[], weights: readonly number[]): Float64Array {
+  const { of, sizes } = groupIndex(groups)
+  const sums = new Float64Array(sizes.length)
+  for (let i = 0; i < z.length; i++) sums[of[i]!]! += z[i]! / weights[i]!
+  const residual = new Float64Array(z.length)
+  for (let i = 0; i < z.length; i++) residual[i] = z[i]! - weights[i]! * (sums[of[i]!]! / sizes[of[i]!]!)
+  return residual
 }
 
 /** Σ (z − z̄)² / (n − 1); times n that is R's with-replacement variance of the total of z. */
-function sampleVariance(z: readonly number[]): number {
+function sampleVariance(z: Float64Array): number {
   if (z.length < 2) return Number.NaN
-  const mean = z.reduce((sum, v) => sum + v, 0) / z.length
-  return z.reduce((sum, v) => sum + (v - mean) ** 2, 0) / (z.length - 1)
+  let sum = 0
+  for (let i = 0; i < z.length; i++) sum += z[i]!
+  const mean = sum / z.length
+  let squares = 0
+  for (let i = 0; i < z.length; i++) squares += (z[i]! - mean) ** 2
+  return squares / (z.length - 1)
 }

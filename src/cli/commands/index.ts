@@ -12,6 +12,7 @@ import { mailingListCommand } from './mailing-list.ts'
 import { sendEmailCommand } from './send-email.ts'
 import { remindCommand } from './remind.ts'
 import { exportCommand } from './export.ts'
+import { reportCommand } from './report.ts'
 import { purgeCommand } from './purge.ts'
 import { demoCommand } from './demo.ts'
 import { questionnaireCommand } from './questionnaire.ts'
@@ -29,6 +30,7 @@ export const COMMANDS: Command[] = [
   sendEmailCommand,
   remindCommand,
   exportCommand,
+  reportCommand,
   purgeCommand,
   demoCommand,
   questionnaireCommand,

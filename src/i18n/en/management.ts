@@ -819,6 +819,18 @@ export const management: typeof nl = {
       docx: 'Download as Word file (.docx)',
       print: 'To print: use your browser’s print function. Each chapter starts on a new page.',
     },
+    cli: {
+      round: '--round: the number of the round (see /beheer/rondes).',
+      noRound: 'There is no round {round}.',
+      municipality: 'The municipality {code} is not in round {round}. Codes in this round: {codes}.',
+      roundIds: '{option}: numbers of rounds, separated by commas (for example 3,5).',
+      notEarlier: 'Round {round} did not open before this round: only earlier rounds can be a trend column.',
+      referenceSet: '--reference-set: the number of a set of reference figures.',
+      noReferenceSet: 'There is no set of reference figures with number {id}.',
+      format: '--format: html or docx.',
+      out: '--out: the file to write the report to.',
+      written: 'Written: {file}',
+    },
   },
   referenceFigures: {
     title: 'Reference figures',

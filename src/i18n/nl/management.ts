@@ -824,6 +824,18 @@ export const management = {
       docx: 'Download als Word-bestand (.docx)',
       print: 'Afdrukken: gebruik de afdrukfunctie van uw browser. Elk hoofdstuk begint op een nieuwe pagina.',
     },
+    cli: {
+      round: '--round: het nummer van de ronde (zie /beheer/rondes).',
+      noRound: 'Ronde {round} bestaat niet.',
+      municipality: 'De gemeente {code} hoort niet bij ronde {round}. Codes in deze ronde: {codes}.',
+      roundIds: '{option}: nummers van rondes, met komma’s ertussen (bijvoorbeeld 3,5).',
+      notEarlier: 'Ronde {round} begon niet eerder dan deze ronde: alleen eerdere rondes kunnen een trendkolom zijn.',
+      referenceSet: '--reference-set: het nummer van een set referentiecijfers.',
+      noReferenceSet: 'Er is geen set referentiecijfers met nummer {id}.',
+      format: '--format: html of docx.',
+      out: '--out: het bestand waarin het rapport komt.',
+      written: 'Geschreven: {file}',
+    },
   },
   referenceFigures: {
     title: 'Referentiecijfers',

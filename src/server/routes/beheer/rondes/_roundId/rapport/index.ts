@@ -11,9 +11,6 @@
  * repeated), `referentieset` and `weging` overrides the kept choice for one view.
  */
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify'
-import { translator } from '#src/i18n/translate.ts'
-import { gradeDistributionSvg, statementsSvg } from '#src/report/charts/index.ts'
-import { formatDecimal, formatDifference } from '#src/report/format.ts'
 import { renderReportDocx } from '#src/report/render-docx.ts'
 import type { ReportOptions } from '#src/server/services/report/round-report.ts'
 import {
@@ -24,7 +21,7 @@ import {
 } from '#src/server/services/report/round-report.ts'
 import type { ReportChoices } from '#src/server/db/schema.ts'
 import { listReferenceSets } from '#src/server/services/report/reference-figures.ts'
-import { numberFormats } from '#src/server/routes/beheer/_format.ts'
+import { reportViewData } from '#src/server/services/report/report-html.ts'
 import { notFound } from '#src/server/routes/beheer/_respond.ts'
 import { staffActor } from '#src/server/routes/beheer/_session.ts'
 
@@ -95,20 +92,13 @@ const reportPage: FastifyPluginAsync = async (app) => {
     if (!report) return notFound(request, reply)
     const { rounds, defaultTrend } = await otherRounds(app.db, options.roundId)
     return reply.staffPage('staff/report.eta', request.t('management.report.title'), {
-      report,
+      ...reportViewData(report),
       options: { ...options, trendRoundIds: options.trendRoundIds ?? defaultTrend },
       rounds,
       referenceSets: await listReferenceSets(app.db),
       strata: request.round!.strata,
       docxHref: `rapport.docx${queryOf(request)}`,
       municipalityQuery: options.municipality ? `?gemeente=${encodeURIComponent(options.municipality)}` : '',
-      // The report itself is in Dutch, for the council; the page around it in the reader's language.
-      rt: translator('nl'),
-      fmt: numberFormats('nl'),
-      fmtDecimal: formatDecimal,
-      fmtDifference: formatDifference,
-      gradeChart: gradeDistributionSvg,
-      statementsChart: statementsSvg,
     })
   })
 
