@@ -126,8 +126,8 @@ function summaryOf(chapters: Chapter[], points: PointsList[], background: Chapte
     if (!line.current || !previous?.figure || !previous.change || !PERCENT_STATISTICS.has(line.statistic)) return
     changes.push({ chapter, line, difference: (line.current.value - previous.figure.value) * 100 })
   }
+  // A grade's rows are named by their statistic ("% onvoldoende"): the question says which grade.
   for (const chapter of all)
-    // A grade's rows are named by their statistic ("% onvoldoende"): the question says which grade.
     for (const block of chapter.blocks)
       for (const line of block.lines) consider(block.kind === 'grade' ? block.question : chapter.title, line)
   for (const list of points) for (const line of list.lines) consider(list.question, line)
