@@ -48,6 +48,11 @@ beforeAll(async () => {
 })
 afterAll(async () => t.close())
 
+/** The review rows stored for a response. */
+function reviewsOf(responseId: string) {
+  return t.database.db.selectFrom('quote_reviews').select('response_id').where('response_id', '=', responseId).execute()
+}
+
 /** The text a sighted reader sees (a flag's reason is there for screen readers only). */
 function visibleText(html: string): string {
   return decodeEntities(html.replace(/<span class="visually-hidden">[^<]*<\/span>/g, '').replace(/<[^>]+>/g, ''))
@@ -190,12 +195,7 @@ describe('the quotes screen', () => {
     const response = await researcher.post(url, { ...form, tekst: '  ', besluit: 'goedkeuren', gemeente: 'borne' })
     expect(response.statusCode).toBe(422)
     expect(response.body).toContain('De tekst is leeg.')
-    const stored = await t.database.db
-      .selectFrom('quote_reviews')
-      .select('response_id')
-      .where('response_id', '=', form.antwoord)
-      .execute()
-    expect(stored).toEqual([])
+    expect(await reviewsOf(form.antwoord)).toEqual([])
   })
 
   it('gives a municipality smaller than the smallest group no quotes, even chosen ones', async () => {
@@ -214,12 +214,7 @@ describe('the quotes screen', () => {
     const form = await formFor('Opmerking nummer 10')
     const forged = await researcher.post(url, { ...form, besluit: 'niet-gebruiken' }, { csrf: false })
     expect(forged.statusCode).toBe(403)
-    const stored = await t.database.db
-      .selectFrom('quote_reviews')
-      .select('response_id')
-      .where('response_id', '=', form.antwoord)
-      .execute()
-    expect(stored).toEqual([])
+    expect(await reviewsOf(form.antwoord)).toEqual([])
   })
 
   it('is closed to typists, open to administrators', async () => {
