@@ -99,6 +99,15 @@ export async function saveReportChoices(db: DB, roundId: number, choices: Report
   return kept
 }
 
+/** The response table and its thresholds as they are now: they change with every letter sent, not only with responses. */
+export async function currentResponse(db: DB, roundId: number): Promise<Pick<Report, 'response' | 'thresholds'>> {
+  const reliability = await loadReliability(db, roundId)
+  return {
+    response: responseRows(reliability),
+    thresholds: reliability?.thresholds ?? { veryReliable: 0.95, reliable: 0.9 },
+  }
+}
+
 function responseRows(reliability: Awaited<ReturnType<typeof loadReliability>>): ResponseRow[] {
   const verdicts = { 'zeer-betrouwbaar': 'veryReliable', betrouwbaar: 'reliable', indicatief: 'indicative' } as const
   return (reliability?.rows ?? []).map((row) => ({

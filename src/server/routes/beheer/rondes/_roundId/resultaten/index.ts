@@ -8,7 +8,7 @@
 import type { FastifyPluginAsync } from 'fastify'
 import { loadResults } from '#src/server/services/reporting/results.ts'
 import { formatDifference } from '#src/report/format.ts'
-import { loadReportChoices, makeReport } from '#src/server/services/report/round-report.ts'
+import { reportSummary } from '#src/server/services/report/report-summary.ts'
 import { waitingResponses } from '#src/server/services/responses/release-responses.ts'
 import { numberFormats } from '#src/server/routes/beheer/_format.ts'
 
@@ -24,16 +24,7 @@ const resultsPage: FastifyPluginAsync = async (app) => {
     return reply.staffPage('staff/results.eta', request.t('management.results.title'), {
       results,
       // The report's summary, compared with what the researcher chose for the report.
-      report: await makeReport(app.db, {
-        roundId: request.round!.id,
-        municipality: null,
-        ...((await loadReportChoices(app.db, request.round!.id)) ?? {
-          referenceRoundIds: [],
-          referenceSetId: null,
-          weigh: true,
-        }),
-        summaryOnly: true,
-      }),
+      report: await reportSummary(app.db, request.round!.id),
       rt: request.t,
       fmtDifference: formatDifference,
       waiting: await waitingResponses(app.db, request.round!.id),

@@ -206,6 +206,22 @@ describe('the choice of what to compare with', () => {
     const results = await researcher.visit(`/beheer/rondes/${current.roundId}/resultaten`)
     expect(results.body).toContain('De referentiegroep geeft gemiddeld een 6,0.')
     expect(results.body).toContain('Kies een eerdere ronde om veranderingen te zien.')
+    // The summary is kept between visits, but not past new responses in a round it rests on.
+    await t.database.db
+      .insertInto('responses')
+      .values(
+        Array.from({ length: 20 }, () => ({
+          round_id: reference.roundId,
+          stratum_id: reference.strata.get('enschede')!,
+          mode: 'paper' as const,
+          status: 'complete' as const,
+          answers: JSON.stringify({ rapportcijfer_dienstverlening: 9 }),
+        })),
+      )
+      .execute()
+    const again = await researcher.visit(`/beheer/rondes/${current.roundId}/resultaten`)
+    // 20 grades of 6 and 20 of 9.
+    expect(again.body).toContain('De referentiegroep geeft gemiddeld een 7,5.')
   })
 
   it('is refused without the form’s token', async () => {
