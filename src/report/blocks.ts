@@ -9,7 +9,7 @@ import { lineOf } from './lines.ts'
 import type { MeasureSpec } from './measure.ts'
 import { agreeingCount, resolveMeasure } from './measure.ts'
 import type { Block, GradeBlock, Line, NumberBlock, StatementsBlock } from './model.ts'
-import { measureValues } from './sample.ts'
+import { measureValues, weightedShares } from './sample.ts'
 import { reportText as t } from './texts.ts'
 import { codesOf } from '#src/questionnaire/index.ts'
 
@@ -43,15 +43,9 @@ function gradeBlock(comparisons: Comparisons, question: Question): GradeBlock {
     lineOf(comparisons, spec('belowSix'), t('report.labels.belowSix')).line,
     lineOf(comparisons, spec('sevenOrMore'), t('report.labels.sevenOrMore')).line,
   ]
+  const grades = Array.from({ length: GRADE_MAX - GRADE_MIN + 1 }, (_, i) => GRADE_MIN + i)
   const values = measureValues(comparisons.current, comparisons.definition, spec('mean')) ?? []
-  const weights = comparisons.current.design.weights
-  let sum = 0
-  const perGrade = new Array<number>(GRADE_MAX + 1).fill(0)
-  values.forEach((v, i) => {
-    if (v === null) return
-    perGrade[v]! += weights[i]!
-    sum += weights[i]!
-  })
+  const shares = weightedShares(values, comparisons.current.design.weights, grades)
   const suppressed = mean.line.current === null
   return {
     kind: 'grade',
@@ -59,12 +53,7 @@ function gradeBlock(comparisons: Comparisons, question: Question): GradeBlock {
     n: mean.line.current?.n ?? 0,
     weightedN: mean.weightedN,
     suppressed,
-    distribution: suppressed
-      ? []
-      : Array.from({ length: GRADE_MAX - GRADE_MIN + 1 }, (_, i) => ({
-          grade: GRADE_MIN + i,
-          share: sum > 0 ? perGrade[GRADE_MIN + i]! / sum : 0,
-        })),
+    distribution: suppressed ? [] : grades.map((grade, i) => ({ grade, share: shares[i]! })),
     lines,
     outsideBase: outsideBase(comparisons, spec('mean')),
   }

@@ -9,8 +9,7 @@ import type { AuditActor } from '#src/server/services/audit/audit.ts'
 import { audit } from '#src/server/services/audit/audit.ts'
 import type { ReferenceFigureRow } from './reference-file.ts'
 
-/** Per concept key, per statistic: the value (a mean 1–10, or a percentage as a share 0–1) and its N. */
-export type ReferenceFigures = Map<string, Map<string, { value: number; n: number }>>
+import type { ReferenceFigures } from '#src/report/reference-figures.ts'
 
 export interface ReferenceSet {
   id: number
@@ -111,7 +110,7 @@ export async function loadReferenceFigures(db: DB, setId: number): Promise<Refer
     .orderBy('concept')
     .orderBy('statistic')
     .execute()
-  const figures: ReferenceFigures = new Map()
+  const figures = new Map<string, Map<string, { value: number; n: number }>>()
   for (const r of rows) {
     let perStatistic = figures.get(r.concept)
     if (!perStatistic) figures.set(r.concept, (perStatistic = new Map()))

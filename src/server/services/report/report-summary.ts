@@ -14,15 +14,15 @@
 import { sql } from 'kysely'
 import type { Report } from '#src/report/model.ts'
 import type { DB } from '#src/server/db/connect.ts'
-import { currentResponse, loadReportChoices, makeReport } from './round-report.ts'
+import type { ReportChoices } from '#src/server/db/schema.ts'
+import { currentResponse, DEFAULT_REPORT_CHOICES, loadReportChoices, makeReport } from './round-report.ts'
 
 const kept = new Map<number, { basis: string; report: Report | undefined }>()
 
 /** Summaries of this many rounds are kept; the oldest goes first. */
 const KEPT_ROUNDS = 20
 
-async function basisOf(db: DB, roundId: number): Promise<string> {
-  const choices = await loadReportChoices(db, roundId)
+async function basisOf(db: DB, roundId: number, choices: ReportChoices | null): Promise<string> {
   const rounds = [roundId, ...(choices?.trendRoundIds ?? []), ...(choices?.referenceRoundIds ?? [])]
   const counts = await sql<{ round_id: number; n: string }>`
     select round_id, count(*) as n from responses
@@ -38,14 +38,14 @@ async function basisOf(db: DB, roundId: number): Promise<string> {
 
 /** The summary (a report without appendices) as the report page's choices make it. */
 export async function reportSummary(db: DB, roundId: number): Promise<Report | undefined> {
-  const basis = await basisOf(db, roundId)
+  const choices = await loadReportChoices(db, roundId)
+  const basis = await basisOf(db, roundId, choices)
   const hit = kept.get(roundId)
   if (hit?.basis === basis) return hit.report && { ...hit.report, ...(await currentResponse(db, roundId)) }
-  const choices = await loadReportChoices(db, roundId)
   const report = await makeReport(db, {
     roundId,
     municipality: null,
-    ...(choices ?? { referenceRoundIds: [], referenceSetId: null, weigh: true }),
+    ...(choices ?? DEFAULT_REPORT_CHOICES),
     summaryOnly: true,
   })
   kept.delete(roundId)

@@ -75,6 +75,13 @@ export async function otherRounds(db: DB, roundId: number): Promise<{ rounds: Ot
   }
 }
 
+/** Without a kept choice: the default trend rounds, no reference group, weighted. */
+export const DEFAULT_REPORT_CHOICES: Omit<ReportChoices, 'trendRoundIds'> = {
+  referenceRoundIds: [],
+  referenceSetId: null,
+  weigh: true,
+}
+
 /** What the researcher last chose to compare with; null: the defaults. */
 export async function loadReportChoices(db: DB, roundId: number): Promise<ReportChoices | null> {
   const row = await db.selectFrom('rounds').select('report_choices').where('id', '=', roundId).executeTakeFirst()

@@ -14,6 +14,7 @@ import type { FastifyPluginAsync, FastifyRequest } from 'fastify'
 import { renderReportDocx } from '#src/report/render-docx.ts'
 import type { ReportOptions } from '#src/server/services/report/round-report.ts'
 import {
+  DEFAULT_REPORT_CHOICES,
   loadReportChoices,
   makeReport,
   otherRounds,
@@ -63,7 +64,7 @@ async function reportOptions(request: FastifyRequest<{ Querystring: ReportQuery 
   return {
     roundId,
     municipality,
-    ...(choices ?? { referenceRoundIds: [], referenceSetId: null, weigh: true }),
+    ...(choices ?? DEFAULT_REPORT_CHOICES),
   }
 }
 
