@@ -3,12 +3,14 @@
  * (src/report/round-data.ts). Responses are read in batches by id, and only closed
  * answers are kept, as numbers: a round of 20,000 responses stays a few tens of MB
  * however long its open answers are. Paper answers outside the routing are left out
- * when the round does not count them, as the results page and the export do.
+ * when the round does not count them, as the results page and the export do. The client
+ * file's counts by birth year and sex come along, for raking to age and sex.
  */
 import { sql } from 'kysely'
 import type { ClosedAnswer, RoundData } from '#src/report/round-data.ts'
 import type { DB } from '#src/server/db/connect.ts'
 import { writtenToPerStratum } from '#src/server/services/reporting/monitor.ts'
+import { loadPopulationMargins } from './population-margins.ts'
 
 const BATCH = 2000
 
@@ -84,6 +86,8 @@ export async function loadRoundData(db: DB, roundId: number, label?: string): Pr
   }
   // Sparse columns: fill the holes so every column has one entry per response.
   for (const column of columns.values()) for (let i = 0; i < stratumOf.length; i++) column[i] ??= null
+  const margins = await loadPopulationMargins(db, roundId)
+  const codeOf = new Map(strata.map((s) => [s.id, s.code]))
   return {
     id: round.id,
     name: round.name,
@@ -93,5 +97,13 @@ export async function loadRoundData(db: DB, roundId: number, label?: string): Pr
     strata,
     stratumOf: Int32Array.from(stratumOf),
     answers: columns,
+    ...(margins.size > 0
+      ? {
+          ageSex: {
+            year: Number(round.opens_on.slice(0, 4)),
+            perStratum: new Map([...margins].map(([stratumId, counts]) => [codeOf.get(stratumId) ?? '', counts])),
+          },
+        }
+      : {}),
   }
 }

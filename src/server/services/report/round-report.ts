@@ -11,7 +11,6 @@ import type { DB } from '#src/server/db/connect.ts'
 import type { ReportChoices } from '#src/server/db/schema.ts'
 import { loadReliability } from '#src/server/services/reporting/reliability.ts'
 import { loadRoundData, roundLabel } from './load-round-data.ts'
-import { loadPopulationMargins } from './population-margins.ts'
 import { loadPrintableQuotes } from './quotes.ts'
 import { listReferenceSets, loadReferenceFigures } from './reference-figures.ts'
 
@@ -129,29 +128,12 @@ function responseRows(reliability: Awaited<ReturnType<typeof loadReliability>>):
   }))
 }
 
-/** A round's responses with the client file's age and sex counts, for raking. */
-async function loadWithMargins(db: DB, roundId: number, label?: string): Promise<RoundData | undefined> {
-  const data = await loadRoundData(db, roundId, label)
-  if (!data) return undefined
-  const margins = await loadPopulationMargins(db, roundId)
-  if (margins.size === 0) return data
-  const codeOf = new Map(data.strata.map((s) => [s.id, s.code]))
-  const year = await db.selectFrom('rounds').select('opens_on').where('id', '=', roundId).executeTakeFirstOrThrow()
-  return {
-    ...data,
-    ageSex: {
-      year: Number(year.opens_on.slice(0, 4)),
-      perStratum: new Map([...margins].map(([stratumId, counts]) => [codeOf.get(stratumId) ?? '', counts])),
-    },
-  }
-}
-
 export async function makeReport(
   db: DB,
   options: ReportOptions,
   madeOn = new Date().toISOString().slice(0, 10),
 ): Promise<Report | undefined> {
-  const current = await loadWithMargins(db, options.roundId)
+  const current = await loadRoundData(db, options.roundId)
   if (!current) return undefined
   const { rounds, defaultTrend } = await otherRounds(db, options.roundId)
   const trendIds = (options.trendRoundIds ?? defaultTrend).filter((id) => rounds.some((r) => r.id === id && r.earlier))
@@ -162,7 +144,7 @@ export async function makeReport(
   const load = async (id: number): Promise<RoundData> => {
     const round = rounds.find((r) => r.id === id)!
     const others = labelled.map((r) => ({ opens_on: r.opensOn || current.label }))
-    return (await loadWithMargins(db, id, roundLabel({ name: round.name, opens_on: round.opensOn }, others)))!
+    return (await loadRoundData(db, id, roundLabel({ name: round.name, opens_on: round.opensOn }, others)))!
   }
   // Most recent first, as the seeds' columns run (2022 | 2018 | 2015).
   const trendRounds: RoundData[] = []
