@@ -6,7 +6,6 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { AxeBuilder } from '@axe-core/playwright'
 import type { Browser as ChromiumBrowser, Page } from 'playwright-core'
 import { DESKTOP, launchChromium, screenshotPath, startServedApp } from '#test/helpers/chromium.ts'
 import { createStaffUser, TEST_PASSWORD } from '#test/helpers/staff.ts'
@@ -15,8 +14,7 @@ import type { TempDir } from '#test/mailmerge/pdf-tools.ts'
 import { tempDir } from '#test/mailmerge/pdf-tools.ts'
 import { andWait } from './respondent-helpers.ts'
 import { installShippedQuestionnaires } from '#src/server/services/rounds/questionnaire-library.ts'
-
-const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']
+import { expectNoAxeViolations } from '#test/helpers/axe.ts'
 
 let served: TestApp & { baseUrl: string }
 let chromium: ChromiumBrowser
@@ -40,12 +38,7 @@ const url = (path: string) => `${served.baseUrl}${path}`
 const pathOf = (page: Page) => new URL(page.url()).pathname
 
 async function expectAccessible(page: Page, name: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(WCAG_21_AA).analyze()
-  const violations = results.violations.map(
-    (v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(' ')).join('\n    ')}`,
-  )
-  expect(violations, `axe violations on ${name} (${page.url()})`).toEqual([])
-  expect(results.passes.length, name).toBeGreaterThan(10)
+  await expectNoAxeViolations(page, name)
 }
 
 describe('a researcher manages questionnaires in the staff console', () => {

@@ -5,7 +5,6 @@
  * page passes axe-core, and what is sent is what was chosen.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { AxeBuilder } from '@axe-core/playwright'
 import type { Browser as ChromiumBrowser, Page } from 'playwright-core'
 import { PHONE, launchChromium, screenshotPath } from '#test/helpers/chromium.ts'
 import type { RoundFixture } from '#test/helpers/fixtures.ts'
@@ -14,8 +13,7 @@ import { startServedApp } from '#test/helpers/chromium.ts'
 import { rankingSumDefinition } from '#test/questionnaire/ranking-sum.ts'
 import type { ServedApp } from './respondent-helpers.ts'
 import { andWait, completedResponses, participantPool, pressNext } from './respondent-helpers.ts'
-
-const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']
+import { expectNoAxeViolations } from '#test/helpers/axe.ts'
 
 let served: ServedApp
 let round: RoundFixture
@@ -40,10 +38,7 @@ afterAll(async () => {
 const pathOf = (page: Page) => new URL(page.url()).pathname
 
 async function expectAccessibleOnPhone(page: Page, name: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(WCAG_21_AA).analyze()
-  const violations = results.violations.map((v) => `${v.id}: ${v.help} ${v.nodes.map((n) => n.target).join(' ')}`)
-  expect(violations, `axe violations on ${name}`).toEqual([])
-  expect(results.passes.length).toBeGreaterThan(10)
+  await expectNoAxeViolations(page, name)
   expect(
     await page.evaluate(() => document.documentElement.scrollWidth),
     `${name} scrolls sideways`,

@@ -9,7 +9,6 @@
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { AxeBuilder } from '@axe-core/playwright'
 import type { Browser as ChromiumBrowser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core'
 import { ARTIFACTS_DIR, DESKTOP, launchChromium, startServedApp } from '#test/helpers/chromium.ts'
 import type { TestApp } from '#test/helpers/app.ts'
@@ -22,8 +21,8 @@ import { pageCount, pageTexts, renderPagePng, renderToolsAvailable, tempDir } fr
 import type { Answers } from '#src/questionnaire/definition.ts'
 import { saveReportChoices } from '#src/server/services/report/round-report.ts'
 import { andWait } from './respondent-helpers.ts'
+import { expectNoAxeViolations } from '#test/helpers/axe.ts'
 
-const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']
 const SCREENSHOTS = path.join(ARTIFACTS_DIR, 'report')
 const PHONE_360: BrowserContextOptions = { viewport: { width: 360, height: 640 }, locale: 'nl-NL' }
 
@@ -95,14 +94,7 @@ const reportPath = () => `/beheer/rondes/${current.roundId}/rapport`
 const squeeze = (text: string | null) => (text ?? '').replace(/\s+/g, ' ').trim()
 
 async function expectAccessible(page: Page, name: string): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(WCAG_21_AA).analyze()
-  const violations = results.violations.map(
-    (v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(' ')).join('\n    ')}`,
-  )
-  expect(violations, `axe violations on ${name} (${page.url()})`).toEqual([])
-  // Something must have been checked: a blank page passes axe too.
-  expect(results.passes.length, name).toBeGreaterThan(10)
-  return results.passes.map((p) => p.id)
+  return (await expectNoAxeViolations(page, name)).passes
 }
 
 async function signedIn(options: BrowserContextOptions = DESKTOP): Promise<{ context: BrowserContext; page: Page }> {

@@ -8,7 +8,6 @@
 import { checkPrintFile } from '#src/print-check/index.ts'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { AxeBuilder } from '@axe-core/playwright'
 import type { Browser as ChromiumBrowser, Locator, Page } from 'playwright-core'
 import { DESKTOP, launchChromium, screenshotPath, startServedApp } from '#test/helpers/chromium.ts'
 import { completeLetterTemplates, PRINTABLE_URL } from '#test/helpers/letters.ts'
@@ -20,9 +19,9 @@ import { pageCount, tempDir } from '#test/mailmerge/pdf-tools.ts'
 import { andWait, fillPage, pressNext } from './respondent-helpers.ts'
 import { installShippedQuestionnaires } from '#src/server/services/rounds/questionnaire-library.ts'
 import { fieldworkIdle } from '#src/server/jobs/fieldwork.ts'
+import { expectNoAxeViolations } from '#test/helpers/axe.ts'
 
 const FIXTURES = CLIENT_FILES
-const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']
 
 /** How many clients of each municipality the test's client file holds, and how many are drawn. */
 const FILE = { Hengelo: 12, Haaksbergen: 3, Borne: 2 }
@@ -76,12 +75,7 @@ const text = async (page: Page, selector: string) =>
   ((await page.locator(selector).first().textContent()) ?? '').replace(/\s+/g, ' ').trim()
 
 async function expectAccessible(page: Page, name: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(WCAG_21_AA).analyze()
-  const violations = results.violations.map(
-    (v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(' ')).join('\n    ')}`,
-  )
-  expect(violations, `axe violations on ${name} (${page.url()})`).toEqual([])
-  expect(results.passes.length, name).toBeGreaterThan(10)
+  await expectNoAxeViolations(page, name)
 }
 
 /** A table's body (or foot) rows as text cells, e.g. [['Hengelo', '24'], …]. */

@@ -3,7 +3,6 @@
  * it and "Volgende" leads to the end page with the questionnaire's own text, which axe-core
  * finds without WCAG 2.1 AA violations and which does not scroll sideways at 320 px.
  */
-import { AxeBuilder } from '@axe-core/playwright'
 import type { Browser as ChromiumBrowser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { RoundFixture } from '#test/helpers/fixtures.ts'
@@ -12,8 +11,7 @@ import { launchChromium, PHONE, screenshotPath, startServedApp } from '#test/hel
 import { SCREEN_OUT_TEXT, screenOutDefinition } from '#test/questionnaire/screen-out-fixture.ts'
 import type { ServedApp } from './respondent-helpers.ts'
 import { andWait, pressNext } from './respondent-helpers.ts'
-
-const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']
+import { expectNoAxeViolations } from '#test/helpers/axe.ts'
 
 let served: ServedApp
 let round: RoundFixture
@@ -30,10 +28,7 @@ afterAll(async () => {
 })
 
 async function expectAccessible(page: Page, name: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(WCAG_21_AA).analyze()
-  const violations = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help}`)
-  expect(violations, `axe violations on ${name}`).toEqual([])
-  expect(results.passes.length, name).toBeGreaterThan(10)
+  await expectNoAxeViolations(page, name)
   await page.setViewportSize({ width: 320, height: 640 })
   const overflow = await page.evaluate(
     () => document.documentElement.scrollWidth - document.documentElement.clientWidth,

@@ -5,7 +5,6 @@
  * a closed tab that loses nothing, and axe-core on the typist's pages.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { AxeBuilder } from '@axe-core/playwright'
 import type { Browser as ChromiumBrowser, Page } from 'playwright-core'
 import { DESKTOP, launchChromium, screenshotPath, startServedApp } from '#test/helpers/chromium.ts'
 import type { RoundFixture } from '#test/helpers/fixtures.ts'
@@ -13,6 +12,7 @@ import { createRound } from '#test/helpers/fixtures.ts'
 import { createStaffUser, TEST_PASSWORD } from '#test/helpers/staff.ts'
 import type { TestApp } from '#test/helpers/app.ts'
 import type { AnswerValue } from '#src/questionnaire/definition.ts'
+import { expectNoAxeViolations } from '#test/helpers/axe.ts'
 
 type Expected = AnswerValue | { mark: 'multiple' | 'unreadable' } | undefined
 
@@ -147,11 +147,7 @@ async function signIn(page: Page): Promise<void> {
 }
 
 async function expectAccessible(page: Page, name: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
-  const violations = results.violations.map(
-    (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
-  )
-  expect(violations, name).toEqual([])
+  await expectNoAxeViolations(page, name)
 }
 
 describe('a typist keys a paper form with the keyboard alone', () => {

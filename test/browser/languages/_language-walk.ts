@@ -9,7 +9,6 @@
  * thank-you page are saved in test-artifacts/ for a person to look at.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { AxeBuilder } from '@axe-core/playwright'
 import type { Browser as ChromiumBrowser, Page } from 'playwright-core'
 import { screenshotPath, launchChromium, PHONE } from '#test/helpers/chromium.ts'
 import type { UI_LANGUAGES } from '#src/i18n/translate.ts'
@@ -17,8 +16,8 @@ import { catalogue, RESPONDENT_GROUPS } from '#src/i18n/translate.ts'
 import { leafTexts } from '#test/i18n/leaf-texts.ts'
 import type { RespondentWorld } from '../respondent-helpers.ts'
 import { andWait, participantPool, pressNext, startRespondentWorld } from '../respondent-helpers.ts'
+import { expectNoAxeViolations } from '#test/helpers/axe.ts'
 
-const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']
 const SCREEN = 640
 const MAX_SCREENS = 4
 
@@ -76,11 +75,7 @@ interface Checked {
 async function checkPage(page: Page, language: string, name: string, leftovers: string[]): Promise<Checked> {
   expect(await page.locator('html').getAttribute('lang'), name).toBe(language)
   expect(await page.locator('html').getAttribute('dir'), name).toBe(language === 'ar' ? 'rtl' : 'ltr')
-  const results = await new AxeBuilder({ page }).withTags(WCAG_21_AA).analyze()
-  const violations = results.violations.map(
-    (v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(' ')).join('\n    ')}`,
-  )
-  expect(violations, `axe violations on ${name} (${page.url()})`).toEqual([])
+  await expectNoAxeViolations(page, name)
   const text = (await page.locator('body').innerText()).replace(/\s+/g, ' ')
   expect(
     leftovers.filter((dutch) => text.includes(dutch)),
