@@ -31,6 +31,16 @@ export {
   type PaperFormItem,
   type PaperQuestionnaireOptions,
 } from './paper-questionnaire.ts'
+export {
+  FORM_LAYOUT_VERSION,
+  type FormLayout,
+  type LayoutArea,
+  type PageLayout,
+  type Rect,
+  type TickArea,
+  type WriteArea,
+} from './paper-layout.ts'
+export { REGISTRATION_MARKS } from './registration-marks.ts'
 export { paperRouting, type PaperRoutingOptions, type PrintedQuestion, type PrintedSection } from './paper-routing.ts'
 export { writePrintSets, type PrintSet, type PrintSetsOptions, type WrittenSet } from './print-sets.ts'
 export { codeTail, parseSetMark, setMarkText, type SetMark } from './set-mark.ts'

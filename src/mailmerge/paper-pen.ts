@@ -12,6 +12,7 @@
 import type { Align, Direction } from './bidi-text.ts'
 import { drawParagraph, heightOfParagraph, needsBidi, paragraphDirection, widthOfLine } from './bidi-text.ts'
 import type { PdfFonts } from './fonts.ts'
+import type { LayoutRecorder, WriteArea } from './paper-layout.ts'
 import { mm } from './units.ts'
 
 export const PAPER = {
@@ -42,6 +43,8 @@ export interface Pen {
   direction: Direction
   /** True while measuring: nothing is drawn, only heights are computed. */
   dry: boolean
+  /** Where the answer areas go as they are drawn, for reading scans back (paper-layout.ts). */
+  layout?: LayoutRecorder | undefined
 }
 
 /** Where the span from `x`, `width` wide, of the left-to-right layout lies on the page (its left edge). */
@@ -114,9 +117,31 @@ export function frame(pen: Pen, x: number, y: number, width: number, height: num
     .fillAndStroke('white', 'black')
 }
 
-/** An answer box. */
-export function box(pen: Pen, x: number, y: number, size: number = PAPER.box): void {
-  frame(pen, x, y, size, size)
+/** The field and value a tick in a box gives. */
+export interface TickOf {
+  variable: string
+  value: number
+}
+
+/** An answer box: ticked, it gives `tick.value` to the field `tick.variable`. */
+export function box(pen: Pen, x: number, y: number, tick: TickOf): void {
+  frame(pen, x, y, PAPER.box, PAPER.box)
+  if (pen.dry || !pen.layout) return
+  const rect = { x: onPage(pen.direction, x, PAPER.box), y, width: PAPER.box, height: PAPER.box }
+  pen.layout.add({ kind: 'tick', ...tick, rect })
+}
+
+/** Records where something is written by hand for `variable` (it draws nothing itself). */
+export function writeArea(
+  pen: Pen,
+  area: Omit<WriteArea, 'kind' | 'rect'>,
+  x: number,
+  y: number,
+  width: number,
+  height: number,
+): void {
+  if (pen.dry || !pen.layout) return
+  pen.layout.add({ kind: 'write', ...area, rect: { x: onPage(pen.direction, x, width), y, width, height } })
 }
 
 export function shade(pen: Pen, x: number, y: number, width: number, height: number, color: string = SHADE): void {

@@ -13,6 +13,8 @@ import { isRightToLeft, localize } from '#src/questionnaire/text.ts'
 import { formatDate } from '#src/i18n/translate.ts'
 import type { Recording, RecordingStart } from './content-replay.ts'
 import { replayFor } from './content-replay.ts'
+import type { FormLayout } from './paper-layout.ts'
+import { LayoutRecorder } from './paper-layout.ts'
 import type { PageHeader } from './paper-page.ts'
 import { drawFooter, drawHeader } from './paper-page.ts'
 import type { Pen } from './paper-pen.ts'
@@ -23,6 +25,7 @@ import type { PrintedSection } from './paper-routing.ts'
 import { paperRouting } from './paper-routing.ts'
 import { paperText } from './paper-texts.ts'
 import { StreamingPdf } from './pdf-stream.ts'
+import { drawRegistrationMarks } from './registration-marks.ts'
 import { recordPageCode } from './set-mark.ts'
 import { drawTestPrintMark } from './test-print-mark.ts'
 import { mm } from './units.ts'
@@ -112,6 +115,8 @@ class FormWriter {
   private readonly returnInfo: ReturnInfo
   /** A trial only measures: it counts pages and touches no page of the PDF. */
   private readonly trial: boolean
+  /** Where the answer areas of this form are, page by page. */
+  readonly recorder = new LayoutRecorder()
   spacing: Spacing
 
   constructor(
@@ -130,7 +135,7 @@ class FormWriter {
     this.trial = options.trial ?? false
     this.spacing = options.spacing ?? NORMAL_SPACING
     const direction = isRightToLeft(lang) ? 'rtl' : 'ltr'
-    this.pen = { doc: pdf.doc, fonts: pdf.fonts, lang, direction, dry: this.trial }
+    this.pen = { doc: pdf.doc, fonts: pdf.fonts, lang, direction, dry: this.trial, layout: this.recorder }
     this.measurePen = { ...this.pen, dry: true }
     this.firstPage = pdf.pages
     this.newPage()
@@ -150,7 +155,9 @@ class FormWriter {
     this.y = PAPER.contentTop
     if (this.trial) return
     this.pdf.addPage()
+    this.recorder.startPage(this.pages)
     if (this.header.code) recordPageCode(this.pdf.doc, this.header.code)
+    drawRegistrationMarks(this.pdf.doc)
     drawHeader(this.pdf.doc, this.pdf.fonts, this.lang, this.header, this.pages)
     this.bodyStarts.push(replayFor(this.pdf.doc).start())
   }
@@ -419,6 +426,7 @@ interface FormSpec {
   lang: string
   code?: string | undefined
   stratumName?: string | undefined
+  stratum?: string | undefined
 }
 
 /**
@@ -429,6 +437,7 @@ interface FormSpec {
 interface LaidOut {
   sections: PrintedSection[]
   bodies?: Recording[]
+  layout?: FormLayout
 }
 
 /** Pages are shortened at most to this share of a full page to balance a form. */
@@ -502,6 +511,7 @@ function writeForm(
   const duplex = options.duplex
   if (duplex && form.pageCount % 2 === 1) form.writeBlankPage()
   form.numberPages(options.testPrint ?? false)
+  laidOut.layout ??= form.recorder.layout(spec.lang, spec.stratum)
   return form.pageCount
 }
 
@@ -510,21 +520,22 @@ export async function writePaperQuestionnaire(
   definition: QuestionnaireDefinition,
   out: Writable,
   options: PaperQuestionnaireOptions = {},
-): Promise<{ pages: number }> {
+): Promise<{ pages: number; layout: FormLayout }> {
   const lang = options.lang ?? 'nl'
   const sections = paperRouting(definition, { lang, stratum: options.stratum, stratumNames: options.stratumNames })
   const pdf = new StreamingPdf(out, { bufferPages: true, title: localize(definition.title, lang), lang })
   try {
+    const laidOut: LaidOut = { sections }
     const pages = writeForm(
       pdf,
       definition,
-      { lang, code: options.code, stratumName: options.stratumName },
-      { sections },
+      { lang, code: options.code, stratumName: options.stratumName, stratum: options.stratum },
+      laidOut,
       { duplex: options.duplex ?? false, returnInfo: options },
     )
     pdf.flushPages()
     await pdf.end()
-    return { pages }
+    return { pages, layout: laidOut.layout! }
   } catch (error) {
     await pdf.abort(error)
     throw error
@@ -549,9 +560,24 @@ export class PaperForms {
     this.options = options
   }
 
+  /** Forms of one variant (language and stratum) share their layout. */
+  static variantOf(item: Pick<PaperFormItem, 'lang' | 'stratum'>): string {
+    return `${item.lang}\u0000${item.stratum ?? ''}`
+  }
+
+  /** The layout the form of `item` was printed with, once one form of its variant is written. */
+  layoutOf(item: Pick<PaperFormItem, 'lang' | 'stratum'>): FormLayout | undefined {
+    return this.layouts.get(PaperForms.variantOf(item))?.layout
+  }
+
+  /** The layout of every variant written so far. */
+  allLayouts(): FormLayout[] {
+    return [...this.layouts.values()].flatMap((laidOut) => (laidOut.layout ? [laidOut.layout] : []))
+  }
+
   /** Writes the form of `item` on new pages; returns the number of pages. */
   write(pdf: StreamingPdf, item: PaperFormItem, duplex: boolean): number {
-    const key = `${item.lang}\u0000${item.stratum ?? ''}`
+    const key = PaperForms.variantOf(item)
     let laidOut = this.layouts.get(key)
     if (!laidOut) {
       laidOut = {
@@ -580,7 +606,7 @@ export async function writePaperQuestionnaireBatch(
   items: Iterable<PaperFormItem> | AsyncIterable<PaperFormItem>,
   out: Writable,
   options: PaperBatchOptions = {},
-): Promise<{ forms: number; pages: number }> {
+): Promise<{ forms: number; pages: number; layouts: FormLayout[] }> {
   const pdf = new StreamingPdf(out, { bufferPages: true, title: localize(definition.title, 'nl'), lang: 'nl' })
   const paperForms = new PaperForms(definition, options)
   let forms = 0
@@ -598,5 +624,5 @@ export async function writePaperQuestionnaireBatch(
     await pdf.abort(error)
     throw error
   }
-  return { forms, pages: pdf.pages }
+  return { forms, pages: pdf.pages, layouts: paperForms.allLayouts() }
 }

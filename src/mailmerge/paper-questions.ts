@@ -19,6 +19,7 @@ import type { Code } from '#src/questionnaire/codes.ts'
 import { GRADE_MAX, GRADE_MIN, scaleCodes, scaleOf } from '#src/questionnaire/codes.ts'
 import { GRADE_HIGHEST, GRADE_LOWEST, NO, YES } from '#src/questionnaire/labels.ts'
 import { localize } from '#src/questionnaire/text.ts'
+import { otherVariable } from '#src/questionnaire/variables.ts'
 import type { PrintedQuestion } from './paper-routing.ts'
 import type { Pen } from './paper-pen.ts'
 import {
@@ -28,6 +29,7 @@ import {
   box,
   frame,
   lineHeight,
+  writeArea,
   pointed,
   shade,
   text,
@@ -90,12 +92,21 @@ function valueNumber(pen: Pen, value: number, boxX: number, y: number): void {
   })
 }
 
+interface PrintedOption {
+  /** The field a tick here answers. */
+  variable: string
+  value: number
+  label: string
+  /** The field of its "anders, namelijk" text. */
+  otherVariable?: string | undefined
+}
+
 /** One answer row: □ value label, with "► Ga door naar vraag …" and a writing line for "anders, namelijk". */
-function optionPiece(option: { value: number; label: string; other?: boolean }, skip: string | undefined): Piece {
+function optionPiece(option: PrintedOption, skip: string | undefined): Piece {
   return {
     kind: 'row',
     draw(pen, y) {
-      box(pen, ANSWER_X, y)
+      box(pen, ANSWER_X, y, option)
       valueNumber(pen, option.value, ANSWER_X, y)
       const labelX = ANSWER_X + PAPER.labelOffset
       const labelWidth = PAPER.right - labelX
@@ -104,18 +115,21 @@ function optionPiece(option: { value: number; label: string; other?: boolean }, 
       const singleLine = bottom - y <= oneLine * 1.2
       const labelEnd = labelX + widthOf(pen, option.label, BODY)
 
-      if (option.other) {
+      if (option.otherVariable) {
+        const area = { variable: option.otherVariable, holds: 'text' as const }
         if (singleLine && PAPER.right - labelEnd >= mm(45)) {
           writingLine(pen, labelEnd + mm(2), PAPER.right, y + oneLine - 1)
+          writeArea(pen, area, labelEnd + mm(2), y - mm(2), PAPER.right - labelEnd - mm(2), oneLine + mm(2))
         } else {
           bottom += mm(6)
           writingLine(pen, labelX, PAPER.right, bottom - mm(1))
+          writeArea(pen, area, labelX, bottom - mm(7), PAPER.right - labelX, mm(6.5))
         }
       }
       if (skip) {
         const skipText = pointed(pen, skip)
         const skipWidth = widthOf(pen, skipText, SKIP_STYLE)
-        if (singleLine && !option.other && labelEnd + mm(4) + skipWidth <= PAPER.right) {
+        if (singleLine && !option.otherVariable && labelEnd + mm(4) + skipWidth <= PAPER.right) {
           text(pen, skipText, labelEnd + mm(4), y + 1, { ...SKIP_STYLE, width: skipWidth + 1 })
         } else {
           bottom = text(pen, skipText, labelX, bottom, { ...SKIP_STYLE, width: labelWidth })
@@ -127,13 +141,13 @@ function optionPiece(option: { value: number; label: string; other?: boolean }, 
 }
 
 /** Options side by side ("□ 1 Ja    □ 2 Nee"), for short lists without routing. */
-function inlineOptionsPiece(options: Array<{ value: number; label: string }>): Piece {
+function inlineOptionsPiece(options: PrintedOption[]): Piece {
   return {
     kind: 'row',
     draw(pen, y) {
       let x = ANSWER_X
       for (const option of options) {
-        box(pen, x, y)
+        box(pen, x, y, option)
         valueNumber(pen, option.value, x, y)
         const labelWidth = widthOf(pen, option.label, BODY)
         text(pen, option.label, x + PAPER.labelOffset, y, { ...BODY, width: labelWidth + 1 })
@@ -153,7 +167,12 @@ function fitsInline(pen: Pen, options: Array<{ label: string }>): boolean {
 const GRADE_COLUMN = mm(9)
 
 /** Boxes 1 to 10 under their numbers with the ends of the scale named, and "weet niet" on a row of its own. */
-function gradePiece(dontKnow: AnswerOption | undefined, skips: Map<number, string>, lang: string): Piece[] {
+function gradePiece(
+  variable: string,
+  dontKnow: AnswerOption | undefined,
+  skips: Map<number, string>,
+  lang: string,
+): Piece[] {
   const row: Piece = {
     kind: 'row',
     draw(pen, y) {
@@ -162,7 +181,7 @@ function gradePiece(dontKnow: AnswerOption | undefined, skips: Map<number, strin
       for (let grade = GRADE_MIN; grade <= GRADE_MAX; grade++) {
         const x = ANSWER_X + (grade - GRADE_MIN) * GRADE_COLUMN
         text(pen, String(grade), x - mm(2), y, { ...numberStyle, width: PAPER.box + mm(4), align: 'center' })
-        box(pen, x, boxY)
+        box(pen, x, boxY, { variable, value: grade })
       }
       const endsY = boxY + PAPER.box + mm(0.8)
       const endStyle = { size: FONT_SIZE.tiny, color: GREY }
@@ -177,11 +196,12 @@ function gradePiece(dontKnow: AnswerOption | undefined, skips: Map<number, strin
     },
   }
   if (!dontKnow) return [row]
-  return [row, optionPiece({ value: dontKnow.value, label: localize(dontKnow.label, lang) }, skips.get(dontKnow.value))]
+  const option = { variable, value: dontKnow.value, label: localize(dontKnow.label, lang) }
+  return [row, optionPiece(option, skips.get(dontKnow.value))]
 }
 
 /** Boxes for the digits of a number, with its unit. */
-function numberPiece(min: number, max: number, unit: string | undefined): Piece {
+function numberPiece(variable: string, min: number, max: number, unit: string | undefined): Piece {
   const digits = Math.max(
     String(Math.trunc(Math.abs(min))).length + (min < 0 ? 1 : 0),
     String(Math.trunc(Math.abs(max))).length + (max < 0 ? 1 : 0),
@@ -193,6 +213,7 @@ function numberPiece(min: number, max: number, unit: string | undefined): Piece 
       const height = mm(7)
       // Digits are written left to right in every language: the boxes only move to the right edge.
       for (let i = 0; i < digits; i++) frame(pen, ANSWER_X + i * width, y, width, height)
+      writeArea(pen, { variable, holds: 'number' }, ANSWER_X, y, digits * width, height)
       if (unit)
         text(pen, unit, ANSWER_X + digits * width + mm(2), y + mm(1.5), {
           ...BODY,
@@ -203,10 +224,11 @@ function numberPiece(min: number, max: number, unit: string | undefined): Piece 
   }
 }
 
-function linesPiece(count: number): Piece {
+function linesPiece(variable: string, count: number): Piece {
   return {
     kind: 'row',
     draw(pen, y) {
+      writeArea(pen, { variable, holds: 'text' }, ANSWER_X, y, ANSWER_WIDTH, count * mm(8) + mm(0.5))
       for (let i = 0; i < count; i++) {
         y += mm(8)
         writingLine(pen, ANSWER_X, PAPER.right, y)
@@ -305,8 +327,10 @@ function gridPieces(question: GridQuestion, definition: QuestionnaireDefinition,
       if (index % 2 === 0) shade(pen, ANSWER_X, y, ANSWER_WIDTH, height)
       text(pen, item.number, ANSWER_X + mm(0.8), y + padding, { ...style, bold: true, width: mm(4) })
       text(pen, localize(item.text, pen.lang), textX, y + padding, style)
+      const variable = `${question.id}_${item.id}`
       columns.forEach((column, c) => {
-        box(pen, columnX(c) + (column.width - PAPER.box) / 2, y + (height - PAPER.box) / 2)
+        const tick = { variable, value: column.code.value }
+        box(pen, columnX(c) + (column.width - PAPER.box) / 2, y + (height - PAPER.box) / 2, tick)
       })
       return y + height
     },
@@ -333,9 +357,10 @@ function itemNumberPieces(question: ItemNumbersQuestion): Piece[] {
     return unit ? widthOf({ ...pen, dry: true }, unit, BODY) + mm(2) : 0
   }
   const boxesX = (pen: Pen) => PAPER.right - unitWidth(pen) - boxesWidth
-  const writeBoxes = (pen: Pen, y: number) => {
+  const writeBoxes = (pen: Pen, y: number, variable: string) => {
     const x = boxesX(pen)
     for (let i = 0; i < digits; i++) frame(pen, x + i * DIGIT_WIDTH, y, DIGIT_WIDTH, DIGIT_HEIGHT)
+    writeArea(pen, { variable, holds: 'number' }, x, y, boxesWidth, DIGIT_HEIGHT)
     const unit = unitOf(pen)
     if (unit) text(pen, unit, x + boxesWidth + mm(2), y + mm(1.5), { ...BODY, width: unitWidth(pen) })
   }
@@ -350,7 +375,7 @@ function itemNumberPieces(question: ItemNumbersQuestion): Piece[] {
       if (index % 2 === 0) shade(pen, ANSWER_X, y, ANSWER_WIDTH, height)
       text(pen, item.number, ANSWER_X + mm(0.8), y + padding, { ...style, bold: true, width: mm(4) })
       text(pen, localize(item.text, pen.lang), textX, y + padding, style)
-      writeBoxes(pen, y + (height - DIGIT_HEIGHT) / 2)
+      writeBoxes(pen, y + (height - DIGIT_HEIGHT) / 2, `${question.id}_${item.id}`)
       return y + height
     },
   }))
@@ -397,10 +422,11 @@ function hintOf(question: Question, definition: QuestionnaireDefinition, lang: s
 export function questionPieces(printed: PrintedQuestion, definition: QuestionnaireDefinition, pen: Pen): Piece[] {
   const { question, skips } = printed
   const head = headPiece(printed, hintOf(question, definition, pen.lang))
-  const label = (o: AnswerOption) => ({
+  const label = (o: AnswerOption): PrintedOption => ({
+    variable: question.id,
     value: o.value,
     label: localize(o.label, pen.lang),
-    ...(o.other ? { other: true } : {}),
+    otherVariable: o.other ? otherVariable(question.id) : undefined,
   })
   switch (question.type) {
     case 'single':
@@ -408,23 +434,28 @@ export function questionPieces(printed: PrintedQuestion, definition: Questionnai
       return [head, ...question.options.map((o) => optionPiece(label(o), skips.get(o.value)))]
     case 'yesno': {
       const options = [
-        { value: 1, label: localize(YES, pen.lang) },
-        { value: 2, label: localize(NO, pen.lang) },
+        { variable: question.id, value: 1, label: localize(YES, pen.lang) },
+        { variable: question.id, value: 2, label: localize(NO, pen.lang) },
       ]
       if (skips.size === 0 && fitsInline(pen, options)) return [head, inlineOptionsPiece(options)]
       return [head, ...options.map((o) => optionPiece(o, skips.get(o.value)))]
     }
     case 'grade':
-      return [head, ...gradePiece(question.dontKnow, skips, pen.lang)]
+      return [head, ...gradePiece(question.id, question.dontKnow, skips, pen.lang)]
     case 'number':
       return [
         head,
-        numberPiece(question.min, question.max, question.unit ? localize(question.unit, pen.lang) : undefined),
+        numberPiece(
+          question.id,
+          question.min,
+          question.max,
+          question.unit ? localize(question.unit, pen.lang) : undefined,
+        ),
       ]
     case 'text':
-      return [head, linesPiece(question.maxLength !== undefined && question.maxLength > 120 ? 2 : 1)]
+      return [head, linesPiece(question.id, question.maxLength !== undefined && question.maxLength > 120 ? 2 : 1)]
     case 'longtext':
-      return [head, linesPiece(7)]
+      return [head, linesPiece(question.id, 7)]
     case 'grid':
       return [head, ...gridPieces(question, definition, pen)]
     case 'ranking':

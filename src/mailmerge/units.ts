@@ -11,3 +11,11 @@ export function mm(millimetres: number): number {
 
 /** A4 portrait, in points. */
 export const A4 = { width: mm(210), height: mm(297) } as const
+
+/** A rectangle on a page, in points from its top-left corner. */
+export interface Rect {
+  x: number
+  y: number
+  width: number
+  height: number
+}
