@@ -3,6 +3,7 @@
  */
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely'
 import type { QuestionnaireDefinition, Answers } from '#src/questionnaire/definition.ts'
+import type { FormLayout } from '#src/mailmerge/paper-layout.ts'
 
 /** A `date` column: always the string YYYY-MM-DD (see type-parsers.ts). */
 export type CalendarDate = string
@@ -98,6 +99,8 @@ export interface ParticipantsTable {
   mail_returned: Generated<boolean>
   /** The e-mail address bounced: not mailed again (fieldwork migration). */
   email_bounced: Generated<boolean>
+  /** The layout the participant's paper form was last printed with (scans migration). */
+  paper_layout_id: number | null
 }
 
 /**
@@ -411,6 +414,72 @@ export interface QuoteNamesTable {
   names: string
 }
 
+// --- Scanned paper forms (scans migration; src/scan reads them).
+
+export interface PaperLayoutsTable {
+  id: Generated<number>
+  round_id: number
+  language: string
+  stratum_code: string | null
+  fingerprint: string
+  /** A FormLayout of src/mailmerge/paper-layout.ts. */
+  layout: ColumnType<FormLayout, string, string>
+  created_at: CreatedAt
+}
+
+export type ScanBatchStatus = 'reading' | 'done' | 'failed'
+
+export interface ScanBatchesTable {
+  id: Generated<number>
+  round_id: number
+  created_by: number | null
+  created_at: CreatedAt
+  file_name: string
+  status: ColumnType<ScanBatchStatus, ScanBatchStatus | undefined, ScanBatchStatus>
+  error: string | null
+}
+
+/**
+ * Why a scanned page is not used, listed with its scan and never guessed:
+ * - barcode: no form barcode could be read;
+ * - marks: the registration marks were not found (not a form printed here, or cut off);
+ * - unknownCode: the barcode's code is no participant of this round;
+ * - noLayout: the form of that code was printed before layouts were recorded;
+ * - pageTwice: the same page of the same form came in before;
+ * - formStored: that form is stored already (or checked from another scan).
+ */
+export type ScanPageProblem = 'barcode' | 'marks' | 'unknownCode' | 'noLayout' | 'pageTwice' | 'formStored'
+
+export type ScanPageStatus = 'pending' | 'read' | 'problem'
+
+export interface ScanPagesTable {
+  id: Generated<number>
+  batch_id: number
+  round_id: number
+  position: number
+  /** The page as a grey PNG. */
+  image: Buffer
+  status: ColumnType<ScanPageStatus, ScanPageStatus | undefined, ScanPageStatus>
+  problem: ScanPageProblem | null
+  form_id: string | null
+  form_page: number | null
+  /** A PagePlacement of src/scan. */
+  placement: ColumnType<unknown, string | null | undefined, string | null>
+}
+
+export type ScanFormStatus = 'incomplete' | 'ready'
+
+export interface ScanFormsTable {
+  id: Generated<string>
+  round_id: number
+  participant_id: number
+  layout_id: number
+  status: ColumnType<ScanFormStatus, ScanFormStatus | undefined, ScanFormStatus>
+  /** A FormReading of src/scan, once every page is there. */
+  reading: ColumnType<unknown, string | null | undefined, string | null>
+  created_at: CreatedAt
+}
+
 export interface Database {
   questionnaires: QuestionnairesTable
   rounds: RoundsTable
@@ -442,6 +511,10 @@ export interface Database {
   population_margins: PopulationMarginsTable
   quote_reviews: QuoteReviewsTable
   quote_names: QuoteNamesTable
+  paper_layouts: PaperLayoutsTable
+  scan_batches: ScanBatchesTable
+  scan_pages: ScanPagesTable
+  scan_forms: ScanFormsTable
 }
 
 export type Round = Selectable<RoundsTable>
