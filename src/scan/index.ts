@@ -12,3 +12,7 @@ export type {
   UncertainReason,
   UnreadablePage,
 } from './types.ts'
+export { cutOut } from './cut-out.ts'
+export { readForm } from './read-form.ts'
+export { readPage } from './read-page.ts'
+export { pageToPng, pngToPage, scanFileKind, scanPages, type ScanFileKind } from './scan-file.ts'
