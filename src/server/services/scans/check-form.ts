@@ -39,6 +39,8 @@ export type ScanNotice =
 
 export interface ScannedForm {
   formId: string
+  /** The registration marks of the printed form: the text column lies between them. */
+  marks: readonly Rect[]
   /** The keying screen's form, holding the values read (no draft: the scan itself is kept until stored). */
   form: EntryForm
   reading: FormReading
@@ -58,8 +60,10 @@ function formRow(db: DB, formId: string) {
     .innerJoin('rounds as r', 'r.id', 'f.round_id')
     .innerJoin('questionnaires as q', 'q.id', 'r.questionnaire_id')
     .innerJoin('strata as s', 's.id', 'p.stratum_id')
+    .innerJoin('paper_layouts as l', 'l.id', 'f.layout_id')
     .select([
       'f.id',
+      'l.layout',
       'f.reading',
       'f.created_at',
       'p.id as participant_id',
@@ -101,6 +105,7 @@ export async function openScannedForm(db: DB, typistId: number, formId: string):
     ok: true,
     scanned: {
       formId: row.id,
+      marks: row.layout.marks,
       reading,
       notices,
       form: {
@@ -143,10 +148,20 @@ function union(rects: Rect[]): Rect {
   return { x: left, y: top, width: right - left, height: bottom - top }
 }
 
-/** Per question of the keying screen: the pages it is on, with the area around its fields there. */
+/** Points above and below a question's fields, so a tick over a box's edge and a text's last line are in the picture. */
+const QUESTION_MARGIN = 8
+
+/**
+ * Per question of the keying screen: the pages it is on, and the part of the page to show
+ * there: the height of its fields, and the whole text column (between the registration
+ * marks), so that the printed answers beside the boxes and a statement's text are in it.
+ */
 export function questionAreas(
-  scanned: Pick<ScannedForm, 'form' | 'reading'>,
+  scanned: Pick<ScannedForm, 'form' | 'reading' | 'marks'>,
 ): Map<string, Array<{ page: number; rect: Rect }>> {
+  const [topLeft, topRight] = scanned.marks
+  const left = topLeft ? topLeft.x + topLeft.width : 0
+  const right = topRight ? topRight.x : Math.max(...scanned.reading.fields.map((f) => f.rect.x + f.rect.width))
   const byVariable = new Map(scanned.reading.fields.map((f) => [f.variable, f]))
   const areas = new Map<string, Array<{ page: number; rect: Rect }>>()
   for (const question of keyingLayout(scanned.form.definition)) {
@@ -154,14 +169,15 @@ export function questionAreas(
     const pages = [...new Set(read.map((f) => f.page))].sort((a, b) => a - b)
     areas.set(
       question.id,
-      pages.map((page) => ({ page, rect: union(read.filter((f) => f.page === page).map((f) => f.rect)) })),
+      pages.map((page) => {
+        const fields = union(read.filter((f) => f.page === page).map((f) => f.rect))
+        const top = fields.y - QUESTION_MARGIN
+        return { page, rect: { x: left, y: top, width: right - left, height: fields.height + 2 * QUESTION_MARGIN } }
+      }),
     )
   }
   return areas
 }
-
-/** Points around a question's fields, so the ticks beside a box and the text are in the picture. */
-const QUESTION_MARGIN = 10
 
 /** The scan of one question on one page, as a PNG; undefined when there is no such form, page or question. */
 export async function questionPicture(
@@ -175,7 +191,8 @@ export async function questionPicture(
     .selectFrom('scan_forms as f')
     .innerJoin('rounds as r', 'r.id', 'f.round_id')
     .innerJoin('questionnaires as q', 'q.id', 'r.questionnaire_id')
-    .select(['f.reading', 'q.definition'])
+    .innerJoin('paper_layouts as l', 'l.id', 'f.layout_id')
+    .select(['f.reading', 'q.definition', 'l.layout'])
     .where('f.id', '=', formId)
     .where('f.status', '=', 'ready')
     .executeTakeFirst()
@@ -183,6 +200,7 @@ export async function questionPicture(
   const area = questionAreas({
     reading: form.reading as FormReading,
     form: { definition: form.definition } as EntryForm,
+    marks: form.layout.marks,
   })
     .get(questionId)
     ?.find((a) => a.page === page)
@@ -199,7 +217,8 @@ export async function questionPicture(
     image: await pngToPage(scan.image),
     placement: scan.placement as PagePlacement,
   }
-  return cutOut(placed, area.rect, QUESTION_MARGIN)
+  // The area has its margins already.
+  return cutOut(placed, area.rect, 0)
 }
 
 /**

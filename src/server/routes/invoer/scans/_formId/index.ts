@@ -61,8 +61,8 @@ function renderCheck(
               ? request.t('typist.scanCheck.pictureOnPage', { number: q.number, page: a.page })
               : request.t('typist.scanCheck.picture', { number: q.number }),
           // The picture's size in points, so the page keeps its place while the pictures load.
-          width: Math.round(a.rect.width + 20),
-          height: Math.round(a.rect.height + 20),
+          width: Math.round(a.rect.width),
+          height: Math.round(a.rect.height),
         })),
       ]
     }),

@@ -86,7 +86,7 @@ async function scanRowsOf(formId: string) {
 describe.runIf(tools)('checking a scanned form', () => {
   it('shows the values read, the scan of each question, and the cursor on the fields to check', async () => {
     const p = round.participants[0]!
-    const { formId, reading } = await createScannedForm(t.database.db, {
+    const { formId, reading, layout } = await createScannedForm(t.database.db, {
       round,
       participant: p,
       read: READ,
@@ -131,10 +131,30 @@ describe.runIf(tools)('checking a scanned form', () => {
     expect(picture.headers['cache-control']).toBe('no-store')
     const field = reading.fields.find((f) => f.variable === 'rapportcijfer_dienstverlening')!
     const image = await pngToPage(picture.rawPayload)
-    // The question's boxes and a margin around them, at the scan's 150 dpi.
-    expect(image.width).toBeGreaterThan(field.rect.width * (150 / 72))
-    expect(image.width).toBeLessThan((field.rect.width + 40) * (150 / 72))
-    expect(image.data.some((v) => v < 100)).toBe(true)
+    // The text column between the registration marks, as high as the question's boxes and a
+    // little more, at the scan's 150 dpi; with the cross in box 7.
+    const scale = 150 / 72
+    const [topLeft, topRight] = layout.marks
+    const column = topRight!.x - (topLeft!.x + topLeft!.width)
+    expect(Math.abs(image.width - column * scale)).toBeLessThan(3)
+    expect(image.height).toBeGreaterThan(field.rect.height * scale)
+    expect(image.height).toBeLessThan((field.rect.height + 30) * scale)
+    // The right part of the page: the cross drawn in box 7 is inside box 7 of the picture, box 6 is empty.
+    const inkInBox = (value: number) => {
+      const box = layout.pages[0]!.areas.find(
+        (a) => a.kind === 'tick' && a.variable === 'rapportcijfer_dienstverlening' && a.value === value,
+      )!.rect
+      let ink = 0
+      for (let y = box.y + 2; y < box.y + box.height - 2; y++)
+        for (let x = box.x + 2; x < box.x + box.width - 2; x++) {
+          const px = Math.round((x - (topLeft!.x + topLeft!.width)) * scale)
+          const py = Math.round((y - (field.rect.y - 8)) * scale)
+          if (image.data[py * image.width + px]! < 100) ink++
+        }
+      return ink
+    }
+    expect(inkInBox(7)).toBeGreaterThan(5)
+    expect(inkInBox(6)).toBe(0)
     expect((await typist.get(`/invoer/scans/${formId}/beeld/1/bestaat_niet.png`)).statusCode).toBe(404)
 
     // Without JavaScript, a keyboard user can still take every field in the Tab order.
