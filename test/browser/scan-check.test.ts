@@ -45,6 +45,7 @@ describe.runIf(tools)('a typist checks a scanned form with the keyboard alone', 
       participant: p,
       dpi: 200,
       dir: tmp.dir,
+      handwriting: { punt_goed_other: 'Snelle hulp', opmerkingen: 'Prima geholpen' },
       read: {
         rapportcijfer_dienstverlening: { value: '7' },
         intake_wanneer: { value: '2', certain: false, reason: 'unclear' },
@@ -99,7 +100,14 @@ describe.runIf(tools)('a typist checks a scanned form with the keyboard alone', 
     await page.keyboard.press('Tab')
     expect(await activeId(page)).toBe('f-opmerkingen')
     await type('Prima geholpen')
-    await page.locator('#f-opmerkingen').scrollIntoViewIfNeeded()
+    // The field Tab moved to is in sight, not under the save bar; the screenshot shows its question and scan.
+    expect(
+      await page.evaluate(() => {
+        const field = document.activeElement!.getBoundingClientRect()
+        return field.bottom <= document.querySelector('.keying-actions')!.getBoundingClientRect().top
+      }),
+    ).toBe(true)
+    await page.evaluate(() => document.activeElement!.closest('.kq')!.scrollIntoView({ block: 'center' }))
     await page.screenshot({ path: screenshotPath('scan-check-texts'), fullPage: false })
     await Promise.all([page.waitForURL('**/invoer/scans'), press('Enter')])
     console.log(`scanned KTO form checked with ${keystrokes} keystrokes (177 when keyed by hand)`)

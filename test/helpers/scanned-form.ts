@@ -5,6 +5,7 @@
  * boxes read as ticked, and a reading written by hand for the test. What the reader would
  * make of a scan is the reader's tests' business; here it is given.
  */
+import sharp from 'sharp'
 import type { DB } from '#src/server/db/connect.ts'
 import type { LoginCode } from '#src/codes/login-code.ts'
 import type { FormLayout, Rect } from '#src/mailmerge/paper-layout.ts'
@@ -76,6 +77,34 @@ export function readingFromLayout(layout: FormLayout, read: Record<string, ReadV
   return { fields }
 }
 
+const escapeXml = (text: string) => text.replace(/[<>&"]/g, (c) => `&#${c.charCodeAt(0)};`)
+
+/** The page with the texts written on the first line of their areas, slanted, as a pen would. */
+async function withHandwriting(
+  png: Buffer,
+  layout: FormLayout,
+  page: number,
+  texts: Record<string, string>,
+  scale: number,
+): Promise<Buffer> {
+  const areas = (layout.pages.find((p) => p.page === page)?.areas ?? []).filter(
+    (a) => a.kind === 'write' && texts[a.variable],
+  )
+  if (areas.length === 0) return png
+  const { width, height } = await sharp(png).metadata()
+  const lines = areas.map((a) => {
+    const x = (a.rect.x + 6) * scale
+    const y = (a.rect.y + Math.min(a.rect.height, 18) - 4) * scale
+    return `<text x="${x}" y="${y}" font-family="DejaVu Sans" font-style="oblique" font-size="${13 * scale}" fill="#223">${escapeXml(texts[a.variable]!)}</text>`
+  })
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">${lines.join('')}</svg>`
+  return sharp(png)
+    .composite([{ input: Buffer.from(svg), left: 0, top: 0 }])
+    .greyscale()
+    .png()
+    .toBuffer()
+}
+
 export async function createScannedForm(
   db: DB,
   options: {
@@ -84,6 +113,8 @@ export async function createScannedForm(
     read: Record<string, ReadValue>
     /** A folder for the PDF and its rendered pages. */
     dir: string
+    /** Texts written on the form by hand (on the lines of these fields), for a typist to read off the scan. */
+    handwriting?: Record<string, string>
     dpi?: number
   },
 ): Promise<ScannedFormFixture> {
@@ -154,7 +185,7 @@ export async function createScannedForm(
         batch_id: batch.id,
         round_id: round.roundId,
         position: i + 1,
-        image: await pageToPng(image),
+        image: await withHandwriting(await pageToPng(image), layout!, i + 1, options.handwriting ?? {}, scale),
         status: 'read',
         form_id: form.id,
         form_page: i + 1,
