@@ -126,16 +126,34 @@ export async function openScannedForm(db: DB, typistId: number, formId: string):
   }
 }
 
-/** The next form of the round waiting to be checked (oldest scan first), other than `except`. */
-export async function nextReadyForm(db: DB, roundId: number, except?: string): Promise<string | undefined> {
+/**
+ * The next form of the round waiting to be checked (oldest scan first), other than
+ * `except`; not one this typist keyed by hand already (with double keying, someone else checks that one).
+ */
+export async function nextReadyForm(
+  db: DB,
+  typistId: number,
+  roundId: number,
+  except?: string,
+): Promise<string | undefined> {
   let query = db
-    .selectFrom('scan_forms')
-    .select('id')
-    .where('round_id', '=', roundId)
-    .where('status', '=', 'ready')
-    .orderBy('created_at')
-    .orderBy('id')
-  if (except) query = query.where('id', '<>', except)
+    .selectFrom('scan_forms as f')
+    .select('f.id')
+    .where('f.round_id', '=', roundId)
+    .where('f.status', '=', 'ready')
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('paper_keyings as k')
+            .select('k.id')
+            .whereRef('k.participant_id', '=', 'f.participant_id')
+            .where('k.typist_id', '=', typistId),
+        ),
+      ),
+    )
+    .orderBy('f.created_at')
+    .orderBy('f.id')
+  if (except) query = query.where('f.id', '<>', except)
   return (await query.executeTakeFirst())?.id
 }
 

@@ -150,7 +150,7 @@ const scanCheck: FastifyPluginAsync = async (app) => {
     }
     const { outcome, roundId } = await acceptScannedForm(app.db, typistId, formId, fields)
     noticeOf(request, outcome)
-    const next = roundId !== undefined ? await nextReadyForm(app.db, roundId, formId) : undefined
+    const next = roundId !== undefined ? await nextReadyForm(app.db, typistId, roundId, formId) : undefined
     return reply.redirect(next ? `${SCANS}/${next}` : SCANS, 303)
   })
 

@@ -299,6 +299,30 @@ describe.runIf(tools)('checking a scanned form', () => {
       dir: tmp.dir,
     })
     const typist = await signedInAs(t.app, 'typist')
+    // Another scanned form, whose paper this typist keyed by hand before: someone else must check it.
+    const keyedByHand = doubleRound.participants[2]!
+    const { formId: otherId } = await createScannedForm(t.database.db, {
+      round: doubleRound,
+      participant: keyedByHand,
+      read: READ,
+      dir: tmp.dir,
+    })
+    await t.database.db
+      .insertInto('paper_keyings')
+      .values({
+        round_id: doubleRound.roundId,
+        stratum_id: keyedByHand.stratumId,
+        participant_id: keyedByHand.id,
+        typist_id: typist.userId,
+        fields: JSON.stringify({ rapportcijfer_dienstverlening: '7' }),
+        wave: 'before_reminder',
+        keyed_on: '2026-12-01',
+      })
+      .execute()
+    const refused = await typist.get(`/invoer/scans/${otherId}`)
+    expect(refused.statusCode).toBe(303)
+    expect(await noticeAfter(typist, refused.headers.location!)).toContain('U heeft dit formulier al ingevoerd.')
+
     const page = await typist.get(`/invoer/scans/${formId}`)
     const saved = await typist.post(`/invoer/scans/${formId}`, {
       ...postedFields(page.body),
@@ -306,6 +330,7 @@ describe.runIf(tools)('checking a scanned form', () => {
       v_rapportcijfer_dienstverlening: '8',
     })
     expect(saved.statusCode).toBe(303)
+    expect(saved.headers.location).toBe('/invoer/scans')
     expect(await noticeAfter(typist, saved.headers.location!)).toContain('Er zijn 1 verschillen met de eerste invoer.')
     const keyings = await t.database.db
       .selectFrom('paper_keyings as k')
