@@ -15,6 +15,7 @@ import { todayInAmsterdam } from '#src/server/services/calendar.ts'
 import { waveOn } from '#src/server/services/respondent/participation.ts'
 import { releaseWaitingResponses } from '#src/server/services/responses/release-responses.ts'
 import type { EntryForm, SaveOutcome } from '#src/server/services/paper/paper-entry.ts'
+import { isUuid } from '#src/server/services/paper/paper-entry.ts'
 import type { KeyingOutcome } from '#src/server/services/paper/double-keying.ts'
 import { keyingStatus, recordKeying } from '#src/server/services/paper/double-keying.ts'
 import { keyingLayout, normalizeKeyedFields } from '#src/server/services/paper/paper-form.ts'
@@ -51,8 +52,6 @@ export type OpenScanResult =
   | { ok: true; scanned: ScannedForm }
   | { ok: false; problem: 'gone' | 'roundNotOpen' | 'alreadyKeyedByYou' }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
-
 function formRow(db: DB, formId: string) {
   return db
     .selectFrom('scan_forms as f')
@@ -88,7 +87,7 @@ function readValues(reading: FormReading): Record<string, string> {
 }
 
 export async function openScannedForm(db: DB, typistId: number, formId: string): Promise<OpenScanResult> {
-  if (!UUID.test(formId)) return { ok: false, problem: 'gone' }
+  if (!isUuid(formId)) return { ok: false, problem: 'gone' }
   const row = await formRow(db, formId).executeTakeFirst()
   if (!row?.reading) return { ok: false, problem: 'gone' }
   if (row.round_status !== 'open') return { ok: false, problem: 'roundNotOpen' }
@@ -204,7 +203,7 @@ export async function questionPicture(
   questionId: string,
   page: number,
 ): Promise<Buffer | undefined> {
-  if (!UUID.test(formId)) return undefined
+  if (!isUuid(formId)) return undefined
   const form = await db
     .selectFrom('scan_forms as f')
     .innerJoin('rounds as r', 'r.id', 'f.round_id')
@@ -304,7 +303,7 @@ export async function acceptScannedForm(
   formId: string,
   fields: KeyedFields,
 ): Promise<AcceptOutcome> {
-  if (!UUID.test(formId)) return { outcome: { kind: 'alreadySaved' } }
+  if (!isUuid(formId)) return { outcome: { kind: 'alreadySaved' } }
   const outline = await db.selectFrom('scan_forms').select('participant_id').where('id', '=', formId).executeTakeFirst()
   if (!outline) return { outcome: { kind: 'alreadySaved' } }
   const saved = await db.transaction().execute(async (tx): Promise<AcceptOutcome> => {
