@@ -4,6 +4,7 @@
  * typist's check.
  */
 import { sql } from 'kysely'
+import sharp from 'sharp'
 import type { DB } from '#src/server/db/connect.ts'
 import type { ScanBatchStatus, ScanPageProblem } from '#src/server/db/schema.ts'
 import type { FormLayout } from '#src/mailmerge/paper-layout.ts'
@@ -120,8 +121,11 @@ export async function scanOverview(db: DB, roundIds: number[]): Promise<ScanOver
   }
 }
 
-/** A page's image (grey PNG) for a thumbnail, if the page is of one of `roundIds`. */
-export async function scanPageImage(db: DB, pageId: number, roundIds: number[]): Promise<Buffer | undefined> {
+/** Width of a page's thumbnail: enough to tell one sheet from another, too small to read handwriting well. */
+const THUMBNAIL_WIDTH = 240
+
+/** A small PNG of a page, if the page is of one of `roundIds`. */
+export async function scanPageThumbnail(db: DB, pageId: number, roundIds: number[]): Promise<Buffer | undefined> {
   if (!Number.isSafeInteger(pageId) || roundIds.length === 0) return undefined
   const row = await db
     .selectFrom('scan_pages')
@@ -129,5 +133,6 @@ export async function scanPageImage(db: DB, pageId: number, roundIds: number[]):
     .where('id', '=', pageId)
     .where('round_id', 'in', roundIds)
     .executeTakeFirst()
-  return row?.image
+  if (!row) return undefined
+  return sharp(row.image).resize({ width: THUMBNAIL_WIDTH }).png().toBuffer()
 }

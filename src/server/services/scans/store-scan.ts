@@ -32,6 +32,7 @@ export type ScanUploadProblem =
   | 'tooManyPages'
   | 'pageTooLarge'
   | 'unreadable'
+  | 'damaged'
   | 'roundNotOpen'
 
 export class ScanUploadError extends Error {
@@ -71,7 +72,7 @@ async function headerFacts(bytes: Uint8Array, kind: string): Promise<{ pages: nu
     const meta = await sharp(bytes, { limitInputPixels: false }).metadata()
     return { pages: meta.pages ?? 1, pixels: (meta.width ?? 0) * (meta.height ?? 0) }
   } catch {
-    throw new ScanUploadError('unreadable')
+    throw new ScanUploadError('damaged')
   }
 }
 
