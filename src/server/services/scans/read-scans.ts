@@ -45,22 +45,35 @@ export async function readPendingScans(db: DB, options: ReadOptions = {}): Promi
   const run: ReadRun = { pages: 0, problems: 0, formsReady: 0 }
   const definitions = new Map<number, QuestionnaireDefinition>()
   for (;;) {
-    const outcome = await db.transaction().execute(async (tx) => {
-      const page = await tx
-        .selectFrom('scan_pages')
-        .select(['id', 'batch_id', 'round_id', 'image'])
-        .where('status', '=', 'pending')
-        .$if(options.batchIds !== undefined, (q) => q.where('batch_id', 'in', [...options.batchIds!, -1]))
-        .orderBy('id')
-        .forUpdate()
-        .skipLocked()
-        .limit(1)
-        .executeTakeFirst()
-      if (!page) return undefined
-      const result = await readOnePage(tx, page, definitions)
-      await finishBatchIfRead(tx, page.batch_id)
-      return result
-    })
+    let claimed: number | undefined
+    let outcome: PageOutcome | undefined
+    try {
+      outcome = await db.transaction().execute(async (tx) => {
+        const page = await tx
+          .selectFrom('scan_pages')
+          .select(['id', 'batch_id', 'round_id', 'image'])
+          .where('status', '=', 'pending')
+          .$if(options.batchIds !== undefined, (q) => q.where('batch_id', 'in', [...options.batchIds!, -1]))
+          .orderBy('id')
+          .forUpdate()
+          .skipLocked()
+          .limit(1)
+          .executeTakeFirst()
+        if (!page) return undefined
+        claimed = page.id
+        const result = await readOnePage(tx, page, definitions)
+        await finishBatchIfRead(tx, page.batch_id)
+        return result
+      })
+    } catch (error) {
+      // A page the reader fails on must not hold up the pages after it, run after run:
+      // it is listed as unreadable (a typist keys that form). Without a page, or when
+      // even that cannot be written (the database is gone), the run stops here.
+      if (claimed === undefined) throw error
+      outcome = await markUnreadable(db, claimed).catch(() => {
+        throw error
+      })
+    }
     if (!outcome) break
     run.pages++
     if (outcome.kind === 'problem') run.problems++
@@ -84,6 +97,20 @@ export async function readPendingScans(db: DB, options: ReadOptions = {}): Promi
     )
     .execute()
   return run
+}
+
+async function markUnreadable(db: DB, pageId: number): Promise<PageOutcome> {
+  return db.transaction().execute(async (tx) => {
+    const page = await tx
+      .updateTable('scan_pages')
+      .set({ status: 'problem', problem: 'barcode' })
+      .where('id', '=', pageId)
+      .where('status', '=', 'pending')
+      .returning('batch_id')
+      .executeTakeFirst()
+    if (page) await finishBatchIfRead(tx, page.batch_id)
+    return { kind: 'problem', problem: 'barcode' }
+  })
 }
 
 async function finishBatchIfRead(tx: DB, batchId: number): Promise<void> {

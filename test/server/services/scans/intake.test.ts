@@ -131,18 +131,14 @@ describe.skipIf(!canRender)('scans of returned paper forms', () => {
   it('goes on after a stop with the pages still waiting', async () => {
     await clearScans()
     const stored = await upload(await imagePdf([page(0, 1), page(0, 2), page(1, 1), page(1, 2)]))
-    const readPage = SCAN_READER.readPage
-    let calls = 0
-    SCAN_READER.readPage = async (image) => {
-      if (++calls === 3) throw new Error('process stopped')
-      return readPage(image)
-    }
-    try {
-      await expect(readPendingScans(database.db)).rejects.toThrow('process stopped')
-    } finally {
-      SCAN_READER.readPage = readPage
-    }
-    // The two pages read before the stop are kept; the page being read is still waiting.
+    let pages = 0
+    // The process stops (a restart) after the second page is committed.
+    const stopped = readPendingScans(database.db, {
+      onPage: () => {
+        if (++pages === 2) throw new Error('process stopped')
+      },
+    })
+    await expect(stopped).rejects.toThrow('process stopped')
     expect((await pagesOfBatch(stored.batchId)).map((p) => p.status)).toEqual(['read', 'read', 'pending', 'pending'])
     let overview = await scanOverview(database.db, [forms.round.roundId])
     expect(overview.batches[0]).toMatchObject({ status: 'reading', pagesRead: 2, pages: 4 })
@@ -152,6 +148,27 @@ describe.skipIf(!canRender)('scans of returned paper forms', () => {
     overview = await scanOverview(database.db, [forms.round.roundId])
     expect(overview.batches[0]).toMatchObject({ status: 'done', pagesRead: 4 })
     expect(overview.ready).toHaveLength(2)
+  })
+
+  it('lists a page the reader fails on as unreadable and reads the pages after it', async () => {
+    await clearScans()
+    const stored = await upload(await imagePdf([page(0, 1), page(1, 1), page(1, 2)]))
+    const readPage = SCAN_READER.readPage
+    let calls = 0
+    SCAN_READER.readPage = async (image) => {
+      if (++calls === 1) throw new Error('reader bug')
+      return readPage(image)
+    }
+    try {
+      expect(await readPendingScans(database.db)).toEqual({ pages: 3, problems: 1, formsReady: 1 })
+    } finally {
+      SCAN_READER.readPage = readPage
+    }
+    expect((await pagesOfBatch(stored.batchId)).map((p) => [p.status, p.problem])).toEqual([
+      ['problem', 'barcode'],
+      ['read', null],
+      ['read', null],
+    ])
   })
 
   it('lists a page of a form that is stored already', async () => {
