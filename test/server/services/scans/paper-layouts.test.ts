@@ -13,10 +13,14 @@ import { createMailings } from '#src/server/services/fieldwork/mailings.ts'
 import { batchesOfRound, batchFolder, runQueuedLetterBatches } from '#src/server/services/fieldwork/letter-batches.ts'
 import { pageCount } from '#test/mailmerge/pdf-tools.ts'
 import { arabicDefinition } from '#test/mailmerge/fixtures.ts'
+import { useTempDir, writePdf } from '#test/mailmerge/pdf-tools.ts'
+import { loadStaffRound } from '#src/server/services/rounds/staff-round.ts'
+import { writeTestPrint } from '#src/server/services/fieldwork/test-print.ts'
 
 const actor = { id: null, username: 'test' }
 let database: DatabaseHandle
 let config: AppConfig
+const tmp = useTempDir()
 beforeAll(async () => {
   database = await createTestDatabase()
   config = testConfig({ publicUrl: PRINTABLE_URL })
@@ -110,5 +114,22 @@ describe('printing paper forms', () => {
     // The form names its municipality: one layout per stratum.
     expect(layouts.map((l) => l.stratum_code)).toEqual(['delden', 'hengelo'])
     for (const l of layouts) expect(l.layout.pages.some((p) => p.areas.length > 0)).toBe(true)
+  })
+
+  it('records nothing for a test print: its codes are made up', async () => {
+    const round = await createPrintableRound(database.db, { strata: [{ code: 'goor', name: 'Goor' }] })
+    const staffRound = (await loadStaffRound(database.db, round.roundId))!
+    for (const content of ['questionnaires', 'sets'] as const)
+      await writePdf(tmp.file(`${content}.pdf`), (out) =>
+        writeTestPrint(
+          database.db,
+          { round: staffRound, stratumId: round.strata[0]!.id, kind: 'invitation', content, publicUrl: PRINTABLE_URL },
+          out,
+        ),
+      )
+    expect(
+      await database.db.selectFrom('paper_layouts').where('round_id', '=', round.roundId).select('id').execute(),
+    ).toEqual([])
+    expect((await layoutsOfParticipants(round.roundId)).every((r) => r.paper_layout_id === null)).toBe(true)
   })
 })
