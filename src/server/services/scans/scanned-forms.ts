@@ -22,7 +22,7 @@ export interface ScannedForm {
   reading: FormReading | undefined
 }
 
-export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 /** The scanned form `formId`; undefined when there is none (stored, or never there). */
 export async function loadScannedForm(db: DB, formId: string): Promise<ScannedForm | undefined> {
