@@ -14,6 +14,7 @@
 import type { Writable } from 'node:stream'
 import type { QuestionnaireDefinition } from '#src/questionnaire/definition.ts'
 import type { LetterData } from './letter.ts'
+import type { FormLayout } from './paper-layout.ts'
 import { drawLetter } from './letter.ts'
 import type { LetterTemplate } from './letter-template.ts'
 import type { PaperFormItem } from './paper-questionnaire.ts'
@@ -59,7 +60,7 @@ export async function writePrintSets<T extends PrintSet>(
   template: LetterTemplate,
   out: Writable,
   options: PrintSetsOptions<T> = {},
-): Promise<{ sets: number; pages: number }> {
+): Promise<{ sets: number; pages: number; layouts: FormLayout[] }> {
   const title = options.title ?? (template.kind === 'invitation' ? 'Uitnodigingen' : 'Herinneringen')
   const pdf = new StreamingPdf(out, { bufferPages: true, title, author: template.sender.organisation, lang: 'nl' })
   const forms = options.definition ? new PaperForms(options.definition, options) : undefined
@@ -106,5 +107,5 @@ export async function writePrintSets<T extends PrintSet>(
   } finally {
     await encoder.close()
   }
-  return { sets: count, pages: pdf.pages }
+  return { sets: count, pages: pdf.pages, layouts: forms?.allLayouts() ?? [] }
 }

@@ -16,6 +16,7 @@ import { reportCommand } from './report.ts'
 import { purgeCommand } from './purge.ts'
 import { demoCommand } from './demo.ts'
 import { questionnaireCommand } from './questionnaire.ts'
+import { scansCommand } from './scans.ts'
 
 export const COMMANDS: Command[] = [
   migrate,
@@ -34,4 +35,5 @@ export const COMMANDS: Command[] = [
   purgeCommand,
   demoCommand,
   questionnaireCommand,
+  scansCommand,
 ]

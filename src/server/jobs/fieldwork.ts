@@ -1,5 +1,5 @@
 /**
- * Starting fieldwork's background work: print files and the e-mail queue. Requests call
+ * Starting fieldwork's background work: print files, the e-mail queue and scan reading. Requests call
  * `startPrintFiles` / `startEmailSending` right after queueing work; `startFieldworkWorkers`
  * (from main.ts) also polls, to pick up work left by a restart or by another instance
  * (e.g. e-mails waiting to be retried).
@@ -8,6 +8,7 @@ import type { FastifyBaseLogger } from 'fastify'
 import type { AppConfig } from '#src/server/config.ts'
 import type { DB } from '#src/server/db/connect.ts'
 import { backgroundIdle, runInBackground } from './background.ts'
+import { startScanReading } from './scan-reading.ts'
 import { processEmailQueue } from '#src/server/services/fieldwork/email-queue.ts'
 import { createMailTransport } from '#src/server/services/fieldwork/mail-transport.ts'
 import { runQueuedLetterBatches } from '#src/server/services/fieldwork/letter-batches.ts'
@@ -59,6 +60,7 @@ export function startFieldworkWorkers(db: DB, config: AppConfig, log: Log, inter
   const poll = () => {
     startPrintFiles(db, config, log)
     startEmailSending(db, config, log)
+    startScanReading(db, log)
   }
   poll()
   const timer = setInterval(poll, intervalMs)

@@ -32,6 +32,8 @@ import { effectiveTemplate } from './letter-templates.ts'
 import type { Recipient } from './recipients.ts'
 import { displayName, mailingRecipients, personalUrl, postcodeLine, siteAddress, streetLine } from './recipients.ts'
 import { manifestName, openManifest } from './print-manifest.ts'
+import type { PrintedVariants } from '#src/server/services/scans/paper-layouts.ts'
+import { notePrinted, recordPaperLayouts } from '#src/server/services/scans/paper-layouts.ts'
 
 /** A running job whose heartbeat is older than this is taken to be dead. */
 export const HEARTBEAT_TIMEOUT_SECONDS = 120
@@ -147,19 +149,29 @@ const writeLetters: PrintFileWriter = async (db, job, { config, kind, closesOn, 
  */
 const writeQuestionnaires: PrintFileWriter = async (db, job, { closesOn, file, onProgress }) => {
   const { definition, stratumNames } = await paperContext(db, job.round_id)
+  const printed: PrintedVariants = new Map()
   async function* forms(): AsyncGenerator<PaperFormItem> {
     let n = 0
     for await (const r of mailingRecipients(db, job.mailing_id, { stratumId: job.stratum_id })) {
       if (++n % 10 === 0) await nextTurn()
-      yield formItem(r, definition)
+      const item = formItem(r, definition)
+      notePrinted(printed, r.participantId, item)
+      yield item
     }
   }
-  await writePaperQuestionnaireBatch(definition, forms(), createWriteStream(file, { mode: 0o600 }), {
-    stratumNames,
-    returnBy: closesOn,
-    replyAddress: await replyAddressOf(db, job),
-    onProgress,
-  })
+  const { layouts } = await writePaperQuestionnaireBatch(
+    definition,
+    forms(),
+    createWriteStream(file, { mode: 0o600 }),
+    {
+      stratumNames,
+      returnBy: closesOn,
+      replyAddress: await replyAddressOf(db, job),
+      onProgress,
+    },
+  )
+  // A scan of these forms is read against the layout they were printed with.
+  await recordPaperLayouts(db, job.round_id, layouts, printed)
 }
 
 /** The reply address (antwoordnummer) of the forms: the municipality's, kept with its invitation letter. */
@@ -194,20 +206,19 @@ function formItem(r: Recipient, definition: QuestionnaireDefinition): PaperFormI
 const writeSets: PrintFileWriter = async (db, job, { config, kind, closesOn, file, manifest, onProgress }) => {
   const { template } = await effectiveTemplate(db, job.round_id, job.stratum_id, kind)
   const { definition, stratumNames } = await paperContext(db, job.round_id)
+  const printed: PrintedVariants = new Map()
   async function* sets(): AsyncGenerator<PrintSet & { recipient: Recipient }> {
     let n = 0
     for await (const recipient of mailingRecipients(db, job.mailing_id, { stratumId: job.stratum_id })) {
       if (++n % 5 === 0) await nextTurn()
-      yield {
-        letter: letterData(recipient, template, config.publicUrl, closesOn),
-        form: formItem(recipient, definition),
-        recipient,
-      }
+      const form = formItem(recipient, definition)
+      notePrinted(printed, recipient.participantId, form)
+      yield { letter: letterData(recipient, template, config.publicUrl, closesOn), form, recipient }
     }
   }
   const list = openManifest(manifest)
   try {
-    await writePrintSets(sets(), template, createWriteStream(file, { mode: 0o600 }), {
+    const { layouts } = await writePrintSets(sets(), template, createWriteStream(file, { mode: 0o600 }), {
       definition,
       stratumNames,
       returnBy: closesOn,
@@ -216,6 +227,7 @@ const writeSets: PrintFileWriter = async (db, job, { config, kind, closesOn, fil
       onSet: (set) => list.add(set.number, set.sheets, set.item.recipient),
     })
     await list.end()
+    await recordPaperLayouts(db, job.round_id, layouts, printed)
   } catch (error) {
     list.abort()
     throw error

@@ -19,6 +19,7 @@ import { INVITED } from '#src/server/services/reporting/monitor.ts'
 import { deleteBatchFiles } from '#src/server/services/fieldwork/letter-batches.ts'
 import { deleteWrittenMessages } from '#src/server/services/fieldwork/mail-transport.ts'
 import type { AppConfig } from '#src/server/config.ts'
+import { deleteRoundScans } from '#src/server/services/scans/forget-scans.ts'
 import { lockRoundStatus } from './round-lock.ts'
 import type { ScrubResult } from './scrub.ts'
 import { scrubDeletedRows } from './scrub.ts'
@@ -73,6 +74,8 @@ export async function purgeRound(
       .where('round_id', '=', roundId)
       .where('status', 'in', ['queued', 'running'])
       .execute()
+    // Scans show codes and handwriting; problem pages hang on no participant.
+    await deleteRoundScans(tx, roundId)
     const deleted = await tx.deleteFrom('participants').where('round_id', '=', roundId).executeTakeFirst()
     await tx.deleteFrom('import_uploads').where('round_id', '=', roundId).execute()
     // The names to flag in open answers are the municipality's staff: personal data too.

@@ -34,6 +34,10 @@ const TABLES_WITH_PERSONAL_DATA = [
   'import_uploads',
   // Names to flag in open answers: the municipality's client managers (migration 016).
   'quote_names',
+  // Scanned pages show a code and handwriting (migration 018).
+  'scan_batches',
+  'scan_pages',
+  'scan_forms',
 ] as const
 
 export interface ScrubResult {

@@ -154,7 +154,7 @@ describe('purging a round', () => {
     if (pgliteFolder) expect(filesHolding(pgliteFolder, [PERSONAL_MARK]).length).toBeGreaterThan(0)
 
     const result = await purgeRound(t.database.db, t.config, actor, round.roundId, 'confirmed')
-    expect(result).toEqual({ ok: true, participants: 60, scrub: { tablesRewritten: 11, walMovedOn: true } })
+    expect(result).toEqual({ ok: true, participants: 60, scrub: { tablesRewritten: 14, walMovedOn: true } })
 
     const after = await everyRow()
     const leaks = after.filter(
