@@ -14,6 +14,9 @@ export const typist: typeof nl = {
     draftsIntro: 'You opened these forms but did not save them yet. What you keyed is kept.',
     continue: 'Continue',
     withoutCode: 'without code',
+    scansTitle: 'Scanned forms',
+    scansIntro: 'Have you scanned the forms? Then Peiling reads the boxes, and you check only what is uncertain.',
+    scansLink: 'Go to the scans',
     noCodeTitle: 'Form without code',
     noCodeIntro:
       'No code on the form, or you cannot read it? Choose the municipality and key the form. It counts in the response of that municipality.',

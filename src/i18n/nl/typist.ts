@@ -13,6 +13,10 @@ export const typist = {
     draftsIntro: 'Deze formulieren heeft u geopend, maar nog niet opgeslagen. Uw invoer is bewaard.',
     continue: 'Verder',
     withoutCode: 'zonder code',
+    scansTitle: 'Gescande formulieren',
+    scansIntro:
+      'Heeft u de formulieren gescand? Dan leest Peiling de vakjes. U controleert daarna alleen wat niet zeker is.',
+    scansLink: 'Naar de scans',
     noCodeTitle: 'Formulier zonder code',
     noCodeIntro:
       'Staat er geen code op het formulier, of kunt u de code niet lezen? Kies de gemeente en voer het formulier in. Het telt mee in de respons van die gemeente.',

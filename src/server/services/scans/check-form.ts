@@ -27,6 +27,7 @@ import {
 import { storeDuplicate } from '#src/server/services/paper/paper-duplicates.ts'
 import { addKeyingStats } from '#src/server/services/paper/paper-stats.ts'
 import { forgetScannedForm } from './forget-scanned-form.ts'
+import { vacuumScans } from './forget-scans.ts'
 
 /** What the typist is told above a scanned form, besides the keying screen's own notices. */
 export type ScanNotice =
@@ -360,5 +361,7 @@ export async function acceptScannedForm(
   })
   // After the commit: a held response joins `responses` only in a transaction of its own.
   if (saved.roundId !== undefined) await releaseWaitingResponses(db, saved.roundId)
+  // The scan's rows are dead now; their bytes leave the table files only with a vacuum.
+  if (!KEEPS_SCAN.has(saved.outcome.kind)) await vacuumScans(db)
   return saved
 }

@@ -82,6 +82,8 @@ describe('who may key', () => {
     const page = await researcher.visit('/invoer')
     expect(page.statusCode).toBe(200)
     expect(page.body).toContain('Code van het formulier')
+    // Scanned forms are checked from their own page, one step from here.
+    expect(page.body).toContain('<a href="/invoer/scans">Naar de scans</a>')
   })
 
   it('sends a typist from /beheer to the entry screen, with only that in the menu', async () => {
