@@ -627,12 +627,12 @@ function sharpOf(image: GreyImage) {
 
 /** One page as a grey PNG. */
 export function pagePng(image: GreyImage): Promise<Buffer> {
-  return sharpOf(image).png({ compressionLevel: 6 }).toBuffer()
+  return sharpOf(image).toColourspace('b-w').png({ compressionLevel: 6 }).toBuffer()
 }
 
 /** One page as a grey JPEG, as most office scanners save them. */
 export function pageJpeg(image: GreyImage, quality = 85): Promise<Buffer> {
-  return sharpOf(image).jpeg({ quality }).toBuffer()
+  return sharpOf(image).toColourspace('b-w').jpeg({ quality }).toBuffer()
 }
 
 /**
