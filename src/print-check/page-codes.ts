@@ -4,12 +4,11 @@
  * in its hidden notes (set-mark.ts); a scanned page is read from its image with
  * zxing-wasm, the image as PDF.js decodes it (any filter a scanner uses).
  */
-import { readFile } from 'node:fs/promises'
-import { createRequire } from 'node:module'
 import type { getDocumentProxy } from 'unpdf'
 import { extractImages } from 'unpdf'
 import type { ReadResult } from 'zxing-wasm/reader'
-import { prepareZXingModule, readBarcodes } from 'zxing-wasm/reader'
+import { readBarcodes } from 'zxing-wasm/reader'
+import { zxingReady } from '#src/codes/zxing-reader.ts'
 import { readFormBarcode } from '#src/codes/form-barcode.ts'
 import { parseLoginCode } from '#src/codes/login-code.ts'
 import type { SetMark } from '#src/mailmerge/set-mark.ts'
@@ -29,19 +28,6 @@ export interface PageReading {
   unreadable: boolean
   /** Whether the page had an image to read (a scan); a page with neither notes nor image is a blank back. */
   hadImage?: boolean
-}
-
-let ready: Promise<unknown> | undefined
-
-/** Loads the reader's WebAssembly from the package (in Node it cannot fetch it). */
-function zxingReady(): Promise<unknown> {
-  ready ??= (async () => {
-    const file = createRequire(import.meta.url).resolve('zxing-wasm/reader/zxing_reader.wasm')
-    const bytes = await readFile(file)
-    const wasmBinary = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer
-    return prepareZXingModule({ overrides: { wasmBinary }, fireImmediately: true })
-  })()
-  return ready
 }
 
 /** The page's readings from its hidden notes, when the file was made here; undefined when it has none. */
