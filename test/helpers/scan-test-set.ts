@@ -476,7 +476,8 @@ function markSvg(mark: DrawnMark, random: Random): string {
     case 'cross':
     case 'faint': {
       const faint = mark.style === 'faint'
-      const stroke = faint ? grey(Math.round(between(random, 150, 190))) : grey(penGrey(random))
+      // Pencil at 150–190 on the scan, after the scanner's white point (see cropAndNoise).
+      const stroke = faint ? grey(Math.round((between(random, 150, 190) * WHITE_POINT) / 255)) : grey(penGrey(random))
       const line = f(faint ? between(random, 0.25, 0.35) * MM : between(random, 0.4, 0.6) * MM)
       const end = () => [cx + jitter() / 2, cy + jitter() / 2]
       const [a, b, c, d] = [end(), end(), end(), end()]
