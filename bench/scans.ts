@@ -90,6 +90,8 @@ interface Tally {
   notRead: number
   keystrokes: number[]
   errorExamples: string[]
+  /** Per way of filling in (cross, faint, …): fields, uncertain, errors. */
+  byFill: Map<string, { fields: number; uncertain: number; errors: number }>
 }
 
 /** Compares a form's reading with what a careful typist would key from the paper. */
@@ -116,6 +118,12 @@ function score(form: FilledForm, fields: FieldReading[], tally: Tally): void {
       continue
     }
     tally.fields++
+    const fill = form.fills[variable] ?? 'unknown'
+    const kind = tally.byFill.get(fill) ?? { fields: 0, uncertain: 0, errors: 0 }
+    tally.byFill.set(fill, kind)
+    kind.fields++
+    if (read.certain && read.value !== expected) kind.errors++
+    if (!read.certain) kind.uncertain++
     if (read.certain) {
       tally.certain++
       if (read.value !== expected) {
@@ -187,6 +195,7 @@ export async function benchScans(options: Options = {}): Promise<Figure[]> {
     notRead: 0,
     keystrokes: [],
     errorExamples: [],
+    byFill: new Map(),
   }
   const incomplete: string[] = []
   let formSeconds = 0
@@ -209,8 +218,16 @@ export async function benchScans(options: Options = {}): Promise<Figure[]> {
     formSeconds += (performance.now() - started) / 1000
     score(form, reading.fields, tally)
   }
+  const subject = `scanned KTO forms, ${low.pages.length} pages at 200 dpi + ${high.pages.length} at 300 dpi`
   for (const example of tally.errorExamples) log(`scans: error ${example}`)
   for (const problem of problems) log(`scans: problem page ${problem}`)
+  const byFill: Figure[] = [...tally.byFill]
+    .sort(([, a], [, b]) => b.fields - a.fields)
+    .map(([fill, t]) => ({
+      subject,
+      measure: `  tick fields filled in as: ${fill}`,
+      value: `${t.fields}: ${t.uncertain} uncertain, ${t.errors} wrong`,
+    }))
 
   const readSeconds = pageSeconds + formSeconds
   const pagesPerSecond = stored.length / readSeconds
@@ -222,7 +239,6 @@ export async function benchScans(options: Options = {}): Promise<Figure[]> {
   const expectedIncomplete = forms.filter((f) => f.missingPage).length
   const pct = (share: number) => round2(share * 100)
 
-  const subject = `scanned KTO forms, ${low.pages.length} pages at 200 dpi + ${high.pages.length} at 300 dpi`
   return [
     { subject, measure: 'machine load average (1 min) at the start', value: load },
     {
@@ -271,6 +287,7 @@ export async function benchScans(options: Options = {}): Promise<Figure[]> {
       measure: 'all fields to a typist, written areas included',
       value: `${pct(uncertainWithWriting)}% (${tally.uncertain + tally.writtenUncertain} of ${allFields})`,
     },
+    ...byFill,
     {
       subject,
       measure: 'written areas read as certain (empty) but written on',

@@ -81,6 +81,9 @@ export interface FillMix {
   writing: number
 }
 
+/** The ways of filling in one field. */
+export type FillKind = 'empty' | 'cross' | 'check' | 'faint' | 'correction' | 'double' | 'cancelled'
+
 export const DEFAULT_FILL: FillMix = {
   empty: 0.1,
   cross: 0.66,
@@ -144,6 +147,8 @@ export interface FilledForm {
   written: Record<string, string>
   /** Every tick-box field and whether it allows several ticks. */
   multiple: Record<string, boolean>
+  /** How each tick-box field was filled in ('blank' on a page left blank). */
+  fills: Record<string, FillKind | 'blank'>
   marks: DrawnMark[]
   writings: DrawnWriting[]
   blankPages: number[]
@@ -298,6 +303,7 @@ function fillForm(
     expected: {},
     written: {},
     multiple: {},
+    fills: {},
     marks: [],
     writings: [],
     blankPages,
@@ -322,13 +328,14 @@ function fillForm(
     const isMultiple = multipleChoice.has(variable)
     form.multiple[variable] = isMultiple
     if (blankPages.includes(page)) {
+      form.fills[variable] = 'blank'
       form.expected[variable] = ''
       continue
     }
     const mark = (box: TickArea, style: MarkStyle) =>
       form.marks.push({ page, variable, value: box.value, style, rect: box.rect })
     const order = shuffle(boxes, 1, random)
-    const kind = pickWeighted(random, {
+    const kind: FillKind = pickWeighted(random, {
       empty: fill.empty,
       cross: fill.cross,
       check: fill.check,
@@ -337,6 +344,7 @@ function fillForm(
       double: boxes.length > 1 ? fill.double : 0,
       cancelled: fill.cancelled,
     })
+    form.fills[variable] = kind
     // On a multiple-choice question a respondent ticks one to three boxes in the same way.
     const count = isMultiple && kind !== 'empty' && kind !== 'cancelled' ? 1 + Math.floor(random() * 3) : 1
     const chosen = order.slice(0, kind === 'double' ? Math.max(2, count) : count)
@@ -650,7 +658,9 @@ export async function scanFiles(pages: readonly GreyImage[], kind: ScanFileKind,
     case 'tiff': {
       const pngs = await Promise.all(pages.map(pagePng))
       return [
+        // Joining adds an alpha band; a scanner's grey TIFF has one band.
         await sharp(pngs, { join: { animated: true } })
+          .removeAlpha()
           .toColourspace('b-w')
           .tiff({ compression: 'lzw', xres: dpi / 25.4, yres: dpi / 25.4 })
           .toBuffer(),

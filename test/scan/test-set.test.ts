@@ -10,6 +10,7 @@ import path from 'node:path'
 import sharp from 'sharp'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { Rect } from '#src/mailmerge/paper-layout.ts'
+import { scanPages } from '#src/scan/index.ts'
 import type { GreyImage } from '#src/scan/types.ts'
 import type { ScanTestSet } from '#test/helpers/scan-test-set.ts'
 import { makeScanTestSet, NO_DEGRADATION, pagePng, scanFiles, scanToolsAvailable } from '#test/helpers/scan-test-set.ts'
@@ -174,7 +175,18 @@ describe.skipIf(!available)('the scanned-form test set', () => {
       expect(pdf!.toString('latin1').match(/\/Type \/Page\b/g)).toHaveLength(3)
       const [tiff] = await scanFiles(images, 'tiff', 200)
       const tiffInfo = await sharp(tiff!, { pages: -1 }).metadata()
-      expect([tiffInfo.format, tiffInfo.pages, tiffInfo.width]).toEqual(['tiff', 3, images[0]!.width])
+      expect([tiffInfo.format, tiffInfo.pages, tiffInfo.channels, tiffInfo.width]).toEqual([
+        'tiff',
+        3,
+        1,
+        images[0]!.width,
+      ])
+      // The intake takes both back page by page, at the size they were scanned.
+      for (const file of [pdf!, tiff!]) {
+        const sizes: string[] = []
+        for await (const page of scanPages(file)) sizes.push(`${page.width}×${page.height}`)
+        expect(sizes).toEqual(images.map((image) => `${image.width}×${image.height}`))
+      }
       for (const kind of ['png', 'jpeg'] as const) {
         const files = await scanFiles(images, kind, 200)
         const info = await sharp(files[0]!).metadata()
