@@ -59,11 +59,18 @@ export function measureBox(image: GreyImage, placement: PagePlacement, rect: Rec
   return { ink: ink / kinds.length, faint: faint / kinds.length }
 }
 
+export interface WritingMeasure {
+  /** Area of ink, in square points: a large area with one word in it has a small share but a clear amount. */
+  ink: number
+  /** Area that is at least faint, ink included. */
+  faint: number
+}
+
 /**
  * The ink written in an area, leaving out what is printed there: rows and columns that
  * are mostly ink are the writing lines and the frames of digit boxes, not handwriting.
  */
-export function measureWriting(image: GreyImage, placement: PagePlacement, rect: Rect): InkMeasure {
+export function measureWriting(image: GreyImage, placement: PagePlacement, rect: Rect): WritingMeasure {
   const { columns, rows, kinds } = sample(image, placement, rect)
   const rowInk = new Uint32Array(rows)
   const columnInk = new Uint32Array(columns)
@@ -75,17 +82,15 @@ export function measureWriting(image: GreyImage, placement: PagePlacement, rect:
       }
   let ink = 0
   let faint = 0
-  let counted = 0
   for (let row = 0; row < rows; row++) {
     if (rowInk[row]! > columns * 0.5) continue
     for (let column = 0; column < columns; column++) {
       if (columnInk[column]! > rows * 0.5) continue
-      counted++
       const kind = kinds[row * columns + column]!
       if (kind === 2) ink++
       if (kind >= 1) faint++
     }
   }
-  if (counted === 0) return { ink: 0, faint: 0 }
-  return { ink: ink / counted, faint: faint / counted }
+  const sampleArea = 1 / placement.scale ** 2
+  return { ink: ink * sampleArea, faint: faint * sampleArea }
 }

@@ -23,8 +23,12 @@ export type BoxState = 'empty' | 'ticked' | 'filled' | 'unclear'
  * 75%; a trace, a dot or faint pencil lies in between and goes to a typist.
  */
 export const BOX_THRESHOLDS = { empty: 0.02, emptyFaint: 0.06, ticked: 0.08, tickedMax: 0.62, filled: 0.75 } as const
-/** Written areas: share of ink, printed lines left out, above which something is written. */
-export const WRITING_THRESHOLDS = { written: 0.008, faint: 0.03 } as const
+/**
+ * Written areas: the area of ink (printed lines left out) from which something is written.
+ * A digit is about 3 mm² of ink, a short word 10–20 mm²; scanner noise, after the
+ * neighbour rule, well under 1 mm².
+ */
+export const WRITING_THRESHOLDS = { written: mm(1.5) * mm(1.5), faint: mm(2.5) * mm(2.5) } as const
 
 const BOX_INSET = mm(0.7)
 const WRITING_INSET = mm(0.6)

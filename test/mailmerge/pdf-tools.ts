@@ -205,6 +205,15 @@ export interface PrintedBox {
  * y axis turned down, so the coordinates pdf.js reports are already from the top.
  */
 export async function printedBoxes(file: string, page: number): Promise<PrintedBox[]> {
+  return printedShapes(file, page, 'fillStroke')
+}
+
+/** The shapes of one page that are only filled: shading, and solid marks such as the registration marks. */
+export async function filledShapes(file: string, page: number): Promise<PrintedBox[]> {
+  return printedShapes(file, page, 'fill')
+}
+
+async function printedShapes(file: string, page: number, painted: 'fill' | 'fillStroke'): Promise<PrintedBox[]> {
   const { OPS } = await getResolvedPDFJS()
   const { fnArray, argsArray } = await (await (await proxy(file)).getPage(page)).getOperatorList()
   const boxes: PrintedBox[] = []
@@ -212,7 +221,7 @@ export async function printedBoxes(file: string, page: number): Promise<PrintedB
     if (fn !== OPS.constructPath) return
     // pdf.js 5: [the painting operator, the path, its bounding box].
     const [paint, , bounds] = argsArray[i] as [number, unknown, ArrayLike<number>]
-    if (paint !== OPS.fillStroke) return
+    if (paint !== OPS[painted]) return
     const [left, top, right, bottom] = [bounds[0]!, bounds[1]!, bounds[2]!, bounds[3]!]
     boxes.push({ x: left, top, width: right - left, height: bottom - top })
   })
