@@ -101,7 +101,7 @@ export function* sampleLetters(count: number): Generator<LetterData> {
   }
 }
 
-function exampleTemplate(): LetterTemplate {
+export function exampleTemplate(): LetterTemplate {
   const template = defaultTemplate('invitation')
   template.sender = {
     organisation: 'Gemeente Hengelo',
@@ -190,7 +190,7 @@ async function paperBatch(count: number): Promise<Timing & { pages: number }> {
   return { ...stop(), pages }
 }
 
-function* sampleSets(count: number): Generator<PrintSet> {
+export function* sampleSets(count: number): Generator<PrintSet> {
   for (const letter of sampleLetters(count))
     yield {
       letter,

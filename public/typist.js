@@ -4,6 +4,9 @@
  * - on the form: a complete code moves on to the next field, a value that is no code is
  *   marked at once, and what is typed is kept on the server as you go (so a closed tab
  *   or a crash loses nothing).
+ * - on a scanned form to check (class keying-scan): Tab and Enter go from one field to
+ *   check to the next (the fields read for certain are out of the Tab order), Enter on
+ *   the last one stores; Shift+Tab goes back through every field, to correct any of them.
  */
 (function () {
   'use strict';
@@ -73,12 +76,19 @@
     var saveButton = form.querySelector('button[value="opslaan"]');
     var status = document.getElementById('autosave-status');
     var url = form.getAttribute('data-autosave');
+    var scan = form.classList.contains('keying-scan');
+    function isStop(input) { return input.getAttribute('tabindex') !== '-1'; }
     var timer = null;
     var dirty = false;
     var submitting = false;
 
+    function nextStop(index) {
+      for (var i = index + 1; i < fields.length; i++) if (isStop(fields[i])) return fields[i];
+      return null;
+    }
+
     function moveOn(index) {
-      var next = fields[index + 1];
+      var next = scan ? nextStop(index) : fields[index + 1];
       if (next) {
         next.focus();
         next.select();
@@ -95,7 +105,7 @@
 
     function keep() {
       timer = null;
-      if (submitting || !dirty) return;
+      if (submitting || !dirty || !url) return;
       dirty = false;
       fetch(url, {
         method: 'POST',
@@ -125,6 +135,16 @@
         timer = setTimeout(keep, 700);
         if (ok && complete(input.value, kind, codes)) moveOn(index);
       });
+      if (scan) input.addEventListener('keydown', function (event) {
+        if (event.key === 'Enter' && nextStop(index)) {
+          event.preventDefault();
+          moveOn(index);
+        } else if (event.key === 'Tab' && event.shiftKey && index > 0) {
+          event.preventDefault();
+          fields[index - 1].focus();
+          fields[index - 1].select();
+        }
+      });
     });
 
     form.addEventListener('submit', function () {
@@ -133,7 +153,7 @@
     });
     // Closing the tab or leaving the page: keep the last keystrokes too.
     window.addEventListener('pagehide', function () {
-      if (submitting || !dirty || !navigator.sendBeacon) return;
+      if (submitting || !dirty || !url || !navigator.sendBeacon) return;
       navigator.sendBeacon(url, new Blob([body().toString()], { type: 'application/x-www-form-urlencoded' }));
     });
 

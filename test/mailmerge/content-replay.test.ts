@@ -14,6 +14,15 @@ import { pageCount, pageTextItems, renderPages, renderToolsAvailable, useTempDir
 const tools = renderToolsAvailable()
 const tmp = useTempDir()
 
+/**
+ * The printed texts of a page and where they are. Text extraction adds empty and blank
+ * pieces where it guesses line ends and spaces, and guesses differently around a copied
+ * drawing (a form XObject): those are left out, every printed character is compared.
+ */
+async function printedTexts(file: string, page: number) {
+  return (await pageTextItems(file, page)).filter((item) => item.str.trim() !== '')
+}
+
 // Any picture will do as a logo: it is copied as an image resource rather than as text.
 let logo: Buffer
 beforeAll(async () => {
@@ -45,8 +54,8 @@ describe('letters copied from earlier ones', () => {
   it('carry the same text in the same places as letters drawn on their own', async () => {
     const together = await batch('together.pdf', [...earlier, ...again, third, english])
     const alone = [await batch('third.pdf', [third]), await batch('english.pdf', [english])]
-    expect(await pageTextItems(together, 5)).toEqual(await pageTextItems(alone[0]!, 1))
-    expect(await pageTextItems(together, 6)).toEqual(await pageTextItems(alone[1]!, 1))
+    expect(await printedTexts(together, 5)).toEqual(await printedTexts(alone[0]!, 1))
+    expect(await printedTexts(together, 6)).toEqual(await printedTexts(alone[1]!, 1))
     // What differs per person is still their own.
     const text = (await pageTextItems(together, 5)).map((item) => item.str).join(' ')
     expect(text).toContain('Z. Öztürk-Yılmaz')
@@ -76,7 +85,7 @@ describe('paper forms copied from an earlier form of the same language and strat
     const pages = await pageCount(alone)
     expect(await pageCount(together)).toBe(2 * pages)
     for (let page = 1; page <= pages; page++) {
-      expect(await pageTextItems(together, pages + page), `page ${page}`).toEqual(await pageTextItems(alone, page))
+      expect(await printedTexts(together, pages + page), `page ${page}`).toEqual(await printedTexts(alone, page))
     }
   })
 

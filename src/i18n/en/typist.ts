@@ -212,4 +212,29 @@ export const typist: typeof nl = {
     notPossible: 'That is no longer possible: the earlier form has been counted meanwhile.',
     back: 'Back to paper forms',
   },
+  scanCheck: {
+    title: 'Check scan: form {form}',
+    count: '{count} of {total} fields to check',
+    intro:
+      'Beside each question is the scan of that question. The fields marked "check" were not read for certain, or hold handwriting. The cursor goes to those fields only. Does another field not match the scan? Click it, or go there with Shift+Tab, and correct it.',
+    allFields: 'Tab through all fields',
+    onlyUncertain: 'Tab through the fields to check only',
+    keys: 'Tab or Enter: to the next field to check. Enter in the last field: save and go to the next form.',
+    unclear: 'Check: not read for certain. See on the scan what is ticked.',
+    written: 'Check: handwritten. Type what the scan shows.',
+    picture: 'Scan of question {number}',
+    pictureOnPage: 'Scan of question {number}, page {page}',
+    back: 'Back to the scans',
+    saved: 'Saved. The scan of this form has been deleted.',
+    gone: 'This form was saved already, or its scan is gone.',
+    notices: {
+      completedOnline:
+        'Note: this code already has an answer online. The form is kept as a duplicate form, and a researcher decides which answer counts.',
+      completedPaper:
+        'Note: a paper form was already entered for this code. The form is kept as a duplicate form, and a researcher decides which answer counts.',
+      readingFirst: 'Every form is entered twice. Reading the scan counts as the first time, your check as the second.',
+      secondKeying: 'Someone else already entered this form. Your check counts as the second entry.',
+      keyedTwice: 'Note: this form was already entered twice and awaits review. It is kept as a duplicate form.',
+    },
+  },
 }

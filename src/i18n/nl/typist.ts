@@ -217,4 +217,31 @@ export const typist = {
     notPossible: 'Dat kan niet meer: het eerdere formulier is intussen geteld.',
     back: 'Terug naar papieren formulieren',
   },
+  scanCheck: {
+    title: 'Scan nakijken: formulier {form}',
+    count: '{count} van {total} velden nakijken',
+    intro:
+      'Naast elke vraag staat de scan van die vraag. De velden met "nakijken" waren niet zeker, of er is iets geschreven. De cursor gaat alleen naar die velden. Klopt een ander veld niet met de scan? Klik erin, of ga er met Shift+Tab naartoe, en verbeter het.',
+    allFields: 'Alle velden met Tab langsgaan',
+    onlyUncertain: 'Alleen de velden om na te kijken met Tab langsgaan',
+    keys: 'Tab of Enter: naar het volgende veld om na te kijken. Enter in het laatste veld: opslaan en het volgende formulier.',
+    unclear: 'Nakijken: niet zeker gelezen. Kijk op de scan wat er is aangekruist.',
+    written: 'Nakijken: met de hand geschreven. Typ over wat er op de scan staat.',
+    picture: 'Scan van vraag {number}',
+    pictureOnPage: 'Scan van vraag {number}, pagina {page}',
+    back: 'Terug naar de scans',
+    saved: 'Opgeslagen. De scan van dit formulier is verwijderd.',
+    gone: 'Dit formulier is al opgeslagen, of de scan is er niet meer.',
+    notices: {
+      completedOnline:
+        'Let op: voor deze code is al een antwoord via internet binnen. Het formulier wordt bewaard als dubbel formulier, en een onderzoeker beslist welk antwoord telt.',
+      completedPaper:
+        'Let op: voor deze code is al een papieren formulier ingevoerd. Het formulier wordt bewaard als dubbel formulier, en een onderzoeker beslist welk antwoord telt.',
+      readingFirst:
+        'Elk formulier wordt twee keer ingevoerd. Het lezen van de scan telt als de eerste keer, uw controle als de tweede.',
+      secondKeying: 'Iemand anders heeft dit formulier al ingevoerd. Uw controle telt als de tweede invoer.',
+      keyedTwice:
+        'Let op: dit formulier is al twee keer ingevoerd en wacht op controle. Het wordt bewaard als dubbel formulier.',
+    },
+  },
 }

@@ -69,6 +69,8 @@ export function formView(form: EntryForm, t: Translate, lang: string, warnings: 
   const fieldById = new Map(layout.flatMap((q) => q.fields).map((f) => [f.variable, f]))
   const warningByVariable = new Map(warnings.map((w) => [w.variable, warningText(w, fieldById.get(w.variable), t)]))
   const questions = layout.map((q) => ({
+    /** The question's id: a scanned form's picture of it is found by it. */
+    id: q.id,
     number: q.number,
     text: q.text,
     // A grid's question text is a heading over its statements; any other question is one row.

@@ -6,6 +6,7 @@
  * There is always at least one active administrator: the app refuses the change that
  * would lock everybody out of account management.
  */
+import { sql } from 'kysely'
 import type { DB } from '#src/server/db/connect.ts'
 import type { StaffRole } from '#src/server/db/schema.ts'
 import type { AuditActor } from '#src/server/services/audit/audit.ts'
@@ -66,10 +67,18 @@ function toSummary(row: {
   }
 }
 
+/**
+ * Accounts of the app itself (the scan reader's, `peiling:scan`) have a colon in their
+ * name, which USERNAME_PATTERN never gives a person: they are not listed and cannot be
+ * opened, so nobody activates one or gives it a password.
+ */
+const PERSON = sql<boolean>`position(':' in username) = 0`
+
 export async function listAccounts(db: DB): Promise<AccountSummary[]> {
   const rows = await db
     .selectFrom('staff_users')
     .select(summaryColumns)
+    .where(PERSON)
     .orderBy('active', 'desc')
     .orderBy('username')
     .execute()
@@ -77,7 +86,12 @@ export async function listAccounts(db: DB): Promise<AccountSummary[]> {
 }
 
 export async function getAccount(db: DB, id: number): Promise<AccountSummary | undefined> {
-  const row = await db.selectFrom('staff_users').select(summaryColumns).where('id', '=', id).executeTakeFirst()
+  const row = await db
+    .selectFrom('staff_users')
+    .select(summaryColumns)
+    .where('id', '=', id)
+    .where(PERSON)
+    .executeTakeFirst()
   return row && toSummary(row)
 }
 
@@ -160,6 +174,7 @@ export async function changeRole(db: DB, actor: AuditActor, userId: number, role
       .selectFrom('staff_users')
       .select(['role', 'totp_secret'])
       .where('id', '=', userId)
+      .where(PERSON)
       .forUpdate()
       .executeTakeFirst()
     if (!user) return { ok: false as const, problem: 'notFound' as const }
@@ -174,6 +189,7 @@ export async function changeRole(db: DB, actor: AuditActor, userId: number, role
       .updateTable('staff_users')
       .set(dropSecondFactor ? { role, totp_secret: null, totp_last_step: null } : { role })
       .where('id', '=', userId)
+      .where(PERSON)
       .execute()
     await audit(tx, actor, 'account.role', { userId, from: user.role, to: role })
     return { ok: true as const }
@@ -187,6 +203,7 @@ export async function setActive(db: DB, actor: AuditActor, userId: number, activ
       .selectFrom('staff_users')
       .select(['role', 'active'])
       .where('id', '=', userId)
+      .where(PERSON)
       .forUpdate()
       .executeTakeFirst()
     if (!user) return { ok: false as const, problem: 'notFound' as const }
@@ -195,7 +212,7 @@ export async function setActive(db: DB, actor: AuditActor, userId: number, activ
     if (!active && user.role === 'administrator' && !(await anotherActiveAdministrator(tx, userId))) {
       return { ok: false as const, problem: 'lastAdministrator' as const }
     }
-    await tx.updateTable('staff_users').set({ active }).where('id', '=', userId).execute()
+    await tx.updateTable('staff_users').set({ active }).where('id', '=', userId).where(PERSON).execute()
     await audit(tx, actor, active ? 'account.activate' : 'account.deactivate', { userId })
     return { ok: true as const }
   })
@@ -214,6 +231,7 @@ export async function resetPassword(
       .updateTable('staff_users')
       .set({ password_hash: passwordHash, must_change_password: true })
       .where('id', '=', userId)
+      .where(PERSON)
       .executeTakeFirst()
     if (updated.numUpdatedRows === 0n) return { ok: false as const, problem: 'notFound' as const }
     await audit(tx, actor, 'account.password-reset', { userId })
@@ -228,6 +246,7 @@ export async function removeSecondFactor(db: DB, actor: AuditActor, userId: numb
       .updateTable('staff_users')
       .set({ totp_secret: null, totp_last_step: null })
       .where('id', '=', userId)
+      .where(PERSON)
       .where('totp_secret', 'is not', null)
       .executeTakeFirst()
     if (updated.numUpdatedRows > 0n) await audit(tx, actor, 'account.second-factor-removed', { userId })

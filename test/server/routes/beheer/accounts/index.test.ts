@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { TestApp } from '#test/helpers/app.ts'
 import { Browser, createTestApp } from '#test/helpers/app.ts'
 import { createStaffUser, signedInAs, TEST_PASSWORD } from '#test/helpers/staff.ts'
+import { SCAN_READER_USERNAME } from '#src/server/services/scans/check-form.ts'
 
 let t: TestApp
 let admin: Browser & { userId: number; username: string }
@@ -208,5 +209,33 @@ describe('account management', () => {
         ).statusCode,
       )
     expect(statuses).toEqual([422, 422, 422, 422, 422, 429])
+  })
+
+  it("hides the scan reader's own account: not listed, not to open, activate or give a password", async () => {
+    const reader = await t.database.db
+      .insertInto('staff_users')
+      .values({
+        username: SCAN_READER_USERNAME,
+        display_name: 'Scan',
+        password_hash: '!',
+        role: 'typist',
+        active: false,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    const boss = await signedInAs(t.app, 'administrator')
+    const list = await boss.visit('/beheer/accounts')
+    expect(list.statusCode).toBe(200)
+    expect(list.body).not.toContain(SCAN_READER_USERNAME)
+    expect((await boss.visit(`/beheer/accounts/${reader.id}`)).statusCode).toBe(404)
+    await boss.visit('/beheer/accounts')
+    expect((await boss.post(`/beheer/accounts/${reader.id}/status`, { active: 'true' })).statusCode).toBe(404)
+    expect((await boss.post(`/beheer/accounts/${reader.id}/wachtwoord`, {})).statusCode).toBe(404)
+    const after = await t.database.db
+      .selectFrom('staff_users')
+      .select(['active', 'password_hash'])
+      .where('id', '=', reader.id)
+      .executeTakeFirstOrThrow()
+    expect(after).toEqual({ active: false, password_hash: '!' })
   })
 })
