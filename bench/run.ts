@@ -11,12 +11,15 @@
  *   csv-parse plus one INSERT (import.ts);
  * - the report of a round of 20,000 responses with three earlier rounds of 20,000 as
  *   trend columns, and its Word file, on PGlite, against the bare read of the same
- *   responses; memory at three sizes (report.ts).
+ *   responses; memory at three sizes (report.ts);
+ * - reading scanned KTO forms made by the tests (≥ 300 pages at 200 and 300 dpi): pages
+ *   per second, errors among fields read as certain, the share sent to a typist, and the
+ *   typist's keystrokes against keying by hand (scans.ts).
  *
  * Needs Debian's postgresql and chromium packages, like the tests. Takes about four minutes.
  * `npm run bench -- --quick` shortens every load to 3 seconds and makes the big round a
  * tenth the size (for trying things out); `--only=pages,letters` runs just those parts
- * (saves, pages, letters, monitor, import, report).
+ * (saves, pages, letters, monitor, import, report, scans).
  */
 import { mkdtempSync } from 'node:fs'
 import { availableParallelism, cpus, tmpdir } from 'node:os'
@@ -27,6 +30,7 @@ import { benchLetters } from './letters.ts'
 import { benchMonitorExport } from './monitor-export.ts'
 import { benchPageWeight } from './page-weight.ts'
 import { benchReport } from './report.ts'
+import { benchScans } from './scans.ts'
 import type { Figure } from './figures.ts'
 import { printTable } from './figures.ts'
 import { connectPostgres } from '#src/server/db/connect.ts'
@@ -79,6 +83,11 @@ if (runs('import')) {
 if (runs('report')) {
   log('report')
   figures.push(...(await benchReport({ ...(quick ? { responses: 2_000 } : {}), log })))
+}
+
+if (runs('scans')) {
+  log('scanned paper forms')
+  figures.push(...(await benchScans({ ...(quick ? { forms200: 6, forms300: 2 } : {}), log })))
 }
 
 console.log('')
