@@ -9,7 +9,7 @@ import { INK } from './find-marks.ts'
 import type { GreyImage, PagePlacement } from './types.ts'
 
 /** Lighter than ink, darker than paper: pencil, a light pen, a grey scan of either. */
-export const FAINT = 200
+export const FAINT = 215
 
 export interface InkMeasure {
   /** Share of the samples that are ink. */

@@ -18,11 +18,25 @@ import type { FieldReading, FormReading, PlacedPage } from './types.ts'
 export type BoxState = 'empty' | 'ticked' | 'filled' | 'unclear'
 
 /**
- * Thresholds on the share of ink inside a box's border (measured 0.7 mm in from the
- * printed box of 3.8 mm): a cross or a check mark covers 10–60%, a box made black over
- * 75%; a trace, a dot or faint pencil lies in between and goes to a typist.
+ * Thresholds on the share of a box's inside (measured 0.7 mm in from the printed box of
+ * 3.8 mm) that is ink (darker than grey 128) or at least faint (darker than 215). On the
+ * test set (bench/scans.ts) an empty box has at most 0.3% of either, a pen cross 19–50%
+ * ink, a check mark 9–30%, a cross in light pencil no ink but 8–27% faint, and a box made
+ * black 100%. So: a pen mark or a clear pencil mark is a tick; a box made black is a
+ * mistake undone; a trace, a dot, a half-filled box go to a typist.
  */
-export const BOX_THRESHOLDS = { empty: 0.02, emptyFaint: 0.06, ticked: 0.08, tickedMax: 0.62, filled: 0.75 } as const
+export const BOX_THRESHOLDS = {
+  /** Ink and faint below this: empty. */
+  empty: 0.02,
+  /** Ink from here up to `tickedMax`: a tick in pen. */
+  ticked: 0.08,
+  /** Without ink, faint from here up to `tickedMax`: a tick in pencil. */
+  pencil: 0.06,
+  tickedMax: 0.62,
+  /** Ink from here: filled in. */
+  filled: 0.75,
+} as const
+
 /**
  * Written areas: the area of ink (printed lines left out) from which something is written.
  * A digit is about 3 mm² of ink, a short word 10–20 mm²; scanner noise, after the
@@ -37,7 +51,8 @@ export function boxState(measure: InkMeasure): BoxState {
   const t = BOX_THRESHOLDS
   if (measure.ink >= t.filled) return 'filled'
   if (measure.ink >= t.ticked && measure.ink <= t.tickedMax) return 'ticked'
-  if (measure.ink < t.empty && measure.faint < t.emptyFaint) return 'empty'
+  if (measure.ink < t.empty && measure.faint < t.empty) return 'empty'
+  if (measure.ink < t.empty && measure.faint >= t.pencil && measure.faint <= t.tickedMax) return 'ticked'
   return 'unclear'
 }
 

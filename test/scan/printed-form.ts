@@ -39,7 +39,7 @@ export async function printedForm(dir: string, dpi: number): Promise<PrintedForm
 }
 
 /** What a hand puts in a box or on a line (or, to erase, white paint). */
-export type Mark = 'cross' | 'check' | 'fill' | 'faint' | 'scribble' | 'erase'
+export type Mark = 'cross' | 'check' | 'fill' | 'faint' | 'dot' | 'scribble' | 'erase'
 
 export interface MarkAt {
   rect: Rect
@@ -57,6 +57,8 @@ function markSvg({ rect, mark }: MarkAt, scale: number): string {
       return `<path d="M${x - 2} ${y - 1} L${x + w + 2} ${y + h + 1} M${x + w + 1} ${y - 2} L${x - 1} ${y + h + 2}" stroke="#111" stroke-width="${pen}"/>`
     case 'check':
       return `<path d="M${x + w * 0.1} ${y + h * 0.5} L${x + w * 0.4} ${y + h * 0.9} L${x + w * 1.1} ${y - h * 0.2}" stroke="#111" fill="none" stroke-width="${pen}"/>`
+    case 'dot':
+      return `<circle cx="${x + w / 2}" cy="${y + h / 2}" r="${pen * 0.8}" fill="#222"/>`
     case 'fill':
       return `<rect x="${x}" y="${y}" width="${w}" height="${h}" fill="#111"/>`
     case 'erase':

@@ -2,7 +2,8 @@
  * The values read from a scanned form are the ones a careful typist keys: a cross or a
  * check mark is an answer, a box made black is a mistake undone (the form says so), two
  * ticks where one answer is allowed is "m", several ticks where several are allowed are
- * all kept, and anything unclear or handwritten goes to a typist instead of a guess.
+ * all kept, a cross in light pencil counts, and anything unclear (a dot) or handwritten
+ * goes to a typist instead of a guess.
  */
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { FormLayout, TickArea } from '#src/mailmerge/index.ts'
@@ -100,16 +101,18 @@ describe.skipIf(!tools)('reading a scanned form', () => {
     expect(fields.filter((f) => !f.certain)).toEqual([])
   })
 
-  it('sends faint pencil and handwriting to a typist, with where on the page they are', async () => {
+  it('reads a cross in light pencil as a tick; sends a dot and handwriting to a typist, with where they are', async () => {
     const { fields } = readForm(
       ktoDefinition(),
       form.layout,
       await scanned([
-        { variable: 'traject_stellingen_b', value: 4, mark: 'faint' },
+        { variable: 'traject_stellingen_a', value: 2, mark: 'faint' },
+        { variable: 'traject_stellingen_b', value: 4, mark: 'dot' },
         { variable: 'opmerkingen', mark: 'scribble' },
         { variable: 'punt_goed_other', mark: 'scribble' },
       ]),
     )
+    expect(field(fields, 'traject_stellingen_a')).toMatchObject({ value: '2', certain: true })
     const uncertain = fields.filter((f) => !f.certain)
     expect(uncertain.map((f) => [f.variable, f.reason])).toEqual([
       ['traject_stellingen_b', 'unclear'],
