@@ -5,10 +5,12 @@
  * boxes read as ticked, and a reading written by hand for the test. What the reader would
  * make of a scan is the reader's tests' business; here it is given.
  */
+import { createHash } from 'node:crypto'
 import sharp from 'sharp'
 import type { DB } from '#src/server/db/connect.ts'
 import type { LoginCode } from '#src/codes/login-code.ts'
 import type { FormLayout, Rect } from '#src/mailmerge/paper-layout.ts'
+import type { QuestionnaireDefinition } from '#src/questionnaire/definition.ts'
 import { writePaperQuestionnaire } from '#src/mailmerge/index.ts'
 import type { FieldReading, FormReading, GreyImage, PagePlacement, UncertainReason } from '#src/scan/types.ts'
 import { pageToPng } from '#src/scan/index.ts'
@@ -105,6 +107,46 @@ async function withHandwriting(
     .toBuffer()
 }
 
+/**
+ * The printed pages of a variant, rendered once per test file: printing and rendering
+ * took most of a test's time, and the checking screen never reads the code on the page
+ * (the reading is given), so every participant's scan may show the first one's code.
+ */
+const printed = new Map<string, Promise<{ layout: FormLayout; pages: GreyImage[] }>>()
+
+function printedForm(
+  dir: string,
+  definition: QuestionnaireDefinition,
+  code: LoginCode,
+  stratum: { code: string; name: string },
+  dpi: number,
+): Promise<{ layout: FormLayout; pages: GreyImage[] }> {
+  const key = createHash('sha256')
+    .update(JSON.stringify([definition, stratum, dpi]))
+    .digest('hex')
+  let made = printed.get(key)
+  if (!made) {
+    made = (async () => {
+      let layout: FormLayout | undefined
+      const pdf = await writePdf(`${dir}/form-${key.slice(0, 12)}.pdf`, async (out) => {
+        layout = (
+          await writePaperQuestionnaire(definition, out, { code, stratumName: stratum.name, stratum: stratum.code })
+        ).layout
+      })
+      const rendered = await renderPages(pdf, dir, { dpi })
+      const pages = await Promise.all(
+        rendered.pages.map(async (file) => {
+          const pgm = await readPgm(file)
+          return { width: pgm.width, height: pgm.height, data: new Uint8Array(pgm.pixels) }
+        }),
+      )
+      return { layout: layout!, pages }
+    })()
+    printed.set(key, made)
+  }
+  return made
+}
+
 export async function createScannedForm(
   db: DB,
   options: {
@@ -127,21 +169,11 @@ export async function createScannedForm(
     .select('q.definition')
     .where('r.id', '=', round.roundId)
     .executeTakeFirstOrThrow()
-  let layout: FormLayout | undefined
-  const pdf = await writePdf(`${options.dir}/form-${participant.id}.pdf`, async (out) => {
-    layout = (
-      await writePaperQuestionnaire(definition, out, {
-        code: participant.code,
-        stratumName: stratum.name,
-        stratum: stratum.code,
-      })
-    ).layout
-  })
-  const reading = readingFromLayout(layout!, options.read)
+  const { layout, pages } = await printedForm(options.dir, definition, participant.code, stratum, dpi)
+  const reading = readingFromLayout(layout, options.read)
 
   const scale = dpi / 72
   const placement: PagePlacement = { transform: [scale, 0, 0, 0, scale, 0], scale, upsideDown: false }
-  const rendered = await renderPages(pdf, options.dir, { dpi })
   const ticked = (variable: string, value: number) =>
     (options.read[variable]?.value ?? '').split(' ').includes(String(value))
 
@@ -173,10 +205,9 @@ export async function createScannedForm(
     })
     .returning('id')
     .executeTakeFirstOrThrow()
-  for (const [i, file] of rendered.pages.entries()) {
-    const pgm = await readPgm(file)
-    const image: GreyImage = { width: pgm.width, height: pgm.height, data: new Uint8Array(pgm.pixels) }
-    for (const area of layout!.pages.find((p) => p.page === i + 1)?.areas ?? []) {
+  for (const [i, printed] of pages.entries()) {
+    const image: GreyImage = { ...printed, data: new Uint8Array(printed.data) }
+    for (const area of layout.pages.find((p) => p.page === i + 1)?.areas ?? []) {
       if (area.kind === 'tick' && ticked(area.variable, area.value)) drawCross(image, area.rect, scale)
     }
     await db
@@ -185,7 +216,7 @@ export async function createScannedForm(
         batch_id: batch.id,
         round_id: round.roundId,
         position: i + 1,
-        image: await withHandwriting(await pageToPng(image), layout!, i + 1, options.handwriting ?? {}, scale),
+        image: await withHandwriting(await pageToPng(image), layout, i + 1, options.handwriting ?? {}, scale),
         status: 'read',
         form_id: form.id,
         form_page: i + 1,
@@ -193,5 +224,5 @@ export async function createScannedForm(
       })
       .execute()
   }
-  return { formId: form.id, reading, layout: layout! }
+  return { formId: form.id, reading, layout: layout }
 }
