@@ -6,8 +6,9 @@
  * pages upside down, pages out of order and one page missing.
  *
  * Pages are kept as the grey PNGs the intake stores (pageToPng); reading is what the
- * intake does with them: decode, readPage on every page, pages grouped by code, and per
- * complete form decode its pages again and readForm.
+ * intake does with them: decode, readPage on every page and the marks of its boxes
+ * (marksOfPage, against the layout of the code it names), pages grouped by code, and per
+ * complete form formFromMarks.
  *
  * Figures and targets:
  * - pages per second of reading (≥ 10), against merely decoding the same PNGs (sharp);
@@ -26,8 +27,9 @@ import { loadavg } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import sharp from 'sharp'
 import type { FormLayout } from '#src/mailmerge/paper-layout.ts'
-import type { FieldReading, PagePlacement, PlacedPage } from '#src/scan/index.ts'
-import { pageToPng, pngToPage, readForm, readPage } from '#src/scan/index.ts'
+import type { FieldReading } from '#src/scan/index.ts'
+import type { PageMarks } from '#src/scan/index.ts'
+import { formFromMarks, marksOfPage, pageToPng, pngToPage, readPage } from '#src/scan/index.ts'
 import type { FilledForm } from '#test/helpers/scan-test-set.ts'
 import { makeScanTestSet } from '#test/helpers/scan-test-set.ts'
 import { loadKto } from '#test/questionnaire/kto.ts'
@@ -170,15 +172,20 @@ export async function benchScans(options: Options = {}): Promise<Figure[]> {
     }
     if (i % 2 === 0) await decode()
     const started = performance.now()
-    reads.push(await readPage(await pngToPage(page.png)))
+    const image = await pngToPage(page.png)
+    const read = await readPage(image)
+    const layout = read.ok ? formByCode.get(read.code)?.layout : undefined
+    const marks =
+      read.ok && layout ? marksOfPage(layout, { page: read.page, image, placement: read.placement }) : undefined
+    reads.push({ read, marks })
     pageSeconds += (performance.now() - started) / 1000
     if (i % 2 === 1) await decode()
   }
 
   const problems: string[] = []
   let misread = 0
-  const byCode = new Map<string, Array<{ page: number; placement: PagePlacement; png: Buffer }>>()
-  for (const [i, read] of reads.entries()) {
+  const byCode = new Map<string, PageMarks[]>()
+  for (const [i, { read, marks }] of reads.entries()) {
     const truth = stored[i]!
     if (!read.ok) {
       problems.push(`${truth.code}:${truth.page}${truth.upsideDown ? ' (upside down)' : ''}: ${read.problem}`)
@@ -188,10 +195,7 @@ export async function benchScans(options: Options = {}): Promise<Figure[]> {
       misread++
       continue
     }
-    byCode.set(read.code, [
-      ...(byCode.get(read.code) ?? []),
-      { page: read.page, placement: read.placement, png: truth.png },
-    ])
+    if (marks) byCode.set(read.code, [...(byCode.get(read.code) ?? []), marks])
   }
 
   const tally: Tally = {
@@ -222,10 +226,7 @@ export async function benchScans(options: Options = {}): Promise<Figure[]> {
       continue
     }
     const started = performance.now()
-    const placed: PlacedPage[] = []
-    for (const page of pages)
-      placed.push({ page: page.page, placement: page.placement, image: await pngToPage(page.png) })
-    const reading = readForm(definition, layout, placed)
+    const reading = formFromMarks(definition, layout, pages)
     formSeconds += (performance.now() - started) / 1000
     score(form, reading.fields, tally)
   }
@@ -260,7 +261,7 @@ export async function benchScans(options: Options = {}): Promise<Figure[]> {
     },
     {
       subject,
-      measure: 'reading: decode, readPage, readForm',
+      measure: 'reading: decode, readPage, marksOfPage, formFromMarks',
       value: round2(pagesPerSecond),
       unit: 'pages/s',
       target: '≥ 10 pages/s',
@@ -268,7 +269,7 @@ export async function benchScans(options: Options = {}): Promise<Figure[]> {
     },
     {
       subject,
-      measure: 'of which readPage (with decoding)',
+      measure: 'of which per page (decode, readPage, marksOfPage)',
       value: round2(stored.length / pageSeconds),
       unit: 'pages/s',
     },

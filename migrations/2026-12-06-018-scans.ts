@@ -78,6 +78,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('form_page', 'integer')
     /** Where the printed page lies on the image (PagePlacement of src/scan). */
     .addColumn('placement', 'jsonb')
+    /** What each answer area of the page shows (PageMarks of src/scan): the form is put together from these. */
+    .addColumn('marks', 'jsonb')
     .execute()
   await db.schema.createIndex('scan_pages_batch').on('scan_pages').columns(['batch_id', 'position']).execute()
   await db.schema.createIndex('scan_pages_form').on('scan_pages').columns(['form_id', 'form_page']).execute()

@@ -13,6 +13,6 @@ export type {
   UnreadablePage,
 } from './types.ts'
 export { cutOut } from './cut-out.ts'
-export { readForm } from './read-form.ts'
+export { formFromMarks, marksOfPage, readForm, type AreaState, type PageMarks } from './read-form.ts'
 export { readPage } from './read-page.ts'
 export { pageToPng, pngToPage, scanFileKind, scanPages, type ScanFileKind } from './scan-file.ts'

@@ -6,7 +6,7 @@
  * typist keys it. Digits and texts written by hand always go to a typist; an area with
  * nothing written is read as empty.
  */
-import type { FormLayout, LayoutArea, TickArea, WriteArea } from '#src/mailmerge/paper-layout.ts'
+import type { FormLayout, LayoutArea, TickArea } from '#src/mailmerge/paper-layout.ts'
 import type { Rect } from '#src/mailmerge/units.ts'
 import { mm } from '#src/mailmerge/units.ts'
 import type { QuestionnaireDefinition } from '#src/questionnaire/definition.ts'
@@ -68,54 +68,83 @@ function union(rects: Rect[]): Rect {
   return { x, y, width: right - x, height: bottom - y }
 }
 
-interface PlacedArea {
+/** What one area of a page shows. */
+export type AreaState = BoxState | 'written'
+
+/**
+ * The state of every answer area of one page, in the layout's order: what a page
+ * contributes to its form. Worked out while the page is decoded anyway, so that putting
+ * the form together later needs no image.
+ */
+export interface PageMarks {
+  page: number
+  states: AreaState[]
+}
+
+export function marksOfPage(layout: FormLayout, placed: PlacedPage): PageMarks {
+  const areas = layout.pages.find((p) => p.page === placed.page)?.areas ?? []
+  return { page: placed.page, states: areas.map((area) => stateOf(area, placed)) }
+}
+
+function stateOf(area: LayoutArea, { image, placement }: PlacedPage): AreaState {
+  if (area.kind === 'tick') return boxState(measureBox(image, placement, inset(area.rect, BOX_INSET)))
+  const measure = measureWriting(image, placement, inset(area.rect, WRITING_INSET))
+  if (measure.ink >= WRITING_THRESHOLDS.written) return 'written'
+  return measure.faint >= WRITING_THRESHOLDS.faint ? 'unclear' : 'empty'
+}
+
+interface MarkedArea {
   page: number
   area: LayoutArea
+  state: AreaState
 }
 
 /** `pages`: every page of the layout that has answer areas (a blank back page may be missing). */
 export function readForm(definition: QuestionnaireDefinition, layout: FormLayout, pages: PlacedPage[]): FormReading {
+  return formFromMarks(
+    definition,
+    layout,
+    pages.map((page) => marksOfPage(layout, page)),
+  )
+}
+
+/** The form's fields from the marks of its pages: every page with answer areas must be there. */
+export function formFromMarks(
+  definition: QuestionnaireDefinition,
+  layout: FormLayout,
+  pages: PageMarks[],
+): FormReading {
   const byPage = new Map(pages.map((p) => [p.page, p]))
-  const byVariable = new Map<string, PlacedArea[]>()
+  const byVariable = new Map<string, MarkedArea[]>()
   for (const pageLayout of layout.pages) {
     if (pageLayout.areas.length === 0) continue
-    if (!byPage.has(pageLayout.page)) throw new Error(`Page ${pageLayout.page} of the form is missing`)
-    for (const area of pageLayout.areas) {
+    const marks = byPage.get(pageLayout.page)
+    if (!marks || marks.states.length !== pageLayout.areas.length)
+      throw new Error(`Page ${pageLayout.page} of the form is missing`)
+    pageLayout.areas.forEach((area, i) => {
       const list = byVariable.get(area.variable) ?? []
-      list.push({ page: pageLayout.page, area })
+      list.push({ page: pageLayout.page, area, state: marks.states[i]! })
       byVariable.set(area.variable, list)
-    }
+    })
   }
   const severalTicks = new Set(allQuestions(definition).flatMap((q) => (q.type === 'multiple' ? [q.id] : [])))
   const fields: FieldReading[] = []
   for (const [variable, areas] of byVariable) {
     const first = areas[0]!.page
     const where = { page: first, rect: union(areas.filter((a) => a.page === first).map((a) => a.area.rect)) }
-    const writes = areas.filter((a): a is PlacedArea & { area: WriteArea } => a.area.kind === 'write')
-    if (writes.length > 0) {
-      fields.push({ variable, ...readWriting(writes, byPage), ...where })
-      continue
-    }
-    const ticks = areas as Array<PlacedArea & { area: TickArea }>
-    fields.push({ variable, ...readTicks(ticks, byPage, severalTicks.has(variable)), ...where })
+    const read = areas.some((a) => a.area.kind === 'write')
+      ? fromWriting(areas)
+      : fromTicks(areas, severalTicks.has(variable))
+    fields.push({ variable, ...read, ...where })
   }
   return { fields }
 }
 
-function readTicks(
-  areas: Array<PlacedArea & { area: TickArea }>,
-  pages: Map<number, PlacedPage>,
-  severalAllowed: boolean,
-): Pick<FieldReading, 'value' | 'certain' | 'reason'> {
-  const ticked: number[] = []
-  let unclear = false
-  for (const { page, area } of areas) {
-    const placed = pages.get(page)!
-    const state = boxState(measureBox(placed.image, placed.placement, inset(area.rect, BOX_INSET)))
-    if (state === 'ticked') ticked.push(area.value)
-    else if (state === 'unclear') unclear = true
-  }
-  ticked.sort((x, y) => x - y)
+function fromTicks(areas: MarkedArea[], severalAllowed: boolean): Pick<FieldReading, 'value' | 'certain' | 'reason'> {
+  const ticked = areas
+    .filter((a) => a.state === 'ticked' && a.area.kind === 'tick')
+    .map((a) => (a.area as TickArea).value)
+    .sort((x, y) => x - y)
   const value = severalAllowed
     ? ticked.join(' ')
     : ticked.length > 1
@@ -123,19 +152,13 @@ function readTicks(
       : ticked.length === 1
         ? String(ticked[0])
         : ''
-  return unclear ? { value, certain: false, reason: 'unclear' } : { value, certain: true }
+  return areas.some((a) => a.state === 'unclear')
+    ? { value, certain: false, reason: 'unclear' }
+    : { value, certain: true }
 }
 
-function readWriting(
-  areas: Array<PlacedArea & { area: WriteArea }>,
-  pages: Map<number, PlacedPage>,
-): Pick<FieldReading, 'value' | 'certain' | 'reason'> {
-  let faint = false
-  for (const { page, area } of areas) {
-    const placed = pages.get(page)!
-    const measure = measureWriting(placed.image, placed.placement, inset(area.rect, WRITING_INSET))
-    if (measure.ink >= WRITING_THRESHOLDS.written) return { value: '', certain: false, reason: 'written' }
-    if (measure.faint >= WRITING_THRESHOLDS.faint) faint = true
-  }
-  return faint ? { value: '', certain: false, reason: 'unclear' } : { value: '', certain: true }
+function fromWriting(areas: MarkedArea[]): Pick<FieldReading, 'value' | 'certain' | 'reason'> {
+  if (areas.some((a) => a.state === 'written')) return { value: '', certain: false, reason: 'written' }
+  if (areas.some((a) => a.state === 'unclear')) return { value: '', certain: false, reason: 'unclear' }
+  return { value: '', certain: true }
 }

@@ -465,6 +465,8 @@ export interface ScanPagesTable {
   form_page: number | null
   /** A PagePlacement of src/scan. */
   placement: ColumnType<unknown, string | null | undefined, string | null>
+  /** A PageMarks of src/scan: what each answer area of the page shows. */
+  marks: ColumnType<unknown, string | null | undefined, string | null>
 }
 
 export type ScanFormStatus = 'incomplete' | 'ready'

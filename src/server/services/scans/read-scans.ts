@@ -16,7 +16,7 @@ import type { ScanPageProblem } from '#src/server/db/schema.ts'
 import type { QuestionnaireDefinition } from '#src/questionnaire/definition.ts'
 import type { FormLayout } from '#src/mailmerge/paper-layout.ts'
 import { FORM_LAYOUT_VERSION } from '#src/mailmerge/paper-layout.ts'
-import type { PagePlacement, PlacedPage } from '#src/scan/index.ts'
+import type { PageMarks, PagePlacement, PlacedPage } from '#src/scan/index.ts'
 import { SCAN_READER } from './scan-reader.ts'
 
 export type PageOutcome =
@@ -138,7 +138,8 @@ async function readOnePage(
   page: { id: number; round_id: number; image: Buffer },
   definitions: Map<number, QuestionnaireDefinition>,
 ): Promise<PageOutcome> {
-  const read = await SCAN_READER.readPage(await SCAN_READER.pngToPage(page.image))
+  const image = await SCAN_READER.pngToPage(page.image)
+  const read = await SCAN_READER.readPage(image)
   if (!read.ok) return problem(tx, page.id, read.problem)
   const participant = await tx
     .selectFrom('participants')
@@ -178,21 +179,36 @@ async function readOnePage(
   // Kept with the form, so that it goes when the form is stored.
   if (twice) return problem(tx, page.id, 'pageTwice', form.id)
 
+  // The page's boxes are measured now, while it is decoded: the form is put together from these.
+  const marks = SCAN_READER.marksOfPage(layout, { page: read.page, image, placement: read.placement })
   await tx
     .updateTable('scan_pages')
-    .set({ status: 'read', form_id: form.id, form_page: read.page, placement: JSON.stringify(read.placement) })
+    .set({
+      status: 'read',
+      form_id: form.id,
+      form_page: read.page,
+      placement: JSON.stringify(read.placement),
+      marks: JSON.stringify(marks),
+    })
     .where('id', '=', page.id)
     .execute()
   if (form.status === 'ready') return { kind: 'read', formId: form.id, formReady: false }
 
-  const pages = await placedPagesOf(tx, form.id)
+  const pages = await tx
+    .selectFrom('scan_pages')
+    .select('marks')
+    .where('form_id', '=', form.id)
+    .where('status', '=', 'read')
+    .execute()
+  const pageMarks = pages.map((p) => p.marks as PageMarks)
   const needed = pagesWithAnswers(layout)
-  if (!needed.every((n) => pages.some((p) => p.page === n))) return { kind: 'read', formId: form.id, formReady: false }
+  if (!needed.every((n) => pageMarks.some((p) => p.page === n)))
+    return { kind: 'read', formId: form.id, formReady: false }
   const definition = await definitionOf(tx, page.round_id, definitions)
-  const reading = SCAN_READER.readForm(
+  const reading = SCAN_READER.formFromMarks(
     definition,
     layout,
-    pages.filter((p) => needed.includes(p.page)),
+    pageMarks.filter((p) => needed.includes(p.page)),
   )
   await tx
     .updateTable('scan_forms')
