@@ -570,11 +570,6 @@ export class PaperForms {
     return this.layouts.get(PaperForms.variantOf(item))?.layout
   }
 
-  /** How many pages the form of `item` has, once one form of its variant is written. */
-  pagesOf(item: Pick<PaperFormItem, 'lang' | 'stratum'>): number | undefined {
-    return this.layoutOf(item)?.pages.length
-  }
-
   /** The layout of every variant written so far. */
   allLayouts(): FormLayout[] {
     return [...this.layouts.values()].flatMap((laidOut) => (laidOut.layout ? [laidOut.layout] : []))

@@ -20,9 +20,7 @@ import type { LetterTemplate } from './letter-template.ts'
 import type { PaperFormItem } from './paper-questionnaire.ts'
 import { PaperForms } from './paper-questionnaire.ts'
 import { StreamingPdf } from './pdf-stream.ts'
-import type { SetMark } from './set-mark.ts'
-import { codeTail, drawSetMark, recordPageCode } from './set-mark.ts'
-import { SetMarkEncoder } from './set-mark-encoder.ts'
+import { codeTail, drawSetMark, encodeSetMark, recordPageCode } from './set-mark.ts'
 
 export interface PrintSet {
   letter: LetterData
@@ -64,20 +62,11 @@ export async function writePrintSets<T extends PrintSet>(
   const title = options.title ?? (template.kind === 'invitation' ? 'Uitnodigingen' : 'Herinneringen')
   const pdf = new StreamingPdf(out, { bufferPages: true, title, author: template.sender.organisation, lang: 'nl' })
   const forms = options.definition ? new PaperForms(options.definition, options) : undefined
-  const encoder = new SetMarkEncoder()
   let count = 0
   try {
     for await (const item of sets) {
       count++
       const firstPage = pdf.pages
-      const tail = codeTail(item.letter.code)
-      const marksOf = (sheets: number): SetMark[] =>
-        Array.from({ length: sheets }, (_, i) => ({ set: count, sheet: i + 1, sheets, codeTail: tail }))
-      // A form of a language and stratum printed before has a known length: its marks are
-      // encoded while the set is laid out.
-      const formPages = item.form ? forms?.pagesOf(item.form) : 0
-      const early = formPages !== undefined ? marksOf(1 + formPages / 2) : undefined
-      const encoding = early ? encoder.encode(early) : undefined
       pdf.addPage()
       drawLetter(pdf.doc, item.letter, template, pdf.fonts)
       recordPageCode(pdf.doc, item.letter.code)
@@ -88,8 +77,9 @@ export async function writePrintSets<T extends PrintSet>(
         forms.write(pdf, item.form, true)
       }
       const sheets = (pdf.pages - firstPage) / 2
-      const marks = early?.length === sheets ? early : marksOf(sheets)
-      const symbols = marks === early ? await encoding! : await encoder.encode(marks)
+      const tail = codeTail(item.letter.code)
+      const marks = Array.from({ length: sheets }, (_, i) => ({ set: count, sheet: i + 1, sheets, codeTail: tail }))
+      const symbols = await Promise.all(marks.map(encodeSetMark))
       marks.forEach((mark, i) => {
         pdf.doc.switchToPage(firstPage + 2 * i)
         drawSetMark(pdf.doc, pdf.fonts, mark, symbols[i]!)
@@ -104,8 +94,6 @@ export async function writePrintSets<T extends PrintSet>(
   } catch (error) {
     await pdf.abort(error)
     throw error
-  } finally {
-    await encoder.close()
   }
   return { sets: count, pages: pdf.pages, layouts: forms?.allLayouts() ?? [] }
 }

@@ -237,6 +237,29 @@ export async function fillPage(page: Page, choices: Choices = {}): Promise<Fille
   return filled
 }
 
+/**
+ * Answers the page in one step (the respondent-flow test taps like a person; here the
+ * pages, not the tapping, are under test): the first answer everywhere, routed so that
+ * every follow-up question shows (intake less than a year ago, help with work, no job).
+ */
+export async function answerAtOnce(page: Page): Promise<void> {
+  await page.$$eval('form.questions input, form.questions textarea', (controls) => {
+    const picks: Record<string, string> = { intake_wanneer: '1', begeleiding_werk: '1', parttimebaan: '2' }
+    const done = new Set<string>()
+    for (const control of controls as HTMLInputElement[]) {
+      if (control.name === '_csrf' || done.has(control.name)) continue
+      if (control.type === 'radio' || control.type === 'checkbox') {
+        if (picks[control.name] !== undefined && control.value !== picks[control.name]) continue
+        control.checked = true
+        done.add(control.name)
+      } else if (!control.name.endsWith('_other')) {
+        control.value = 'Goed'
+        done.add(control.name)
+      }
+    }
+  })
+}
+
 export async function pressNext(page: Page): Promise<void> {
   await andWait(page, () => page.locator('form.questions button[value="next"]').click())
 }

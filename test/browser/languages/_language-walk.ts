@@ -15,7 +15,7 @@ import type { UI_LANGUAGES } from '#src/i18n/translate.ts'
 import { catalogue, RESPONDENT_GROUPS } from '#src/i18n/translate.ts'
 import { leafTexts } from '#test/i18n/leaf-texts.ts'
 import type { RespondentWorld } from '../respondent-helpers.ts'
-import { andWait, participantPool, pressNext, startRespondentWorld } from '../respondent-helpers.ts'
+import { andWait, answerAtOnce, participantPool, pressNext, startRespondentWorld } from '../respondent-helpers.ts'
 import { expectNoAxeViolations } from '#test/helpers/axe.ts'
 
 const SCREEN = 640
@@ -37,29 +37,6 @@ function dutchLeftovers(language: string): string[] {
     for (const piece of String(text).split(/\{\w+\}/)) if (piece.trim().length >= 12) pieces.add(piece.trim())
   }
   return [...pieces]
-}
-
-/**
- * Answers the page in one step (the respondent-flow test taps like a person; here the
- * pages, not the tapping, are under test): the first answer everywhere, routed so that
- * every follow-up question shows (intake less than a year ago, help with work, no job).
- */
-async function answerAtOnce(page: Page): Promise<void> {
-  await page.$$eval('form.questions input, form.questions textarea', (controls) => {
-    const picks: Record<string, string> = { intake_wanneer: '1', begeleiding_werk: '1', parttimebaan: '2' }
-    const done = new Set<string>()
-    for (const control of controls as HTMLInputElement[]) {
-      if (control.name === '_csrf' || done.has(control.name)) continue
-      if (control.type === 'radio' || control.type === 'checkbox') {
-        if (picks[control.name] !== undefined && control.value !== picks[control.name]) continue
-        control.checked = true
-        done.add(control.name)
-      } else if (!control.name.endsWith('_other')) {
-        control.value = 'Goed'
-        done.add(control.name)
-      }
-    }
-  })
 }
 
 async function setLanguage(participantId: number, language: string): Promise<void> {
