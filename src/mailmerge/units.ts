@@ -19,3 +19,12 @@ export interface Rect {
   width: number
   height: number
 }
+
+/** The smallest rectangle holding all of `rects` (at least one). */
+export function boundingRect(rects: Rect[]): Rect {
+  const x = Math.min(...rects.map((r) => r.x))
+  const y = Math.min(...rects.map((r) => r.y))
+  const right = Math.max(...rects.map((r) => r.x + r.width))
+  const bottom = Math.max(...rects.map((r) => r.y + r.height))
+  return { x, y, width: right - x, height: bottom - y }
+}

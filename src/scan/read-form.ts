@@ -8,7 +8,7 @@
  */
 import type { FormLayout, LayoutArea, TickArea } from '#src/mailmerge/paper-layout.ts'
 import type { Rect } from '#src/mailmerge/units.ts'
-import { mm } from '#src/mailmerge/units.ts'
+import { boundingRect, mm } from '#src/mailmerge/units.ts'
 import type { QuestionnaireDefinition } from '#src/questionnaire/definition.ts'
 import { allQuestions } from '#src/questionnaire/outline.ts'
 import type { InkMeasure } from './measure-area.ts'
@@ -58,14 +58,6 @@ export function boxState(measure: InkMeasure): BoxState {
 
 function inset(rect: Rect, by: number): Rect {
   return { x: rect.x + by, y: rect.y + by, width: rect.width - 2 * by, height: rect.height - 2 * by }
-}
-
-function union(rects: Rect[]): Rect {
-  const x = Math.min(...rects.map((r) => r.x))
-  const y = Math.min(...rects.map((r) => r.y))
-  const right = Math.max(...rects.map((r) => r.x + r.width))
-  const bottom = Math.max(...rects.map((r) => r.y + r.height))
-  return { x, y, width: right - x, height: bottom - y }
 }
 
 /** What one area of a page shows. */
@@ -131,7 +123,7 @@ export function formFromMarks(
   const fields: FieldReading[] = []
   for (const [variable, areas] of byVariable) {
     const first = areas[0]!.page
-    const where = { page: first, rect: union(areas.filter((a) => a.page === first).map((a) => a.area.rect)) }
+    const where = { page: first, rect: boundingRect(areas.filter((a) => a.page === first).map((a) => a.area.rect)) }
     const read = areas.some((a) => a.area.kind === 'write')
       ? fromWriting(areas)
       : fromTicks(areas, severalTicks.has(variable))

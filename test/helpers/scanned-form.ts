@@ -10,6 +10,7 @@ import sharp from 'sharp'
 import type { DB } from '#src/server/db/connect.ts'
 import type { LoginCode } from '#src/codes/login-code.ts'
 import type { FormLayout, Rect } from '#src/mailmerge/paper-layout.ts'
+import { boundingRect } from '#src/mailmerge/units.ts'
 import type { QuestionnaireDefinition } from '#src/questionnaire/definition.ts'
 import { writePaperQuestionnaire } from '#src/mailmerge/index.ts'
 import type { FieldReading, FormReading, GreyImage, PagePlacement, UncertainReason } from '#src/scan/types.ts'
@@ -28,14 +29,6 @@ export interface ScannedFormFixture {
   formId: string
   reading: FormReading
   layout: FormLayout
-}
-
-function union(rects: Rect[]): Rect {
-  const left = Math.min(...rects.map((r) => r.x))
-  const top = Math.min(...rects.map((r) => r.y))
-  const right = Math.max(...rects.map((r) => r.x + r.width))
-  const bottom = Math.max(...rects.map((r) => r.y + r.height))
-  return { x: left, y: top, width: right - left, height: bottom - top }
 }
 
 /** A pen cross through the box, two pixels wide. */
@@ -72,7 +65,7 @@ export function readingFromLayout(layout: FormLayout, read: Record<string, ReadV
         certain: given?.certain ?? true,
         ...(given?.reason ? { reason: given.reason } : {}),
         page: page.page,
-        rect: union(rects),
+        rect: boundingRect(rects),
       })
     }
   }

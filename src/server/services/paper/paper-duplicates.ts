@@ -57,6 +57,20 @@ export async function storeDuplicate(tx: DB, input: NewDuplicate): Promise<strin
   return duplicateReference(row.id)
 }
 
+/**
+ * A form keyed (or checked from a scan) for someone who answered already: kept apart as a
+ * duplicate. When the earlier answer was online, a first keying of this same paper form
+ * would wait forever for its second: the duplicate holds it now, so the keying goes.
+ */
+export async function keepAsDuplicate(
+  tx: DB,
+  input: NewDuplicate,
+): Promise<{ kind: 'duplicate'; earlierMode: ResponseMode; reference: string }> {
+  if (input.earlierMode === 'online')
+    await tx.deleteFrom('paper_keyings').where('participant_id', '=', input.participantId).execute()
+  return { kind: 'duplicate', earlierMode: input.earlierMode, reference: await storeDuplicate(tx, input) }
+}
+
 export interface DuplicateSummary {
   id: string
   /** D-3F2A9C1B: written on the paper form by the typist (see duplicateReference). */

@@ -18,7 +18,7 @@ import { todayInAmsterdam } from '#src/server/services/calendar.ts'
 import type { CalendarDate, KeyedFields } from '#src/server/db/schema.ts'
 import { lockParticipantForPaper, paperLanguage, storePaperResponse } from './paper-response.ts'
 import { releaseWaitingResponses } from '#src/server/services/responses/release-responses.ts'
-import { storeDuplicate } from './paper-duplicates.ts'
+import { keepAsDuplicate } from './paper-duplicates.ts'
 import type { KeyingOutcome } from './double-keying.ts'
 import { formNumberLabel, keyingStatus, recordKeying } from './double-keying.ts'
 import { addKeyingStats } from './paper-stats.ts'
@@ -377,7 +377,8 @@ export type SaveOutcome =
   | { kind: 'formNumberDone' }
   | { kind: 'roundNotOpen' }
 
-function fromKeying(outcome: KeyingOutcome): SaveOutcome {
+/** A keying's outcome as the typist is told it. */
+export function fromKeying(outcome: KeyingOutcome): SaveOutcome {
   if (outcome.kind === 'firstKeying')
     return outcome.formNumber !== undefined
       ? { kind: 'firstKeying', formLabel: formNumberLabel(outcome.formNumber) }
@@ -451,14 +452,8 @@ export async function saveForm(
       wave,
       day: receivedOn,
     }
-    const duplicate = async (earlierMode: ResponseMode): Promise<SaveOutcome> => {
-      if (earlierMode === 'online') {
-        // A first keying of this same paper form would wait forever: the duplicate holds it now.
-        await tx.deleteFrom('paper_keyings').where('participant_id', '=', participant!.id).execute()
-      }
-      const reference = await storeDuplicate(tx, { ...base, participantId: participant!.id, earlierMode, typistId })
-      return { kind: 'duplicate', earlierMode, reference }
-    }
+    const duplicate = (earlierMode: ResponseMode): Promise<SaveOutcome> =>
+      keepAsDuplicate(tx, { ...base, participantId: participant!.id, earlierMode, typistId })
 
     let outcome: SaveOutcome
     if (participant) {

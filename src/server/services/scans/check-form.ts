@@ -9,14 +9,14 @@ import type { DB } from '#src/server/db/connect.ts'
 import type { KeyedFields, ResponseMode } from '#src/server/db/schema.ts'
 import { formatLoginCode } from '#src/codes/login-code.ts'
 import type { Rect } from '#src/mailmerge/paper-layout.ts'
+import { boundingRect } from '#src/mailmerge/units.ts'
 import type { FormReading, PlacedPage, PagePlacement } from '#src/scan/types.ts'
 import { cutOut, pngToPage } from '#src/scan/index.ts'
 import { todayInAmsterdam } from '#src/server/services/calendar.ts'
 import { waveOn } from '#src/server/services/respondent/participation.ts'
 import { releaseWaitingResponses } from '#src/server/services/responses/release-responses.ts'
 import type { EntryForm, SaveOutcome } from '#src/server/services/paper/paper-entry.ts'
-import { isUuid } from '#src/server/services/paper/paper-entry.ts'
-import type { KeyingOutcome } from '#src/server/services/paper/double-keying.ts'
+import { fromKeying, isUuid } from '#src/server/services/paper/paper-entry.ts'
 import { keyingStatus, recordKeying } from '#src/server/services/paper/double-keying.ts'
 import { keyingLayout, normalizeKeyedFields } from '#src/server/services/paper/paper-form.ts'
 import {
@@ -24,7 +24,7 @@ import {
   paperLanguage,
   storePaperResponse,
 } from '#src/server/services/paper/paper-response.ts'
-import { storeDuplicate } from '#src/server/services/paper/paper-duplicates.ts'
+import { keepAsDuplicate } from '#src/server/services/paper/paper-duplicates.ts'
 import { addKeyingStats } from '#src/server/services/paper/paper-stats.ts'
 import { forgetScannedForm } from './forget-scanned-form.ts'
 import { vacuumScans } from './forget-scans.ts'
@@ -157,15 +157,6 @@ export async function nextReadyForm(
   return (await query.executeTakeFirst())?.id
 }
 
-/** The smallest rectangle holding all of them. */
-function union(rects: Rect[]): Rect {
-  const left = Math.min(...rects.map((r) => r.x))
-  const top = Math.min(...rects.map((r) => r.y))
-  const right = Math.max(...rects.map((r) => r.x + r.width))
-  const bottom = Math.max(...rects.map((r) => r.y + r.height))
-  return { x: left, y: top, width: right - left, height: bottom - top }
-}
-
 /** Points above and below a question's fields, so a tick over a box's edge and a text's last line are in the picture. */
 const QUESTION_MARGIN = 8
 
@@ -188,7 +179,7 @@ export function questionAreas(
     areas.set(
       question.id,
       pages.map((page) => {
-        const fields = union(read.filter((f) => f.page === page).map((f) => f.rect))
+        const fields = boundingRect(read.filter((f) => f.page === page).map((f) => f.rect))
         const top = fields.y - QUESTION_MARGIN
         return { page, rect: { x: left, y: top, width: right - left, height: fields.height + 2 * QUESTION_MARGIN } }
       }),
@@ -279,12 +270,6 @@ function readingAsKeying(reading: FormReading, checked: KeyedFields): Record<str
   return fields
 }
 
-function fromKeying(outcome: KeyingOutcome): SaveOutcome {
-  if (outcome.kind === 'firstKeying') return { kind: 'firstKeying' }
-  if (outcome.kind === 'alreadyKeyedTwice') return { kind: 'formNumberDone' }
-  return outcome
-}
-
 /** Outcomes after which the scan stays, so the form can still be stored. */
 const KEEPS_SCAN = new Set<SaveOutcome['kind']>(['alreadySaved', 'alreadyKeyedByYou', 'roundNotOpen'])
 
@@ -325,13 +310,8 @@ export async function acceptScannedForm(
       wave: await waveOn(tx, row.round_id, day),
       day,
     }
-    const duplicate = async (earlierMode: ResponseMode): Promise<SaveOutcome> => {
-      if (earlierMode === 'online') {
-        await tx.deleteFrom('paper_keyings').where('participant_id', '=', participant.id).execute()
-      }
-      const reference = await storeDuplicate(tx, { ...base, participantId: participant.id, earlierMode, typistId })
-      return { kind: 'duplicate', earlierMode, reference }
-    }
+    const duplicate = (earlierMode: ResponseMode): Promise<SaveOutcome> =>
+      keepAsDuplicate(tx, { ...base, participantId: participant.id, earlierMode, typistId })
 
     let outcome: SaveOutcome
     if (participant.status === 'completed') {
