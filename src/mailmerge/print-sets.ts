@@ -20,7 +20,7 @@ import type { LetterTemplate } from './letter-template.ts'
 import type { PaperFormItem } from './paper-questionnaire.ts'
 import { PaperForms } from './paper-questionnaire.ts'
 import { StreamingPdf } from './pdf-stream.ts'
-import { codeTail, drawSetMark, encodeSetMark, recordPageCode } from './set-mark.ts'
+import { codeTail, drawSetMark, recordPageCode } from './set-mark.ts'
 
 export interface PrintSet {
   letter: LetterData
@@ -79,10 +79,9 @@ export async function writePrintSets<T extends PrintSet>(
       const sheets = (pdf.pages - firstPage) / 2
       const tail = codeTail(item.letter.code)
       const marks = Array.from({ length: sheets }, (_, i) => ({ set: count, sheet: i + 1, sheets, codeTail: tail }))
-      const symbols = await Promise.all(marks.map(encodeSetMark))
       marks.forEach((mark, i) => {
         pdf.doc.switchToPage(firstPage + 2 * i)
-        drawSetMark(pdf.doc, pdf.fonts, mark, symbols[i]!)
+        drawSetMark(pdf.doc, pdf.fonts, mark)
       })
       pdf.flushPages()
       await options.onSet?.({ number: count, sheets, item })

@@ -13,10 +13,10 @@
  * tool reorders pages): the check reads a print file back from those without drawing it,
  * and reads scans from the printed symbols.
  */
-import { readFile } from 'node:fs/promises'
-import { createRequire } from 'node:module'
-import { prepareZXingModule, writeBarcode } from 'zxing-wasm/writer'
+import type { BitMatrix } from '@zxing/library'
+import { BarcodeFormat, DataMatrixWriter, EncodeHintType } from '@zxing/library'
 import { translator } from '#src/i18n/translate.ts'
+import { replayFor } from './content-replay.ts'
 import type { PdfFonts } from './fonts.ts'
 import { mm } from './units.ts'
 
@@ -35,6 +35,9 @@ export interface SetMark {
 export const CODE_TAIL_LENGTH = 3
 
 const PREFIX = 'PS1'
+
+/** The print shop reads the marks in Dutch, whatever the person's language. */
+const t = translator('nl')
 
 export function codeTail(code: string): string {
   return code.slice(-CODE_TAIL_LENGTH)
@@ -59,73 +62,73 @@ const AREA = { left: mm(5), top: mm(258) }
 /** White around the symbol, in modules; the standard asks for one, readers like more. */
 const QUIET_MODULES = 2
 
-/** A DataMatrix symbol as modules, row by row: true is dark. */
-export interface SetMarkSymbol {
-  dark: boolean[]
-  size: number
-}
-
-let writerReady: Promise<unknown> | undefined
-
-/** Loads the writer's WebAssembly from the package (in Node it cannot fetch it). */
-function zxingWriterReady(): Promise<unknown> {
-  writerReady ??= (async () => {
-    const file = createRequire(import.meta.url).resolve('zxing-wasm/writer/zxing_writer.wasm')
-    const bytes = await readFile(file)
-    const wasmBinary = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer
-    return prepareZXingModule({ overrides: { wasmBinary }, fireImmediately: true })
-  })()
-  return writerReady
-}
+const writer = new DataMatrixWriter()
+/** SymbolShapeHint.FORCE_SQUARE: the package types it as a const enum, which code compiled file by file cannot read. */
+const FORCE_SQUARE = 1
+const SQUARE = new Map<EncodeHintType, unknown>([[EncodeHintType.DATA_MATRIX_SHAPE, FORCE_SQUARE]])
 
 /**
- * Encodes the mark as a square DataMatrix (zxing-wasm's writer: a sheet has a symbol of
- * its own, and bwip-js took 1–1.8 ms a symbol, a quarter of a collated stream's time;
- * zxing takes 0.4–0.6 ms). Square, because the mark's corner has room for no wider one.
+ * Encodes the mark as a square DataMatrix (ZXing's writer: every sheet has a symbol of
+ * its own, so its speed is the collated stream's; it takes 0.02 ms a symbol, where
+ * zxing-wasm's writer, which also draws SVG and PNG, took 0.17 ms and bwip-js 0.4 ms).
+ * Square, because the mark's corner has room for no wider one.
  */
-export async function encodeSetMark(mark: SetMark): Promise<SetMarkSymbol> {
-  await zxingWriterReady()
-  const { symbol, error } = await writeBarcode(setMarkText(mark), {
-    format: 'DataMatrix',
-    options: 'forceSquare',
-    addQuietZones: false,
-  })
-  if (error || symbol.width !== symbol.height) throw new Error(`zxing-wasm drew no square DataMatrix: ${error}`)
-  // One byte a module, 0 for dark.
-  return { dark: Array.from(symbol.data, (value) => value === 0), size: symbol.width }
+function encodeSetMark(mark: SetMark): BitMatrix {
+  const matrix = writer.encode(setMarkText(mark), BarcodeFormat.DATA_MATRIX, 0, 0, SQUARE)
+  if (matrix.getHeight() !== matrix.getWidth())
+    throw new Error(`ZXing drew no square DataMatrix for ${setMarkText(mark)}`)
+  return matrix
 }
 
-/** Draws the mark, encoded by encodeSetMark, on the current page and records it in a hidden note of the page. */
-export function drawSetMark(doc: PDFKit.PDFDocument, fonts: PdfFonts, mark: SetMark, symbol: SetMarkSymbol): void {
-  const text = setMarkText(mark)
-  const { dark, size } = symbol
-  const x0 = AREA.left + QUIET_MODULES * MODULE
-  const y0 = AREA.top + QUIET_MODULES * MODULE
-  doc.save().translate(x0, y0).scale(MODULE)
-  // Runs of dark modules as one path in one write, as the QR code is drawn (qr-code.ts).
-  const path: string[] = []
+const HEX_BYTES = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'))
+
+/**
+ * The symbol as an inline image mask, one bit a module (0 paints), hex-encoded: about
+ * 150 bytes of page content where a rectangle for each run of modules took 2 KB, and a
+ * collated stream has a symbol on every sheet. An image mask is scaled without
+ * smoothing (no /Interpolate), so the modules stay sharp; the print-check test reads
+ * them from 150-dpi renders.
+ */
+function inlineImageMask(matrix: BitMatrix): string {
+  const size = matrix.getWidth()
+  const rowBytes = Math.ceil(size / 8)
+  let hex = ''
   for (let row = 0; row < size; row++) {
-    let col = 0
-    while (col < size) {
-      if (!dark[row * size + col]) {
-        col++
-        continue
+    for (let byte = 0; byte < rowBytes; byte++) {
+      let bits = 0
+      for (let bit = 0; bit < 8; bit++) {
+        const col = byte * 8 + bit
+        if (col >= size || !matrix.get(col, row)) bits |= 0x80 >> bit
       }
-      const start = col
-      while (col < size && dark[row * size + col]) col++
-      path.push(`${start} ${row} ${col - start} 1 re`)
+      hex += HEX_BYTES[bits]
     }
   }
-  doc.addContent(path.join('\n'))
-  doc.fillColor('black').fill().restore()
+  return `BI /W ${size} /H ${size} /IM true /F /AHx ID ${hex}> EI`
+}
 
-  const t = translator('nl')
-  const textTop = y0 + size * MODULE + QUIET_MODULES * MODULE
+/** Draws the mark on the current page and records it in a hidden note of the page. */
+export function drawSetMark(doc: PDFKit.PDFDocument, fonts: PdfFonts, mark: SetMark): void {
+  const text = setMarkText(mark)
+  const matrix = encodeSetMark(mark)
+  const side = matrix.getWidth() * MODULE
+  const x0 = AREA.left + QUIET_MODULES * MODULE
+  const y0 = AREA.top + QUIET_MODULES * MODULE
+  // An image fills the unit square with its first row at the top; pdfkit's pages run
+  // downwards, so the square is flipped, as doc.image does.
+  doc.save().transform(side, 0, 0, -side, x0, y0 + side)
+  doc.fillColor('black')
+  doc.addContent(inlineImageMask(matrix))
+  doc.restore()
+
+  const textTop = y0 + side + QUIET_MODULES * MODULE
   doc.font(fonts.bold).fontSize(6).fillColor('black')
   doc.text(t('fieldwork.printSets.markSet', { set: mark.set }), AREA.left, textTop, { lineBreak: false })
-  doc.font(fonts.regular).fontSize(6)
-  doc.text(t('fieldwork.printSets.markSheet', { sheet: mark.sheet, sheets: mark.sheets }), AREA.left, textTop + 7, {
-    lineBreak: false,
+  // "vel 2 van 5" is the same on the second sheet of every set of five: copied, not set
+  // again. ("Set 12" is not: a copy kept for each set would push out the letters' copies.)
+  const sheetText = t('fieldwork.printSets.markSheet', { sheet: mark.sheet, sheets: mark.sheets })
+  replayFor(doc).draw(JSON.stringify(['set mark sheet', textTop, sheetText]), () => {
+    doc.font(fonts.regular).fontSize(6).fillColor('black')
+    doc.text(sheetText, AREA.left, textTop + 7, { lineBreak: false })
   })
   recordOnPage(doc, text)
 }
