@@ -13,8 +13,7 @@
  * tool reorders pages): the check reads a print file back from those without drawing it,
  * and reads scans from the printed symbols.
  */
-import type { BitMatrix } from '@zxing/library'
-import { BarcodeFormat, DataMatrixWriter, EncodeHintType } from '@zxing/library'
+import { createRequire } from 'node:module'
 import { translator } from '#src/i18n/translate.ts'
 import { replayFor } from './content-replay.ts'
 import type { PdfFonts } from './fonts.ts'
@@ -62,10 +61,22 @@ const AREA = { left: mm(5), top: mm(258) }
 /** White around the symbol, in modules; the standard asks for one, readers like more. */
 const QUIET_MODULES = 2
 
+// The DataMatrix writer alone: the package's index loads every reader and writer, 21 MB
+// of memory in every process that prints letters, where these take 6 MB. Required, as
+// the CommonJS modules they are: Node and vitest would import their defaults differently.
+const require = createRequire(import.meta.url)
+const { default: BarcodeFormat } =
+  require('@zxing/library/cjs/core/BarcodeFormat.js') as typeof import('@zxing/library/cjs/core/BarcodeFormat.js')
+const { default: EncodeHintType } =
+  require('@zxing/library/cjs/core/EncodeHintType.js') as typeof import('@zxing/library/cjs/core/EncodeHintType.js')
+const { default: DataMatrixWriter } =
+  require('@zxing/library/cjs/core/datamatrix/DataMatrixWriter.js') as typeof import('@zxing/library/cjs/core/datamatrix/DataMatrixWriter.js')
+type BitMatrix = ReturnType<InstanceType<typeof DataMatrixWriter>['encode']>
+
 const writer = new DataMatrixWriter()
 /** SymbolShapeHint.FORCE_SQUARE: the package types it as a const enum, which code compiled file by file cannot read. */
 const FORCE_SQUARE = 1
-const SQUARE = new Map<EncodeHintType, unknown>([[EncodeHintType.DATA_MATRIX_SHAPE, FORCE_SQUARE]])
+const SQUARE = new Map([[EncodeHintType.DATA_MATRIX_SHAPE, FORCE_SQUARE]])
 
 /**
  * Encodes the mark as a square DataMatrix (ZXing's writer: every sheet has a symbol of
