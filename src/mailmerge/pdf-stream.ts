@@ -58,11 +58,6 @@ interface PdfKitInternals {
 /** Letters of the right-to-left scripts whose ligatures readers would turn (see mapLigaturesInGlyphOrder). */
 const RTL_LETTER = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}]/u
 
-interface PdfKitPageBuffer {
-  _pageBuffer?: Array<{ dictionary: unknown }>
-  _pageBufferStart?: number
-}
-
 interface PageReference {
   id: number
   gen: number
@@ -132,33 +127,6 @@ export class StreamingPdf {
   flushPages(): void {
     this.doc.flushPages()
     this.releaseWritten()
-  }
-
-  /**
-   * With `bufferPages`: puts the pages not yet flushed in another order. `order[i]` is
-   * the place, counted from the first unflushed page, of the page that is to come i-th.
-   * Page numbers (`switchToPage`) follow the new order. Reads two pdfkit internals, the
-   * page buffer and the page tree; when they are not as expected it throws, because a
-   * page in the wrong place could put one person's code next to another's form.
-   */
-  reorderBufferedPages(order: number[]): void {
-    const doc = this.doc as unknown as PdfKitPageBuffer
-    const buffer = doc._pageBuffer
-    const start = doc._pageBufferStart
-    const kids = (this.doc as unknown as PdfKitTree)._root?.data?.Pages?.data?.Kids
-    const isPermutation =
-      order.length === buffer?.length &&
-      new Set(order).size === order.length &&
-      order.every((i) => buffer[i] !== undefined)
-    if (!buffer || typeof start !== 'number' || !kids || !isPermutation)
-      throw new Error(
-        'Cannot reorder the buffered pages: not a permutation of them, or pdfkit keeps its pages differently',
-      )
-    if (buffer.some((page, i) => kids[start + i] !== page.dictionary))
-      throw new Error('Cannot reorder the buffered pages: the page tree does not list them in buffer order')
-    const pages = order.map((i) => buffer[i]!)
-    buffer.splice(0, buffer.length, ...pages)
-    kids.splice(start, pages.length, ...pages.map((page) => page.dictionary))
   }
 
   /** Waits while the output is behind; call after each page (or letter). Throws when the output failed. */

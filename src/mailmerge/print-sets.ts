@@ -8,8 +8,8 @@
  * is). Every front side carries the set mark (set-mark.ts); backs do not, because a
  * duplex printer cannot separate a back from its front, and a bare back stays bare.
  *
- * Streams like the other batches: the pages of a group of sets are held until the group
- * is complete (to put "vel i van n" on them, and the pages in set order) and then written.
+ * Streams like the other batches: a set's pages are held until the set is complete (to
+ * put "vel i van n" on them) and then written.
  */
 import type { Writable } from 'node:stream'
 import type { QuestionnaireDefinition } from '#src/questionnaire/definition.ts'
@@ -53,21 +53,6 @@ export interface PrintSetsOptions<T extends PrintSet = PrintSet> {
  * Writes every set into one PDF on `out` and ends `out`. On an error the output is
  * destroyed, so a partial print file is never taken for a complete one.
  */
-/** Sets drawn together (see writePrintSets): about 200 pages held until they are written. */
-const GROUP = 20
-
-async function* inGroups<T>(items: AsyncIterable<T> | Iterable<T>, size: number): AsyncGenerator<T[]> {
-  let group: T[] = []
-  for await (const item of items) {
-    group.push(item)
-    if (group.length === size) {
-      yield group
-      group = []
-    }
-  }
-  if (group.length > 0) yield group
-}
-
 export async function writePrintSets<T extends PrintSet>(
   sets: AsyncIterable<T> | Iterable<T>,
   template: LetterTemplate,
@@ -79,49 +64,28 @@ export async function writePrintSets<T extends PrintSet>(
   const forms = options.definition ? new PaperForms(options.definition, options) : undefined
   let count = 0
   try {
-    for await (const group of inGroups(sets, GROUP)) {
+    for await (const item of sets) {
+      count++
       const firstPage = pdf.pages
-      // All letters of the group, then all forms, then the pages put in set order: set
-      // by set, each letter came after a form and took half as long again (the one's
-      // code and data pushed the other's out of the processor's caches).
-      const letterPages = group.map((item) => {
-        const page = pdf.pages - firstPage
-        pdf.addPage()
-        drawLetter(pdf.doc, item.letter, template, pdf.fonts)
-        recordPageCode(pdf.doc, item.letter.code)
-        // The letter's back stays empty: the form starts on a sheet of its own.
-        pdf.addPage()
-        return [page, page + 1]
-      })
-      const formPages = group.map((item) => {
-        const first = pdf.pages - firstPage
-        if (item.form) {
-          if (!forms) throw new Error('A set with a paper form needs the questionnaire definition')
-          forms.write(pdf, item.form, true)
-        }
-        return Array.from({ length: pdf.pages - firstPage - first }, (_, i) => first + i)
-      })
-      const setPages = group.map((_, j) => [...letterPages[j]!, ...formPages[j]!])
-      pdf.reorderBufferedPages(setPages.flat())
-
-      const written: WrittenSet<T>[] = []
-      let page = firstPage
-      group.forEach((item, j) => {
-        count++
-        const sheets = setPages[j]!.length / 2
-        const tail = codeTail(item.letter.code)
-        for (let sheet = 1; sheet <= sheets; sheet++) {
-          pdf.doc.switchToPage(page + 2 * (sheet - 1))
-          drawSetMark(pdf.doc, pdf.fonts, { set: count, sheet, sheets, codeTail: tail })
-        }
-        page += 2 * sheets
-        written.push({ number: count, sheets, item })
+      pdf.addPage()
+      drawLetter(pdf.doc, item.letter, template, pdf.fonts)
+      recordPageCode(pdf.doc, item.letter.code)
+      // The letter's back stays empty: the form starts on a sheet of its own.
+      pdf.addPage()
+      if (item.form) {
+        if (!forms) throw new Error('A set with a paper form needs the questionnaire definition')
+        forms.write(pdf, item.form, true)
+      }
+      const sheets = (pdf.pages - firstPage) / 2
+      const tail = codeTail(item.letter.code)
+      const marks = Array.from({ length: sheets }, (_, i) => ({ set: count, sheet: i + 1, sheets, codeTail: tail }))
+      marks.forEach((mark, i) => {
+        pdf.doc.switchToPage(firstPage + 2 * i)
+        drawSetMark(pdf.doc, pdf.fonts, mark)
       })
       pdf.flushPages()
-      for (const set of written) {
-        await options.onSet?.(set)
-        options.onProgress?.(set.number)
-      }
+      await options.onSet?.({ number: count, sheets, item })
+      options.onProgress?.(count)
       await pdf.settle()
     }
     if (count === 0) throw new Error('No letters to print')
