@@ -347,7 +347,7 @@ async function benchLetterSpeed(): Promise<Record<string, number | string>> {
 }
 
 /**
- * Both paths warmed up, then timed in turns (separate, sets, separate, sets), the
+ * Both paths warmed up, then timed in three turns (separate, then sets), the
  * fastest of each kept: the speed of this kind of shared machine wanders by a third
  * from one run to the next.
  */
@@ -356,7 +356,7 @@ async function timeSetsAgainstSeparate() {
   await setsBatch(50)
   const separateRuns: Array<Timing & { pages: number }> = []
   const setRuns: Array<Timing & { pages: number }> = []
-  for (let turn = 0; turn < 2; turn++) {
+  for (let turn = 0; turn < 3; turn++) {
     separateRuns.push(await separateFiles(SETS))
     setRuns.push(await setsBatch(SETS))
   }

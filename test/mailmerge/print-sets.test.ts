@@ -1,11 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { formatLoginCode } from '#src/codes/login-code.ts'
+import { checkPrintFile } from '#src/print-check/index.ts'
 import type { WrittenSet } from '#src/mailmerge/index.ts'
 import { writePrintSets } from '#src/mailmerge/index.ts'
 import { PAPER } from '#src/mailmerge/paper-pen.ts'
 import { DEFAULT_ADDRESS_WINDOW } from '#src/mailmerge/letter-template.ts'
 import { mm } from '#src/mailmerge/units.ts'
 import { code, ktoDefinition, letter, paperDefinition, template } from './fixtures.ts'
+import { readFile } from 'node:fs/promises'
 import { pageTextItems, pageTexts, useTempDir, writePdf } from './pdf-tools.ts'
 
 const tmp = useTempDir()
@@ -87,5 +89,38 @@ describe('writePrintSets', () => {
     expect(texts[2 * odd[0]!.sheets - 1]!.replace(/\s/g, '')).toContain(formatLoginCode(CODES[0]!))
     expect(texts[2 * odd[0]!.sheets]).toContain('Set 2')
     expect(texts[2 * odd[0]!.sheets]).toContain('J. van der Meijer')
+  })
+  it('keeps each person’s pages together over many sets, sets without a form and forms of other lengths among them', async () => {
+    const people = Array.from({ length: 45 }, (_, i) => ({ code: code(`K7QXM${String(i).padStart(2, '0')}TR`), i }))
+    const many: WrittenSet[] = []
+    const manyFile = await writePdf(tmp.file('many.pdf'), (out) =>
+      writePrintSets(
+        people.map(({ code: c, i }) => ({
+          letter: letter({ code: c, name: `Persoon ${i + 1}`, language: i % 3 === 1 ? 'en' : 'nl' }),
+          ...(i % 5 === 4 ? {} : { form: { code: c, lang: i % 3 === 1 ? 'en' : 'nl', stratumName: 'Hengelo' } }),
+        })),
+        template(),
+        out,
+        { definition: paperDefinition(), onSet: (s) => void many.push(s) },
+      ),
+    )
+    expect(many.map((s) => s.number)).toEqual(people.map(({ i }) => i + 1))
+    expect(new Set(many.map((s) => s.sheets)).size).toBeGreaterThan(1)
+
+    const report = await checkPrintFile(await readFile(manyFile))
+    expect(report.problems).toEqual([])
+    expect(report.sets).toBe(45)
+
+    const texts = await pageTexts(manyFile)
+    let page = 0
+    for (const set of many) {
+      const printed = formatLoginCode(set.item.letter.code)
+      expect(texts[page]).toContain(`Persoon ${set.number}`)
+      expect(texts[page]).toContain(`Set ${set.number}`)
+      for (const formPage of texts.slice(page + 2, page + 2 * set.sheets))
+        if (formPage.trim()) expect(formPage.replace(/\s/g, '')).toContain(printed)
+      page += 2 * set.sheets
+    }
+    expect(page).toBe(texts.length)
   })
 })
