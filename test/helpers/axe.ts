@@ -2,9 +2,7 @@
  * axe-core against WCAG 2.1 A and AA on the page now shown. Legacy mode runs axe in the
  * page itself; the default mode opens a blank page for every check to merge the results
  * of cross-origin frames, which Peiling's pages do not have, and that doubled the time
- * of a walk over every page of a questionnaire. Only violations are listed in full
- * (`resultTypes`): the other outcomes keep one element per rule, which is all the
- * checks below read, and a walk takes a tenth less time.
+ * of a walk over every page of a questionnaire.
  */
 import { AxeBuilder } from '@axe-core/playwright'
 import type { Page } from 'playwright-core'
@@ -21,11 +19,7 @@ export interface AxeOutcome {
 
 /** Fails with each violation and the elements it concerns; a page where almost nothing was checked fails too. */
 export async function expectNoAxeViolations(page: Page, name: string): Promise<AxeOutcome> {
-  const results = await new AxeBuilder({ page })
-    .withTags(WCAG_21_AA)
-    .options({ resultTypes: ['violations'] })
-    .setLegacyMode(true)
-    .analyze()
+  const results = await new AxeBuilder({ page }).withTags(WCAG_21_AA).setLegacyMode(true).analyze()
   const violations = results.violations.map(
     (v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(' ')).join('\n    ')}`,
   )
