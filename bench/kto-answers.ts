@@ -8,7 +8,7 @@
 import { codesOf, maxLengthOf, otherOption, otherVariable, validateAnswers } from '#src/questionnaire/index.ts'
 import { allQuestions } from '#src/questionnaire/index.ts'
 import type { Answers, Question, QuestionnaireDefinition } from '#src/questionnaire/definition.ts'
-import { mulberry32 } from '#src/server/services/fieldwork/sample.ts'
+import { mulberry32 } from '#src/statistics/mulberry32.ts'
 
 /** The sample's seeded generator (mulberry32): the same round every run. */
 export const seededRandom = mulberry32

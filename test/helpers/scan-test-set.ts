@@ -25,6 +25,7 @@ import type { PaperFormItem } from '#src/mailmerge/index.ts'
 import type { QuestionnaireDefinition } from '#src/questionnaire/definition.ts'
 import { allQuestions } from '#src/questionnaire/index.ts'
 import type { GreyImage } from '#src/scan/types.ts'
+import { mulberry32 } from '#src/statistics/mulberry32.ts'
 import { loadKto } from '#test/questionnaire/kto.ts'
 import { programsAvailable } from '#test/setup/environment.ts'
 
@@ -178,19 +179,7 @@ export interface ScanTestSet {
 }
 
 // ---------------------------------------------------------------------------------------
-// Seeded randomness
-
-/** mulberry32: small, fast, and the same numbers for the same seed everywhere. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+// Seeded randomness (mulberry32: the same test set from the same seed everywhere)
 
 type Random = () => number
 
@@ -227,7 +216,7 @@ export async function makeScanTestSet(options: ScanTestSetOptions): Promise<Scan
   const fill = { ...DEFAULT_FILL, ...options.fill }
   const definition = options.definition ?? loadKto()
   const variant = { ...DEFAULT_VARIANT, ...options.variant }
-  const random = seededRandom(seed)
+  const random = mulberry32(seed)
   const codes = Array.from({ length: options.forms }, () => seededCode(random))
 
   const dir = await mkdtemp(path.join(tmpdir(), 'peiling-scan-set-'))

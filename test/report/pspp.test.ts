@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestDatabase } from '#test/helpers/database.ts'
 import { runProgram } from '#test/helpers/programs.ts'
 import { programsAvailable } from '#test/setup/environment.ts'
+import { mulberry32 } from '#src/statistics/mulberry32.ts'
 import { seedRound } from '#test/server/routes/beheer/seed.ts'
 import type { DatabaseHandle } from '#src/server/db/connect.ts'
 import { translator } from '#src/i18n/translate.ts'
@@ -28,25 +29,14 @@ let report: Report
 /** PSPP's tables by title (with TVARS=NAMES: the variable's name), as rows of cells. */
 let tables: Map<string, string[][]>
 
-/** The same pseudo-random answers on every run, without the regularity of `i % n`. */
-function random(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
 function pick<T>(next: () => number, choices: readonly T[]): T {
   return choices[Math.floor(next() * choices.length)]!
 }
 
 /** What the answers of respondent `i` are: routing followed, as the questionnaire asks it. */
 function answersOf(i: number) {
-  const next = random(i + 1)
+  // The same pseudo-random answers on every run, without the regularity of `i % n`.
+  const next = mulberry32(i + 1)
   const when = pick(next, [1, 1, 1, 2])
   const help = pick(next, [1, 2, 2, 3, 3])
   return {

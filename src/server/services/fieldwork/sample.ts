@@ -20,18 +20,7 @@ import type { AuditActor } from '#src/server/services/audit/audit.ts'
 import { audit } from '#src/server/services/audit/audit.ts'
 import { strataOf } from '#src/server/services/rounds/strata.ts'
 import { lockRoundStatus } from '#src/server/services/rounds/round-lock.ts'
-
-/** mulberry32: a small, well-known 32-bit PRNG (Tommy Ettinger), uniform in [0, 1). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+import { mulberry32 } from '#src/statistics/mulberry32.ts'
 
 function fnv1a(text: string): number {
   let hash = 0x811c9dc5

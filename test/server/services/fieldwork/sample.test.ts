@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { mulberry32, seededPick } from '#src/server/services/fieldwork/sample.ts'
+import { seededPick } from '#src/server/services/fieldwork/sample.ts'
+import { mulberry32 } from '#src/statistics/mulberry32.ts'
 
 describe('the seeded draw', () => {
   it('is reproducible from its seed, and differs per seed and per municipality', () => {
