@@ -26,6 +26,7 @@ import type { QuestionnaireDefinition } from '#src/questionnaire/definition.ts'
 import { allQuestions } from '#src/questionnaire/index.ts'
 import type { GreyImage } from '#src/scan/types.ts'
 import { mulberry32 } from '#src/statistics/mulberry32.ts'
+import { pgmHeader } from '#test/helpers/pgm.ts'
 import { loadKto } from '#test/questionnaire/kto.ts'
 import { programsAvailable } from '#test/setup/environment.ts'
 
@@ -409,18 +410,11 @@ function splitPgms(data: Buffer): GreyImage[] {
   const images: GreyImage[] = []
   let offset = 0
   while (offset < data.length) {
-    const fields: string[] = []
-    while (fields.length < 4) {
-      while (/\s/.test(String.fromCharCode(data[offset]!))) offset++
-      let field = ''
-      while (!/\s/.test(String.fromCharCode(data[offset]!))) field += String.fromCharCode(data[offset++]!)
-      fields.push(field)
-    }
-    offset++
-    if (fields[0] !== 'P5') throw new Error('pdftoppm did not write a binary PGM')
-    const [width, height] = [Number(fields[1]), Number(fields[2])]
-    images.push({ width, height, data: new Uint8Array(data.subarray(offset, offset + width * height)) })
-    offset += width * height
+    const header = pgmHeader(data, offset)
+    if (!header) throw new Error('pdftoppm did not write a binary PGM')
+    const { width, height, pixelsAt } = header
+    images.push({ width, height, data: new Uint8Array(data.subarray(pixelsAt, pixelsAt + width * height)) })
+    offset = pixelsAt + width * height
   }
   return images
 }

@@ -16,6 +16,7 @@ import { inflateSync } from 'node:zlib'
 import type { Writable } from 'node:stream'
 import { extractText, extractTextItems, getDocumentProxy, getResolvedPDFJS } from 'unpdf'
 import { programsAvailable } from '#test/setup/environment.ts'
+import { pgmHeader } from '#test/helpers/pgm.ts'
 import { runProgram } from '#test/helpers/programs.ts'
 
 /** Whether the poppler and zbar programs are there; throws in CI when they are not. */
@@ -317,21 +318,12 @@ export interface Greyscale {
   pixels: Buffer
 }
 
-/** Reads a binary (P5) PGM, as pdftoppm -gray writes it. */
+/** Reads a binary (P5) PGM file. */
 export async function readPgm(pgm: string): Promise<Greyscale> {
   const data = await readFile(pgm)
-  // Header: "P5", width, height, maxval, separated by whitespace, then one byte per pixel.
-  let offset = 0
-  const fields: string[] = []
-  while (fields.length < 4) {
-    while (/\s/.test(String.fromCharCode(data[offset]!))) offset++
-    let field = ''
-    while (!/\s/.test(String.fromCharCode(data[offset]!))) field += String.fromCharCode(data[offset++]!)
-    fields.push(field)
-  }
-  offset++
-  if (fields[0] !== 'P5') throw new Error(`${pgm} is not a binary PGM`)
-  return { width: Number(fields[1]), height: Number(fields[2]), pixels: data.subarray(offset) }
+  const header = pgmHeader(data)
+  if (!header) throw new Error(`${pgm} is not a binary PGM`)
+  return { width: header.width, height: header.height, pixels: data.subarray(header.pixelsAt) }
 }
 
 /** The share of pixels that are not white in a binary (P5) PGM. */
