@@ -3,7 +3,7 @@
  * durations, else largest first, project by project) would start every browser file at
  * once: each runs Chromium beside its own server, and on a 2-core machine three of them
  * side by side slowed one another past their timeouts. Here the browser files are spread
- * evenly through the queue, the largest first, so that mostly one runs at a time while
+ * evenly through the first two thirds of the queue, the largest first, so that mostly one runs at a time while
  * the database tests fill the other workers.
  */
 import type { TestSpecification } from 'vitest/node'
@@ -15,7 +15,9 @@ export class SpreadSequencer extends BaseSequencer {
     const browser = sorted.filter((file) => file.project.name === 'browser')
     const others = sorted.filter((file) => file.project.name !== 'browser')
     if (browser.length === 0) return sorted
-    const gap = Math.max(1, Math.floor(others.length / browser.length))
+    // Spread over the first two thirds: a browser file takes half a minute or more, and
+    // one started near the end ran alone while the other workers had nothing left to do.
+    const gap = Math.max(1, Math.floor((others.length * 2) / 3 / browser.length))
     const spread: TestSpecification[] = []
     others.forEach((file, i) => {
       if (i % gap === 0 && browser.length > 0) spread.push(browser.shift()!)
