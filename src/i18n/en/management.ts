@@ -504,6 +504,7 @@ export const management: typeof nl = {
     },
     recipients: '{count} recipients',
     waves: 'Response before and after the reminder',
+    wavePeriod: 'Period',
     waveHint: 'This shows what the reminder brought.',
     waveNames: {
       before_reminder: 'Before the reminder',

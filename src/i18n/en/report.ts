@@ -99,6 +99,7 @@ export const report: Messages['report'] = {
     higher: 'this year significantly higher than in this column',
     lower: 'this year significantly lower than in this column',
     chartTable: 'Table for the figure',
+    result: 'Result',
     grade: 'Grade',
     share: 'Percentage',
     tooFew: 'too few',

@@ -153,6 +153,7 @@ export const typist: typeof nl = {
     duplicatesNone: 'There are no duplicate forms.',
     earlier: 'Earlier answer',
     decide: 'Decide',
+    action: 'Action',
   },
   review: {
     title: 'Differences in form {form}',

@@ -506,6 +506,7 @@ export const management = {
     },
     recipients: '{count} ontvangers',
     waves: 'Respons voor en na de herinnering',
+    wavePeriod: 'Periode',
     waveHint: 'Zo ziet u wat de herinnering opleverde.',
     waveNames: {
       before_reminder: 'Voor de herinnering',

@@ -104,6 +104,7 @@ export const report = {
     higher: 'in dit jaar significant hoger dan in deze kolom',
     lower: 'in dit jaar significant lager dan in deze kolom',
     chartTable: 'Tabel bij de figuur',
+    result: 'Uitkomst',
     grade: 'Cijfer',
     share: 'Percentage',
     marks: '▲: in {current} significant hoger dan in die kolom. ▼: in {current} significant lager dan in die kolom.',

@@ -159,6 +159,7 @@ export const typist = {
     duplicatesNone: 'Er zijn geen dubbele formulieren.',
     earlier: 'Eerder antwoord',
     decide: 'Beslissen',
+    action: 'Actie',
   },
   review: {
     title: 'Verschillen in formulier {form}',

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { emptyTableHeaders } from '#test/helpers/table-headers.ts'
 import type { Browser, TestApp } from '#test/helpers/app.ts'
 import { createTestApp } from '#test/helpers/app.ts'
 import { signedInAs } from '#test/helpers/staff.ts'
@@ -131,6 +132,7 @@ describe('the response monitor', () => {
     const page = await researcher.visit(`/beheer/rondes/${round.roundId}/monitor`)
     expect(page.body).toContain('data-wave="after_reminder"')
     expect(page.body).toContain('Na de herinnering')
+    expect(emptyTableHeaders(page.body)).toEqual([])
   })
 
   it('shows numbers only: no name, code or client number', async () => {

@@ -3,6 +3,7 @@
  * duplicates, and who may see them (typists never: codes next to answers).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { emptyTableHeaders } from '#test/helpers/table-headers.ts'
 import { sql } from 'kysely'
 import type { TestApp } from '#test/helpers/app.ts'
 import { createTestApp, Browser, csrfTokenOf } from '#test/helpers/app.ts'
@@ -116,6 +117,9 @@ describe('the overview', () => {
       '<td class="num">4</td>',
     ])
     expect(perTypist).toContain('75%')
+    // The column of "Controleren" links has a header a screen reader can announce.
+    expect(page.body).toContain('href="/beheer/rondes/')
+    expect(emptyTableHeaders(page.body)).toEqual([])
     const perDay = /<table class="data" id="per-day">[\s\S]*?<\/table>/.exec(page.body)![0]
     expect(perDay.match(/<td class="num">(\d+)<\/td>/g)!.sort()).toEqual([
       '<td class="num">2</td>',

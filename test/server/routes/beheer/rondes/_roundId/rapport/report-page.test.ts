@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { emptyTableHeaders } from '#test/helpers/table-headers.ts'
 import type { Browser, TestApp } from '#test/helpers/app.ts'
 import { createTestApp } from '#test/helpers/app.ts'
 import { signedInAs } from '#test/helpers/staff.ts'
@@ -129,6 +130,9 @@ describe('the report page', () => {
     expect(page.body).toContain('data-municipality="borne"')
     // By default the trend shows the earlier round of the same questionnaire.
     expect(page.body).toMatch(new RegExp(`name="trend" value="${earlier.roundId}" checked`))
+    // The tables of grades and numbers name their first column for screen readers too.
+    expect(emptyTableHeaders(page.body)).toEqual([])
+    expect(page.body).toContain('<span class="visually-hidden">Uitkomst</span>')
   })
 
   it('rakes to age and sex when the client file had birth years and sexes, and says so', async () => {
