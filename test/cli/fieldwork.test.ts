@@ -104,17 +104,12 @@ describe('fieldwork from the command line', () => {
     expect(await run('mailing-list', ['--round', r(), '--out', list])).toBe(`Wrote 2300 lines to ${list}.\n`)
     const lines = readFileSync(list, 'utf8').trim().split('\r\n')
     expect(lines).toHaveLength(2301)
-    // The letters' order is the list's order, and a reprint keeps the codes.
+    // The letters' order is the list's order.
     const firstBorneCode = lines
       .slice(1)
       .map((l) => l.split(';'))
       .find((c) => c[7] === 'Borne')![0]!
     expect(pages[0]!.replace(/\s/g, '')).toContain(firstBorneCode)
-    const again = await run('letters', ['--round', r(), '--again'])
-    expect(again).toContain('Making 3 files again (same people, same codes).')
-    const list2 = path.join(outDir, 'lijst2.csv')
-    await run('mailing-list', ['--round', r(), '--out', list2])
-    expect(readFileSync(list2, 'utf8')).toBe(readFileSync(list, 'utf8'))
     const mailings = await handle.db
       .selectFrom('mailings')
       .select(['kind', 'channel', 'recipient_count'])
@@ -134,6 +129,16 @@ describe('fieldwork from the command line', () => {
     expect(await run('paper-forms', ['--round', String(small.roundId)])).toContain(
       'The paper forms of this mailing are in its sets files',
     )
+
+    // A reprint makes the same files again and keeps the codes (shown here on a small
+    // round: on the 2,300 of the 2022 round it took as long as the first print).
+    const listBefore = path.join(outDir, 'lijst.csv')
+    await run('mailing-list', ['--round', String(small.roundId), '--out', listBefore])
+    const again = await run('letters', ['--round', String(small.roundId), '--again'])
+    expect(again).toContain('Making 3 files again (same people, same codes).')
+    const listAfter = path.join(outDir, 'lijst-opnieuw.csv')
+    await run('mailing-list', ['--round', String(small.roundId), '--out', listAfter])
+    expect(readFileSync(listAfter, 'utf8')).toBe(readFileSync(listBefore, 'utf8'))
 
     const checked = await run('check-print', [file!])
     expect(checked).toContain('sheets of 2 sets.')
