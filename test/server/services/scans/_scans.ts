@@ -25,7 +25,9 @@ export async function rasterise(pdf: Buffer, dpi = 150): Promise<Buffer[]> {
     await writeFile(path.join(dir, 'in.pdf'), pdf)
     await runProgram('pdftoppm', ['-r', String(dpi), '-gray', '-png', path.join(dir, 'in.pdf'), path.join(dir, 'page')])
     const names = (await readdir(dir)).filter((n) => n.endsWith('.png')).sort()
-    return Promise.all(names.map((n) => readFile(path.join(dir, n))))
+    // Awaited here: a promise returned from the try block is still pending when the
+    // finally block removes the folder, and the reads then failed with ENOENT.
+    return await Promise.all(names.map((n) => readFile(path.join(dir, n))))
   } finally {
     await rm(dir, { recursive: true, force: true })
   }
