@@ -10,7 +10,8 @@
 import { sql } from 'kysely'
 import type { DB } from '#src/server/db/connect.ts'
 import { createRound, daysFromToday } from '#test/helpers/fixtures.ts'
-import { respondentAnswers, seededRandom } from './kto-answers.ts'
+import { mulberry32 } from '#src/statistics/mulberry32.ts'
+import { respondentAnswers } from './kto-answers.ts'
 
 export interface BigRound {
   roundId: number
@@ -94,7 +95,8 @@ export async function seedBigRound(
       .where('rounds.id', '=', roundId)
       .executeTakeFirstOrThrow()
   ).definition
-  const random = seededRandom(roundId)
+  // Seeded: the same round every run.
+  const random = mulberry32(roundId)
 
   for (const s of strata) {
     // Participant g of a stratum: the first ones completed online, then on paper, then

@@ -8,10 +8,6 @@
 import { codesOf, maxLengthOf, otherOption, otherVariable, validateAnswers } from '#src/questionnaire/index.ts'
 import { allQuestions } from '#src/questionnaire/index.ts'
 import type { Answers, Question, QuestionnaireDefinition } from '#src/questionnaire/definition.ts'
-import { mulberry32 } from '#src/statistics/mulberry32.ts'
-
-/** The sample's seeded generator (mulberry32): the same round every run. */
-export const seededRandom = mulberry32
 
 const COMMENTS = [
   'Mijn klantmanager is erg behulpzaam.',

@@ -78,11 +78,10 @@ export async function writePrintSets<T extends PrintSet>(
       }
       const sheets = (pdf.pages - firstPage) / 2
       const tail = codeTail(item.letter.code)
-      const marks = Array.from({ length: sheets }, (_, i) => ({ set: count, sheet: i + 1, sheets, codeTail: tail }))
-      marks.forEach((mark, i) => {
-        pdf.doc.switchToPage(firstPage + 2 * i)
-        drawSetMark(pdf.doc, pdf.fonts, mark)
-      })
+      for (let sheet = 1; sheet <= sheets; sheet++) {
+        pdf.doc.switchToPage(firstPage + 2 * (sheet - 1))
+        drawSetMark(pdf.doc, pdf.fonts, { set: count, sheet, sheets, codeTail: tail })
+      }
       pdf.flushPages()
       await options.onSet?.({ number: count, sheets, item })
       options.onProgress?.(count)

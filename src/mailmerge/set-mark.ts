@@ -79,9 +79,10 @@ const FORCE_SQUARE = 1
 const SQUARE = new Map([[EncodeHintType.DATA_MATRIX_SHAPE, FORCE_SQUARE]])
 
 /**
- * Encodes the mark's text (setMarkText) as a square DataMatrix (ZXing's writer: every sheet has a symbol of
- * its own, so its speed is the collated stream's; it takes 0.02 ms a symbol, where
- * zxing-wasm's writer, which also draws SVG and PNG, took 0.17 ms and bwip-js 0.4 ms).
+ * Encodes the mark's text (setMarkText) as a square DataMatrix (ZXing's writer: every
+ * sheet has a symbol of its own, so its speed is the collated stream's; it takes 0.02 ms
+ * a symbol, where zxing-wasm's writer, which also draws SVG and PNG, took 0.17 ms and
+ * bwip-js 0.4 ms).
  * Square, because the mark's corner has room for no wider one.
  */
 function encodeSetMark(text: string): BitMatrix {

@@ -3,8 +3,8 @@
  * durations, else largest first, project by project) would start every browser file at
  * once: each runs Chromium beside its own server, and on a 2-core machine three of them
  * side by side slowed one another past their timeouts. Here the browser files are spread
- * evenly through the first two thirds of the queue, the largest first, so that mostly one runs at a time while
- * the database tests fill the other workers.
+ * evenly through the first two thirds of the queue, the largest first, so that mostly
+ * one runs at a time while the database tests fill the other workers.
  */
 import type { TestSpecification } from 'vitest/node'
 import { BaseSequencer } from 'vitest/node'
