@@ -40,6 +40,16 @@ export interface Recording {
   y: number
 }
 
+/**
+ * What a drawing wrote, to be written again on other pages of the same document as it
+ * is: for a small drawing that repeats on a few pages only, where a form object of its
+ * own would cost more than the copies.
+ */
+export interface InlineCopy {
+  chunks: Uint8Array[]
+  resources: Resources
+}
+
 /** A place in the current page's content, to record from. */
 export interface RecordingStart {
   page: PageInternals
@@ -92,11 +102,7 @@ export class ContentReplay {
   /** What was drawn on the page of `start` since then (the page may no longer be the current one). */
   since(start: RecordingStart): Recording {
     const { page } = start
-    const resources: Resources = {}
-    for (const kind of RESOURCE_KINDS) {
-      const present = page.resources.data[kind]
-      if (present) resources[kind] = { ...present }
-    }
+    const resources = resourcesOf(page)
     const { width, height } = this.doc.page
     // The drawing's operators assume the page's own coordinates (pdfkit's, y downwards):
     // the form keeps them, over the whole page.
@@ -111,6 +117,34 @@ export class ContentReplay {
     return { name: `Rp${++this.forms}`, form, x: this.doc.x, y: this.doc.y }
   }
 
+  /** What was drawn on the page of `start` since then, to paste on other pages. */
+  copySince(start: RecordingStart): InlineCopy {
+    const chunks = start.page.content.buffer.slice(start.chunk)
+    // Only the resources the operators name (/F2 6 Tf): a page may have many more, which
+    // every page the copy goes on would otherwise list as well.
+    const named = new Set(
+      Buffer.concat(chunks)
+        .toString('latin1')
+        .match(/(?<=\/)[^\s/<>[\]()]+/g),
+    )
+    const resources: Resources = {}
+    for (const [kind, entries] of Object.entries(resourcesOf(start.page)) as Array<[keyof Resources, object]>) {
+      const used = Object.entries(entries).filter(([name]) => named.has(name))
+      if (used.length > 0) resources[kind] = Object.fromEntries(used)
+    }
+    return { chunks, resources }
+  }
+
+  /** Writes a copy on the current page, with the resources it uses. */
+  paste(copy: InlineCopy): void {
+    const page = this.doc.page as unknown as PageInternals
+    for (const chunk of copy.chunks) page.write(chunk)
+    for (const kind of RESOURCE_KINDS) {
+      const used = copy.resources[kind]
+      if (used) page.resources.data[kind] = { ...page.resources.data[kind], ...used }
+    }
+  }
+
   /** Puts a recording on the current page, and the cursor where the drawing left it. */
   play(recording: Recording): void {
     const page = this.doc.page as unknown as PageInternals
@@ -119,6 +153,16 @@ export class ContentReplay {
     this.doc.x = recording.x
     this.doc.y = recording.y
   }
+}
+
+/** The page's resources, as a drawing on it may have used them. */
+function resourcesOf(page: PageInternals): Resources {
+  const resources: Resources = {}
+  for (const kind of RESOURCE_KINDS) {
+    const present = page.resources.data[kind]
+    if (present) resources[kind] = { ...present }
+  }
+  return resources
 }
 
 const replays = new WeakMap<PDFKit.PDFDocument, ContentReplay>()

@@ -26,7 +26,7 @@ import { paperRouting } from './paper-routing.ts'
 import { paperText } from './paper-texts.ts'
 import { StreamingPdf } from './pdf-stream.ts'
 import { drawRegistrationMarks } from './registration-marks.ts'
-import { recordPageCode } from './set-mark.ts'
+import { pageCodeNote } from './set-mark.ts'
 import { drawTestPrintMark } from './test-print-mark.ts'
 import { mm } from './units.ts'
 
@@ -156,7 +156,7 @@ class FormWriter {
     if (this.trial) return
     this.pdf.addPage()
     this.recorder.startPage(this.pages)
-    if (this.header.code) recordPageCode(this.pdf.doc, this.header.code)
+    if (this.header.code) this.pdf.notes.add(pageCodeNote(this.header.code))
     drawRegistrationMarks(this.pdf.doc)
     drawHeader(this.pdf.doc, this.pdf.fonts, this.lang, this.header, this.pages)
     this.bodyStarts.push(replayFor(this.pdf.doc).start())

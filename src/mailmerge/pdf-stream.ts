@@ -32,6 +32,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises'
 import PDFDocument from 'pdfkit'
 import type { PdfFonts } from './fonts.ts'
 import { registerFonts } from './fonts.ts'
+import { PageNotes } from './page-notes.ts'
 import { A4 } from './units.ts'
 
 /** Bytes pdfkit may hold before drawing waits for the output to take them. */
@@ -73,6 +74,8 @@ const END_CHUNK = 64 * 1024
 export class StreamingPdf {
   readonly doc: PDFKit.PDFDocument
   readonly fonts: PdfFonts
+  /** The pages' hidden notes, made when the pages are written. */
+  readonly notes: PageNotes
   /** Pages added so far. */
   pages = 0
   private readonly output: Writable
@@ -107,6 +110,7 @@ export class StreamingPdf {
       this.failure ??= error
     })
     this.fonts = registerFonts(this.doc)
+    this.notes = new PageNotes(this.doc)
   }
 
   /**
@@ -114,6 +118,8 @@ export class StreamingPdf {
    * margins pdfkit would start a page of its own when a text ran into the bottom margin.
    */
   addPage(): void {
+    // Unbuffered, pdfkit writes the current page when the next one is added.
+    if (!this.bufferPages) this.notes.write()
     this.doc.addPage({ size: [A4.width, A4.height], margin: 0 })
     this.pages++
     // Unbuffered, pdfkit wrote every earlier page when this one was added.
@@ -125,6 +131,7 @@ export class StreamingPdf {
 
   /** With `bufferPages`: writes the open pages (after their page numbers were drawn). */
   flushPages(): void {
+    this.notes.write()
     this.doc.flushPages()
     this.releaseWritten()
   }
@@ -167,6 +174,7 @@ export class StreamingPdf {
   /** Finishes the PDF and resolves when the output has taken every byte. */
   async end(): Promise<void> {
     if (this.failure !== undefined) throw this.failure
+    this.notes.write()
     this.mapLigaturesInGlyphOrder()
     this.joinFinalPushes()
     this.doc.end()

@@ -20,7 +20,7 @@ import type { LetterTemplate } from './letter-template.ts'
 import type { PaperFormItem } from './paper-questionnaire.ts'
 import { PaperForms } from './paper-questionnaire.ts'
 import { StreamingPdf } from './pdf-stream.ts'
-import { codeTail, drawSetMark, recordPageCode } from './set-mark.ts'
+import { codeTail, drawSetMarks, pageCodeNote } from './set-mark.ts'
 
 export interface PrintSet {
   letter: LetterData
@@ -69,7 +69,7 @@ export async function writePrintSets<T extends PrintSet>(
       const firstPage = pdf.pages
       pdf.addPage()
       drawLetter(pdf.doc, item.letter, template, pdf.fonts)
-      recordPageCode(pdf.doc, item.letter.code)
+      pdf.notes.add(pageCodeNote(item.letter.code))
       // The letter's back stays empty: the form starts on a sheet of its own.
       pdf.addPage()
       if (item.form) {
@@ -77,11 +77,7 @@ export async function writePrintSets<T extends PrintSet>(
         forms.write(pdf, item.form, true)
       }
       const sheets = (pdf.pages - firstPage) / 2
-      const tail = codeTail(item.letter.code)
-      for (let sheet = 1; sheet <= sheets; sheet++) {
-        pdf.doc.switchToPage(firstPage + 2 * (sheet - 1))
-        drawSetMark(pdf.doc, pdf.fonts, { set: count, sheet, sheets, codeTail: tail })
-      }
+      drawSetMarks(pdf, { number: count, firstPage, sheets, codeTail: codeTail(item.letter.code) })
       pdf.flushPages()
       await options.onSet?.({ number: count, sheets, item })
       options.onProgress?.(count)

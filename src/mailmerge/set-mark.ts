@@ -15,8 +15,9 @@
  */
 import { createRequire } from 'node:module'
 import { translator } from '#src/i18n/translate.ts'
+import type { InlineCopy } from './content-replay.ts'
 import { replayFor } from './content-replay.ts'
-import type { PdfFonts } from './fonts.ts'
+import type { StreamingPdf } from './pdf-stream.ts'
 import { mm } from './units.ts'
 
 export interface SetMark {
@@ -117,47 +118,81 @@ function inlineImageMask(matrix: BitMatrix): string {
   return `BI /W ${size} /H ${size} /IM true /F /AHx ID ${hex}> EI`
 }
 
-/** Draws the mark on the current page and records it in a hidden note of the page. */
-export function drawSetMark(doc: PDFKit.PDFDocument, fonts: PdfFonts, mark: SetMark): void {
-  const text = setMarkText(mark)
-  const matrix = encodeSetMark(text)
-  const side = matrix.getWidth() * MODULE
-  const x0 = AREA.left + QUIET_MODULES * MODULE
-  const y0 = AREA.top + QUIET_MODULES * MODULE
-  // An image fills the unit square with its first row at the top; pdfkit's pages run
-  // downwards, so the square is flipped, as doc.image does.
-  doc.save().transform(side, 0, 0, -side, x0, y0 + side)
-  doc.fillColor('black')
-  doc.addContent(inlineImageMask(matrix))
-  doc.restore()
+/** The set mark's "vel 2 van 5" (the same on that sheet of every set of five), and the key of its copy. */
+const sheetLabels = new Map<string, { text: string; key: string }>()
 
-  const textTop = y0 + side + QUIET_MODULES * MODULE
-  doc.font(fonts.bold).fontSize(6).fillColor('black')
-  doc.text(t('fieldwork.printSets.markSet', { set: mark.set }), AREA.left, textTop, { lineBreak: false })
-  // "vel 2 van 5" is the same on the second sheet of every set of five: copied, not set
-  // again. ("Set 12" is not: a copy kept for each set would push out the letters' copies.)
-  const sheetText = t('fieldwork.printSets.markSheet', { sheet: mark.sheet, sheets: mark.sheets })
-  replayFor(doc).draw(JSON.stringify(['set mark sheet', textTop, sheetText]), () => {
-    doc.font(fonts.regular).fontSize(6).fillColor('black')
-    doc.text(sheetText, AREA.left, textTop + 7, { lineBreak: false })
-  })
-  recordOnPage(doc, text)
+function sheetLabel(sheet: number, sheets: number, top: number): { text: string; key: string } {
+  const id = `${sheet}/${sheets}/${top}`
+  let label = sheetLabels.get(id)
+  if (!label) {
+    const text = t('fieldwork.printSets.markSheet', { sheet, sheets })
+    label = { text, key: JSON.stringify(['set mark sheet', top, text]) }
+    sheetLabels.set(id, label)
+  }
+  return label
+}
+
+/** A number as pdfkit writes it in content. */
+function pdfNumber(n: number): number {
+  return Math.round(n * 1e6) / 1e6
+}
+
+export interface MarkedSet {
+  /** 1-based number of the set in the stream. */
+  number: number
+  /** Index of the set's first page in the document (its pages must still be buffered). */
+  firstPage: number
+  sheets: number
+  codeTail: string
+}
+
+/**
+ * Draws the set mark on every front side of one set (pages firstPage, firstPage + 2, …)
+ * and adds it to each one's hidden note.
+ */
+export function drawSetMarks(pdf: StreamingPdf, set: MarkedSet): void {
+  const { doc, fonts } = pdf
+  const replay = replayFor(doc)
+  let setLabel: InlineCopy | undefined
+  for (let sheet = 1; sheet <= set.sheets; sheet++) {
+    doc.switchToPage(set.firstPage + 2 * (sheet - 1))
+    const text = setMarkText({ set: set.number, sheet, sheets: set.sheets, codeTail: set.codeTail })
+    const matrix = encodeSetMark(text)
+    const side = matrix.getWidth() * MODULE
+    const x0 = AREA.left + QUIET_MODULES * MODULE
+    const y0 = AREA.top + QUIET_MODULES * MODULE
+    // An image fills the unit square with its first row at the top; pdfkit's pages run
+    // downwards, so the square is flipped, as doc.image does. One write, inside its own
+    // graphics state: the symbol is painted in pure black (gray 0, no other inks).
+    const place = [side, 0, 0, -side, x0, y0 + side].map(pdfNumber).join(' ')
+    doc.addContent(`q 0 g ${place} cm ${inlineImageMask(matrix)} Q`)
+
+    const textTop = y0 + side + QUIET_MODULES * MODULE
+    // "Set 12" is the same on every sheet of the set: set once, then its operators copied.
+    if (setLabel) {
+      replay.paste(setLabel)
+    } else {
+      const start = replay.start()
+      doc.font(fonts.bold).fontSize(6).fillColor('black')
+      doc.text(t('fieldwork.printSets.markSet', { set: set.number }), AREA.left, textTop, { lineBreak: false })
+      setLabel = replay.copySince(start)
+    }
+    // "vel 2 van 5" is the same on the second sheet of every set of five: copied for the
+    // whole stream. ("Set 12" only within its set: a copy kept for every set would push
+    // out the letters' copies.)
+    const label = sheetLabel(sheet, set.sheets, textTop)
+    replay.draw(label.key, () => {
+      doc.font(fonts.regular).fontSize(6).fillColor('black')
+      doc.text(label.text, AREA.left, textTop + 7, { lineBreak: false })
+    })
+    pdf.notes.add(text)
+  }
 }
 
 /** What a page's hidden note holds: the set mark as `PS1:…`, the login code as `PC:<code>`. */
 export const CODE_NOTE_PREFIX = 'PC:'
 
-/** Records the login code the current page shows, for reading the file back. */
-export function recordPageCode(doc: PDFKit.PDFDocument, code: string): void {
-  recordOnPage(doc, `${CODE_NOTE_PREFIX}${code}`)
-}
-
-/** Annotation flags Hidden (2) and NoView (32): a viewer shows nothing and a printer prints nothing. */
-const HIDDEN_NOTE = 2 | 32
-
-function recordOnPage(doc: PDFKit.PDFDocument, text: string): void {
-  // pdfkit writes a String object as a PDF string, a plain string as a name; its types
-  // spell the PDF key /Subtype as SubType, so the entries go in as they are written out.
-  const note = { Subtype: 'Text', Contents: new String(text), F: HIDDEN_NOTE }
-  doc.annotate(0, 0, 0, 0, note as unknown as PDFKit.Mixins.AnnotationOption)
+/** The note line for the login code a page shows, for reading the file back. */
+export function pageCodeNote(code: string): string {
+  return `${CODE_NOTE_PREFIX}${code}`
 }

@@ -44,11 +44,12 @@ export async function readPageNotes(page: PdfPage): Promise<PageReading | undefi
 export function readingOfNotes(page: number, notes: string[]): PageReading | undefined {
   let mark: SetMark | undefined
   const codes: string[] = []
-  for (const note of notes) {
-    if (note.startsWith(CODE_NOTE_PREFIX)) {
-      const code = note.slice(CODE_NOTE_PREFIX.length)
+  // A page has one note with a line for each thing it says (page-notes.ts).
+  for (const line of notes.flatMap((note) => note.split('\n'))) {
+    if (line.startsWith(CODE_NOTE_PREFIX)) {
+      const code = line.slice(CODE_NOTE_PREFIX.length)
       if (!codes.includes(code)) codes.push(code)
-    } else mark ??= parseSetMark(note)
+    } else mark ??= parseSetMark(line)
   }
   if (!mark && codes.length === 0) return undefined
   return { page, ...(mark ? { mark } : {}), codes, unreadable: false }

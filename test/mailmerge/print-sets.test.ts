@@ -8,6 +8,7 @@ import { DEFAULT_ADDRESS_WINDOW } from '#src/mailmerge/letter-template.ts'
 import { mm } from '#src/mailmerge/units.ts'
 import { code, ktoDefinition, letter, paperDefinition, template } from './fixtures.ts'
 import { readFile } from 'node:fs/promises'
+import { PDFDict, PDFDocument, PDFName, PDFString } from '@cantoo/pdf-lib'
 import { pageTextItems, pageTexts, useTempDir, writePdf } from './pdf-tools.ts'
 
 const tmp = useTempDir()
@@ -57,12 +58,37 @@ describe('writePrintSets', () => {
   })
 
   it('keeps the mark in the left margin, clear of the letter text, the form and the envelope window', async () => {
-    for (const page of [1, 3]) {
+    const labels: unknown[] = []
+    for (const page of [1, 3, 5]) {
       const items = (await pageTextItems(file, page)).filter((i) => /^Set \d|^vel \d/.test(i.str))
       expect(items).toHaveLength(2)
       for (const item of items) {
         expect(item.x).toBeLessThan(PAPER.left - mm(1))
         expect(item.top).toBeGreaterThan(mm(DEFAULT_ADDRESS_WINDOW.topMm + DEFAULT_ADDRESS_WINDOW.heightMm + 100))
+      }
+      labels.push(items.find((i) => i.str.startsWith('Set')))
+    }
+    // The letter's "Set 1" is copied onto the form's sheets: the same text in the same place.
+    expect(labels[1]).toEqual(labels[0])
+    expect(labels[2]).toEqual(labels[0])
+  })
+
+  it('says what a page shows in one hidden note: the code, and on a front the set mark as well', async () => {
+    const doc = await PDFDocument.load(await readFile(file))
+    const notes = doc.getPages().map((page) => {
+      const annotations = page.node.Annots()
+      return Array.from({ length: annotations?.size() ?? 0 }, (_, i) =>
+        (annotations!.lookup(i, PDFDict).lookup(PDFName.of('Contents'), PDFString) as PDFString).decodeText(),
+      )
+    })
+    let page = 0
+    for (const set of written) {
+      const code = set.item.letter.code
+      for (let sheet = 1; sheet <= set.sheets; sheet++) {
+        expect(notes[page]).toEqual([`PC:${code}\nPS1:${set.number}:${sheet}:${set.sheets}:${code.slice(-3)}`])
+        // The letter's back is empty; a form's back shows the code.
+        expect(notes[page + 1]).toEqual(sheet === 1 ? [] : [`PC:${code}`])
+        page += 2
       }
     }
   })
