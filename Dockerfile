@@ -17,4 +17,7 @@ EXPOSE 3000
 # A young generation of 3 × 16 MB instead of V8's default for a large machine: print jobs
 # make many short-lived buffers, and a larger young generation only lets the process
 # hold more garbage (20,000 collated sets: 353 MB peak instead of 422, same CPU time).
-CMD ["node", "--max-semi-space-size=16", "src/server/main.ts"]
+# A heap limit of 1 GB: with the default limit of a large machine, V8 lets the heap grow
+# to four times what is live before it collects (20,000 sets: 293 MB peak, level, instead
+# of 342 MB and rising).
+CMD ["node", "--max-semi-space-size=16", "--max-old-space-size=1024", "src/server/main.ts"]
