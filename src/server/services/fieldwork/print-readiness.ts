@@ -121,6 +121,24 @@ export async function assertPrintable(db: DB, roundId: number, kind: MailingKind
   if (problems) throw new PrintRefusedError(problems)
 }
 
+/**
+ * The same for the print file of one municipality, just before it is made: its template
+ * or PUBLIC_URL may have changed since the mailing was accepted (a file waits in the
+ * queue while the server is down, or is remade later).
+ */
+export async function assertPrintableFor(
+  db: DB,
+  roundId: number,
+  stratumId: number,
+  kind: MailingKind,
+  publicUrl: string,
+): Promise<void> {
+  const problems = await printProblems(db, roundId, kind, publicUrl)
+  if (!problems) return
+  const templates = problems.templates.filter((template) => template.stratumId === stratumId)
+  if (problems.publicUrl || templates.length > 0) throw new PrintRefusedError({ ...problems, templates })
+}
+
 /** One sentence per problem, in the user's language: "Hengelo: Logo, Telefoon voor vragen." */
 export function describeProblems(problems: PrintProblems, t: Translate): string[] {
   const lines: string[] = []

@@ -137,6 +137,32 @@ describe('print files', () => {
     expect(existsSync(folder) ? readdirSync(folder) : []).toEqual([])
   })
 
+  it('makes no file when the template lost a field after the mailing was made', async () => {
+    const round = await createPrintableRound(database.db, {
+      participantsPerStratum: 3,
+      strata: [{ code: 'haaksbergen', name: 'Haaksbergen' }],
+    })
+    const [mailing] = await createMailings(database.db, round.roundId, 'reminder', ['letter'], {
+      actor,
+      publicUrl: config.publicUrl,
+    })
+    await database.db
+      .updateTable('letter_templates')
+      .set({ content: JSON.stringify({ ...completeContent('reminder'), reference: '' }) })
+      .where('round_id', '=', round.roundId)
+      .where('kind', '=', 'reminder')
+      .execute()
+    await runQueuedLetterBatches(database.db, config, { mailingId: mailing!.mailingId })
+    const [batch] = await batchesOfRound(database.db, round.roundId, mailing!.mailingId)
+    expect(batch).toMatchObject({
+      status: 'failed',
+      error: 'reminder letters not printable; template of Haaksbergen lacks reference',
+      fileName: null,
+    })
+    const folder = batchFolder(config, round.roundId)
+    expect(existsSync(folder) ? readdirSync(folder) : []).toEqual([])
+  })
+
   it("prints the paper questionnaire in the client's language, Arabic right to left included", async () => {
     const round = await createPrintableRound(database.db, {
       participantsPerStratum: 2,
