@@ -41,6 +41,11 @@ export interface LetterBody {
    * every language words them its own way; the signature follows the body.
    */
   body: string
+  /**
+   * The phone's opening hours in this language; without it the letter prints the Dutch
+   * ones (LetterSender.openingHours). Not used for Dutch.
+   */
+  openingHours?: string
 }
 
 /** Millimetres from the top-left corner of the A4 sheet. */

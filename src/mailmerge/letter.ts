@@ -252,11 +252,12 @@ function drawReferenceBlock(
   const { left, flow, language, date, insertedAs } = options
   const t = translator(language)
   const { sender, reference } = template
+  const openingHours = (language !== 'nl' && template.bodies[language]?.openingHours) || sender.openingHours
   const references = [`${t('letter.box.date')}: ${insertedAs(date)}`]
   if (reference) references.push(`${t('letter.box.reference')}: ${insertedAs(reference)}`)
   const contact = [
     ...(sender.phone ? [t('letter.contact.phone', { phone: insertedAs(sender.phone) })] : []),
-    ...(sender.openingHours ? [sender.openingHours] : []),
+    ...(openingHours ? [openingHours] : []),
     ...(sender.email ? [t('letter.contact.email', { email: insertedAs(sender.email) })] : []),
   ]
   // Right to left, the columns change places: the date stays where lines start.

@@ -201,6 +201,16 @@ describe('drawLetter', () => {
     expect(so).toContain('Beste J. van der Meijer,')
   })
 
+  it("prints the phone's opening hours in the letter's language, and the Dutch ones where that language has none", async () => {
+    const t = template()
+    t.bodies.en = { ...t.bodies.en!, openingHours: 'Monday to Friday 9.00–12.00' }
+    const file = await letterPdf([letter({ language: 'en' }), letter({ language: 'tr' })], t)
+    const [en, tr] = (await pageTexts(file)).map((text) => text.replace(/\s+/g, ' '))
+    expect(en).toContain('Monday to Friday 9.00–12.00')
+    expect(en).not.toContain('maandag')
+    expect(tr).toContain('maandag tot en met vrijdag 9.00–12.00 uur')
+  })
+
   it('prints the reference, the date, where to ask questions, the privacy page and the last day', async () => {
     const file = await letterPdf([letter({ letterDate: undefined })])
     const [page] = (await pageTexts(file)).map((t) => t.replace(/\s+/g, ' '))

@@ -245,6 +245,7 @@ export const fieldwork: typeof nl = {
       referenceHint: 'The reference of this letter. People quote it when they call. E.g. WI/KTO-2026.',
       letterDateHint: 'The date printed on the letter: the day the letters are posted.',
       openingHoursHint: 'When the phone is answered, e.g.: Monday to Friday 9.00–12.00.',
+      openingHoursInLanguageHint: 'The opening hours in this language. Left empty, the letter has the Dutch text.',
       replyAddressHint:
         'Where the paper questionnaire goes back, without a stamp. One line per line, e.g.: Gemeente Hengelo, Antwoordnummer 1234, 7550 VB Hengelo.',
       signatureHint: 'The name and position of the person who signs the letter, not the name of the department.',

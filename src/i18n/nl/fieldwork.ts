@@ -247,6 +247,8 @@ export const fieldwork = {
       referenceHint: 'Het kenmerk van deze brief. Mensen noemen het als ze bellen. Bijvoorbeeld WI/KTO-2026.',
       letterDateHint: 'De datum die op de brief staat: de dag dat de brieven op de post gaan.',
       openingHoursHint: 'Wanneer de telefoon wordt opgenomen, bijvoorbeeld: maandag tot en met vrijdag 9.00–12.00 uur.',
+      openingHoursInLanguageHint:
+        'De openingstijden in deze taal. Leeg laten betekent dat de brief de Nederlandse tekst heeft.',
       replyAddressHint:
         'Waar de papieren vragenlijst naartoe gaat, zonder postzegel. Eén regel per regel, bijvoorbeeld: Gemeente Hengelo, Antwoordnummer 1234, 7550 VB Hengelo.',
       signatureHint: 'De naam en functie van de persoon die de brief ondertekent, niet de naam van de afdeling.',

@@ -153,6 +153,7 @@ export function checkTemplate(content: TemplateContent): TemplateProblem[] {
   for (const [language, body] of Object.entries(content.bodies) as Array<[string, LetterBody | undefined]>) {
     if (!body) continue
     short(`subject-${language}`, body.subject, true)
+    short(`openingHours-${language}`, body.openingHours, false)
     if (!body.body.trim()) problems.push({ field: `body-${language}`, key: 'required' })
     if (body.body.length > LIMITS.body)
       problems.push({ field: `body-${language}`, key: 'tooLong', params: { max: LIMITS.body } })

@@ -39,6 +39,17 @@ const DEMO_STAFF = [
 const DEMO_CLIENT_NUMBER_PREFIX = 'DEMO'
 const DEMO_STREET = 'Demostraat'
 
+/**
+ * The demo's phone hours in the other languages of its letters. Drafts (tr, ar, pl) until
+ * a translator has checked them, like the letter texts in those languages.
+ */
+const DEMO_OPENING_HOURS: Record<string, string> = {
+  en: 'Monday to Friday 9.00–12.00',
+  tr: 'Pazartesi–Cuma 9.00–12.00',
+  ar: 'من الاثنين إلى الجمعة 9.00–12.00',
+  pl: 'od poniedziałku do piątku 9.00–12.00',
+}
+
 const demoClientNumber = (index: number) => `${DEMO_CLIENT_NUMBER_PREFIX}${String(index + 1).padStart(3, '0')}`
 
 export interface DemoCode {
@@ -114,6 +125,12 @@ export async function createDemoRoundIfEmpty(
                 openingHours: 'maandag tot en met vrijdag 9.00–12.00 uur',
                 replyAddress: [organisation, 'Antwoordnummer 1000', `7550 VB ${stratum.name}`],
               },
+              bodies: Object.fromEntries(
+                Object.entries(content.bodies).map(([language, body]) => [
+                  language,
+                  DEMO_OPENING_HOURS[language] ? { ...body, openingHours: DEMO_OPENING_HOURS[language] } : body,
+                ]),
+              ),
               signature: { name: 'J. de Voorbeeld', role: 'Teamleider Werk en Inkomen' },
               reference: 'WI/KTO-DEMO',
               letterDate: today,

@@ -25,8 +25,10 @@ export function readTemplateForm(body: UploadBody | undefined, languages: string
   for (const language of languages) {
     const subject = get(`onderwerp-${language}`).trim()
     const text = get(`tekst-${language}`).trim()
+    const hours = language === 'nl' ? '' : get(`openingstijden-${language}`).trim()
     // Another language may be left empty: its readers then get the Dutch letter.
-    if (language === 'nl' || subject || text) bodies[language] = { subject, body: text }
+    if (language === 'nl' || subject || text)
+      bodies[language] = { subject, body: text, ...(hours ? { openingHours: hours } : {}) }
   }
   const returnAddress = get('retouradres').trim()
   const department = get('afdeling').trim()
@@ -84,6 +86,7 @@ export function templateFormValues(content: TemplateContent, languages: string[]
       language,
       subject: content.bodies[language]?.subject ?? '',
       body: content.bodies[language]?.body ?? '',
+      openingHours: content.bodies[language]?.openingHours ?? '',
     })),
     window: {
       leftMm: Number.isFinite(content.addressWindow.leftMm) ? String(content.addressWindow.leftMm) : '',

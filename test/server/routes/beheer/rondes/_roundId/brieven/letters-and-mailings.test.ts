@@ -392,10 +392,20 @@ describe('letters', () => {
     const saved = await uploadAndFollow(
       browser,
       url,
-      { ...fields, 'onderwerp-nl': 'Uw mening over Haaksbergen telt', 'tekst-nl': body, actie: 'opslaan' },
+      {
+        ...fields,
+        'onderwerp-nl': 'Uw mening over Haaksbergen telt',
+        'tekst-nl': body,
+        'openingstijden-en': 'Monday to Friday 9.00–12.00',
+        actie: 'opslaan',
+      },
       { logo: { name: 'logo.png', data: PNG, type: 'image/png' } },
     )
     expect(saved.body).toContain('Het sjabloon is opgeslagen.')
+    // The phone's hours in English, for the English letters; shown again in the form.
+    const reopened = (await browser.visit(url)).body
+    expect(reopened).toContain('name="openingstijden-en" type="text" dir="auto" lang="en"')
+    expect(reopened).toContain('value="Monday to Friday 9.00–12.00"')
     const stored = await t.database.db
       .selectFrom('letter_templates')
       .select(['stratum_id', 'kind', 'logo_type'])
