@@ -34,16 +34,19 @@ beforeAll(async () => {
 })
 afterAll(async () => database.close())
 
+/** A round of one municipality with a reminder by letter: its print file is queued. */
+async function reminderLetters(participantsPerStratum: number, stratum: { code: string; name: string }) {
+  const round = await createPrintableRound(database.db, { participantsPerStratum, strata: [stratum] })
+  const [mailing] = await createMailings(database.db, round.roundId, 'reminder', ['letter'], {
+    actor,
+    publicUrl: config.publicUrl,
+  })
+  return { round, mailing }
+}
+
 describe('print files', () => {
   it('are made off the request path: the event loop and the database keep serving while letters are drawn', async () => {
-    const round = await createPrintableRound(database.db, {
-      participantsPerStratum: 150,
-      strata: [{ code: 'hengelo', name: 'Hengelo' }],
-    })
-    const [mailing] = await createMailings(database.db, round.roundId, 'reminder', ['letter'], {
-      actor,
-      publicUrl: config.publicUrl,
-    })
+    const { round, mailing } = await reminderLetters(150, { code: 'hengelo', name: 'Hengelo' })
     let turns = 0
     const ticker = setInterval(() => turns++, 10)
     let finishedAt = 0
@@ -74,14 +77,7 @@ describe('print files', () => {
   })
 
   it('takes up a job again when the process making it died', async () => {
-    const round = await createPrintableRound(database.db, {
-      participantsPerStratum: 2,
-      strata: [{ code: 'borne', name: 'Borne' }],
-    })
-    const [mailing] = await createMailings(database.db, round.roundId, 'reminder', ['letter'], {
-      actor,
-      publicUrl: config.publicUrl,
-    })
+    const { round, mailing } = await reminderLetters(2, { code: 'borne', name: 'Borne' })
     // Another process claimed it and stopped beating three minutes ago.
     await database.db
       .updateTable('letter_batches')
@@ -96,14 +92,7 @@ describe('print files', () => {
   })
 
   it('leaves a job that is being worked on alone', async () => {
-    const round = await createPrintableRound(database.db, {
-      participantsPerStratum: 1,
-      strata: [{ code: 'borne', name: 'Borne' }],
-    })
-    const [mailing] = await createMailings(database.db, round.roundId, 'reminder', ['letter'], {
-      actor,
-      publicUrl: config.publicUrl,
-    })
+    const { mailing } = await reminderLetters(1, { code: 'borne', name: 'Borne' })
     await database.db
       .updateTable('letter_batches')
       .set({ status: 'running', heartbeat_at: new Date() })
@@ -113,14 +102,7 @@ describe('print files', () => {
   })
 
   it('records a failure and never leaves half a file', async () => {
-    const round = await createPrintableRound(database.db, {
-      participantsPerStratum: 3,
-      strata: [{ code: 'haaksbergen', name: 'Haaksbergen' }],
-    })
-    const [mailing] = await createMailings(database.db, round.roundId, 'reminder', ['letter'], {
-      actor,
-      publicUrl: config.publicUrl,
-    })
+    const { round, mailing } = await reminderLetters(3, { code: 'haaksbergen', name: 'Haaksbergen' })
     const original = PRINT_FILE_WRITERS.letters
     PRINT_FILE_WRITERS.letters = async (_db, _job, context) => {
       context.onProgress(1)
@@ -138,14 +120,7 @@ describe('print files', () => {
   })
 
   it('makes no file when the template lost a field after the mailing was made', async () => {
-    const round = await createPrintableRound(database.db, {
-      participantsPerStratum: 3,
-      strata: [{ code: 'haaksbergen', name: 'Haaksbergen' }],
-    })
-    const [mailing] = await createMailings(database.db, round.roundId, 'reminder', ['letter'], {
-      actor,
-      publicUrl: config.publicUrl,
-    })
+    const { round, mailing } = await reminderLetters(3, { code: 'haaksbergen', name: 'Haaksbergen' })
     await database.db
       .updateTable('letter_templates')
       .set({ content: JSON.stringify({ ...completeContent('reminder'), reference: '' }) })
