@@ -8,10 +8,10 @@
  * (25 mm) and of the form's content and footer (18 mm), and below the envelope window
  * (20–110 mm from the left, 50–95 mm from the top) however the sheet is folded.
  *
- * A PDF made here also carries the mark, and the login code the page shows, as hidden
- * text annotations of the page (never shown or printed; they move with the page when a
- * tool reorders pages): the check reads a print file back from those without drawing it,
- * and reads scans from the printed symbols.
+ * A PDF made here also carries the mark, and the login code the page shows, as lines of
+ * the page's hidden note (page-notes.ts; never shown or printed, it moves with the page
+ * when a tool reorders pages): the check reads a print file back from those without
+ * drawing it, and reads scans from the printed symbols.
  */
 import { createRequire } from 'node:module'
 import { translator } from '#src/i18n/translate.ts'
