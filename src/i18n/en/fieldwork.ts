@@ -183,6 +183,8 @@ export const fieldwork: typeof nl = {
     remakeIntro: 'Did you improve the template, or is a file lost? Make the files again. No new login codes are made.',
     remake: 'Make the files again',
     remade: '{count} files are being made again.',
+    failedIncomplete:
+      'A file was not made because the letter is no longer complete. Fill this in in the template, then choose ‘Make the files again’:',
     back: 'Back to Letters',
     readiness: {
       title: 'Not ready to print yet',

@@ -185,6 +185,8 @@ export const fieldwork = {
       'Heeft u het sjabloon verbeterd, of is een bestand kwijt? Maak de bestanden opnieuw. Er komen geen nieuwe inlogcodes.',
     remake: 'Maak de bestanden opnieuw',
     remade: '{count} bestanden worden opnieuw gemaakt.',
+    failedIncomplete:
+      'Een bestand is niet gemaakt, omdat de brief niet meer compleet is. Vul dit aan in het sjabloon en kies daarna ‘Maak de bestanden opnieuw’:',
     back: 'Terug naar Brieven',
     readiness: {
       title: 'Nog niet klaar om te drukken',

@@ -281,6 +281,13 @@ describe('letters', () => {
     expect(refusedRemake.body).toContain(
       'De brieven zijn niet gemaakt. Hengelo: Ons kenmerk. Haaksbergen: Ons kenmerk. Borne: Ons kenmerk.',
     )
+    // A file that failed as it was made (its template was checked again) says in Dutch what to fill in.
+    const failing = t.database.db.updateTable('letter_batches').where('round_id', '=', round.roundId)
+    await failing.set({ status: 'failed', error: 'invitation letters not printable' }).execute()
+    const failed = (await browser.visit(mailingUrl)).body
+    expect(failed).toContain('Een bestand is niet gemaakt, omdat de brief niet meer compleet is.')
+    expect(failed).toContain('<li>Haaksbergen: Ons kenmerk.</li>')
+    await failing.set({ status: 'done', error: null }).execute()
     await t.database.db
       .updateTable('letter_templates')
       .set({ content: JSON.stringify(completeContent('invitation')) })

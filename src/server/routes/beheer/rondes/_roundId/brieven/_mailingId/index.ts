@@ -26,7 +26,12 @@ import type { PrintCheck } from '#src/print-check/index.ts'
 import { checkPrintFile, PdfReadError, TooManyScannedPages } from '#src/print-check/index.ts'
 import { describeProblem, summaryLines } from '#src/print-check/describe.ts'
 import { mailingListCsv } from '#src/server/services/fieldwork/mailing-list.ts'
-import { assertPrintable, PrintRefusedError } from '#src/server/services/fieldwork/print-readiness.ts'
+import {
+  assertPrintable,
+  describeProblems,
+  PrintRefusedError,
+  printProblems,
+} from '#src/server/services/fieldwork/print-readiness.ts'
 import { staffActor } from '#src/server/routes/beheer/_session.ts'
 import { noticePrintRefusal } from '../../_print-refusal.ts'
 
@@ -61,6 +66,11 @@ const letterMailingPages: FastifyPluginAsync = async (app) => {
     const batches = await batchesOfRound(app.db, round.id, mailing.id)
     const busy = batches.some((b) => b.status === 'queued' || b.status === 'running')
     if (busy) reply.header('refresh', String(REFRESH_SECONDS))
+    // A file fails when the letter is no longer complete (checked again as it is made):
+    // say in Dutch what to fill in, where the file's own error is the English log line.
+    const problems = batches.some((b) => b.status === 'failed')
+      ? await printProblems(app.db, round.id, mailing.kind, app.config.publicUrl)
+      : undefined
     return reply.staffPage('staff/fieldwork/letter-mailing.eta', request.t('fieldwork.letters.mailingTitle'), {
       mailing,
       sets: batches.filter((b) => b.content === 'sets'),
@@ -72,6 +82,8 @@ const letterMailingPages: FastifyPluginAsync = async (app) => {
       maxCheckMb: MAX_CHECK_BYTES / (1024 * 1024),
       error: extra.error ?? null,
       check: extra.check ?? null,
+      readiness: problems ? describeProblems(problems, request.t) : [],
+      readinessIntro: request.t('fieldwork.letters.failedIncomplete'),
     })
   }
 
