@@ -29,7 +29,7 @@ import type { AuditActor } from '#src/server/services/audit/audit.ts'
 import { audit } from '#src/server/services/audit/audit.ts'
 import { strataOf } from '#src/server/services/rounds/strata.ts'
 import { effectiveTemplate } from './letter-templates.ts'
-import { assertPrintableFor } from './print-readiness.ts'
+import { assertPrintable } from './print-readiness.ts'
 import type { Recipient } from './recipients.ts'
 import { displayName, mailingRecipients, personalUrl, postcodeLine, siteAddress, streetLine } from './recipients.ts'
 import { manifestName, openManifest } from './print-manifest.ts'
@@ -286,7 +286,7 @@ async function runJob(db: DB, config: AppConfig, job: ClaimedBatch, progress?: B
       .catch(() => undefined)
   }
   try {
-    await assertPrintableFor(db, job.round_id, job.stratum_id, info.kind, config.publicUrl)
+    await assertPrintable(db, job.round_id, info.kind, config.publicUrl, job.stratum_id)
     await PRINT_FILE_WRITERS[job.content](db, job, {
       config,
       kind: info.kind,

@@ -86,15 +86,20 @@ export interface PrintProblems {
   templates: IncompleteTemplate[]
 }
 
-/** What stands in the way of printing this kind of letter for the round; undefined when nothing does. */
+/**
+ * What stands in the way of printing this kind of letter for the round, or for one of
+ * its municipalities (`stratumId`); undefined when nothing does.
+ */
 export async function printProblems(
   db: DB,
   roundId: number,
   kind: MailingKind,
   publicUrl: string,
+  stratumId?: number,
 ): Promise<PrintProblems | undefined> {
   const templates: IncompleteTemplate[] = []
-  for (const stratum of await strataOf(db, roundId)) {
+  const strata = await strataOf(db, roundId)
+  for (const stratum of stratumId === undefined ? strata : strata.filter((s) => s.id === stratumId)) {
     const { template } = await effectiveTemplate(db, roundId, stratum.id, kind)
     const fields = missingTemplateFields(template)
     if (fields.length > 0) templates.push({ stratumId: stratum.id, stratumName: stratum.name, fields })
@@ -115,28 +120,21 @@ export class PrintRefusedError extends Error {
   }
 }
 
-/** Refuses with every problem at once, so staff can fix them in one go. */
-export async function assertPrintable(db: DB, roundId: number, kind: MailingKind, publicUrl: string): Promise<void> {
-  const problems = await printProblems(db, roundId, kind, publicUrl)
-  if (problems) throw new PrintRefusedError(problems)
-}
-
 /**
- * The same for the print file of one municipality, just before it is made: its template
- * or PUBLIC_URL may have changed since the mailing was accepted (a file waits in the
- * queue while the server is down, or is remade later).
+ * Refuses with every problem at once, so staff can fix them in one go. With `stratumId`,
+ * for the print file of one municipality just before it is made: its template or
+ * PUBLIC_URL may have changed since the mailing was accepted (a file waits in the queue
+ * while the server is down).
  */
-export async function assertPrintableFor(
+export async function assertPrintable(
   db: DB,
   roundId: number,
-  stratumId: number,
   kind: MailingKind,
   publicUrl: string,
+  stratumId?: number,
 ): Promise<void> {
-  const problems = await printProblems(db, roundId, kind, publicUrl)
-  if (!problems) return
-  const templates = problems.templates.filter((template) => template.stratumId === stratumId)
-  if (problems.publicUrl || templates.length > 0) throw new PrintRefusedError({ ...problems, templates })
+  const problems = await printProblems(db, roundId, kind, publicUrl, stratumId)
+  if (problems) throw new PrintRefusedError(problems)
 }
 
 /** One sentence per problem, in the user's language: "Hengelo: Logo, Telefoon voor vragen." */
