@@ -61,6 +61,8 @@ const MODULE = mm(0.5)
 const AREA = { left: mm(5), top: mm(258) }
 /** White around the symbol, in modules; the standard asks for one, readers like more. */
 const QUIET_MODULES = 2
+/** The symbol's top-left corner, inside its quiet zone. */
+const SYMBOL = { left: AREA.left + QUIET_MODULES * MODULE, top: AREA.top + QUIET_MODULES * MODULE }
 
 // The DataMatrix writer alone: the package's index loads every reader and writer, 21 MB
 // of memory in every process that prints letters, where these take 6 MB. Required, as
@@ -153,29 +155,28 @@ export interface MarkedSet {
 export function drawSetMarks(pdf: StreamingPdf, set: MarkedSet): void {
   const { doc, fonts } = pdf
   const replay = replayFor(doc)
-  let setLabel: InlineCopy | undefined
+  let setLabel: { top: number; copy: InlineCopy } | undefined
   for (let sheet = 1; sheet <= set.sheets; sheet++) {
     doc.switchToPage(set.firstPage + 2 * (sheet - 1))
     const text = setMarkText({ set: set.number, sheet, sheets: set.sheets, codeTail: set.codeTail })
     const matrix = encodeSetMark(text)
     const side = matrix.getWidth() * MODULE
-    const x0 = AREA.left + QUIET_MODULES * MODULE
-    const y0 = AREA.top + QUIET_MODULES * MODULE
     // An image fills the unit square with its first row at the top; pdfkit's pages run
     // downwards, so the square is flipped, as doc.image does. One write, inside its own
     // graphics state: the symbol is painted in pure black (gray 0, no other inks).
-    const place = [side, 0, 0, -side, x0, y0 + side].map(pdfNumber).join(' ')
+    const place = [side, 0, 0, -side, SYMBOL.left, SYMBOL.top + side].map(pdfNumber).join(' ')
     doc.addContent(`q 0 g ${place} cm ${inlineImageMask(matrix)} Q`)
 
-    const textTop = y0 + side + QUIET_MODULES * MODULE
-    // "Set 12" is the same on every sheet of the set: set once, then its operators copied.
-    if (setLabel) {
-      replay.paste(setLabel)
+    const textTop = SYMBOL.top + side + QUIET_MODULES * MODULE
+    // "Set 12" is the same on every sheet of the set: set once, then its operators copied,
+    // as long as the symbol above it keeps its size ("…:9:11:…" and "…:10:11:…" differ).
+    if (setLabel?.top === textTop) {
+      replay.paste(setLabel.copy)
     } else {
       const start = replay.start()
       doc.font(fonts.bold).fontSize(6).fillColor('black')
       doc.text(t('fieldwork.printSets.markSet', { set: set.number }), AREA.left, textTop, { lineBreak: false })
-      setLabel = replay.copySince(start)
+      setLabel = { top: textTop, copy: replay.copySince(start) }
     }
     // "vel 2 van 5" is the same on the second sheet of every set of five: copied for the
     // whole stream. ("Set 12" only within its set: a copy kept for every set would push

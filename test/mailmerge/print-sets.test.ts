@@ -6,6 +6,8 @@ import { writePrintSets } from '#src/mailmerge/index.ts'
 import { PAPER } from '#src/mailmerge/paper-pen.ts'
 import { DEFAULT_ADDRESS_WINDOW } from '#src/mailmerge/letter-template.ts'
 import { mm } from '#src/mailmerge/units.ts'
+import { StreamingPdf } from '#src/mailmerge/pdf-stream.ts'
+import { drawSetMarks } from '#src/mailmerge/set-mark.ts'
 import { code, ktoDefinition, letter, paperDefinition, template } from './fixtures.ts'
 import { readFile } from 'node:fs/promises'
 import { PDFDict, PDFDocument, PDFName, PDFString } from '@cantoo/pdf-lib'
@@ -91,6 +93,27 @@ describe('writePrintSets', () => {
         page += 2
       }
     }
+  })
+
+  it('keeps "Set" and "vel" together under a symbol that grows within a set', async () => {
+    // "PS1:1:10:11:…" needs a larger DataMatrix than "PS1:1:9:11:…": the labels under it move down.
+    const sheets = 11
+    const file = await writePdf(tmp.file('long-set.pdf'), async (out) => {
+      const pdf = new StreamingPdf(out, { bufferPages: true })
+      for (let page = 0; page < 2 * sheets; page++) pdf.addPage()
+      drawSetMarks(pdf, { number: 1, firstPage: 0, sheets, codeTail: 'R9C' })
+      pdf.flushPages()
+      await pdf.end()
+    })
+    const tops = new Set<number>()
+    for (let sheet = 1; sheet <= sheets; sheet++) {
+      const items = await pageTextItems(file, 2 * sheet - 1)
+      const set = items.find((i) => i.str === 'Set 1')!
+      const vel = items.find((i) => i.str === `vel ${sheet} van ${sheets}`)!
+      expect(vel.top - set.top, `sheet ${sheet}`).toBeCloseTo(7, 1)
+      tops.add(Math.round(set.top))
+    }
+    expect(tops.size).toBe(2)
   })
 
   // The scan test of the collation check (test/print-check) reads the DataMatrix back.
